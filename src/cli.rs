@@ -1,0 +1,420 @@
+//! The command line: `plan` (step 1 without a file), `summary FILE` and `check FILE`.
+//!
+//! Output goes to stdout as text for people or as JSON for scripts (documented in README.md);
+//! errors go to stderr in plain words with a non-zero exit code.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use serde::Serialize;
+
+use crate::document::{self, SlaDocument};
+use crate::i18n::{Language, NO_NUMBER, fill};
+use crate::plan::{
+    Assumptions, Basis, LeadMonth, MonthPlan, Period, Plan, SalesCommitments, SourcePlan,
+    StagePlan, WeekPlan, YearMonth, compute,
+};
+
+/// Plan, agree and track a combined sales and marketing SLA.
+#[derive(Debug, Parser)]
+#[command(name = "sla-planner", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// An SLA file (.sla.ron) to open in the app; without one the example opens.
+    pub file: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Step 1 without a file: the reverse funnel from four numbers.
+    Plan(PlanArgs),
+    /// The plan of a document's scenario (the active one by default).
+    Summary {
+        file: PathBuf,
+        /// The scenario's name.
+        #[arg(long)]
+        scenario: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Validate a document: exit 0 when valid, 1 with every problem listed.
+    Check { file: PathBuf },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct PlanArgs {
+    /// Revenue goal for the whole period.
+    #[arg(long, value_parser = parse_amount)]
+    pub revenue_goal: f64,
+    /// Share of revenue from marketing leads, in percent (50 or 50%).
+    #[arg(long, value_parser = parse_percent)]
+    pub marketing_share: f64,
+    /// Average deal size.
+    #[arg(long, value_parser = parse_amount)]
+    pub deal_size: f64,
+    /// Lead-to-customer rate, in percent (5 or 5%).
+    #[arg(long, value_parser = parse_percent)]
+    pub lead_to_customer: f64,
+    /// First month, as 2027-01 [default: next month].
+    #[arg(long)]
+    pub start: Option<YearMonth>,
+    /// Months in the period, 1 to 36.
+    #[arg(long, default_value_t = 12)]
+    pub months: u32,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+fn parse_number(text: &str) -> Result<f64, String> {
+    let value: f64 = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("“{text}” is not a number"))?;
+    if value.is_finite() {
+        Ok(value)
+    } else {
+        Err(format!("“{text}” is not a finite number"))
+    }
+}
+
+fn parse_amount(text: &str) -> Result<f64, String> {
+    parse_number(text)
+}
+
+/// "50" and "50%" both mean 50 %.
+fn parse_percent(text: &str) -> Result<f64, String> {
+    parse_number(text.trim().trim_end_matches('%'))
+}
+
+/// What a command prints, and whether it succeeded.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Outcome {
+    pub stdout: String,
+    pub stderr: String,
+    /// 0 on success, 1 when the input is invalid or unreadable.
+    pub code: u8,
+}
+
+impl Outcome {
+    fn ok(stdout: String) -> Self {
+        Self {
+            stdout,
+            stderr: String::new(),
+            code: 0,
+        }
+    }
+
+    fn fail(stderr: String) -> Self {
+        Self {
+            stdout: String::new(),
+            stderr,
+            code: 1,
+        }
+    }
+}
+
+/// Runs a command; `today` decides the default start month of `plan`.
+pub fn run(command: &Command, today: chrono::NaiveDate) -> Outcome {
+    let language = Language::English;
+    match command {
+        Command::Plan(args) => run_plan(args, today, language),
+        Command::Summary {
+            file,
+            scenario,
+            format,
+        } => run_summary(file, scenario.as_deref(), *format, language),
+        Command::Check { file } => run_check(file, language),
+    }
+}
+
+fn run_plan(args: &PlanArgs, today: chrono::NaiveDate, language: Language) -> Outcome {
+    let start = args
+        .start
+        .or_else(|| YearMonth::of(today).offset(1))
+        .unwrap_or_else(|| YearMonth::of(today));
+    let assumptions = Assumptions {
+        revenue_goal: args.revenue_goal,
+        marketing_share_percent: args.marketing_share,
+        average_deal_size: args.deal_size,
+        lead_to_customer_percent: args.lead_to_customer,
+        period: Period {
+            start,
+            months: args.months,
+        },
+        ..Assumptions::default()
+    };
+    match compute(&assumptions, &SalesCommitments::default()) {
+        Ok(plan) => Outcome::ok(render(&plan, None, "EUR", args.format, language)),
+        Err(problems) => Outcome::fail(
+            problems
+                .iter()
+                .map(|p| format!("{}\n", language.problem(p, Some(&assumptions))))
+                .collect(),
+        ),
+    }
+}
+
+fn open(file: &std::path::Path, language: Language) -> Result<SlaDocument, String> {
+    document::load(file)
+        .map(|loaded| loaded.document)
+        .map_err(|e| format!("{}\n", e.describe(language)))
+}
+
+fn run_summary(
+    file: &std::path::Path,
+    scenario: Option<&str>,
+    format: Format,
+    language: Language,
+) -> Outcome {
+    let t = language.text();
+    let doc = match open(file, language) {
+        Ok(doc) => doc,
+        Err(message) => return Outcome::fail(message),
+    };
+    let chosen = match scenario {
+        Some(name) => doc.scenario(name),
+        None => doc.active(),
+    };
+    let Some(chosen) = chosen else {
+        let names: Vec<&str> = doc.scenarios.iter().map(|s| s.name.as_str()).collect();
+        return Outcome::fail(format!(
+            "{}\n",
+            fill(
+                t.cli_no_such_scenario,
+                &[
+                    ("name", scenario.unwrap_or_default()),
+                    ("names", &names.join(", "))
+                ]
+            )
+        ));
+    };
+    match compute(&chosen.assumptions, &doc.sales_commitments) {
+        Ok(plan) => Outcome::ok(render(
+            &plan,
+            Some(&chosen.name),
+            &doc.currency,
+            format,
+            language,
+        )),
+        Err(problems) => Outcome::fail(
+            problems
+                .iter()
+                .map(|p| {
+                    format!(
+                        "{}\n",
+                        language.problem_in(p, Some(&chosen.assumptions), &doc.currency)
+                    )
+                })
+                .collect(),
+        ),
+    }
+}
+
+fn run_check(file: &std::path::Path, language: Language) -> Outcome {
+    let t = language.text();
+    let doc = match open(file, language) {
+        Ok(doc) => doc,
+        Err(message) => return Outcome::fail(message),
+    };
+    let problems = doc.problems();
+    if problems.is_empty() {
+        return Outcome::ok(format!(
+            "{}\n",
+            fill(
+                t.cli_valid,
+                &[
+                    ("path", &file.display().to_string()),
+                    ("count", &doc.scenarios.len().to_string())
+                ]
+            )
+        ));
+    }
+    let mut out = fill(
+        t.cli_problems,
+        &[
+            ("path", &file.display().to_string()),
+            ("count", &problems.len().to_string()),
+        ],
+    );
+    out.push('\n');
+    for problem in &problems {
+        let _ = writeln!(out, "  • {}", problem.describe(language, &doc));
+    }
+    Outcome::fail(out)
+}
+
+/// The JSON of `plan` and `summary`: exact numbers, documented in README.md.
+#[derive(Serialize)]
+struct PlanJson<'a> {
+    scenario: Option<&'a str>,
+    currency: &'a str,
+    basis: Basis,
+    start: String,
+    months_in_period: usize,
+    revenue: f64,
+    marketing_revenue: f64,
+    customers_needed: f64,
+    leads_needed: f64,
+    lead_to_customer: f64,
+    average_deal_size: f64,
+    lead_value: f64,
+    leads_per_month: f64,
+    leads_per_week: f64,
+    leads_per_working_day: Option<f64>,
+    working_days: u32,
+    months: &'a [MonthPlan],
+    leads_before_period: &'a [LeadMonth],
+    weeks: &'a [WeekPlan],
+    stages: &'a [StagePlan],
+    sources: &'a [SourcePlan],
+    warnings: Vec<String>,
+}
+
+fn render(
+    plan: &Plan,
+    scenario: Option<&str>,
+    currency: &str,
+    format: Format,
+    language: Language,
+) -> String {
+    match format {
+        Format::Json => {
+            let json = PlanJson {
+                scenario,
+                currency,
+                basis: plan.basis,
+                start: plan
+                    .months
+                    .first()
+                    .map(|m| m.month.to_string())
+                    .unwrap_or_default(),
+                months_in_period: plan.months.len(),
+                revenue: plan.revenue,
+                marketing_revenue: plan.marketing_revenue,
+                customers_needed: plan.customers_needed,
+                leads_needed: plan.leads_needed,
+                lead_to_customer: plan.lead_to_customer,
+                average_deal_size: plan.average_deal_size,
+                lead_value: plan.lead_value,
+                leads_per_month: plan.leads_per_month,
+                leads_per_week: plan.leads_per_week,
+                leads_per_working_day: plan.leads_per_working_day,
+                working_days: plan.working_days,
+                months: &plan.months,
+                leads_before_period: &plan.leads_before_period,
+                weeks: &plan.weeks,
+                stages: &plan.stages,
+                sources: &plan.sources,
+                warnings: plan.warnings.iter().map(|w| language.warning(w)).collect(),
+            };
+            // Serialising plain numbers and strings cannot fail; an empty object is the
+            // harmless fallback should serde_json ever change that.
+            let mut text = serde_json::to_string_pretty(&json).unwrap_or_else(|_| "{}".into());
+            text.push('\n');
+            text
+        }
+        Format::Text => render_text(plan, scenario, currency, language),
+    }
+}
+
+fn render_text(plan: &Plan, scenario: Option<&str>, currency: &str, language: Language) -> String {
+    let t = language.text();
+    let n = language.numbers();
+    let mut out = String::new();
+    if let Some(name) = scenario {
+        let _ = writeln!(out, "{name}\n");
+    }
+    let first = plan.months.first().map(|m| m.month.to_string());
+    let last = plan.months.last().map(|m| m.month.to_string());
+    let period = fill(
+        t.period_summary,
+        &[
+            ("from", &first.unwrap_or_default()),
+            ("to", &last.unwrap_or_default()),
+            ("months", &plan.months.len().to_string()),
+            ("days", &plan.working_days.to_string()),
+        ],
+    );
+    let optional = |value: Option<f64>| value.map_or(NO_NUMBER.to_owned(), |v| n.decimal(v, 1));
+    let rows = [
+        (t.period, period),
+        (t.revenue_goal, n.money(plan.revenue, currency)),
+        (
+            t.marketing_revenue_target,
+            n.money(plan.marketing_revenue, currency),
+        ),
+        (
+            t.average_deal_size,
+            n.money(plan.average_deal_size, currency),
+        ),
+        (
+            t.lead_to_customer_rate,
+            format!(
+                "{} ({})",
+                n.fraction_as_percent(plan.lead_to_customer),
+                language.basis(plan.basis)
+            ),
+        ),
+        (t.customers_needed, n.count_up(plan.customers_needed)),
+        (t.leads_needed, n.count_up(plan.leads_needed)),
+        (t.lead_value, n.money(plan.lead_value, currency)),
+        (t.leads_per_month, n.decimal(plan.leads_per_month, 1)),
+        (t.leads_per_week, n.decimal(plan.leads_per_week, 1)),
+        (
+            t.leads_per_working_day,
+            optional(plan.leads_per_working_day),
+        ),
+    ];
+    let width = rows
+        .iter()
+        .map(|(label, _)| label.chars().count())
+        .max()
+        .unwrap_or(0);
+    for (label, value) in rows {
+        let _ = writeln!(out, "{label:<width$}  {value}");
+    }
+    let _ = writeln!(
+        out,
+        "\n{:<8} {:>12} {:>14} {:>18} {:>10} {:>8} {:>10}",
+        t.month,
+        t.working_days,
+        t.revenue,
+        t.marketing_revenue,
+        t.customers,
+        t.leads,
+        t.leads_per_day
+    );
+    for m in &plan.months {
+        let _ = writeln!(
+            out,
+            "{:<8} {:>12} {:>14} {:>18} {:>10} {:>8} {:>10}",
+            m.month,
+            m.working_days,
+            n.money(m.revenue, currency),
+            n.money(m.marketing_revenue, currency),
+            n.decimal(m.customers, 1),
+            n.decimal(m.leads, 1),
+            optional(m.leads_per_working_day),
+        );
+    }
+    if !plan.warnings.is_empty() {
+        let _ = writeln!(out, "\n{}", t.warnings);
+        for warning in &plan.warnings {
+            let _ = writeln!(out, "  • {}", language.warning(warning));
+        }
+    }
+    out
+}
+
+/// Today in the user's time zone; `plan` starts the month after it by default.
+pub fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}

@@ -1,0 +1,398 @@
+//! Every user-facing word and number goes through here, so a second language is one more
+//! [`Text`] table (Dutch follows) and no panel or command hard-codes English or a number format.
+//!
+//! Messages with values use `{name}` placeholders, filled by [`fill`]; a translation may put
+//! them in any order.
+
+mod en;
+pub mod format;
+
+pub use format::{NO_NUMBER, NumberStyle};
+
+use crate::plan::{Assumptions, Basis, Field, Problem, Rule, Unit, Value, Warning};
+
+/// A language of the user interface.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Language {
+    #[default]
+    English,
+}
+
+impl Language {
+    /// All user-facing text of this language.
+    pub fn text(self) -> &'static Text {
+        match self {
+            Self::English => &en::TEXT,
+        }
+    }
+
+    pub fn numbers(self) -> NumberStyle {
+        match self {
+            Self::English => NumberStyle::ENGLISH,
+        }
+    }
+
+    /// The field's name as the user sees it, with the stage or source name where there is one:
+    /// "Lead sources › Webinars › Share".
+    pub fn field(self, field: Field, scenario: Option<&Assumptions>) -> String {
+        let t = self.text();
+        let stage = |i: usize| {
+            let name = scenario
+                .and_then(|a| a.funnel_stages.get(i))
+                .map(|s| s.name.as_str())
+                .filter(|n| !n.is_empty());
+            match name {
+                Some(name) => name.to_owned(),
+                None => fill(t.numbered_stage, &[("n", &(i + 1).to_string())]),
+            }
+        };
+        let source = |i: usize| {
+            let name = scenario
+                .and_then(|a| a.lead_sources.get(i))
+                .map(|s| s.name.as_str())
+                .filter(|n| !n.is_empty());
+            match name {
+                Some(name) => name.to_owned(),
+                None => fill(t.numbered_source, &[("n", &(i + 1).to_string())]),
+            }
+        };
+        let nested = |parts: &[&str]| parts.join(" › ");
+        match field {
+            Field::RevenueGoal => t.revenue_goal.to_owned(),
+            Field::MarketingShare => t.marketing_share.to_owned(),
+            Field::AverageDealSize => t.average_deal_size.to_owned(),
+            Field::LeadToCustomerRate => t.lead_to_customer_rate.to_owned(),
+            Field::Months => t.months.to_owned(),
+            Field::SeasonalityWeights => t.seasonality.to_owned(),
+            Field::SeasonalityWeight(i) => {
+                let month = fill(t.numbered_month, &[("n", &(i + 1).to_string())]);
+                nested(&[t.seasonality, &month])
+            }
+            Field::FunnelStages => t.funnel_stages.to_owned(),
+            Field::StageRate(i) => nested(&[t.funnel_stages, &stage(i), t.rate_to_next]),
+            Field::LeadSources => t.lead_sources.to_owned(),
+            Field::SourceShares => nested(&[t.lead_sources, t.share]),
+            Field::SourceShare(i) => nested(&[t.lead_sources, &source(i), t.share]),
+            Field::SourceRate(i) => nested(&[t.lead_sources, &source(i), t.lead_to_customer_rate]),
+            Field::SourceDealSize(i) => nested(&[t.lead_sources, &source(i), t.average_deal_size]),
+            Field::SourceCostPerLead(i) => nested(&[t.lead_sources, &source(i), t.cost_per_lead]),
+            Field::SalesCycleLag => t.sales_cycle_lag.to_owned(),
+            Field::Reps => t.reps.to_owned(),
+            Field::LeadsPerRep => t.leads_per_rep.to_owned(),
+            Field::FirstContactHours => t.first_contact_within.to_owned(),
+            Field::MinimumAttempts => t.minimum_attempts.to_owned(),
+            Field::AttemptsWithinDays => t.attempts_within.to_owned(),
+            Field::AcceptWithinHours => t.accept_within.to_owned(),
+        }
+    }
+
+    /// A number in a field's unit: "€25,000", "50%", "3 months", "48 hours".
+    pub fn with_unit(self, value: f64, unit: Unit, currency: &str) -> String {
+        let n = self.numbers();
+        let t = self.text();
+        match unit {
+            Unit::Money => n.money(value, currency),
+            Unit::Percent => n.percent(value),
+            Unit::Months => fill(t.n_months, &[("n", &n.decimal(value, 2))]),
+            Unit::Hours => fill(t.n_hours, &[("n", &n.decimal(value, 2))]),
+            Unit::Days => fill(t.n_days, &[("n", &n.decimal(value, 2))]),
+            Unit::Plain => n.decimal(value, 2),
+        }
+    }
+
+    /// What is wrong and what is allowed, in one sentence without the field name.
+    pub fn rule(self, problem: &Problem, currency: &str) -> String {
+        let t = self.text();
+        let n = self.numbers();
+        let unit = problem.field.unit();
+        let value = match problem.value {
+            Value::Number(v) if v.is_nan() => t.not_a_number.to_owned(),
+            Value::Number(v) => self.with_unit(v, unit, currency),
+            Value::Count(c) => c.to_string(),
+        };
+        match problem.rule {
+            Rule::Between { min, max } => fill(
+                t.rule_between,
+                &[
+                    ("value", &value),
+                    ("min", &self.with_unit(min, unit, currency)),
+                    ("max", &self.with_unit(max, unit, currency)),
+                ],
+            ),
+            Rule::WholeBetween { min, max } => fill(
+                t.rule_whole_between,
+                &[
+                    ("value", &value),
+                    ("min", &min.to_string()),
+                    ("max", &max.to_string()),
+                ],
+            ),
+            Rule::SumTo(total) => fill(
+                t.rule_sum_to,
+                &[("value", &value), ("total", &n.percent(total))],
+            ),
+            Rule::NotAllZero => t.rule_not_all_zero.to_owned(),
+            Rule::Count(expected) => fill(
+                t.rule_count,
+                &[("value", &value), ("expected", &expected.to_string())],
+            ),
+            Rule::CountBetween { min, max } => fill(
+                t.rule_count_between,
+                &[
+                    ("value", &value),
+                    ("min", &min.to_string()),
+                    ("max", &max.to_string()),
+                ],
+            ),
+        }
+    }
+
+    /// "Average deal size: −5 is outside 0.01 to 1,000,000,000,000." Amounts are shown without
+    /// a currency symbol when no document (and so no currency) is known.
+    pub fn problem(self, problem: &Problem, scenario: Option<&Assumptions>) -> String {
+        self.problem_in(problem, scenario, "")
+    }
+
+    /// [`Self::problem`] with amounts in `currency`.
+    pub fn problem_in(
+        self,
+        problem: &Problem,
+        scenario: Option<&Assumptions>,
+        currency: &str,
+    ) -> String {
+        format!(
+            "{}: {}",
+            self.field(problem.field, scenario),
+            self.rule(problem, currency)
+        )
+    }
+
+    /// What sets leads and customers, in words.
+    pub fn basis(self, basis: Basis) -> &'static str {
+        let t = self.text();
+        match basis {
+            Basis::SingleRate => t.basis_single_rate,
+            Basis::Stages => t.basis_stages,
+            Basis::LeadSources => t.basis_lead_sources,
+        }
+    }
+
+    /// A warning about a valid plan, in words.
+    pub fn warning(self, warning: &Warning) -> String {
+        let t = self.text();
+        let n = self.numbers();
+        match warning {
+            Warning::OverCapacity {
+                months,
+                peak_utilisation,
+                reps_needed,
+            } => fill(
+                t.warn_over_capacity,
+                &[
+                    ("months", &join_months(months)),
+                    ("peak", &n.fraction_as_percent(*peak_utilisation)),
+                    ("reps", &reps_needed.to_string()),
+                ],
+            ),
+            Warning::LeadsBeforePeriod { leads, from } => fill(
+                t.warn_leads_before_period,
+                &[("leads", &n.count_up(*leads)), ("from", &from.to_string())],
+            ),
+            Warning::LeadsAfterPeriod { months } => fill(
+                t.warn_leads_after_period,
+                &[("months", &months.to_string())],
+            ),
+            Warning::NoWorkingDays { month } => {
+                fill(t.warn_no_working_days, &[("month", &month.to_string())])
+            }
+            Warning::StagesDisagreeWithSources { stages, sources } => fill(
+                t.warn_stages_disagree,
+                &[
+                    ("stages", &n.fraction_as_percent(*stages)),
+                    ("sources", &n.fraction_as_percent(*sources)),
+                ],
+            ),
+            Warning::SlowFirstContact { hours } => fill(
+                t.warn_slow_first_contact,
+                &[("hours", &n.decimal(*hours, 2))],
+            ),
+            Warning::FewAttempts { attempts } => {
+                fill(t.warn_few_attempts, &[("attempts", &attempts.to_string())])
+            }
+        }
+    }
+}
+
+fn join_months(months: &[crate::plan::YearMonth]) -> String {
+    months
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Replaces each `{name}` in `template` with its value.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_owned();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+/// All user-facing text of one language. A field per string keeps translations complete: a
+/// language that misses one does not compile.
+#[derive(Debug)]
+pub struct Text {
+    // Step 1 inputs, named as in the brief.
+    pub revenue_goal: &'static str,
+    pub marketing_share: &'static str,
+    pub average_deal_size: &'static str,
+    pub lead_to_customer_rate: &'static str,
+    pub months: &'static str,
+    pub seasonality: &'static str,
+    pub numbered_month: &'static str,
+    pub funnel_stages: &'static str,
+    pub numbered_stage: &'static str,
+    pub rate_to_next: &'static str,
+    pub lead_sources: &'static str,
+    pub numbered_source: &'static str,
+    pub share: &'static str,
+    pub cost_per_lead: &'static str,
+    pub sales_cycle_lag: &'static str,
+    pub reps: &'static str,
+    pub leads_per_rep: &'static str,
+    // Results.
+    pub period: &'static str,
+    pub period_summary: &'static str,
+    pub marketing_revenue_target: &'static str,
+    pub customers_needed: &'static str,
+    pub leads_needed: &'static str,
+    pub lead_value: &'static str,
+    pub leads_per_month: &'static str,
+    pub leads_per_week: &'static str,
+    pub leads_per_working_day: &'static str,
+    pub month: &'static str,
+    pub working_days: &'static str,
+    pub revenue: &'static str,
+    pub marketing_revenue: &'static str,
+    pub customers: &'static str,
+    pub leads: &'static str,
+    pub leads_per_day: &'static str,
+    pub warnings: &'static str,
+    pub basis_single_rate: &'static str,
+    pub basis_stages: &'static str,
+    pub basis_lead_sources: &'static str,
+    // Command line.
+    pub cli_no_such_scenario: &'static str,
+    pub cli_valid: &'static str,
+    pub cli_problems: &'static str,
+    // Step 2.
+    pub first_contact_within: &'static str,
+    pub minimum_attempts: &'static str,
+    pub attempts_within: &'static str,
+    pub accept_within: &'static str,
+    // Units.
+    pub n_months: &'static str,
+    pub n_hours: &'static str,
+    pub n_days: &'static str,
+    // Validation.
+    pub not_a_number: &'static str,
+    pub rule_between: &'static str,
+    pub rule_whole_between: &'static str,
+    pub rule_sum_to: &'static str,
+    pub rule_not_all_zero: &'static str,
+    pub rule_count: &'static str,
+    pub rule_count_between: &'static str,
+    // Document problems.
+    pub doc_no_scenarios: &'static str,
+    pub doc_active_missing: &'static str,
+    pub doc_duplicate_name: &'static str,
+    pub doc_currency: &'static str,
+    pub doc_in_scenario: &'static str,
+    // Files.
+    pub load_io: &'static str,
+    pub load_too_large: &'static str,
+    pub load_not_text: &'static str,
+    pub load_empty: &'static str,
+    pub load_syntax: &'static str,
+    pub load_newer_version: &'static str,
+    pub save_io: &'static str,
+    pub save_newer_file: &'static str,
+    pub save_serialize: &'static str,
+    // Warnings.
+    pub warn_over_capacity: &'static str,
+    pub warn_leads_before_period: &'static str,
+    pub warn_leads_after_period: &'static str,
+    pub warn_no_working_days: &'static str,
+    pub warn_stages_disagree: &'static str,
+    pub warn_slow_first_contact: &'static str,
+    pub warn_few_attempts: &'static str,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::{LeadSource, validate_assumptions};
+
+    #[test]
+    fn problems_name_field_value_and_range() {
+        let a = Assumptions {
+            average_deal_size: -5.0,
+            ..Assumptions::default()
+        };
+        let problem = validate_assumptions(&a)[0];
+        assert_eq!(
+            Language::English.problem_in(&problem, Some(&a), "EUR"),
+            "Average deal size: €−5 is outside the allowed range €0.01 to €1,000,000,000,000."
+        );
+    }
+
+    #[test]
+    fn nested_fields_use_the_names_the_user_gave() {
+        let a = Assumptions {
+            lead_sources: vec![
+                LeadSource {
+                    name: "Webinars".into(),
+                    share_percent: 140.0,
+                    ..LeadSource::default()
+                },
+                LeadSource::default(),
+            ],
+            ..Assumptions::default()
+        };
+        let problems = validate_assumptions(&a);
+        let texts: Vec<String> = problems
+            .iter()
+            .map(|p| Language::English.problem(p, Some(&a)))
+            .collect();
+        assert_eq!(
+            texts,
+            vec![
+                "Lead sources › Webinars › Share: 140% is outside the allowed range 0% to 100%.",
+                "Lead sources › Share: the shares add up to 140%; they must add up to 100%.",
+            ]
+        );
+    }
+
+    #[test]
+    fn nan_is_called_not_a_number() {
+        let a = Assumptions {
+            marketing_share_percent: f64::NAN,
+            ..Assumptions::default()
+        };
+        let text = validate_assumptions(&a)[0].to_string();
+        assert_eq!(
+            text,
+            "Marketing share of revenue: not a number is outside the allowed range 0% to 100%."
+        );
+    }
+
+    #[test]
+    fn fill_replaces_every_placeholder() {
+        assert_eq!(
+            fill("{a} and {b} and {a}", &[("a", "1"), ("b", "2")]),
+            "1 and 2 and 1"
+        );
+    }
+}

@@ -1,0 +1,12 @@
+//! SLA Planner: plan, agree and track a combined sales and marketing service level agreement.
+//!
+//! Numbers flow one way: document → plan → view. Nothing outside `app` touches egui.
+
+/// The command-line commands: plan, summary, check.
+pub mod cli;
+/// The SLA document: types, validation, RON load and atomic save, format versions.
+pub mod document;
+/// User-facing text and number formatting (English now; Dutch follows).
+pub mod i18n;
+/// The planning engine: assumptions in, targets out. Pure, no I/O.
+pub mod plan;

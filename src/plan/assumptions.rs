@@ -1,0 +1,211 @@
+//! What a scenario assumes: the engine's input, stored as-is in the SLA file.
+//!
+//! Percentages are kept as the user types them (50.0 means 50 %), so that the file, the command
+//! line and the screen all show the same number. Every field has a serde default, so a file
+//! written by an older version that lacks a field still opens.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::calendar::YearMonth;
+
+/// One scenario's planning assumptions (steps 1 of the method, plus period and capacity).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Assumptions {
+    /// Revenue goal for the whole period, in the document's currency.
+    pub revenue_goal: f64,
+    /// Share of revenue that comes from marketing-generated leads, in percent.
+    pub marketing_share_percent: f64,
+    /// Average deal size (revenue per new customer), in the document's currency.
+    pub average_deal_size: f64,
+    /// Share of leads that become customers, in percent (used with [`Conversion::SingleRate`]).
+    pub lead_to_customer_percent: f64,
+    /// Whether the single rate or the funnel stages give the lead-to-customer rate.
+    pub conversion: Conversion,
+    /// Funnel stages from lead to the last stage before customer, each with its rate onwards.
+    /// Kept when `conversion` is the single rate, so switching back and forth loses nothing.
+    pub funnel_stages: Vec<FunnelStage>,
+    pub period: Period,
+    /// One weight per month of the period; empty means an even spread.
+    pub seasonality: Vec<f64>,
+    /// Days off besides weekends (public holidays, company days).
+    pub holidays: Vec<NaiveDate>,
+    /// Lead sources; when present they set leads and customers through lead value (Roberge).
+    pub lead_sources: Vec<LeadSource>,
+    /// Whole months between a lead's arrival and its close.
+    pub sales_cycle_lag_months: u32,
+    /// The sales team that follows the leads up; `None` when capacity is not planned.
+    pub capacity: Option<SalesCapacity>,
+}
+
+impl Default for Assumptions {
+    /// A small, valid plan: €1.2 M over 12 months, half from marketing, €25,000 deals, 5 %.
+    fn default() -> Self {
+        Self {
+            revenue_goal: 1_200_000.0,
+            marketing_share_percent: 50.0,
+            average_deal_size: 25_000.0,
+            lead_to_customer_percent: 5.0,
+            conversion: Conversion::SingleRate,
+            funnel_stages: FunnelStage::defaults(),
+            period: Period::default(),
+            seasonality: Vec::new(),
+            holidays: Vec::new(),
+            lead_sources: Vec::new(),
+            sales_cycle_lag_months: 0,
+            capacity: None,
+        }
+    }
+}
+
+/// Which number gives the lead-to-customer rate.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Conversion {
+    /// One lead-to-customer percentage.
+    #[default]
+    SingleRate,
+    /// The product of the funnel stage rates.
+    Stages,
+}
+
+/// A funnel stage and the share of its volume that reaches the next stage (the stage after the
+/// last one is "customer").
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FunnelStage {
+    pub name: String,
+    /// Percentage of this stage's volume that moves on to the next stage.
+    pub rate_to_next_percent: f64,
+}
+
+impl Default for FunnelStage {
+    fn default() -> Self {
+        Self {
+            name: String::new(),
+            rate_to_next_percent: 50.0,
+        }
+    }
+}
+
+impl FunnelStage {
+    pub fn new(name: &str, rate_to_next_percent: f64) -> Self {
+        Self {
+            name: name.to_owned(),
+            rate_to_next_percent,
+        }
+    }
+
+    /// Lead → MQL → SQL → opportunity → customer. The rates lie inside the published ranges of
+    /// METHOD.md and multiply to 5 %, the same as the default single rate.
+    pub fn defaults() -> Vec<Self> {
+        vec![
+            Self::new("Lead", 40.0),
+            Self::new("MQL", 50.0),
+            Self::new("SQL", 50.0),
+            Self::new("Opportunity", 50.0),
+        ]
+    }
+}
+
+/// The planning period: a start month and a number of months.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Period {
+    pub start: YearMonth,
+    /// 1 to 36.
+    pub months: u32,
+}
+
+impl Period {
+    pub const MAX_MONTHS: u32 = 36;
+
+    /// The months of the period in order; empty when the period is out of range.
+    pub fn month_list(&self) -> Vec<YearMonth> {
+        (0..i64::from(self.months.min(Self::MAX_MONTHS)))
+            .map_while(|i| self.start.offset(i))
+            .collect()
+    }
+}
+
+impl Default for Period {
+    /// Twelve months from next January: a stable default that does not depend on today.
+    fn default() -> Self {
+        Self {
+            start: YearMonth::new(2027, 1).unwrap_or(YearMonth::of(NaiveDate::MIN)),
+            months: 12,
+        }
+    }
+}
+
+/// A lead source with its own quality (Roberge, *The Sales Acceleration Formula*, ch. 12).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LeadSource {
+    pub name: String,
+    /// Share of all leads that come from this source, in percent; the shares sum to 100.
+    pub share_percent: f64,
+    /// This source's lead-to-customer rate, in percent.
+    pub lead_to_customer_percent: f64,
+    /// This source's average deal size.
+    pub average_deal_size: f64,
+    /// What one lead from this source costs; `None` when unknown.
+    pub cost_per_lead: Option<f64>,
+}
+
+impl Default for LeadSource {
+    fn default() -> Self {
+        Self {
+            name: String::new(),
+            share_percent: 0.0,
+            lead_to_customer_percent: 5.0,
+            average_deal_size: 25_000.0,
+            cost_per_lead: None,
+        }
+    }
+}
+
+/// The sales team's follow-up capacity.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SalesCapacity {
+    pub reps: u32,
+    /// Leads one rep can work properly per month (Roberge: about 150).
+    pub leads_per_rep_per_month: f64,
+}
+
+impl Default for SalesCapacity {
+    fn default() -> Self {
+        Self {
+            reps: 1,
+            leads_per_rep_per_month: 150.0,
+        }
+    }
+}
+
+/// Step 2 of the method: how fast and how deeply sales follows up every marketing lead.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SalesCommitments {
+    /// Maximum time from a lead's conversion to the first contact attempt, in hours.
+    pub first_contact_within_hours: f64,
+    /// Minimum contact attempts before a lead is returned to marketing.
+    pub minimum_attempts: u32,
+    /// The days over which those attempts are made.
+    pub attempts_within_days: u32,
+    /// Maximum time for sales to accept or reject an MQL (with a reason), in hours.
+    pub accept_within_hours: f64,
+}
+
+impl Default for SalesCommitments {
+    /// The typical wording in METHOD.md: contact within one hour, six attempts in two weeks,
+    /// accept or reject within 48 hours.
+    fn default() -> Self {
+        Self {
+            first_contact_within_hours: 1.0,
+            minimum_attempts: 6,
+            attempts_within_days: 14,
+            accept_within_hours: 48.0,
+        }
+    }
+}

@@ -1,0 +1,371 @@
+//! From assumptions to a [`Plan`]: the totals of the reverse funnel, then their spread over
+//! months (seasonality), lead arrival (sales-cycle lag), ISO weeks, stages, sources and capacity.
+//!
+//! Every monthly figure is `total × fᵢ` with `fᵢ = weightᵢ ÷ Σ weights`, so the months always
+//! add up to the totals.
+
+use super::assumptions::{Assumptions, Conversion, SalesCommitments};
+use super::calendar::{WorkingCalendar, YearMonth, iso_week_start};
+use super::validate::{validate_assumptions, validate_commitments};
+use super::{
+    Basis, Budget, CapacityPlan, LeadMonth, MonthPlan, Plan, Problem, SourcePlan, StagePlan,
+    Warning, WeekPlan, funnel,
+};
+use chrono::Datelike as _;
+
+/// Rates below this relative difference count as equal when comparing stages and sources.
+const RATE_AGREEMENT: f64 = 0.01;
+
+/// Plans one scenario, or lists every input that is out of range.
+pub fn compute(a: &Assumptions, commitments: &SalesCommitments) -> Result<Plan, Vec<Problem>> {
+    let mut problems = validate_assumptions(a);
+    problems.extend(validate_commitments(commitments));
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+
+    let months = a.period.month_list();
+    let calendar = WorkingCalendar::new(&a.holidays);
+    let fractions = month_fractions(&a.seasonality, months.len());
+    let totals = Totals::of(a);
+    let mut warnings = Vec::new();
+
+    // Leads arriving in month i close in month i + lag. The closes after the period belong to
+    // the next one, which is assumed to repeat this plan (steady state), so month i carries the
+    // leads of close month (i + lag) mod n and the months still add up to the leads needed.
+    let lag = a.sales_cycle_lag_months as usize;
+    let leads_arriving = |i: usize| {
+        let close_month = (i + lag) % fractions.len().max(1);
+        fractions.get(close_month).map_or(0.0, |f| totals.leads * f)
+    };
+    let mut month_plans: Vec<MonthPlan> = months
+        .iter()
+        .zip(&fractions)
+        .enumerate()
+        .map(|(i, (&month, &f))| {
+            let working_days = calendar.working_days_in(month);
+            let leads = leads_arriving(i);
+            MonthPlan {
+                month,
+                working_days,
+                revenue: a.revenue_goal * f,
+                marketing_revenue: totals.marketing_revenue * f,
+                customers: totals.customers * f,
+                leads,
+                leads_per_working_day: per_working_day(leads, working_days),
+                utilisation: None,
+            }
+        })
+        .collect();
+
+    let leads_before_period: Vec<LeadMonth> = fractions
+        .iter()
+        .take(lag)
+        .enumerate()
+        .filter_map(|(k, f)| {
+            let month = a.period.start.offset(k as i64 - lag as i64)?;
+            Some(LeadMonth {
+                month,
+                leads: totals.leads * f,
+            })
+        })
+        .collect();
+    if lag > 0 {
+        if let Some(first) = leads_before_period.first() {
+            warnings.push(Warning::LeadsBeforePeriod {
+                leads: leads_before_period.iter().map(|m| m.leads).sum(),
+                from: first.month,
+            });
+        }
+        warnings.push(Warning::LeadsAfterPeriod {
+            months: u32::try_from(lag.min(months.len())).unwrap_or(0),
+        });
+    }
+    for m in month_plans.iter().filter(|m| m.working_days == 0) {
+        warnings.push(Warning::NoWorkingDays { month: m.month });
+    }
+
+    let calendar_days: u32 = months.iter().map(|m| m.days()).sum();
+    let working_days: u32 = month_plans.iter().map(|m| m.working_days).sum();
+    let weeks = weeks(&month_plans, &calendar);
+    let stages = stages(a, &totals, &month_plans, &mut warnings);
+    let sources = sources(a, &totals, &month_plans);
+    let budget = budget(a, &totals, &sources);
+    let capacity = capacity(a, &mut month_plans, &mut warnings);
+    warnings.extend(commitment_advice(commitments));
+
+    Ok(Plan {
+        basis: totals.basis,
+        revenue: a.revenue_goal,
+        marketing_revenue: totals.marketing_revenue,
+        customers_needed: totals.customers,
+        leads_needed: totals.leads,
+        lead_to_customer: totals.rate,
+        average_deal_size: totals.deal_size,
+        lead_value: totals.lead_value,
+        leads_per_month: totals.leads / months.len() as f64,
+        leads_per_week: totals.leads / f64::from(calendar_days) * 7.0,
+        leads_per_working_day: per_working_day(totals.leads, working_days),
+        calendar_days,
+        working_days,
+        months: month_plans,
+        leads_before_period,
+        weeks,
+        stages,
+        sources,
+        lead_value_goal: totals.marketing_revenue,
+        budget,
+        capacity,
+        commitments: *commitments,
+        warnings,
+    })
+}
+
+/// The period totals of the reverse funnel.
+struct Totals {
+    basis: Basis,
+    marketing_revenue: f64,
+    customers: f64,
+    leads: f64,
+    /// Lead-to-customer rate in force, as a fraction.
+    rate: f64,
+    deal_size: f64,
+    lead_value: f64,
+    /// Product of the stage rates (1.0 without stages).
+    stages_rate: f64,
+}
+
+impl Totals {
+    fn of(a: &Assumptions) -> Self {
+        let marketing_revenue =
+            funnel::marketing_revenue(a.revenue_goal, a.marketing_share_percent / 100.0);
+        let stages_rate: f64 = a
+            .funnel_stages
+            .iter()
+            .map(|s| s.rate_to_next_percent / 100.0)
+            .product();
+        if a.lead_sources.is_empty() {
+            let (basis, rate) = match a.conversion {
+                Conversion::SingleRate => (Basis::SingleRate, a.lead_to_customer_percent / 100.0),
+                Conversion::Stages => (Basis::Stages, stages_rate),
+            };
+            let customers = funnel::customers_needed(marketing_revenue, a.average_deal_size);
+            return Self {
+                basis,
+                marketing_revenue,
+                customers,
+                leads: funnel::leads_needed(customers, rate),
+                rate,
+                deal_size: a.average_deal_size,
+                lead_value: funnel::lead_value(a.average_deal_size, rate),
+                stages_rate,
+            };
+        }
+        // Roberge: blended lead value = Σ shareᵢ × rateᵢ × deal sizeᵢ; the lead count follows
+        // as marketing revenue ÷ blended lead value, the customers as leads × Σ shareᵢ × rateᵢ.
+        let (blended_rate, blended_value) =
+            a.lead_sources
+                .iter()
+                .fold((0.0, 0.0), |(rate, value), source| {
+                    let share = source.share_percent / 100.0;
+                    let source_rate = source.lead_to_customer_percent / 100.0;
+                    (
+                        rate + share * source_rate,
+                        value + share * funnel::lead_value(source.average_deal_size, source_rate),
+                    )
+                });
+        let leads = marketing_revenue / blended_value;
+        Self {
+            basis: Basis::LeadSources,
+            marketing_revenue,
+            customers: leads * blended_rate,
+            leads,
+            rate: blended_rate,
+            deal_size: blended_value / blended_rate,
+            lead_value: blended_value,
+            stages_rate,
+        }
+    }
+}
+
+/// `fᵢ = weightᵢ ÷ Σ weights`; an even spread without weights.
+fn month_fractions(weights: &[f64], months: usize) -> Vec<f64> {
+    let total: f64 = weights.iter().sum();
+    if weights.len() == months && total > 0.0 {
+        weights.iter().map(|w| w / total).collect()
+    } else {
+        vec![1.0 / months as f64; months]
+    }
+}
+
+fn per_working_day(count: f64, working_days: u32) -> Option<f64> {
+    (working_days > 0).then(|| count / f64::from(working_days))
+}
+
+/// Spreads each month's figures over the ISO weeks it touches, in proportion to working days
+/// (calendar days for a month without any working day), and joins the parts of a week that
+/// spans two months.
+fn weeks(months: &[MonthPlan], calendar: &WorkingCalendar) -> Vec<WeekPlan> {
+    let mut weeks: Vec<WeekPlan> = Vec::with_capacity(months.len() * 5 + 1);
+    for m in months {
+        let (start, end) = (m.month.first_day(), m.month.end_exclusive());
+        let mut day = start;
+        while day < end {
+            let monday = iso_week_start(day);
+            let week_end = (monday + chrono::Days::new(7)).min(end);
+            let working_days = calendar.working_days(day, week_end);
+            let share = if m.working_days > 0 {
+                f64::from(working_days) / f64::from(m.working_days)
+            } else {
+                (week_end - day).num_days() as f64 / f64::from(m.month.days())
+            };
+            if weeks.last().is_none_or(|w| w.starts != monday) {
+                let iso = day.iso_week();
+                weeks.push(WeekPlan {
+                    iso_year: iso.year(),
+                    week: iso.week(),
+                    starts: monday,
+                    working_days: 0,
+                    revenue: 0.0,
+                    customers: 0.0,
+                    leads: 0.0,
+                });
+            }
+            if let Some(week) = weeks.last_mut() {
+                week.working_days += working_days;
+                week.revenue += m.revenue * share;
+                week.customers += m.customers * share;
+                week.leads += m.leads * share;
+            }
+            day = week_end;
+        }
+    }
+    weeks
+}
+
+/// Volume per stage: customers ÷ the product of the rates from that stage on, so the first
+/// stage's volume is the leads needed (when the stages set the rate).
+fn stages(
+    a: &Assumptions,
+    totals: &Totals,
+    months: &[MonthPlan],
+    warnings: &mut Vec<Warning>,
+) -> Vec<StagePlan> {
+    if a.conversion != Conversion::Stages {
+        return Vec::new();
+    }
+    if totals.basis == Basis::LeadSources
+        && (totals.stages_rate - totals.rate).abs() > RATE_AGREEMENT * totals.rate
+    {
+        warnings.push(Warning::StagesDisagreeWithSources {
+            stages: totals.stages_rate,
+            sources: totals.rate,
+        });
+    }
+    let mut tail_rate = totals.stages_rate;
+    a.funnel_stages
+        .iter()
+        .map(|stage| {
+            let rate_to_next = stage.rate_to_next_percent / 100.0;
+            let plan = StagePlan {
+                name: stage.name.clone(),
+                rate_to_next,
+                volume: totals.customers / tail_rate,
+                per_month: months.iter().map(|m| m.customers / tail_rate).collect(),
+            };
+            tail_rate /= rate_to_next;
+            plan
+        })
+        .collect()
+}
+
+/// Each source's share of the leads, with its own rate, deal size and cost.
+fn sources(a: &Assumptions, totals: &Totals, months: &[MonthPlan]) -> Vec<SourcePlan> {
+    a.lead_sources
+        .iter()
+        .map(|source| {
+            let share = source.share_percent / 100.0;
+            let rate = source.lead_to_customer_percent / 100.0;
+            let lead_value = funnel::lead_value(source.average_deal_size, rate);
+            let leads = totals.leads * share;
+            SourcePlan {
+                name: source.name.clone(),
+                share,
+                lead_value,
+                leads,
+                customers: leads * rate,
+                value: leads * lead_value,
+                cost: source.cost_per_lead.map(|cost| leads * cost),
+                leads_per_month: months.iter().map(|m| m.leads * share).collect(),
+            }
+        })
+        .collect()
+}
+
+/// budget = Σ leads × cost per lead; cost per customer = budget ÷ customers;
+/// return on marketing spend = marketing revenue ÷ budget.
+fn budget(a: &Assumptions, totals: &Totals, sources: &[SourcePlan]) -> Option<Budget> {
+    let costs: Vec<f64> = sources.iter().filter_map(|s| s.cost).collect();
+    if costs.is_empty() {
+        return None;
+    }
+    let total: f64 = costs.iter().sum();
+    Some(Budget {
+        total,
+        cost_per_customer: (totals.customers > 0.0).then(|| total / totals.customers),
+        return_on_spend: (total > 0.0).then(|| totals.marketing_revenue / total),
+        incomplete: costs.len() < a.lead_sources.len(),
+    })
+}
+
+/// Utilisation = a month's leads ÷ (reps × leads per rep); reps needed = ⌈busiest month's
+/// leads ÷ leads per rep⌉ (Roberge: one rep works about 150 leads a month).
+fn capacity(
+    a: &Assumptions,
+    months: &mut [MonthPlan],
+    warnings: &mut Vec<Warning>,
+) -> Option<CapacityPlan> {
+    let capacity = a.capacity?;
+    let per_month = f64::from(capacity.reps) * capacity.leads_per_rep_per_month;
+    for m in months.iter_mut() {
+        m.utilisation = Some(m.leads / per_month);
+    }
+    let peak_leads = months.iter().map(|m| m.leads).fold(0.0, f64::max);
+    let average_leads = months.iter().map(|m| m.leads).sum::<f64>() / months.len() as f64;
+    let reps_needed = funnel::whole_up(peak_leads / capacity.leads_per_rep_per_month);
+    let plan = CapacityPlan {
+        leads_per_month: per_month,
+        peak_utilisation: peak_leads / per_month,
+        average_utilisation: average_leads / per_month,
+        reps_needed: reps_needed.min(f64::from(u32::MAX)) as u32,
+    };
+    let over: Vec<YearMonth> = months
+        .iter()
+        .filter(|m| funnel::whole_up(m.leads) > per_month)
+        .map(|m| m.month)
+        .collect();
+    if !over.is_empty() {
+        warnings.push(Warning::OverCapacity {
+            months: over,
+            peak_utilisation: plan.peak_utilisation,
+            reps_needed: plan.reps_needed,
+        });
+    }
+    Some(plan)
+}
+
+/// The research of METHOD.md, step 2, applied to the commitments.
+fn commitment_advice(c: &SalesCommitments) -> Vec<Warning> {
+    let mut advice = Vec::new();
+    if c.first_contact_within_hours > 1.0 {
+        advice.push(Warning::SlowFirstContact {
+            hours: c.first_contact_within_hours,
+        });
+    }
+    if c.minimum_attempts < 6 {
+        advice.push(Warning::FewAttempts {
+            attempts: c.minimum_attempts,
+        });
+    }
+    advice
+}

@@ -1,0 +1,80 @@
+//! The reverse funnel of step 1, one formula per function (METHOD.md, "Step 1").
+//!
+//! Rates are fractions here (0.05 = 5 %); the percent inputs are divided by 100 once, in
+//! [`super::compute`].
+
+/// marketing revenue target = revenue goal × marketing share
+pub fn marketing_revenue(revenue_goal: f64, marketing_share: f64) -> f64 {
+    revenue_goal * marketing_share
+}
+
+/// customers needed = marketing revenue target ÷ average deal size
+pub fn customers_needed(marketing_revenue: f64, average_deal_size: f64) -> f64 {
+    marketing_revenue / average_deal_size
+}
+
+/// leads needed = customers needed ÷ lead-to-customer rate
+pub fn leads_needed(customers_needed: f64, lead_to_customer: f64) -> f64 {
+    customers_needed / lead_to_customer
+}
+
+/// lead value = average deal size × lead-to-customer rate (what one lead is worth)
+pub fn lead_value(average_deal_size: f64, lead_to_customer: f64) -> f64 {
+    average_deal_size * lead_to_customer
+}
+
+/// A count of people or deals rounded **up** (you cannot win 0.7 of a customer, and rounding
+/// down would miss the goal). A relative tolerance of 10⁻⁹ absorbs binary noise, so
+/// 24 ÷ 0.05 = 480.00000000000006 gives 480, not 481.
+pub fn whole_up(count: f64) -> f64 {
+    (count - count.abs() * 1e-9).ceil().max(0.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() <= 1e-9 * b.abs().max(1.0)
+    }
+
+    #[test]
+    fn hubspot_leads_waterfall() {
+        // Volpe 2012: 7 customers at a 5 % lead-to-customer rate → 140 leads.
+        assert!(close(leads_needed(7.0, 0.05), 140.0));
+        assert_eq!(whole_up(leads_needed(7.0, 0.05)), 140.0);
+    }
+
+    #[test]
+    fn marketing_survivalist() {
+        // 100,000 ÷ 25,000 = 4 sales; ÷ 25 % = 16 leads; sales sources 2 of the 4 sales' worth
+        // of leads itself, so marketing owes 14: a marketing share of 14/16 = 87.5 %.
+        let all = customers_needed(100_000.0, 25_000.0);
+        assert!(close(all, 4.0));
+        assert!(close(leads_needed(all, 0.25), 16.0));
+        let marketing = customers_needed(marketing_revenue(100_000.0, 0.875), 25_000.0);
+        assert!(close(leads_needed(marketing, 0.25), 14.0));
+    }
+
+    #[test]
+    fn sales_benchmark_index() {
+        // 7,500,000 ÷ 85,000 = 88.2 deals; shown rounded up.
+        let deals = customers_needed(7_500_000.0, 85_000.0);
+        assert!((deals - 88.235).abs() < 0.001);
+        assert_eq!(whole_up(deals), 89.0);
+    }
+
+    #[test]
+    fn weinbaum_whitepaper_lead_value() {
+        // 1 % close rate × 160,000 average revenue → each lead is worth 1,600.
+        assert!(close(lead_value(160_000.0, 0.01), 1_600.0));
+    }
+
+    #[test]
+    fn whole_up_rounds_up_but_not_noise() {
+        assert_eq!(whole_up(24.0 / 0.05), 480.0);
+        assert_eq!(whole_up(480.01), 481.0);
+        assert_eq!(whole_up(0.3), 1.0);
+        assert_eq!(whole_up(0.0), 0.0);
+    }
+}

@@ -1,0 +1,210 @@
+//! The planning engine: one scenario's assumptions in, a [`Plan`] out.
+//!
+//! Pure and cheap (microseconds), so callers simply recompute on every change. No egui, no I/O.
+//! Every number is traceable to `METHOD.md`:
+//!
+//! ```text
+//! marketing revenue target = revenue goal × marketing share
+//! customers needed         = marketing revenue target ÷ average deal size
+//! leads needed             = customers needed ÷ lead-to-customer rate
+//! lead value               = average deal size × lead-to-customer rate
+//! ```
+//!
+//! Full precision is kept throughout; rounding (counts of people *up*) is for display only.
+
+mod assumptions;
+pub mod calendar;
+mod compute;
+pub mod funnel;
+mod validate;
+
+pub use assumptions::{
+    Assumptions, Conversion, FunnelStage, LeadSource, Period, SalesCapacity, SalesCommitments,
+};
+pub use calendar::YearMonth;
+pub use compute::compute;
+pub use validate::{
+    Field, MAX_AMOUNT, MAX_SOURCES, MAX_STAGES, MIN_RATE_PERCENT, Problem, Rule, Unit, Value,
+    validate_assumptions, validate_commitments,
+};
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// What sets the number of leads and customers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// One lead-to-customer rate and the average deal size.
+    SingleRate,
+    /// The product of the funnel stage rates and the average deal size.
+    Stages,
+    /// The lead sources' mix of rates and deal sizes (lead value, Roberge ch. 12).
+    LeadSources,
+}
+
+/// The plan of one scenario: targets for the period, per month, per ISO week and per stage
+/// and source, plus capacity, budget and warnings.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Plan {
+    pub basis: Basis,
+    /// Revenue goal of the period.
+    pub revenue: f64,
+    /// Revenue goal × marketing share.
+    pub marketing_revenue: f64,
+    /// Marketing revenue ÷ average deal size (or the source mix).
+    pub customers_needed: f64,
+    /// Customers needed ÷ lead-to-customer rate (or marketing revenue ÷ blended lead value).
+    pub leads_needed: f64,
+    /// The lead-to-customer rate in force, as a fraction (0.05 = 5 %).
+    pub lead_to_customer: f64,
+    /// The average deal size in force (with sources: marketing revenue ÷ customers).
+    pub average_deal_size: f64,
+    /// What one lead is worth: average deal size × lead-to-customer rate.
+    pub lead_value: f64,
+    /// Leads needed ÷ months in the period.
+    pub leads_per_month: f64,
+    /// Leads needed ÷ calendar days in the period × 7.
+    pub leads_per_week: f64,
+    /// Leads needed ÷ working days in the period; `None` when the period has no working day.
+    pub leads_per_working_day: Option<f64>,
+    pub calendar_days: u32,
+    pub working_days: u32,
+    /// The months of the period. `leads` is when leads must *arrive*, so with a sales-cycle
+    /// lag it runs ahead of `customers`; the last `lag` months feed the next period's first
+    /// closes, assuming it repeats this plan.
+    pub months: Vec<MonthPlan>,
+    /// Leads that must arrive before the period starts to close inside it (sales-cycle lag).
+    pub leads_before_period: Vec<LeadMonth>,
+    /// ISO weeks that overlap the period; each month's figures spread over its working days.
+    pub weeks: Vec<WeekPlan>,
+    /// Required volume per funnel stage, when the scenario uses stages.
+    pub stages: Vec<StagePlan>,
+    /// Leads, customers and value per lead source, when the scenario has sources.
+    pub sources: Vec<SourcePlan>,
+    /// Marketing's SLA expressed as lead value: the marketing revenue target.
+    pub lead_value_goal: f64,
+    pub budget: Option<Budget>,
+    pub capacity: Option<CapacityPlan>,
+    pub commitments: SalesCommitments,
+    pub warnings: Vec<Warning>,
+}
+
+/// One month of the period.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MonthPlan {
+    pub month: YearMonth,
+    pub working_days: u32,
+    pub revenue: f64,
+    pub marketing_revenue: f64,
+    /// Customers to close this month.
+    pub customers: f64,
+    /// Leads to generate this month (for closes `lag` months later).
+    pub leads: f64,
+    /// `leads ÷ working_days`; `None` for a month without working days.
+    pub leads_per_working_day: Option<f64>,
+    /// Leads ÷ sales capacity, when capacity is planned (1.0 = fully used).
+    pub utilisation: Option<f64>,
+}
+
+/// Leads for one month outside the period.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LeadMonth {
+    pub month: YearMonth,
+    pub leads: f64,
+}
+
+/// One ISO week (or the part of it inside the period).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct WeekPlan {
+    pub iso_year: i32,
+    pub week: u32,
+    /// The Monday that starts the week (may lie before the period).
+    pub starts: NaiveDate,
+    /// Working days of this week inside the period.
+    pub working_days: u32,
+    pub revenue: f64,
+    pub customers: f64,
+    pub leads: f64,
+}
+
+/// Volume that must pass one funnel stage.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StagePlan {
+    pub name: String,
+    /// Share of this stage that reaches the next one, as a fraction.
+    pub rate_to_next: f64,
+    /// Total volume for the period's customers: customers ÷ product of the rates from here on.
+    pub volume: f64,
+    /// The same, for each month's closes.
+    pub per_month: Vec<f64>,
+}
+
+/// One lead source's part of the plan.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SourcePlan {
+    pub name: String,
+    /// Share of leads, as a fraction.
+    pub share: f64,
+    /// This source's lead value: its deal size × its lead-to-customer rate.
+    pub lead_value: f64,
+    pub leads: f64,
+    pub customers: f64,
+    /// Leads × lead value: this source's part of the lead-value goal.
+    pub value: f64,
+    /// Leads × cost per lead, when the cost is known.
+    pub cost: Option<f64>,
+    /// Leads to generate per month of the period.
+    pub leads_per_month: Vec<f64>,
+}
+
+/// Marketing spend implied by the sources' cost per lead.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Budget {
+    /// Σ leads × cost per lead over the sources with a known cost.
+    pub total: f64,
+    /// Budget ÷ customers needed.
+    pub cost_per_customer: Option<f64>,
+    /// Marketing revenue ÷ budget ("for every euro spent").
+    pub return_on_spend: Option<f64>,
+    /// True when some source has no cost per lead, so the budget is a lower bound.
+    pub incomplete: bool,
+}
+
+/// Can sales follow up the leads at the promised depth?
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CapacityPlan {
+    /// Reps × leads per rep per month.
+    pub leads_per_month: f64,
+    /// Busiest month's leads ÷ capacity.
+    pub peak_utilisation: f64,
+    /// Average month's leads ÷ capacity.
+    pub average_utilisation: f64,
+    /// Reps needed for the busiest month: ⌈peak leads ÷ leads per rep⌉.
+    pub reps_needed: u32,
+}
+
+/// Something the user should know about a valid plan.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Warning {
+    /// Some months ask more leads than the reps can work.
+    OverCapacity {
+        months: Vec<YearMonth>,
+        peak_utilisation: f64,
+        reps_needed: u32,
+    },
+    /// Leads must arrive before the period starts (sales-cycle lag).
+    LeadsBeforePeriod { leads: f64, from: YearMonth },
+    /// The last months' leads close after the period; they are planned as if the next period
+    /// repeats this one.
+    LeadsAfterPeriod { months: u32 },
+    /// A month has no working day, so no daily target.
+    NoWorkingDays { month: YearMonth },
+    /// The funnel stages and the lead sources imply different lead-to-customer rates.
+    StagesDisagreeWithSources { stages: f64, sources: f64 },
+    /// Contact later than an hour: qualifying is ~7× less likely (HBR 2011).
+    SlowFirstContact { hours: f64 },
+    /// Fewer than six attempts: 93 % of reached buyers were reached by the 6th (Velocify).
+    FewAttempts { attempts: u32 },
+}
