@@ -46,16 +46,16 @@ pub enum Command {
 #[derive(Debug, clap::Args)]
 pub struct PlanArgs {
     /// Revenue goal for the whole period.
-    #[arg(long, value_parser = parse_amount)]
+    #[arg(long, value_parser = parse_amount, allow_hyphen_values = true)]
     pub revenue_goal: f64,
     /// Share of revenue from marketing leads, in percent (50 or 50%).
-    #[arg(long, value_parser = parse_percent)]
+    #[arg(long, value_parser = parse_percent, allow_hyphen_values = true)]
     pub marketing_share: f64,
     /// Average deal size.
-    #[arg(long, value_parser = parse_amount)]
+    #[arg(long, value_parser = parse_amount, allow_hyphen_values = true)]
     pub deal_size: f64,
     /// Lead-to-customer rate, in percent (5 or 5%).
-    #[arg(long, value_parser = parse_percent)]
+    #[arg(long, value_parser = parse_percent, allow_hyphen_values = true)]
     pub lead_to_customer: f64,
     /// First month, as 2027-01 [default: next month].
     #[arg(long)]
