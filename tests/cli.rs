@@ -1,5 +1,11 @@
 //! The command line as a user runs it: the real binary, its output and exit codes.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a failed unwrap is a failed test"
+)]
+
 use std::process::{Command, Output};
 
 fn run(args: &[&str]) -> Output {

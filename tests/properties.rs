@@ -1,5 +1,11 @@
 //! Property tests of the engine over random inputs, valid and invalid.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a failed unwrap is a failed test"
+)]
+
 use proptest::prelude::*;
 use sla_planner::plan::{
     Assumptions, Conversion, FunnelStage, LeadSource, Period, SalesCapacity, SalesCommitments,

@@ -130,8 +130,8 @@ struct Checker {
 
 impl Checker {
     fn number(&mut self, field: Field, value: f64, min: f64, max: f64) {
-        // Written so that NaN fails too.
-        if !(value >= min && value <= max) {
+        // `contains` is false for NaN, so "not a number" is caught here too.
+        if !(min..=max).contains(&value) {
             self.problems.push(Problem {
                 field,
                 value: Value::Number(value),
@@ -245,7 +245,8 @@ fn validate_sources(check: &mut Checker, a: &Assumptions) {
         }
     }
     let total: f64 = a.lead_sources.iter().map(|s| s.share_percent).sum();
-    if !((total - 100.0).abs() <= SHARE_SUM_TOLERANCE) {
+    let sums_to_100 = (total - 100.0).abs() <= SHARE_SUM_TOLERANCE;
+    if !sums_to_100 {
         check.problems.push(Problem {
             field: Field::SourceShares,
             value: Value::Number(total),

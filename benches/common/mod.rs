@@ -1,0 +1,43 @@
+//! Large documents for the benchmarks: the sizes the performance goals are stated for.
+#![allow(dead_code, reason = "each benchmark uses part of the fixtures")]
+
+use sla_planner::document::{Scenario, SlaDocument};
+use sla_planner::plan::{Conversion, FunnelStage, LeadSource, SalesCapacity};
+
+/// A 36-month scenario with 5 funnel stages and `sources` lead sources, built on the example's.
+pub fn big_scenario(name: &str, sources: usize) -> Scenario {
+    let example = SlaDocument::example().expect("the example loads");
+    let mut scenario = example.scenarios[0].clone();
+    scenario.name = name.to_owned();
+    let a = &mut scenario.assumptions;
+    a.period.months = 36;
+    a.seasonality = (0..36).map(|i| 0.6 + f64::from(i % 12) / 10.0).collect();
+    a.conversion = Conversion::Stages;
+    a.funnel_stages = ["Inquiry", "MQL", "SAL", "SQL", "Opportunity"]
+        .iter()
+        .map(|n| FunnelStage::new(n, 55.0))
+        .collect();
+    a.lead_sources = (0..sources)
+        .map(|i| LeadSource {
+            name: format!("Source {}", i + 1),
+            share_percent: 100.0 / sources as f64,
+            lead_to_customer_percent: 1.0 + i as f64,
+            average_deal_size: 20_000.0 + 1_000.0 * i as f64,
+            cost_per_lead: Some(25.0 + i as f64),
+        })
+        .collect();
+    a.capacity = Some(SalesCapacity {
+        reps: 4,
+        leads_per_rep_per_month: 150.0,
+    });
+    scenario
+}
+
+/// The example with `scenarios` big scenarios.
+pub fn big_document(scenarios: usize, sources: usize) -> SlaDocument {
+    let mut doc = SlaDocument::example().expect("the example loads");
+    doc.scenarios = (0..scenarios)
+        .map(|i| big_scenario(&format!("Scenario {}", i + 1), sources))
+        .collect();
+    doc
+}
