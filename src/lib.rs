@@ -2,6 +2,8 @@
 //!
 //! Numbers flow one way: document → plan → view. Nothing outside `app` touches egui.
 
+/// The desktop app: window, panels, commands (everything egui lives here).
+pub mod app;
 /// The command-line commands: plan, summary, check.
 pub mod cli;
 /// The SLA document: types, validation, RON load and atomic save, format versions.
@@ -10,3 +12,5 @@ pub mod document;
 pub mod i18n;
 /// The planning engine: assumptions in, targets out. Pure, no I/O.
 pub mod plan;
+
+pub use app::App;

@@ -14,11 +14,12 @@ fn main() -> ExitCode {
             eprint!("{}", outcome.stderr);
             ExitCode::from(outcome.code)
         }
-        None => {
-            eprintln!(
-                "The planning window is not built yet; use `sla-planner plan`, `summary` or `check`."
-            );
-            ExitCode::from(1)
-        }
+        None => match sla_planner::app::run(args.file) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("SLA Planner could not open its window: {error}");
+                ExitCode::from(1)
+            }
+        },
     }
 }

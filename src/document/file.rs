@@ -229,10 +229,16 @@ pub fn save(document: &SlaDocument, path: &Path) -> Result<(), SaveError> {
         });
     }
     let text = to_ron(document)?;
-    let io = |source| SaveError::Io {
+    write_atomically(path, &text).map_err(|source| SaveError::Io {
         path: path.to_owned(),
         source,
-    };
+    })
+}
+
+/// Writes `text` to a temporary file in the target's folder, flushes it to disk and renames it
+/// over `path` (an atomic replace on Windows, macOS and Linux). On any error the old file is
+/// untouched and the temporary file is removed.
+pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
@@ -240,10 +246,9 @@ pub fn save(document: &SlaDocument, path: &Path) -> Result<(), SaveError> {
     let mut temporary = tempfile::Builder::new()
         .prefix(".sla-planner-")
         .suffix(".tmp")
-        .tempfile_in(folder)
-        .map_err(io)?;
-    temporary.write_all(text.as_bytes()).map_err(io)?;
-    temporary.as_file().sync_all().map_err(io)?;
-    temporary.persist(path).map_err(|e| io(e.error))?;
+        .tempfile_in(folder)?;
+    temporary.write_all(text.as_bytes())?;
+    temporary.as_file().sync_all()?;
+    temporary.persist(path).map_err(|e| e.error)?;
     Ok(())
 }

@@ -7,7 +7,9 @@
 mod file;
 mod validate;
 
-pub use file::{LoadError, Loaded, MAX_FILE_BYTES, SaveError, load, parse, save, to_ron};
+pub use file::{
+    LoadError, Loaded, MAX_FILE_BYTES, SaveError, load, parse, save, to_ron, write_atomically,
+};
 pub use validate::DocumentProblem;
 
 use chrono::NaiveDate;
@@ -91,6 +93,56 @@ impl SlaDocument {
     pub fn problems(&self) -> Vec<DocumentProblem> {
         validate::problems(self)
     }
+
+    /// `base` if no scenario has that name, else `base (2)`, `base (3)`, …
+    pub fn unique_scenario_name(&self, base: &str) -> String {
+        let taken = |name: &str| self.scenarios.iter().any(|s| s.name == name);
+        if !taken(base) {
+            return base.to_owned();
+        }
+        (2..)
+            .map(|n| format!("{base} ({n})"))
+            .find(|name| !taken(name))
+            .unwrap_or_else(|| base.to_owned())
+    }
+
+    /// Appends a scenario with default assumptions and returns its index.
+    pub fn add_scenario(&mut self, base_name: &str) -> usize {
+        let name = self.unique_scenario_name(base_name);
+        self.scenarios.push(Scenario {
+            name,
+            assumptions: Assumptions::default(),
+        });
+        self.scenarios.len() - 1
+    }
+
+    /// Inserts a copy of scenario `index` right after it, named "`name` `suffix`", and returns
+    /// the copy's index.
+    pub fn duplicate_scenario(&mut self, index: usize, suffix: &str) -> Option<usize> {
+        let original = self.scenarios.get(index)?;
+        let copy = Scenario {
+            name: self.unique_scenario_name(&format!("{} {suffix}", original.name)),
+            assumptions: original.assumptions.clone(),
+        };
+        self.scenarios.insert(index + 1, copy);
+        if self.active_scenario > index {
+            self.active_scenario += 1;
+        }
+        Some(index + 1)
+    }
+
+    /// Deletes scenario `index`, keeping at least one scenario and the agreed plan pointing at
+    /// the same scenario where it still exists. Returns whether it was deleted.
+    pub fn delete_scenario(&mut self, index: usize) -> bool {
+        if self.scenarios.len() <= 1 || index >= self.scenarios.len() {
+            return false;
+        }
+        self.scenarios.remove(index);
+        if self.active_scenario > index || self.active_scenario >= self.scenarios.len() {
+            self.active_scenario = self.active_scenario.saturating_sub(1);
+        }
+        true
+    }
 }
 
 /// Who signs for each side.
@@ -154,4 +206,45 @@ pub struct Revision {
     pub note: String,
     pub scenario: Scenario,
     pub sales_commitments: SalesCommitments,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(doc: &SlaDocument) -> Vec<&str> {
+        doc.scenarios.iter().map(|s| s.name.as_str()).collect()
+    }
+
+    #[test]
+    fn duplicates_get_unique_names_and_keep_the_agreed_plan() {
+        let mut doc = SlaDocument::default();
+        doc.add_scenario("Scenario");
+        doc.active_scenario = 1;
+        assert_eq!(doc.duplicate_scenario(0, "(copy)"), Some(1));
+        assert_eq!(doc.duplicate_scenario(0, "(copy)"), Some(1));
+        assert_eq!(
+            names(&doc),
+            ["Plan", "Plan (copy) (2)", "Plan (copy)", "Scenario"]
+        );
+        assert_eq!(
+            doc.active_scenario, 3,
+            "the agreed plan is still “Scenario”"
+        );
+        assert_eq!(doc.duplicate_scenario(9, "(copy)"), None);
+    }
+
+    #[test]
+    fn deleting_keeps_one_scenario_and_fixes_the_agreed_plan() {
+        let mut doc = SlaDocument::default();
+        assert!(!doc.delete_scenario(0), "the last scenario stays");
+        doc.add_scenario("B");
+        doc.add_scenario("C");
+        doc.active_scenario = 2;
+        assert!(doc.delete_scenario(0));
+        assert_eq!(names(&doc), ["B", "C"]);
+        assert_eq!(doc.active_scenario, 1);
+        assert!(doc.delete_scenario(1));
+        assert_eq!(doc.active_scenario, 0);
+    }
 }

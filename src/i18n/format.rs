@@ -44,6 +44,33 @@ impl NumberStyle {
         out
     }
 
+    /// Reads a number as a user types it in this style: thousands separators, spaces, a
+    /// currency symbol, a trailing % and a Unicode minus are allowed. `None` for anything that
+    /// is not a finite number.
+    pub fn parse(self, text: &str) -> Option<f64> {
+        let cleaned: String = text
+            .trim()
+            .chars()
+            .filter(|c| {
+                *c != self.thousands
+                    && !c.is_whitespace()
+                    && !matches!(c, '€' | '$' | '£' | '¥' | '%')
+            })
+            .map(|c| match c {
+                '−' => '-',
+                c if c == self.decimal => '.',
+                c => c,
+            })
+            .collect();
+        let is_plain = cleaned
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'));
+        if !is_plain {
+            return None;
+        }
+        cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
+    }
+
     /// Inserts the thousands separator into a string of digits.
     fn group(self, digits: &str) -> String {
         let mut out = String::with_capacity(digits.len() + digits.len() / 3);
@@ -54,6 +81,21 @@ impl NumberStyle {
             out.push(digit);
         }
         out
+    }
+
+    /// `value` with exactly `decimals` decimals, for table columns that line up: 5 → "5.0".
+    pub fn fixed(self, value: f64, decimals: usize) -> String {
+        let text = self.decimal(value, decimals);
+        if decimals == 0 || text == NO_NUMBER {
+            return text;
+        }
+        let present = text.split_once(self.decimal).map_or(0, |(_, f)| f.len());
+        let mut text = text;
+        if present == 0 {
+            text.push(self.decimal);
+        }
+        text.extend(std::iter::repeat_n('0', decimals - present));
+        text
     }
 
     /// A count of people, leads or deals, rounded **up** (METHOD.md): 88.2 → "89".
@@ -72,6 +114,14 @@ impl NumberStyle {
     /// A fraction as a percentage: 0.05 → "5%".
     pub fn fraction_as_percent(self, fraction: f64) -> String {
         self.percent(fraction * 100.0)
+    }
+
+    /// A fraction as a percentage with one decimal, for shares and utilisation: 0.7939 → "79.4%".
+    pub fn share(self, fraction: f64) -> String {
+        if !fraction.is_finite() {
+            return NO_NUMBER.to_owned();
+        }
+        format!("{}%", self.decimal(fraction * 100.0, 1))
     }
 
     /// Money: whole units from 100 up (planning figures), cents below: €1,200,000, €45.5.
@@ -129,6 +179,25 @@ mod tests {
     }
 
     #[test]
+    fn parses_what_users_type() {
+        assert_eq!(EN.parse("1,200,000"), Some(1_200_000.0));
+        assert_eq!(EN.parse(" €25,000.50 "), Some(25_000.5));
+        assert_eq!(EN.parse("5%"), Some(5.0));
+        assert_eq!(EN.parse("−5"), Some(-5.0));
+        assert_eq!(EN.parse("abc"), None);
+        assert_eq!(EN.parse(""), None);
+        assert_eq!(EN.parse("inf"), None);
+        assert_eq!(EN.parse("NaN"), None);
+        assert_eq!(EN.parse("1e400"), None);
+        let nl = NumberStyle {
+            thousands: '.',
+            decimal: ',',
+            space_after_symbol: true,
+        };
+        assert_eq!(nl.parse("1.200.000,5"), Some(1_200_000.5));
+    }
+
+    #[test]
     fn counts_round_up() {
         assert_eq!(EN.count_up(88.235), "89");
         assert_eq!(EN.count_up(24.0 / 0.05), "480");
@@ -140,9 +209,13 @@ mod tests {
         assert_eq!(EN.percent(50.0), "50%");
         assert_eq!(EN.percent(5.25), "5.25%");
         assert_eq!(EN.fraction_as_percent(0.05), "5%");
+        assert_eq!(EN.share(0.79391), "79.4%");
         assert_eq!(EN.decimal(140.0 / 21.0, 1), "6.7");
         assert_eq!(EN.decimal(-0.001, 1), "0");
         assert_eq!(EN.decimal(f64::INFINITY, 1), "—");
         assert_eq!(EN.decimal(123_456.0, 0), "123,456");
+        assert_eq!(EN.fixed(5.0, 1), "5.0");
+        assert_eq!(EN.fixed(4.56, 1), "4.6");
+        assert_eq!(EN.fixed(1234.5, 2), "1,234.50");
     }
 }

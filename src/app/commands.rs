@@ -1,0 +1,114 @@
+//! Every user action with a name: its label, its keyboard shortcut and nothing else. Menus,
+//! buttons and keys all dispatch a [`Command`] to `App::run_command`, so nothing is wired twice.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use crate::i18n::Text;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Command {
+    New,
+    Open,
+    Save,
+    SaveAs,
+    Quit,
+    Undo,
+    Redo,
+    AddScenario,
+    DuplicateScenario,
+    DeleteScenario,
+    MarkAgreed,
+    ThemeSystem,
+    ThemeLight,
+    ThemeDark,
+    ZoomIn,
+    ZoomOut,
+    ZoomReset,
+    About,
+    Method,
+}
+
+const fn command(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::COMMAND, key)
+}
+
+const fn command_shift(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), key)
+}
+
+impl Command {
+    /// Commands with shortcuts, most specific first: egui ignores an extra Shift when matching,
+    /// so Ctrl+Shift+S must be tried before Ctrl+S.
+    pub const KEYBOARD: [(KeyboardShortcut, Self); 8] = [
+        (command_shift(Key::S), Self::SaveAs),
+        (command_shift(Key::Z), Self::Redo),
+        (command(Key::Y), Self::Redo),
+        (command(Key::Z), Self::Undo),
+        (command(Key::S), Self::Save),
+        (command(Key::O), Self::Open),
+        (command(Key::N), Self::New),
+        (command(Key::Q), Self::Quit),
+    ];
+
+    /// The shortcut shown beside the command in menus.
+    pub fn shortcut(self) -> Option<KeyboardShortcut> {
+        Self::KEYBOARD
+            .iter()
+            .find(|(_, command)| *command == self)
+            .map(|(shortcut, _)| *shortcut)
+    }
+
+    pub fn label(self, t: &Text) -> &'static str {
+        match self {
+            Self::New => t.cmd_new,
+            Self::Open => t.cmd_open,
+            Self::Save => t.cmd_save,
+            Self::SaveAs => t.cmd_save_as,
+            Self::Quit => t.cmd_quit,
+            Self::Undo => t.cmd_undo,
+            Self::Redo => t.cmd_redo,
+            Self::AddScenario => t.cmd_add_scenario,
+            Self::DuplicateScenario => t.cmd_duplicate_scenario,
+            Self::DeleteScenario => t.cmd_delete_scenario,
+            Self::MarkAgreed => t.cmd_mark_agreed,
+            Self::ThemeSystem => t.cmd_theme_system,
+            Self::ThemeLight => t.cmd_theme_light,
+            Self::ThemeDark => t.cmd_theme_dark,
+            Self::ZoomIn => t.cmd_zoom_in,
+            Self::ZoomOut => t.cmd_zoom_out,
+            Self::ZoomReset => t.cmd_zoom_reset,
+            Self::About => t.cmd_about,
+            Self::Method => t.cmd_method,
+        }
+    }
+
+    /// What the command does, for the tooltip of its button.
+    pub fn tooltip(self, t: &Text) -> Option<&'static str> {
+        match self {
+            Self::AddScenario => Some(t.tip_add_scenario),
+            Self::DuplicateScenario => Some(t.tip_duplicate_scenario),
+            Self::DeleteScenario => Some(t.tip_delete_scenario),
+            Self::MarkAgreed => Some(t.tip_mark_agreed),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longer_shortcuts_come_before_their_prefixes() {
+        for (i, (shortcut, _)) in Command::KEYBOARD.iter().enumerate() {
+            for (earlier, _) in &Command::KEYBOARD[..i] {
+                let same_key = earlier.logical_key == shortcut.logical_key;
+                assert!(
+                    !(same_key && shortcut.modifiers.shift && !earlier.modifiers.shift),
+                    "{shortcut:?} is shadowed by {earlier:?}"
+                );
+            }
+        }
+        assert_eq!(Command::Redo.shortcut(), Some(command_shift(Key::Z)));
+    }
+}

@@ -1,0 +1,153 @@
+//! Modal questions and information: unsaved changes, a file changed on disk, recovered work,
+//! About and the method in brief.
+
+use std::path::PathBuf;
+
+use egui::{Id, Modal, RichText};
+
+use super::editor::Editor;
+use super::files::Recovery;
+use super::{App, Pending};
+use crate::i18n::fill;
+
+/// The modal on screen, if any.
+#[derive(Debug)]
+pub enum Dialog {
+    /// "Save changes?" before `Pending` runs.
+    AskSave(Pending),
+    /// The file changed on disk since it was opened; overwrite it?
+    ConfirmOverwrite {
+        path: PathBuf,
+        then: Option<Pending>,
+    },
+    /// A previous run left unsaved work.
+    OfferRecovery(Recovery),
+    About,
+    Method,
+}
+
+/// The user's answer.
+enum Answer {
+    Save,
+    DontSave,
+    Cancel,
+    Overwrite,
+    Restore,
+    Discard,
+    Close,
+}
+
+pub fn show(app: &mut App, ctx: &egui::Context) {
+    let Some(dialog) = &app.dialog else {
+        return;
+    };
+    let t = app.language.text();
+    let mut answer = None;
+    let modal = Modal::new(Id::unique("dialog")).show(ctx, |ui| {
+        ui.set_max_width(460.0);
+        match dialog {
+            Dialog::AskSave(_) => {
+                let name = app.editor.file_name(t.untitled, t.example_file_name);
+                ui.heading(fill(t.ask_save_heading, &[("name", &name)]));
+                ui.label(t.ask_save_body);
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button(t.save).clicked() {
+                        answer = Some(Answer::Save);
+                    }
+                    if ui.button(t.dont_save).clicked() {
+                        answer = Some(Answer::DontSave);
+                    }
+                    if ui.button(t.cancel).clicked() {
+                        answer = Some(Answer::Cancel);
+                    }
+                });
+            }
+            Dialog::ConfirmOverwrite { path, .. } => {
+                ui.heading(t.changed_on_disk_heading);
+                ui.label(fill(
+                    t.changed_on_disk_body,
+                    &[("path", &path.display().to_string())],
+                ));
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button(t.overwrite).clicked() {
+                        answer = Some(Answer::Overwrite);
+                    }
+                    if ui.button(t.cancel).clicked() {
+                        answer = Some(Answer::Cancel);
+                    }
+                });
+            }
+            Dialog::OfferRecovery(recovery) => {
+                ui.heading(t.recovery_heading);
+                let name = recovery
+                    .path
+                    .as_ref()
+                    .map_or(t.untitled.to_owned(), |p| p.display().to_string());
+                ui.label(fill(t.recovery_body, &[("name", &name)]));
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button(t.restore).clicked() {
+                        answer = Some(Answer::Restore);
+                    }
+                    if ui.button(t.discard).clicked() {
+                        answer = Some(Answer::Discard);
+                    }
+                });
+            }
+            Dialog::About => {
+                ui.heading("SLA Planner");
+                ui.label(fill(
+                    t.about_body,
+                    &[("version", env!("CARGO_PKG_VERSION"))],
+                ));
+                ui.add_space(8.0);
+                if ui.button(t.close).clicked() {
+                    answer = Some(Answer::Close);
+                }
+            }
+            Dialog::Method => {
+                ui.heading(t.method_heading);
+                for (step, text) in t.method_steps {
+                    ui.add_space(4.0);
+                    ui.label(RichText::new(*step).strong());
+                    ui.label(*text);
+                }
+                ui.add_space(4.0);
+                ui.label(RichText::new(t.method_81_percent).small().weak());
+                ui.add_space(8.0);
+                if ui.button(t.close).clicked() {
+                    answer = Some(Answer::Close);
+                }
+            }
+        }
+    });
+    if modal.should_close() && answer.is_none() {
+        answer = Some(Answer::Cancel);
+    }
+    if let Some(answer) = answer {
+        respond(app, answer);
+    }
+}
+
+fn respond(app: &mut App, answer: Answer) {
+    let Some(dialog) = app.dialog.take() else {
+        return;
+    };
+    match (dialog, answer) {
+        (Dialog::AskSave(pending), Answer::Save) => app.save(Some(pending)),
+        (Dialog::AskSave(pending), Answer::DontSave) => {
+            app.recovery.remove();
+            app.proceed(pending);
+        }
+        (Dialog::ConfirmOverwrite { path, then }, Answer::Overwrite) => app.write(path, then),
+        (Dialog::OfferRecovery(recovery), Answer::Restore) => {
+            app.editor = Editor::recovered(recovery.document, recovery.path);
+            app.document_replaced();
+        }
+        (Dialog::OfferRecovery(_), Answer::Discard) => app.recovery.remove(),
+        // Cancel, Escape and Close only close the dialog; recovered work stays on disk.
+        _ => {}
+    }
+}

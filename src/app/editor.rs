@@ -1,0 +1,218 @@
+//! The open document and everything about it that is not drawn: where it came from, whether it
+//! has unsaved changes, its undo history and the scenario being edited.
+
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use egui::util::undoer::{Settings, Undoer};
+
+use crate::document::{Loaded, SlaDocument};
+
+/// Where the open document came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// The embedded example: saving asks for a new file.
+    Example,
+    /// File ▸ New.
+    New,
+    /// A file on disk (see [`Editor::path`]).
+    File,
+    /// Unsaved work restored after a crash.
+    Recovered,
+}
+
+/// What the file on disk looked like when we last read or wrote it, to notice changes made by
+/// someone else (a colleague on a shared drive, a text editor) before saving over them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FileStamp {
+    modified: Option<SystemTime>,
+    len: u64,
+}
+
+impl FileStamp {
+    pub fn of(path: &Path) -> Option<Self> {
+        let meta = std::fs::metadata(path).ok()?;
+        Some(Self {
+            modified: meta.modified().ok(),
+            len: meta.len(),
+        })
+    }
+}
+
+/// The document being edited.
+#[derive(Debug)]
+pub struct Editor {
+    pub document: SlaDocument,
+    pub origin: Origin,
+    pub path: Option<PathBuf>,
+    /// Set when a newer SLA Planner wrote the file: it is read-only here.
+    pub newer_version: Option<u32>,
+    /// Index of the scenario shown in the panels.
+    pub selected: usize,
+    /// The document as last saved or opened (`None`: never saved); unsaved changes are the
+    /// difference.
+    saved: Option<SlaDocument>,
+    stamp: Option<FileStamp>,
+    history: Undoer<SlaDocument>,
+}
+
+impl Editor {
+    fn with(document: SlaDocument, origin: Origin, path: Option<PathBuf>) -> Self {
+        let mut history = Undoer::with_settings(Settings {
+            max_undos: 200,
+            ..Settings::default()
+        });
+        history.add_undo(&document);
+        Self {
+            selected: document
+                .active_scenario
+                .min(document.scenarios.len().saturating_sub(1)),
+            saved: Some(document.clone()),
+            stamp: path.as_deref().and_then(FileStamp::of),
+            document,
+            origin,
+            path,
+            newer_version: None,
+            history,
+        }
+    }
+
+    pub fn example(document: SlaDocument) -> Self {
+        Self::with(document, Origin::Example, None)
+    }
+
+    pub fn new_document(document: SlaDocument) -> Self {
+        Self::with(document, Origin::New, None)
+    }
+
+    pub fn opened(path: PathBuf, loaded: Loaded) -> Self {
+        let mut editor = Self::with(loaded.document, Origin::File, Some(path));
+        editor.newer_version = loaded.newer_version;
+        editor
+    }
+
+    /// Work restored from the recovery file: unsaved by definition.
+    pub fn recovered(document: SlaDocument, path: Option<PathBuf>) -> Self {
+        let mut editor = Self::with(document, Origin::Recovered, path);
+        editor.saved = None;
+        editor
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.saved.as_ref() != Some(&self.document)
+    }
+
+    /// The file name for the title bar, or a stand-in for a document without a file.
+    pub fn file_name(&self, untitled: &str, example: &str) -> String {
+        match (&self.path, self.origin) {
+            (Some(path), _) => path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            ),
+            (None, Origin::Example) => example.to_owned(),
+            (None, _) => untitled.to_owned(),
+        }
+    }
+
+    /// Where Save writes without asking: only a file we opened or saved, and not a newer one.
+    pub fn save_target(&self) -> Option<&Path> {
+        match self.newer_version {
+            Some(_) => None,
+            None => self.path.as_deref(),
+        }
+    }
+
+    /// True when the file on disk is not as we left it.
+    pub fn changed_on_disk(&self) -> bool {
+        match &self.path {
+            Some(path) => FileStamp::of(path) != self.stamp,
+            None => false,
+        }
+    }
+
+    /// Records a successful save to `path`.
+    pub fn saved_as(&mut self, path: PathBuf) {
+        self.stamp = FileStamp::of(&path);
+        self.saved = Some(self.document.clone());
+        self.path = Some(path);
+        self.origin = Origin::File;
+        self.newer_version = None;
+    }
+
+    /// Adds an undo point for `before`, the state just before a change.
+    pub fn checkpoint(&mut self, before: &SlaDocument) {
+        self.history.add_undo(before);
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.history.has_undo(&self.document)
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.history.has_redo(&self.document)
+    }
+
+    /// Steps back one change; returns whether anything changed.
+    pub fn undo(&mut self) -> bool {
+        let Some(state) = self.history.undo(&self.document).cloned() else {
+            return false;
+        };
+        self.document = state;
+        self.clamp_selection();
+        true
+    }
+
+    pub fn redo(&mut self) -> bool {
+        let Some(state) = self.history.redo(&self.document).cloned() else {
+            return false;
+        };
+        self.document = state;
+        self.clamp_selection();
+        true
+    }
+
+    pub fn clamp_selection(&mut self) {
+        self.selected = self
+            .selected
+            .min(self.document.scenarios.len().saturating_sub(1));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn undo_and_redo_walk_the_checkpoints() {
+        let mut editor = Editor::new_document(SlaDocument::default());
+        assert!(!editor.can_undo());
+        let before = editor.document.clone();
+        editor.document.title = "Changed".into();
+        editor.checkpoint(&before);
+        assert!(editor.is_dirty());
+        assert!(editor.can_undo());
+        assert!(editor.undo());
+        assert_eq!(editor.document.title, "");
+        assert!(!editor.is_dirty());
+        assert!(editor.can_redo());
+        assert!(editor.redo());
+        assert_eq!(editor.document.title, "Changed");
+    }
+
+    #[test]
+    fn recovered_work_counts_as_unsaved() {
+        let editor = Editor::recovered(SlaDocument::default(), None);
+        assert!(editor.is_dirty());
+    }
+
+    #[test]
+    fn a_newer_file_has_no_save_target() {
+        let loaded = Loaded {
+            document: SlaDocument::default(),
+            newer_version: Some(2),
+        };
+        let editor = Editor::opened(PathBuf::from("x.sla.ron"), loaded);
+        assert_eq!(editor.save_target(), None);
+        assert_eq!(editor.file_name("Untitled", "example"), "x.sla.ron");
+    }
+}

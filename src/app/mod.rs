@@ -1,0 +1,562 @@
+//! Everything egui: the window, its panels and the commands they dispatch.
+//!
+//! Each frame: read keys and file-dialog answers → compute the plan of the selected scenario →
+//! draw the panels (which edit the document and queue [`Command`]s) → run the commands → if the
+//! document changed, record an undo step and redo the pass (`request_discard`), so results and
+//! charts show the new numbers in the very frame the user typed them.
+
+mod commands;
+mod dialogs;
+mod editor;
+mod files;
+mod panels;
+mod theme;
+mod widgets;
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::document::{self, SlaDocument};
+use crate::i18n::{Language, fill};
+use crate::plan::{Plan, Problem, compute};
+
+pub use commands::Command;
+use dialogs::Dialog;
+use editor::{Editor, Origin};
+use files::{DialogAnswer, FileDialogs, Recovery, RecoveryFile};
+
+/// The application id: window class on Linux, folder of the settings and recovery file.
+pub const APP_ID: &str = "sla-planner";
+const MAX_RECENT: usize = 10;
+
+/// Opens the window; `file` is opened instead of the example when given.
+pub fn run(file: Option<PathBuf>) -> eframe::Result {
+    let icon = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png"))
+        .unwrap_or_default();
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("SLA Planner")
+            .with_app_id(APP_ID)
+            .with_inner_size([1280.0, 720.0])
+            .with_min_inner_size([960.0, 600.0])
+            .with_icon(icon),
+        ..Default::default()
+    };
+    eframe::run_native(
+        APP_ID,
+        options,
+        Box::new(move |cc| {
+            Ok(Box::new(App::with_options(
+                cc,
+                AppOptions {
+                    file,
+                    ..AppOptions::default()
+                },
+            )))
+        }),
+    )
+}
+
+/// How to start the app.
+#[derive(Debug, Default)]
+pub struct AppOptions {
+    /// A file to open instead of the example.
+    pub file: Option<PathBuf>,
+    /// Where the recovery file lives; `None`: eframe's storage folder for [`APP_ID`].
+    pub recovery_folder: Option<PathBuf>,
+}
+
+/// Settings that persist between runs (eframe storage). Never the document: it lives only in
+/// its file.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
+struct Settings {
+    recent: Vec<PathBuf>,
+    theme: ThemeChoice,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+enum ThemeChoice {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl ThemeChoice {
+    fn preference(self) -> egui::ThemePreference {
+        match self {
+            Self::System => egui::ThemePreference::System,
+            Self::Light => egui::ThemePreference::Light,
+            Self::Dark => egui::ThemePreference::Dark,
+        }
+    }
+}
+
+/// The tabs of the method's three steps.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum Tab {
+    #[default]
+    Marketing,
+    Sales,
+    Report,
+}
+
+/// The native file dialogs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum FileDialogKind {
+    Open,
+    SaveAs,
+}
+
+/// What to do once the user has dealt with unsaved changes.
+#[derive(Clone, Debug, PartialEq)]
+enum Pending {
+    New,
+    Open,
+    OpenPath(PathBuf),
+    Quit,
+}
+
+/// The SLA Planner window.
+#[derive(Debug)]
+pub struct App {
+    editor: Editor,
+    settings: Settings,
+    language: Language,
+    tab: Tab,
+    dialog: Option<Dialog>,
+    /// A dismissible message: a failed load or save, or what just happened.
+    notice: Option<String>,
+    file_dialogs: FileDialogs,
+    recovery: RecoveryFile,
+    /// When the next recovery write is due (seconds of egui time), while there is unsaved work.
+    recovery_due: Option<f64>,
+    /// Commands queued by menus, buttons and keys during the frame.
+    queued: Vec<Command>,
+    /// What to do after the Save as… dialog has saved.
+    after_save: Option<Pending>,
+    /// A native file dialog to open at the end of the frame (it needs the window handle).
+    file_dialog_wanted: Option<FileDialogKind>,
+    /// Close the window at the end of the frame (the user chose to quit).
+    close_now: bool,
+    /// The document as drawn last frame, to see what this frame changed.
+    shown: SlaDocument,
+    /// The text field being typed in: its keystrokes make one undo step.
+    edit_session: Option<egui::Id>,
+    generation: u64,
+    allow_close: bool,
+    title: String,
+}
+
+impl App {
+    /// The app as the window opens it, with no file: the embedded example (or the settings and
+    /// recovery file of earlier runs, when there are any).
+    pub fn new(cc: &eframe::CreationContext<'_>) -> Self {
+        Self::with_options(cc, AppOptions::default())
+    }
+
+    pub fn with_options(cc: &eframe::CreationContext<'_>, options: AppOptions) -> Self {
+        let settings: Settings = cc
+            .storage
+            .and_then(|storage| eframe::get_value(storage, eframe::APP_KEY))
+            .unwrap_or_default();
+        cc.egui_ctx.set_theme(settings.theme.preference());
+        let language = Language::default();
+        let mut notice = None;
+        let example = SlaDocument::example().unwrap_or_default();
+        let mut editor = Editor::example(example);
+        if let Some(path) = options.file {
+            match document::load(&path) {
+                Ok(loaded) => editor = Editor::opened(path, loaded),
+                Err(error) => notice = Some(error.describe(language)),
+            }
+        }
+        let recovery = RecoveryFile::in_folder(
+            options
+                .recovery_folder
+                .or_else(|| eframe::storage_dir(APP_ID)),
+        );
+        let dialog = recovery.read().map(Dialog::OfferRecovery);
+        let mut app = Self {
+            shown: editor.document.clone(),
+            editor,
+            settings,
+            language,
+            tab: Tab::default(),
+            dialog,
+            notice,
+            file_dialogs: FileDialogs::default(),
+            recovery,
+            recovery_due: None,
+            queued: Vec::new(),
+            after_save: None,
+            file_dialog_wanted: None,
+            close_now: false,
+            edit_session: None,
+            generation: 0,
+            allow_close: false,
+            title: String::new(),
+        };
+        app.note_opened();
+        app
+    }
+
+    /// The open document (for tests and the frame benchmark).
+    pub fn document(&self) -> &SlaDocument {
+        &self.editor.document
+    }
+
+    /// Replaces the open document as if it had been opened from a file (for benchmarks).
+    pub fn set_document(&mut self, document: SlaDocument) {
+        self.editor = Editor::new_document(document);
+        self.document_replaced();
+    }
+
+    /// True while the document has unsaved changes.
+    pub fn is_dirty(&self) -> bool {
+        self.editor.is_dirty()
+    }
+
+    /// The window title: "SLA Planner — file ●" (● while unsaved).
+    pub fn window_title(&self) -> String {
+        let t = self.language.text();
+        let mut name = self.editor.file_name(t.untitled, t.example_file_name);
+        if self.editor.origin == Origin::Example && self.editor.path.is_none() {
+            name = fill(t.example_marker, &[("name", &name)]);
+        }
+        let dirty = if self.editor.is_dirty() { " ●" } else { "" };
+        format!("SLA Planner — {name}{dirty}")
+    }
+
+    fn queue(&mut self, command: Command) {
+        self.queued.push(command);
+    }
+
+    /// The plan of the scenario being edited, or the inputs that prevent it.
+    fn plan(&self) -> Result<Plan, Vec<Problem>> {
+        let doc = &self.editor.document;
+        match doc.scenarios.get(self.editor.selected) {
+            Some(scenario) => compute(&scenario.assumptions, &doc.sales_commitments),
+            None => Err(Vec::new()),
+        }
+    }
+
+    /// Forget per-document UI state after the document was replaced under the panels.
+    fn document_replaced(&mut self) {
+        self.editor.clamp_selection();
+        self.shown = self.editor.document.clone();
+        self.edit_session = None;
+        self.generation += 1;
+        self.recovery_due = None;
+    }
+
+    fn note_opened(&mut self) {
+        if let Some(path) = &self.editor.path {
+            let path = path.clone();
+            self.settings.recent.retain(|p| *p != path);
+            self.settings.recent.insert(0, path);
+            self.settings.recent.truncate(MAX_RECENT);
+        }
+        if let Some(version) = self.editor.newer_version {
+            let t = self.language.text();
+            self.notice = Some(fill(
+                t.opened_read_only,
+                &[("version", &version.to_string())],
+            ));
+        }
+    }
+
+    /// Does `pending` now, or first asks about unsaved changes.
+    fn request(&mut self, pending: Pending) {
+        if self.editor.is_dirty() {
+            self.dialog = Some(Dialog::AskSave(pending));
+        } else {
+            self.proceed(pending);
+        }
+    }
+
+    fn proceed(&mut self, pending: Pending) {
+        match pending {
+            Pending::New => {
+                self.editor = Editor::new_document(SlaDocument::default());
+                self.document_replaced();
+                self.recovery.remove();
+            }
+            Pending::Open => self.file_dialog_wanted = Some(FileDialogKind::Open),
+            Pending::OpenPath(path) => self.open_path(path),
+            Pending::Quit => {
+                self.allow_close = true;
+                self.close_now = true;
+            }
+        }
+    }
+
+    /// Opens `path`; on failure the current document stays as it is and the reason is shown.
+    fn open_path(&mut self, path: PathBuf) {
+        match document::load(&path) {
+            Ok(loaded) => {
+                self.editor = Editor::opened(path, loaded);
+                self.document_replaced();
+                self.recovery.remove();
+                self.notice = None;
+                self.note_opened();
+            }
+            Err(error) => {
+                self.settings.recent.retain(|p| *p != path || path.exists());
+                self.notice = Some(error.describe(self.language));
+            }
+        }
+    }
+
+    /// Save: to the file we have, after checking nobody changed it; else Save as….
+    fn save(&mut self, then: Option<Pending>) {
+        let Some(path) = self.editor.save_target().map(PathBuf::from) else {
+            self.after_save = then;
+            self.file_dialog_wanted = Some(FileDialogKind::SaveAs);
+            return;
+        };
+        if self.editor.changed_on_disk() {
+            self.dialog = Some(Dialog::ConfirmOverwrite { path, then });
+        } else {
+            self.write(path, then);
+        }
+    }
+
+    fn write(&mut self, path: PathBuf, then: Option<Pending>) {
+        match document::save(&self.editor.document, &path) {
+            Ok(()) => {
+                self.editor.saved_as(path);
+                self.recovery.remove();
+                self.recovery_due = None;
+                self.notice = None;
+                self.note_opened();
+                if let Some(pending) = then {
+                    self.proceed(pending);
+                }
+            }
+            Err(error) => self.notice = Some(error.describe(self.language)),
+        }
+    }
+
+    /// Runs one command.
+    fn run_command(&mut self, ctx: &egui::Context, command: Command) {
+        let t = self.language.text();
+        let doc = &mut self.editor.document;
+        match command {
+            Command::New => self.request(Pending::New),
+            Command::Open => self.request(Pending::Open),
+            Command::Save => self.save(None),
+            Command::SaveAs => {
+                self.after_save = None;
+                self.file_dialog_wanted = Some(FileDialogKind::SaveAs);
+            }
+            Command::Quit => self.request(Pending::Quit),
+            Command::Undo => {
+                if self.editor.undo() {
+                    self.document_replaced();
+                }
+            }
+            Command::Redo => {
+                if self.editor.redo() {
+                    self.document_replaced();
+                }
+            }
+            Command::AddScenario => {
+                self.editor.selected = doc.add_scenario(t.new_scenario_name);
+                self.generation += 1;
+            }
+            Command::DuplicateScenario => {
+                if let Some(copy) = doc.duplicate_scenario(self.editor.selected, t.copy_suffix) {
+                    self.editor.selected = copy;
+                    self.generation += 1;
+                }
+            }
+            Command::DeleteScenario => {
+                if doc.delete_scenario(self.editor.selected) {
+                    self.editor.clamp_selection();
+                    self.generation += 1;
+                }
+            }
+            Command::MarkAgreed => doc.active_scenario = self.editor.selected,
+            Command::ThemeSystem => self.set_theme(ctx, ThemeChoice::System),
+            Command::ThemeLight => self.set_theme(ctx, ThemeChoice::Light),
+            Command::ThemeDark => self.set_theme(ctx, ThemeChoice::Dark),
+            Command::ZoomIn => egui::gui_zoom::zoom_in(ctx),
+            Command::ZoomOut => egui::gui_zoom::zoom_out(ctx),
+            Command::ZoomReset => ctx.set_zoom_factor(1.0),
+            Command::About => self.dialog = Some(Dialog::About),
+            Command::Method => self.dialog = Some(Dialog::Method),
+        }
+    }
+
+    fn set_theme(&mut self, ctx: &egui::Context, theme: ThemeChoice) {
+        self.settings.theme = theme;
+        ctx.set_theme(theme.preference());
+    }
+
+    /// Whether a command can run now (greys out menu items and buttons).
+    fn enabled(&self, command: Command) -> bool {
+        let editable = self.editor.newer_version.is_none();
+        match command {
+            Command::Undo => self.editor.can_undo(),
+            Command::Redo => self.editor.can_redo(),
+            Command::Save => editable,
+            Command::AddScenario | Command::DuplicateScenario => editable,
+            Command::DeleteScenario => editable && self.editor.document.scenarios.len() > 1,
+            Command::MarkAgreed => {
+                editable && self.editor.document.active_scenario != self.editor.selected
+            }
+            _ => true,
+        }
+    }
+
+    /// Keys, dropped files, dialog answers and the close button: everything that arrives from
+    /// outside the panels.
+    fn handle_input(&mut self, ctx: &egui::Context) {
+        for (shortcut, command) in Command::KEYBOARD {
+            if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) && self.enabled(command) {
+                self.queue(command);
+            }
+        }
+        let dropped = ctx.input(|i| {
+            i.raw.dropped_files.iter().find_map(|file| {
+                let path = file.path();
+                (!path.as_os_str().is_empty()).then(|| path.to_owned())
+            })
+        });
+        if let Some(path) = dropped {
+            self.request(Pending::OpenPath(path));
+        }
+        match self.file_dialogs.answer() {
+            Some(DialogAnswer::Open(Some(path))) => self.open_path(path),
+            Some(DialogAnswer::SaveAs(Some(path))) => {
+                let then = self.after_save.take();
+                self.write(path, then);
+            }
+            Some(DialogAnswer::Open(None) | DialogAnswer::SaveAs(None)) => self.after_save = None,
+            None => {}
+        }
+        if ctx.input(|i| i.viewport().close_requested())
+            && !self.allow_close
+            && self.editor.is_dirty()
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.dialog = Some(Dialog::AskSave(Pending::Quit));
+        }
+    }
+
+    /// Shows the native file dialog asked for during the frame.
+    fn open_file_dialog(&mut self, ctx: &egui::Context, frame: &eframe::Frame) {
+        let Some(kind) = self.file_dialog_wanted.take() else {
+            return;
+        };
+        let t = self.language.text();
+        match kind {
+            FileDialogKind::Open => self
+                .file_dialogs
+                .open(ctx, frame, t.open_title, t.file_filter),
+            FileDialogKind::SaveAs => {
+                let name = self
+                    .editor
+                    .file_name(t.untitled_file_name, t.example_file_name);
+                self.file_dialogs
+                    .save_as(ctx, frame, t.save_title, t.file_filter, &name);
+            }
+        }
+    }
+
+    /// After the panels: an undo step for what changed, the same-frame redraw, the recovery
+    /// file and the title.
+    fn after_panels(&mut self, ctx: &egui::Context) {
+        // Keystrokes in one text field, until it loses focus, make one undo step.
+        let typing_in = ctx
+            .memory(|m| m.focused())
+            .filter(|id| egui::text_edit::TextEditState::load(ctx, *id).is_some());
+        if self.editor.document != self.shown {
+            if typing_in.is_none() || typing_in != self.edit_session {
+                let before = std::mem::take(&mut self.shown);
+                self.editor.checkpoint(&before);
+            }
+            self.edit_session = typing_in;
+            self.shown = self.editor.document.clone();
+            ctx.request_discard("the document changed: show the new plan in this frame");
+        } else if typing_in != self.edit_session {
+            self.edit_session = None;
+        }
+        self.schedule_recovery(ctx);
+        if std::mem::take(&mut self.close_now) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        let title = self.window_title();
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    /// Writes unsaved work to the recovery file at most every 30 s, and removes it once saved.
+    fn schedule_recovery(&mut self, ctx: &egui::Context) {
+        if !self.editor.is_dirty() {
+            self.recovery_due = None;
+            return;
+        }
+        let now = ctx.input(|i| i.time);
+        let due = *self
+            .recovery_due
+            .get_or_insert(now + RecoveryFile::INTERVAL);
+        if now >= due {
+            let recovery = Recovery {
+                path: self.editor.path.clone(),
+                document: self.editor.document.clone(),
+            };
+            if let Err(error) = self.recovery.write(&recovery) {
+                let t = self.language.text();
+                self.notice = Some(fill(t.recovery_failed, &[("reason", &error.to_string())]));
+            }
+            self.recovery_due = Some(now + RecoveryFile::INTERVAL);
+        } else {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(due - now));
+        }
+    }
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.handle_input(&ctx);
+        let plan = self.plan();
+        panels::show(self, ui, &plan);
+        dialogs::show(self, &ctx);
+        for command in std::mem::take(&mut self.queued) {
+            self.run_command(&ctx, command);
+        }
+        self.open_file_dialog(&ctx, frame);
+        self.after_panels(&ctx);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+    }
+
+    #[cfg(feature = "glow")]
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.forget_recovery_unless_unsaved();
+    }
+
+    #[cfg(not(feature = "glow"))]
+    fn on_exit(&mut self) {
+        self.forget_recovery_unless_unsaved();
+    }
+}
+
+impl App {
+    /// On a clean exit the recovery file goes, unless work is unsaved and the user did not
+    /// choose to discard it (then it is kept, as after a crash).
+    fn forget_recovery_unless_unsaved(&self) {
+        if !self.editor.is_dirty() || self.allow_close {
+            self.recovery.remove();
+        }
+    }
+}

@@ -1,0 +1,296 @@
+//! The charts of the results panel: targets per month, the funnel, and the lead mix by source.
+//! Axes carry units; hovering a bar or point shows its exact value.
+
+use egui::Ui;
+use egui_plot::{AxisHints, Bar, BarChart, Legend, Line, Plot, PlotPoints};
+
+use super::super::theme;
+use crate::i18n::Language;
+use crate::plan::Plan;
+
+pub fn show(ui: &mut Ui, language: Language, currency: &str, plan: &Plan) {
+    let t = language.text();
+    ui.add_space(theme::SECTION_SPACE);
+    ui.label(egui::RichText::new(t.chart_months).strong());
+    targets_per_month(ui, language, currency, plan);
+    if !plan.stages.is_empty() {
+        ui.add_space(theme::SECTION_SPACE);
+        ui.label(egui::RichText::new(t.chart_funnel).strong());
+        funnel(ui, language, plan);
+    }
+    if !plan.sources.is_empty() {
+        ui.add_space(theme::SECTION_SPACE);
+        ui.label(egui::RichText::new(t.chart_sources).strong());
+        lead_mix(ui, language, currency, plan);
+    }
+}
+
+/// Leads and customers as bars on the count axis (left); revenue as a line, drawn on the
+/// same scale and labelled in money on the right axis.
+fn targets_per_month(ui: &mut Ui, language: Language, currency: &str, plan: &Plan) {
+    let t = language.text();
+    let n = language.numbers();
+    let max_count = plan
+        .months
+        .iter()
+        .map(|m| m.leads.max(m.customers))
+        .fold(0.0, f64::max);
+    let max_revenue = plan.months.iter().map(|m| m.revenue).fold(0.0, f64::max);
+    // Revenue is drawn on the count axis times `scale`; the right axis divides it out again.
+    let scale = nice_scale(max_count, max_revenue);
+    let months: Vec<String> = plan.months.iter().map(|m| m.month.to_string()).collect();
+    let leads: Vec<Bar> = plan
+        .months
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            Bar::new(i as f64 - 0.2, m.leads)
+                .width(0.38)
+                .name(&months[i])
+        })
+        .collect();
+    let customers: Vec<Bar> = plan
+        .months
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            Bar::new(i as f64 + 0.2, m.customers)
+                .width(0.38)
+                .name(&months[i])
+        })
+        .collect();
+    let revenue: PlotPoints<'_> = plan
+        .months
+        .iter()
+        .enumerate()
+        .map(|(i, m)| [i as f64, m.revenue * scale])
+        .collect();
+    let labels = months.clone();
+    let money = move |v: f64| n.money(v, currency);
+    let count = move |v: f64| n.decimal(v, 1);
+    let leads_name = t.leads;
+    let customers_name = t.customers;
+    Plot::new("targets per month")
+        .height(theme::PLOT_HEIGHT)
+        .legend(Legend::default())
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .include_y(0.0)
+        // Head room for the legend above the tallest bar.
+        .include_y(max_count * 1.45)
+        .custom_x_axes(vec![AxisHints::new_x().formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
+                labels.get(i as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })])
+        .custom_y_axes(vec![
+            AxisHints::new_y()
+                .label(t.axis_count)
+                .formatter(move |mark, _| count(mark.value)),
+            AxisHints::new_y()
+                .label(t.axis_revenue)
+                .placement(egui_plot::HPlacement::Right)
+                .formatter(move |mark, _| money(mark.value / scale)),
+        ])
+        .label_formatter(move |pos| match pos {
+            egui_plot::HoverPosition::NearDataPoint {
+                plot_name,
+                position,
+                index,
+            } => {
+                let month = months.get(*index).map_or("", String::as_str);
+                Some(format!(
+                    "{month}\n{plot_name}: {}",
+                    money(position.y / scale)
+                ))
+            }
+            egui_plot::HoverPosition::Elsewhere { .. } => None,
+        })
+        .show(ui, |plot| {
+            plot.bar_chart(
+                BarChart::new(leads_name, leads)
+                    .color(theme::series_color(0))
+                    .element_formatter(Box::new(move |bar, _| {
+                        format!("{}\n{leads_name}: {}", bar.name, count(bar.value))
+                    })),
+            );
+            plot.bar_chart(
+                BarChart::new(customers_name, customers)
+                    .color(theme::series_color(1))
+                    .element_formatter(Box::new(move |bar, _| {
+                        format!("{}\n{customers_name}: {}", bar.name, count(bar.value))
+                    })),
+            );
+            plot.line(
+                Line::new(t.revenue, revenue)
+                    .color(theme::series_color(2))
+                    .width(2.0),
+            );
+        });
+}
+
+/// Volume per funnel stage, largest at the top, as horizontal bars.
+fn funnel(ui: &mut Ui, language: Language, plan: &Plan) {
+    let t = language.text();
+    let n = language.numbers();
+    let count = plan.stages.len();
+    let names: Vec<String> = plan.stages.iter().map(|s| s.name.clone()).collect();
+    let bars: Vec<Bar> = plan
+        .stages
+        .iter()
+        .enumerate()
+        .map(|(i, stage)| {
+            Bar::new((count - i) as f64, stage.volume)
+                .name(&stage.name)
+                .width(0.7)
+        })
+        .chain(std::iter::once(
+            Bar::new(0.0, plan.customers_needed)
+                .name(t.customers)
+                .width(0.7),
+        ))
+        .collect();
+    let volume_name = t.volume;
+    Plot::new("funnel")
+        .height(theme::PLOT_HEIGHT * 0.8)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .include_x(0.0)
+        .show_axes([true, true])
+        .custom_y_axes(vec![AxisHints::new_y().formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() > 1e-6 || i < 0.0 || i as usize > count {
+                return String::new();
+            }
+            if i == 0.0 {
+                return t.customers.to_owned();
+            }
+            names.get(count - i as usize).cloned().unwrap_or_default()
+        })])
+        .custom_x_axes(vec![
+            AxisHints::new_x()
+                .label(t.axis_count)
+                .formatter(move |mark, _| n.decimal(mark.value, 0)),
+        ])
+        .show(ui, |plot| {
+            plot.bar_chart(
+                BarChart::new(volume_name, bars)
+                    .horizontal()
+                    .color(theme::series_color(0))
+                    .element_formatter(Box::new(move |bar, _| {
+                        format!("{}: {}", bar.name, n.count_up(bar.value))
+                    })),
+            );
+        });
+}
+
+/// Each source's share of the leads next to its share of the lead value: cheap leads that
+/// rarely close show up as a tall first bar and a short second one.
+fn lead_mix(ui: &mut Ui, language: Language, currency: &str, plan: &Plan) {
+    let t = language.text();
+    let n = language.numbers();
+    let total_value: f64 = plan.sources.iter().map(|s| s.value).sum();
+    let names: Vec<String> = plan.sources.iter().map(|s| s.name.clone()).collect();
+    let count_bars: Vec<Bar> = plan
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            Bar::new(i as f64 - 0.2, s.share * 100.0)
+                .width(0.38)
+                .name(format!(
+                    "{}: {} {}",
+                    s.name,
+                    n.count_up(s.leads),
+                    t.leads.to_lowercase()
+                ))
+        })
+        .collect();
+    let value_bars: Vec<Bar> = plan
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let share = if total_value > 0.0 {
+                s.value / total_value * 100.0
+            } else {
+                0.0
+            };
+            Bar::new(i as f64 + 0.2, share).width(0.38).name(format!(
+                "{}: {}",
+                s.name,
+                n.money(s.value, currency)
+            ))
+        })
+        .collect();
+    Plot::new("lead mix")
+        .height(theme::PLOT_HEIGHT * 0.8)
+        .legend(Legend::default())
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .include_y(0.0)
+        .include_y(140.0)
+        .custom_x_axes(vec![AxisHints::new_x().formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
+                names.get(i as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })])
+        .custom_y_axes(vec![
+            AxisHints::new_y()
+                .label(t.axis_share)
+                .formatter(move |mark, _| n.percent(mark.value)),
+        ])
+        .show(ui, |plot| {
+            plot.bar_chart(
+                BarChart::new(t.share_of_leads, count_bars)
+                    .color(theme::series_color(0))
+                    .element_formatter(Box::new(move |bar, _| {
+                        format!("{}\n{}", bar.name, n.percent(bar.value))
+                    })),
+            );
+            plot.bar_chart(
+                BarChart::new(t.share_of_value, value_bars)
+                    .color(theme::series_color(3))
+                    .element_formatter(Box::new(move |bar, _| {
+                        format!("{}\n{}", bar.name, n.percent(bar.value))
+                    })),
+            );
+        });
+}
+
+/// A round factor (1 to 8 × 10ⁿ) from money to counts, so the revenue line fills the chart
+/// without rising above the tallest bar and the money axis shows round amounts.
+fn nice_scale(max_count: f64, max_revenue: f64) -> f64 {
+    if !(max_count > 0.0 && max_revenue > 0.0) {
+        return 1.0;
+    }
+    let raw = max_count / max_revenue;
+    let power = 10f64.powf(raw.log10().floor());
+    let mantissa = [8.0, 6.0, 5.0, 4.0, 3.0, 2.5, 2.0, 1.5, 1.0]
+        .into_iter()
+        .find(|m| m * power <= raw)
+        .unwrap_or(1.0);
+    mantissa * power
+}
+
+#[cfg(test)]
+mod tests {
+    use super::nice_scale;
+
+    #[test]
+    fn the_revenue_scale_is_round() {
+        // 119 leads against €260,000: 0.000458 → 0.0004, so 100 leads ↔ €250,000.
+        assert!((nice_scale(119.0, 260_000.0) - 0.0004).abs() < 1e-12);
+        assert!((nice_scale(10.0, 10.0) - 1.0).abs() < 1e-12);
+        assert!((nice_scale(0.0, 10.0) - 1.0).abs() < 1e-12);
+    }
+}

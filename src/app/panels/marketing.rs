@@ -1,0 +1,571 @@
+//! Tab 1, marketing's numbers: the four inputs of the method, then period, seasonality,
+//! holidays, funnel stages, lead sources and sales capacity.
+
+use chrono::NaiveDate;
+use egui::{Grid, RichText, TextEdit, Ui};
+
+use super::super::theme;
+use super::super::widgets::{
+    FieldValue, Fields, Name, message_cell, number_field, number_input, seasonality_bars,
+};
+use super::{Messages, section};
+use crate::i18n::{NumberStyle, Text, fill};
+use crate::plan::{
+    Assumptions, Conversion, Field, FunnelStage, LeadSource, Plan, Problem, SalesCapacity, Unit,
+    YearMonth,
+};
+
+impl FieldValue for YearMonth {
+    fn show(self, _: NumberStyle) -> String {
+        self.to_string()
+    }
+
+    fn parse(text: &str, _: NumberStyle) -> Option<Self> {
+        text.parse().ok()
+    }
+
+    fn invalid(t: &Text) -> &'static str {
+        t.type_a_month
+    }
+}
+
+pub fn show(
+    ui: &mut Ui,
+    fields: &Fields<'_>,
+    messages: &Messages<'_>,
+    a: &mut Assumptions,
+    plan: &Result<Plan, Vec<Problem>>,
+) {
+    let t = fields.language.text();
+    let plan = plan.as_ref().ok();
+    step_one(ui, fields, messages, a, plan);
+    period(ui, fields, messages, a);
+    seasonality(ui, fields, messages, a);
+    holidays(ui, fields, a);
+    stages(ui, fields, messages, a, plan);
+    sources(ui, fields, messages, a, plan);
+    capacity(ui, fields, messages, a);
+    ui.add_space(theme::SECTION_SPACE);
+    ui.label(RichText::new(t.marketing_footer).weak().small());
+}
+
+fn grid(id: &str) -> Grid {
+    Grid::new(id).num_columns(3).spacing([12.0, 6.0])
+}
+
+fn step_one(
+    ui: &mut Ui,
+    fields: &Fields<'_>,
+    messages: &Messages<'_>,
+    a: &mut Assumptions,
+    plan: Option<&Plan>,
+) {
+    let t = fields.language.text();
+    let n = fields.language.numbers();
+    let currency = fields.currency;
+    section(ui, t.step_one_title, t.step_one_note);
+    grid("step one").show(ui, |ui| {
+        number_field(
+            ui,
+            fields,
+            t.revenue_goal,
+            Some(t.hint_revenue_goal),
+            &mut a.revenue_goal,
+            Unit::Money,
+            messages.of(Field::RevenueGoal, currency),
+        );
+        number_field(
+            ui,
+            fields,
+            t.marketing_share,
+            Some(t.hint_marketing_share),
+            &mut a.marketing_share_percent,
+            Unit::Percent,
+            messages.of(Field::MarketingShare, currency),
+        );
+        number_field(
+            ui,
+            fields,
+            t.average_deal_size,
+            Some(t.hint_average_deal_size),
+            &mut a.average_deal_size,
+            Unit::Money,
+            messages.of(Field::AverageDealSize, currency),
+        );
+        if a.conversion == Conversion::SingleRate {
+            number_field(
+                ui,
+                fields,
+                t.lead_to_customer_rate,
+                Some(t.hint_lead_to_customer),
+                &mut a.lead_to_customer_percent,
+                Unit::Percent,
+                messages.of(Field::LeadToCustomerRate, currency),
+            );
+        } else {
+            ui.label(t.lead_to_customer_rate);
+            let product: f64 = a
+                .funnel_stages
+                .iter()
+                .map(|s| s.rate_to_next_percent / 100.0)
+                .product();
+            let rate = n.fraction_as_percent(product);
+            ui.label(fill(t.rate_from_stages, &[("rate", &rate)]));
+            ui.label("");
+            ui.end_row();
+        }
+    });
+    ui.horizontal(|ui| {
+        ui.label(t.rate_comes_from);
+        ui.radio_value(&mut a.conversion, Conversion::SingleRate, t.one_rate);
+        ui.radio_value(&mut a.conversion, Conversion::Stages, t.stages_choice);
+    });
+    if !a.lead_sources.is_empty()
+        && let Some(plan) = plan
+    {
+        ui.label(
+            RichText::new(fill(
+                t.sources_set_numbers,
+                &[
+                    ("rate", &n.fraction_as_percent(plan.lead_to_customer)),
+                    ("deal", &n.money(plan.average_deal_size, currency)),
+                ],
+            ))
+            .weak(),
+        );
+    }
+}
+
+fn period(ui: &mut Ui, fields: &Fields<'_>, messages: &Messages<'_>, a: &mut Assumptions) {
+    let t = fields.language.text();
+    let currency = fields.currency;
+    section(ui, t.period_title, t.period_note);
+    grid("period").show(ui, |ui| {
+        number_field(
+            ui,
+            fields,
+            t.start_month,
+            Some(t.hint_start_month),
+            &mut a.period.start,
+            Unit::Plain,
+            None,
+        );
+        if number_field(
+            ui,
+            fields,
+            t.months,
+            None,
+            &mut a.period.months,
+            Unit::Months,
+            messages.of(Field::Months, currency),
+        ) && !a.seasonality.is_empty()
+        {
+            let months = a.period.months.min(crate::plan::Period::MAX_MONTHS) as usize;
+            a.seasonality.resize(months, 1.0);
+        }
+        number_field(
+            ui,
+            fields,
+            t.sales_cycle_lag,
+            Some(t.hint_sales_cycle_lag),
+            &mut a.sales_cycle_lag_months,
+            Unit::Months,
+            messages.of(Field::SalesCycleLag, currency),
+        );
+    });
+}
+
+fn seasonality(ui: &mut Ui, fields: &Fields<'_>, messages: &Messages<'_>, a: &mut Assumptions) {
+    let t = fields.language.text();
+    section(ui, t.seasonality, t.seasonality_note);
+    let months = a.period.month_list();
+    if months.is_empty() {
+        return;
+    }
+    let mut weights = if a.seasonality.len() == months.len() {
+        a.seasonality.clone()
+    } else {
+        vec![1.0; months.len()]
+    };
+    let labels: Vec<String> = months
+        .iter()
+        .map(|m| t.month_initials[(m.month() as usize + 11) % 12].to_owned())
+        .collect();
+    let names: Vec<String> = months
+        .iter()
+        .map(|m| format!("{} › {m}", t.seasonality))
+        .collect();
+    if seasonality_bars(ui, &mut weights, &labels, &names, fields.enabled) {
+        a.seasonality = weights;
+    }
+    ui.horizontal(|ui| {
+        let even = a.seasonality.is_empty();
+        if ui
+            .add_enabled(fields.enabled && !even, egui::Button::new(t.spread_evenly))
+            .clicked()
+        {
+            a.seasonality.clear();
+        }
+        if even {
+            ui.label(RichText::new(t.spread_is_even).weak());
+        }
+    });
+    let problem = messages.problems.iter().find(|p| {
+        matches!(
+            p.field,
+            Field::SeasonalityWeights | Field::SeasonalityWeight(_)
+        )
+    });
+    if let Some(problem) = problem {
+        message_cell(ui, Some(&messages.language.rule(problem, fields.currency)));
+    }
+}
+
+/// Holidays as text, one date a line; applied once every line is a date.
+fn holidays(ui: &mut Ui, fields: &Fields<'_>, a: &mut Assumptions) {
+    let t = fields.language.text();
+    section(ui, t.holidays, t.holidays_note);
+    let id = ui.scope_id().with("holidays");
+    let buffer_id = id.with(fields.generation);
+    let mut text = ui
+        .data(|d| d.get_temp::<String>(buffer_id))
+        .unwrap_or_else(|| {
+            a.holidays
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        });
+    let label = ui.label(t.holiday_dates);
+    let response = ui
+        .add_enabled(
+            fields.enabled,
+            TextEdit::multiline(&mut text)
+                .id(id)
+                .desired_rows(3)
+                .desired_width(theme::FIELD_WIDTH * 1.5)
+                .hint_text("2027-04-27"),
+        )
+        .labelled_by(label.id);
+    let parsed: Vec<Result<NaiveDate, (usize, &str)>> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(i, line)| {
+            NaiveDate::parse_from_str(line.trim(), "%Y-%m-%d").map_err(|_| (i + 1, line.trim()))
+        })
+        .collect();
+    let bad: Vec<String> = parsed
+        .iter()
+        .filter_map(|p| p.as_ref().err())
+        .map(|(line, text)| {
+            fill(
+                t.bad_holiday,
+                &[("line", &line.to_string()), ("text", text)],
+            )
+        })
+        .collect();
+    if response.changed() {
+        ui.data_mut(|d| d.insert_temp(buffer_id, text.clone()));
+        if bad.is_empty() {
+            a.holidays = parsed.into_iter().filter_map(Result::ok).collect();
+        }
+    }
+    if response.lost_focus() {
+        ui.data_mut(|d| d.remove::<String>(buffer_id));
+    }
+    for message in &bad {
+        message_cell(ui, Some(message));
+    }
+}
+
+fn stages(
+    ui: &mut Ui,
+    fields: &Fields<'_>,
+    messages: &Messages<'_>,
+    a: &mut Assumptions,
+    plan: Option<&Plan>,
+) {
+    let t = fields.language.text();
+    let n = fields.language.numbers();
+    let note = if a.conversion == Conversion::Stages {
+        t.stages_note_in_use
+    } else {
+        t.stages_note_unused
+    };
+    section(ui, t.funnel_stages, note);
+    let mut remove = None;
+    Grid::new("stages")
+        .num_columns(5)
+        .spacing([12.0, 6.0])
+        .striped(true)
+        .show(ui, |ui| {
+            ui.label(RichText::new(t.stage).strong());
+            ui.label(RichText::new(t.rate_to_next).strong());
+            ui.label(RichText::new(t.volume).strong());
+            ui.label("");
+            ui.label("");
+            ui.end_row();
+            for (i, stage) in a.funnel_stages.iter_mut().enumerate() {
+                let row = fill(t.numbered_stage, &[("n", &(i + 1).to_string())]);
+                let row_id = ui.scope_id().with(("stage", i));
+                name_input(
+                    ui,
+                    fields,
+                    row_id,
+                    &format!("{} › {row}", t.funnel_stages),
+                    &mut stage.name,
+                );
+                let (_, invalid) = number_input(
+                    ui,
+                    fields,
+                    row_id.with("rate"),
+                    Name::Text(&format!(
+                        "{} › {} › {}",
+                        t.funnel_stages, stage.name, t.rate_to_next
+                    )),
+                    &mut stage.rate_to_next_percent,
+                    Unit::Percent,
+                );
+                let volume = plan
+                    .and_then(|p| p.stages.get(i))
+                    .map_or(String::new(), |s| n.count_up(s.volume));
+                ui.label(volume);
+                if ui
+                    .add_enabled(fields.enabled, egui::Button::new("🗑"))
+                    .on_hover_text(t.remove_stage)
+                    .clicked()
+                {
+                    remove = Some(i);
+                }
+                let message = if invalid {
+                    Some(t.type_a_number.to_owned())
+                } else {
+                    messages.of(Field::StageRate(i), fields.currency)
+                };
+                message_cell(ui, message.as_deref());
+                ui.end_row();
+            }
+        });
+    if let Some(i) = remove {
+        a.funnel_stages.remove(i);
+    }
+    if ui
+        .add_enabled(
+            fields.enabled && a.funnel_stages.len() < crate::plan::MAX_STAGES,
+            egui::Button::new(t.add_stage),
+        )
+        .clicked()
+    {
+        let name = fill(
+            t.numbered_stage,
+            &[("n", &(a.funnel_stages.len() + 1).to_string())],
+        );
+        a.funnel_stages.push(FunnelStage::new(&name, 50.0));
+    }
+    if let Some(message) = messages.of(Field::FunnelStages, fields.currency) {
+        message_cell(ui, Some(&message));
+    }
+}
+
+/// A text input for a name in a table, named for screen readers.
+fn name_input(ui: &mut Ui, fields: &Fields<'_>, id: egui::Id, name: &str, value: &mut String) {
+    let response = ui.add_enabled(
+        fields.enabled,
+        TextEdit::singleline(value)
+            .id(id)
+            .desired_width(theme::NAME_WIDTH),
+    );
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::accesskit::Role::TextInput, fields.enabled, name)
+    });
+}
+
+fn sources(
+    ui: &mut Ui,
+    fields: &Fields<'_>,
+    messages: &Messages<'_>,
+    a: &mut Assumptions,
+    plan: Option<&Plan>,
+) {
+    let t = fields.language.text();
+    let n = fields.language.numbers();
+    let currency = fields.currency;
+    section(ui, t.lead_sources, t.sources_note);
+    let mut remove = None;
+    if !a.lead_sources.is_empty() {
+        Grid::new("sources")
+            .num_columns(8)
+            .spacing([10.0, 6.0])
+            .striped(true)
+            .show(ui, |ui| {
+                for header in [
+                    t.source,
+                    t.share,
+                    t.lead_to_customer_rate,
+                    t.average_deal_size,
+                    t.cost_per_lead,
+                    t.lead_value,
+                    t.leads,
+                    "",
+                ] {
+                    ui.label(RichText::new(header).strong());
+                }
+                ui.end_row();
+                for (i, source) in a.lead_sources.iter_mut().enumerate() {
+                    let row_id = ui.scope_id().with(("source", i));
+                    let row = fill(t.numbered_source, &[("n", &(i + 1).to_string())]);
+                    name_input(
+                        ui,
+                        fields,
+                        row_id,
+                        &format!("{} › {row}", t.lead_sources),
+                        &mut source.name,
+                    );
+                    let prefix = format!("{} › {}", t.lead_sources, source.name);
+                    let mut invalid = false;
+                    for (salt, label, value, unit) in [
+                        ("share", t.share, &mut source.share_percent, Unit::Percent),
+                        (
+                            "rate",
+                            t.lead_to_customer_rate,
+                            &mut source.lead_to_customer_percent,
+                            Unit::Percent,
+                        ),
+                        (
+                            "deal",
+                            t.average_deal_size,
+                            &mut source.average_deal_size,
+                            Unit::Money,
+                        ),
+                    ] {
+                        let name = format!("{prefix} › {label}");
+                        invalid |= number_input(
+                            ui,
+                            fields,
+                            row_id.with(salt),
+                            Name::Text(&name),
+                            value,
+                            unit,
+                        )
+                        .1;
+                    }
+                    let mut cost = source.cost_per_lead.unwrap_or(0.0);
+                    let name = format!("{prefix} › {}", t.cost_per_lead);
+                    let (changed, bad) = number_input(
+                        ui,
+                        fields,
+                        row_id.with("cost"),
+                        Name::Text(&name),
+                        &mut cost,
+                        Unit::Money,
+                    );
+                    if changed {
+                        source.cost_per_lead = Some(cost);
+                    }
+                    invalid |= bad;
+                    let part = plan.and_then(|p| p.sources.get(i));
+                    ui.label(part.map_or(String::new(), |s| n.money(s.lead_value, currency)));
+                    ui.label(part.map_or(String::new(), |s| n.count_up(s.leads)));
+                    if ui
+                        .add_enabled(fields.enabled, egui::Button::new("🗑"))
+                        .on_hover_text(t.remove_source)
+                        .clicked()
+                    {
+                        remove = Some(i);
+                    }
+                    ui.end_row();
+                    let problem = messages.problems.iter().find(|p| {
+                        matches!(p.field, Field::SourceShare(j) | Field::SourceRate(j)
+                        | Field::SourceDealSize(j) | Field::SourceCostPerLead(j) if j == i)
+                    });
+                    if invalid || problem.is_some() {
+                        ui.label("");
+                        let message = if invalid {
+                            t.type_a_number.to_owned()
+                        } else {
+                            problem.map_or(String::new(), |p| {
+                                messages.language.problem_in(p, None, currency)
+                            })
+                        };
+                        message_cell(ui, Some(&message));
+                        ui.end_row();
+                    }
+                }
+            });
+    }
+    if let Some(i) = remove {
+        a.lead_sources.remove(i);
+    }
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(
+                fields.enabled && a.lead_sources.len() < crate::plan::MAX_SOURCES,
+                egui::Button::new(t.add_source),
+            )
+            .clicked()
+        {
+            let name = fill(
+                t.numbered_source,
+                &[("n", &(a.lead_sources.len() + 1).to_string())],
+            );
+            let share = if a.lead_sources.is_empty() {
+                100.0
+            } else {
+                0.0
+            };
+            a.lead_sources.push(LeadSource {
+                name,
+                share_percent: share,
+                lead_to_customer_percent: a.lead_to_customer_percent,
+                average_deal_size: a.average_deal_size,
+                cost_per_lead: None,
+            });
+        }
+        if !a.lead_sources.is_empty() {
+            let total: f64 = a.lead_sources.iter().map(|s| s.share_percent).sum();
+            ui.label(fill(t.shares_total, &[("total", &n.percent(total))]));
+        }
+    });
+    if let Some(message) = messages.of(Field::SourceShares, currency) {
+        message_cell(ui, Some(&message));
+    }
+}
+
+fn capacity(ui: &mut Ui, fields: &Fields<'_>, messages: &Messages<'_>, a: &mut Assumptions) {
+    let t = fields.language.text();
+    let currency = fields.currency;
+    section(ui, t.capacity_title, t.capacity_note);
+    let mut planned = a.capacity.is_some();
+    if ui
+        .add_enabled(
+            fields.enabled,
+            egui::Checkbox::new(&mut planned, t.plan_capacity),
+        )
+        .changed()
+    {
+        a.capacity = planned.then(SalesCapacity::default);
+    }
+    if let Some(capacity) = &mut a.capacity {
+        grid("capacity").show(ui, |ui| {
+            number_field(
+                ui,
+                fields,
+                t.reps,
+                None,
+                &mut capacity.reps,
+                Unit::Plain,
+                messages.of(Field::Reps, currency),
+            );
+            number_field(
+                ui,
+                fields,
+                t.leads_per_rep,
+                Some(t.hint_leads_per_rep),
+                &mut capacity.leads_per_rep_per_month,
+                Unit::Plain,
+                messages.of(Field::LeadsPerRep, currency),
+            );
+        });
+    }
+}

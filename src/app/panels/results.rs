@@ -1,0 +1,229 @@
+//! The results beside the tabs: the targets, how they were calculated, warnings and charts.
+//! Everything here is read from the [`Plan`]; nothing is computed in the view.
+
+use egui::{CollapsingHeader, Panel, RichText, ScrollArea, Ui};
+
+use super::super::widgets::result_row;
+use super::super::{App, theme};
+use super::charts;
+use crate::i18n::{Language, NO_NUMBER, fill};
+use crate::plan::{Basis, Plan, Problem};
+
+pub fn show(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
+    let language = app.language;
+    let t = language.text();
+    let doc = &app.editor.document;
+    let currency = doc.currency.as_str();
+    let scenario = doc.scenarios.get(app.editor.selected);
+    Panel::right("results")
+        .default_size(theme::RESULTS_PANEL_WIDTH)
+        .size_range(340.0..=640.0)
+        .show(ui, |ui| {
+            ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    ui.add_space(6.0);
+                    let name = scenario.map_or("", |s| s.name.as_str());
+                    ui.heading(fill(t.results_for, &[("scenario", name)]));
+                    ui.add_space(4.0);
+                    match plan {
+                        Ok(plan) => {
+                            figures(ui, language, currency, plan);
+                            explanation(ui, language, currency, plan);
+                            warnings(ui, language, plan);
+                            charts::show(ui, language, currency, plan);
+                        }
+                        Err(problems) => {
+                            no_figures(ui, language);
+                            ui.add_space(6.0);
+                            ui.label(RichText::new(t.fix_inputs_first).strong());
+                            for problem in problems {
+                                let text = language.problem_in(
+                                    problem,
+                                    scenario.map(|s| &s.assumptions),
+                                    currency,
+                                );
+                                ui.label(
+                                    RichText::new(format!("⚠ {text}"))
+                                        .color(ui.visuals().error_fg_color),
+                                );
+                            }
+                        }
+                    }
+                });
+        });
+}
+
+/// The names of the result rows, in order; the first three are the method's headline numbers.
+fn row_names(language: Language) -> [&'static str; 7] {
+    let t = language.text();
+    [
+        t.marketing_revenue_target,
+        t.customers_needed,
+        t.leads_needed,
+        t.lead_value,
+        t.leads_per_month,
+        t.leads_per_week,
+        t.leads_per_working_day,
+    ]
+}
+
+fn figures(ui: &mut Ui, language: Language, currency: &str, plan: &Plan) {
+    let t = language.text();
+    let n = language.numbers();
+    let values = [
+        n.money(plan.marketing_revenue, currency),
+        n.count_up(plan.customers_needed),
+        n.count_up(plan.leads_needed),
+        n.money(plan.lead_value, currency),
+        n.decimal(plan.leads_per_month, 1),
+        n.decimal(plan.leads_per_week, 1),
+        plan.leads_per_working_day
+            .map_or(NO_NUMBER.to_owned(), |v| n.decimal(v, 1)),
+    ];
+    let tips = [
+        t.tip_marketing_revenue,
+        t.tip_customers,
+        t.tip_leads,
+        t.tip_lead_value,
+        "",
+        t.tip_leads_per_week,
+        t.tip_leads_per_working_day,
+    ];
+    for (i, (name, value)) in row_names(language).iter().zip(values).enumerate() {
+        result_row(ui, name, &value, i < 3, tips[i]);
+    }
+    ui.add_space(4.0);
+    result_row(
+        ui,
+        t.lead_to_customer_rate,
+        &format!(
+            "{} ({})",
+            n.fraction_as_percent(plan.lead_to_customer),
+            language.basis(plan.basis)
+        ),
+        false,
+        "",
+    );
+    match &plan.budget {
+        Some(budget) => {
+            let total = n.money(budget.total, currency);
+            let total = if budget.incomplete {
+                fill(t.at_least, &[("value", &total)])
+            } else {
+                total
+            };
+            result_row(ui, t.marketing_budget, &total, false, t.tip_budget);
+            let per_customer = budget
+                .cost_per_customer
+                .map_or(NO_NUMBER.to_owned(), |v| n.money(v, currency));
+            result_row(ui, t.cost_per_customer, &per_customer, false, "");
+            let roms = budget
+                .return_on_spend
+                .map_or(NO_NUMBER.to_owned(), |v| format!("{}×", n.decimal(v, 1)));
+            result_row(ui, t.return_on_spend, &roms, false, t.tip_return_on_spend);
+        }
+        None => {
+            result_row(ui, t.marketing_budget, NO_NUMBER, false, t.tip_no_budget);
+        }
+    }
+    match &plan.capacity {
+        Some(capacity) => {
+            result_row(
+                ui,
+                t.capacity_utilisation,
+                &fill(
+                    t.peak_and_average,
+                    &[
+                        ("peak", &n.share(capacity.peak_utilisation)),
+                        ("average", &n.share(capacity.average_utilisation)),
+                    ],
+                ),
+                false,
+                t.tip_capacity,
+            );
+            result_row(
+                ui,
+                t.reps_needed,
+                &capacity.reps_needed.to_string(),
+                false,
+                "",
+            );
+        }
+        None => {
+            result_row(
+                ui,
+                t.capacity_utilisation,
+                NO_NUMBER,
+                false,
+                t.tip_no_capacity,
+            );
+        }
+    }
+}
+
+/// Every result as "—", for a plan that cannot be made.
+fn no_figures(ui: &mut Ui, language: Language) {
+    for (i, name) in row_names(language).iter().enumerate() {
+        result_row(ui, name, NO_NUMBER, i < 3, language.text().tip_no_plan);
+    }
+}
+
+/// "How is this calculated?": the method's formulas with this plan's numbers.
+fn explanation(ui: &mut Ui, language: Language, currency: &str, plan: &Plan) {
+    let t = language.text();
+    let n = language.numbers();
+    ui.add_space(6.0);
+    CollapsingHeader::new(t.how_calculated)
+        .default_open(true)
+        .show(ui, |ui| {
+            let money = |v: f64| n.money(v, currency);
+            let share = if plan.revenue > 0.0 {
+                n.fraction_as_percent(plan.marketing_revenue / plan.revenue)
+            } else {
+                NO_NUMBER.to_owned()
+            };
+            let values = [
+                ("revenue", money(plan.revenue)),
+                ("share", share),
+                ("marketing", money(plan.marketing_revenue)),
+                ("deal", money(plan.average_deal_size)),
+                ("customers", n.count_up(plan.customers_needed)),
+                ("rate", n.fraction_as_percent(plan.lead_to_customer)),
+                ("leads", n.count_up(plan.leads_needed)),
+                ("value", money(plan.lead_value)),
+                ("months", plan.months.len().to_string()),
+                ("per_month", n.decimal(plan.leads_per_month, 1)),
+                ("days", plan.calendar_days.to_string()),
+                ("per_week", n.decimal(plan.leads_per_week, 1)),
+                ("working_days", plan.working_days.to_string()),
+                (
+                    "per_day",
+                    plan.leads_per_working_day
+                        .map_or(NO_NUMBER.to_owned(), |v| n.decimal(v, 1)),
+                ),
+            ];
+            let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let lines = match plan.basis {
+                Basis::LeadSources => [t.formula_sources, t.formula_sources_customers],
+                Basis::SingleRate | Basis::Stages => [t.formula_funnel, t.formula_lead_value],
+            };
+            for line in lines.into_iter().chain([t.formula_time]) {
+                ui.label(fill(line, &values));
+            }
+        });
+}
+
+fn warnings(ui: &mut Ui, language: Language, plan: &Plan) {
+    if plan.warnings.is_empty() {
+        return;
+    }
+    ui.add_space(6.0);
+    ui.label(RichText::new(language.text().warnings).strong());
+    for warning in &plan.warnings {
+        ui.label(
+            RichText::new(format!("⚠ {}", language.warning(warning)))
+                .color(ui.visuals().warn_fg_color),
+        );
+    }
+}

@@ -1,0 +1,81 @@
+//! The scenario list: pick the scenario to edit, add, duplicate, rename, delete and mark the
+//! agreed plan. Every change is an ordinary document change, so it is undoable.
+
+use egui::{Panel, RichText, TextEdit, Ui};
+
+use super::super::{App, Command, theme};
+use super::command_button;
+use crate::i18n::fill;
+
+pub fn show(app: &mut App, ui: &mut Ui) {
+    let t = app.language.text();
+    Panel::left("scenarios")
+        .default_size(theme::SCENARIO_PANEL_WIDTH)
+        .size_range(150.0..=320.0)
+        .show(ui, |ui| {
+            ui.add_space(6.0);
+            ui.heading(t.scenarios);
+            ui.add_space(4.0);
+            let doc = &app.editor.document;
+            let mut select = None;
+            for (i, scenario) in doc.scenarios.iter().enumerate() {
+                let agreed = doc.active_scenario == i;
+                let mut text = RichText::new(if agreed {
+                    format!("★ {}", scenario.name)
+                } else {
+                    scenario.name.clone()
+                });
+                if agreed {
+                    text = text.strong();
+                }
+                let mut response = ui.selectable_label(app.editor.selected == i, text);
+                if agreed {
+                    response = response.on_hover_text(t.agreed_plan_tip);
+                }
+                if response.clicked() {
+                    select = Some(i);
+                }
+            }
+            if let Some(i) = select.filter(|i| *i != app.editor.selected) {
+                app.editor.selected = i;
+                app.generation += 1;
+            }
+            ui.add_space(8.0);
+            ui.separator();
+            rename(app, ui);
+            ui.add_space(4.0);
+            for command in [
+                Command::AddScenario,
+                Command::DuplicateScenario,
+                Command::DeleteScenario,
+                Command::MarkAgreed,
+            ] {
+                command_button(app, ui, command);
+            }
+        });
+}
+
+/// The name of the selected scenario, editable in place.
+fn rename(app: &mut App, ui: &mut Ui) {
+    let t = app.language.text();
+    let enabled = app.editor.newer_version.is_none();
+    let selected = app.editor.selected;
+    let doc = &mut app.editor.document;
+    let duplicate = doc
+        .scenarios
+        .get(selected)
+        .is_some_and(|s| doc.scenarios.iter().filter(|o| o.name == s.name).count() > 1);
+    let Some(scenario) = doc.scenarios.get_mut(selected) else {
+        return;
+    };
+    let label = ui.label(t.scenario_name);
+    ui.add_enabled(
+        enabled,
+        TextEdit::singleline(&mut scenario.name).desired_width(f32::INFINITY),
+    )
+    .labelled_by(label.id);
+    if duplicate {
+        let message = fill(t.doc_duplicate_name, &[("name", &scenario.name)]);
+        ui.label(RichText::new(format!("⚠ {message}")).color(ui.visuals().error_fg_color));
+    }
+}
