@@ -78,6 +78,7 @@ pub fn number_input<V: FieldValue>(
     name: Name<'_>,
     value: &mut V,
     unit: Unit,
+    width: f32,
 ) -> (bool, bool) {
     let mut changed = false;
     let mut invalid = false;
@@ -94,7 +95,8 @@ pub fn number_input<V: FieldValue>(
             fields.enabled,
             TextEdit::singleline(&mut text)
                 .id(id)
-                .desired_width(theme::FIELD_WIDTH)
+                .desired_width(width)
+                .min_size(egui::vec2(width, 0.0))
                 .align(egui::Align2::RIGHT_CENTER),
         );
         let response = match name {
@@ -148,6 +150,7 @@ pub fn number_field<V: FieldValue>(
         Name::LabelledBy(label_response.id),
         value,
         unit,
+        theme::FIELD_WIDTH,
     );
     let message = if invalid {
         Some(V::invalid(fields.language.text()).to_owned())

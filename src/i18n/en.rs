@@ -177,6 +177,8 @@ pub const TEXT: Text = Text {
     new_scenario_name: "Scenario",
     no_recent_files: "No recent files",
     one_rate: "one rate",
+    column_rate: "Lead-to-customer",
+    column_deal_size: "Deal size",
     stages_choice: "the funnel stages",
     open_title: "Open an SLA",
     opened_read_only: "A newer SLA Planner (format version {version}) wrote this file, so it is open read-only. Save as… writes a copy in this version's format.",

@@ -326,6 +326,7 @@ fn stages(
                     )),
                     &mut stage.rate_to_next_percent,
                     Unit::Percent,
+                    theme::TABLE_FIELD_WIDTH,
                 );
                 let volume = plan
                     .and_then(|p| p.stages.get(i))
@@ -374,7 +375,8 @@ fn name_input(ui: &mut Ui, fields: &Fields<'_>, id: egui::Id, name: &str, value:
         fields.enabled,
         TextEdit::singleline(value)
             .id(id)
-            .desired_width(theme::NAME_WIDTH),
+            .desired_width(theme::NAME_WIDTH)
+            .min_size(egui::vec2(theme::NAME_WIDTH, 0.0)),
     );
     response.widget_info(|| {
         egui::WidgetInfo::labeled(egui::accesskit::Role::TextInput, fields.enabled, name)
@@ -402,8 +404,8 @@ fn sources(
                 for header in [
                     t.source,
                     t.share,
-                    t.lead_to_customer_rate,
-                    t.average_deal_size,
+                    t.column_rate,
+                    t.column_deal_size,
                     t.cost_per_lead,
                     t.lead_value,
                     t.leads,
@@ -447,6 +449,7 @@ fn sources(
                             Name::Text(&name),
                             value,
                             unit,
+                            theme::TABLE_FIELD_WIDTH,
                         )
                         .1;
                     }
@@ -459,6 +462,7 @@ fn sources(
                         Name::Text(&name),
                         &mut cost,
                         Unit::Money,
+                        theme::TABLE_FIELD_WIDTH,
                     );
                     if changed {
                         source.cost_per_lead = Some(cost);

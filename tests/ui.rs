@@ -1,0 +1,406 @@
+//! The window, driven through egui_kittest by the labels a user sees (with the accessibility
+//! check on: every input must have a name).
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a failed unwrap is a failed test"
+)]
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use sla_planner::App;
+use sla_planner::app::AppOptions;
+use sla_planner::document::{self, SlaDocument};
+
+/// A folder of its own for each test: files to open and the recovery file.
+fn folder() -> PathBuf {
+    let dir = tempfile::tempdir().unwrap().keep();
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn app_with(file: Option<PathBuf>, size: egui::Vec2) -> Harness<'static, App> {
+    let recovery_folder = Some(folder());
+    let mut harness = Harness::builder().with_size(size).build_eframe(move |cc| {
+        App::with_options(
+            cc,
+            AppOptions {
+                file,
+                recovery_folder,
+            },
+        )
+    });
+    harness.run();
+    harness
+}
+
+fn app() -> Harness<'static, App> {
+    app_with(None, egui::vec2(1280.0, 800.0))
+}
+
+/// The value shown for a result ("Leads needed") or held by an input ("Revenue goal").
+fn value(harness: &Harness<'_, App>, label: &str) -> String {
+    let node = harness
+        .query_by_role_and_label(Role::ListItem, label)
+        .unwrap_or_else(|| harness.get_by_role_and_label(Role::TextInput, label));
+    node.value().unwrap_or_default()
+}
+
+/// Replaces the text of the input labelled `label` with `text`, as a user would.
+fn type_into(harness: &mut Harness<'_, App>, label: &str, text: &str) {
+    harness
+        .get_by_role_and_label(Role::TextInput, label)
+        .focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_role_and_label(Role::TextInput, label)
+        .type_text(text);
+    harness.run();
+}
+
+fn select_scenario(harness: &mut Harness<'_, App>, name: &str) {
+    harness.get_by_label(name).click();
+    harness.run();
+}
+
+#[test]
+fn opens_the_example_with_the_method_inputs_and_results() {
+    let harness = app();
+    for label in [
+        "Revenue goal",
+        "Marketing share of revenue",
+        "Average deal size",
+    ] {
+        harness.get_by_role_and_label(Role::TextInput, label);
+    }
+    for label in [
+        "Marketing revenue target",
+        "Customers needed",
+        "Leads needed",
+    ] {
+        harness.get_by_role_and_label(Role::ListItem, label);
+    }
+    assert_eq!(value(&harness, "Marketing revenue target"), "€1,440,000");
+    assert_eq!(value(&harness, "Customers needed"), "50");
+    assert_eq!(value(&harness, "Leads needed"), "1,100");
+    assert_eq!(
+        harness.state().window_title(),
+        "SLA Planner — example.sla.ron (example)"
+    );
+}
+
+#[test]
+fn typing_a_deal_size_updates_the_leads_by_the_next_frame_and_undo_restores_it() {
+    let mut harness = app();
+    select_scenario(&mut harness, "Cautious");
+    // €2.4 M × 50 % ÷ €25,000 = 48 customers ÷ 3.5 % = 1,371.4 → 1,372 leads.
+    assert_eq!(value(&harness, "Leads needed"), "1,372");
+    assert_eq!(
+        harness
+            .get_by_role_and_label(Role::TextInput, "Lead-to-customer rate")
+            .value()
+            .as_deref(),
+        Some("3.5")
+    );
+
+    type_into(&mut harness, "Average deal size", "50000");
+    // ÷ €50,000 = 24 customers ÷ 3.5 % = 685.7 → 686 leads.
+    assert_eq!(value(&harness, "Customers needed"), "24");
+    assert_eq!(value(&harness, "Leads needed"), "686");
+    assert!(harness.state().window_title().ends_with(" ●"));
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(value(&harness, "Leads needed"), "1,372");
+    assert_eq!(value(&harness, "Average deal size"), "25,000");
+
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run();
+    assert_eq!(value(&harness, "Leads needed"), "686");
+}
+
+#[test]
+fn an_invalid_value_shows_the_range_and_no_number() {
+    let mut harness = app();
+    select_scenario(&mut harness, "Cautious");
+    type_into(&mut harness, "Average deal size", "-5");
+    assert_eq!(value(&harness, "Leads needed"), "—");
+    assert_eq!(value(&harness, "Customers needed"), "—");
+    let messages = harness
+        .query_all_by_label_contains("€−5 is outside the allowed range €0.01 to")
+        .count();
+    assert_eq!(messages, 2, "beside the field and in the results");
+
+    type_into(&mut harness, "Average deal size", "lots");
+    harness.get_by_label("⚠ Type a number, e.g. 25000.");
+    for node in harness.query_all_by_label_contains("NaN") {
+        panic!("NaN on screen: {node:?}");
+    }
+    for node in harness.query_all_by_label_contains("inf") {
+        panic!("infinity on screen: {node:?}");
+    }
+}
+
+#[test]
+fn a_duplicated_scenario_is_edited_without_touching_the_original() {
+    let mut harness = app();
+    select_scenario(&mut harness, "Cautious");
+    harness.get_by_label("📋 Duplicate scenario").click();
+    harness.run();
+    assert_eq!(value(&harness, "Name"), "Cautious (copy)");
+    type_into(&mut harness, "Revenue goal", "4800000");
+    assert_eq!(value(&harness, "Leads needed"), "2,743");
+
+    let doc = harness.state().document();
+    let names: Vec<&str> = doc.scenarios.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Plan 2027", "Cautious", "Cautious (copy)"]);
+    assert_eq!(doc.scenarios[1].assumptions.revenue_goal, 2_400_000.0);
+    assert_eq!(doc.scenarios[2].assumptions.revenue_goal, 4_800_000.0);
+
+    select_scenario(&mut harness, "Cautious");
+    assert_eq!(value(&harness, "Leads needed"), "1,372");
+
+    // Deleting is undoable too.
+    select_scenario(&mut harness, "Cautious (copy)");
+    harness.get_by_label("🗑 Delete scenario").click();
+    harness.run();
+    assert_eq!(harness.state().document().scenarios.len(), 2);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().document().scenarios.len(), 3);
+}
+
+/// A copy of the example in a folder of its own.
+fn example_file() -> PathBuf {
+    let path = folder().join("plan.sla.ron");
+    std::fs::write(&path, document::EXAMPLE_RON).unwrap();
+    path
+}
+
+#[test]
+fn the_unsaved_mark_appears_on_edit_and_goes_on_save() {
+    let path = example_file();
+    let mut harness = app_with(Some(path.clone()), egui::vec2(1280.0, 800.0));
+    assert_eq!(harness.state().window_title(), "SLA Planner — plan.sla.ron");
+    type_into(&mut harness, "Revenue goal", "3000000");
+    assert_eq!(
+        harness.state().window_title(),
+        "SLA Planner — plan.sla.ron ●"
+    );
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    assert_eq!(harness.state().window_title(), "SLA Planner — plan.sla.ron");
+    let saved = document::load(&path).unwrap().document;
+    assert_eq!(saved.scenarios[0].assumptions.revenue_goal, 3_000_000.0);
+}
+
+#[test]
+fn saving_over_a_file_changed_on_disk_asks_first() {
+    let path = example_file();
+    let mut harness = app_with(Some(path.clone()), egui::vec2(1280.0, 800.0));
+    type_into(&mut harness, "Revenue goal", "3000000");
+    let theirs = SlaDocument {
+        title: "Changed by a colleague".into(),
+        ..SlaDocument::default()
+    };
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    document::save(&theirs, &path).unwrap();
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    harness.get_by_label("The file changed on disk");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(
+        document::load(&path).unwrap().document.title,
+        "Changed by a colleague"
+    );
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    harness.get_by_label("Overwrite").click();
+    harness.run();
+    assert_eq!(
+        document::load(&path).unwrap().document.title,
+        "Smarketing-SLA 2027"
+    );
+}
+
+/// A file dropped on the window, as eframe hands it over.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+fn drop_file(harness: &mut Harness<'_, App>, path: &Path) {
+    harness
+        .input_mut()
+        .dropped_files
+        .push(Arc::new(Dropped(path.to_owned())));
+    harness.run();
+}
+
+#[test]
+fn a_broken_file_shows_the_error_and_keeps_the_document() {
+    let mut harness = app();
+    type_into(&mut harness, "Revenue goal", "3000000");
+    let before = harness.state().document().clone();
+    let broken = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/files/bad/wrong_type.sla.ron");
+
+    // Unsaved changes: the app asks first; "Don't save" goes on to open the file.
+    drop_file(&mut harness, &broken);
+    harness.get_by_label("Don't save").click();
+    harness.run();
+
+    harness.get_by_label_contains("wrong_type.sla.ron, line 18, column 30: Expected float.");
+    assert_eq!(harness.state().document(), &before);
+    harness.get_by_label("Dismiss").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("wrong_type.sla.ron, line 18")
+            .is_none()
+    );
+}
+
+#[test]
+fn a_dropped_file_opens() {
+    let path = example_file();
+    let mut harness = app();
+    drop_file(&mut harness, &path);
+    assert_eq!(harness.state().window_title(), "SLA Planner — plan.sla.ron");
+}
+
+#[test]
+fn new_asks_about_unsaved_changes_and_cancel_keeps_them() {
+    let mut harness = app();
+    type_into(&mut harness, "Revenue goal", "3000000");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    harness.get_by_label_contains("Save changes to");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(
+        harness.state().document().scenarios[0]
+            .assumptions
+            .revenue_goal,
+        3_000_000.0
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    harness.get_by_label("Don't save").click();
+    harness.run();
+    assert_eq!(harness.state().document(), &SlaDocument::default());
+    assert_eq!(harness.state().window_title(), "SLA Planner — Untitled");
+}
+
+#[test]
+fn unsaved_work_is_offered_back_after_a_crash() {
+    let recovery_folder = folder();
+    let mut crashed = SlaDocument::default();
+    crashed.title = "Before the crash".into();
+    let text = format!(
+        "Recovery(path: None, document: {})",
+        document::to_ron(&crashed).unwrap()
+    );
+    std::fs::write(recovery_folder.join("recovery.sla.ron"), text).unwrap();
+
+    let folder_for_app = recovery_folder.clone();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |cc| {
+            App::with_options(
+                cc,
+                AppOptions {
+                    file: None,
+                    recovery_folder: Some(folder_for_app),
+                },
+            )
+        });
+    harness.run();
+    harness.get_by_label("Restore unsaved work?");
+    harness.get_by_label("Restore").click();
+    harness.run();
+    assert_eq!(harness.state().document().title, "Before the crash");
+    assert!(harness.state().is_dirty());
+}
+
+#[test]
+fn the_sales_tab_has_the_commitments_with_units() {
+    let mut harness = app();
+    harness.get_by_label("2 Sales").click();
+    harness.run();
+    assert_eq!(value(&harness, "First contact within"), "1");
+    type_into(&mut harness, "Minimum contact attempts", "3");
+    harness.get_by_label_contains("3 attempts: 93% of buyers who were reached");
+    harness.get_by_label_contains("makes at least 3 attempts within 14 days");
+}
+
+#[test]
+fn app_new_opens_the_embedded_example() {
+    let harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(|cc| App::new(cc));
+    assert_eq!(harness.state().document(), &SlaDocument::example().unwrap());
+}
+
+fn snapshot(name: &str, size: egui::Vec2, theme: egui::Theme) {
+    let recovery_folder = Some(folder());
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .with_theme(theme)
+        .build_eframe(move |cc| {
+            App::with_options(
+                cc,
+                AppOptions {
+                    file: None,
+                    recovery_folder,
+                },
+            )
+        });
+    harness.run();
+    harness.snapshot(name);
+}
+
+#[test]
+fn snapshot_main_screen_light() {
+    snapshot(
+        "main_light_1280x800",
+        egui::vec2(1280.0, 800.0),
+        egui::Theme::Light,
+    );
+}
+
+#[test]
+fn snapshot_main_screen_dark() {
+    snapshot(
+        "main_dark_1280x800",
+        egui::vec2(1280.0, 800.0),
+        egui::Theme::Dark,
+    );
+}
+
+#[test]
+fn snapshot_main_screen_small_laptop() {
+    snapshot(
+        "main_dark_1366x768",
+        egui::vec2(1366.0, 768.0),
+        egui::Theme::Dark,
+    );
+}
