@@ -21,7 +21,7 @@ pub enum Dialog {
         then: Option<Pending>,
     },
     /// A previous run left unsaved work.
-    OfferRecovery(Recovery),
+    OfferRecovery(Box<Recovery>),
     About,
     Method,
 }
@@ -143,7 +143,8 @@ fn respond(app: &mut App, answer: Answer) {
         }
         (Dialog::ConfirmOverwrite { path, then }, Answer::Overwrite) => app.write(path, then),
         (Dialog::OfferRecovery(recovery), Answer::Restore) => {
-            app.editor = Editor::recovered(recovery.document, recovery.path);
+            let Recovery { path, document } = *recovery;
+            app.editor = Editor::recovered(document, path);
             app.document_replaced();
         }
         (Dialog::OfferRecovery(_), Answer::Discard) => app.recovery.remove(),

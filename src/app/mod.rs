@@ -178,7 +178,9 @@ impl App {
                 .recovery_folder
                 .or_else(|| eframe::storage_dir(APP_ID)),
         );
-        let dialog = recovery.read().map(Dialog::OfferRecovery);
+        let dialog = recovery
+            .read()
+            .map(|found| Dialog::OfferRecovery(Box::new(found)));
         let mut app = Self {
             shown: editor.document.clone(),
             editor,
@@ -402,8 +404,7 @@ impl App {
         match command {
             Command::Undo => self.editor.can_undo(),
             Command::Redo => self.editor.can_redo(),
-            Command::Save => editable,
-            Command::AddScenario | Command::DuplicateScenario => editable,
+            Command::Save | Command::AddScenario | Command::DuplicateScenario => editable,
             Command::DeleteScenario => editable && self.editor.document.scenarios.len() > 1,
             Command::MarkAgreed => {
                 editable && self.editor.document.active_scenario != self.editor.selected

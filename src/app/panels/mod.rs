@@ -52,7 +52,7 @@ pub fn show(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
                         }
                     }
                     Tab::Sales => {
-                        sales::show(ui, &fields, &messages, &mut doc.sales_commitments, plan)
+                        sales::show(ui, &fields, &messages, &mut doc.sales_commitments, plan);
                     }
                     Tab::Report => report::show(ui, language, &currency, plan),
                 }

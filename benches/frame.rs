@@ -1,0 +1,60 @@
+//! Goals: one full frame of the main screen (egui layout and tessellation, headless, no GPU) in
+//! under 2 ms on the example, and under 4 ms with 20 scenarios of 10 lead sources.
+
+#![allow(clippy::expect_used, reason = "a benchmark stops on a broken fixture")]
+
+mod common;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use eframe::App as _;
+use sla_planner::App;
+use sla_planner::app::AppOptions;
+use sla_planner::document::SlaDocument;
+
+fn frame_of(c: &mut Criterion, name: &str, document: Option<SlaDocument>) {
+    let ctx = egui::Context::default();
+    // The same stand-ins for the window that egui_kittest uses.
+    let cc = eframe::CreationContext::_new_kittest(ctx.clone());
+    let folder = tempfile::tempdir().expect("a temporary folder");
+    let mut app = App::with_options(
+        &cc,
+        AppOptions {
+            file: None,
+            recovery_folder: Some(folder.path().to_owned()),
+        },
+    );
+    if let Some(document) = document {
+        app.set_document(document);
+    }
+    let mut frame = eframe::Frame::_new_kittest();
+    let input = || egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1280.0, 800.0),
+        )),
+        ..Default::default()
+    };
+    // Warm up: font atlas, layout caches, plot memory.
+    for _ in 0..5 {
+        let output = ctx.run_ui(input(), |ui| app.ui(ui, &mut frame));
+        ctx.tessellate(output.shapes, output.pixels_per_point);
+    }
+    c.bench_function(name, |b| {
+        b.iter(|| {
+            let output = ctx.run_ui(input(), |ui| app.ui(ui, &mut frame));
+            ctx.tessellate(output.shapes, output.pixels_per_point)
+        });
+    });
+}
+
+fn frames(c: &mut Criterion) {
+    frame_of(c, "frame: example", None);
+    frame_of(
+        c,
+        "frame: 20 scenarios, 10 sources",
+        Some(common::big_document(20, 10)),
+    );
+}
+
+criterion_group!(benches, frames);
+criterion_main!(benches);
