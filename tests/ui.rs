@@ -430,3 +430,46 @@ fn how_is_this_calculated_fills_in_the_formula() {
     );
     harness.get_by_label("Lead value: €25,000 × 3.5% = €875 per lead");
 }
+
+#[test]
+fn closing_the_window_with_unsaved_work_asks_first() {
+    let mut harness = app();
+    type_into(&mut harness, "Revenue goal", "3000000");
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.step();
+    let commands = &harness.output().viewport_output[&egui::ViewportId::ROOT].commands;
+    assert!(
+        commands.contains(&egui::ViewportCommand::CancelClose),
+        "{commands:?}"
+    );
+    harness.run();
+    harness.get_by_label_contains("Save changes to");
+    harness.get_by_label("Don't save").click();
+    harness.step();
+    let commands = &harness.output().viewport_output[&egui::ViewportId::ROOT].commands;
+    assert!(
+        commands.contains(&egui::ViewportCommand::Close),
+        "{commands:?}"
+    );
+}
+
+#[test]
+fn a_seasonality_bar_moves_with_the_arrow_keys() {
+    let mut harness = app();
+    select_scenario(&mut harness, "Cautious");
+    harness.get_by_label("Seasonality › 2027-03").focus();
+    harness.run();
+    harness.key_press(Key::ArrowUp);
+    harness.run();
+    let weights = &harness.state().document().scenarios[1]
+        .assumptions
+        .seasonality;
+    assert!((weights[2] - 1.2).abs() < 1e-9, "{weights:?}");
+    assert!(harness.state().is_dirty());
+}

@@ -101,11 +101,7 @@ pub fn number_input<V: FieldValue>(
         );
         let response = match name {
             Name::LabelledBy(label) => response.labelled_by(label),
-            Name::Text(label) => {
-                response
-                    .widget_info(|| WidgetInfo::labeled(Role::TextInput, fields.enabled, label));
-                response
-            }
+            Name::Text(label) => name_text_input(response, fields.enabled, label),
         };
         let parsed = V::parse(&text, n);
         if response.changed() {
@@ -326,4 +322,30 @@ pub fn number_cell(ui: &mut Ui, text: &str) {
     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
         ui.label(text);
     });
+}
+
+/// Gives a text input in a table its accessible name (the column header names it for the eye).
+fn name_text_input(response: Response, enabled: bool, name: &str) -> Response {
+    response.widget_info(|| WidgetInfo::labeled(Role::TextInput, enabled, name));
+    response
+}
+
+/// A text input for a name in a table row (a stage, a lead source).
+pub fn name_input(ui: &mut Ui, fields: &Fields<'_>, id: Id, name: &str, value: &mut String) {
+    let response = ui.add_enabled(
+        fields.enabled,
+        TextEdit::singleline(value)
+            .id(id)
+            .desired_width(theme::NAME_WIDTH)
+            .min_size(egui::vec2(theme::NAME_WIDTH, 0.0)),
+    );
+    name_text_input(response, fields.enabled, name);
+}
+
+/// The header row of a table: one strong label per column.
+pub fn header_row(ui: &mut Ui, headers: &[&str]) {
+    for header in headers {
+        ui.label(RichText::new(*header).strong());
+    }
+    ui.end_row();
 }

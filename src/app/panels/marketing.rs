@@ -6,7 +6,8 @@ use egui::{Grid, RichText, TextEdit, Ui};
 
 use super::super::theme;
 use super::super::widgets::{
-    FieldValue, Fields, Name, message_cell, number_field, number_input, seasonality_bars,
+    FieldValue, Fields, Name, header_row, message_cell, name_input, number_field, number_input,
+    seasonality_bars,
 };
 use super::{Messages, section};
 use crate::i18n::{NumberStyle, Text, fill};
@@ -369,20 +370,6 @@ fn stages(
     }
 }
 
-/// A text input for a name in a table, named for screen readers.
-fn name_input(ui: &mut Ui, fields: &Fields<'_>, id: egui::Id, name: &str, value: &mut String) {
-    let response = ui.add_enabled(
-        fields.enabled,
-        TextEdit::singleline(value)
-            .id(id)
-            .desired_width(theme::NAME_WIDTH)
-            .min_size(egui::vec2(theme::NAME_WIDTH, 0.0)),
-    );
-    response.widget_info(|| {
-        egui::WidgetInfo::labeled(egui::accesskit::Role::TextInput, fields.enabled, name)
-    });
-}
-
 fn sources(
     ui: &mut Ui,
     fields: &Fields<'_>,
@@ -401,19 +388,19 @@ fn sources(
             .spacing([10.0, 6.0])
             .striped(true)
             .show(ui, |ui| {
-                for header in [
-                    t.source,
-                    t.share,
-                    t.column_rate,
-                    t.column_deal_size,
-                    t.cost_per_lead,
-                    t.lead_value,
-                    t.leads,
-                    "",
-                ] {
-                    ui.label(RichText::new(header).strong());
-                }
-                ui.end_row();
+                header_row(
+                    ui,
+                    &[
+                        t.source,
+                        t.share,
+                        t.column_rate,
+                        t.column_deal_size,
+                        t.cost_per_lead,
+                        t.lead_value,
+                        t.leads,
+                        "",
+                    ],
+                );
                 for (i, source) in a.lead_sources.iter_mut().enumerate() {
                     let row_id = ui.scope_id().with(("source", i));
                     let row = fill(t.numbered_source, &[("n", &(i + 1).to_string())]);

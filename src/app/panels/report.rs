@@ -1,9 +1,9 @@
 //! Tab 3, the report: the targets both teams will be tracked against, per month and per ISO
 //! week. Tracking actuals (CRM import, the hug-the-line chart, the monthly review) comes next.
 
-use egui::{Grid, RichText, Ui};
+use egui::{Grid, Ui};
 
-use super::super::widgets::number_cell;
+use super::super::widgets::{header_row, number_cell};
 use super::section;
 use crate::i18n::{Language, NO_NUMBER, fill};
 use crate::plan::{Plan, Problem};
@@ -22,18 +22,18 @@ pub fn show(ui: &mut Ui, language: Language, currency: &str, plan: &Result<Plan,
         .striped(true)
         .spacing([18.0, 4.0])
         .show(ui, |ui| {
-            for header in [
-                t.month,
-                t.working_days,
-                t.revenue,
-                t.marketing_revenue,
-                t.customers,
-                t.leads,
-                t.leads_per_day,
-            ] {
-                ui.label(RichText::new(header).strong());
-            }
-            ui.end_row();
+            header_row(
+                ui,
+                &[
+                    t.month,
+                    t.working_days,
+                    t.revenue,
+                    t.marketing_revenue,
+                    t.customers,
+                    t.leads,
+                    t.leads_per_day,
+                ],
+            );
             for m in &plan.months {
                 ui.label(m.month.to_string());
                 number_cell(ui, &m.working_days.to_string());
@@ -67,17 +67,17 @@ pub fn show(ui: &mut Ui, language: Language, currency: &str, plan: &Result<Plan,
             .striped(true)
             .spacing([18.0, 4.0])
             .show(ui, |ui| {
-                for header in [
-                    t.week,
-                    t.starts,
-                    t.working_days,
-                    t.revenue,
-                    t.customers,
-                    t.leads,
-                ] {
-                    ui.label(RichText::new(header).strong());
-                }
-                ui.end_row();
+                header_row(
+                    ui,
+                    &[
+                        t.week,
+                        t.starts,
+                        t.working_days,
+                        t.revenue,
+                        t.customers,
+                        t.leads,
+                    ],
+                );
                 for w in &plan.weeks {
                     ui.label(format!("{}-W{:02}", w.iso_year, w.week));
                     ui.label(w.starts.to_string());
