@@ -3,11 +3,13 @@
 # example, wait for its window by title, take a screenshot and check it is not blank, quit
 # with Ctrl+Q and check a clean exit. Prints the time to the window and the resident memory.
 # Needs: xvfb xdotool imagemagick (see .ci/run). Usage: scripts/window-smoke.sh [OUT_DIR]
+# BINARY=path measures another build (e.g. the wgpu renderer) instead of building the default.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-target/window-smoke}
 mkdir -p "$out"
-cargo build --release --quiet
+binary=${BINARY:-target/release/sla-planner}
+[ -n "${BINARY:-}" ] || cargo build --release --quiet
 
 display=":$((90 + RANDOM % 9))"
 Xvfb "$display" -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
@@ -21,7 +23,7 @@ for _ in $(seq 50); do xdotool getdisplaygeometry >/dev/null 2>&1 && break; slee
 
 # A fresh settings folder: the first start, as on a new machine.
 start=$(date +%s%N)
-XDG_DATA_HOME=$data target/release/sla-planner >"$out/app.log" 2>&1 &
+XDG_DATA_HOME=$data "$binary" >"$out/app.log" 2>&1 &
 app=$!
 window=$(timeout 20 xdotool search --sync --name "^SLA Planner" | head -n 1)
 shown_ms=$(( ($(date +%s%N) - start) / 1000000 ))

@@ -5,9 +5,9 @@ use egui::Color32;
 /// Width of a number field, enough for "1,000,000,000".
 pub const FIELD_WIDTH: f32 = 110.0;
 /// Width of a number field in a table row (stages, sources).
-pub const TABLE_FIELD_WIDTH: f32 = 64.0;
+pub const TABLE_FIELD_WIDTH: f32 = 56.0;
 /// Width of a name field in the stage and source tables.
-pub const NAME_WIDTH: f32 = 130.0;
+pub const NAME_WIDTH: f32 = 120.0;
 /// Extra height of a result row over its text.
 pub const ROW_PADDING: f32 = 6.0;
 /// Height of the seasonality bars.

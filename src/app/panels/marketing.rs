@@ -383,106 +383,113 @@ fn sources(
     section(ui, t.lead_sources, t.sources_note);
     let mut remove = None;
     if !a.lead_sources.is_empty() {
-        Grid::new("sources")
-            .num_columns(8)
-            .spacing([10.0, 6.0])
-            .striped(true)
+        // Wider than the panel on small screens: this table scrolls sideways on its own.
+        egui::ScrollArea::horizontal()
+            .id_salt("sources")
             .show(ui, |ui| {
-                header_row(
-                    ui,
-                    &[
-                        t.source,
-                        t.share,
-                        t.column_rate,
-                        t.column_deal_size,
-                        t.cost_per_lead,
-                        t.lead_value,
-                        t.leads,
-                        "",
-                    ],
-                );
-                for (i, source) in a.lead_sources.iter_mut().enumerate() {
-                    let row_id = ui.scope_id().with(("source", i));
-                    let row = fill(t.numbered_source, &[("n", &(i + 1).to_string())]);
-                    name_input(
-                        ui,
-                        fields,
-                        row_id,
-                        &format!("{} › {row}", t.lead_sources),
-                        &mut source.name,
-                    );
-                    let prefix = format!("{} › {}", t.lead_sources, source.name);
-                    let mut invalid = false;
-                    for (salt, label, value, unit) in [
-                        ("share", t.share, &mut source.share_percent, Unit::Percent),
-                        (
-                            "rate",
-                            t.lead_to_customer_rate,
-                            &mut source.lead_to_customer_percent,
-                            Unit::Percent,
-                        ),
-                        (
-                            "deal",
-                            t.average_deal_size,
-                            &mut source.average_deal_size,
-                            Unit::Money,
-                        ),
-                    ] {
-                        let name = format!("{prefix} › {label}");
-                        invalid |= number_input(
+                Grid::new("sources")
+                    .num_columns(8)
+                    .spacing([10.0, 6.0])
+                    .striped(true)
+                    .show(ui, |ui| {
+                        header_row(
                             ui,
-                            fields,
-                            row_id.with(salt),
-                            Name::Text(&name),
-                            value,
-                            unit,
-                            theme::TABLE_FIELD_WIDTH,
-                        )
-                        .1;
-                    }
-                    let mut cost = source.cost_per_lead.unwrap_or(0.0);
-                    let name = format!("{prefix} › {}", t.cost_per_lead);
-                    let (changed, bad) = number_input(
-                        ui,
-                        fields,
-                        row_id.with("cost"),
-                        Name::Text(&name),
-                        &mut cost,
-                        Unit::Money,
-                        theme::TABLE_FIELD_WIDTH,
-                    );
-                    if changed {
-                        source.cost_per_lead = Some(cost);
-                    }
-                    invalid |= bad;
-                    let part = plan.and_then(|p| p.sources.get(i));
-                    ui.label(part.map_or(String::new(), |s| n.money(s.lead_value, currency)));
-                    ui.label(part.map_or(String::new(), |s| n.count_up(s.leads)));
-                    if ui
-                        .add_enabled(fields.enabled, egui::Button::new("🗑"))
-                        .on_hover_text(t.remove_source)
-                        .clicked()
-                    {
-                        remove = Some(i);
-                    }
-                    ui.end_row();
-                    let problem = messages.problems.iter().find(|p| {
-                        matches!(p.field, Field::SourceShare(j) | Field::SourceRate(j)
+                            &[
+                                t.source,
+                                t.share,
+                                t.column_rate,
+                                t.column_deal_size,
+                                t.cost_per_lead,
+                                t.lead_value,
+                                t.leads,
+                                "",
+                            ],
+                        );
+                        for (i, source) in a.lead_sources.iter_mut().enumerate() {
+                            let row_id = ui.scope_id().with(("source", i));
+                            let row = fill(t.numbered_source, &[("n", &(i + 1).to_string())]);
+                            name_input(
+                                ui,
+                                fields,
+                                row_id,
+                                &format!("{} › {row}", t.lead_sources),
+                                &mut source.name,
+                            );
+                            let prefix = format!("{} › {}", t.lead_sources, source.name);
+                            let mut invalid = false;
+                            for (salt, label, value, unit) in [
+                                ("share", t.share, &mut source.share_percent, Unit::Percent),
+                                (
+                                    "rate",
+                                    t.lead_to_customer_rate,
+                                    &mut source.lead_to_customer_percent,
+                                    Unit::Percent,
+                                ),
+                                (
+                                    "deal",
+                                    t.average_deal_size,
+                                    &mut source.average_deal_size,
+                                    Unit::Money,
+                                ),
+                            ] {
+                                let name = format!("{prefix} › {label}");
+                                invalid |= number_input(
+                                    ui,
+                                    fields,
+                                    row_id.with(salt),
+                                    Name::Text(&name),
+                                    value,
+                                    unit,
+                                    theme::TABLE_FIELD_WIDTH,
+                                )
+                                .1;
+                            }
+                            let mut cost = source.cost_per_lead.unwrap_or(0.0);
+                            let name = format!("{prefix} › {}", t.cost_per_lead);
+                            let (changed, bad) = number_input(
+                                ui,
+                                fields,
+                                row_id.with("cost"),
+                                Name::Text(&name),
+                                &mut cost,
+                                Unit::Money,
+                                theme::TABLE_FIELD_WIDTH,
+                            );
+                            if changed {
+                                source.cost_per_lead = Some(cost);
+                            }
+                            invalid |= bad;
+                            let part = plan.and_then(|p| p.sources.get(i));
+                            ui.label(
+                                part.map_or(String::new(), |s| n.money(s.lead_value, currency)),
+                            );
+                            ui.label(part.map_or(String::new(), |s| n.count_up(s.leads)));
+                            if ui
+                                .add_enabled(fields.enabled, egui::Button::new("🗑"))
+                                .on_hover_text(t.remove_source)
+                                .clicked()
+                            {
+                                remove = Some(i);
+                            }
+                            ui.end_row();
+                            let problem = messages.problems.iter().find(|p| {
+                                matches!(p.field, Field::SourceShare(j) | Field::SourceRate(j)
                         | Field::SourceDealSize(j) | Field::SourceCostPerLead(j) if j == i)
+                            });
+                            if invalid || problem.is_some() {
+                                ui.label("");
+                                let message = if invalid {
+                                    t.type_a_number.to_owned()
+                                } else {
+                                    problem.map_or(String::new(), |p| {
+                                        messages.language.problem_in(p, None, currency)
+                                    })
+                                };
+                                message_cell(ui, Some(&message));
+                                ui.end_row();
+                            }
+                        }
                     });
-                    if invalid || problem.is_some() {
-                        ui.label("");
-                        let message = if invalid {
-                            t.type_a_number.to_owned()
-                        } else {
-                            problem.map_or(String::new(), |p| {
-                                messages.language.problem_in(p, None, currency)
-                            })
-                        };
-                        message_cell(ui, Some(&message));
-                        ui.end_row();
-                    }
-                }
             });
     }
     if let Some(i) = remove {

@@ -34,7 +34,7 @@ pub fn show(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
             enabled: app.editor.newer_version.is_none(),
         };
         let messages = Messages { problems, language };
-        ScrollArea::both()
+        ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 let selected = app.editor.selected;
