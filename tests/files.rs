@@ -150,30 +150,27 @@ fn broken_files_give_clear_errors() {
     }
 }
 
-#[test]
-fn wrong_values_load_but_fail_validation_with_field_and_range() {
-    let doc = load(&bad("negative_deal_size.sla.ron")).unwrap().document;
-    let texts: Vec<String> = doc
-        .problems()
+/// Every problem of the file, as the user reads it.
+fn problem_texts(name: &str) -> Vec<String> {
+    let doc = load(&bad(name)).unwrap().document;
+    doc.problems()
         .iter()
         .map(|p| p.describe(Language::English, &doc))
-        .collect();
+        .collect()
+}
+
+#[test]
+fn wrong_values_load_but_fail_validation_with_field_and_range() {
     assert_eq!(
-        texts,
+        problem_texts("negative_deal_size.sla.ron"),
         vec![
             "Scenario “Plan 2027”: Average deal size: €−28,000 is outside the allowed range €0.01 to €1,000,000,000,000.",
             "Scenario “Plan 2027”: Lead sources › Webinars › Average deal size: €−28,000 is outside the allowed range €0.01 to €1,000,000,000,000.",
         ]
     );
 
-    let doc = load(&bad("nan.sla.ron")).unwrap().document;
-    let texts: Vec<String> = doc
-        .problems()
-        .iter()
-        .map(|p| p.describe(Language::English, &doc))
-        .collect();
     assert_eq!(
-        texts,
+        problem_texts("nan.sla.ron"),
         vec![
             "Scenario “Plan 2027”: Marketing share of revenue: not a number is outside the allowed range 0% to 100%."
         ]

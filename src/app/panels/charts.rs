@@ -25,6 +25,15 @@ pub fn show(ui: &mut Ui, language: Language, currency: &str, plan: &Plan) {
     }
 }
 
+/// A chart that stays put: scrolling the panel over it must scroll the panel, not the chart.
+fn still_plot(id: &str, height: f32) -> Plot<'static> {
+    Plot::new(id)
+        .height(height)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+}
+
 /// Leads and customers as bars on the count axis (left); revenue as a line, drawn on the
 /// same scale and labelled in money on the right axis.
 fn targets_per_month(ui: &mut Ui, language: Language, currency: &str, plan: &Plan) {
@@ -70,12 +79,8 @@ fn targets_per_month(ui: &mut Ui, language: Language, currency: &str, plan: &Pla
     let count = move |v: f64| n.decimal(v, 1);
     let leads_name = t.leads;
     let customers_name = t.customers;
-    Plot::new("targets per month")
-        .height(theme::PLOT_HEIGHT)
+    still_plot("targets per month", theme::PLOT_HEIGHT)
         .legend(Legend::default())
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
         .include_y(0.0)
         // Head room for the legend above the tallest bar.
         .include_y(max_count * 1.45)
@@ -155,11 +160,7 @@ fn funnel(ui: &mut Ui, language: Language, plan: &Plan) {
         ))
         .collect();
     let volume_name = t.volume;
-    Plot::new("funnel")
-        .height(theme::PLOT_HEIGHT * 0.8)
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
+    still_plot("funnel", theme::PLOT_HEIGHT * 0.8)
         .include_x(0.0)
         .show_axes([true, true])
         .custom_y_axes(vec![AxisHints::new_y().formatter(move |mark, _| {
@@ -228,12 +229,8 @@ fn lead_mix(ui: &mut Ui, language: Language, currency: &str, plan: &Plan) {
             ))
         })
         .collect();
-    Plot::new("lead mix")
-        .height(theme::PLOT_HEIGHT * 0.8)
+    still_plot("lead mix", theme::PLOT_HEIGHT * 0.8)
         .legend(Legend::default())
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
         .include_y(0.0)
         .include_y(140.0)
         .custom_x_axes(vec![AxisHints::new_x().formatter(move |mark, _| {
