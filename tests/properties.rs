@@ -108,6 +108,7 @@ proptest! {
         prop_assert!(near(sum(|m| m.marketing_revenue), plan.marketing_revenue));
         prop_assert!(near(sum(|m| m.customers), plan.customers_needed));
         prop_assert!(near(sum(|m| m.leads), plan.leads_needed));
+        prop_assert!(near(sum(|m| m.lead_value), plan.leads_needed * plan.lead_value));
         let week_leads: f64 = plan.weeks.iter().map(|w| w.leads).sum();
         prop_assert!(near(week_leads, plan.leads_needed));
         let week_days: u32 = plan.weeks.iter().map(|w| w.working_days).sum();
@@ -115,6 +116,9 @@ proptest! {
         let source_leads: f64 = plan.sources.iter().map(|s| s.leads).sum();
         if !plan.sources.is_empty() {
             prop_assert!(near(source_leads, plan.leads_needed));
+            // Marketing's lead-value goal is met exactly by the sources' monthly value.
+            let source_value: f64 = plan.sources.iter().flat_map(|s| &s.value_per_month).sum();
+            prop_assert!(near(source_value, plan.lead_value_goal));
         }
     }
 

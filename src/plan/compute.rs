@@ -52,6 +52,7 @@ pub fn compute(a: &Assumptions, commitments: &SalesCommitments) -> Result<Plan, 
                 marketing_revenue: totals.marketing_revenue * f,
                 customers: totals.customers * f,
                 leads,
+                lead_value: leads * totals.lead_value,
                 leads_per_working_day: per_working_day(leads, working_days),
                 utilisation: None,
             }
@@ -297,6 +298,10 @@ fn sources(a: &Assumptions, totals: &Totals, months: &[MonthPlan]) -> Vec<Source
                 value: leads * lead_value,
                 cost: source.cost_per_lead.map(|cost| leads * cost),
                 leads_per_month: months.iter().map(|m| m.leads * share).collect(),
+                value_per_month: months
+                    .iter()
+                    .map(|m| m.leads * share * lead_value)
+                    .collect(),
             }
         })
         .collect()

@@ -101,6 +101,8 @@ pub struct MonthPlan {
     pub customers: f64,
     /// Leads to generate this month (for closes `lag` months later).
     pub leads: f64,
+    /// Lead value to deliver this month: leads × lead value (marketing's SLA as value, Roberge).
+    pub lead_value: f64,
     /// `leads ÷ working_days`; `None` for a month without working days.
     pub leads_per_working_day: Option<f64>,
     /// Leads ÷ sales capacity, when capacity is planned (1.0 = fully used).
@@ -156,6 +158,8 @@ pub struct SourcePlan {
     pub cost: Option<f64>,
     /// Leads to generate per month of the period.
     pub leads_per_month: Vec<f64>,
+    /// Lead value delivered per month: leads that month × this source's lead value.
+    pub value_per_month: Vec<f64>,
 }
 
 /// Marketing spend implied by the sources' cost per lead.

@@ -31,6 +31,7 @@ pub fn show(ui: &mut Ui, language: Language, currency: &str, plan: &Result<Plan,
                     t.marketing_revenue,
                     t.customers,
                     t.leads,
+                    t.lead_value,
                     t.leads_per_day,
                 ],
             );
@@ -41,6 +42,7 @@ pub fn show(ui: &mut Ui, language: Language, currency: &str, plan: &Result<Plan,
                 number_cell(ui, &n.money(m.marketing_revenue, currency));
                 number_cell(ui, &n.fixed(m.customers, 1));
                 number_cell(ui, &n.fixed(m.leads, 1));
+                number_cell(ui, &n.money(m.lead_value, currency));
                 number_cell(ui, &per_day(m.leads_per_working_day));
                 ui.end_row();
             }
