@@ -473,3 +473,17 @@ fn a_seasonality_bar_moves_with_the_arrow_keys() {
     assert!((weights[2] - 1.2).abs() < 1e-9, "{weights:?}");
     assert!(harness.state().is_dirty());
 }
+
+#[test]
+fn the_stage_rates_multiply_in_the_explanation() {
+    let mut harness = app();
+    select_scenario(&mut harness, "Cautious");
+    harness.get_by_label("the funnel stages").click();
+    harness.run();
+    // 45 % × 50 % × 50 % × 40 % = 4.5 %: 48 customers ÷ 4.5 % = 1,066.7 → 1,067 leads.
+    harness.get_by_label("Lead-to-customer rate: 45% × 50% × 50% × 40% = 4.5%");
+    assert_eq!(value(&harness, "Leads needed"), "1,067");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(value(&harness, "Leads needed"), "1,372");
+}

@@ -177,6 +177,8 @@ pub const TEXT: Text = Text {
     new_scenario_name: "Scenario",
     no_recent_files: "No recent files",
     one_rate: "one rate",
+    formula_stages: "Lead-to-customer rate: {rates} = {rate}",
+    unnamed_scenario: "(no name)",
     column_rate: "Lead-to-customer",
     column_deal_size: "Deal size",
     stages_choice: "the funnel stages",

@@ -208,6 +208,18 @@ fn explanation(ui: &mut Ui, language: Language, currency: &str, plan: &Plan) {
                 Basis::LeadSources => [t.formula_sources, t.formula_sources_customers],
                 Basis::SingleRate | Basis::Stages => [t.formula_funnel, t.formula_lead_value],
             };
+            if plan.basis == Basis::Stages {
+                let rates: Vec<String> = plan
+                    .stages
+                    .iter()
+                    .map(|s| n.fraction_as_percent(s.rate_to_next))
+                    .collect();
+                let product = n.fraction_as_percent(plan.lead_to_customer);
+                ui.label(fill(
+                    t.formula_stages,
+                    &[("rates", &rates.join(" × ")), ("rate", &product)],
+                ));
+            }
             for line in lines.into_iter().chain([t.formula_time]) {
                 ui.label(fill(line, &values));
             }

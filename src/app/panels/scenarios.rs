@@ -20,10 +20,15 @@ pub fn show(app: &mut App, ui: &mut Ui) {
             let mut select = None;
             for (i, scenario) in doc.scenarios.iter().enumerate() {
                 let agreed = doc.active_scenario == i;
-                let mut text = RichText::new(if agreed {
-                    format!("★ {}", scenario.name)
+                let name = if scenario.name.trim().is_empty() {
+                    t.unnamed_scenario
                 } else {
-                    scenario.name.clone()
+                    scenario.name.as_str()
+                };
+                let mut text = RichText::new(if agreed {
+                    format!("★ {name}")
+                } else {
+                    name.to_owned()
                 });
                 if agreed {
                     text = text.strong();
