@@ -112,7 +112,10 @@ fn plan_with_a_bad_value_names_the_field_and_range() {
         err.contains("Marketing share of revenue: 150% is outside the allowed range 0% to 100%."),
         "{err}"
     );
-    assert!(err.contains("Average deal size: −1 is outside"), "{err}");
+    assert!(
+        err.contains("Average deal size: −1 is below the minimum of 0.01."),
+        "{err}"
+    );
     assert!(!err.contains("panicked"));
     assert!(stdout(&output).is_empty());
 }

@@ -164,8 +164,8 @@ fn wrong_values_load_but_fail_validation_with_field_and_range() {
     assert_eq!(
         problem_texts("negative_deal_size.sla.ron"),
         vec![
-            "Scenario “Plan 2027”: Average deal size: €−28,000 is outside the allowed range €0.01 to €1,000,000,000,000.",
-            "Scenario “Plan 2027”: Lead sources › Webinars › Average deal size: €−28,000 is outside the allowed range €0.01 to €1,000,000,000,000.",
+            "Scenario “Plan 2027”: Average deal size: €−28,000 is below the minimum of €0.01.",
+            "Scenario “Plan 2027”: Lead sources › Webinars › Average deal size: €−28,000 is below the minimum of €0.01.",
         ]
     );
 

@@ -117,7 +117,7 @@ mod tests {
                 "The active scenario is number 4, but there are only 2 scenarios.",
                 "Two scenarios are called “Plan”; give each a name of its own.",
                 "Currency “euro” is not a three-letter ISO code such as EUR or USD.",
-                "Scenario “Plan”: Average deal size: euro 0 is outside the allowed range euro 0.01 to euro 1,000,000,000,000.",
+                "Scenario “Plan”: Average deal size: euro 0 is below the minimum of euro 0.01.",
             ]
         );
     }

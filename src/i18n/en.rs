@@ -55,6 +55,7 @@ pub const TEXT: Text = Text {
     n_days: "{n} days",
     not_a_number: "not a number",
     rule_between: "{value} is outside the allowed range {min} to {max}.",
+    rule_at_least: "{value} is below the minimum of {min}.",
     rule_whole_between: "{value} is not allowed; use a whole number from {min} to {max}.",
     rule_sum_to: "the shares add up to {value}; they must add up to {total}.",
     rule_not_all_zero: "all weights are zero; at least one must be above zero.",

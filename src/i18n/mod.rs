@@ -9,7 +9,7 @@ pub mod format;
 
 pub use format::{NO_NUMBER, NumberStyle};
 
-use crate::plan::{Assumptions, Basis, Field, Problem, Rule, Unit, Value, Warning};
+use crate::plan::{Assumptions, Basis, Field, MAX_AMOUNT, Problem, Rule, Unit, Value, Warning};
 
 /// A language of the user interface.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -118,6 +118,15 @@ impl Language {
             Value::Count(c) => c.to_string(),
         };
         match problem.rule {
+            // The upper limits of amounts only keep the arithmetic finite; naming a trillion
+            // would not help anyone, so only the minimum is mentioned.
+            Rule::Between { min, max } if max >= MAX_AMOUNT => fill(
+                t.rule_at_least,
+                &[
+                    ("value", &value),
+                    ("min", &self.with_unit(min, unit, currency)),
+                ],
+            ),
             Rule::Between { min, max } => fill(
                 t.rule_between,
                 &[
@@ -154,7 +163,7 @@ impl Language {
         }
     }
 
-    /// "Average deal size: −5 is outside 0.01 to 1,000,000,000,000." Amounts are shown without
+    /// "Average deal size: €−5 is below the minimum of €0.01." Amounts are shown without
     /// a currency symbol when no document (and so no currency) is known.
     pub fn problem(self, problem: &Problem, scenario: Option<&Assumptions>) -> String {
         self.problem_in(problem, scenario, "")
@@ -309,6 +318,7 @@ pub struct Text {
     // Validation.
     pub not_a_number: &'static str,
     pub rule_between: &'static str,
+    pub rule_at_least: &'static str,
     pub rule_whole_between: &'static str,
     pub rule_sum_to: &'static str,
     pub rule_not_all_zero: &'static str,
@@ -527,7 +537,7 @@ mod tests {
         let problem = validate_assumptions(&a)[0];
         assert_eq!(
             Language::English.problem_in(&problem, Some(&a), "EUR"),
-            "Average deal size: €−5 is outside the allowed range €0.01 to €1,000,000,000,000."
+            "Average deal size: €−5 is below the minimum of €0.01."
         );
     }
 

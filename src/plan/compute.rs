@@ -8,7 +8,7 @@ use super::assumptions::{Assumptions, Conversion, SalesCommitments};
 use super::calendar::{WorkingCalendar, YearMonth, iso_week_start};
 use super::validate::{validate_assumptions, validate_commitments};
 use super::{
-    Basis, Budget, CapacityPlan, LeadMonth, MonthPlan, Plan, Problem, SourcePlan, StagePlan,
+    Basis, Budget, CapacityPlan, Field, LeadMonth, MonthPlan, Plan, Problem, SourcePlan, StagePlan,
     Warning, WeekPlan, funnel,
 };
 use chrono::Datelike as _;
@@ -120,6 +120,15 @@ pub fn compute(a: &Assumptions, commitments: &SalesCommitments) -> Result<Plan, 
         commitments: *commitments,
         warnings,
     })
+}
+
+/// The marketing revenue target alone, when its two inputs are valid though others are not, so
+/// the screen keeps showing it while the user fixes another field.
+pub fn marketing_revenue_target(a: &Assumptions, problems: &[Problem]) -> Option<f64> {
+    let blocked = problems
+        .iter()
+        .any(|p| matches!(p.field, Field::RevenueGoal | Field::MarketingShare));
+    (!blocked).then(|| funnel::marketing_revenue(a.revenue_goal, a.marketing_share_percent / 100.0))
 }
 
 /// The period totals of the reverse funnel.

@@ -22,7 +22,7 @@ pub use assumptions::{
     Assumptions, Conversion, FunnelStage, LeadSource, Period, SalesCapacity, SalesCommitments,
 };
 pub use calendar::YearMonth;
-pub use compute::compute;
+pub use compute::{compute, marketing_revenue_target};
 pub use validate::{
     Field, MAX_AMOUNT, MAX_SOURCES, MAX_STAGES, MIN_RATE_PERCENT, Problem, Rule, Unit, Value,
     validate_assumptions, validate_commitments,

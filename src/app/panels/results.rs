@@ -7,7 +7,7 @@ use super::super::widgets::result_row;
 use super::super::{App, theme};
 use super::charts;
 use crate::i18n::{Language, NO_NUMBER, fill};
-use crate::plan::{Basis, Plan, Problem};
+use crate::plan::{Basis, Plan, Problem, marketing_revenue_target};
 
 pub fn show(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
     let language = app.language;
@@ -34,7 +34,9 @@ pub fn show(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
                             charts::show(ui, language, currency, plan);
                         }
                         Err(problems) => {
-                            no_figures(ui, language);
+                            let target = scenario
+                                .and_then(|s| marketing_revenue_target(&s.assumptions, problems));
+                            no_figures(ui, language, currency, target);
                             ui.add_space(6.0);
                             ui.label(RichText::new(t.fix_inputs_first).strong());
                             for problem in problems {
@@ -162,10 +164,16 @@ fn figures(ui: &mut Ui, language: Language, currency: &str, plan: &Plan) {
     }
 }
 
-/// Every result as "—", for a plan that cannot be made.
-fn no_figures(ui: &mut Ui, language: Language) {
+/// Every result as "—" for a plan that cannot be made, but the marketing revenue target when
+/// its own inputs are valid.
+fn no_figures(ui: &mut Ui, language: Language, currency: &str, target: Option<f64>) {
+    let n = language.numbers();
     for (i, name) in row_names(language).iter().enumerate() {
-        result_row(ui, name, NO_NUMBER, i < 3, language.text().tip_no_plan);
+        let value = match (i, target) {
+            (0, Some(target)) => n.money(target, currency),
+            _ => NO_NUMBER.to_owned(),
+        };
+        result_row(ui, name, &value, i < 3, language.text().tip_no_plan);
     }
 }
 
