@@ -13,7 +13,7 @@ use std::sync::Arc;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use sla_planner::App;
 use sla_planner::app::AppOptions;
 use sla_planner::document::{self, SlaDocument};
@@ -488,4 +488,20 @@ fn the_stage_rates_multiply_in_the_explanation() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     assert_eq!(value(&harness, "Leads needed"), "1,372");
+}
+
+#[test]
+fn a_file_from_a_newer_version_opens_read_only() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/files/bad/newer_version.sla.ron");
+    let harness = app_with(Some(path), egui::vec2(1280.0, 800.0));
+    assert_eq!(
+        harness.state().window_title(),
+        "SLA Planner — newer_version.sla.ron (read-only)"
+    );
+    harness.get_by_label_contains("A newer SLA Planner (format version 2) wrote this file");
+    let revenue_goal = harness.get_by_role_and_label(Role::TextInput, "Revenue goal");
+    assert!(
+        revenue_goal.accesskit_node().is_disabled(),
+        "read-only: no edits"
+    );
 }

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
@@ -15,12 +16,25 @@ pub enum DialogAnswer {
     SaveAs(Option<PathBuf>),
 }
 
+/// An answer with how long the dialog was on screen.
+#[derive(Debug)]
+pub struct Answered {
+    pub answer: DialogAnswer,
+    /// A "cancel" faster than a person can click means no dialog could be shown at all (on
+    /// Linux rfd answers `None` at once without a desktop portal or zenity).
+    pub no_dialog: bool,
+}
+
+/// Faster than any person cancels a dialog.
+const INSTANT_ANSWER: Duration = Duration::from_millis(150);
+
 /// Runs one native file dialog at a time on a named worker thread and hands its answer back.
 #[derive(Debug)]
 pub struct FileDialogs {
     sender: Sender<DialogAnswer>,
     receiver: Receiver<DialogAnswer>,
-    open: bool,
+    /// When the dialog on screen was opened.
+    opened: Option<Instant>,
 }
 
 impl Default for FileDialogs {
@@ -29,17 +43,24 @@ impl Default for FileDialogs {
         Self {
             sender,
             receiver,
-            open: false,
+            opened: None,
         }
     }
 }
 
 impl FileDialogs {
     /// The answer of the dialog, once there is one.
-    pub fn answer(&mut self) -> Option<DialogAnswer> {
+    pub fn answer(&mut self) -> Option<Answered> {
         let answer = self.receiver.try_recv().ok()?;
-        self.open = false;
-        Some(answer)
+        let shown_for = self.opened.take().map_or(Duration::MAX, |t| t.elapsed());
+        let cancelled = matches!(
+            answer,
+            DialogAnswer::Open(None) | DialogAnswer::SaveAs(None)
+        );
+        Some(Answered {
+            answer,
+            no_dialog: cancelled && shown_for < INSTANT_ANSWER,
+        })
     }
 
     pub fn open(&mut self, ctx: &egui::Context, frame: &eframe::Frame, title: &str, filter: &str) {
@@ -67,7 +88,7 @@ impl FileDialogs {
     }
 
     fn spawn(&mut self, ctx: &egui::Context, ask: impl FnOnce() -> DialogAnswer + Send + 'static) {
-        if self.open {
+        if self.opened.is_some() {
             return;
         }
         let sender = self.sender.clone();
@@ -79,7 +100,7 @@ impl FileDialogs {
                 let _ = sender.send(ask());
                 ctx.request_repaint();
             });
-        self.open = spawned.is_ok();
+        self.opened = spawned.is_ok().then(Instant::now);
     }
 }
 

@@ -228,6 +228,9 @@ impl App {
         if self.editor.origin == Origin::Example && self.editor.path.is_none() {
             name = fill(t.example_marker, &[("name", &name)]);
         }
+        if self.editor.newer_version.is_some() {
+            name = fill(t.read_only_marker, &[("name", &name)]);
+        }
         let dirty = if self.editor.is_dirty() { " ●" } else { "" };
         format!("SLA Planner — {name}{dirty}")
     }
@@ -430,14 +433,18 @@ impl App {
         if let Some(path) = dropped {
             self.request(Pending::OpenPath(path));
         }
-        match self.file_dialogs.answer() {
-            Some(DialogAnswer::Open(Some(path))) => self.open_path(path),
-            Some(DialogAnswer::SaveAs(Some(path))) => {
-                let then = self.after_save.take();
-                self.write(path, then);
+        if let Some(answered) = self.file_dialogs.answer() {
+            match answered.answer {
+                DialogAnswer::Open(Some(path)) => self.open_path(path),
+                DialogAnswer::SaveAs(Some(path)) => {
+                    let then = self.after_save.take();
+                    self.write(path, then);
+                }
+                DialogAnswer::Open(None) | DialogAnswer::SaveAs(None) => self.after_save = None,
             }
-            Some(DialogAnswer::Open(None) | DialogAnswer::SaveAs(None)) => self.after_save = None,
-            None => {}
+            if answered.no_dialog {
+                self.notice = Some(self.language.text().no_file_dialog.to_owned());
+            }
         }
         if ctx.input(|i| i.viewport().close_requested())
             && !self.allow_close

@@ -178,6 +178,8 @@ pub const TEXT: Text = Text {
     new_scenario_name: "Scenario",
     no_recent_files: "No recent files",
     one_rate: "one rate",
+    no_file_dialog: "No file dialog could be shown on this system. Open a file by dropping it on the window or with `sla-planner FILE`; install zenity or a desktop portal for the dialogs.",
+    read_only_marker: "{name} (read-only)",
     formula_stages: "Lead-to-customer rate: {rates} = {rate}",
     unnamed_scenario: "(no name)",
     column_rate: "Lead-to-customer",

@@ -431,6 +431,8 @@ pub struct Text {
     pub new_scenario_name: &'static str,
     pub no_recent_files: &'static str,
     pub one_rate: &'static str,
+    pub no_file_dialog: &'static str,
+    pub read_only_marker: &'static str,
     pub formula_stages: &'static str,
     pub unnamed_scenario: &'static str,
     pub column_rate: &'static str,
