@@ -505,3 +505,20 @@ fn a_file_from_a_newer_version_opens_read_only() {
         "read-only: no edits"
     );
 }
+
+#[test]
+fn a_keystroke_updates_the_results_in_the_same_frame() {
+    let mut harness = app();
+    select_scenario(&mut harness, "Cautious");
+    harness
+        .get_by_role_and_label(Role::TextInput, "Average deal size")
+        .focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Average deal size")
+        .type_text("50000");
+    // One frame: the keystrokes go in and the results come out.
+    harness.step();
+    assert_eq!(value(&harness, "Leads needed"), "686");
+}
