@@ -46,13 +46,13 @@ pub enum Command {
 #[derive(Debug, clap::Args)]
 pub struct PlanArgs {
     /// Revenue goal for the whole period.
-    #[arg(long, value_parser = parse_amount, allow_hyphen_values = true)]
+    #[arg(long, value_parser = parse_number, allow_hyphen_values = true)]
     pub revenue_goal: f64,
     /// Share of revenue from marketing leads, in percent (50 or 50%).
     #[arg(long, value_parser = parse_percent, allow_hyphen_values = true)]
     pub marketing_share: f64,
     /// Average deal size.
-    #[arg(long, value_parser = parse_amount, allow_hyphen_values = true)]
+    #[arg(long, value_parser = parse_number, allow_hyphen_values = true)]
     pub deal_size: f64,
     /// Lead-to-customer rate, in percent (5 or 5%).
     #[arg(long, value_parser = parse_percent, allow_hyphen_values = true)]
@@ -83,10 +83,6 @@ fn parse_number(text: &str) -> Result<f64, String> {
     } else {
         Err(format!("“{text}” is not a finite number"))
     }
-}
-
-fn parse_amount(text: &str) -> Result<f64, String> {
-    parse_number(text)
 }
 
 /// "50" and "50%" both mean 50 %.
