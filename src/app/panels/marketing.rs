@@ -6,11 +6,11 @@ use egui::{Grid, RichText, TextEdit, Ui};
 
 use super::super::theme;
 use super::super::widgets::{
-    FieldValue, Fields, Name, header_row, message_cell, name_input, number_field, number_input,
-    seasonality_bars,
+    FieldValue, Fields, Name, header_row, message_cell, name_input, number_cell, number_field,
+    number_input, seasonality_bars,
 };
 use super::{Messages, section};
-use crate::i18n::{NumberStyle, Text, fill};
+use crate::i18n::{NumberStyle, Text, fill, format::currency_symbol};
 use crate::plan::{
     Assumptions, Conversion, Field, FunnelStage, LeadSource, Plan, Problem, SalesCapacity, Unit,
     YearMonth,
@@ -302,7 +302,7 @@ fn stages(
         .striped(true)
         .show(ui, |ui| {
             ui.label(RichText::new(t.stage).strong());
-            ui.label(RichText::new(t.rate_to_next).strong());
+            ui.label(RichText::new(format!("{} (%)", t.rate_to_next)).strong());
             ui.label(RichText::new(t.volume).strong());
             ui.label("");
             ui.label("");
@@ -326,7 +326,7 @@ fn stages(
                         t.funnel_stages, stage.name, t.rate_to_next
                     )),
                     &mut stage.rate_to_next_percent,
-                    Unit::Percent,
+                    Unit::Plain,
                     theme::TABLE_FIELD_WIDTH,
                 );
                 let volume = plan
@@ -380,6 +380,7 @@ fn sources(
     let t = fields.language.text();
     let n = fields.language.numbers();
     let currency = fields.currency;
+    let symbol = currency_symbol(currency).unwrap_or(currency);
     section(ui, t.lead_sources, t.sources_note);
     let mut remove = None;
     if !a.lead_sources.is_empty() {
@@ -389,17 +390,17 @@ fn sources(
             .show(ui, |ui| {
                 Grid::new("sources")
                     .num_columns(8)
-                    .spacing([10.0, 6.0])
+                    .spacing([8.0, 6.0])
                     .striped(true)
                     .show(ui, |ui| {
                         header_row(
                             ui,
                             &[
                                 t.source,
-                                t.share,
-                                t.column_rate,
-                                t.column_deal_size,
-                                t.cost_per_lead,
+                                &format!("{} (%)", t.share),
+                                &format!("{} (%)", t.column_rate),
+                                &format!("{} ({symbol})", t.column_deal_size),
+                                &format!("{} ({symbol})", t.cost_per_lead),
                                 t.lead_value,
                                 t.leads,
                                 "",
@@ -417,20 +418,15 @@ fn sources(
                             );
                             let prefix = format!("{} › {}", t.lead_sources, source.name);
                             let mut invalid = false;
-                            for (salt, label, value, unit) in [
-                                ("share", t.share, &mut source.share_percent, Unit::Percent),
+                            // The header carries the unit, so the cells stay narrow.
+                            for (salt, label, value) in [
+                                ("share", t.share, &mut source.share_percent),
                                 (
                                     "rate",
                                     t.lead_to_customer_rate,
                                     &mut source.lead_to_customer_percent,
-                                    Unit::Percent,
                                 ),
-                                (
-                                    "deal",
-                                    t.average_deal_size,
-                                    &mut source.average_deal_size,
-                                    Unit::Money,
-                                ),
+                                ("deal", t.average_deal_size, &mut source.average_deal_size),
                             ] {
                                 let name = format!("{prefix} › {label}");
                                 invalid |= number_input(
@@ -439,7 +435,7 @@ fn sources(
                                     row_id.with(salt),
                                     Name::Text(&name),
                                     value,
-                                    unit,
+                                    Unit::Plain,
                                     theme::TABLE_FIELD_WIDTH,
                                 )
                                 .1;
@@ -452,7 +448,7 @@ fn sources(
                                 row_id.with("cost"),
                                 Name::Text(&name),
                                 &mut cost,
-                                Unit::Money,
+                                Unit::Plain,
                                 theme::TABLE_FIELD_WIDTH,
                             );
                             if changed {
@@ -460,10 +456,11 @@ fn sources(
                             }
                             invalid |= bad;
                             let part = plan.and_then(|p| p.sources.get(i));
-                            ui.label(
-                                part.map_or(String::new(), |s| n.money(s.lead_value, currency)),
+                            number_cell(
+                                ui,
+                                &part.map_or(String::new(), |s| n.money(s.lead_value, currency)),
                             );
-                            ui.label(part.map_or(String::new(), |s| n.count_up(s.leads)));
+                            number_cell(ui, &part.map_or(String::new(), |s| n.count_up(s.leads)));
                             if ui
                                 .add_enabled(fields.enabled, egui::Button::new("🗑"))
                                 .on_hover_text(t.remove_source)
