@@ -522,3 +522,22 @@ fn a_keystroke_updates_the_results_in_the_same_frame() {
     harness.step();
     assert_eq!(value(&harness, "Leads needed"), "686");
 }
+
+fn snapshot_tab(name: &str, tab: &str) {
+    let mut harness = app();
+    harness.get_by_label(tab).click();
+    harness.run();
+    harness.remove_cursor();
+    harness.run();
+    harness.snapshot(name);
+}
+
+#[test]
+fn snapshot_sales_tab() {
+    snapshot_tab("sales_dark_1280x800", "2 Sales");
+}
+
+#[test]
+fn snapshot_report_tab() {
+    snapshot_tab("report_dark_1280x800", "3 Report");
+}
