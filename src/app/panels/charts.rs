@@ -34,6 +34,30 @@ fn still_plot(id: &str, height: f32) -> Plot<'static> {
         .allow_scroll(false)
 }
 
+/// An axis label short enough to sit under its bars; hovering shows the full name.
+fn shorten(name: &str) -> String {
+    const MAX_CHARS: usize = 12;
+    if name.chars().count() <= MAX_CHARS {
+        name.to_owned()
+    } else {
+        let kept: String = name.chars().take(MAX_CHARS - 1).collect();
+        format!("{}…", kept.trim_end())
+    }
+}
+
+/// A grid line (and so an axis label) at every whole number: one per source.
+fn one_mark_per_bar(input: egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
+    let (min, max) = input.bounds;
+    let first = min.ceil().max(0.0) as i64;
+    let last = max.floor().max(0.0) as i64;
+    (first..=last)
+        .map(|i| egui_plot::GridMark {
+            value: i as f64,
+            step_size: 1.0,
+        })
+        .collect()
+}
+
 /// Leads and customers as bars on the count axis (left); revenue as a line, drawn on the
 /// same scale and labelled in money on the right axis.
 fn targets_per_month(ui: &mut Ui, language: Language, currency: &str, plan: &Plan) {
@@ -231,12 +255,13 @@ fn lead_mix(ui: &mut Ui, language: Language, currency: &str, plan: &Plan) {
         .collect();
     still_plot("lead mix", theme::PLOT_HEIGHT * 0.8)
         .legend(Legend::default())
+        .x_grid_spacer(one_mark_per_bar)
         .include_y(0.0)
         .include_y(140.0)
         .custom_x_axes(vec![AxisHints::new_x().formatter(move |mark, _| {
             let i = mark.value.round();
             if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
-                names.get(i as usize).cloned().unwrap_or_default()
+                names.get(i as usize).map_or(String::new(), |n| shorten(n))
             } else {
                 String::new()
             }
@@ -282,6 +307,12 @@ fn nice_scale(max_count: f64, max_revenue: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::nice_scale;
+
+    #[test]
+    fn long_names_are_shortened_for_the_axis() {
+        assert_eq!(super::shorten("Webinars"), "Webinars");
+        assert_eq!(super::shorten("Whitepaper downloads"), "Whitepaper…");
+    }
 
     #[test]
     fn the_revenue_scale_is_round() {
