@@ -46,8 +46,7 @@ fn shorten(name: &str) -> String {
 }
 
 /// A grid line (and so an axis label) at every whole number: one per source.
-fn one_mark_per_bar(input: egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
-    let (min, max) = input.bounds;
+fn one_mark_per_bar((min, max): (f64, f64)) -> Vec<egui_plot::GridMark> {
     let first = min.ceil().max(0.0) as i64;
     let last = max.floor().max(0.0) as i64;
     (first..=last)
@@ -255,7 +254,7 @@ fn lead_mix(ui: &mut Ui, language: Language, currency: &str, plan: &Plan) {
         .collect();
     still_plot("lead mix", theme::PLOT_HEIGHT * 0.8)
         .legend(Legend::default())
-        .x_grid_spacer(one_mark_per_bar)
+        .x_grid_spacer(|input| one_mark_per_bar(input.bounds))
         .include_y(0.0)
         .include_y(140.0)
         .custom_x_axes(vec![AxisHints::new_x().formatter(move |mark, _| {
