@@ -401,6 +401,7 @@ fn render_text(plan: &Plan, scenario: Option<&str>, currency: &str, language: La
             optional(m.leads_per_working_day),
         );
     }
+    render_parts(&mut out, plan, currency, language);
     if !plan.warnings.is_empty() {
         let _ = writeln!(out, "\n{}", t.warnings);
         for warning in &plan.warnings {
@@ -408,6 +409,74 @@ fn render_text(plan: &Plan, scenario: Option<&str>, currency: &str, language: La
         }
     }
     out
+}
+
+/// Stages, sources, budget and capacity, when the scenario has them.
+fn render_parts(out: &mut String, plan: &Plan, currency: &str, language: Language) {
+    let t = language.text();
+    let n = language.numbers();
+    if !plan.stages.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{:<20} {:>20} {:>10}",
+            t.stage, t.rate_to_next, t.volume
+        );
+        for stage in &plan.stages {
+            let _ = writeln!(
+                out,
+                "{:<20} {:>20} {:>10}",
+                stage.name,
+                n.fraction_as_percent(stage.rate_to_next),
+                n.count_up(stage.volume)
+            );
+        }
+    }
+    if !plan.sources.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{:<22} {:>7} {:>11} {:>8} {:>10} {:>10}",
+            t.source, t.share, t.lead_value, t.leads, t.customers, t.cost
+        );
+        for source in &plan.sources {
+            let cost = source
+                .cost
+                .map_or(NO_NUMBER.to_owned(), |c| n.money(c, currency));
+            let _ = writeln!(
+                out,
+                "{:<22} {:>7} {:>11} {:>8} {:>10} {:>10}",
+                source.name,
+                n.share(source.share),
+                n.money(source.lead_value, currency),
+                n.count_up(source.leads),
+                n.fixed(source.customers, 1),
+                cost
+            );
+        }
+    }
+    if let Some(budget) = &plan.budget {
+        let _ = writeln!(
+            out,
+            "\n{}  {}",
+            t.marketing_budget,
+            n.money(budget.total, currency)
+        );
+    }
+    if let Some(capacity) = &plan.capacity {
+        let _ = writeln!(
+            out,
+            "{}  {}\n{}  {}",
+            t.capacity_utilisation,
+            fill(
+                t.peak_and_average,
+                &[
+                    ("peak", &n.share(capacity.peak_utilisation)),
+                    ("average", &n.share(capacity.average_utilisation)),
+                ],
+            ),
+            t.reps_needed,
+            capacity.reps_needed
+        );
+    }
 }
 
 /// Today in the user's time zone; `plan` starts the month after it by default.

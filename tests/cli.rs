@@ -149,6 +149,17 @@ fn summary_of_the_example_uses_the_active_scenario() {
     assert!(text.starts_with("Plan 2027\n"), "{text}");
     assert!(text.contains("Leads needed              1,100"), "{text}");
     assert!(text.contains("mix of the lead sources"), "{text}");
+    // Per source: share, lead value (rate × deal size), leads, customers, cost of the leads.
+    assert!(
+        text.contains("Demo requests              20%      €3,200      220       22.0    €19,786"),
+        "{text}"
+    );
+    assert!(text.contains("Marketing budget  €45,618"), "{text}");
+    assert!(text.contains("Reps needed (busiest month)  2"), "{text}");
+    assert!(
+        text.contains("Opportunity                           40%        124"),
+        "{text}"
+    );
 }
 
 #[test]

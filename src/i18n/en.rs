@@ -17,6 +17,7 @@ pub const TEXT: Text = Text {
     numbered_source: "source {n}",
     share: "Share",
     cost_per_lead: "Cost per lead",
+    cost: "Cost",
     sales_cycle_lag: "Sales-cycle lag",
     reps: "Sales reps",
     leads_per_rep: "Leads per rep per month",

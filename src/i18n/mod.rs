@@ -275,6 +275,7 @@ pub struct Text {
     pub numbered_source: &'static str,
     pub share: &'static str,
     pub cost_per_lead: &'static str,
+    pub cost: &'static str,
     pub sales_cycle_lag: &'static str,
     pub reps: &'static str,
     pub leads_per_rep: &'static str,
