@@ -232,6 +232,7 @@ fn funnel_stages_multiply_and_divide_backwards() {
     // 40 % × 50 % × 50 % × 50 % = 5 %; 24 customers ÷ 0.5 = 48 opportunities, 96 SQLs,
     // 192 MQLs, 480 leads.
     close(p.lead_to_customer, 0.05);
+    close(p.stages_lead_to_customer.unwrap(), 0.05);
     let volumes: Vec<(&str, f64)> = p
         .stages
         .iter()

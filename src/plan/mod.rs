@@ -58,6 +58,9 @@ pub struct Plan {
     pub leads_needed: f64,
     /// The lead-to-customer rate in force, as a fraction (0.05 = 5 %).
     pub lead_to_customer: f64,
+    /// The product of the funnel stage rates, when the scenario uses stages (with lead sources
+    /// it may differ from `lead_to_customer`, and a warning says so).
+    pub stages_lead_to_customer: Option<f64>,
     /// The average deal size in force (with sources: marketing revenue ÷ customers).
     pub average_deal_size: f64,
     /// What one lead is worth: average deal size × lead-to-customer rate.

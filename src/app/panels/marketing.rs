@@ -10,7 +10,7 @@ use super::super::widgets::{
     number_input, seasonality_bars,
 };
 use super::{Messages, section};
-use crate::i18n::{NumberStyle, Text, fill, format::currency_symbol};
+use crate::i18n::{NO_NUMBER, NumberStyle, Text, fill, format::currency_symbol};
 use crate::plan::{
     Assumptions, Conversion, Field, FunnelStage, LeadSource, Plan, Problem, SalesCapacity, Unit,
     YearMonth,
@@ -105,12 +105,9 @@ fn step_one(
             );
         } else {
             ui.label(t.lead_to_customer_rate);
-            let product: f64 = a
-                .funnel_stages
-                .iter()
-                .map(|s| s.rate_to_next_percent / 100.0)
-                .product();
-            let rate = n.fraction_as_percent(product);
+            let rate = plan
+                .and_then(|p| p.stages_lead_to_customer)
+                .map_or(NO_NUMBER.to_owned(), |r| n.fraction_as_percent(r));
             ui.label(fill(t.rate_from_stages, &[("rate", &rate)]));
             ui.label("");
             ui.end_row();
