@@ -59,6 +59,37 @@ impl FieldValue for u32 {
     }
 }
 
+/// Text being typed into a field whose value lives in the document. It is kept while the field
+/// is edited, so half-typed or invalid text stays on screen, and dropped when the field loses
+/// focus or the document changes under it (`generation`); then the field shows the document.
+#[derive(Clone, Copy, Debug)]
+pub struct EditBuffer {
+    id: Id,
+}
+
+impl EditBuffer {
+    pub fn new(field: Id, generation: u64) -> Self {
+        Self {
+            id: field.with(generation),
+        }
+    }
+
+    /// The text being typed, if the user is editing the field.
+    pub fn text(self, ui: &Ui) -> Option<String> {
+        ui.data(|d| d.get_temp::<String>(self.id))
+    }
+
+    /// Keeps `text` after a change and forgets it once the field loses focus.
+    pub fn update(self, ui: &Ui, response: &Response, text: &str) {
+        if response.changed() {
+            ui.data_mut(|d| d.insert_temp(self.id, text.to_owned()));
+        }
+        if response.lost_focus() {
+            ui.data_mut(|d| d.remove::<String>(self.id));
+        }
+    }
+}
+
 /// How an input gets its accessible name.
 #[derive(Clone, Copy, Debug)]
 pub enum Name<'a> {
@@ -84,10 +115,10 @@ pub fn number_input<V: FieldValue>(
     let mut invalid = false;
     ui.horizontal(|ui| {
         let n = fields.language.numbers();
-        let buffer_id = id.with(fields.generation);
-        let buffer = ui.data(|d| d.get_temp::<String>(buffer_id));
-        let editing = buffer.is_some();
-        let mut text = buffer.unwrap_or_else(|| value.show(n));
+        let buffer = EditBuffer::new(id, fields.generation);
+        let typed = buffer.text(ui);
+        let editing = typed.is_some();
+        let mut text = typed.unwrap_or_else(|| value.show(n));
         if unit == Unit::Money {
             ui.label(currency_symbol(fields.currency).unwrap_or(fields.currency));
         }
@@ -104,17 +135,14 @@ pub fn number_input<V: FieldValue>(
             Name::Text(label) => name_text_input(response, fields.enabled, label),
         };
         let parsed = V::parse(&text, n);
-        if response.changed() {
-            if let Some(parsed) = parsed.filter(|p| p != value) {
-                *value = parsed;
-                changed = true;
-            }
-            ui.data_mut(|d| d.insert_temp(buffer_id, text.clone()));
+        if response.changed()
+            && let Some(parsed) = parsed.filter(|p| p != value)
+        {
+            *value = parsed;
+            changed = true;
         }
         invalid = (editing || response.changed()) && parsed.is_none();
-        if response.lost_focus() {
-            ui.data_mut(|d| d.remove::<String>(buffer_id));
-        }
+        buffer.update(ui, &response, &text);
         let suffix = unit_suffix(fields.language, unit);
         if !suffix.is_empty() {
             ui.label(suffix);

@@ -6,8 +6,8 @@ use egui::{Grid, RichText, TextEdit, Ui};
 
 use super::super::theme;
 use super::super::widgets::{
-    FieldValue, Fields, Name, header_row, message_cell, name_input, number_cell, number_field,
-    number_input, seasonality_bars,
+    EditBuffer, FieldValue, Fields, Name, header_row, message_cell, name_input, number_cell,
+    number_field, number_input, seasonality_bars,
 };
 use super::{Messages, section};
 use crate::i18n::{NO_NUMBER, NumberStyle, Text, fill, format::currency_symbol};
@@ -224,16 +224,14 @@ fn holidays(ui: &mut Ui, fields: &Fields<'_>, a: &mut Assumptions) {
     let t = fields.language.text();
     section(ui, t.holidays, t.holidays_note);
     let id = ui.scope_id().with("holidays");
-    let buffer_id = id.with(fields.generation);
-    let mut text = ui
-        .data(|d| d.get_temp::<String>(buffer_id))
-        .unwrap_or_else(|| {
-            a.holidays
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("\n")
-        });
+    let buffer = EditBuffer::new(id, fields.generation);
+    let mut text = buffer.text(ui).unwrap_or_else(|| {
+        a.holidays
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n")
+    });
     let label = ui.label(t.holiday_dates);
     let response = ui
         .add_enabled(
@@ -263,15 +261,10 @@ fn holidays(ui: &mut Ui, fields: &Fields<'_>, a: &mut Assumptions) {
             )
         })
         .collect();
-    if response.changed() {
-        ui.data_mut(|d| d.insert_temp(buffer_id, text.clone()));
-        if bad.is_empty() {
-            a.holidays = parsed.into_iter().filter_map(Result::ok).collect();
-        }
+    if response.changed() && bad.is_empty() {
+        a.holidays = parsed.iter().filter_map(|p| p.ok()).collect();
     }
-    if response.lost_focus() {
-        ui.data_mut(|d| d.remove::<String>(buffer_id));
-    }
+    buffer.update(ui, &response, &text);
     for message in &bad {
         message_cell(ui, Some(message));
     }
