@@ -160,11 +160,15 @@ pub fn parse(text: &str, path: &Path) -> Result<Loaded, LoadError> {
         });
     }
     match ron::from_str::<SlaDocument>(text) {
-        Ok(document) => Ok(Loaded {
-            newer_version: (document.format_version > FORMAT_VERSION)
-                .then_some(document.format_version),
-            document,
-        }),
+        Ok(mut document) => {
+            let newer_version =
+                (document.format_version > FORMAT_VERSION).then_some(document.format_version);
+            document.migrate();
+            Ok(Loaded {
+                newer_version,
+                document,
+            })
+        }
         Err(error) => Err(LoadError::Syntax {
             path: path.to_owned(),
             line: error.span.start.line,
