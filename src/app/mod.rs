@@ -182,6 +182,10 @@ impl App {
         cc.egui_ctx.set_theme(settings.theme.preference());
         cc.egui_ctx
             .set_visuals_of(egui::Theme::Light, theme::light_visuals());
+        // Scroll bars that are always there when there is more to see, not only on hover: a
+        // table wider than a small screen must look scrollable.
+        cc.egui_ctx
+            .all_styles_mut(|style| style.spacing.scroll = egui::style::ScrollStyle::solid());
         let language = Language::default();
         let mut notice = None;
         let example = SlaDocument::example().unwrap_or_default();

@@ -282,22 +282,30 @@ pub fn number_field_with_note<V: FieldValue>(
         label_response.clone().on_hover_text(hint);
     }
     let id = ui.scope_id().with(label);
-    let (changed, misread) = number_input(
-        ui,
-        fields,
-        id,
-        Name::LabelledBy(label_response.id),
-        value,
-        unit,
-        theme::FIELD_WIDTH,
-    );
-    match misread.map(Note::Problem).or(note) {
-        Some(Note::Info(info)) => {
-            ui.add(egui::Label::new(RichText::new(info).weak()).wrap());
-        }
-        Some(Note::Problem(message)) => message_cell(ui, Some(&message)),
-        None => message_cell(ui, None),
-    }
+    let (info, problem) = match note {
+        Some(Note::Info(info)) => (Some(info), None),
+        Some(Note::Problem(problem)) => (None, Some(problem)),
+        None => (None, None),
+    };
+    // Information goes right beside the value it is about; problems in the message column.
+    let (changed, misread) = ui
+        .horizontal(|ui| {
+            let result = number_input(
+                ui,
+                fields,
+                id,
+                Name::LabelledBy(label_response.id),
+                value,
+                unit,
+                theme::FIELD_WIDTH,
+            );
+            if let Some(info) = &info {
+                ui.label(RichText::new(info).weak());
+            }
+            result
+        })
+        .inner;
+    message_cell(ui, misread.or(problem).as_deref());
     ui.end_row();
     changed
 }
@@ -327,40 +335,46 @@ pub fn message_cell(ui: &mut Ui, message: Option<&str>) {
 }
 
 /// One result: name on the left, value right-aligned, as one accessible list item whose label
-/// is the name and whose value is the value (so a screen reader says "Leads needed, 480").
+/// is the name and whose value is the value (so a screen reader says "Leads needed, 480"). When
+/// both do not fit on one line (a narrow panel, zoomed in), the value goes on a line of its own.
 pub fn result_row(ui: &mut Ui, name: &str, value: &str, strong: bool, tooltip: &str) -> Response {
-    let height = ui.text_style_height(&egui::TextStyle::Body) + theme::ROW_PADDING;
-    let (rect, response) =
-        ui.allocate_exact_size(egui::vec2(ui.available_width(), height), Sense::hover());
+    let visuals = ui.visuals();
+    let value_color = if strong {
+        visuals.strong_text_color()
+    } else {
+        visuals.text_color()
+    };
+    let name_color = visuals.text_color();
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let value_font = if strong {
+        egui::FontId::new(font.size + 1.0, font.family.clone())
+    } else {
+        font.clone()
+    };
+    let name_galley = ui
+        .painter()
+        .layout_no_wrap(name.to_owned(), font, name_color);
+    let value_galley = ui
+        .painter()
+        .layout_no_wrap(value.to_owned(), value_font, value_color);
+    let width = ui.available_width();
+    let line = ui.text_style_height(&egui::TextStyle::Body) + theme::ROW_PADDING;
+    let gap = ui.spacing().item_spacing.x * 2.0;
+    let one_line = name_galley.size().x + gap + value_galley.size().x <= width;
+    let height = if one_line { line } else { line * 2.0 };
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, height), Sense::hover());
     if ui.is_rect_visible(rect) {
-        let visuals = ui.visuals();
-        let name_color = visuals.text_color();
-        let value_color = if strong {
-            visuals.strong_text_color()
+        let (name_rect, value_rect) = if one_line {
+            (rect, rect)
         } else {
-            visuals.text_color()
+            rect.split_top_bottom_at_fraction(0.5)
         };
-        let font = egui::TextStyle::Body.resolve(ui.style());
-        let value_font = if strong {
-            egui::FontId::new(font.size + 1.0, font.family.clone())
-        } else {
-            font.clone()
-        };
+        let name_pos = name_rect.left_center() - egui::vec2(0.0, name_galley.size().y / 2.0);
+        let value_pos = value_rect.right_center()
+            - egui::vec2(value_galley.size().x, value_galley.size().y / 2.0);
         let painter = ui.painter();
-        painter.text(
-            rect.left_center(),
-            egui::Align2::LEFT_CENTER,
-            name,
-            font,
-            name_color,
-        );
-        painter.text(
-            rect.right_center(),
-            egui::Align2::RIGHT_CENTER,
-            value,
-            value_font,
-            value_color,
-        );
+        painter.galley(name_pos, name_galley, name_color);
+        painter.galley(value_pos, value_galley, value_color);
     }
     response.widget_info(|| {
         let mut info = WidgetInfo::labeled(Role::ListItem, true, name);

@@ -581,7 +581,10 @@ pub struct Text {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::{LeadSource, validate_assumptions};
+    use crate::plan::{
+        Conversion, LeadSource, SalesCapacity, SalesCommitments, validate_assumptions,
+        validate_commitments,
+    };
 
     #[test]
     fn problems_name_field_value_and_range() {
@@ -607,7 +610,7 @@ mod tests {
                 },
                 LeadSource::default(),
             ],
-            conversion: crate::plan::Conversion::LeadSources,
+            conversion: Conversion::LeadSources,
             ..Assumptions::default()
         };
         let problems = validate_assumptions(&a);
@@ -621,6 +624,118 @@ mod tests {
                 "Lead sources › Webinars › Share: 140% is above the maximum of 100%.",
                 "Lead sources › Share: the shares add up to 140%; they must add up to 100%.",
             ]
+        );
+    }
+
+    /// Every input with a range, set to `value` (the scenario uses the basis the field needs).
+    fn with_value(field: Field, value: f64) -> (Assumptions, SalesCommitments) {
+        let mut a = Assumptions {
+            lead_sources: vec![LeadSource {
+                share_percent: 100.0,
+                ..LeadSource::default()
+            }],
+            seasonality: vec![1.0; 12],
+            capacity: Some(SalesCapacity::default()),
+            ..Assumptions::default()
+        };
+        let mut c = SalesCommitments::default();
+        let whole = value.clamp(0.0, 1e9) as u32;
+        match field {
+            Field::RevenueGoal => a.revenue_goal = value,
+            Field::MarketingShare => a.marketing_share_percent = value,
+            Field::AverageDealSize => a.average_deal_size = value,
+            Field::LeadToCustomerRate => a.lead_to_customer_percent = value,
+            Field::SeasonalityWeight(i) => a.seasonality[i] = value,
+            Field::StageRate(i) => {
+                a.conversion = Conversion::Stages;
+                a.funnel_stages[i].rate_to_next_percent = value;
+            }
+            Field::SourceRate(i) => {
+                a.conversion = Conversion::LeadSources;
+                a.lead_sources[i].lead_to_customer_percent = value;
+            }
+            Field::SourceDealSize(i) => {
+                a.conversion = Conversion::LeadSources;
+                a.lead_sources[i].average_deal_size = value;
+            }
+            Field::SourceCostPerLead(i) => {
+                a.conversion = Conversion::LeadSources;
+                a.lead_sources[i].cost_per_lead = Some(value);
+            }
+            Field::LeadsPerRep => {
+                if let Some(capacity) = &mut a.capacity {
+                    capacity.leads_per_rep_per_month = value;
+                }
+            }
+            Field::Months => a.period.months = whole,
+            Field::SalesCycleLag => a.sales_cycle_lag_months = whole,
+            Field::Reps => {
+                if let Some(capacity) = &mut a.capacity {
+                    capacity.reps = whole;
+                }
+            }
+            Field::FirstContactHours => c.first_contact_within_hours = value,
+            Field::MinimumAttempts => c.minimum_attempts = whole,
+            Field::AttemptsWithinDays => c.attempts_within_days = whole,
+            Field::AcceptWithinHours => c.accept_within_hours = value,
+            other => panic!("{other:?} has no range of its own"),
+        }
+        (a, c)
+    }
+
+    #[test]
+    fn messages_name_the_end_of_the_range_that_was_crossed() {
+        let numbers = [
+            Field::RevenueGoal,
+            Field::MarketingShare,
+            Field::AverageDealSize,
+            Field::LeadToCustomerRate,
+            Field::SeasonalityWeight(3),
+            Field::StageRate(1),
+            Field::SourceRate(0),
+            Field::SourceDealSize(0),
+            Field::SourceCostPerLead(0),
+            Field::LeadsPerRep,
+            Field::FirstContactHours,
+            Field::AcceptWithinHours,
+        ];
+        for field in numbers {
+            for (value, words) in [(-1e15, "below the minimum"), (1e15, "above the maximum")] {
+                let (a, c) = with_value(field, value);
+                let problems = [validate_assumptions(&a), validate_commitments(&c)].concat();
+                let problem = problems
+                    .iter()
+                    .find(|p| p.field == field)
+                    .unwrap_or_else(|| panic!("{field:?} = {value} passes"));
+                let text = Language::English.problem_in(problem, Some(&a), "EUR");
+                assert!(text.contains(words), "{field:?} = {value}: {text}");
+            }
+        }
+        let wholes = [
+            Field::Months,
+            Field::SalesCycleLag,
+            Field::Reps,
+            Field::MinimumAttempts,
+            Field::AttemptsWithinDays,
+        ];
+        for field in wholes {
+            for value in [0.0, 1e6] {
+                let (a, c) = with_value(field, value);
+                let problems = [validate_assumptions(&a), validate_commitments(&c)].concat();
+                if let Some(problem) = problems.iter().find(|p| p.field == field) {
+                    let text = Language::English.problem_in(problem, Some(&a), "EUR");
+                    assert!(text.contains("use a whole number from"), "{text}");
+                } else {
+                    assert!(value == 0.0, "{field:?} = {value} passes");
+                }
+            }
+        }
+        // The case from the issue: twelve trillion is above the maximum, not below the minimum.
+        let (a, _) = with_value(Field::RevenueGoal, 12_000_003_000_000.0);
+        let text = Language::English.problem_in(&validate_assumptions(&a)[0], None, "EUR");
+        assert_eq!(
+            text,
+            "Revenue goal: €12,000,003,000,000 is above the maximum of €1,000,000,000,000."
         );
     }
 

@@ -230,3 +230,19 @@ impl Default for SalesCommitments {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn public_holidays_of_the_period_are_added_once() {
+        let mut a = Assumptions::default();
+        a.add_public_holidays(Country::Netherlands);
+        assert_eq!(a.holidays.len(), 11);
+        a.add_public_holidays(Country::Netherlands);
+        assert_eq!(a.holidays.len(), 11);
+        a.add_public_holidays(Country::Germany);
+        assert!(a.holidays.windows(2).all(|w| w[0] < w[1]));
+    }
+}

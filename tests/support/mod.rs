@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use egui_kittest::kittest::Queryable as _;
 use sla_planner::App;
 use sla_planner::app::AppOptions;
 
@@ -53,7 +53,11 @@ pub fn window(options: AppOptions, size: egui::Vec2, theme: egui::Theme) -> Harn
 
 /// The example at 1280 × 800, dark.
 pub fn example() -> Harness<'static, App> {
-    window(options(|_| {}), egui::vec2(1280.0, 800.0), egui::Theme::Dark)
+    window(
+        options(|_| {}),
+        egui::vec2(1280.0, 800.0),
+        egui::Theme::Dark,
+    )
 }
 
 /// The value shown for a result ("Leads needed") or held by an input ("Revenue goal").

@@ -465,107 +465,103 @@ fn sources(
     section(ui, t.lead_sources, note);
     let mut remove = None;
     if !a.lead_sources.is_empty() {
-        // Wider than the panel on small screens: this table scrolls sideways on its own.
-        egui::ScrollArea::horizontal()
-            .id_salt("sources")
+        // Wider than the tab on small screens: it scrolls sideways with the whole tab.
+        Grid::new("sources")
+            .num_columns(8)
+            .spacing([8.0, 6.0])
+            .striped(true)
             .show(ui, |ui| {
-                Grid::new("sources")
-                    .num_columns(8)
-                    .spacing([8.0, 6.0])
-                    .striped(true)
-                    .show(ui, |ui| {
-                        header_row(
+                header_row(
+                    ui,
+                    &[
+                        t.source,
+                        &format!("{} (%)", t.share),
+                        &format!("{} (%)", t.column_rate),
+                        &format!("{} ({symbol})", t.column_deal_size),
+                        &format!("{} ({symbol})", t.cost_per_lead),
+                        t.lead_value,
+                        t.leads,
+                        "",
+                    ],
+                );
+                for (i, source) in a.lead_sources.iter_mut().enumerate() {
+                    let row_id = ui.scope_id().with(("source", i));
+                    let row = fill(t.numbered_source, &[("n", &(i + 1).to_string())]);
+                    name_input(
+                        ui,
+                        fields,
+                        row_id,
+                        &format!("{} › {row}", t.lead_sources),
+                        &mut source.name,
+                    );
+                    let prefix = format!("{} › {}", t.lead_sources, source.name);
+                    let mut misread = None;
+                    // The header carries the unit, so the cells stay narrow.
+                    for (salt, label, value) in [
+                        ("share", t.share, &mut source.share_percent),
+                        (
+                            "rate",
+                            t.lead_to_customer_rate,
+                            &mut source.lead_to_customer_percent,
+                        ),
+                        ("deal", t.average_deal_size, &mut source.average_deal_size),
+                    ] {
+                        let name = format!("{prefix} › {label}");
+                        let (_, message) = number_input(
                             ui,
-                            &[
-                                t.source,
-                                &format!("{} (%)", t.share),
-                                &format!("{} (%)", t.column_rate),
-                                &format!("{} ({symbol})", t.column_deal_size),
-                                &format!("{} ({symbol})", t.cost_per_lead),
-                                t.lead_value,
-                                t.leads,
-                                "",
-                            ],
+                            fields,
+                            row_id.with(salt),
+                            Name::Text(&name),
+                            value,
+                            Unit::Plain,
+                            theme::TABLE_FIELD_WIDTH,
                         );
-                        for (i, source) in a.lead_sources.iter_mut().enumerate() {
-                            let row_id = ui.scope_id().with(("source", i));
-                            let row = fill(t.numbered_source, &[("n", &(i + 1).to_string())]);
-                            name_input(
-                                ui,
-                                fields,
-                                row_id,
-                                &format!("{} › {row}", t.lead_sources),
-                                &mut source.name,
-                            );
-                            let prefix = format!("{} › {}", t.lead_sources, source.name);
-                            let mut misread = None;
-                            // The header carries the unit, so the cells stay narrow.
-                            for (salt, label, value) in [
-                                ("share", t.share, &mut source.share_percent),
-                                (
-                                    "rate",
-                                    t.lead_to_customer_rate,
-                                    &mut source.lead_to_customer_percent,
-                                ),
-                                ("deal", t.average_deal_size, &mut source.average_deal_size),
-                            ] {
-                                let name = format!("{prefix} › {label}");
-                                let (_, message) = number_input(
-                                    ui,
-                                    fields,
-                                    row_id.with(salt),
-                                    Name::Text(&name),
-                                    value,
-                                    Unit::Plain,
-                                    theme::TABLE_FIELD_WIDTH,
-                                );
-                                misread = misread.or(message);
-                            }
-                            let mut cost = source.cost_per_lead.unwrap_or(0.0);
-                            let name = format!("{prefix} › {}", t.cost_per_lead);
-                            let (changed, bad) = number_input(
-                                ui,
-                                fields,
-                                row_id.with("cost"),
-                                Name::Text(&name),
-                                &mut cost,
-                                Unit::Plain,
-                                theme::TABLE_FIELD_WIDTH,
-                            );
-                            if changed {
-                                source.cost_per_lead = Some(cost);
-                            }
-                            misread = misread.or(bad);
-                            let part = plan.and_then(|p| p.sources.get(i));
-                            number_cell(
-                                ui,
-                                &part.map_or(String::new(), |s| n.money(s.lead_value, currency)),
-                            );
-                            number_cell(ui, &part.map_or(String::new(), |s| n.count_up(s.leads)));
-                            if ui
-                                .add_enabled(fields.enabled, egui::Button::new("🗑"))
-                                .on_hover_text(t.remove_source)
-                                .clicked()
-                            {
-                                remove = Some(i);
-                            }
-                            ui.end_row();
-                            let problem = messages.problems.iter().find(|p| {
-                                matches!(p.field, Field::SourceShare(j) | Field::SourceRate(j)
+                        misread = misread.or(message);
+                    }
+                    let mut cost = source.cost_per_lead.unwrap_or(0.0);
+                    let name = format!("{prefix} › {}", t.cost_per_lead);
+                    let (changed, bad) = number_input(
+                        ui,
+                        fields,
+                        row_id.with("cost"),
+                        Name::Text(&name),
+                        &mut cost,
+                        Unit::Plain,
+                        theme::TABLE_FIELD_WIDTH,
+                    );
+                    if changed {
+                        source.cost_per_lead = Some(cost);
+                    }
+                    misread = misread.or(bad);
+                    let part = plan.and_then(|p| p.sources.get(i));
+                    number_cell(
+                        ui,
+                        &part.map_or(String::new(), |s| n.money(s.lead_value, currency)),
+                    );
+                    number_cell(ui, &part.map_or(String::new(), |s| n.count_up(s.leads)));
+                    if ui
+                        .add_enabled(fields.enabled, egui::Button::new("🗑"))
+                        .on_hover_text(t.remove_source)
+                        .clicked()
+                    {
+                        remove = Some(i);
+                    }
+                    ui.end_row();
+                    let problem = messages.problems.iter().find(|p| {
+                        matches!(p.field, Field::SourceShare(j) | Field::SourceRate(j)
                         | Field::SourceDealSize(j) | Field::SourceCostPerLead(j) if j == i)
-                            });
-                            if misread.is_some() || problem.is_some() {
-                                ui.label("");
-                                let message = misread.unwrap_or_else(|| {
-                                    problem.map_or(String::new(), |p| {
-                                        messages.language.problem_in(p, None, currency)
-                                    })
-                                });
-                                message_cell(ui, Some(&message));
-                                ui.end_row();
-                            }
-                        }
                     });
+                    if misread.is_some() || problem.is_some() {
+                        ui.label("");
+                        let message = misread.unwrap_or_else(|| {
+                            problem.map_or(String::new(), |p| {
+                                messages.language.problem_in(p, None, currency)
+                            })
+                        });
+                        message_cell(ui, Some(&message));
+                        ui.end_row();
+                    }
+                }
             });
     }
     if let Some(i) = remove {

@@ -1,7 +1,7 @@
 //! Tab 3, the report: the targets both teams will be tracked against, per month and per ISO
 //! week. Tracking actuals (CRM import, the hug-the-line chart, the monthly review) comes next.
 
-use egui::{Grid, RichText, ScrollArea, Ui};
+use egui::{Grid, RichText, Ui};
 
 use super::super::widgets::{header_row, number_cell};
 use super::section;
@@ -27,38 +27,37 @@ pub fn show(ui: &mut Ui, language: Language, currency: &str, plan: &Result<Plan,
     section(ui, t.targets_per_month, t.targets_note);
     let customers = whole(plan.months.iter().map(|m| m.customers).collect());
     let leads = whole(plan.months.iter().map(|m| m.leads).collect());
-    // Wider than the tab on a small screen or zoomed in: the table scrolls sideways.
-    ScrollArea::horizontal().id_salt("months").show(ui, |ui| {
-        Grid::new("months")
-            .striped(true)
-            .spacing([18.0, 4.0])
-            .show(ui, |ui| {
-                header_row(
-                    ui,
-                    &[
-                        t.month,
-                        t.working_days,
-                        t.revenue,
-                        t.marketing_revenue,
-                        t.customers,
-                        t.leads,
-                        t.lead_value,
-                        t.leads_per_day,
-                    ],
-                );
-                for (i, m) in plan.months.iter().enumerate() {
-                    ui.label(m.month.to_string());
-                    number_cell(ui, &m.working_days.to_string());
-                    number_cell(ui, &n.money(m.revenue, currency));
-                    number_cell(ui, &n.money(m.marketing_revenue, currency));
-                    number_cell(ui, &customers[i]);
-                    number_cell(ui, &leads[i]);
-                    number_cell(ui, &n.money(m.lead_value, currency));
-                    number_cell(ui, &per_day(m.leads_per_working_day));
-                    ui.end_row();
-                }
-            });
-    });
+    // Wider than the tab on a small screen or zoomed in, the table scrolls sideways with the
+    // whole tab (its scroll bar stays in view, not under the last row).
+    Grid::new("months")
+        .striped(true)
+        .spacing([18.0, 4.0])
+        .show(ui, |ui| {
+            header_row(
+                ui,
+                &[
+                    t.month,
+                    t.working_days,
+                    t.revenue,
+                    t.marketing_revenue,
+                    t.customers,
+                    t.leads,
+                    t.lead_value,
+                    t.leads_per_day,
+                ],
+            );
+            for (i, m) in plan.months.iter().enumerate() {
+                ui.label(m.month.to_string());
+                number_cell(ui, &m.working_days.to_string());
+                number_cell(ui, &n.money(m.revenue, currency));
+                number_cell(ui, &n.money(m.marketing_revenue, currency));
+                number_cell(ui, &customers[i]);
+                number_cell(ui, &leads[i]);
+                number_cell(ui, &n.money(m.lead_value, currency));
+                number_cell(ui, &per_day(m.leads_per_working_day));
+                ui.end_row();
+            }
+        });
     ui.add_space(4.0);
     let lag = plan.lag_months;
     let when = if lag == 0 {
@@ -97,32 +96,30 @@ pub fn show(ui: &mut Ui, language: Language, currency: &str, plan: &Result<Plan,
     .show(ui, |ui| {
         let customers = whole(plan.weeks.iter().map(|w| w.customers).collect());
         let leads = whole(plan.weeks.iter().map(|w| w.leads).collect());
-        ScrollArea::horizontal().id_salt("weeks").show(ui, |ui| {
-            Grid::new("weeks")
-                .striped(true)
-                .spacing([18.0, 4.0])
-                .show(ui, |ui| {
-                    header_row(
-                        ui,
-                        &[
-                            t.week,
-                            t.starts,
-                            t.working_days,
-                            t.revenue,
-                            t.customers,
-                            t.leads,
-                        ],
-                    );
-                    for (i, w) in plan.weeks.iter().enumerate() {
-                        ui.label(format!("{}-W{:02}", w.iso_year, w.week));
-                        ui.label(w.starts.to_string());
-                        number_cell(ui, &w.working_days.to_string());
-                        number_cell(ui, &n.money(w.revenue, currency));
-                        number_cell(ui, &customers[i]);
-                        number_cell(ui, &leads[i]);
-                        ui.end_row();
-                    }
-                });
-        });
+        Grid::new("weeks")
+            .striped(true)
+            .spacing([18.0, 4.0])
+            .show(ui, |ui| {
+                header_row(
+                    ui,
+                    &[
+                        t.week,
+                        t.starts,
+                        t.working_days,
+                        t.revenue,
+                        t.customers,
+                        t.leads,
+                    ],
+                );
+                for (i, w) in plan.weeks.iter().enumerate() {
+                    ui.label(format!("{}-W{:02}", w.iso_year, w.week));
+                    ui.label(w.starts.to_string());
+                    number_cell(ui, &w.working_days.to_string());
+                    number_cell(ui, &n.money(w.revenue, currency));
+                    number_cell(ui, &customers[i]);
+                    number_cell(ui, &leads[i]);
+                    ui.end_row();
+                }
+            });
     });
 }

@@ -19,10 +19,12 @@ pub fn show(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) -> eg
     let doc = &app.editor.document;
     let currency = doc.currency.as_str();
     let scenario = doc.scenarios.get(app.editor.selected);
-    // At most 60 % of the window, so the form keeps room on a small screen or zoomed in.
-    let max = (ui.available_width() * 0.6).max(240.0);
+    // At most 60 % of the window and at first 35 %, so the form keeps room on a small
+    // screen or zoomed in.
+    let width = ui.available_width();
+    let max = (width * 0.6).max(240.0);
     let response = Panel::right("results")
-        .default_size(theme::RESULTS_PANEL_WIDTH.min(max))
+        .default_size(theme::RESULTS_PANEL_WIDTH.min(width * 0.35).max(240.0))
         .size_range(240.0_f32.min(max)..=max)
         .show(ui, |ui| {
             ScrollArea::vertical()

@@ -12,9 +12,10 @@ use crate::i18n::fill;
 pub fn show(app: &mut App, ui: &mut Ui) -> egui::Rect {
     let t = app.language.text();
     // Narrower on a small screen or when zoomed in, so the form keeps room.
-    let max = (ui.available_width() * 0.25).clamp(110.0, 320.0);
+    let width = ui.available_width();
+    let max = (width * 0.25).clamp(110.0, 320.0);
     Panel::left("scenarios")
-        .default_size(theme::SCENARIO_PANEL_WIDTH.min(max))
+        .default_size(theme::SCENARIO_PANEL_WIDTH.min(width * 0.16).max(110.0))
         .size_range(110.0..=max)
         .show(ui, |ui| {
             ui.add_space(6.0);
