@@ -10,12 +10,12 @@ use crate::plan::funnel::whole_up;
 use crate::plan::{Basis, Plan};
 
 /// The most decimals a figure in an explanation gets.
-const MAX_DECIMALS: usize = 6;
+const MAX_DECIMALS: usize = 10;
 
-/// `value` rounded to `decimals` decimals.
+/// `value` rounded to `decimals` decimals exactly as the screen shows it (the formatting module
+/// rounds through `format!`, which rounds halves to even: 43.25 → 43.2).
 fn round_to(value: f64, decimals: usize) -> f64 {
-    let scale = 10f64.powi(decimals as i32);
-    (value * scale).round() / scale
+    format!("{value:.decimals$}").parse().unwrap_or(value)
 }
 
 /// The fewest decimals with which `value` still gives the same result when the next step of

@@ -52,7 +52,7 @@ impl Country {
         Self::ALL.into_iter().find(|c| c.code() == code)
     }
 
-    /// The country of a locale such as "nl-NL", "en_GB.UTF-8" or "de_DE@euro".
+    /// The country of a locale such as `nl-NL`, `en_GB.UTF-8` or `de_DE@euro`.
     pub fn from_locale(locale: &str) -> Option<Self> {
         let region = locale.split(['.', '@']).next()?.split(['-', '_']).nth(1)?;
         Self::from_code(region)
