@@ -236,26 +236,44 @@ pub fn number_input<V: FieldValue>(
     (changed, message)
 }
 
+/// How a form field is named: a stable key for egui (never the translated label, so half-typed
+/// text survives a change of language), the label the user reads and an optional hint.
+#[derive(Clone, Copy, Debug)]
+pub struct FieldLabel<'a> {
+    key: &'a str,
+    text: &'a str,
+    hint: Option<&'a str>,
+}
+
+impl<'a> FieldLabel<'a> {
+    pub fn new(key: &'a str, text: &'a str) -> Self {
+        Self {
+            key,
+            text,
+            hint: None,
+        }
+    }
+
+    /// A hint shown when the label is hovered.
+    pub fn hint(self, hint: &'a str) -> Self {
+        Self {
+            hint: Some(hint),
+            ..self
+        }
+    }
+}
+
 /// A labelled number field as a 3-column grid row: label | input and unit | message.
 /// Returns true when `value` changed.
 pub fn number_field<V: FieldValue>(
     ui: &mut Ui,
     fields: &Fields<'_>,
-    label: &str,
-    hint: Option<&str>,
+    label: FieldLabel<'_>,
     value: &mut V,
     unit: Unit,
     problem: Option<String>,
 ) -> bool {
-    number_field_with_note(
-        ui,
-        fields,
-        label,
-        hint,
-        value,
-        unit,
-        problem.map(Note::Problem),
-    )
+    number_field_with_note(ui, fields, label, value, unit, problem.map(Note::Problem))
 }
 
 /// What stands beside a field.
@@ -271,17 +289,16 @@ pub enum Note {
 pub fn number_field_with_note<V: FieldValue>(
     ui: &mut Ui,
     fields: &Fields<'_>,
-    label: &str,
-    hint: Option<&str>,
+    label: FieldLabel<'_>,
     value: &mut V,
     unit: Unit,
     note: Option<Note>,
 ) -> bool {
-    let label_response = ui.label(label);
-    if let Some(hint) = hint {
+    let label_response = ui.label(label.text);
+    if let Some(hint) = label.hint {
         label_response.clone().on_hover_text(hint);
     }
-    let id = ui.scope_id().with(label);
+    let id = ui.scope_id().with(label.key);
     let (info, problem) = match note {
         Some(Note::Info(info)) => (Some(info), None),
         Some(Note::Problem(problem)) => (None, Some(problem)),

@@ -7,6 +7,7 @@
 mod en;
 mod explain;
 pub mod format;
+mod nl;
 
 pub use explain::explanation;
 pub use format::{NO_NUMBER, NumberStyle};
@@ -19,19 +20,46 @@ use crate::plan::{Assumptions, Basis, Field, Problem, Rule, Unit, Value, Warning
 pub enum Language {
     #[default]
     English,
+    Dutch,
 }
 
 impl Language {
+    pub const ALL: [Self; 2] = [Self::English, Self::Dutch];
+
     /// All user-facing text of this language.
     pub fn text(self) -> &'static Text {
         match self {
             Self::English => &en::TEXT,
+            Self::Dutch => &nl::TEXT,
         }
     }
 
     pub fn numbers(self) -> NumberStyle {
         match self {
             Self::English => NumberStyle::ENGLISH,
+            Self::Dutch => NumberStyle::DUTCH,
+        }
+    }
+
+    /// The language's name in itself, for the menu: "English", "Nederlands".
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::English => "English",
+            Self::Dutch => "Nederlands",
+        }
+    }
+
+    /// The language of a locale such as `nl_NL.UTF-8`, `nl-BE` or `en-GB`; English for any
+    /// language without a translation.
+    pub fn from_locale(locale: &str) -> Self {
+        let language = locale
+            .split(['_', '-', '.', '@'])
+            .next()
+            .unwrap_or_default();
+        if language.eq_ignore_ascii_case("nl") {
+            Self::Dutch
+        } else {
+            Self::English
         }
     }
 

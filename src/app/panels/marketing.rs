@@ -6,8 +6,8 @@ use egui::{Grid, RichText, TextEdit, Ui};
 
 use super::super::theme;
 use super::super::widgets::{
-    EditBuffer, FieldValue, Fields, Name, Note, header_row, message_cell, name_input, number_cell,
-    number_field, number_field_with_note, number_input, seasonality_bars,
+    EditBuffer, FieldLabel, FieldValue, Fields, Name, Note, header_row, message_cell, name_input,
+    number_cell, number_field, number_field_with_note, number_input, seasonality_bars,
 };
 use super::{Messages, section};
 use crate::i18n::format::{Misread, currency_symbol};
@@ -75,8 +75,7 @@ fn step_one(
         number_field(
             ui,
             fields,
-            t.revenue_goal,
-            Some(t.hint_revenue_goal),
+            FieldLabel::new("revenue_goal", t.revenue_goal).hint(t.hint_revenue_goal),
             &mut a.revenue_goal,
             Unit::Money,
             messages.of(Field::RevenueGoal, currency),
@@ -84,8 +83,7 @@ fn step_one(
         number_field(
             ui,
             fields,
-            t.marketing_share,
-            Some(t.hint_marketing_share),
+            FieldLabel::new("marketing_share", t.marketing_share).hint(t.hint_marketing_share),
             &mut a.marketing_share_percent,
             Unit::Percent,
             messages.of(Field::MarketingShare, currency),
@@ -127,8 +125,8 @@ fn step_one(
         number_field_with_note(
             ui,
             &fields.enabled_if(!by_sources),
-            t.average_deal_size,
-            Some(t.hint_average_deal_size),
+            FieldLabel::new("average_deal_size", t.average_deal_size)
+                .hint(t.hint_average_deal_size),
             &mut a.average_deal_size,
             Unit::Money,
             deal_note,
@@ -144,8 +142,8 @@ fn step_one(
         number_field_with_note(
             ui,
             &fields.enabled_if(single),
-            t.lead_to_customer_rate,
-            Some(t.hint_lead_to_customer),
+            FieldLabel::new("lead_to_customer_rate", t.lead_to_customer_rate)
+                .hint(t.hint_lead_to_customer),
             &mut a.lead_to_customer_percent,
             Unit::Percent,
             rate_note,
@@ -161,8 +159,7 @@ fn period(ui: &mut Ui, fields: &Fields<'_>, messages: &Messages<'_>, a: &mut Ass
         number_field(
             ui,
             fields,
-            t.start_month,
-            Some(t.hint_start_month),
+            FieldLabel::new("start_month", t.start_month).hint(t.hint_start_month),
             &mut a.period.start,
             Unit::Plain,
             None,
@@ -170,8 +167,7 @@ fn period(ui: &mut Ui, fields: &Fields<'_>, messages: &Messages<'_>, a: &mut Ass
         if number_field(
             ui,
             fields,
-            t.months,
-            None,
+            FieldLabel::new("months", t.months),
             &mut a.period.months,
             Unit::Months,
             messages.of(Field::Months, currency),
@@ -183,8 +179,7 @@ fn period(ui: &mut Ui, fields: &Fields<'_>, messages: &Messages<'_>, a: &mut Ass
         number_field(
             ui,
             fields,
-            t.sales_cycle_lag,
-            Some(t.hint_sales_cycle_lag),
+            FieldLabel::new("sales_cycle_lag", t.sales_cycle_lag).hint(t.hint_sales_cycle_lag),
             &mut a.sales_cycle_lag_months,
             Unit::Months,
             messages.of(Field::SalesCycleLag, currency),
@@ -624,8 +619,7 @@ fn capacity(ui: &mut Ui, fields: &Fields<'_>, messages: &Messages<'_>, a: &mut A
             number_field(
                 ui,
                 fields,
-                t.reps,
-                None,
+                FieldLabel::new("reps", t.reps),
                 &mut capacity.reps,
                 Unit::Plain,
                 messages.of(Field::Reps, currency),
@@ -633,8 +627,7 @@ fn capacity(ui: &mut Ui, fields: &Fields<'_>, messages: &Messages<'_>, a: &mut A
             number_field(
                 ui,
                 fields,
-                t.leads_per_rep,
-                Some(t.hint_leads_per_rep),
+                FieldLabel::new("leads_per_rep", t.leads_per_rep).hint(t.hint_leads_per_rep),
                 &mut capacity.leads_per_rep_per_month,
                 Unit::Plain,
                 messages.of(Field::LeadsPerRep, currency),

@@ -3,7 +3,7 @@
 
 use egui::{Grid, RichText, Ui};
 
-use super::super::widgets::{Fields, number_field};
+use super::super::widgets::{FieldLabel, Fields, number_field};
 use super::{Messages, section};
 use crate::i18n::fill;
 use crate::plan::{Field, Plan, Problem, SalesCommitments, Unit};
@@ -27,8 +27,8 @@ pub fn show(
             number_field(
                 ui,
                 fields,
-                t.first_contact_within,
-                Some(t.evidence_first_contact),
+                FieldLabel::new("first_contact_within", t.first_contact_within)
+                    .hint(t.evidence_first_contact),
                 &mut c.first_contact_within_hours,
                 Unit::Hours,
                 messages.of(Field::FirstContactHours, currency),
@@ -36,8 +36,7 @@ pub fn show(
             number_field(
                 ui,
                 fields,
-                t.minimum_attempts,
-                Some(t.evidence_attempts),
+                FieldLabel::new("minimum_attempts", t.minimum_attempts).hint(t.evidence_attempts),
                 &mut c.minimum_attempts,
                 Unit::Plain,
                 messages.of(Field::MinimumAttempts, currency),
@@ -45,8 +44,8 @@ pub fn show(
             number_field(
                 ui,
                 fields,
-                t.attempts_within,
-                Some(t.evidence_attempts_within),
+                FieldLabel::new("attempts_within", t.attempts_within)
+                    .hint(t.evidence_attempts_within),
                 &mut c.attempts_within_days,
                 Unit::Days,
                 messages.of(Field::AttemptsWithinDays, currency),
@@ -54,8 +53,7 @@ pub fn show(
             number_field(
                 ui,
                 fields,
-                t.accept_within,
-                Some(t.evidence_accept),
+                FieldLabel::new("accept_within", t.accept_within).hint(t.evidence_accept),
                 &mut c.accept_within_hours,
                 Unit::Hours,
                 messages.of(Field::AcceptWithinHours, currency),
