@@ -1,14 +1,19 @@
 //! Reading and writing SLA files: pretty RON with struct names, errors with line:col, atomic
-//! saves (temporary file in the same folder, flushed, then renamed over the target), so a failed
-//! save leaves the old file exactly as it was.
+//! saves (temporary file in the same folder, flushed, renamed over the target, folder flushed),
+//! so a failed save or a power cut leaves the old file exactly as it was.
 
 use std::borrow::Cow;
-use std::io::Write as _;
+use std::fs::File;
+use std::io::{Read as _, Write as _};
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use ron::ser::PrettyConfig;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
+use super::limits::{self, Limit};
+use super::text::{FieldPath, Step, line_col, offset_of, outline};
+use super::unknown::{self, UnknownField};
 use super::{FORMAT_VERSION, SlaDocument};
 use crate::i18n::{Language, fill};
 
@@ -21,8 +26,19 @@ pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
 pub struct Loaded {
     pub document: SlaDocument,
     /// `Some(version)` when a newer SLA Planner wrote the file: open it read-only, because
-    /// saving over it would drop the fields this version does not know.
+    /// saving over it would change it to this version's format.
     pub newer_version: Option<u32>,
+    /// Fields this version does not know (a newer version's, or typos). They are kept in the
+    /// document and written back on save, but the user should hear about them.
+    pub unknown_fields: Vec<UnknownField>,
+}
+
+/// What a path is when it is not a regular file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotAFile {
+    Folder,
+    /// A pipe, socket or device: reading it could block forever or never end.
+    Special,
 }
 
 /// Why a file could not be opened.
@@ -33,6 +49,8 @@ pub enum LoadError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("{}", self.describe(Language::English))]
+    NotAFile { path: PathBuf, kind: NotAFile },
     #[error("{}", self.describe(Language::English))]
     TooLarge { path: PathBuf, bytes: u64 },
     #[error("{}", self.describe(Language::English))]
@@ -49,6 +67,15 @@ pub enum LoadError {
         /// Set when the file says it was written by a newer version, which explains the error.
         newer_version: Option<u32>,
     },
+    /// The document reads, but breaks a limit of the format (too many entries, a year out of
+    /// range); `line` and `col` point at the field, 0 when it could not be found.
+    #[error("{}", self.describe(Language::English))]
+    Limit {
+        path: PathBuf,
+        line: usize,
+        col: usize,
+        limit: Limit,
+    },
 }
 
 impl LoadError {
@@ -60,14 +87,20 @@ impl LoadError {
                 t.load_io,
                 &[("path", &show(path)), ("reason", &source.to_string())],
             ),
-            Self::TooLarge { path, bytes } => fill(
-                t.load_too_large,
-                &[
-                    ("path", &show(path)),
-                    ("size", &megabytes(*bytes)),
-                    ("max", &megabytes(MAX_FILE_BYTES)),
-                ],
+            Self::NotAFile { path, kind } => fill(
+                match kind {
+                    NotAFile::Folder => t.load_folder,
+                    NotAFile::Special => t.load_special,
+                },
+                &[("path", &show(path))],
             ),
+            Self::TooLarge { path, bytes } => {
+                let (size, max) = sizes(*bytes);
+                fill(
+                    t.load_too_large,
+                    &[("path", &show(path)), ("size", &size), ("max", &max)],
+                )
+            }
             Self::NotText { path } => fill(t.load_not_text, &[("path", &show(path))]),
             Self::Empty { path } => fill(t.load_empty, &[("path", &show(path))]),
             Self::Syntax {
@@ -94,11 +127,50 @@ impl LoadError {
                     None => text,
                 }
             }
+            Self::Limit {
+                path,
+                line,
+                col,
+                limit,
+            } => fill(
+                t.load_syntax,
+                &[
+                    ("path", &show(path)),
+                    ("line", &line.to_string()),
+                    ("col", &col.to_string()),
+                    ("message", &describe_limit(limit, language)),
+                ],
+            ),
         }
     }
 }
 
-/// Why a document could not be saved. The file on disk is unchanged in every case.
+/// A broken limit in words: the field, what it holds and what is allowed.
+pub fn describe_limit(limit: &Limit, language: Language) -> String {
+    let t = language.text();
+    let n = language.numbers();
+    match limit {
+        Limit::TooMany { path, count, max } => fill(
+            t.limit_too_many,
+            &[
+                ("field", &path.to_string()),
+                ("count", &n.decimal(*count as f64, 0)),
+                ("max", &n.decimal(*max as f64, 0)),
+            ],
+        ),
+        Limit::Year { path, value } => fill(
+            t.limit_year,
+            &[
+                ("field", &path.to_string()),
+                ("value", value),
+                ("min", &limits::MIN_YEAR.to_string()),
+                ("max", &limits::MAX_YEAR.to_string()),
+            ],
+        ),
+    }
+}
+
+/// Why a document was not saved. The file on disk is unchanged in every case.
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
     #[error("{}", self.describe(Language::English))]
@@ -111,6 +183,15 @@ pub enum SaveError {
     NewerFile { path: PathBuf, version: u32 },
     #[error("{}", self.describe(Language::English))]
     Serialize { message: String },
+    /// The target is read-only: someone meant it not to change. Replace it only when asked.
+    #[error("{}", self.describe(Language::English))]
+    ReadOnly { path: PathBuf },
+    /// The target has other names (hard links); a new file would leave them on the old text.
+    #[error("{}", self.describe(Language::English))]
+    HardLinked { path: PathBuf, links: u64 },
+    /// The document breaks a limit of the format: the file could not be opened again.
+    #[error("{}", self.describe(Language::English))]
+    Limit { limit: Limit },
 }
 
 impl SaveError {
@@ -126,16 +207,44 @@ impl SaveError {
                 &[("path", &show(path)), ("version", &version.to_string())],
             ),
             Self::Serialize { message } => fill(t.save_serialize, &[("reason", message)]),
+            Self::ReadOnly { path } => fill(t.save_read_only, &[("path", &show(path))]),
+            Self::HardLinked { path, links } => fill(
+                t.save_hard_linked,
+                &[
+                    ("path", &show(path)),
+                    ("others", &links.saturating_sub(1).to_string()),
+                ],
+            ),
+            Self::Limit { limit } => fill(
+                t.save_limit,
+                &[("problem", &describe_limit(limit, language))],
+            ),
         }
     }
+}
+
+/// What the user agreed to when saving.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SaveOptions {
+    /// Replace a read-only file (it stays read-only).
+    pub replace_read_only: bool,
+    /// Replace a file that has other names; they keep the old text.
+    pub break_hard_links: bool,
 }
 
 fn show(path: &Path) -> String {
     path.display().to_string()
 }
 
-fn megabytes(bytes: u64) -> String {
-    format!("{:.1} MB", bytes as f64 / 1_048_576.0)
+/// The size and the limit in megabytes, or in bytes where megabytes would look equal.
+fn sizes(bytes: u64) -> (String, String) {
+    let megabytes = |b: u64| format!("{:.1} MB", b as f64 / 1_048_576.0);
+    let (size, max) = (megabytes(bytes), megabytes(MAX_FILE_BYTES));
+    if size == max {
+        (format!("{bytes} bytes"), format!("{MAX_FILE_BYTES} bytes"))
+    } else {
+        (size, max)
+    }
 }
 
 /// Only the version, to explain why a newer file does not parse and to protect it on save.
@@ -152,43 +261,169 @@ fn probe_version(text: &str) -> Option<u32> {
         .map(|probe| probe.format_version)
 }
 
-/// Parses a document; `path` only names the source in errors.
+/// Parses a document; `path` only names the source in errors. A UTF-8 byte order mark (as
+/// Windows Notepad writes) is skipped.
 pub fn parse(text: &str, path: &Path) -> Result<Loaded, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(LoadError::Empty {
             path: path.to_owned(),
         });
     }
-    match ron::from_str::<SlaDocument>(text) {
-        Ok(document) => Ok(Loaded {
-            newer_version: (document.format_version > FORMAT_VERSION)
-                .then_some(document.format_version),
-            document,
-        }),
-        Err(error) => Err(LoadError::Syntax {
+    let (mut document, ignored) = match deserialize(text) {
+        Ok(parsed) => parsed,
+        Err(error) => {
+            let (line, col) = (error.span.start.line, error.span.start.col);
+            return Err(LoadError::Syntax {
+                path: path.to_owned(),
+                line,
+                col,
+                message: syntax_message(&error.code, text, offset_of(text, line, col)),
+                newer_version: probe_version(text).filter(|v| *v > FORMAT_VERSION),
+            });
+        }
+    };
+    if let Err(limit) = limits::check(&document) {
+        let (line, col) = locate(text, limit.path());
+        return Err(LoadError::Limit {
             path: path.to_owned(),
-            line: error.span.start.line,
-            col: error.span.start.col,
-            message: error.code.to_string(),
-            newer_version: probe_version(text).filter(|v| *v > FORMAT_VERSION),
-        }),
+            line,
+            col,
+            limit,
+        });
+    }
+    let mut unknown_fields = Vec::new();
+    if !ignored.is_empty() {
+        let (kept, reported) = unknown::locate(text, &ignored);
+        document.unknown_fields = kept;
+        unknown_fields = reported;
+    }
+    Ok(Loaded {
+        newer_version: (document.format_version > FORMAT_VERSION)
+            .then_some(document.format_version),
+        document,
+        unknown_fields,
+    })
+}
+
+/// Reads the document, noting every field serde skipped because this version does not know it.
+fn deserialize(text: &str) -> Result<(SlaDocument, Vec<FieldPath>), ron::error::SpannedError> {
+    let mut deserializer = ron::Deserializer::from_str(text)?;
+    let mut ignored = Vec::new();
+    let document = serde_ignored::deserialize(&mut deserializer, |path| {
+        ignored.push(unknown::path_of(&path));
+    });
+    let document = document.map_err(|e| deserializer.span_error(e))?;
+    deserializer
+        .end()
+        .map_err(|e| deserializer.span_error(e))?;
+    Ok((document, ignored))
+}
+
+/// Line and column of the deepest field on `path` that the text spells out.
+fn locate(text: &str, path: &FieldPath) -> (usize, usize) {
+    let outline = outline(text, None);
+    (0..=path.0.len())
+        .rev()
+        .find_map(|n| {
+            let prefix = FieldPath(path.0[..n].to_vec());
+            outline.fields.iter().find(|f| f.path == prefix)
+        })
+        .map_or((0, 0), |field| line_col(text, field.start))
+}
+
+/// A syntax error in the user's words: which field, what was found, what is expected.
+fn syntax_message(code: &ron::Error, text: &str, offset: usize) -> String {
+    let t = Language::English.text();
+    let path = outline(text, Some(offset)).path_at_stop.unwrap_or_default();
+    let found = found_at(text, offset);
+    let is_date = matches!(
+        path.last_field(),
+        Some("holidays" | "effective_date" | "date")
+    );
+    let explanation = match code {
+        ron::Error::ExceededRecursionLimit => return t.syntax_too_deep.to_owned(),
+        ron::Error::ExpectedFloat => fill(t.syntax_expected_number, &[("found", &found)]),
+        ron::Error::ExpectedInteger | ron::Error::IntegerOutOfBounds => {
+            fill(t.syntax_expected_whole, &[("found", &found)])
+        }
+        ron::Error::ExpectedComma | ron::Error::ExpectedStructLikeEnd
+            if found.starts_with('.') || found.starts_with(['e', 'E']) =>
+        {
+            let number = number_before(text, offset);
+            fill(t.syntax_expected_whole, &[("found", &number)])
+        }
+        ron::Error::ExpectedString | ron::Error::ExpectedStringEnd => {
+            fill(t.syntax_expected_text, &[("found", &found)])
+        }
+        ron::Error::Message(_) if is_date => fill(t.syntax_expected_date, &[("found", &found)]),
+        other => other.to_string(),
+    };
+    if path.0.is_empty() {
+        explanation
+    } else {
+        format!("{path}: {explanation}")
     }
 }
 
-/// Reads a file as text, refusing huge and binary files before parsing them.
+/// The token at `offset`, shortened, as the user wrote it.
+fn found_at(text: &str, offset: usize) -> String {
+    let rest = text.get(offset..).unwrap_or_default();
+    let end = if rest.starts_with('"') {
+        rest[1..].find('"').map_or(rest.len(), |i| i + 2)
+    } else {
+        rest.find(|c: char| c.is_whitespace() || ",)]}".contains(c))
+            .unwrap_or(rest.len())
+    };
+    let token: String = rest[..end].chars().take(40).collect();
+    if token.is_empty() {
+        Language::English.text().syntax_nothing.to_owned()
+    } else {
+        token
+    }
+}
+
+/// The whole number written just before `offset` together with what follows it (`6.5`).
+fn number_before(text: &str, offset: usize) -> String {
+    let start = text[..offset]
+        .rfind(|c: char| !(c.is_ascii_alphanumeric() || "+-_".contains(c)))
+        .map_or(0, |i| i + 1);
+    format!("{}{}", &text[start..offset], found_at(text, offset))
+}
+
+/// Reads a file as text: only a regular file, and never more than [`MAX_FILE_BYTES`], even if
+/// it grows while being read.
 fn read_text(path: &Path) -> Result<String, LoadError> {
     let io = |source| LoadError::Io {
         path: path.to_owned(),
         source,
     };
-    let bytes = std::fs::metadata(path).map_err(io)?.len();
-    if bytes > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if !meta.is_file() {
+        return Err(LoadError::NotAFile {
             path: path.to_owned(),
-            bytes,
+            kind: if meta.is_dir() {
+                NotAFile::Folder
+            } else {
+                NotAFile::Special
+            },
         });
     }
-    let raw = std::fs::read(path).map_err(io)?;
+    let too_large = |bytes| LoadError::TooLarge {
+        path: path.to_owned(),
+        bytes,
+    };
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large(meta.len()));
+    }
+    let file = File::open(path).map_err(io)?;
+    let mut raw = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut raw)
+        .map_err(io)?;
+    if raw.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(raw.len() as u64));
+    }
     String::from_utf8(raw).map_err(|_| LoadError::NotText {
         path: path.to_owned(),
     })
@@ -199,7 +434,8 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     parse(&read_text(path)?, path)
 }
 
-/// The document as pretty RON with struct names, stamped with this build's format version.
+/// The document as pretty RON with struct names, stamped with this build's format version,
+/// with the fields this version does not know written back where they were.
 pub fn to_ron(document: &SlaDocument) -> Result<String, SaveError> {
     let document = if document.format_version == FORMAT_VERSION {
         Cow::Borrowed(document)
@@ -210,45 +446,233 @@ pub fn to_ron(document: &SlaDocument) -> Result<String, SaveError> {
         })
     };
     let config = PrettyConfig::new().struct_names(true);
-    ron::ser::to_string_pretty(document.as_ref(), config).map_err(|e| SaveError::Serialize {
-        message: e.to_string(),
-    })
+    let text = ron::ser::to_string_pretty(document.as_ref(), config).map_err(|e| {
+        SaveError::Serialize {
+            message: e.to_string(),
+        }
+    })?;
+    Ok(unknown::restore(&text, &document.unknown_fields))
+}
+
+/// Saves atomically, refusing to replace a read-only or hard-linked file or one written by a
+/// newer version; see [`save_with`].
+pub fn save(document: &SlaDocument, path: &Path) -> Result<(), SaveError> {
+    save_with(document, path, SaveOptions::default())
 }
 
 /// Saves atomically: the old file is replaced only once the new one is completely on disk.
-/// Refuses to overwrite a file written by a newer version of the format.
-pub fn save(document: &SlaDocument, path: &Path) -> Result<(), SaveError> {
-    if let Some(version) = read_text(path)
-        .ok()
-        .and_then(|text| probe_version(&text))
-        .filter(|v| *v > FORMAT_VERSION)
-    {
-        return Err(SaveError::NewerFile {
-            path: path.to_owned(),
-            version,
-        });
+/// A symbolic link is followed and its target replaced (the link stays a link); the file keeps
+/// its permissions and, where the system allows, its owner and group.
+pub fn save_with(
+    document: &SlaDocument,
+    path: &Path,
+    options: SaveOptions,
+) -> Result<(), SaveError> {
+    let target = resolve_links(path);
+    let existing = std::fs::metadata(&target).ok().filter(|m| m.is_file());
+    if let Some(meta) = &existing {
+        if let Some(version) = read_text(&target)
+            .ok()
+            .and_then(|text| probe_version(&text))
+            .filter(|v| *v > FORMAT_VERSION)
+        {
+            return Err(SaveError::NewerFile {
+                path: path.to_owned(),
+                version,
+            });
+        }
+        if meta.permissions().readonly() && !options.replace_read_only {
+            return Err(SaveError::ReadOnly {
+                path: path.to_owned(),
+            });
+        }
+        let links = hard_links(meta);
+        if links > 1 && !options.break_hard_links {
+            return Err(SaveError::HardLinked {
+                path: path.to_owned(),
+                links,
+            });
+        }
     }
+    limits::check(document).map_err(|limit| SaveError::Limit { limit })?;
     let text = to_ron(document)?;
-    write_atomically(path, &text).map_err(|source| SaveError::Io {
+    replace(&target, &text, existing.as_ref()).map_err(|source| SaveError::Io {
         path: path.to_owned(),
         source,
     })
 }
 
+/// The file a chain of symbolic links ends at (the path itself when it is no link).
+fn resolve_links(path: &Path) -> PathBuf {
+    let mut current = path.to_owned();
+    // Beyond this many links the system itself refuses to follow them.
+    for _ in 0..40 {
+        let is_link = std::fs::symlink_metadata(&current).is_ok_and(|m| m.file_type().is_symlink());
+        let Some(next) = is_link.then(|| std::fs::read_link(&current).ok()).flatten() else {
+            break;
+        };
+        current = match current.parent() {
+            Some(parent) if next.is_relative() => parent.join(next),
+            _ => next,
+        };
+    }
+    current
+}
+
+#[cfg(unix)]
+fn hard_links(meta: &std::fs::Metadata) -> u64 {
+    std::os::unix::fs::MetadataExt::nlink(meta)
+}
+
+#[cfg(not(unix))]
+fn hard_links(_meta: &std::fs::Metadata) -> u64 {
+    1
+}
+
 /// Writes `text` to a temporary file in the target's folder, flushes it to disk and renames it
-/// over `path` (an atomic replace on Windows, macOS and Linux). On any error the old file is
-/// untouched and the temporary file is removed.
+/// over `path` (an atomic replace on Windows, macOS and Linux), then flushes the folder so the
+/// rename itself survives a power cut. On any error the old file is untouched and the
+/// temporary file is removed. A new file gets the system's default permissions.
 pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+    let existing = std::fs::metadata(path).ok().filter(|m| m.is_file());
+    replace(path, text, existing.as_ref())
+}
+
+/// [`write_atomically`], giving the new file the permissions and owner of `like`.
+fn replace(path: &Path, text: &str, like: Option<&std::fs::Metadata>) -> std::io::Result<()> {
     let folder = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
+    // `File::create_new` applies the umask (0644/0664 files), where tempfile's own default
+    // would make every saved file private (0600).
     let mut temporary = tempfile::Builder::new()
         .prefix(".sla-planner-")
         .suffix(".tmp")
-        .tempfile_in(folder)?;
-    temporary.write_all(text.as_bytes())?;
+        .make_in(folder, |p| File::create_new(p))?;
+    temporary.as_file_mut().write_all(text.as_bytes())?;
+    if let Some(meta) = like {
+        keep_owner(temporary.as_file(), meta);
+        temporary.as_file().set_permissions(meta.permissions())?;
+        allow_replacing(path, meta)?;
+    }
     temporary.as_file().sync_all()?;
     temporary.persist(path).map_err(|e| e.error)?;
+    sync_folder(folder)
+}
+
+/// Gives the new file the old one's owner and group where allowed (root, or a group the user
+/// is in); otherwise it belongs to the user who saves, as with any editor.
+#[cfg(unix)]
+fn keep_owner(file: &File, like: &std::fs::Metadata) {
+    use std::os::unix::fs::MetadataExt as _;
+    if std::os::unix::fs::fchown(file, Some(like.uid()), Some(like.gid())).is_err() {
+        // Not allowed to give the file away: at least keep the group, for shared folders.
+        let _ = std::os::unix::fs::fchown(file, None, Some(like.gid()));
+    }
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_file: &File, _like: &std::fs::Metadata) {}
+
+/// Windows refuses to rename over a read-only file; the user agreed to replace it, and the new
+/// file gets the read-only flag back from its permissions.
+#[cfg(windows)]
+fn allow_replacing(path: &Path, like: &std::fs::Metadata) -> std::io::Result<()> {
+    let mut permissions = like.permissions();
+    if permissions.readonly() {
+        #[allow(clippy::permissions_set_readonly_false, reason = "Windows has no mode bits")]
+        permissions.set_readonly(false);
+        std::fs::set_permissions(path, permissions)?;
+    }
     Ok(())
+}
+
+#[cfg(not(windows))]
+fn allow_replacing(_path: &Path, _like: &std::fs::Metadata) -> std::io::Result<()> {
+    Ok(())
+}
+
+/// Flushes the folder's entry list, so a rename is on disk and not only in the cache.
+#[cfg(unix)]
+fn sync_folder(folder: &Path) -> std::io::Result<()> {
+    File::open(folder)?.sync_all()
+}
+
+/// Windows commits a rename with the file system's journal; a folder cannot be opened to flush.
+#[cfg(not(unix))]
+fn sync_folder(_folder: &Path) -> std::io::Result<()> {
+    Ok(())
+}
+
+/// What a file looked like when it was read or written: size, modification time and a hash of
+/// its bytes. The hash notices a colleague's change even when size and time look the same
+/// (same-second writes on coarse file systems, copies that keep the time).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fingerprint {
+    pub len: u64,
+    pub modified: Option<SystemTime>,
+    pub hash: u64,
+}
+
+impl Fingerprint {
+    /// The fingerprint of the regular file at `path`; `None` when there is none to read.
+    pub fn of(path: &Path) -> Option<Self> {
+        let meta = std::fs::metadata(path).ok()?;
+        if !meta.is_file() {
+            return None;
+        }
+        let mut bytes = Vec::new();
+        File::open(path)
+            .ok()?
+            .take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .ok()?;
+        Some(Self {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+            hash: fnv1a(&bytes),
+        })
+    }
+}
+
+/// FNV-1a, 64 bits: stable across versions and platforms (unlike std's hasher), which the
+/// recovery file needs, and plenty to tell two versions of a file apart.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_show_bytes_where_megabytes_would_look_equal() {
+        assert_eq!(
+            sizes(MAX_FILE_BYTES + 1),
+            ("10485761 bytes".to_owned(), "10485760 bytes".to_owned())
+        );
+        assert_eq!(
+            sizes(50 * 1_048_576),
+            ("50.0 MB".to_owned(), "10.0 MB".to_owned())
+        );
+    }
+
+    #[test]
+    fn fnv1a_matches_the_reference_values() {
+        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+    }
+
+    #[test]
+    fn steps_in_paths_read_like_the_file() {
+        let path = FieldPath(vec![
+            Step::Field("scenarios".into()),
+            Step::Index(2),
+            Step::Field("assumptions".into()),
+        ]);
+        assert_eq!(path.to_string(), "scenarios[2].assumptions");
+    }
 }
