@@ -2,11 +2,10 @@
 //! has unsaved changes, its undo history and the scenario being edited.
 
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
 
 use egui::util::undoer::{Settings, Undoer};
 
-use crate::document::{Loaded, SlaDocument};
+use crate::document::{Fingerprint as FileStamp, Loaded, SlaDocument};
 
 /// Where the open document came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,24 +18,6 @@ pub enum Origin {
     File,
     /// Unsaved work restored after a crash.
     Recovered,
-}
-
-/// What the file on disk looked like when we last read or wrote it, to notice changes made by
-/// someone else (a colleague on a shared drive, a text editor) before saving over them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct FileStamp {
-    modified: Option<SystemTime>,
-    len: u64,
-}
-
-impl FileStamp {
-    pub fn of(path: &Path) -> Option<Self> {
-        let meta = std::fs::metadata(path).ok()?;
-        Some(Self {
-            modified: meta.modified().ok(),
-            len: meta.len(),
-        })
-    }
 }
 
 /// The document being edited.
@@ -52,6 +33,9 @@ pub struct Editor {
     /// The document as last saved or opened (`None`: never saved); unsaved changes are the
     /// difference.
     saved: Option<SlaDocument>,
+    /// What the file on disk looked like when we last read or wrote it, to notice changes
+    /// made by someone else (a colleague on a shared drive, a text editor) before saving over
+    /// them.
     stamp: Option<FileStamp>,
     history: Undoer<SlaDocument>,
 }
@@ -91,11 +75,22 @@ impl Editor {
         editor
     }
 
-    /// Work restored from the recovery file: unsaved by definition.
-    pub fn recovered(document: SlaDocument, path: Option<PathBuf>) -> Self {
+    /// Work restored from the recovery file: unsaved by definition. `stamp` is the file as it
+    /// was before the crash, so a change made since then is noticed before saving over it.
+    pub fn recovered(
+        document: SlaDocument,
+        path: Option<PathBuf>,
+        stamp: Option<FileStamp>,
+    ) -> Self {
         let mut editor = Self::with(document, Origin::Recovered, path);
         editor.saved = None;
+        editor.stamp = stamp;
         editor
+    }
+
+    /// What the file looked like when it was opened or last saved.
+    pub fn stamp(&self) -> Option<FileStamp> {
+        self.stamp
     }
 
     pub fn is_dirty(&self) -> bool {
@@ -201,7 +196,7 @@ mod tests {
 
     #[test]
     fn recovered_work_counts_as_unsaved() {
-        let editor = Editor::recovered(SlaDocument::default(), None);
+        let editor = Editor::recovered(SlaDocument::default(), None, None);
         assert!(editor.is_dirty());
     }
 
@@ -210,6 +205,7 @@ mod tests {
         let loaded = Loaded {
             document: SlaDocument::default(),
             newer_version: Some(2),
+            unknown_fields: Vec::new(),
         };
         let editor = Editor::opened(PathBuf::from("x.sla.ron"), loaded);
         assert_eq!(editor.save_target(), None);

@@ -299,4 +299,5 @@ pub const TEXT: Text = Text {
     replace_read_only_heading: "Replace a read-only file?",
     replace_linked_heading: "Replace a linked file?",
     replace: "Replace",
+    unknown_field_at: "{field} (line {line}, column {col})",
 };

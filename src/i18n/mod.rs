@@ -548,6 +548,7 @@ pub struct Text {
     pub replace_read_only_heading: &'static str,
     pub replace_linked_heading: &'static str,
     pub replace: &'static str,
+    pub unknown_field_at: &'static str,
 }
 
 #[cfg(test)]
