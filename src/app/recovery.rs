@@ -386,6 +386,12 @@ impl super::App {
         }
     }
 
+    /// Writes the unsaved work when a termination signal arrives and asks the window to close
+    /// (for tests and embedders; `run` also ends the process if the window does not close).
+    pub fn watch_termination(&self, ctx: &egui::Context) -> io::Result<()> {
+        self.recovery.watch_termination(ctx.clone(), None)
+    }
+
     /// What happens to the recovery file when the window closes: kept (written now) while work
     /// is unsaved and the user did not choose to discard it, as after a crash; else removed.
     /// eframe calls this from `on_exit`.

@@ -356,7 +356,10 @@ fn syntax_message(code: &ron::Error, text: &str, offset: usize) -> String {
         ron::Error::ExpectedString | ron::Error::ExpectedStringEnd => {
             fill(t.syntax_expected_text, &[("found", &found)])
         }
-        ron::Error::Message(_) if is_date => fill(t.syntax_expected_date, &[("found", &found)]),
+        ron::Error::Message(_) if is_date => fill(
+            t.syntax_expected_date,
+            &[("found", &string_near(text, offset).unwrap_or(found))],
+        ),
         other => other.to_string(),
     };
     if path.0.is_empty() {
@@ -381,6 +384,21 @@ fn found_at(text: &str, offset: usize) -> String {
     } else {
         token
     }
+}
+
+/// The quoted string that starts or ends at `offset` (serde reports a bad date after reading it).
+fn string_near(text: &str, offset: usize) -> Option<String> {
+    let before = text.get(..offset)?;
+    let start = if text.get(offset..)?.starts_with('"') {
+        offset
+    } else if let Some(inside) = before.strip_suffix('"') {
+        inside.rfind('"')?
+    } else {
+        return None;
+    };
+    let rest = &text[start + 1..];
+    let end = rest.find('"')?;
+    Some(text[start..start + end + 2].to_owned())
 }
 
 /// The whole number written just before `offset` together with what follows it (`6.5`).
