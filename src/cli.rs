@@ -252,7 +252,7 @@ fn findings(loaded: &Loaded, file: &std::path::Path, language: Language) -> Find
     }
     let lines = unknown
         .into_iter()
-        .chain(doc.problems().iter().map(|p| p.describe(language, doc)));
+        .chain(doc.problems().into_iter().map(|p| p.describe(language, doc)));
     Findings {
         problems: counted(lines, language),
         notes,

@@ -461,7 +461,7 @@ fn a_fraction_for_a_whole_number_says_so() {
 
 #[test]
 fn deep_nesting_is_refused_in_plain_words() {
-    let text = format!("SlaDocument(notes: {}", "[".repeat(100_000));
+    let text = format!("SlaDocument(deep: {}", "[".repeat(100_000));
     let error = message(&parsed(&text).unwrap_err());
     assert!(error.contains("nested more than 128 levels deep"), "{error}");
     assert!(!error.contains("serde_stacker"), "{error}");

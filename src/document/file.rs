@@ -12,7 +12,7 @@ use ron::ser::PrettyConfig;
 use serde::{Deserialize, Serialize};
 
 use super::limits::{self, Limit};
-use super::text::{FieldPath, Step, line_col, offset_of, outline};
+use super::text::{FieldPath, Step, line_col, offset_of, outline, token_at};
 use super::unknown::{self, UnknownField};
 use super::{FORMAT_VERSION, SlaDocument};
 use crate::i18n::{Language, fill};
@@ -138,7 +138,7 @@ impl LoadError {
                     ("path", &show(path)),
                     ("line", &line.to_string()),
                     ("col", &col.to_string()),
-                    ("message", &describe_limit(limit, language)),
+                    ("message", describe_limit(limit, language).trim_end_matches('.')),
                 ],
             ),
         }
@@ -341,25 +341,21 @@ fn syntax_message(code: &ron::Error, text: &str, offset: usize) -> String {
         path.last_field(),
         Some("holidays" | "effective_date" | "date")
     );
+    let is_fraction =
+        found.parse::<f64>().is_ok() && found.contains(['.', 'e', 'E']) && !found.contains("inf");
     let explanation = match code {
         ron::Error::ExceededRecursionLimit => return t.syntax_too_deep.to_owned(),
         ron::Error::ExpectedFloat => fill(t.syntax_expected_number, &[("found", &found)]),
         ron::Error::ExpectedInteger | ron::Error::IntegerOutOfBounds => {
             fill(t.syntax_expected_whole, &[("found", &found)])
         }
-        ron::Error::ExpectedComma | ron::Error::ExpectedStructLikeEnd
-            if found.starts_with('.') || found.starts_with(['e', 'E']) =>
-        {
-            let number = number_before(text, offset);
-            fill(t.syntax_expected_whole, &[("found", &number)])
+        ron::Error::ExpectedComma | ron::Error::ExpectedStructLikeEnd if is_fraction => {
+            fill(t.syntax_expected_whole, &[("found", &found)])
         }
         ron::Error::ExpectedString | ron::Error::ExpectedStringEnd => {
             fill(t.syntax_expected_text, &[("found", &found)])
         }
-        ron::Error::Message(_) if is_date => fill(
-            t.syntax_expected_date,
-            &[("found", &string_near(text, offset).unwrap_or(found))],
-        ),
+        ron::Error::Message(_) if is_date => fill(t.syntax_expected_date, &[("found", &found)]),
         other => other.to_string(),
     };
     if path.0.is_empty() {
@@ -369,44 +365,19 @@ fn syntax_message(code: &ron::Error, text: &str, offset: usize) -> String {
     }
 }
 
-/// The token at `offset`, shortened, as the user wrote it.
+/// The token at `offset` as the user wrote it, shortened.
 fn found_at(text: &str, offset: usize) -> String {
-    let rest = text.get(offset..).unwrap_or_default();
-    let end = if rest.starts_with('"') {
-        rest[1..].find('"').map_or(rest.len(), |i| i + 2)
-    } else {
-        rest.find(|c: char| c.is_whitespace() || ",)]}".contains(c))
-            .unwrap_or(rest.len())
-    };
-    let token: String = rest[..end].chars().take(40).collect();
-    if token.is_empty() {
-        Language::English.text().syntax_nothing.to_owned()
-    } else {
-        token
+    match token_at(text, offset) {
+        Some((start, end)) => {
+            let token = &text[start..end];
+            let mut shown: String = token.chars().take(40).collect();
+            if shown.len() < token.len() {
+                shown.push('…');
+            }
+            shown
+        }
+        None => Language::English.text().syntax_nothing.to_owned(),
     }
-}
-
-/// The quoted string that starts or ends at `offset` (serde reports a bad date after reading it).
-fn string_near(text: &str, offset: usize) -> Option<String> {
-    let before = text.get(..offset)?;
-    let start = if text.get(offset..)?.starts_with('"') {
-        offset
-    } else if let Some(inside) = before.strip_suffix('"') {
-        inside.rfind('"')?
-    } else {
-        return None;
-    };
-    let rest = &text[start + 1..];
-    let end = rest.find('"')?;
-    Some(text[start..start + end + 2].to_owned())
-}
-
-/// The whole number written just before `offset` together with what follows it (`6.5`).
-fn number_before(text: &str, offset: usize) -> String {
-    let start = text[..offset]
-        .rfind(|c: char| !(c.is_ascii_alphanumeric() || "+-_".contains(c)))
-        .map_or(0, |i| i + 1);
-    format!("{}{}", &text[start..offset], found_at(text, offset))
 }
 
 /// Reads a file as text: only a regular file, and never more than [`MAX_FILE_BYTES`], even if

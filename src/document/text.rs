@@ -428,6 +428,14 @@ fn finish_item(stack: &mut [Frame], out: &mut Outline, comma: bool, record: bool
     frame.value_end = None;
 }
 
+/// The byte range of the token at `offset`: the one containing it, else the next one.
+pub fn token_at(text: &str, offset: usize) -> Option<(usize, usize)> {
+    tokens(text)
+        .into_iter()
+        .find(|(_, _, end)| *end > offset)
+        .map(|(_, start, end)| (start, end))
+}
+
 /// Line and column (both from 1, the column in characters) of a byte offset.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..floor_char_boundary(text, offset)];
@@ -471,11 +479,11 @@ mod tests {
 
     #[test]
     fn finds_fields_in_lists_options_and_nested_structs() {
-        let text = r#"SlaDocument( // a comment with ( and "
+        let text = r##"SlaDocument( // a comment with ( and "
     title: "a ) b, c: d",
     scenarios: [Scenario(name: r#"x"y"#, assumptions: (capacity: Some(SalesCapacity(reps: 2, extra: [1, 2]))))],
     approvals: [(who: "Sanne")],
-)"#;
+)"##;
         let outline = outline(text, None);
         let paths: Vec<String> = outline.fields.iter().map(|f| f.path.to_string()).collect();
         assert!(paths.contains(&"scenarios[0].assumptions.capacity.extra".to_owned()));
@@ -517,7 +525,7 @@ mod tests {
     fn deep_nesting_does_not_overflow_the_stack() {
         let text = "[".repeat(1_000_000);
         let outline = outline(&text, Some(text.len()));
-        assert_eq!(outline.path_at_stop.unwrap().0.len(), 999_999);
+        assert_eq!(outline.path_at_stop.unwrap().0.len(), 1_000_000);
     }
 
     #[test]
