@@ -295,28 +295,39 @@ fn a_full_disk_is_an_error_message() {
     );
 }
 
+fn assert_no_control_characters(output: &Output) {
+    let all = format!("{}{}", stdout(output), stderr(output));
+    assert!(!all.chars().any(|c| c.is_control() && c != '\n'), "{all:?}");
+}
+
 #[test]
 fn control_characters_from_the_file_never_reach_the_terminal() {
+    // OSC 52 (write the clipboard), then a C1 CSI that clears the screen.
+    let evil = "\u{1b}]52;c;ZXZpbA==\u{7}Plan\u{9b}2J";
     let mut doc = SlaDocument::example().unwrap();
-    doc.scenarios[0].name = "\u{1b}]52;c;ZXZpbA==\u{7}Plan\u{9b}2J".into();
+    doc.scenarios[0].name = evil.into();
+    let (_dir, path) = document_file(&doc);
+    let summary = run(&["summary", &path]);
+    assert!(summary.status.success(), "{}", stderr(&summary));
+    assert_no_control_characters(&summary);
+    assert!(
+        stdout(&summary).starts_with("\\u{1b}]52;c;ZXZpbA==\\u{7}Plan\\u{9b}2J\n"),
+        "{}",
+        stdout(&summary)
+    );
+    let as_json = run(&["summary", &path, "--format", "json"]);
+    assert_no_control_characters(&as_json);
+    assert_eq!(json(&as_json)["scenario"], evil, "JSON escapes keep the text");
+
     doc.currency = "E\u{1b}[2JR".into();
     let (_dir, path) = document_file(&doc);
     let check = run(&["check", &path]);
-    let summary = run(&["summary", &path, "--scenario", &doc.scenarios[0].name]);
-    let json = run(&["summary", &path, "--scenario", &doc.scenarios[0].name, "--format", "json"]);
-    for output in [&check, &summary, &json] {
-        let all = format!("{}{}", stdout(output), stderr(output));
-        assert!(
-            !all.chars().any(|c| c.is_control() && c != '\n'),
-            "{all:?}"
-        );
-    }
+    assert_no_control_characters(&check);
     assert!(
         stderr(&check).contains("Currency “E\\u{1b}[2JR” is not a three-letter ISO code"),
         "{}",
         stderr(&check)
     );
-    assert_eq!(json(&json)["scenario"], doc.scenarios[0].name.as_str(), "JSON escapes keep the text");
 }
 
 #[test]
@@ -403,13 +414,17 @@ fn check_says_a_newer_file_opens_read_only() {
 
 #[test]
 fn check_of_many_scenarios_is_fast_and_refuses_beyond_the_limit() {
-    let doc = SlaDocument {
-        scenarios: vec![Scenario::default(); 100_000],
-        ..SlaDocument::default()
-    };
-    let (_dir, path) = document_file(&doc);
+    // Compact, as a script would write it: 1.6 MB, well under the size limit.
+    let text = format!(
+        "SlaDocument(scenarios: [{}])",
+        "(name: \"Plan\"),".repeat(100_000)
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("many.sla.ron");
+    std::fs::write(&path, text).unwrap();
+    let path = path.to_str().unwrap();
     let started = std::time::Instant::now();
-    let output = run(&["check", &path]);
+    let output = run(&["check", path]);
     assert!(started.elapsed() < std::time::Duration::from_secs(10));
     assert_eq!(output.status.code(), Some(1));
     let err = stderr(&output);
