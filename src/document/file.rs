@@ -12,7 +12,7 @@ use ron::ser::PrettyConfig;
 use serde::{Deserialize, Serialize};
 
 use super::limits::{self, Limit};
-use super::text::{FieldPath, Step, line_col, offset_of, outline, token_at};
+use super::text::{FieldPath, line_col, offset_of, outline, token_at};
 use super::unknown::{self, UnknownField};
 use super::{FORMAT_VERSION, SlaDocument};
 use crate::i18n::{Language, fill};
