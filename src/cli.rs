@@ -91,7 +91,9 @@ fn parse_percent(text: &str) -> Result<f64, String> {
     let trimmed = text.trim();
     let number = trimmed.strip_suffix('%').unwrap_or(trimmed);
     if number.ends_with('%') {
-        return Err(format!("“{text}” is not a percentage; write e.g. 50 or 50%"));
+        return Err(format!(
+            "“{text}” is not a percentage; write e.g. 50 or 50%"
+        ));
     }
     parse_number(number)
 }
@@ -250,9 +252,11 @@ fn findings(loaded: &Loaded, file: &std::path::Path, language: Language) -> Find
         ));
         notes.append(&mut unknown);
     }
-    let lines = unknown
-        .into_iter()
-        .chain(doc.problems().into_iter().map(|p| p.describe(language, doc)));
+    let lines = unknown.into_iter().chain(
+        doc.problems()
+            .into_iter()
+            .map(|p| p.describe(language, doc)),
+    );
     Findings {
         problems: counted(lines, language),
         notes,

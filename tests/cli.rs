@@ -282,7 +282,10 @@ fn a_closed_stderr_ends_quietly_with_the_commands_exit_code() {
 #[cfg(target_os = "linux")]
 #[test]
 fn a_full_disk_is_an_error_message() {
-    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
     let output = sla_planner()
         .args(["summary", "assets/example.sla.ron"])
         .stdout(full)
@@ -317,7 +320,11 @@ fn control_characters_from_the_file_never_reach_the_terminal() {
     );
     let as_json = run(&["summary", &path, "--format", "json"]);
     assert_no_control_characters(&as_json);
-    assert_eq!(json(&as_json)["scenario"], evil, "JSON escapes keep the text");
+    assert_eq!(
+        json(&as_json)["scenario"],
+        evil,
+        "JSON escapes keep the text"
+    );
 
     doc.currency = "E\u{1b}[2JR".into();
     let (_dir, path) = document_file(&doc);
@@ -387,7 +394,11 @@ fn check_reports_unknown_fields_with_place_and_suggestion() {
     std::fs::write(&path, &text).unwrap();
     let output = run(&["check", path.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1));
-    let line = text.lines().position(|l| l.contains("revenue_gaol")).unwrap() + 1;
+    let line = text
+        .lines()
+        .position(|l| l.contains("revenue_gaol"))
+        .unwrap()
+        + 1;
     assert!(
         stderr(&output).contains(&format!(
             "  • line {line}, column 17: “scenarios[0].assumptions.revenue_gaol” is not a field this version knows; the app keeps it when saving. Did you mean “revenue_goal”?"
@@ -396,7 +407,11 @@ fn check_reports_unknown_fields_with_place_and_suggestion() {
         stderr(&output)
     );
     let summary = run(&["summary", path.to_str().unwrap()]);
-    assert_eq!(summary.status.code(), Some(1), "the default revenue goal would be planned");
+    assert_eq!(
+        summary.status.code(),
+        Some(1),
+        "the default revenue goal would be planned"
+    );
 }
 
 #[test]
@@ -453,7 +468,9 @@ fn repeated_problems_are_listed_once_with_a_count() {
         "{err}"
     );
     assert!(
-        err.contains("  • Scenario “Plan”: Average deal size: €0 is below the minimum of €0.01. (50 times)\n"),
+        err.contains(
+            "  • Scenario “Plan”: Average deal size: €0 is below the minimum of €0.01. (50 times)\n"
+        ),
         "{err}"
     );
 }

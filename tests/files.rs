@@ -358,14 +358,21 @@ fn a_file_with_a_byte_order_mark_opens() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("notepad.sla.ron");
     std::fs::write(&path, text).unwrap();
-    assert_eq!(load(&path).unwrap().document, SlaDocument::example().unwrap());
+    assert_eq!(
+        load(&path).unwrap().document,
+        SlaDocument::example().unwrap()
+    );
 }
 
 #[test]
 fn folders_and_devices_are_refused_without_reading() {
     let dir = tempfile::tempdir().unwrap();
     let error = load(dir.path()).unwrap_err();
-    assert!(message(&error).ends_with("is a folder, not an SLA file."), "{}", message(&error));
+    assert!(
+        message(&error).ends_with("is a folder, not an SLA file."),
+        "{}",
+        message(&error)
+    );
     #[cfg(unix)]
     {
         // /dev/zero never ends; reading it would fill the memory.
@@ -463,7 +470,10 @@ fn a_fraction_for_a_whole_number_says_so() {
 fn deep_nesting_is_refused_in_plain_words() {
     let text = format!("SlaDocument(deep: {}", "[".repeat(100_000));
     let error = message(&parsed(&text).unwrap_err());
-    assert!(error.contains("nested more than 128 levels deep"), "{error}");
+    assert!(
+        error.contains("nested more than 128 levels deep"),
+        "{error}"
+    );
     assert!(!error.contains("serde_stacker"), "{error}");
 }
 
@@ -574,9 +584,19 @@ mod unix_saving {
         let link = dir.path().join("link.sla.ron");
         std::os::unix::fs::symlink("shared/plan.sla.ron", &link).unwrap();
         save(&edited(), &link).unwrap();
-        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
         assert_eq!(load(&target).unwrap().document.title, "Edited");
-        assert_eq!(std::fs::read_dir(dir.path().join("shared")).unwrap().count(), 1);
+        assert_eq!(
+            std::fs::read_dir(dir.path().join("shared"))
+                .unwrap()
+                .count(),
+            1
+        );
     }
 
     #[test]
@@ -606,7 +626,9 @@ mod unix_saving {
         let error = save(&edited(), &path).unwrap_err();
         assert!(matches!(error, SaveError::ReadOnly { .. }));
         assert!(
-            error.describe(Language::English).contains("is read-only, so it was not replaced"),
+            error
+                .describe(Language::English)
+                .contains("is read-only, so it was not replaced"),
             "{error}"
         );
         assert_eq!(load(&path).unwrap().document.title, "Smarketing-SLA 2027");
@@ -628,10 +650,16 @@ mod unix_saving {
         let error = save(&edited(), &path).unwrap_err();
         assert!(matches!(error, SaveError::HardLinked { links: 2, .. }));
         assert!(
-            error.describe(Language::English).contains("has 1 other name(s) (hard links)"),
+            error
+                .describe(Language::English)
+                .contains("has 1 other name(s) (hard links)"),
             "{error}"
         );
-        assert_eq!(std::fs::metadata(&path).unwrap().nlink(), 2, "nothing written");
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().nlink(),
+            2,
+            "nothing written"
+        );
         let agreed = document::SaveOptions {
             break_hard_links: true,
             ..document::SaveOptions::default()
@@ -650,7 +678,10 @@ fn round_trips(text: &str) {
     };
     let written = document::to_ron(&first.document).unwrap();
     let second = document::parse(&written, Path::new("any.sla.ron")).unwrap();
-    assert_eq!(second.document.unknown_fields, first.document.unknown_fields);
+    assert_eq!(
+        second.document.unknown_fields,
+        first.document.unknown_fields
+    );
     assert_eq!(document::to_ron(&second.document).unwrap(), written);
 }
 
@@ -658,7 +689,10 @@ fn round_trips(text: &str) {
 fn unknown_fields_round_trip_wherever_they_are() {
     let extras = [
         ("format_version", "    approvals: [1, 2],"),
-        ("name: \"Plan 2027\"", "            colour: \"red\", /* a comment */"),
+        (
+            "name: \"Plan 2027\"",
+            "            colour: \"red\", /* a comment */",
+        ),
         ("accept_within_hours", "        escalate_after_hours: 72.0,"),
     ];
     for (after, extra) in extras {

@@ -97,7 +97,11 @@ fn a_second_window_neither_offers_nor_deletes_the_first_windows_work() {
     second.key_press_modifiers(Modifiers::COMMAND, Key::Q);
     second.run();
     second.state().finish_recovery();
-    assert_eq!(recovery_texts(&recovery).len(), 1, "the first window's work is kept");
+    assert_eq!(
+        recovery_texts(&recovery).len(),
+        1,
+        "the first window's work is kept"
+    );
 
     // The first window crashes: its lock is gone, its work stays.
     drop(first);
@@ -131,11 +135,17 @@ fn escape_on_the_offer_and_quit_keep_the_work_for_later() {
     later.get_by_label("Restore").click();
     later.run();
     assert_eq!(
-        later.state().document().scenarios[0].assumptions.revenue_goal,
+        later.state().document().scenarios[0]
+            .assumptions
+            .revenue_goal,
         3_000_000.0
     );
     let texts = recovery_texts(&recovery);
-    assert_eq!(texts.len(), 1, "the restored work lives in this window's file only");
+    assert_eq!(
+        texts.len(),
+        1,
+        "the restored work lives in this window's file only"
+    );
     assert!(texts[0].contains("revenue_goal: 3000000.0"));
 }
 
@@ -184,7 +194,9 @@ fn sigterm_writes_the_latest_unsaved_work() {
         .type_text("4000000");
     harness.step();
     assert_eq!(
-        harness.state().document().scenarios[0].assumptions.revenue_goal,
+        harness.state().document().scenarios[0]
+            .assumptions
+            .revenue_goal,
         4_000_000.0
     );
     let before = &recovery_texts(&recovery)[0];

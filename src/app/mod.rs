@@ -285,8 +285,12 @@ impl App {
         }
     }
 
-    /// Tells the user about fields of the opened file this version does not know.
+    /// Tells the user about fields of the opened file this version does not know. A newer
+    /// version's file is expected to have some; its read-only notice says enough.
     fn note_unknown_fields(&mut self, unknown: &[document::UnknownField]) {
+        if self.editor.newer_version.is_some() {
+            return;
+        }
         if let Some(text) = saving::unknown_fields_notice(unknown, self.language) {
             self.notice = Some(text);
         }

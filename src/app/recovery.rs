@@ -38,7 +38,11 @@ pub struct Recovery {
 }
 
 impl Recovery {
-    pub fn new(path: Option<PathBuf>, document: &SlaDocument, fingerprint: Option<Fingerprint>) -> Self {
+    pub fn new(
+        path: Option<PathBuf>,
+        document: &SlaDocument,
+        fingerprint: Option<Fingerprint>,
+    ) -> Self {
         Self {
             path,
             unknown_fields: document.unknown_fields.clone(),
@@ -80,7 +84,9 @@ struct Shared {
 impl Shared {
     fn state(&self) -> MutexGuard<'_, State> {
         // A panic while holding the lock leaves plain data behind; it is still the latest work.
-        self.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+        self.state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     /// Writes `latest` unless it is on disk already.
@@ -231,14 +237,21 @@ impl RecoveryFile {
             })
             .collect();
         found.sort();
-        found.into_iter().rev().find_map(|(_, path)| Offer::claim(path))
+        found
+            .into_iter()
+            .rev()
+            .find_map(|(_, path)| Offer::claim(path))
     }
 
     /// Writes the unsaved work and asks the window to close when SIGTERM, SIGINT or SIGHUP
     /// arrives. With `exit_after`, the process ends that long after the signal even if the
     /// window does not close (a window that is not drawing never sees the request).
     #[cfg(unix)]
-    pub fn watch_termination(&self, ctx: egui::Context, exit_after: Option<Duration>) -> io::Result<()> {
+    pub fn watch_termination(
+        &self,
+        ctx: egui::Context,
+        exit_after: Option<Duration>,
+    ) -> io::Result<()> {
         use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
         let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP])?;
         let shared = Arc::clone(&self.shared);
@@ -266,7 +279,11 @@ impl RecoveryFile {
     /// Windows and other systems end a GUI app through its window's close request, which the
     /// app already answers by writing the recovery file.
     #[cfg(not(unix))]
-    pub fn watch_termination(&self, _ctx: egui::Context, _exit_after: Option<Duration>) -> io::Result<()> {
+    pub fn watch_termination(
+        &self,
+        _ctx: egui::Context,
+        _exit_after: Option<Duration>,
+    ) -> io::Result<()> {
         Ok(())
     }
 }
@@ -422,11 +439,20 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut file = RecoveryFile::in_folder(Some(dir.path().to_owned()));
         let first = work("first");
-        assert_eq!(file.keep(10.0, &first.document, || first.clone()).unwrap(), None);
+        assert_eq!(
+            file.keep(10.0, &first.document, || first.clone()).unwrap(),
+            None
+        );
         let second = work("second");
-        let due = file.keep(10.5, &second.document, || second.clone()).unwrap();
+        let due = file
+            .keep(10.5, &second.document, || second.clone())
+            .unwrap();
         assert_eq!(due, Some(Duration::from_secs_f64(1.5)));
-        assert_eq!(file.keep(12.0, &second.document, || unreachable!()).unwrap(), None);
+        assert_eq!(
+            file.keep(12.0, &second.document, || unreachable!())
+                .unwrap(),
+            None
+        );
 
         // Another window sees the work only once this one is gone.
         let other = RecoveryFile::in_folder(Some(dir.path().to_owned()));

@@ -138,7 +138,10 @@ impl LoadError {
                     ("path", &show(path)),
                     ("line", &line.to_string()),
                     ("col", &col.to_string()),
-                    ("message", describe_limit(limit, language).trim_end_matches('.')),
+                    (
+                        "message",
+                        describe_limit(limit, language).trim_end_matches('.'),
+                    ),
                 ],
             ),
         }
@@ -314,9 +317,7 @@ fn deserialize(text: &str) -> Result<(SlaDocument, Vec<FieldPath>), ron::error::
         ignored.push(unknown::path_of(&path));
     });
     let document = document.map_err(|e| deserializer.span_error(e))?;
-    deserializer
-        .end()
-        .map_err(|e| deserializer.span_error(e))?;
+    deserializer.end().map_err(|e| deserializer.span_error(e))?;
     Ok((document, ignored))
 }
 
@@ -570,7 +571,10 @@ fn keep_owner(_file: &File, _like: &std::fs::Metadata) {}
 fn allow_replacing(path: &Path, like: &std::fs::Metadata) -> std::io::Result<()> {
     let mut permissions = like.permissions();
     if permissions.readonly() {
-        #[allow(clippy::permissions_set_readonly_false, reason = "Windows has no mode bits")]
+        #[allow(
+            clippy::permissions_set_readonly_false,
+            reason = "Windows has no mode bits"
+        )]
         permissions.set_readonly(false);
         std::fs::set_permissions(path, permissions)?;
     }

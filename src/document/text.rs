@@ -211,8 +211,7 @@ fn raw_string_end(bytes: &[u8], i: usize) -> Option<usize> {
     }
     j += 1;
     while j < bytes.len() {
-        if bytes[j] == b'"' && bytes[j + 1..].iter().take_while(|b| **b == b'#').count() >= hashes
-        {
+        if bytes[j] == b'"' && bytes[j + 1..].iter().take_while(|b| **b == b'#').count() >= hashes {
             return Some(j + 1 + hashes);
         }
         j += 1;
@@ -515,7 +514,8 @@ mod tests {
 
     #[test]
     fn the_path_at_an_offset_names_the_field_being_read() {
-        let text = "SlaDocument(scenarios: [(assumptions: (holidays: [\"2027-01-01\", \"2027-02-30\"]))])";
+        let text =
+            "SlaDocument(scenarios: [(assumptions: (holidays: [\"2027-01-01\", \"2027-02-30\"]))])";
         let at = text.find("\"2027-02-30").unwrap();
         let path = outline(text, Some(at)).path_at_stop.unwrap();
         assert_eq!(path.to_string(), "scenarios[0].assumptions.holidays[1]");

@@ -236,9 +236,17 @@ mod tests {
     #[test]
     fn the_probe_sees_every_field_of_the_document() {
         let known = known_fields();
-        for name in ["format_version", "revenue_goal", "reps", "accept_within_hours"] {
+        for name in [
+            "format_version",
+            "revenue_goal",
+            "reps",
+            "accept_within_hours",
+        ] {
             assert!(known.contains(&name), "{name}");
         }
-        assert!(!known.contains(&"unknown_fields"), "not written, so not known");
+        assert!(
+            !known.contains(&"unknown_fields"),
+            "not written, so not known"
+        );
     }
 }
