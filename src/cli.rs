@@ -125,7 +125,7 @@ impl Outcome {
     }
 
     /// Escapes control characters in what reaches a terminal: `\u{…}` in text, `\uXXXX` in
-    /// JSON (serde_json escapes only the C0 codes itself).
+    /// JSON (`serde_json` escapes only the C0 codes itself).
     fn safe_for_terminal(mut self, format: Format) -> Self {
         self.stderr = terminal_safe(&self.stderr);
         self.stdout = match format {

@@ -1,4 +1,4 @@
-//! Unsaved work and the recovery files, through the real window (egui_kittest) and the app's
+//! Unsaved work and the recovery files, through the real window (`egui_kittest`) and the app's
 //! own recovery code: one file per window, never offered or deleted by another window, written
 //! within seconds of an edit and on SIGTERM, and restored with the fingerprint of the file from
 //! before the crash. Also the saves that need the user's word.

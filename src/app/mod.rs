@@ -370,7 +370,7 @@ impl App {
                     self.proceed(pending);
                 }
             }
-            Err(error) => self.save_failed(error, path, options, then),
+            Err(error) => self.save_failed(&error, path, options, then),
         }
     }
 

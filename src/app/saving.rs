@@ -21,6 +21,7 @@ pub struct Blocked {
 }
 
 /// The user's answer to a blocked save.
+#[derive(Clone, Copy, Debug)]
 pub enum BlockedAnswer {
     Replace,
     SaveAs,
@@ -31,7 +32,7 @@ impl App {
     /// A failed save: the reason as a notice, or a question when the user can allow it.
     pub(super) fn save_failed(
         &mut self,
-        error: SaveError,
+        error: &SaveError,
         path: PathBuf,
         options: SaveOptions,
         then: Option<Pending>,

@@ -640,6 +640,7 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::Step;
 
     #[test]
     fn sizes_show_bytes_where_megabytes_would_look_equal() {

@@ -27,7 +27,7 @@ pub struct UnknownField {
     pub suggestion: Option<&'static str>,
 }
 
-/// Converts serde_ignored's path to ours.
+/// Converts `serde_ignored`'s path to ours.
 pub(super) fn path_of(path: &serde_ignored::Path<'_>) -> FieldPath {
     let mut steps = Vec::new();
     let mut current = path;
@@ -119,7 +119,7 @@ pub(super) fn restore(text: &str, kept: &[KeptField]) -> String {
             inserts.push((end.close, format!("{separator}{}", fields.join(", "))));
         }
     }
-    inserts.sort_by(|a, b| b.0.cmp(&a.0));
+    inserts.sort_by_key(|insert| std::cmp::Reverse(insert.0));
     let mut out = text.to_owned();
     for (offset, insert) in inserts {
         out.insert_str(offset, &insert);
