@@ -280,8 +280,28 @@ proptest! {
         bytes[at] = byte;
         bytes.truncate(at + (cut % 7) * 100);
         if let Ok(text) = String::from_utf8(bytes) {
-            let _ = document::parse(&text, Path::new("mangled.sla.ron"));
+            round_trips(&text);
         }
+    }
+
+    /// An unknown field after any line of the example: where the file still parses, saving
+    /// keeps the field and the document reads back the same.
+    #[test]
+    fn an_unknown_field_anywhere_survives_a_save(
+        line in 0..120usize,
+        value in prop_oneof![
+            Just("1".to_owned()),
+            Just("[1, (a: \"x\")]".to_owned()),
+            Just("Some(Thing(b: 2.5, c: [])) // note".to_owned()),
+            Just("r#\"raw \" string\"#".to_owned()),
+            Just("(r#type: 1)".to_owned()),
+        ],
+    ) {
+        let mut lines: Vec<&str> = document::EXAMPLE_RON.lines().collect();
+        let extra = format!("zz_extra: {value},");
+        let at = line.min(lines.len());
+        lines.insert(at, &extra);
+        round_trips(&lines.join("\n"));
     }
 }
 
@@ -641,6 +661,20 @@ mod unix_saving {
         assert_eq!(mode(&path), 0o444);
     }
 
+    /// Only root may give a file to someone else, so only root can see the owner kept.
+    #[test]
+    fn saving_keeps_the_owner_where_allowed() {
+        if !std::fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0) {
+            return;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = example_in(dir.path(), "plan.sla.ron");
+        std::os::unix::fs::chown(&path, Some(4242), Some(4343)).unwrap();
+        save(&edited(), &path).unwrap();
+        let meta = std::fs::metadata(&path).unwrap();
+        assert_eq!((meta.uid(), meta.gid()), (4242, 4343));
+    }
+
     #[test]
     fn a_hard_linked_file_warns_before_the_link_is_broken() {
         let dir = tempfile::tempdir().unwrap();
@@ -676,6 +710,12 @@ fn round_trips(text: &str) {
     let Ok(first) = document::parse(text, Path::new("any.sla.ron")) else {
         return;
     };
+    assert_eq!(
+        first.document.unknown_fields.len(),
+        first.unknown_fields.len(),
+        "every unknown field is kept: {:?}",
+        first.unknown_fields
+    );
     let written = document::to_ron(&first.document).unwrap();
     let second = document::parse(&written, Path::new("any.sla.ron")).unwrap();
     assert_eq!(

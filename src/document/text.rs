@@ -326,7 +326,10 @@ pub fn outline(text: &str, stop: Option<usize>) -> Outline {
         match token {
             Token::Atom if next == Some(Token::Colon) && at_field_start(&stack) => {
                 if let Some(frame) = stack.last_mut() {
-                    frame.field = Some((text[start..end].to_owned(), start));
+                    // `r#name` is RON's raw identifier for `name`.
+                    let name = &text[start..end];
+                    let name = name.strip_prefix("r#").unwrap_or(name);
+                    frame.field = Some((name.to_owned(), start));
                 }
                 i += 2;
                 continue;
