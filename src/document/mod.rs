@@ -7,15 +7,14 @@
 
 mod file;
 mod limits;
+mod save;
 mod text;
 mod unknown;
 mod validate;
 
-pub use file::{
-    Fingerprint, LoadError, Loaded, MAX_FILE_BYTES, NotAFile, SaveError, SaveOptions,
-    describe_limit, load, parse, save, save_with, to_ron, write_atomically,
-};
+pub use file::{LoadError, Loaded, MAX_FILE_BYTES, NotAFile, describe_limit, load, parse};
 pub use limits::{Limit, MAX_HOLIDAYS, MAX_SCENARIOS, MAX_YEAR, MIN_YEAR};
+pub use save::{Fingerprint, SaveError, SaveOptions, save, save_with, to_ron, write_atomically};
 pub use text::{FieldPath, Step};
 pub use unknown::{KeptField, UnknownField};
 pub use validate::DocumentProblem;
