@@ -144,6 +144,23 @@ fn broken_files_give_clear_errors() {
         ("unknown_variant.sla.ron", "Magic"),
         ("empty.sla.ron", "is empty"),
         ("garbage.sla.ron", "is not a text file"),
+        (
+            "impossible_date.sla.ron",
+            "line 36, column 22: scenarios[0].assumptions.holidays[3]: \"2027-02-30\" is not a date",
+        ),
+        (
+            "fraction_for_whole.sla.ron",
+            "sales_commitments.minimum_attempts: expected a whole number such as 12, found 6.5.",
+        ),
+        (
+            "year_27.sla.ron",
+            "line 10, column 5: effective_date is 0027-01-01; dates must lie in the years 1900 to 2200.",
+        ),
+        ("deep_nesting.sla.ron", "nested more than 128 levels deep"),
+        (
+            "too_many_stages.sla.ron",
+            "scenarios[0].assumptions.funnel_stages has 12 entries; at most 10 are allowed.",
+        ),
     ];
     for (name, expected) in cases {
         let error = load(&bad(name)).unwrap_err();
@@ -306,6 +323,22 @@ proptest! {
 }
 
 // ---- Issue 7: unknown fields, hostile files, limits and messages -------------------------
+
+fn good(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/files/good")
+        .join(name)
+}
+
+/// Files that open: with a byte order mark, with fields this version does not know.
+#[test]
+fn the_good_corpus_opens() {
+    let example = SlaDocument::example().unwrap();
+    assert_eq!(load(&good("bom.sla.ron")).unwrap().document, example);
+    let loaded = load(&good("unknown_fields.sla.ron")).unwrap();
+    assert_eq!(loaded.unknown_fields.len(), 2);
+    assert_eq!(loaded.document.unknown_fields.len(), 2, "both kept");
+}
 
 /// The example with `extra` inserted right after the line that contains `after`.
 fn example_with(after: &str, extra: &str) -> String {

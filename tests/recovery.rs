@@ -230,7 +230,13 @@ fn ctrl_s_on_a_read_only_document_says_why_and_offers_save_as() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
     harness.run();
     harness.get_by_label("Nothing was saved");
-    harness.get_by_label_contains("so it is open read-only");
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("so it is open read-only")
+            .count(),
+        2,
+        "the reason, in the question as in the notice from opening"
+    );
     harness.get_by_role_and_label(Role::Button, "Save as…");
 }
 
@@ -276,4 +282,38 @@ fn unknown_fields_are_mentioned_when_a_file_opens() {
     .unwrap();
     let harness = window(&folder(), Some(path));
     harness.get_by_label_contains("Did you mean “revenue_goal”?");
+}
+
+#[cfg(unix)]
+#[test]
+fn saving_a_hard_linked_file_warns_first() {
+    let files = folder();
+    let path = example_file(&files);
+    let other = files.join("other-name.sla.ron");
+    std::fs::hard_link(&path, &other).unwrap();
+    let mut harness = window(&folder(), Some(path.clone()));
+    type_into(&mut harness, "Revenue goal", "3000000");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    harness.get_by_label("Replace a linked file?");
+    harness.get_by_label_contains("has 1 other name(s) (hard links)");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(harness.state().is_dirty(), "nothing saved");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run();
+    harness.get_by_label("Replace").click();
+    harness.run();
+    assert!(!harness.state().is_dirty());
+    let goal = |p: &Path| {
+        document::load(p).unwrap().document.scenarios[0]
+            .assumptions
+            .revenue_goal
+    };
+    assert_eq!(goal(&path), 3_000_000.0);
+    assert_eq!(
+        goal(&other),
+        2_400_000.0,
+        "the other name keeps the old text"
+    );
 }
