@@ -778,3 +778,22 @@ fn unknown_fields_round_trip_wherever_they_are() {
     ));
     round_trips(&document::EXAMPLE_RON.replacen("reps: 2,", "reps: 2, team: Some(\"North\"),", 1));
 }
+
+/// Files near the size limit built to be slow: a deep bracket tower and a field name of 9 MB.
+/// Both are answered in well under a second of work (the test allows for slow machines).
+#[test]
+fn big_hostile_files_are_answered_quickly() {
+    let started = std::time::Instant::now();
+    let tower = format!("SlaDocument(deep: {}", "[".repeat(9_000_000));
+    let error = message(&parsed(&tower).unwrap_err());
+    assert!(
+        error.contains("nested more than 128 levels deep"),
+        "{error}"
+    );
+
+    let long_name = format!("SlaDocument({}: 1)", "x".repeat(9_000_000));
+    let loaded = parsed(&long_name).unwrap();
+    assert_eq!(loaded.unknown_fields.len(), 1);
+    assert_eq!(loaded.unknown_fields[0].suggestion, None);
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+}

@@ -103,53 +103,61 @@ enum Token {
     Atom,
 }
 
-/// Splits RON text into tokens with their byte ranges; comments and white space are skipped.
-fn tokens(text: &str) -> Vec<(Token, usize, usize)> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let start = i;
-        match b {
-            b' ' | b'\t' | b'\n' | b'\r' => i += 1,
-            b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                while i < bytes.len() && bytes[i] != b'\n' {
-                    i += 1;
-                }
-            }
-            b'/' if bytes.get(i + 1) == Some(&b'*') => i = block_comment_end(bytes, i),
-            b'(' | b'[' | b'{' => {
-                out.push((Token::Open(b), i, i + 1));
-                i += 1;
-            }
-            b')' | b']' | b'}' => {
-                out.push((Token::Close(b), i, i + 1));
-                i += 1;
-            }
-            b',' => {
-                out.push((Token::Comma, i, i + 1));
-                i += 1;
-            }
-            b':' => {
-                out.push((Token::Colon, i, i + 1));
-                i += 1;
-            }
-            b'"' => {
-                i = quoted_end(bytes, i, b'"');
-                out.push((Token::Atom, start, i));
-            }
-            b'\'' => {
-                i = quoted_end(bytes, i, b'\'');
-                out.push((Token::Atom, start, i));
-            }
-            _ => {
-                i = raw_string_end(bytes, i).unwrap_or_else(|| word_end(bytes, i));
-                out.push((Token::Atom, start, i));
-            }
+/// RON text as tokens with their byte ranges; comments and white space are skipped. Lazy, so
+/// a walk that stops early reads no further and a big file is never held as a token list.
+struct Tokens<'a> {
+    bytes: &'a [u8],
+    i: usize,
+}
+
+impl<'a> Tokens<'a> {
+    fn new(text: &'a str) -> Self {
+        Self {
+            bytes: text.as_bytes(),
+            i: 0,
         }
     }
-    out
+}
+
+impl Iterator for Tokens<'_> {
+    type Item = (Token, usize, usize);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let bytes = self.bytes;
+        while self.i < bytes.len() {
+            let start = self.i;
+            let b = bytes[start];
+            let (token, end) = match b {
+                b' ' | b'\t' | b'\n' | b'\r' => {
+                    self.i += 1;
+                    continue;
+                }
+                b'/' if bytes.get(start + 1) == Some(&b'/') => {
+                    self.i = bytes[start..]
+                        .iter()
+                        .position(|b| *b == b'\n')
+                        .map_or(bytes.len(), |n| start + n);
+                    continue;
+                }
+                b'/' if bytes.get(start + 1) == Some(&b'*') => {
+                    self.i = block_comment_end(bytes, start);
+                    continue;
+                }
+                b'(' | b'[' | b'{' => (Token::Open(b), start + 1),
+                b')' | b']' | b'}' => (Token::Close(b), start + 1),
+                b',' => (Token::Comma, start + 1),
+                b':' => (Token::Colon, start + 1),
+                b'"' | b'\'' => (Token::Atom, quoted_end(bytes, start, b)),
+                _ => (
+                    Token::Atom,
+                    raw_string_end(bytes, start).unwrap_or_else(|| word_end(bytes, start)),
+                ),
+            };
+            self.i = end;
+            return Some((token, start, end));
+        }
+        None
+    }
 }
 
 /// The end of a `/* … */` comment (they nest in RON).
@@ -312,17 +320,15 @@ fn child_path(stack: &[Frame]) -> FieldPath {
 /// Walks `text` and lists its fields and struct ends. With `stop`, it lists nothing and only
 /// records the path of the value being read at that byte offset.
 pub fn outline(text: &str, stop: Option<usize>) -> Outline {
-    let tokens = tokens(text);
+    let mut tokens = Tokens::new(text).peekable();
     let mut out = Outline::default();
     let record = stop.is_none();
     let mut stack: Vec<Frame> = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
-        let (token, start, end) = tokens[i];
+    while let Some((token, start, end)) = tokens.next() {
         if stop.is_some_and(|stop| start >= stop) {
             break;
         }
-        let next = tokens.get(i + 1).map(|t| t.0);
+        let next = tokens.peek().map(|t| t.0);
         match token {
             Token::Atom if next == Some(Token::Colon) && at_field_start(&stack) => {
                 if let Some(frame) = stack.last_mut() {
@@ -331,7 +337,7 @@ pub fn outline(text: &str, stop: Option<usize>) -> Outline {
                     let name = name.strip_prefix("r#").unwrap_or(name);
                     frame.field = Some((name.to_owned(), start));
                 }
-                i += 2;
+                tokens.next();
                 continue;
             }
             Token::Atom if next == Some(Token::Open(b'(')) => {
@@ -342,7 +348,7 @@ pub fn outline(text: &str, stop: Option<usize>) -> Outline {
                     FrameKind::Parens
                 };
                 stack.push(Frame::new(step, kind));
-                i += 2;
+                tokens.next();
                 continue;
             }
             Token::Atom => {
@@ -380,7 +386,6 @@ pub fn outline(text: &str, stop: Option<usize>) -> Outline {
             }
             Token::Colon => {}
         }
-        i += 1;
     }
     if stop.is_some() {
         out.path_at_stop = Some(child_path(&stack));
@@ -432,8 +437,7 @@ fn finish_item(stack: &mut [Frame], out: &mut Outline, comma: bool, record: bool
 
 /// The byte range of the token at `offset`: the one containing it, else the next one.
 pub fn token_at(text: &str, offset: usize) -> Option<(usize, usize)> {
-    tokens(text)
-        .into_iter()
+    Tokens::new(text)
         .find(|(_, _, end)| *end > offset)
         .map(|(_, start, end)| (start, end))
 }

@@ -184,8 +184,12 @@ impl<'de> serde::Deserializer<'de> for FieldsProbe<'_> {
     }
 }
 
-/// The known field closest to `name`, when it is close enough to be a typo.
+/// The known field closest to `name`, when it is close enough to be a typo. Names longer than
+/// any field are no typo (and would make the distance table needlessly big).
 fn suggest(name: &str) -> Option<&'static str> {
+    if name.len() > 64 {
+        return None;
+    }
     let limit = (name.chars().count() / 4).clamp(1, 3);
     known_fields()
         .into_iter()
