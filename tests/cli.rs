@@ -416,6 +416,14 @@ fn check_reports_unknown_fields_with_place_and_suggestion() {
 
 #[test]
 fn check_says_a_newer_file_opens_read_only() {
+    let summary = run(&["summary", "tests/files/bad/newer_version.sla.ron"]);
+    assert_eq!(summary.status.code(), Some(0), "{}", stderr(&summary));
+    assert!(stderr(&summary).contains("this version opens it read-only"));
+    assert!(
+        stderr(&summary).contains("“approval” is not a field this version knows"),
+        "a newer version's field is mentioned, not a problem: {}",
+        stderr(&summary)
+    );
     let output = run(&["check", "tests/files/bad/newer_version.sla.ron"]);
     assert!(
         stdout(&output).contains(
