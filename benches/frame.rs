@@ -20,8 +20,8 @@ fn frame_of(c: &mut Criterion, name: &str, document: Option<SlaDocument>) {
     let mut app = App::with_options(
         &cc,
         AppOptions {
-            file: None,
             recovery_folder: Some(folder.path().to_owned()),
+            ..AppOptions::default()
         },
     );
     if let Some(document) = document {

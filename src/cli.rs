@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::document::{self, Loaded};
 use crate::i18n::{Language, NO_NUMBER, fill};
+use crate::plan::funnel::whole_parts;
 use crate::plan::{
     Assumptions, Basis, LeadMonth, MonthPlan, Period, Plan, SalesCommitments, SourcePlan,
     StagePlan, WeekPlan, YearMonth, compute,
@@ -563,7 +564,10 @@ fn render_text(plan: &Plan, scenario: Option<&str>, currency: &str, language: La
         t.leads,
         t.leads_per_day
     );
-    for m in &plan.months {
+    // Counts are whole targets that add up to the rounded-up totals (see `whole_parts`).
+    let customers = whole_parts(&plan.months.iter().map(|m| m.customers).collect::<Vec<_>>());
+    let leads = whole_parts(&plan.months.iter().map(|m| m.leads).collect::<Vec<_>>());
+    for ((m, customers), leads) in plan.months.iter().zip(customers).zip(leads) {
         let _ = writeln!(
             out,
             "{:<8} {:>12} {:>14} {:>18} {:>10} {:>8} {:>10}",
@@ -571,8 +575,8 @@ fn render_text(plan: &Plan, scenario: Option<&str>, currency: &str, language: La
             m.working_days,
             n.money(m.revenue, currency),
             n.money(m.marketing_revenue, currency),
-            n.decimal(m.customers, 1),
-            n.decimal(m.leads, 1),
+            n.decimal(customers, 0),
+            n.decimal(leads, 0),
             optional(m.leads_per_working_day),
         );
     }

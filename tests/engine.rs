@@ -84,6 +84,7 @@ fn weinbaum_whitepaper_lead_is_worth_1600() {
         average_deal_size: 160_000.0,
         cost_per_lead: None,
     }];
+    a.conversion = Conversion::LeadSources;
     let p = plan(&a);
     assert_eq!(p.basis, Basis::LeadSources);
     close(p.sources[0].lead_value, 1_600.0);
@@ -232,7 +233,6 @@ fn funnel_stages_multiply_and_divide_backwards() {
     // 40 % × 50 % × 50 % × 50 % = 5 %; 24 customers ÷ 0.5 = 48 opportunities, 96 SQLs,
     // 192 MQLs, 480 leads.
     close(p.lead_to_customer, 0.05);
-    close(p.stages_lead_to_customer.unwrap(), 0.05);
     let volumes: Vec<(&str, f64)> = p
         .stages
         .iter()
@@ -266,6 +266,7 @@ fn lead_sources_set_leads_by_value_and_the_budget() {
     };
     let a = Assumptions {
         lead_sources: vec![source("A", 10.0, 100.0), source("B", 2.0, 20.0)],
+        conversion: Conversion::LeadSources,
         ..step_one(100_000.0, 100.0, 10_000.0, 5.0)
     };
     let p = plan(&a);
@@ -283,9 +284,10 @@ fn lead_sources_set_leads_by_value_and_the_budget() {
 }
 
 #[test]
-fn stages_that_disagree_with_sources_are_flagged() {
-    let a = Assumptions {
-        conversion: Conversion::Stages,
+fn only_the_chosen_basis_is_in_force_and_switching_keeps_every_value() {
+    // Sources that would give 8 % and a broken stage rate, but one rate of 5 % chosen: the
+    // plan is the worked example, and neither the sources nor the stages are checked.
+    let mut a = Assumptions {
         lead_sources: vec![LeadSource {
             name: "Web".into(),
             share_percent: 100.0,
@@ -294,12 +296,34 @@ fn stages_that_disagree_with_sources_are_flagged() {
         }],
         ..Assumptions::default()
     };
+    a.funnel_stages[0].rate_to_next_percent = 0.0;
     let p = plan(&a);
-    assert!(
-        p.warnings
-            .iter()
-            .any(|w| matches!(w, Warning::StagesDisagreeWithSources { .. }))
-    );
+    assert_eq!(p.basis, Basis::SingleRate);
+    close(p.leads_needed, 480.0);
+    assert!(p.sources.is_empty() && p.stages.is_empty());
+
+    a.conversion = Conversion::LeadSources;
+    let p = plan(&a);
+    assert_eq!(p.basis, Basis::LeadSources);
+    close(p.lead_to_customer, 0.08);
+    close(p.leads_needed, 600_000.0 / (25_000.0 * 0.08));
+
+    a.conversion = Conversion::Stages;
+    let problems = compute(&a, &SalesCommitments::default()).unwrap_err();
+    assert_eq!(problems[0].field, Field::StageRate(0));
+    a.conversion = Conversion::SingleRate;
+    close(plan(&a).leads_needed, 480.0);
+}
+
+#[test]
+fn lead_sources_chosen_without_sources_say_so() {
+    let a = Assumptions {
+        conversion: Conversion::LeadSources,
+        ..Assumptions::default()
+    };
+    let problems = compute(&a, &SalesCommitments::default()).unwrap_err();
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].field, Field::LeadSources);
 }
 
 #[test]

@@ -35,6 +35,9 @@ fn window(recovery: &Path, file: Option<PathBuf>) -> Harness<'static, App> {
                 AppOptions {
                     file,
                     recovery_folder,
+                    // As the other UI tests: before the example's period, Dutch holidays.
+                    today: chrono::NaiveDate::from_ymd_opt(2026, 11, 28),
+                    locale: Some("nl_NL.UTF-8".into()),
                 },
             )
         });

@@ -33,6 +33,7 @@ fn app_with(file: Option<PathBuf>, size: egui::Vec2) -> Harness<'static, App> {
             AppOptions {
                 file,
                 recovery_folder,
+                ..AppOptions::default()
             },
         )
     });
@@ -330,8 +331,8 @@ fn unsaved_work_is_offered_back_after_a_crash() {
             App::with_options(
                 cc,
                 AppOptions {
-                    file: None,
                     recovery_folder: Some(folder_for_app),
+                    ..AppOptions::default()
                 },
             )
         });
@@ -371,8 +372,8 @@ fn snapshot(name: &str, size: egui::Vec2, theme: egui::Theme) {
             App::with_options(
                 cc,
                 AppOptions {
-                    file: None,
                     recovery_folder,
+                    ..AppOptions::default()
                 },
             )
         });
@@ -467,7 +468,7 @@ fn closing_the_window_with_unsaved_work_asks_first() {
 fn a_seasonality_bar_moves_with_the_arrow_keys() {
     let mut harness = app();
     select_scenario(&mut harness, "Cautious");
-    harness.get_by_label("Seasonality › 2027-03").focus();
+    harness.get_by_label("Seasonality › March 2027").focus();
     harness.run();
     harness.key_press(Key::ArrowUp);
     harness.run();
@@ -482,7 +483,7 @@ fn a_seasonality_bar_moves_with_the_arrow_keys() {
 fn the_stage_rates_multiply_in_the_explanation() {
     let mut harness = app();
     select_scenario(&mut harness, "Cautious");
-    harness.get_by_label("the funnel stages").click();
+    harness.get_by_label("funnel stages").click();
     harness.run();
     // 45 % × 50 % × 50 % × 40 % = 4.5 %: 48 customers ÷ 4.5 % = 1,066.7 → 1,067 leads.
     harness.get_by_label("Lead-to-customer rate: 45% × 50% × 50% × 40% = 4.5%");
@@ -500,7 +501,7 @@ fn a_file_from_a_newer_version_opens_read_only() {
         harness.state().window_title(),
         "SLA Planner — newer_version.sla.ron (read-only)"
     );
-    harness.get_by_label_contains("A newer SLA Planner (format version 2) wrote this file");
+    harness.get_by_label_contains("A newer SLA Planner (format version 3) wrote this file");
     let revenue_goal = harness.get_by_role_and_label(Role::TextInput, "Revenue goal");
     assert!(
         revenue_goal.accesskit_node().is_disabled(),

@@ -24,6 +24,10 @@ pub enum Command {
     ZoomIn,
     ZoomOut,
     ZoomReset,
+    ShowMarketing,
+    ShowSales,
+    ShowReport,
+    ShowCharts,
     About,
     Method,
 }
@@ -39,7 +43,7 @@ const fn command_shift(key: Key) -> KeyboardShortcut {
 impl Command {
     /// Commands with shortcuts, most specific first: egui ignores an extra Shift when matching,
     /// so Ctrl+Shift+S must be tried before Ctrl+S.
-    pub const KEYBOARD: [(KeyboardShortcut, Self); 8] = [
+    pub const KEYBOARD: [(KeyboardShortcut, Self); 12] = [
         (command_shift(Key::S), Self::SaveAs),
         (command_shift(Key::Z), Self::Redo),
         (command(Key::Y), Self::Redo),
@@ -48,6 +52,10 @@ impl Command {
         (command(Key::O), Self::Open),
         (command(Key::N), Self::New),
         (command(Key::Q), Self::Quit),
+        (command(Key::Num1), Self::ShowMarketing),
+        (command(Key::Num2), Self::ShowSales),
+        (command(Key::Num3), Self::ShowReport),
+        (command(Key::Num4), Self::ShowCharts),
     ];
 
     /// The shortcut shown beside the command in menus.
@@ -77,6 +85,10 @@ impl Command {
             Self::ZoomIn => t.cmd_zoom_in,
             Self::ZoomOut => t.cmd_zoom_out,
             Self::ZoomReset => t.cmd_zoom_reset,
+            Self::ShowMarketing => t.tab_marketing,
+            Self::ShowSales => t.tab_sales,
+            Self::ShowReport => t.tab_report,
+            Self::ShowCharts => t.tab_charts,
             Self::About => t.cmd_about,
             Self::Method => t.cmd_method,
         }

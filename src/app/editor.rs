@@ -3,9 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
-use egui::util::undoer::{Settings, Undoer};
+use crate::document::{Fingerprint as FileStamp, History, Loaded, SlaDocument};
 
-use crate::document::{Fingerprint as FileStamp, Loaded, SlaDocument};
+/// How many changes can be undone.
+const UNDO_LIMIT: usize = 200;
 
 /// Where the open document came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,16 +38,11 @@ pub struct Editor {
     /// made by someone else (a colleague on a shared drive, a text editor) before saving over
     /// them.
     stamp: Option<FileStamp>,
-    history: Undoer<SlaDocument>,
+    history: History<SlaDocument>,
 }
 
 impl Editor {
     fn with(document: SlaDocument, origin: Origin, path: Option<PathBuf>) -> Self {
-        let mut history = Undoer::with_settings(Settings {
-            max_undos: 200,
-            ..Settings::default()
-        });
-        history.add_undo(&document);
         Self {
             selected: document
                 .active_scenario
@@ -57,7 +53,7 @@ impl Editor {
             origin,
             path,
             newer_version: None,
-            history,
+            history: History::new(UNDO_LIMIT),
         }
     }
 
@@ -134,36 +130,31 @@ impl Editor {
         self.newer_version = None;
     }
 
-    /// Adds an undo point for `before`, the state just before a change.
-    pub fn checkpoint(&mut self, before: &SlaDocument) {
-        self.history.add_undo(before);
+    /// Records a change: `before` is the state just before it.
+    pub fn checkpoint(&mut self, before: SlaDocument) {
+        self.history.record(before);
     }
 
     pub fn can_undo(&self) -> bool {
-        self.history.has_undo(&self.document)
+        self.history.can_undo()
     }
 
     pub fn can_redo(&self) -> bool {
-        self.history.has_redo(&self.document)
+        self.history.can_redo()
     }
 
     /// Steps back one change; returns whether anything changed.
     pub fn undo(&mut self) -> bool {
-        let Some(state) = self.history.undo(&self.document).cloned() else {
-            return false;
-        };
-        self.document = state;
+        let undone = self.history.undo(&mut self.document);
         self.clamp_selection();
-        true
+        undone
     }
 
+    /// Steps forward again after an undo; returns whether anything changed.
     pub fn redo(&mut self) -> bool {
-        let Some(state) = self.history.redo(&self.document).cloned() else {
-            return false;
-        };
-        self.document = state;
+        let redone = self.history.redo(&mut self.document);
         self.clamp_selection();
-        true
+        redone
     }
 
     pub fn clamp_selection(&mut self) {
@@ -183,7 +174,7 @@ mod tests {
         assert!(!editor.can_undo());
         let before = editor.document.clone();
         editor.document.title = "Changed".into();
-        editor.checkpoint(&before);
+        editor.checkpoint(before);
         assert!(editor.is_dirty());
         assert!(editor.can_undo());
         assert!(editor.undo());

@@ -17,10 +17,12 @@ mod widgets;
 
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::document::{self, SaveOptions, SlaDocument};
 use crate::i18n::{Language, fill};
+use crate::plan::holidays::Country;
 use crate::plan::{Plan, Problem, compute};
 
 pub use commands::Command;
@@ -76,6 +78,11 @@ pub struct AppOptions {
     pub file: Option<PathBuf>,
     /// Where the recovery file lives; `None`: eframe's storage folder for [`APP_ID`].
     pub recovery_folder: Option<PathBuf>,
+    /// The date the app takes as today (this month's targets); `None`: the system's date.
+    pub today: Option<NaiveDate>,
+    /// The user's locale ("nl-NL"); `None`: the system's. A new plan gets its country's
+    /// public holidays.
+    pub locale: Option<String>,
 }
 
 /// Settings that persist between runs (eframe storage). Never the document: it lives only in
@@ -112,6 +119,8 @@ enum Tab {
     Marketing,
     Sales,
     Report,
+    /// The charts, large: for a projector or a closer look.
+    Charts,
 }
 
 /// The native file dialogs.
@@ -157,6 +166,14 @@ pub struct App {
     generation: u64,
     allow_close: bool,
     title: String,
+    /// Today's date, for "this month" and "next month".
+    today: NaiveDate,
+    /// Move the keyboard focus to the scenario name next frame (a scenario was just added).
+    name_new_scenario: bool,
+    /// The country of the user's locale, whose public holidays a new plan starts with.
+    country: Option<Country>,
+    /// Where the side panels were last frame.
+    layout: panels::Layout,
 }
 
 impl App {
@@ -172,6 +189,12 @@ impl App {
             .and_then(|storage| eframe::get_value(storage, eframe::APP_KEY))
             .unwrap_or_default();
         cc.egui_ctx.set_theme(settings.theme.preference());
+        cc.egui_ctx
+            .set_visuals_of(egui::Theme::Light, theme::light_visuals());
+        // Scroll bars that are always there when there is more to see, not only on hover: a
+        // table wider than a small screen must look scrollable.
+        cc.egui_ctx
+            .all_styles_mut(|style| style.spacing.scroll = egui::style::ScrollStyle::solid());
         let language = Language::default();
         let mut notice = None;
         let example = SlaDocument::example().unwrap_or_default();
@@ -212,6 +235,15 @@ impl App {
             generation: 0,
             allow_close: false,
             title: String::new(),
+            name_new_scenario: false,
+            layout: panels::Layout::default(),
+            country: options
+                .locale
+                .or_else(sys_locale::get_locale)
+                .and_then(|locale| Country::from_locale(&locale)),
+            today: options
+                .today
+                .unwrap_or_else(|| chrono::Local::now().date_naive()),
         };
         app.note_opened();
         app.note_unknown_fields(&unknown);
@@ -308,7 +340,13 @@ impl App {
     fn proceed(&mut self, pending: Pending) {
         match pending {
             Pending::New => {
-                self.editor = Editor::new_document(SlaDocument::default());
+                let mut document = SlaDocument::default();
+                if let Some(country) = self.country {
+                    for scenario in &mut document.scenarios {
+                        scenario.assumptions.add_public_holidays(country);
+                    }
+                }
+                self.editor = Editor::new_document(document);
                 self.document_replaced();
                 self.recovery.remove();
             }
@@ -398,13 +436,15 @@ impl App {
                 }
             }
             Command::AddScenario => {
-                self.editor.selected = doc.add_scenario(t.new_scenario_name);
+                self.editor.selected = doc.add_scenario(t.new_scenario_name, self.editor.selected);
                 self.generation += 1;
+                self.name_new_scenario = true;
             }
             Command::DuplicateScenario => {
                 if let Some(copy) = doc.duplicate_scenario(self.editor.selected, t.copy_suffix) {
                     self.editor.selected = copy;
                     self.generation += 1;
+                    self.name_new_scenario = true;
                 }
             }
             Command::DeleteScenario => {
@@ -420,6 +460,10 @@ impl App {
             Command::ZoomIn => egui::gui_zoom::zoom_in(ctx),
             Command::ZoomOut => egui::gui_zoom::zoom_out(ctx),
             Command::ZoomReset => ctx.set_zoom_factor(1.0),
+            Command::ShowMarketing => self.tab = Tab::Marketing,
+            Command::ShowSales => self.tab = Tab::Sales,
+            Command::ShowReport => self.tab = Tab::Report,
+            Command::ShowCharts => self.tab = Tab::Charts,
             Command::About => self.dialog = Some(Dialog::About),
             Command::Method => self.dialog = Some(Dialog::Method),
         }
@@ -525,7 +569,7 @@ impl App {
         if self.editor.document != self.shown {
             if typing_in.is_none() || typing_in != self.edit_session {
                 let before = std::mem::take(&mut self.shown);
-                self.editor.checkpoint(&before);
+                self.editor.checkpoint(before);
             }
             self.edit_session = typing_in;
             self.shown = self.editor.document.clone();

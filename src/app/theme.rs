@@ -21,16 +21,45 @@ pub const PLOT_HEIGHT: f32 = 190.0;
 /// Space between sections of a panel.
 pub const SECTION_SPACE: f32 = 10.0;
 
-/// Colours of chart series: leads, customers, revenue, value. Chosen to stay distinct for the
-/// common colour-vision deficiencies and readable on light and dark backgrounds.
-const SERIES: [Color32; 4] = [
-    Color32::from_rgb(0x3B, 0x82, 0xC4),
-    Color32::from_rgb(0xE0, 0x8A, 0x1E),
-    Color32::from_rgb(0x2E, 0x9E, 0x6B),
-    Color32::from_rgb(0xB5, 0x4B, 0x9A),
+/// Colours of chart series on a dark background: leads, customers, revenue, value. Chosen to
+/// stay distinct for the common colour-vision deficiencies.
+const SERIES_DARK: [Color32; 4] = [
+    Color32::from_rgb(0x4C, 0x95, 0xD9),
+    Color32::from_rgb(0xE8, 0x95, 0x2B),
+    Color32::from_rgb(0x3C, 0xB3, 0x7D),
+    Color32::from_rgb(0xC8, 0x62, 0xAE),
 ];
 
-/// The colour of chart series `index` (cycling).
-pub fn series_color(index: usize) -> Color32 {
-    SERIES[index % SERIES.len()]
+/// The same hues, deeper, so bars stand out on a light background.
+const SERIES_LIGHT: [Color32; 4] = [
+    Color32::from_rgb(0x1F, 0x5F, 0xA8),
+    Color32::from_rgb(0xC0, 0x65, 0x00),
+    Color32::from_rgb(0x1A, 0x7A, 0x4C),
+    Color32::from_rgb(0x96, 0x2D, 0x7D),
+];
+
+/// The colour of chart series `index` (cycling) for the theme in use.
+pub fn series_color(dark_mode: bool, index: usize) -> Color32 {
+    let series = if dark_mode {
+        &SERIES_DARK
+    } else {
+        &SERIES_LIGHT
+    };
+    series[index % series.len()]
+}
+
+/// The light theme with inputs that stand out: white fields with a visible border on a grey
+/// panel (egui's default puts white fields on a near-white panel).
+pub fn light_visuals() -> egui::Visuals {
+    let mut visuals = egui::Visuals::light();
+    visuals.panel_fill = Color32::from_gray(236);
+    visuals.window_fill = Color32::from_gray(244);
+    visuals.faint_bg_color = Color32::from_gray(228);
+    visuals.extreme_bg_color = Color32::WHITE;
+    visuals.text_edit_bg_color = Some(Color32::WHITE);
+    visuals.widgets.inactive.bg_stroke = egui::Stroke::new(1.0, Color32::from_gray(150));
+    visuals.widgets.noninteractive.bg_stroke = egui::Stroke::new(1.0, Color32::from_gray(190));
+    visuals.selection.bg_fill = Color32::from_rgb(0x2B, 0x6C, 0xB0);
+    visuals.selection.stroke = egui::Stroke::new(1.0, Color32::WHITE);
+    visuals
 }

@@ -2,15 +2,17 @@
 //! seasonality bar editor. Every one has an accessible name (kittest checks it; screen readers
 //! need it).
 
+use egui::text::{CCursor, CCursorRange};
 use egui::{Id, Response, RichText, Sense, TextEdit, Ui, WidgetInfo, accesskit::Role};
 
-use crate::i18n::{Language, NumberStyle, Text, format::currency_symbol};
+use crate::i18n::format::{Misread, currency_symbol};
+use crate::i18n::{Language, NumberStyle, Text, fill};
 use crate::plan::Unit;
 
 use super::theme;
 
 /// What the number fields of one frame share.
-#[derive(Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct Fields<'a> {
     pub language: Language,
     pub currency: &'a str,
@@ -21,21 +23,37 @@ pub struct Fields<'a> {
     pub enabled: bool,
 }
 
-/// A value a number field edits: shown and parsed in the user's number style.
-pub trait FieldValue: Copy + PartialEq {
-    fn show(self, numbers: NumberStyle) -> String;
-    fn parse(text: &str, numbers: NumberStyle) -> Option<Self>;
-    /// The message for text that does not parse.
+impl Fields<'_> {
+    /// The same fields, disabled unless `in_force` (inputs the chosen basis does not use).
+    pub fn enabled_if(&self, in_force: bool) -> Self {
+        Self {
+            enabled: self.enabled && in_force,
+            ..*self
+        }
+    }
+}
+
+/// A value a number field edits: shown and read in the user's number style.
+pub trait FieldValue: Copy + PartialEq + Send + Sync + 'static {
+    fn show(self, numbers: NumberStyle, unit: Unit) -> String;
+    /// The value of the whole text, or why it is not one (see [`NumberStyle::read`]).
+    fn read(text: &str, numbers: NumberStyle, unit: Unit) -> Result<Self, Misread>;
+    /// The message for text that does not read and suggests nothing.
     fn invalid(t: &Text) -> &'static str;
 }
 
+/// Money has cents; every other unit takes the decimals it is given.
+fn max_decimals(unit: Unit) -> Option<usize> {
+    (unit == Unit::Money).then_some(2)
+}
+
 impl FieldValue for f64 {
-    fn show(self, numbers: NumberStyle) -> String {
-        numbers.decimal(self, 4)
+    fn show(self, numbers: NumberStyle, unit: Unit) -> String {
+        numbers.decimal(self, max_decimals(unit).unwrap_or(4))
     }
 
-    fn parse(text: &str, numbers: NumberStyle) -> Option<Self> {
-        numbers.parse(text)
+    fn read(text: &str, numbers: NumberStyle, unit: Unit) -> Result<Self, Misread> {
+        numbers.read(text, max_decimals(unit))
     }
 
     fn invalid(t: &Text) -> &'static str {
@@ -44,14 +62,20 @@ impl FieldValue for f64 {
 }
 
 impl FieldValue for u32 {
-    fn show(self, _: NumberStyle) -> String {
+    fn show(self, _: NumberStyle, _: Unit) -> String {
         self.to_string()
     }
 
-    fn parse(text: &str, numbers: NumberStyle) -> Option<Self> {
-        let number = numbers.parse(text)?;
-        let whole = number.fract() == 0.0 && (0.0..=f64::from(Self::MAX)).contains(&number);
-        whole.then_some(number as Self)
+    fn read(text: &str, numbers: NumberStyle, _: Unit) -> Result<Self, Misread> {
+        let whole = |n: &f64| n.fract() == 0.0 && (0.0..=f64::from(Self::MAX)).contains(n);
+        match numbers.read(text, Some(0)) {
+            Ok(number) if whole(&number) => Ok(number as Self),
+            Ok(_) => Err(Misread::suggesting(None)),
+            Err(misread) => Err(Misread {
+                suggestion: misread.suggestion.filter(whole),
+                ..misread
+            }),
+        }
     }
 
     fn invalid(t: &Text) -> &'static str {
@@ -59,9 +83,30 @@ impl FieldValue for u32 {
     }
 }
 
+/// The message beside a field whose text does not read: "Did you mean 1.5?" when the other
+/// convention reads it, else what to type.
+pub fn misread_message<V: FieldValue>(language: Language, misread: Misread) -> String {
+    let t = language.text();
+    let n = language.numbers();
+    match (misread.suggestion, misread.as_typed) {
+        (Some(meant), Some(as_typed)) => fill(
+            t.did_you_mean_or,
+            &[
+                ("value", &n.decimal(meant, 6)),
+                ("typed", &n.decimal(as_typed, 6)),
+                ("unambiguous", &n.unambiguous(as_typed)),
+            ],
+        ),
+        (Some(meant), None) => fill(t.did_you_mean, &[("value", &n.decimal(meant, 6))]),
+        (None, _) => V::invalid(t).to_owned(),
+    }
+}
+
 /// Text being typed into a field whose value lives in the document. It is kept while the field
 /// is edited, so half-typed or invalid text stays on screen, and dropped when the field loses
-/// focus or the document changes under it (`generation`); then the field shows the document.
+/// focus with valid text or the document changes under it (`generation`); then the field shows
+/// the document. Invalid text stays after the field loses focus, with its message, so the user
+/// sees that it was refused.
 #[derive(Clone, Copy, Debug)]
 pub struct EditBuffer {
     id: Id,
@@ -79,14 +124,45 @@ impl EditBuffer {
         ui.data(|d| d.get_temp::<String>(self.id))
     }
 
-    /// Keeps `text` after a change and forgets it once the field loses focus.
-    pub fn update(self, ui: &Ui, response: &Response, text: &str) {
+    /// The value the field held before the user started typing: what stays in force while the
+    /// typed text does not read.
+    pub fn original<V: FieldValue>(self, ui: &Ui, current: V) -> V {
+        let id = self.id.with("original");
+        ui.data_mut(|d| *d.get_temp_mut_or_insert_with(id, || current))
+    }
+
+    /// Keeps `text` after a change and forgets it once the field loses focus with `valid` text.
+    /// Returns true when the edit is over.
+    pub fn update(self, ui: &Ui, response: &Response, text: &str, valid: bool) -> bool {
         if response.changed() {
             ui.data_mut(|d| d.insert_temp(self.id, text.to_owned()));
         }
-        if response.lost_focus() {
+        let over = response.lost_focus() && valid;
+        if over {
             ui.data_mut(|d| d.remove::<String>(self.id));
         }
+        over
+    }
+
+    /// Forgets the value from before the edit, once the edit is over.
+    pub fn forget_original<V: FieldValue>(self, ui: &Ui) {
+        ui.data_mut(|d| d.remove::<V>(self.id.with("original")));
+    }
+}
+
+/// Selects all text of a field that just got keyboard focus, so typing replaces the value.
+pub fn select_all_on_focus(ui: &Ui, response: &Response, text: &str) {
+    if response.gained_focus() {
+        select_all_now(ui, response, text);
+    }
+}
+
+/// Selects all text of a field.
+pub fn select_all_now(ui: &Ui, response: &Response, text: &str) {
+    if let Some(mut state) = TextEdit::load_state(ui.ctx(), response.id) {
+        let all = CCursorRange::two(CCursor::new(0), CCursor::new(text.chars().count()));
+        state.cursor.set_char_range(Some(all));
+        state.store(ui.ctx(), response.id);
     }
 }
 
@@ -100,8 +176,8 @@ pub enum Name<'a> {
 }
 
 /// A number input: currency symbol, right-aligned text field, unit. Out-of-range values are
-/// applied (and flagged by the caller); text that does not parse is not applied. Returns
-/// `(changed, invalid_text)`.
+/// applied (and flagged by the caller); text that does not read leaves the value from before
+/// the edit in force. Returns `(changed, message for text that does not read)`.
 pub fn number_input<V: FieldValue>(
     ui: &mut Ui,
     fields: &Fields<'_>,
@@ -110,15 +186,15 @@ pub fn number_input<V: FieldValue>(
     value: &mut V,
     unit: Unit,
     width: f32,
-) -> (bool, bool) {
+) -> (bool, Option<String>) {
     let mut changed = false;
-    let mut invalid = false;
+    let mut message = None;
     ui.horizontal(|ui| {
         let n = fields.language.numbers();
         let buffer = EditBuffer::new(id, fields.generation);
         let typed = buffer.text(ui);
         let editing = typed.is_some();
-        let mut text = typed.unwrap_or_else(|| value.show(n));
+        let mut text = typed.unwrap_or_else(|| value.show(n, unit));
         if unit == Unit::Money {
             ui.label(currency_symbol(fields.currency).unwrap_or(fields.currency));
         }
@@ -134,21 +210,30 @@ pub fn number_input<V: FieldValue>(
             Name::LabelledBy(label) => response.labelled_by(label),
             Name::Text(label) => name_text_input(response, fields.enabled, label),
         };
-        let parsed = V::parse(&text, n);
-        if response.changed()
-            && let Some(parsed) = parsed.filter(|p| p != value)
-        {
-            *value = parsed;
-            changed = true;
+        select_all_on_focus(ui, &response, &text);
+        let read = V::read(&text, n, unit);
+        if response.changed() {
+            let original = buffer.original(ui, *value);
+            let new = read.unwrap_or(original);
+            if new != *value {
+                *value = new;
+                changed = true;
+            }
         }
-        invalid = (editing || response.changed()) && parsed.is_none();
-        buffer.update(ui, &response, &text);
+        if editing || response.changed() {
+            message = read
+                .err()
+                .map(|misread| misread_message::<V>(fields.language, misread));
+        }
+        if buffer.update(ui, &response, &text, message.is_none()) {
+            buffer.forget_original::<V>(ui);
+        }
         let suffix = unit_suffix(fields.language, unit);
         if !suffix.is_empty() {
             ui.label(suffix);
         }
     });
-    (changed, invalid)
+    (changed, message)
 }
 
 /// A labelled number field as a 3-column grid row: label | input and unit | message.
@@ -162,26 +247,65 @@ pub fn number_field<V: FieldValue>(
     unit: Unit,
     problem: Option<String>,
 ) -> bool {
+    number_field_with_note(
+        ui,
+        fields,
+        label,
+        hint,
+        value,
+        unit,
+        problem.map(Note::Problem),
+    )
+}
+
+/// What stands beside a field.
+#[derive(Clone, Debug)]
+pub enum Note {
+    /// Something wrong with the value (red, with ⚠).
+    Problem(String),
+    /// Information, e.g. which value is in force instead (quiet).
+    Info(String),
+}
+
+/// [`number_field`] with any kind of note beside it.
+pub fn number_field_with_note<V: FieldValue>(
+    ui: &mut Ui,
+    fields: &Fields<'_>,
+    label: &str,
+    hint: Option<&str>,
+    value: &mut V,
+    unit: Unit,
+    note: Option<Note>,
+) -> bool {
     let label_response = ui.label(label);
     if let Some(hint) = hint {
         label_response.clone().on_hover_text(hint);
     }
     let id = ui.scope_id().with(label);
-    let (changed, invalid) = number_input(
-        ui,
-        fields,
-        id,
-        Name::LabelledBy(label_response.id),
-        value,
-        unit,
-        theme::FIELD_WIDTH,
-    );
-    let message = if invalid {
-        Some(V::invalid(fields.language.text()).to_owned())
-    } else {
-        problem
+    let (info, problem) = match note {
+        Some(Note::Info(info)) => (Some(info), None),
+        Some(Note::Problem(problem)) => (None, Some(problem)),
+        None => (None, None),
     };
-    message_cell(ui, message.as_deref());
+    // Information goes right beside the value it is about; problems in the message column.
+    let (changed, misread) = ui
+        .horizontal(|ui| {
+            let result = number_input(
+                ui,
+                fields,
+                id,
+                Name::LabelledBy(label_response.id),
+                value,
+                unit,
+                theme::FIELD_WIDTH,
+            );
+            if let Some(info) = &info {
+                ui.label(RichText::new(info).weak());
+            }
+            result
+        })
+        .inner;
+    message_cell(ui, misread.or(problem).as_deref());
     ui.end_row();
     changed
 }
@@ -211,40 +335,46 @@ pub fn message_cell(ui: &mut Ui, message: Option<&str>) {
 }
 
 /// One result: name on the left, value right-aligned, as one accessible list item whose label
-/// is the name and whose value is the value (so a screen reader says "Leads needed, 480").
+/// is the name and whose value is the value (so a screen reader says "Leads needed, 480"). When
+/// both do not fit on one line (a narrow panel, zoomed in), the value goes on a line of its own.
 pub fn result_row(ui: &mut Ui, name: &str, value: &str, strong: bool, tooltip: &str) -> Response {
-    let height = ui.text_style_height(&egui::TextStyle::Body) + theme::ROW_PADDING;
-    let (rect, response) =
-        ui.allocate_exact_size(egui::vec2(ui.available_width(), height), Sense::hover());
+    let visuals = ui.visuals();
+    let value_color = if strong {
+        visuals.strong_text_color()
+    } else {
+        visuals.text_color()
+    };
+    let name_color = visuals.text_color();
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let value_font = if strong {
+        egui::FontId::new(font.size + 1.0, font.family.clone())
+    } else {
+        font.clone()
+    };
+    let name_galley = ui
+        .painter()
+        .layout_no_wrap(name.to_owned(), font, name_color);
+    let value_galley = ui
+        .painter()
+        .layout_no_wrap(value.to_owned(), value_font, value_color);
+    let width = ui.available_width();
+    let line = ui.text_style_height(&egui::TextStyle::Body) + theme::ROW_PADDING;
+    let gap = ui.spacing().item_spacing.x * 2.0;
+    let one_line = name_galley.size().x + gap + value_galley.size().x <= width;
+    let height = if one_line { line } else { line * 2.0 };
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, height), Sense::hover());
     if ui.is_rect_visible(rect) {
-        let visuals = ui.visuals();
-        let name_color = visuals.text_color();
-        let value_color = if strong {
-            visuals.strong_text_color()
+        let (name_rect, value_rect) = if one_line {
+            (rect, rect)
         } else {
-            visuals.text_color()
+            rect.split_top_bottom_at_fraction(0.5)
         };
-        let font = egui::TextStyle::Body.resolve(ui.style());
-        let value_font = if strong {
-            egui::FontId::new(font.size + 1.0, font.family.clone())
-        } else {
-            font.clone()
-        };
+        let name_pos = name_rect.left_center() - egui::vec2(0.0, name_galley.size().y / 2.0);
+        let value_pos = value_rect.right_center()
+            - egui::vec2(value_galley.size().x, value_galley.size().y / 2.0);
         let painter = ui.painter();
-        painter.text(
-            rect.left_center(),
-            egui::Align2::LEFT_CENTER,
-            name,
-            font,
-            name_color,
-        );
-        painter.text(
-            rect.right_center(),
-            egui::Align2::RIGHT_CENTER,
-            value,
-            value_font,
-            value_color,
-        );
+        painter.galley(name_pos, name_galley, name_color);
+        painter.galley(value_pos, value_galley, value_color);
     }
     response.widget_info(|| {
         let mut info = WidgetInfo::labeled(Role::ListItem, true, name);
@@ -258,22 +388,34 @@ pub fn result_row(ui: &mut Ui, name: &str, value: &str, strong: bool, tooltip: &
     }
 }
 
-/// A bar per month whose height is the month's seasonality weight: drag a bar (or focus it and
-/// press ↑/↓) to change it. Returns true when a weight changed.
+/// A bar per month whose height is the month's seasonality weight. Dragging a bar moves its
+/// weight by 0.01 per pixel (0.001 with Shift), relative to where the drag started, so a bar
+/// never jumps to the pointer; a focused bar takes ↑/↓ in steps of 0.1 and keeps the focus.
+/// While a bar is dragged or focused, each month's share of the year is written above it.
+/// Returns true when a weight changed.
 pub fn seasonality_bars(
     ui: &mut Ui,
     weights: &mut [f64],
     labels: &[String],
     accessible_names: &[String],
+    numbers: NumberStyle,
     enabled: bool,
 ) -> bool {
     const MAX_WEIGHT: f64 = 2.0;
     const STEP: f64 = 0.1;
+    const PER_PIXEL: f64 = 0.01;
     let mut changed = false;
     let count = weights.len().max(1) as f32;
     let spacing = ui.spacing().item_spacing.x;
     let width = ((ui.available_width() - spacing * (count - 1.0)) / count).clamp(14.0, 48.0);
     let total: f64 = weights.iter().sum();
+    let shares: Vec<f64> = weights
+        .iter()
+        .map(|w| if total > 0.0 { w / total } else { 0.0 })
+        .collect();
+    let mut active = false;
+    let mut share_rects = Vec::with_capacity(weights.len());
+    let small = egui::TextStyle::Small.resolve(ui.style());
     ui.horizontal(|ui| {
         for (i, weight) in weights.iter_mut().enumerate() {
             ui.vertical(|ui| {
@@ -282,18 +424,48 @@ pub fn seasonality_bars(
                 } else {
                     Sense::hover()
                 };
-                let (rect, response) =
-                    ui.allocate_exact_size(egui::vec2(width, theme::SEASONALITY_HEIGHT), sense);
-                if let Some(pointer) = response.interact_pointer_pos() {
-                    let fraction = f64::from((rect.bottom() - pointer.y) / rect.height());
-                    let new = (fraction * MAX_WEIGHT).clamp(0.0, MAX_WEIGHT);
-                    let new = (new * 20.0).round() / 20.0;
+                let share_height = small.size + 2.0;
+                let (rect, response) = ui.allocate_exact_size(
+                    egui::vec2(width, theme::SEASONALITY_HEIGHT + share_height),
+                    sense,
+                );
+                let (share_rect, rect) = rect.split_top_bottom_at_y(rect.top() + share_height);
+                let start_id = response.id.with("drag start");
+                if response.drag_started() {
+                    ui.data_mut(|d| d.insert_temp(start_id, *weight));
+                }
+                if response.dragged()
+                    && let (Some(origin), Some(pointer)) = (
+                        ui.input(|i| i.pointer.press_origin()),
+                        response.interact_pointer_pos(),
+                    )
+                {
+                    let start = ui.data(|d| d.get_temp::<f64>(start_id)).unwrap_or(*weight);
+                    let fine = ui.input(|i| i.modifiers.shift);
+                    let (per_pixel, scale) = if fine {
+                        (PER_PIXEL / 10.0, 1000.0)
+                    } else {
+                        (PER_PIXEL, 100.0)
+                    };
+                    let moved = f64::from(origin.y - pointer.y) * per_pixel;
+                    let new = ((start + moved) * scale).round() / scale;
+                    let new = new.clamp(0.0, MAX_WEIGHT);
                     if new.to_bits() != weight.to_bits() {
                         *weight = new;
                         changed = true;
                     }
                 }
                 if response.has_focus() {
+                    // Arrow keys change the weight instead of moving the focus away.
+                    ui.memory_mut(|m| {
+                        m.set_focus_lock_filter(
+                            response.id,
+                            egui::EventFilter {
+                                vertical_arrows: true,
+                                ..Default::default()
+                            },
+                        );
+                    });
                     let (up, down) = ui.input(|i| {
                         (
                             i.key_pressed(egui::Key::ArrowUp),
@@ -309,25 +481,30 @@ pub fn seasonality_bars(
                         changed = true;
                     }
                 }
+                active |= response.dragged() || response.has_focus();
                 let painter = ui.painter();
                 let visuals = ui.visuals();
                 painter.rect_filled(rect, 2.0, visuals.extreme_bg_color);
+                painter.rect_stroke(
+                    rect,
+                    2.0,
+                    visuals.widgets.noninteractive.bg_stroke,
+                    egui::StrokeKind::Inside,
+                );
                 let fraction = (*weight / MAX_WEIGHT).clamp(0.0, 1.0) as f32;
                 let mut bar = rect;
                 bar.set_top(rect.bottom() - rect.height() * fraction);
-                let color = if response.hovered() || response.has_focus() {
+                let color = if response.hovered() || response.has_focus() || response.dragged() {
                     visuals.selection.bg_fill
                 } else {
-                    theme::series_color(0)
+                    theme::series_color(visuals.dark_mode, 0)
                 };
                 painter.rect_filled(bar, 2.0, color);
-                let share = if total > 0.0 {
-                    *weight / total * 100.0
-                } else {
-                    0.0
-                };
+                let share = shares.get(i).copied().unwrap_or(0.0);
+                share_rects.push(share_rect);
                 let name = accessible_names.get(i).map_or("", String::as_str);
-                let value_text = format!("{weight:.2} ({share:.1}%)");
+                let value_text =
+                    format!("{} ({})", numbers.fixed(*weight, 2), numbers.share(share));
                 response.widget_info(|| {
                     let mut info = WidgetInfo::labeled(Role::Slider, enabled, name);
                     info.value = Some(*weight);
@@ -342,6 +519,18 @@ pub fn seasonality_bars(
             });
         }
     });
+    if active {
+        let color = ui.visuals().strong_text_color();
+        for (share, rect) in shares.iter().zip(&share_rects) {
+            ui.painter().text(
+                rect.center(),
+                egui::Align2::CENTER_CENTER,
+                numbers.share(*share),
+                small.clone(),
+                color,
+            );
+        }
+    }
     changed
 }
 

@@ -236,9 +236,11 @@ pub fn parse(text: &str, path: &Path) -> Result<Loaded, LoadError> {
         document.unknown_fields = kept;
         unknown_fields = reported;
     }
+    let newer_version =
+        (document.format_version > FORMAT_VERSION).then_some(document.format_version);
+    document.migrate();
     Ok(Loaded {
-        newer_version: (document.format_version > FORMAT_VERSION)
-            .then_some(document.format_version),
+        newer_version,
         document,
         unknown_fields,
     })

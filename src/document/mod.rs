@@ -6,6 +6,7 @@
 //! format version opens read-only.
 
 mod file;
+mod history;
 mod limits;
 mod save;
 mod text;
@@ -13,6 +14,7 @@ mod unknown;
 mod validate;
 
 pub use file::{LoadError, Loaded, MAX_FILE_BYTES, NotAFile, describe_limit, load, parse};
+pub use history::History;
 pub use limits::{Limit, MAX_HOLIDAYS, MAX_SCENARIOS, MAX_YEAR, MIN_YEAR};
 pub use save::{Fingerprint, SaveError, SaveOptions, save, save_with, to_ron, write_atomically};
 pub use text::{FieldPath, Step};
@@ -25,7 +27,11 @@ use serde::{Deserialize, Serialize};
 use crate::plan::{Assumptions, SalesCommitments};
 
 /// The version of the file format this build writes. Bump it when a change needs migration.
-pub const FORMAT_VERSION: u32 = 1;
+///
+/// - 1: the first format.
+/// - 2: the basis of the lead-to-customer rate is explicit (`conversion: LeadSources`); in
+///   version 1, lead sources, when present, overrode the conversion.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The embedded example: a Dutch B2B company's agreement for 2027.
 pub const EXAMPLE_RON: &str = include_str!("../../assets/example.sla.ron");
@@ -88,6 +94,23 @@ impl SlaDocument {
         parse(EXAMPLE_RON, std::path::Path::new("example.sla.ron")).map(|loaded| loaded.document)
     }
 
+    /// Brings a document of an older format version to this one, so that it plans exactly as it
+    /// did in the version that wrote it. A newer document is left as it is (it opens read-only).
+    pub fn migrate(&mut self) {
+        if self.format_version > FORMAT_VERSION {
+            return;
+        }
+        if self.format_version < 2 {
+            for scenario in &mut self.scenarios {
+                let a = &mut scenario.assumptions;
+                if !a.lead_sources.is_empty() {
+                    a.conversion = crate::plan::Conversion::LeadSources;
+                }
+            }
+        }
+        self.format_version = FORMAT_VERSION;
+    }
+
     /// The active scenario, or the first when the index is out of range.
     pub fn active(&self) -> Option<&Scenario> {
         self.scenarios
@@ -117,13 +140,16 @@ impl SlaDocument {
             .unwrap_or_else(|| base.to_owned())
     }
 
-    /// Appends a scenario with default assumptions and returns its index.
-    pub fn add_scenario(&mut self, base_name: &str) -> usize {
+    /// Appends a scenario that starts from the assumptions of scenario `from` (the user's own
+    /// numbers, not the defaults; the defaults when `from` does not exist) and returns its index.
+    pub fn add_scenario(&mut self, base_name: &str, from: usize) -> usize {
         let name = self.unique_scenario_name(base_name);
-        self.scenarios.push(Scenario {
-            name,
-            assumptions: Assumptions::default(),
-        });
+        let assumptions = self
+            .scenarios
+            .get(from)
+            .map(|s| s.assumptions.clone())
+            .unwrap_or_default();
+        self.scenarios.push(Scenario { name, assumptions });
         self.scenarios.len() - 1
     }
 
@@ -230,7 +256,7 @@ mod tests {
     #[test]
     fn duplicates_get_unique_names_and_keep_the_agreed_plan() {
         let mut doc = SlaDocument::default();
-        doc.add_scenario("Scenario");
+        doc.add_scenario("Scenario", 0);
         doc.active_scenario = 1;
         assert_eq!(doc.duplicate_scenario(0, "(copy)"), Some(1));
         assert_eq!(doc.duplicate_scenario(0, "(copy)"), Some(1));
@@ -249,8 +275,8 @@ mod tests {
     fn deleting_keeps_one_scenario_and_fixes_the_agreed_plan() {
         let mut doc = SlaDocument::default();
         assert!(!doc.delete_scenario(0), "the last scenario stays");
-        doc.add_scenario("B");
-        doc.add_scenario("C");
+        doc.add_scenario("B", 0);
+        doc.add_scenario("C", 0);
         doc.active_scenario = 2;
         assert!(doc.delete_scenario(0));
         assert_eq!(names(&doc), ["B", "C"]);

@@ -5,11 +5,14 @@
 //! them in any order.
 
 mod en;
+mod explain;
 pub mod format;
 
+pub use explain::explanation;
 pub use format::{NO_NUMBER, NumberStyle};
 
-use crate::plan::{Assumptions, Basis, Field, MAX_AMOUNT, Problem, Rule, Unit, Value, Warning};
+use crate::plan::holidays::Country;
+use crate::plan::{Assumptions, Basis, Field, Problem, Rule, Unit, Value, Warning};
 
 /// A language of the user interface.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -117,17 +120,25 @@ impl Language {
             Value::Number(v) => self.with_unit(v, unit, currency),
             Value::Count(c) => c.to_string(),
         };
-        match problem.rule {
-            // The upper limits of amounts only keep the arithmetic finite; naming a trillion
-            // would not help anyone, so only the minimum is mentioned.
-            Rule::Between { min, max } if max >= MAX_AMOUNT => fill(
-                t.rule_at_least,
+        let limit = |template: &str, name: &str, limit: f64| {
+            fill(
+                template,
                 &[
-                    ("value", &value),
-                    ("min", &self.with_unit(min, unit, currency)),
+                    ("value", value.as_str()),
+                    (name, &self.with_unit(limit, unit, currency)),
                 ],
-            ),
-            Rule::Between { min, max } => fill(
+            )
+        };
+        match (problem.rule, problem.value) {
+            // Say which end was crossed: a value above the maximum is never "below the minimum".
+            (Rule::Between { max, .. }, Value::Number(v)) if v > max => {
+                limit(t.rule_at_most, "max", max)
+            }
+            (Rule::Between { min, .. }, Value::Number(v)) if v < min => {
+                limit(t.rule_at_least, "min", min)
+            }
+            // Not a number: neither end, so the whole range.
+            (Rule::Between { min, max }, _) => fill(
                 t.rule_between,
                 &[
                     ("value", &value),
@@ -135,7 +146,7 @@ impl Language {
                     ("max", &self.with_unit(max, unit, currency)),
                 ],
             ),
-            Rule::WholeBetween { min, max } => fill(
+            (Rule::WholeBetween { min, max }, _) => fill(
                 t.rule_whole_between,
                 &[
                     ("value", &value),
@@ -143,16 +154,16 @@ impl Language {
                     ("max", &max.to_string()),
                 ],
             ),
-            Rule::SumTo(total) => fill(
+            (Rule::SumTo(total), _) => fill(
                 t.rule_sum_to,
                 &[("value", &value), ("total", &n.percent(total))],
             ),
-            Rule::NotAllZero => t.rule_not_all_zero.to_owned(),
-            Rule::Count(expected) => fill(
+            (Rule::NotAllZero, _) => t.rule_not_all_zero.to_owned(),
+            (Rule::Count(expected), _) => fill(
                 t.rule_count,
                 &[("value", &value), ("expected", &expected.to_string())],
             ),
-            Rule::CountBetween { min, max } => fill(
+            (Rule::CountBetween { min, max }, _) => fill(
                 t.rule_count_between,
                 &[
                     ("value", &value),
@@ -180,6 +191,28 @@ impl Language {
             "{}: {}",
             self.field(problem.field, scenario),
             self.rule(problem, currency)
+        )
+    }
+
+    /// A country's name.
+    pub fn country(self, country: Country) -> &'static str {
+        let t = self.text();
+        match country {
+            Country::Netherlands => t.country_netherlands,
+            Country::Belgium => t.country_belgium,
+            Country::Germany => t.country_germany,
+            Country::UnitedKingdom => t.country_united_kingdom,
+            Country::UnitedStates => t.country_united_states,
+        }
+    }
+
+    /// A month by name: "January 2027".
+    pub fn month(self, month: crate::plan::YearMonth) -> String {
+        let t = self.text();
+        let name = t.month_names[(month.month() as usize + 11) % 12];
+        fill(
+            t.month_and_year,
+            &[("month", name), ("year", &month.year().to_string())],
         )
     }
 
@@ -218,16 +251,10 @@ impl Language {
                 t.warn_leads_after_period,
                 &[("months", &months.to_string())],
             ),
+            Warning::NoHolidays => t.warn_no_holidays.to_owned(),
             Warning::NoWorkingDays { month } => {
                 fill(t.warn_no_working_days, &[("month", &month.to_string())])
             }
-            Warning::StagesDisagreeWithSources { stages, sources } => fill(
-                t.warn_stages_disagree,
-                &[
-                    ("stages", &n.fraction_as_percent(*stages)),
-                    ("sources", &n.fraction_as_percent(*sources)),
-                ],
-            ),
             Warning::SlowFirstContact { hours } => fill(
                 t.warn_slow_first_contact,
                 &[("hours", &n.decimal(*hours, 2))],
@@ -320,6 +347,7 @@ pub struct Text {
     pub not_a_number: &'static str,
     pub rule_between: &'static str,
     pub rule_at_least: &'static str,
+    pub rule_at_most: &'static str,
     pub rule_whole_between: &'static str,
     pub rule_sum_to: &'static str,
     pub rule_not_all_zero: &'static str,
@@ -363,7 +391,8 @@ pub struct Text {
     pub changed_on_disk_body: &'static str,
     pub changed_on_disk_heading: &'static str,
     pub chart_funnel: &'static str,
-    pub chart_months: &'static str,
+    pub chart_leads_per_month: &'static str,
+    pub chart_customers_per_month: &'static str,
     pub chart_sources: &'static str,
     pub close: &'static str,
     pub cmd_about: &'static str,
@@ -414,10 +443,22 @@ pub struct Text {
     pub hint_sales_cycle_lag: &'static str,
     pub hint_start_month: &'static str,
     pub holiday_dates: &'static str,
+    pub public_holidays_of: &'static str,
+    pub add_public_holidays: &'static str,
+    pub tip_add_public_holidays: &'static str,
+    pub country_netherlands: &'static str,
+    pub country_belgium: &'static str,
+    pub country_germany: &'static str,
+    pub country_united_kingdom: &'static str,
+    pub country_united_states: &'static str,
     pub holidays: &'static str,
     pub holidays_note: &'static str,
     pub how_calculated: &'static str,
     pub leads_before_period: &'static str,
+    pub lead_value_note: &'static str,
+    pub lead_value_same_month: &'static str,
+    pub lead_value_later: &'static str,
+    pub counts_note: &'static str,
     pub marketing_budget: &'static str,
     pub marketing_footer: &'static str,
     pub menu_edit: &'static str,
@@ -429,16 +470,22 @@ pub struct Text {
     pub method_heading: &'static str,
     pub method_steps: &'static [(&'static str, &'static str)],
     pub month_initials: [&'static str; 12],
+    pub month_names: [&'static str; 12],
+    pub month_and_year: &'static str,
+    pub this_month: &'static str,
+    pub next_month: &'static str,
+    pub leads_in_month: &'static str,
+    pub customers_in_month: &'static str,
+    pub leads_per_working_day_in_month: &'static str,
+    pub tip_month_target: &'static str,
     pub new_scenario_name: &'static str,
     pub no_recent_files: &'static str,
-    pub one_rate: &'static str,
     pub no_file_dialog: &'static str,
     pub read_only_marker: &'static str,
     pub formula_stages: &'static str,
     pub unnamed_scenario: &'static str,
     pub column_rate: &'static str,
     pub column_deal_size: &'static str,
-    pub stages_choice: &'static str,
     pub open_title: &'static str,
     pub opened_read_only: &'static str,
     pub overwrite: &'static str,
@@ -447,7 +494,7 @@ pub struct Text {
     pub period_title: &'static str,
     pub plan_capacity: &'static str,
     pub rate_comes_from: &'static str,
-    pub rate_from_stages: &'static str,
+    pub not_in_force: &'static str,
     pub recovery_body: &'static str,
     pub recovery_failed: &'static str,
     pub recovery_heading: &'static str,
@@ -472,8 +519,10 @@ pub struct Text {
     pub show_weeks: &'static str,
     pub source: &'static str,
     pub sources_note: &'static str,
-    pub sources_set_numbers: &'static str,
+    pub sources_note_unused: &'static str,
     pub spread_evenly: &'static str,
+    pub type_weights: &'static str,
+    pub weight: &'static str,
     pub spread_is_even: &'static str,
     pub stage: &'static str,
     pub stages_note_in_use: &'static str,
@@ -486,6 +535,7 @@ pub struct Text {
     pub step_two_title: &'static str,
     pub tab_marketing: &'static str,
     pub tab_report: &'static str,
+    pub tab_charts: &'static str,
     pub tab_sales: &'static str,
     pub targets_note: &'static str,
     pub targets_per_month: &'static str,
@@ -508,6 +558,8 @@ pub struct Text {
     pub tip_return_on_spend: &'static str,
     pub type_a_month: &'static str,
     pub type_a_number: &'static str,
+    pub did_you_mean: &'static str,
+    pub did_you_mean_or: &'static str,
     pub type_a_whole_number: &'static str,
     pub unit_days: &'static str,
     pub unit_hours: &'static str,
@@ -521,7 +573,7 @@ pub struct Text {
     pub warn_leads_before_period: &'static str,
     pub warn_leads_after_period: &'static str,
     pub warn_no_working_days: &'static str,
-    pub warn_stages_disagree: &'static str,
+    pub warn_no_holidays: &'static str,
     pub warn_slow_first_contact: &'static str,
     pub warn_few_attempts: &'static str,
     // Files and recovery (issue 7).
@@ -554,7 +606,10 @@ pub struct Text {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::{LeadSource, validate_assumptions};
+    use crate::plan::{
+        Conversion, LeadSource, SalesCapacity, SalesCommitments, validate_assumptions,
+        validate_commitments,
+    };
 
     #[test]
     fn problems_name_field_value_and_range() {
@@ -580,6 +635,7 @@ mod tests {
                 },
                 LeadSource::default(),
             ],
+            conversion: Conversion::LeadSources,
             ..Assumptions::default()
         };
         let problems = validate_assumptions(&a);
@@ -590,9 +646,121 @@ mod tests {
         assert_eq!(
             texts,
             vec![
-                "Lead sources › Webinars › Share: 140% is outside the allowed range 0% to 100%.",
+                "Lead sources › Webinars › Share: 140% is above the maximum of 100%.",
                 "Lead sources › Share: the shares add up to 140%; they must add up to 100%.",
             ]
+        );
+    }
+
+    /// Every input with a range, set to `value` (the scenario uses the basis the field needs).
+    fn with_value(field: Field, value: f64) -> (Assumptions, SalesCommitments) {
+        let mut a = Assumptions {
+            lead_sources: vec![LeadSource {
+                share_percent: 100.0,
+                ..LeadSource::default()
+            }],
+            seasonality: vec![1.0; 12],
+            capacity: Some(SalesCapacity::default()),
+            ..Assumptions::default()
+        };
+        let mut c = SalesCommitments::default();
+        let whole = value.clamp(0.0, 1e9) as u32;
+        match field {
+            Field::RevenueGoal => a.revenue_goal = value,
+            Field::MarketingShare => a.marketing_share_percent = value,
+            Field::AverageDealSize => a.average_deal_size = value,
+            Field::LeadToCustomerRate => a.lead_to_customer_percent = value,
+            Field::SeasonalityWeight(i) => a.seasonality[i] = value,
+            Field::StageRate(i) => {
+                a.conversion = Conversion::Stages;
+                a.funnel_stages[i].rate_to_next_percent = value;
+            }
+            Field::SourceRate(i) => {
+                a.conversion = Conversion::LeadSources;
+                a.lead_sources[i].lead_to_customer_percent = value;
+            }
+            Field::SourceDealSize(i) => {
+                a.conversion = Conversion::LeadSources;
+                a.lead_sources[i].average_deal_size = value;
+            }
+            Field::SourceCostPerLead(i) => {
+                a.conversion = Conversion::LeadSources;
+                a.lead_sources[i].cost_per_lead = Some(value);
+            }
+            Field::LeadsPerRep => {
+                if let Some(capacity) = &mut a.capacity {
+                    capacity.leads_per_rep_per_month = value;
+                }
+            }
+            Field::Months => a.period.months = whole,
+            Field::SalesCycleLag => a.sales_cycle_lag_months = whole,
+            Field::Reps => {
+                if let Some(capacity) = &mut a.capacity {
+                    capacity.reps = whole;
+                }
+            }
+            Field::FirstContactHours => c.first_contact_within_hours = value,
+            Field::MinimumAttempts => c.minimum_attempts = whole,
+            Field::AttemptsWithinDays => c.attempts_within_days = whole,
+            Field::AcceptWithinHours => c.accept_within_hours = value,
+            other => panic!("{other:?} has no range of its own"),
+        }
+        (a, c)
+    }
+
+    #[test]
+    fn messages_name_the_end_of_the_range_that_was_crossed() {
+        let numbers = [
+            Field::RevenueGoal,
+            Field::MarketingShare,
+            Field::AverageDealSize,
+            Field::LeadToCustomerRate,
+            Field::SeasonalityWeight(3),
+            Field::StageRate(1),
+            Field::SourceRate(0),
+            Field::SourceDealSize(0),
+            Field::SourceCostPerLead(0),
+            Field::LeadsPerRep,
+            Field::FirstContactHours,
+            Field::AcceptWithinHours,
+        ];
+        for field in numbers {
+            for (value, words) in [(-1e15, "below the minimum"), (1e15, "above the maximum")] {
+                let (a, c) = with_value(field, value);
+                let problems = [validate_assumptions(&a), validate_commitments(&c)].concat();
+                let problem = problems
+                    .iter()
+                    .find(|p| p.field == field)
+                    .unwrap_or_else(|| panic!("{field:?} = {value} passes"));
+                let text = Language::English.problem_in(problem, Some(&a), "EUR");
+                assert!(text.contains(words), "{field:?} = {value}: {text}");
+            }
+        }
+        let wholes = [
+            Field::Months,
+            Field::SalesCycleLag,
+            Field::Reps,
+            Field::MinimumAttempts,
+            Field::AttemptsWithinDays,
+        ];
+        for field in wholes {
+            for value in [0.0, 1e6] {
+                let (a, c) = with_value(field, value);
+                let problems = [validate_assumptions(&a), validate_commitments(&c)].concat();
+                if let Some(problem) = problems.iter().find(|p| p.field == field) {
+                    let text = Language::English.problem_in(problem, Some(&a), "EUR");
+                    assert!(text.contains("use a whole number from"), "{text}");
+                } else {
+                    assert!(value == 0.0, "{field:?} = {value} passes");
+                }
+            }
+        }
+        // The case from the issue: twelve trillion is above the maximum, not below the minimum.
+        let (a, _) = with_value(Field::RevenueGoal, 12_000_003_000_000.0);
+        let text = Language::English.problem_in(&validate_assumptions(&a)[0], None, "EUR");
+        assert_eq!(
+            text,
+            "Revenue goal: €12,000,003,000,000 is above the maximum of €1,000,000,000,000."
         );
     }
 

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::calendar::YearMonth;
+use super::holidays::Country;
 
 /// One scenario's planning assumptions (steps 1 of the method, plus period and capacity).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -19,19 +20,20 @@ pub struct Assumptions {
     pub marketing_share_percent: f64,
     /// Average deal size (revenue per new customer), in the document's currency.
     pub average_deal_size: f64,
-    /// Share of leads that become customers, in percent (used with [`Conversion::SingleRate`]).
+    /// Share of leads that become customers, in percent (in force with [`Conversion::SingleRate`]).
     pub lead_to_customer_percent: f64,
-    /// Whether the single rate or the funnel stages give the lead-to-customer rate.
+    /// What sets the lead-to-customer rate (and, for lead sources, the deal size): the user's
+    /// explicit choice. The inputs of the other bases are kept, so switching loses nothing.
     pub conversion: Conversion,
     /// Funnel stages from lead to the last stage before customer, each with its rate onwards.
-    /// Kept when `conversion` is the single rate, so switching back and forth loses nothing.
     pub funnel_stages: Vec<FunnelStage>,
     pub period: Period,
     /// One weight per month of the period; empty means an even spread.
     pub seasonality: Vec<f64>,
     /// Days off besides weekends (public holidays, company days).
     pub holidays: Vec<NaiveDate>,
-    /// Lead sources; when present they set leads and customers through lead value (Roberge).
+    /// Lead sources; with [`Conversion::LeadSources`] they set leads and customers through lead
+    /// value (Roberge).
     pub lead_sources: Vec<LeadSource>,
     /// Whole months between a lead's arrival and its close.
     pub sales_cycle_lag_months: u32,
@@ -59,14 +61,33 @@ impl Default for Assumptions {
     }
 }
 
-/// Which number gives the lead-to-customer rate.
+impl Assumptions {
+    /// Adds `country`'s public holidays that fall in the period to the holidays (once each,
+    /// in date order); the list stays editable.
+    pub fn add_public_holidays(&mut self, country: Country) {
+        let months = self.period.month_list();
+        let (Some(first), Some(last)) = (months.first(), months.last()) else {
+            return;
+        };
+        let last_day = last.end_exclusive().pred_opt().unwrap_or(last.first_day());
+        let days = country.holidays_between(first.first_day(), last_day);
+        self.holidays.extend(days.iter().map(|h| h.date));
+        self.holidays.sort_unstable();
+        self.holidays.dedup();
+    }
+}
+
+/// What gives the lead-to-customer rate: one of three, chosen by the user. Only the chosen
+/// basis is in force; the screen disables the inputs of the others.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Conversion {
-    /// One lead-to-customer percentage.
+    /// One lead-to-customer percentage and the average deal size.
     #[default]
     SingleRate,
-    /// The product of the funnel stage rates.
+    /// The product of the funnel stage rates and the average deal size.
     Stages,
+    /// The lead sources' mix of rates and deal sizes (lead value, Roberge ch. 12).
+    LeadSources,
 }
 
 /// A funnel stage and the share of its volume that reaches the next stage (the stage after the
@@ -207,5 +228,21 @@ impl Default for SalesCommitments {
             attempts_within_days: 14,
             accept_within_hours: 48.0,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn public_holidays_of_the_period_are_added_once() {
+        let mut a = Assumptions::default();
+        a.add_public_holidays(Country::Netherlands);
+        assert_eq!(a.holidays.len(), 11);
+        a.add_public_holidays(Country::Netherlands);
+        assert_eq!(a.holidays.len(), 11);
+        a.add_public_holidays(Country::Germany);
+        assert!(a.holidays.windows(2).all(|w| w[0] < w[1]));
     }
 }

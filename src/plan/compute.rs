@@ -13,9 +13,6 @@ use super::{
 };
 use chrono::Datelike as _;
 
-/// Rates below this relative difference count as equal when comparing stages and sources.
-const RATE_AGREEMENT: f64 = 0.01;
-
 /// Plans one scenario, or lists every input that is out of range.
 pub fn compute(a: &Assumptions, commitments: &SalesCommitments) -> Result<Plan, Vec<Problem>> {
     let mut problems = validate_assumptions(a);
@@ -82,6 +79,9 @@ pub fn compute(a: &Assumptions, commitments: &SalesCommitments) -> Result<Plan, 
             months: u32::try_from(lag.min(months.len())).unwrap_or(0),
         });
     }
+    if a.holidays.is_empty() {
+        warnings.push(Warning::NoHolidays);
+    }
     for m in month_plans.iter().filter(|m| m.working_days == 0) {
         warnings.push(Warning::NoWorkingDays { month: m.month });
     }
@@ -89,7 +89,7 @@ pub fn compute(a: &Assumptions, commitments: &SalesCommitments) -> Result<Plan, 
     let calendar_days: u32 = months.iter().map(|m| m.days()).sum();
     let working_days: u32 = month_plans.iter().map(|m| m.working_days).sum();
     let weeks = weeks(&month_plans, &calendar);
-    let stages = stages(a, &totals, &month_plans, &mut warnings);
+    let stages = stages(a, &totals, &month_plans);
     let sources = sources(a, &totals, &month_plans);
     let budget = budget(a, &totals, &sources);
     let capacity = capacity(a, &mut month_plans, &mut warnings);
@@ -102,7 +102,6 @@ pub fn compute(a: &Assumptions, commitments: &SalesCommitments) -> Result<Plan, 
         customers_needed: totals.customers,
         leads_needed: totals.leads,
         lead_to_customer: totals.rate,
-        stages_lead_to_customer: (a.conversion == Conversion::Stages).then_some(totals.stages_rate),
         average_deal_size: totals.deal_size,
         lead_value: totals.lead_value,
         leads_per_month: totals.leads / months.len() as f64,
@@ -111,6 +110,7 @@ pub fn compute(a: &Assumptions, commitments: &SalesCommitments) -> Result<Plan, 
         calendar_days,
         working_days,
         months: month_plans,
+        lag_months: a.sales_cycle_lag_months,
         leads_before_period,
         weeks,
         stages,
@@ -142,38 +142,35 @@ struct Totals {
     rate: f64,
     deal_size: f64,
     lead_value: f64,
-    /// Product of the stage rates (1.0 without stages).
-    stages_rate: f64,
 }
 
 impl Totals {
+    /// The totals on the scenario's chosen basis; the other bases' inputs play no part.
     fn of(a: &Assumptions) -> Self {
         let marketing_revenue =
             funnel::marketing_revenue(a.revenue_goal, a.marketing_share_percent / 100.0);
-        let stages_rate: f64 = a
-            .funnel_stages
-            .iter()
-            .map(|s| s.rate_to_next_percent / 100.0)
-            .product();
-        if a.lead_sources.is_empty() {
-            let (basis, rate) = match a.conversion {
-                Conversion::SingleRate => (Basis::SingleRate, a.lead_to_customer_percent / 100.0),
-                Conversion::Stages => (Basis::Stages, stages_rate),
-            };
+        let single = |rate: f64| {
             let customers = funnel::customers_needed(marketing_revenue, a.average_deal_size);
-            return Self {
-                basis,
+            Self {
+                basis: a.conversion.into(),
                 marketing_revenue,
                 customers,
                 leads: funnel::leads_needed(customers, rate),
                 rate,
                 deal_size: a.average_deal_size,
                 lead_value: funnel::lead_value(a.average_deal_size, rate),
-                stages_rate,
-            };
+            }
+        };
+        match a.conversion {
+            Conversion::SingleRate => single(a.lead_to_customer_percent / 100.0),
+            Conversion::Stages => single(stages_rate(a)),
+            Conversion::LeadSources => Self::of_sources(a, marketing_revenue),
         }
-        // Roberge: blended lead value = Σ shareᵢ × rateᵢ × deal sizeᵢ; the lead count follows
-        // as marketing revenue ÷ blended lead value, the customers as leads × Σ shareᵢ × rateᵢ.
+    }
+
+    /// Roberge: blended lead value = Σ shareᵢ × rateᵢ × deal sizeᵢ; the lead count follows as
+    /// marketing revenue ÷ blended lead value, the customers as leads × Σ shareᵢ × rateᵢ.
+    fn of_sources(a: &Assumptions, marketing_revenue: f64) -> Self {
         let (blended_rate, blended_value) =
             a.lead_sources
                 .iter()
@@ -194,9 +191,16 @@ impl Totals {
             rate: blended_rate,
             deal_size: blended_value / blended_rate,
             lead_value: blended_value,
-            stages_rate,
         }
     }
+}
+
+/// The overall lead-to-customer rate of the funnel: the product of the stage rates.
+fn stages_rate(a: &Assumptions) -> f64 {
+    a.funnel_stages
+        .iter()
+        .map(|s| s.rate_to_next_percent / 100.0)
+        .product()
 }
 
 /// `fᵢ = weightᵢ ÷ Σ weights`; an even spread without weights.
@@ -255,25 +259,12 @@ fn weeks(months: &[MonthPlan], calendar: &WorkingCalendar) -> Vec<WeekPlan> {
 }
 
 /// Volume per stage: customers ÷ the product of the rates from that stage on, so the first
-/// stage's volume is the leads needed (when the stages set the rate).
-fn stages(
-    a: &Assumptions,
-    totals: &Totals,
-    months: &[MonthPlan],
-    warnings: &mut Vec<Warning>,
-) -> Vec<StagePlan> {
+/// stage's volume is the leads needed.
+fn stages(a: &Assumptions, totals: &Totals, months: &[MonthPlan]) -> Vec<StagePlan> {
     if a.conversion != Conversion::Stages {
         return Vec::new();
     }
-    if totals.basis == Basis::LeadSources
-        && (totals.stages_rate - totals.rate).abs() > RATE_AGREEMENT * totals.rate
-    {
-        warnings.push(Warning::StagesDisagreeWithSources {
-            stages: totals.stages_rate,
-            sources: totals.rate,
-        });
-    }
-    let mut tail_rate = totals.stages_rate;
+    let mut tail_rate = totals.rate;
     a.funnel_stages
         .iter()
         .map(|stage| {
@@ -292,6 +283,9 @@ fn stages(
 
 /// Each source's share of the leads, with its own rate, deal size and cost.
 fn sources(a: &Assumptions, totals: &Totals, months: &[MonthPlan]) -> Vec<SourcePlan> {
+    if a.conversion != Conversion::LeadSources {
+        return Vec::new();
+    }
     a.lead_sources
         .iter()
         .map(|source| {

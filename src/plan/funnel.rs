@@ -30,9 +30,53 @@ pub fn whole_up(count: f64) -> f64 {
     (count - count.abs() * 1e-9).ceil().max(0.0)
 }
 
+/// Whole targets for the parts of a period (months, weeks): each part gets the rounded-up
+/// running total minus the rounded-up running total before it,
+///
+/// ```text
+/// targetᵢ = ⌈p₁ + … + pᵢ⌉ − ⌈p₁ + … + pᵢ₋₁⌉
+/// ```
+///
+/// so every target is a whole number, the targets add up to the rounded-up total, and at every
+/// point the targets so far are at least the exact plan so far (rounding never puts a team
+/// behind its goal). This is the one rule for counts: totals round up, parts follow from it.
+pub fn whole_parts(parts: &[f64]) -> Vec<f64> {
+    let mut running = 0.0;
+    let mut reached = 0.0;
+    parts
+        .iter()
+        .map(|part| {
+            running += part;
+            let total = whole_up(running);
+            let target = (total - reached).max(0.0);
+            reached = reached.max(total);
+            target
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whole_parts_add_up_to_the_rounded_up_total_and_never_lag() {
+        // 74 customers spread as 6.1 a month and a bit.
+        let parts = [6.1, 6.1, 6.2, 6.0, 6.3, 6.1, 6.2, 6.2, 6.1, 6.2, 6.3, 6.2];
+        let whole = whole_parts(&parts);
+        assert!(whole.iter().all(|w| w.fract() == 0.0));
+        assert_eq!(whole.iter().sum::<f64>(), whole_up(parts.iter().sum()));
+        assert_eq!(&whole[..3], &[7.0, 6.0, 6.0]);
+        let mut exact = 0.0;
+        let mut target = 0.0;
+        for (p, w) in parts.iter().zip(&whole) {
+            exact += p;
+            target += w;
+            assert!(target >= exact - 1e-9);
+        }
+        assert_eq!(whole_parts(&[40.0, 40.0]), vec![40.0, 40.0]);
+        assert_eq!(whole_parts(&[0.2, 0.2, 0.2]), vec![1.0, 0.0, 0.0]);
+    }
 
     fn close(a: f64, b: f64) -> bool {
         (a - b).abs() <= 1e-9 * b.abs().max(1.0)

@@ -16,6 +16,7 @@ mod assumptions;
 pub mod calendar;
 mod compute;
 pub mod funnel;
+pub mod holidays;
 mod validate;
 
 pub use assumptions::{
@@ -31,7 +32,8 @@ pub use validate::{
 use chrono::NaiveDate;
 use serde::Serialize;
 
-/// What sets the number of leads and customers.
+/// What set the number of leads and customers of a plan: the scenario's [`Conversion`], named
+/// for the command line's JSON.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Basis {
@@ -41,6 +43,16 @@ pub enum Basis {
     Stages,
     /// The lead sources' mix of rates and deal sizes (lead value, Roberge ch. 12).
     LeadSources,
+}
+
+impl From<Conversion> for Basis {
+    fn from(conversion: Conversion) -> Self {
+        match conversion {
+            Conversion::SingleRate => Self::SingleRate,
+            Conversion::Stages => Self::Stages,
+            Conversion::LeadSources => Self::LeadSources,
+        }
+    }
 }
 
 /// The plan of one scenario: targets for the period, per month, per ISO week and per stage
@@ -58,9 +70,6 @@ pub struct Plan {
     pub leads_needed: f64,
     /// The lead-to-customer rate in force, as a fraction (0.05 = 5 %).
     pub lead_to_customer: f64,
-    /// The product of the funnel stage rates, when the scenario uses stages (with lead sources
-    /// it may differ from `lead_to_customer`, and a warning says so).
-    pub stages_lead_to_customer: Option<f64>,
     /// The average deal size in force (with sources: marketing revenue ÷ customers).
     pub average_deal_size: f64,
     /// What one lead is worth: average deal size × lead-to-customer rate.
@@ -77,6 +86,8 @@ pub struct Plan {
     /// lag it runs ahead of `customers`; the last `lag` months feed the next period's first
     /// closes, assuming it repeats this plan.
     pub months: Vec<MonthPlan>,
+    /// Whole months between a lead's arrival and its close (the sales-cycle lag).
+    pub lag_months: u32,
     /// Leads that must arrive before the period starts to close inside it (sales-cycle lag).
     pub leads_before_period: Vec<LeadMonth>,
     /// ISO weeks that overlap the period; each month's figures spread over its working days.
@@ -91,6 +102,20 @@ pub struct Plan {
     pub capacity: Option<CapacityPlan>,
     pub commitments: SalesCommitments,
     pub warnings: Vec<Warning>,
+}
+
+impl Plan {
+    /// The index of the month to show as "this month" or "next month" on `today`: the month
+    /// that contains it, or the first month when the period has not started; `None` once the
+    /// period is over. The flag is true when `today` lies inside the month.
+    pub fn month_for(&self, today: NaiveDate) -> Option<(usize, bool)> {
+        let now = YearMonth::of(today);
+        self.months
+            .iter()
+            .enumerate()
+            .find(|(_, m)| m.month >= now)
+            .map(|(i, m)| (i, m.month == now))
+    }
 }
 
 /// One month of the period.
@@ -206,10 +231,10 @@ pub enum Warning {
     /// The last months' leads close after the period; they are planned as if the next period
     /// repeats this one.
     LeadsAfterPeriod { months: u32 },
+    /// No holidays at all: public holidays count as working days, so daily targets are low.
+    NoHolidays,
     /// A month has no working day, so no daily target.
     NoWorkingDays { month: YearMonth },
-    /// The funnel stages and the lead sources imply different lead-to-customer rates.
-    StagesDisagreeWithSources { stages: f64, sources: f64 },
     /// Contact later than an hour: qualifying is ~7× less likely (HBR 2011).
     SlowFirstContact { hours: f64 },
     /// Fewer than six attempts: 93 % of reached buyers were reached by the 6th (Velocify).

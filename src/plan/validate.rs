@@ -182,18 +182,23 @@ pub fn validate_assumptions(a: &Assumptions) -> Vec<Problem> {
     let mut check = Checker::default();
     check.amount(Field::RevenueGoal, a.revenue_goal);
     check.percent(Field::MarketingShare, a.marketing_share_percent);
-    check.deal_size(Field::AverageDealSize, a.average_deal_size);
-    if a.conversion == Conversion::SingleRate {
-        check.rate(Field::LeadToCustomerRate, a.lead_to_customer_percent);
-    } else {
-        check.count(Field::FunnelStages, a.funnel_stages.len(), 1, MAX_STAGES);
-        for (i, stage) in a.funnel_stages.iter().enumerate() {
-            check.rate(Field::StageRate(i), stage.rate_to_next_percent);
-        }
+    if a.conversion != Conversion::LeadSources {
+        check.deal_size(Field::AverageDealSize, a.average_deal_size);
     }
+    // Only the basis in force is checked: the others' inputs are kept but play no part.
+    match a.conversion {
+        Conversion::SingleRate => check.rate(Field::LeadToCustomerRate, a.lead_to_customer_percent),
+        Conversion::Stages => {
+            check.count(Field::FunnelStages, a.funnel_stages.len(), 1, MAX_STAGES);
+            for (i, stage) in a.funnel_stages.iter().enumerate() {
+                check.rate(Field::StageRate(i), stage.rate_to_next_percent);
+            }
+        }
+        Conversion::LeadSources => validate_sources(&mut check, a),
+    }
+
     check.whole(Field::Months, a.period.months, 1, super::Period::MAX_MONTHS);
     validate_seasonality(&mut check, a);
-    validate_sources(&mut check, a);
     check.whole(Field::SalesCycleLag, a.sales_cycle_lag_months, 0, 24);
     if let Some(capacity) = &a.capacity {
         check.whole(Field::Reps, capacity.reps, 1, 100_000);
@@ -232,10 +237,10 @@ fn validate_seasonality(check: &mut Checker, a: &Assumptions) {
 }
 
 fn validate_sources(check: &mut Checker, a: &Assumptions) {
+    check.count(Field::LeadSources, a.lead_sources.len(), 1, MAX_SOURCES);
     if a.lead_sources.is_empty() {
         return;
     }
-    check.count(Field::LeadSources, a.lead_sources.len(), 1, MAX_SOURCES);
     for (i, source) in a.lead_sources.iter().enumerate() {
         check.percent(Field::SourceShare(i), source.share_percent);
         check.rate(Field::SourceRate(i), source.lead_to_customer_percent);
@@ -324,6 +329,7 @@ mod tests {
         };
         let mut a = Assumptions {
             lead_sources: vec![source(33.33), source(33.33), source(33.34)],
+            conversion: Conversion::LeadSources,
             ..Assumptions::default()
         };
         assert!(validate_assumptions(&a).is_empty());

@@ -7,21 +7,31 @@ use egui_plot::{AxisHints, Bar, BarChart, Legend, Line, Plot, PlotPoints};
 use super::super::theme;
 use crate::i18n::Language;
 use crate::plan::Plan;
+use crate::plan::funnel::whole_parts;
 
-pub fn show(ui: &mut Ui, language: Language, currency: &str, plan: &Plan) {
+/// The charts; `large` for the Charts tab (taller, the full width of the window).
+pub fn show(ui: &mut Ui, language: Language, currency: &str, plan: &Plan, large: bool) {
     let t = language.text();
-    ui.add_space(theme::SECTION_SPACE);
-    ui.label(egui::RichText::new(t.chart_months).strong());
-    targets_per_month(ui, language, currency, plan);
-    if !plan.stages.is_empty() {
+    let height = if large {
+        theme::PLOT_HEIGHT * 1.6
+    } else {
+        theme::PLOT_HEIGHT
+    };
+    let title = |ui: &mut Ui, text: &str| {
         ui.add_space(theme::SECTION_SPACE);
-        ui.label(egui::RichText::new(t.chart_funnel).strong());
-        funnel(ui, language, plan);
+        ui.label(egui::RichText::new(text).strong());
+    };
+    title(ui, t.chart_leads_per_month);
+    leads_per_month(ui, language, plan, height);
+    title(ui, t.chart_customers_per_month);
+    customers_and_revenue(ui, language, currency, plan, height);
+    if !plan.stages.is_empty() {
+        title(ui, t.chart_funnel);
+        funnel(ui, language, plan, height * 0.8);
     }
     if !plan.sources.is_empty() {
-        ui.add_space(theme::SECTION_SPACE);
-        ui.label(egui::RichText::new(t.chart_sources).strong());
-        lead_mix(ui, language, currency, plan);
+        title(ui, t.chart_sources);
+        lead_mix(ui, language, currency, plan, height * 0.8);
     }
 }
 
@@ -57,38 +67,87 @@ fn one_mark_per_bar((min, max): (f64, f64)) -> Vec<egui_plot::GridMark> {
         .collect()
 }
 
-/// Leads and customers as bars on the count axis (left); revenue as a line, drawn on the
-/// same scale and labelled in money on the right axis.
-fn targets_per_month(ui: &mut Ui, language: Language, currency: &str, plan: &Plan) {
+/// The month names under the bars, and the formatter that puts one under each bar.
+fn month_axis(plan: &Plan) -> (Vec<String>, AxisHints<'static>) {
+    let months: Vec<String> = plan.months.iter().map(|m| m.month.to_string()).collect();
+    let labels = months.clone();
+    let axis = AxisHints::new_x().formatter(move |mark, _| {
+        let i = mark.value.round();
+        if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
+            labels.get(i as usize).cloned().unwrap_or_default()
+        } else {
+            String::new()
+        }
+    });
+    (months, axis)
+}
+
+/// Each month's lead target as a bar: the whole targets of the Report tab.
+fn leads_per_month(ui: &mut Ui, language: Language, plan: &Plan, height: f32) {
     let t = language.text();
     let n = language.numbers();
-    let max_count = plan
-        .months
+    let dark = ui.visuals().dark_mode;
+    let (months, x_axis) = month_axis(plan);
+    let targets = whole_parts(&plan.months.iter().map(|m| m.leads).collect::<Vec<_>>());
+    let max = targets.iter().copied().fold(0.0, f64::max);
+    let bars: Vec<Bar> = targets
         .iter()
-        .map(|m| m.leads.max(m.customers))
-        .fold(0.0, f64::max);
+        .enumerate()
+        .map(|(i, leads)| {
+            Bar::new(i as f64, *leads)
+                .width(0.7)
+                .fill(theme::series_color(dark, 0))
+                .name(months.get(i).map_or("", String::as_str))
+        })
+        .collect();
+    let leads_name = t.leads;
+    still_plot("leads per month", height)
+        .include_y(0.0)
+        .include_y(max * 1.1)
+        .x_grid_spacer(|input| one_mark_per_bar(input.bounds))
+        .custom_x_axes(vec![x_axis])
+        .custom_y_axes(vec![
+            AxisHints::new_y()
+                .label(t.leads)
+                .formatter(move |mark, _| n.decimal(mark.value, 0)),
+        ])
+        .show(ui, |plot| {
+            plot.bar_chart(
+                BarChart::new(leads_name, bars)
+                    .color(theme::series_color(dark, 0))
+                    .element_formatter(Box::new(move |bar, _| {
+                        format!("{}\n{leads_name}: {}", bar.name, n.decimal(bar.value, 0))
+                    })),
+            );
+        });
+}
+
+/// Customers as bars on their own count axis (left), so six a month stay readable, and
+/// revenue as a line labelled in money on the right axis.
+fn customers_and_revenue(
+    ui: &mut Ui,
+    language: Language,
+    currency: &str,
+    plan: &Plan,
+    height: f32,
+) {
+    let t = language.text();
+    let n = language.numbers();
+    let dark = ui.visuals().dark_mode;
+    let (months, x_axis) = month_axis(plan);
+    let targets = whole_parts(&plan.months.iter().map(|m| m.customers).collect::<Vec<_>>());
+    let max_count = targets.iter().copied().fold(0.0, f64::max);
     let max_revenue = plan.months.iter().map(|m| m.revenue).fold(0.0, f64::max);
     // Revenue is drawn on the count axis times `scale`; the right axis divides it out again.
     let scale = nice_scale(max_count, max_revenue);
-    let months: Vec<String> = plan.months.iter().map(|m| m.month.to_string()).collect();
-    let leads: Vec<Bar> = plan
-        .months
+    let customers: Vec<Bar> = targets
         .iter()
         .enumerate()
-        .map(|(i, m)| {
-            Bar::new(i as f64 - 0.2, m.leads)
-                .width(0.38)
-                .name(&months[i])
-        })
-        .collect();
-    let customers: Vec<Bar> = plan
-        .months
-        .iter()
-        .enumerate()
-        .map(|(i, m)| {
-            Bar::new(i as f64 + 0.2, m.customers)
-                .width(0.38)
-                .name(&months[i])
+        .map(|(i, c)| {
+            Bar::new(i as f64, *c)
+                .width(0.6)
+                .fill(theme::series_color(dark, 1))
+                .name(months.get(i).map_or("", String::as_str))
         })
         .collect();
     let revenue: PlotPoints<'_> = plan
@@ -97,28 +156,19 @@ fn targets_per_month(ui: &mut Ui, language: Language, currency: &str, plan: &Pla
         .enumerate()
         .map(|(i, m)| [i as f64, m.revenue * scale])
         .collect();
-    let labels = months.clone();
     let money = move |v: f64| n.money(v, currency);
-    let count = move |v: f64| n.decimal(v, 1);
-    let leads_name = t.leads;
     let customers_name = t.customers;
-    still_plot("targets per month", theme::PLOT_HEIGHT)
-        .legend(Legend::default())
+    still_plot("customers per month", height)
+        // The legend sits in the head room above the tallest bar, never over the data.
+        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
         .include_y(0.0)
-        // Head room for the legend above the tallest bar.
         .include_y(max_count * 1.45)
-        .custom_x_axes(vec![AxisHints::new_x().formatter(move |mark, _| {
-            let i = mark.value.round();
-            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
-                labels.get(i as usize).cloned().unwrap_or_default()
-            } else {
-                String::new()
-            }
-        })])
+        .x_grid_spacer(|input| one_mark_per_bar(input.bounds))
+        .custom_x_axes(vec![x_axis])
         .custom_y_axes(vec![
             AxisHints::new_y()
-                .label(t.axis_count)
-                .formatter(move |mark, _| count(mark.value)),
+                .label(t.customers)
+                .formatter(move |mark, _| n.decimal(mark.value, 0)),
             AxisHints::new_y()
                 .label(t.axis_revenue)
                 .placement(egui_plot::HPlacement::Right)
@@ -140,31 +190,29 @@ fn targets_per_month(ui: &mut Ui, language: Language, currency: &str, plan: &Pla
         })
         .show(ui, |plot| {
             plot.bar_chart(
-                BarChart::new(leads_name, leads)
-                    .color(theme::series_color(0))
-                    .element_formatter(Box::new(move |bar, _| {
-                        format!("{}\n{leads_name}: {}", bar.name, count(bar.value))
-                    })),
-            );
-            plot.bar_chart(
                 BarChart::new(customers_name, customers)
-                    .color(theme::series_color(1))
+                    .color(theme::series_color(dark, 1))
                     .element_formatter(Box::new(move |bar, _| {
-                        format!("{}\n{customers_name}: {}", bar.name, count(bar.value))
+                        format!(
+                            "{}\n{customers_name}: {}",
+                            bar.name,
+                            n.decimal(bar.value, 0)
+                        )
                     })),
             );
             plot.line(
                 Line::new(t.revenue, revenue)
-                    .color(theme::series_color(2))
+                    .color(theme::series_color(dark, 2))
                     .width(2.0),
             );
         });
 }
 
 /// Volume per funnel stage, largest at the top, as horizontal bars.
-fn funnel(ui: &mut Ui, language: Language, plan: &Plan) {
+fn funnel(ui: &mut Ui, language: Language, plan: &Plan, height: f32) {
     let t = language.text();
     let n = language.numbers();
+    let dark = ui.visuals().dark_mode;
     let count = plan.stages.len();
     let names: Vec<String> = plan.stages.iter().map(|s| s.name.clone()).collect();
     let bars: Vec<Bar> = plan
@@ -175,15 +223,17 @@ fn funnel(ui: &mut Ui, language: Language, plan: &Plan) {
             Bar::new((count - i) as f64, stage.volume)
                 .name(&stage.name)
                 .width(0.7)
+                .fill(theme::series_color(dark, 0))
         })
         .chain(std::iter::once(
             Bar::new(0.0, plan.customers_needed)
                 .name(t.customers)
-                .width(0.7),
+                .width(0.7)
+                .fill(theme::series_color(dark, 1)),
         ))
         .collect();
     let volume_name = t.volume;
-    still_plot("funnel", theme::PLOT_HEIGHT * 0.8)
+    still_plot("funnel", height)
         .include_x(0.0)
         .show_axes([true, true])
         .custom_y_axes(vec![AxisHints::new_y().formatter(move |mark, _| {
@@ -205,7 +255,7 @@ fn funnel(ui: &mut Ui, language: Language, plan: &Plan) {
             plot.bar_chart(
                 BarChart::new(volume_name, bars)
                     .horizontal()
-                    .color(theme::series_color(0))
+                    .color(theme::series_color(dark, 0))
                     .element_formatter(Box::new(move |bar, _| {
                         format!("{}: {}", bar.name, n.count_up(bar.value))
                     })),
@@ -215,9 +265,10 @@ fn funnel(ui: &mut Ui, language: Language, plan: &Plan) {
 
 /// Each source's share of the leads next to its share of the lead value: cheap leads that
 /// rarely close show up as a tall first bar and a short second one.
-fn lead_mix(ui: &mut Ui, language: Language, currency: &str, plan: &Plan) {
+fn lead_mix(ui: &mut Ui, language: Language, currency: &str, plan: &Plan, height: f32) {
     let t = language.text();
     let n = language.numbers();
+    let dark = ui.visuals().dark_mode;
     let total_value: f64 = plan.sources.iter().map(|s| s.value).sum();
     let names: Vec<String> = plan.sources.iter().map(|s| s.name.clone()).collect();
     let count_bars: Vec<Bar> = plan
@@ -227,6 +278,7 @@ fn lead_mix(ui: &mut Ui, language: Language, currency: &str, plan: &Plan) {
         .map(|(i, s)| {
             Bar::new(i as f64 - 0.2, s.share * 100.0)
                 .width(0.38)
+                .fill(theme::series_color(dark, 0))
                 .name(format!(
                     "{}: {} {}",
                     s.name,
@@ -245,14 +297,13 @@ fn lead_mix(ui: &mut Ui, language: Language, currency: &str, plan: &Plan) {
             } else {
                 0.0
             };
-            Bar::new(i as f64 + 0.2, share).width(0.38).name(format!(
-                "{}: {}",
-                s.name,
-                n.money(s.value, currency)
-            ))
+            Bar::new(i as f64 + 0.2, share)
+                .width(0.38)
+                .fill(theme::series_color(dark, 3))
+                .name(format!("{}: {}", s.name, n.money(s.value, currency)))
         })
         .collect();
-    still_plot("lead mix", theme::PLOT_HEIGHT * 0.8)
+    still_plot("lead mix", height)
         .legend(Legend::default())
         .x_grid_spacer(|input| one_mark_per_bar(input.bounds))
         .include_y(0.0)
@@ -273,14 +324,14 @@ fn lead_mix(ui: &mut Ui, language: Language, currency: &str, plan: &Plan) {
         .show(ui, |plot| {
             plot.bar_chart(
                 BarChart::new(t.share_of_leads, count_bars)
-                    .color(theme::series_color(0))
+                    .color(theme::series_color(dark, 0))
                     .element_formatter(Box::new(move |bar, _| {
                         format!("{}\n{}", bar.name, n.percent(bar.value))
                     })),
             );
             plot.bar_chart(
                 BarChart::new(t.share_of_value, value_bars)
-                    .color(theme::series_color(3))
+                    .color(theme::series_color(dark, 3))
                     .element_formatter(Box::new(move |bar, _| {
                         format!("{}\n{}", bar.name, n.percent(bar.value))
                     })),

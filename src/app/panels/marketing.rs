@@ -6,23 +6,25 @@ use egui::{Grid, RichText, TextEdit, Ui};
 
 use super::super::theme;
 use super::super::widgets::{
-    EditBuffer, FieldValue, Fields, Name, header_row, message_cell, name_input, number_cell,
-    number_field, number_input, seasonality_bars,
+    EditBuffer, FieldValue, Fields, Name, Note, header_row, message_cell, name_input, number_cell,
+    number_field, number_field_with_note, number_input, seasonality_bars,
 };
 use super::{Messages, section};
-use crate::i18n::{NO_NUMBER, NumberStyle, Text, fill, format::currency_symbol};
+use crate::i18n::format::{Misread, currency_symbol};
+use crate::i18n::{NO_NUMBER, NumberStyle, Text, fill};
+use crate::plan::holidays::Country;
 use crate::plan::{
     Assumptions, Conversion, Field, FunnelStage, LeadSource, Plan, Problem, SalesCapacity, Unit,
     YearMonth,
 };
 
 impl FieldValue for YearMonth {
-    fn show(self, _: NumberStyle) -> String {
+    fn show(self, _: NumberStyle, _: Unit) -> String {
         self.to_string()
     }
 
-    fn parse(text: &str, _: NumberStyle) -> Option<Self> {
-        text.parse().ok()
+    fn read(text: &str, _: NumberStyle, _: Unit) -> Result<Self, Misread> {
+        text.trim().parse().map_err(|_| Misread::suggesting(None))
     }
 
     fn invalid(t: &Text) -> &'static str {
@@ -40,11 +42,11 @@ pub fn show(
     let t = fields.language.text();
     let plan = plan.as_ref().ok();
     step_one(ui, fields, messages, a, plan);
+    stages(ui, fields, messages, a, plan);
+    sources(ui, fields, messages, a, plan);
     period(ui, fields, messages, a);
     seasonality(ui, fields, messages, a);
     holidays(ui, fields, a);
-    stages(ui, fields, messages, a, plan);
-    sources(ui, fields, messages, a, plan);
     capacity(ui, fields, messages, a);
     ui.add_space(theme::SECTION_SPACE);
     ui.label(RichText::new(t.marketing_footer).weak().small());
@@ -54,6 +56,9 @@ fn grid(id: &str) -> Grid {
     Grid::new(id).num_columns(3).spacing([12.0, 6.0])
 }
 
+/// The method's four inputs and the explicit choice of what gives the lead-to-customer rate.
+/// Inputs that the chosen basis does not use stay visible but disabled, with the value in force
+/// beside them, so nobody types a rate that is not used.
 fn step_one(
     ui: &mut Ui,
     fields: &Fields<'_>,
@@ -63,6 +68,7 @@ fn step_one(
 ) {
     let t = fields.language.text();
     let n = fields.language.numbers();
+    let language = fields.language;
     let currency = fields.currency;
     section(ui, t.step_one_title, t.step_one_note);
     grid("step one").show(ui, |ui| {
@@ -84,54 +90,67 @@ fn step_one(
             Unit::Percent,
             messages.of(Field::MarketingShare, currency),
         );
-        number_field(
+        ui.label(t.rate_comes_from);
+        ui.horizontal(|ui| {
+            for basis in [
+                Conversion::SingleRate,
+                Conversion::Stages,
+                Conversion::LeadSources,
+            ] {
+                ui.add_enabled_ui(fields.enabled, |ui| {
+                    ui.radio_value(&mut a.conversion, basis, language.basis(basis.into()));
+                });
+            }
+        });
+        ui.label("");
+        ui.end_row();
+        // Beside an input that is not in force: the value that is, and where it comes from.
+        let in_force = |value: Option<String>| {
+            let basis = language.basis(a.conversion.into());
+            Note::Info(fill(
+                t.not_in_force,
+                &[
+                    ("basis", basis),
+                    ("value", &value.unwrap_or(NO_NUMBER.into())),
+                ],
+            ))
+        };
+        let problem = |field| messages.of(field, currency).map(Note::Problem);
+        let by_sources = a.conversion == Conversion::LeadSources;
+        let deal_note = if by_sources {
+            Some(in_force(
+                plan.map(|p| n.money(p.average_deal_size, currency)),
+            ))
+        } else {
+            problem(Field::AverageDealSize)
+        };
+        number_field_with_note(
             ui,
-            fields,
+            &fields.enabled_if(!by_sources),
             t.average_deal_size,
             Some(t.hint_average_deal_size),
             &mut a.average_deal_size,
             Unit::Money,
-            messages.of(Field::AverageDealSize, currency),
+            deal_note,
         );
-        if a.conversion == Conversion::SingleRate {
-            number_field(
-                ui,
-                fields,
-                t.lead_to_customer_rate,
-                Some(t.hint_lead_to_customer),
-                &mut a.lead_to_customer_percent,
-                Unit::Percent,
-                messages.of(Field::LeadToCustomerRate, currency),
-            );
+        let single = a.conversion == Conversion::SingleRate;
+        let rate_note = if single {
+            problem(Field::LeadToCustomerRate)
         } else {
-            ui.label(t.lead_to_customer_rate);
-            let rate = plan
-                .and_then(|p| p.stages_lead_to_customer)
-                .map_or(NO_NUMBER.to_owned(), |r| n.fraction_as_percent(r));
-            ui.label(fill(t.rate_from_stages, &[("rate", &rate)]));
-            ui.label("");
-            ui.end_row();
-        }
-    });
-    ui.horizontal(|ui| {
-        ui.label(t.rate_comes_from);
-        ui.radio_value(&mut a.conversion, Conversion::SingleRate, t.one_rate);
-        ui.radio_value(&mut a.conversion, Conversion::Stages, t.stages_choice);
-    });
-    if !a.lead_sources.is_empty()
-        && let Some(plan) = plan
-    {
-        ui.label(
-            RichText::new(fill(
-                t.sources_set_numbers,
-                &[
-                    ("rate", &n.fraction_as_percent(plan.lead_to_customer)),
-                    ("deal", &n.money(plan.average_deal_size, currency)),
-                ],
+            Some(in_force(
+                plan.map(|p| n.fraction_as_percent(p.lead_to_customer)),
             ))
-            .weak(),
+        };
+        number_field_with_note(
+            ui,
+            &fields.enabled_if(single),
+            t.lead_to_customer_rate,
+            Some(t.hint_lead_to_customer),
+            &mut a.lead_to_customer_percent,
+            Unit::Percent,
+            rate_note,
         );
-    }
+    });
 }
 
 fn period(ui: &mut Ui, fields: &Fields<'_>, messages: &Messages<'_>, a: &mut Assumptions) {
@@ -191,9 +210,45 @@ fn seasonality(ui: &mut Ui, fields: &Fields<'_>, messages: &Messages<'_>, a: &mu
         .collect();
     let names: Vec<String> = months
         .iter()
-        .map(|m| format!("{} › {m}", t.seasonality))
+        .map(|m| format!("{} › {}", t.seasonality, fields.language.month(*m)))
         .collect();
-    if seasonality_bars(ui, &mut weights, &labels, &names, fields.enabled) {
+    let n = fields.language.numbers();
+    let mut changed = seasonality_bars(ui, &mut weights, &labels, &names, n, fields.enabled);
+    let mut misread = None;
+    // The same weights as numbers, for whoever prefers typing (or a keyboard alone).
+    egui::CollapsingHeader::new(t.type_weights)
+        .id_salt("type weights")
+        .show(ui, |ui| {
+            Grid::new("weights")
+                .num_columns(8)
+                .spacing([8.0, 4.0])
+                .show(ui, |ui| {
+                    for (i, (month, weight)) in months.iter().zip(weights.iter_mut()).enumerate() {
+                        let name = format!("{} › {}", t.weight, fields.language.month(*month));
+                        ui.label(fields.language.month(*month));
+                        let (weight_changed, message) = number_input(
+                            ui,
+                            fields,
+                            ui.scope_id().with(("weight", i)),
+                            Name::Text(&name),
+                            weight,
+                            Unit::Plain,
+                            theme::TABLE_FIELD_WIDTH,
+                        );
+                        changed |= weight_changed;
+                        if misread.is_none() {
+                            misread = message;
+                        }
+                        if i % 4 == 3 {
+                            ui.end_row();
+                        }
+                    }
+                });
+            if let Some(message) = &misread {
+                message_cell(ui, Some(message));
+            }
+        });
+    if changed {
         a.seasonality = weights;
     }
     ui.horizontal(|ui| {
@@ -219,10 +274,41 @@ fn seasonality(ui: &mut Ui, fields: &Fields<'_>, messages: &Messages<'_>, a: &mu
     }
 }
 
+/// A country's public holidays, added to the list by rule for the period's years.
+fn public_holidays(ui: &mut Ui, fields: &Fields<'_>, a: &mut Assumptions) {
+    let t = fields.language.text();
+    let language = fields.language;
+    let id = ui.make_persistent_id("holiday country");
+    let mut country = ui
+        .data(|d| d.get_temp::<Country>(id))
+        .unwrap_or(Country::Netherlands);
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label(t.public_holidays_of);
+        egui::ComboBox::from_id_salt(id)
+            .selected_text(language.country(country))
+            .show_ui(ui, |ui| {
+                for option in Country::ALL {
+                    ui.selectable_value(&mut country, option, language.country(option));
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        if ui
+            .add_enabled(fields.enabled, egui::Button::new(t.add_public_holidays))
+            .on_hover_text(t.tip_add_public_holidays)
+            .clicked()
+        {
+            a.add_public_holidays(country);
+        }
+    });
+    ui.data_mut(|d| d.insert_temp(id, country));
+}
+
 /// Holidays as text, one date a line; applied once every line is a date.
 fn holidays(ui: &mut Ui, fields: &Fields<'_>, a: &mut Assumptions) {
     let t = fields.language.text();
     section(ui, t.holidays, t.holidays_note);
+    public_holidays(ui, fields, a);
     let id = ui.scope_id().with("holidays");
     let buffer = EditBuffer::new(id, fields.generation);
     let mut text = buffer.text(ui).unwrap_or_else(|| {
@@ -264,7 +350,7 @@ fn holidays(ui: &mut Ui, fields: &Fields<'_>, a: &mut Assumptions) {
     if response.changed() && bad.is_empty() {
         a.holidays = parsed.iter().filter_map(|p| p.ok()).collect();
     }
-    buffer.update(ui, &response, &text);
+    buffer.update(ui, &response, &text, bad.is_empty());
     for message in &bad {
         message_cell(ui, Some(message));
     }
@@ -279,7 +365,9 @@ fn stages(
 ) {
     let t = fields.language.text();
     let n = fields.language.numbers();
-    let note = if a.conversion == Conversion::Stages {
+    let in_force = a.conversion == Conversion::Stages;
+    let fields = &fields.enabled_if(in_force);
+    let note = if in_force {
         t.stages_note_in_use
     } else {
         t.stages_note_unused
@@ -307,7 +395,7 @@ fn stages(
                     &format!("{} › {row}", t.funnel_stages),
                     &mut stage.name,
                 );
-                let (_, invalid) = number_input(
+                let (_, misread) = number_input(
                     ui,
                     fields,
                     row_id.with("rate"),
@@ -330,11 +418,7 @@ fn stages(
                 {
                     remove = Some(i);
                 }
-                let message = if invalid {
-                    Some(t.type_a_number.to_owned())
-                } else {
-                    messages.of(Field::StageRate(i), fields.currency)
-                };
+                let message = misread.or_else(|| messages.of(Field::StageRate(i), fields.currency));
                 message_cell(ui, message.as_deref());
                 ui.end_row();
             }
@@ -371,112 +455,113 @@ fn sources(
     let n = fields.language.numbers();
     let currency = fields.currency;
     let symbol = currency_symbol(currency).unwrap_or(currency);
-    section(ui, t.lead_sources, t.sources_note);
+    let in_force = a.conversion == Conversion::LeadSources;
+    let fields = &fields.enabled_if(in_force);
+    let note = if in_force {
+        t.sources_note
+    } else {
+        t.sources_note_unused
+    };
+    section(ui, t.lead_sources, note);
     let mut remove = None;
     if !a.lead_sources.is_empty() {
-        // Wider than the panel on small screens: this table scrolls sideways on its own.
-        egui::ScrollArea::horizontal()
-            .id_salt("sources")
+        // Wider than the tab on small screens: it scrolls sideways with the whole tab.
+        Grid::new("sources")
+            .num_columns(8)
+            .spacing([8.0, 6.0])
+            .striped(true)
             .show(ui, |ui| {
-                Grid::new("sources")
-                    .num_columns(8)
-                    .spacing([8.0, 6.0])
-                    .striped(true)
-                    .show(ui, |ui| {
-                        header_row(
+                header_row(
+                    ui,
+                    &[
+                        t.source,
+                        &format!("{} (%)", t.share),
+                        &format!("{} (%)", t.column_rate),
+                        &format!("{} ({symbol})", t.column_deal_size),
+                        &format!("{} ({symbol})", t.cost_per_lead),
+                        t.lead_value,
+                        t.leads,
+                        "",
+                    ],
+                );
+                for (i, source) in a.lead_sources.iter_mut().enumerate() {
+                    let row_id = ui.scope_id().with(("source", i));
+                    let row = fill(t.numbered_source, &[("n", &(i + 1).to_string())]);
+                    name_input(
+                        ui,
+                        fields,
+                        row_id,
+                        &format!("{} › {row}", t.lead_sources),
+                        &mut source.name,
+                    );
+                    let prefix = format!("{} › {}", t.lead_sources, source.name);
+                    let mut misread = None;
+                    // The header carries the unit, so the cells stay narrow.
+                    for (salt, label, value) in [
+                        ("share", t.share, &mut source.share_percent),
+                        (
+                            "rate",
+                            t.lead_to_customer_rate,
+                            &mut source.lead_to_customer_percent,
+                        ),
+                        ("deal", t.average_deal_size, &mut source.average_deal_size),
+                    ] {
+                        let name = format!("{prefix} › {label}");
+                        let (_, message) = number_input(
                             ui,
-                            &[
-                                t.source,
-                                &format!("{} (%)", t.share),
-                                &format!("{} (%)", t.column_rate),
-                                &format!("{} ({symbol})", t.column_deal_size),
-                                &format!("{} ({symbol})", t.cost_per_lead),
-                                t.lead_value,
-                                t.leads,
-                                "",
-                            ],
+                            fields,
+                            row_id.with(salt),
+                            Name::Text(&name),
+                            value,
+                            Unit::Plain,
+                            theme::TABLE_FIELD_WIDTH,
                         );
-                        for (i, source) in a.lead_sources.iter_mut().enumerate() {
-                            let row_id = ui.scope_id().with(("source", i));
-                            let row = fill(t.numbered_source, &[("n", &(i + 1).to_string())]);
-                            name_input(
-                                ui,
-                                fields,
-                                row_id,
-                                &format!("{} › {row}", t.lead_sources),
-                                &mut source.name,
-                            );
-                            let prefix = format!("{} › {}", t.lead_sources, source.name);
-                            let mut invalid = false;
-                            // The header carries the unit, so the cells stay narrow.
-                            for (salt, label, value) in [
-                                ("share", t.share, &mut source.share_percent),
-                                (
-                                    "rate",
-                                    t.lead_to_customer_rate,
-                                    &mut source.lead_to_customer_percent,
-                                ),
-                                ("deal", t.average_deal_size, &mut source.average_deal_size),
-                            ] {
-                                let name = format!("{prefix} › {label}");
-                                invalid |= number_input(
-                                    ui,
-                                    fields,
-                                    row_id.with(salt),
-                                    Name::Text(&name),
-                                    value,
-                                    Unit::Plain,
-                                    theme::TABLE_FIELD_WIDTH,
-                                )
-                                .1;
-                            }
-                            let mut cost = source.cost_per_lead.unwrap_or(0.0);
-                            let name = format!("{prefix} › {}", t.cost_per_lead);
-                            let (changed, bad) = number_input(
-                                ui,
-                                fields,
-                                row_id.with("cost"),
-                                Name::Text(&name),
-                                &mut cost,
-                                Unit::Plain,
-                                theme::TABLE_FIELD_WIDTH,
-                            );
-                            if changed {
-                                source.cost_per_lead = Some(cost);
-                            }
-                            invalid |= bad;
-                            let part = plan.and_then(|p| p.sources.get(i));
-                            number_cell(
-                                ui,
-                                &part.map_or(String::new(), |s| n.money(s.lead_value, currency)),
-                            );
-                            number_cell(ui, &part.map_or(String::new(), |s| n.count_up(s.leads)));
-                            if ui
-                                .add_enabled(fields.enabled, egui::Button::new("🗑"))
-                                .on_hover_text(t.remove_source)
-                                .clicked()
-                            {
-                                remove = Some(i);
-                            }
-                            ui.end_row();
-                            let problem = messages.problems.iter().find(|p| {
-                                matches!(p.field, Field::SourceShare(j) | Field::SourceRate(j)
+                        misread = misread.or(message);
+                    }
+                    let mut cost = source.cost_per_lead.unwrap_or(0.0);
+                    let name = format!("{prefix} › {}", t.cost_per_lead);
+                    let (changed, bad) = number_input(
+                        ui,
+                        fields,
+                        row_id.with("cost"),
+                        Name::Text(&name),
+                        &mut cost,
+                        Unit::Plain,
+                        theme::TABLE_FIELD_WIDTH,
+                    );
+                    if changed {
+                        source.cost_per_lead = Some(cost);
+                    }
+                    misread = misread.or(bad);
+                    let part = plan.and_then(|p| p.sources.get(i));
+                    number_cell(
+                        ui,
+                        &part.map_or(String::new(), |s| n.money(s.lead_value, currency)),
+                    );
+                    number_cell(ui, &part.map_or(String::new(), |s| n.count_up(s.leads)));
+                    if ui
+                        .add_enabled(fields.enabled, egui::Button::new("🗑"))
+                        .on_hover_text(t.remove_source)
+                        .clicked()
+                    {
+                        remove = Some(i);
+                    }
+                    ui.end_row();
+                    let problem = messages.problems.iter().find(|p| {
+                        matches!(p.field, Field::SourceShare(j) | Field::SourceRate(j)
                         | Field::SourceDealSize(j) | Field::SourceCostPerLead(j) if j == i)
-                            });
-                            if invalid || problem.is_some() {
-                                ui.label("");
-                                let message = if invalid {
-                                    t.type_a_number.to_owned()
-                                } else {
-                                    problem.map_or(String::new(), |p| {
-                                        messages.language.problem_in(p, None, currency)
-                                    })
-                                };
-                                message_cell(ui, Some(&message));
-                                ui.end_row();
-                            }
-                        }
                     });
+                    if misread.is_some() || problem.is_some() {
+                        ui.label("");
+                        let message = misread.unwrap_or_else(|| {
+                            problem.map_or(String::new(), |p| {
+                                messages.language.problem_in(p, None, currency)
+                            })
+                        });
+                        message_cell(ui, Some(&message));
+                        ui.end_row();
+                    }
+                }
             });
     }
     if let Some(i) = remove {
@@ -512,7 +597,10 @@ fn sources(
             ui.label(fill(t.shares_total, &[("total", &n.percent(total))]));
         }
     });
-    if let Some(message) = messages.of(Field::SourceShares, currency) {
+    if let Some(message) = messages
+        .of(Field::LeadSources, currency)
+        .or_else(|| messages.of(Field::SourceShares, currency))
+    {
         message_cell(ui, Some(&message));
     }
 }

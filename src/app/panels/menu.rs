@@ -4,61 +4,65 @@ use egui::{MenuBar, Panel, Ui};
 
 use super::super::{App, Command, Pending, ThemeChoice};
 
-pub fn show(app: &mut App, ui: &mut Ui) {
+/// Draws the menu bar and returns where it is.
+pub fn show(app: &mut App, ui: &mut Ui) -> egui::Rect {
     let t = app.language.text();
-    Panel::top("menu").show(ui, |ui| {
-        MenuBar::new().ui(ui, |ui| {
-            ui.menu_button(t.menu_file, |ui| {
-                item(app, ui, Command::New);
-                item(app, ui, Command::Open);
-                ui.menu_button(t.menu_open_recent, |ui| {
-                    if app.settings.recent.is_empty() {
-                        ui.label(t.no_recent_files);
-                    }
-                    let mut chosen = None;
-                    for path in &app.settings.recent {
-                        if ui.button(path.display().to_string()).clicked() {
-                            chosen = Some(path.clone());
+    Panel::top("menu")
+        .show(ui, |ui| {
+            MenuBar::new().ui(ui, |ui| {
+                ui.menu_button(t.menu_file, |ui| {
+                    item(app, ui, Command::New);
+                    item(app, ui, Command::Open);
+                    ui.menu_button(t.menu_open_recent, |ui| {
+                        if app.settings.recent.is_empty() {
+                            ui.label(t.no_recent_files);
+                        }
+                        let mut chosen = None;
+                        for path in &app.settings.recent {
+                            if ui.button(path.display().to_string()).clicked() {
+                                chosen = Some(path.clone());
+                            }
+                        }
+                        if let Some(path) = chosen {
+                            app.request(Pending::OpenPath(path));
+                        }
+                    });
+                    ui.separator();
+                    item(app, ui, Command::Save);
+                    item(app, ui, Command::SaveAs);
+                    ui.separator();
+                    item(app, ui, Command::Quit);
+                });
+                ui.menu_button(t.menu_edit, |ui| {
+                    item(app, ui, Command::Undo);
+                    item(app, ui, Command::Redo);
+                });
+                ui.menu_button(t.menu_view, |ui| {
+                    for (command, theme) in [
+                        (Command::ThemeSystem, ThemeChoice::System),
+                        (Command::ThemeLight, ThemeChoice::Light),
+                        (Command::ThemeDark, ThemeChoice::Dark),
+                    ] {
+                        if ui
+                            .radio(app.settings.theme == theme, command.label(t))
+                            .clicked()
+                        {
+                            app.queue(command);
                         }
                     }
-                    if let Some(path) = chosen {
-                        app.request(Pending::OpenPath(path));
-                    }
+                    ui.separator();
+                    item(app, ui, Command::ZoomIn);
+                    item(app, ui, Command::ZoomOut);
+                    item(app, ui, Command::ZoomReset);
                 });
-                ui.separator();
-                item(app, ui, Command::Save);
-                item(app, ui, Command::SaveAs);
-                ui.separator();
-                item(app, ui, Command::Quit);
+                ui.menu_button(t.menu_help, |ui| {
+                    item(app, ui, Command::Method);
+                    item(app, ui, Command::About);
+                });
             });
-            ui.menu_button(t.menu_edit, |ui| {
-                item(app, ui, Command::Undo);
-                item(app, ui, Command::Redo);
-            });
-            ui.menu_button(t.menu_view, |ui| {
-                for (command, theme) in [
-                    (Command::ThemeSystem, ThemeChoice::System),
-                    (Command::ThemeLight, ThemeChoice::Light),
-                    (Command::ThemeDark, ThemeChoice::Dark),
-                ] {
-                    if ui
-                        .radio(app.settings.theme == theme, command.label(t))
-                        .clicked()
-                    {
-                        app.queue(command);
-                    }
-                }
-                ui.separator();
-                item(app, ui, Command::ZoomIn);
-                item(app, ui, Command::ZoomOut);
-                item(app, ui, Command::ZoomReset);
-            });
-            ui.menu_button(t.menu_help, |ui| {
-                item(app, ui, Command::Method);
-                item(app, ui, Command::About);
-            });
-        });
-    });
+        })
+        .response
+        .rect
 }
 
 /// A menu item for a command, with its shortcut, greyed out when it cannot run.

@@ -1,5 +1,9 @@
 //! The window's layout: menu bar, scenario list (left), results and charts (right, always
-//! visible) and the three steps of the method as tabs in the middle.
+//! visible) and the method's steps as tabs in the middle.
+//!
+//! The middle is drawn first, in the space the side panels left last frame: egui's Tab key
+//! visits widgets in the order they are drawn, and the form must come before the results and
+//! the chart legends. The panels then draw around it.
 
 mod charts;
 mod marketing;
@@ -9,55 +13,95 @@ mod results;
 mod sales;
 mod scenarios;
 
-use egui::{CentralPanel, RichText, ScrollArea, Ui};
+use egui::{Frame, Rect, RichText, ScrollArea, Ui, UiBuilder};
 
 use super::widgets::Fields;
 use super::{App, Command, Tab, editor::Origin, theme};
 use crate::plan::{Field, Plan, Problem};
 
+/// Where the side panels ended up last frame, to lay the middle out first this frame.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Layout {
+    top: f32,
+    left: f32,
+    right: f32,
+}
+
+impl Default for Layout {
+    /// A guess for the first frame; the frame is redone once the panels have been measured.
+    fn default() -> Self {
+        Self {
+            top: 28.0,
+            left: theme::SCENARIO_PANEL_WIDTH,
+            right: theme::RESULTS_PANEL_WIDTH,
+        }
+    }
+}
+
 /// Draws the whole window.
 pub fn show(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
-    menu::show(app, ui);
-    scenarios::show(app, ui);
-    results::show(app, ui, plan);
-    CentralPanel::default().show(ui, |ui| {
-        banners(app, ui);
-        tabs(app, ui);
-        ui.separator();
-        let problems = plan.as_ref().err().map_or(&[][..], Vec::as_slice);
-        let language = app.language;
-        let currency = app.editor.document.currency.clone();
-        let fields = Fields {
-            language,
-            currency: &currency,
-            generation: app.generation,
-            enabled: app.editor.newer_version.is_none(),
-        };
-        let messages = Messages { problems, language };
-        ScrollArea::vertical()
-            .auto_shrink([false, false])
-            .show(ui, |ui| {
-                let selected = app.editor.selected;
-                let doc = &mut app.editor.document;
-                match app.tab {
-                    Tab::Marketing => {
-                        if let Some(scenario) = doc.scenarios.get_mut(selected) {
-                            marketing::show(
-                                ui,
-                                &fields,
-                                &messages,
-                                &mut scenario.assumptions,
-                                plan,
-                            );
-                        }
-                    }
-                    Tab::Sales => {
-                        sales::show(ui, &fields, &messages, &mut doc.sales_commitments, plan);
-                    }
-                    Tab::Report => report::show(ui, language, &currency, plan),
-                }
-            });
+    let full = ui.available_rect_before_wrap();
+    let middle = Rect::from_min_max(
+        full.min + egui::vec2(app.layout.left, app.layout.top),
+        full.max - egui::vec2(app.layout.right, 0.0),
+    );
+    let mut middle_ui = ui.new_child(UiBuilder::new().max_rect(middle));
+    middle_ui.set_clip_rect(middle.intersect(ui.clip_rect()));
+    Frame::central_panel(ui.style()).show(&mut middle_ui, |ui| {
+        ui.set_min_size(ui.available_size());
+        central(app, ui, plan);
     });
+    let measured = Layout {
+        top: menu::show(app, ui).height(),
+        left: scenarios::show(app, ui).width(),
+        right: results::show(app, ui, plan).width(),
+    };
+    if measured != app.layout {
+        app.layout = measured;
+        ui.ctx()
+            .request_discard("the side panels moved: lay the middle out again");
+    }
+}
+
+/// The middle: banners, the tabs and the selected tab's content, scrolling both ways so that
+/// nothing is cut off on a small screen or when zoomed in.
+fn central(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
+    banners(app, ui);
+    tabs(app, ui);
+    ui.separator();
+    let problems = plan.as_ref().err().map_or(&[][..], Vec::as_slice);
+    let language = app.language;
+    let currency = app.editor.document.currency.clone();
+    let fields = Fields {
+        language,
+        currency: &currency,
+        generation: app.generation,
+        enabled: app.editor.newer_version.is_none(),
+    };
+    let messages = Messages { problems, language };
+    ScrollArea::both()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let selected = app.editor.selected;
+            let doc = &mut app.editor.document;
+            match app.tab {
+                Tab::Marketing => {
+                    if let Some(scenario) = doc.scenarios.get_mut(selected) {
+                        marketing::show(ui, &fields, &messages, &mut scenario.assumptions, plan);
+                    }
+                }
+                Tab::Sales => {
+                    sales::show(ui, &fields, &messages, &mut doc.sales_commitments, plan);
+                }
+                Tab::Report => report::show(ui, language, &currency, plan),
+                Tab::Charts => match plan {
+                    Ok(plan) => charts::show(ui, language, &currency, plan, true),
+                    Err(_) => {
+                        ui.label(language.text().fix_inputs_first);
+                    }
+                },
+            }
+        });
 }
 
 /// The validation messages of this frame, found by field.
@@ -90,7 +134,7 @@ fn banners(app: &mut App, ui: &mut Ui) {
     }
     let mut dismiss = false;
     if let Some(notice) = &app.notice {
-        egui::Frame::group(ui.style())
+        Frame::group(ui.style())
             .fill(ui.visuals().faint_bg_color)
             .show(ui, |ui| {
                 ui.horizontal_wrapped(|ui| {
@@ -110,14 +154,19 @@ fn banners(app: &mut App, ui: &mut Ui) {
 
 fn tabs(app: &mut App, ui: &mut Ui) {
     let t = app.language.text();
-    ui.horizontal(|ui| {
-        for (tab, label) in [
-            (Tab::Marketing, t.tab_marketing),
-            (Tab::Sales, t.tab_sales),
-            (Tab::Report, t.tab_report),
+    ui.horizontal_wrapped(|ui| {
+        for (tab, command) in [
+            (Tab::Marketing, Command::ShowMarketing),
+            (Tab::Sales, Command::ShowSales),
+            (Tab::Report, Command::ShowReport),
+            (Tab::Charts, Command::ShowCharts),
         ] {
-            let text = RichText::new(label).heading();
-            if ui.selectable_label(app.tab == tab, text).clicked() {
+            let text = RichText::new(command.label(t)).heading();
+            let mut response = ui.selectable_label(app.tab == tab, text);
+            if let Some(shortcut) = command.shortcut() {
+                response = response.on_hover_text(ui.ctx().format_shortcut(&shortcut));
+            }
+            if response.clicked() {
                 app.tab = tab;
             }
         }

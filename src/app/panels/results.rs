@@ -7,17 +7,25 @@ use super::super::widgets::result_row;
 use super::super::{App, theme};
 use super::charts;
 use crate::i18n::{Language, NO_NUMBER, fill};
-use crate::plan::{Basis, Plan, Problem, marketing_revenue_target};
+use chrono::NaiveDate;
 
-pub fn show(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
+use crate::plan::funnel::whole_parts;
+use crate::plan::{Plan, Problem, marketing_revenue_target};
+
+/// Draws the results panel and returns where it is.
+pub fn show(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) -> egui::Rect {
     let language = app.language;
     let t = language.text();
     let doc = &app.editor.document;
     let currency = doc.currency.as_str();
     let scenario = doc.scenarios.get(app.editor.selected);
-    Panel::right("results")
-        .default_size(theme::RESULTS_PANEL_WIDTH)
-        .size_range(340.0..=640.0)
+    // At most 60 % of the window and at first 35 %, so the form keeps room on a small
+    // screen or zoomed in.
+    let width = ui.available_width();
+    let max = (width * 0.6).max(240.0);
+    let response = Panel::right("results")
+        .default_size(theme::RESULTS_PANEL_WIDTH.min(width * 0.35).max(240.0))
+        .size_range(240.0_f32.min(max)..=max)
         .show(ui, |ui| {
             ScrollArea::vertical()
                 .auto_shrink([false, false])
@@ -29,9 +37,10 @@ pub fn show(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
                     match plan {
                         Ok(plan) => {
                             figures(ui, language, currency, plan);
+                            month_targets(ui, language, plan, app.today);
                             explanation(ui, language, currency, plan);
                             warnings(ui, language, plan);
-                            charts::show(ui, language, currency, plan);
+                            charts::show(ui, language, currency, plan, false);
                         }
                         Err(problems) => {
                             let target = scenario
@@ -54,6 +63,18 @@ pub fn show(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
                     }
                 });
         });
+    resize_grip(ui, response.response.rect);
+    response.response.rect
+}
+
+/// A visible grip on the panel's left edge, so users see that it can be made wider.
+fn resize_grip(ui: &Ui, panel: egui::Rect) {
+    let color = ui.visuals().widgets.inactive.fg_stroke.color;
+    let center = egui::pos2(panel.left() + 1.0, panel.center().y);
+    for dy in [-8.0, 0.0, 8.0] {
+        ui.painter()
+            .circle_filled(center + egui::vec2(0.0, dy), 1.8, color);
+    }
 }
 
 /// The names of the result rows, in order; the first three are the method's headline numbers.
@@ -164,6 +185,52 @@ fn figures(ui: &mut Ui, language: Language, currency: &str, plan: &Plan) {
     }
 }
 
+/// The targets of the current month (or the next, before the period starts) beside the
+/// averages above: a month's own target differs from the average by its seasonality and
+/// working days.
+fn month_targets(ui: &mut Ui, language: Language, plan: &Plan, today: NaiveDate) {
+    let Some((i, current)) = plan.month_for(today) else {
+        return;
+    };
+    let Some(month) = plan.months.get(i) else {
+        return;
+    };
+    let t = language.text();
+    let n = language.numbers();
+    let name = language.month(month.month);
+    let title = if current { t.this_month } else { t.next_month };
+    ui.add_space(4.0);
+    ui.label(RichText::new(fill(title, &[("month", &name)])).strong());
+    let part = |values: Vec<f64>| whole_parts(&values).get(i).copied().unwrap_or(0.0);
+    let leads = part(plan.months.iter().map(|m| m.leads).collect());
+    let customers = part(plan.months.iter().map(|m| m.customers).collect());
+    let month_name = [("month", name.as_str())];
+    result_row(
+        ui,
+        &fill(t.leads_in_month, &month_name),
+        &n.decimal(leads, 0),
+        false,
+        t.tip_month_target,
+    );
+    result_row(
+        ui,
+        &fill(t.customers_in_month, &month_name),
+        &n.decimal(customers, 0),
+        false,
+        t.tip_month_target,
+    );
+    let per_day = month
+        .leads_per_working_day
+        .map_or(NO_NUMBER.to_owned(), |v| n.decimal(v, 1));
+    result_row(
+        ui,
+        &fill(t.leads_per_working_day_in_month, &month_name),
+        &per_day,
+        false,
+        t.tip_month_target,
+    );
+}
+
 /// Every result as "—" for a plan that cannot be made, but the marketing revenue target when
 /// its own inputs are valid.
 fn no_figures(ui: &mut Ui, language: Language, currency: &str, target: Option<f64>) {
@@ -179,57 +246,12 @@ fn no_figures(ui: &mut Ui, language: Language, currency: &str, target: Option<f6
 
 /// "How is this calculated?": the method's formulas with this plan's numbers.
 fn explanation(ui: &mut Ui, language: Language, currency: &str, plan: &Plan) {
-    let t = language.text();
-    let n = language.numbers();
     ui.add_space(6.0);
-    CollapsingHeader::new(t.how_calculated)
+    CollapsingHeader::new(language.text().how_calculated)
         .default_open(true)
         .show(ui, |ui| {
-            let money = |v: f64| n.money(v, currency);
-            let share = if plan.revenue > 0.0 {
-                n.fraction_as_percent(plan.marketing_revenue / plan.revenue)
-            } else {
-                NO_NUMBER.to_owned()
-            };
-            let values = [
-                ("revenue", money(plan.revenue)),
-                ("share", share),
-                ("marketing", money(plan.marketing_revenue)),
-                ("deal", money(plan.average_deal_size)),
-                ("customers", n.count_up(plan.customers_needed)),
-                ("rate", n.fraction_as_percent(plan.lead_to_customer)),
-                ("leads", n.count_up(plan.leads_needed)),
-                ("value", money(plan.lead_value)),
-                ("months", plan.months.len().to_string()),
-                ("per_month", n.decimal(plan.leads_per_month, 1)),
-                ("days", plan.calendar_days.to_string()),
-                ("per_week", n.decimal(plan.leads_per_week, 1)),
-                ("working_days", plan.working_days.to_string()),
-                (
-                    "per_day",
-                    plan.leads_per_working_day
-                        .map_or(NO_NUMBER.to_owned(), |v| n.decimal(v, 1)),
-                ),
-            ];
-            let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            let lines = match plan.basis {
-                Basis::LeadSources => [t.formula_sources, t.formula_sources_customers],
-                Basis::SingleRate | Basis::Stages => [t.formula_funnel, t.formula_lead_value],
-            };
-            if plan.basis == Basis::Stages {
-                let rates: Vec<String> = plan
-                    .stages
-                    .iter()
-                    .map(|s| n.fraction_as_percent(s.rate_to_next))
-                    .collect();
-                let product = n.fraction_as_percent(plan.lead_to_customer);
-                ui.label(fill(
-                    t.formula_stages,
-                    &[("rates", &rates.join(" × ")), ("rate", &product)],
-                ));
-            }
-            for line in lines.into_iter().chain([t.formula_time]) {
-                ui.label(fill(line, &values));
+            for line in crate::i18n::explanation(language, plan, currency) {
+                ui.label(line);
             }
         });
 }

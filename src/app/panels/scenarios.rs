@@ -3,15 +3,20 @@
 
 use egui::{Panel, RichText, TextEdit, Ui};
 
+use super::super::widgets::select_all_now;
 use super::super::{App, Command, theme};
 use super::command_button;
 use crate::i18n::fill;
 
-pub fn show(app: &mut App, ui: &mut Ui) {
+/// Draws the scenario list and returns where it is.
+pub fn show(app: &mut App, ui: &mut Ui) -> egui::Rect {
     let t = app.language.text();
+    // Narrower on a small screen or when zoomed in, so the form keeps room.
+    let width = ui.available_width();
+    let max = (width * 0.25).clamp(110.0, 320.0);
     Panel::left("scenarios")
-        .default_size(theme::SCENARIO_PANEL_WIDTH)
-        .size_range(150.0..=320.0)
+        .default_size(theme::SCENARIO_PANEL_WIDTH.min(width * 0.16).max(110.0))
+        .size_range(110.0..=max)
         .show(ui, |ui| {
             ui.add_space(6.0);
             ui.heading(t.scenarios);
@@ -57,7 +62,9 @@ pub fn show(app: &mut App, ui: &mut Ui) {
             ] {
                 command_button(app, ui, command);
             }
-        });
+        })
+        .response
+        .rect
 }
 
 /// The name of the selected scenario, editable in place.
@@ -74,11 +81,17 @@ fn rename(app: &mut App, ui: &mut Ui) {
         return;
     };
     let label = ui.label(t.scenario_name);
-    ui.add_enabled(
-        enabled,
-        TextEdit::singleline(&mut scenario.name).desired_width(f32::INFINITY),
-    )
-    .labelled_by(label.id);
+    let response = ui
+        .add_enabled(
+            enabled,
+            TextEdit::singleline(&mut scenario.name).desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+    // A scenario just added or duplicated is named first: the name field takes the focus.
+    if std::mem::take(&mut app.name_new_scenario) {
+        response.request_focus();
+        select_all_now(ui, &response, &scenario.name);
+    }
     if duplicate {
         let message = fill(t.doc_duplicate_name, &[("name", &scenario.name)]);
         ui.label(RichText::new(format!("⚠ {message}")).color(ui.visuals().error_fg_color));
