@@ -3,13 +3,14 @@
 //! Output goes to stdout as text for people or as JSON for scripts (documented in README.md);
 //! errors go to stderr in plain words with a non-zero exit code.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
-use crate::document::{self, SlaDocument};
+use crate::document::{self, Loaded};
 use crate::i18n::{Language, NO_NUMBER, fill};
 use crate::plan::funnel::whole_parts;
 use crate::plan::{
@@ -86,9 +87,16 @@ fn parse_number(text: &str) -> Result<f64, String> {
     }
 }
 
-/// "50" and "50%" both mean 50 %.
+/// "50" and "50%" both mean 50 %; "50%%" is a typo, not a number.
 fn parse_percent(text: &str) -> Result<f64, String> {
-    parse_number(text.trim().trim_end_matches('%'))
+    let trimmed = text.trim();
+    let number = trimmed.strip_suffix('%').unwrap_or(trimmed);
+    if number.ends_with('%') {
+        return Err(format!(
+            "“{text}” is not a percentage; write e.g. 50 or 50%"
+        ));
+    }
+    parse_number(number)
 }
 
 /// What a command prints, and whether it succeeded.
@@ -116,19 +124,30 @@ impl Outcome {
             code: 1,
         }
     }
+
+    /// Escapes control characters in what reaches a terminal: `\u{…}` in text, `\uXXXX` in
+    /// JSON (`serde_json` escapes only the C0 codes itself).
+    fn safe_for_terminal(mut self, format: Format) -> Self {
+        self.stderr = terminal_safe(&self.stderr);
+        self.stdout = match format {
+            Format::Text => terminal_safe(&self.stdout),
+            Format::Json => json_safe(&self.stdout),
+        };
+        self
+    }
 }
 
 /// Runs a command; `today` decides the default start month of `plan`.
 pub fn run(command: &Command, today: chrono::NaiveDate) -> Outcome {
     let language = Language::English;
     match command {
-        Command::Plan(args) => run_plan(args, today, language),
+        Command::Plan(args) => run_plan(args, today, language).safe_for_terminal(args.format),
         Command::Summary {
             file,
             scenario,
             format,
-        } => run_summary(file, scenario.as_deref(), *format, language),
-        Command::Check { file } => run_check(file, language),
+        } => run_summary(file, scenario.as_deref(), *format, language).safe_for_terminal(*format),
+        Command::Check { file } => run_check(file, language).safe_for_terminal(Format::Text),
     }
 }
 
@@ -148,7 +167,8 @@ fn run_plan(args: &PlanArgs, today: chrono::NaiveDate, language: Language) -> Ou
         },
         ..Assumptions::default()
     };
-    match compute(&assumptions, &SalesCommitments::default()) {
+    let notes = percent_notes(args, language);
+    let mut outcome = match compute(&assumptions, &SalesCommitments::default()) {
         Ok(plan) => Outcome::ok(render(&plan, None, "EUR", args.format, language)),
         Err(problems) => Outcome::fail(
             problems
@@ -156,13 +176,130 @@ fn run_plan(args: &PlanArgs, today: chrono::NaiveDate, language: Language) -> Ou
                 .map(|p| format!("{}\n", language.problem(p, Some(&assumptions))))
                 .collect(),
         ),
+    };
+    outcome.stderr.insert_str(0, &notes);
+    outcome
+}
+
+/// A share or rate between 0 and 1 given in percent was probably meant as a fraction
+/// (`--marketing-share 0.5` for 50 %): it is used as given, with a note on stderr.
+fn percent_notes(args: &PlanArgs, language: Language) -> String {
+    let t = language.text();
+    [
+        ("--marketing-share", args.marketing_share),
+        ("--lead-to-customer", args.lead_to_customer),
+    ]
+    .into_iter()
+    .filter(|(_, value)| *value > 0.0 && *value < 1.0)
+    .map(|(option, value)| {
+        // Rounded to a millionth so 0.07 reads 7, not 7.000000000000001.
+        let meant = (value * 1e8).round() / 1e6;
+        format!(
+            "{}\n",
+            fill(
+                t.cli_percent_below_one,
+                &[
+                    ("option", option),
+                    ("value", &value.to_string()),
+                    ("meant", &meant.to_string()),
+                ],
+            )
+        )
+    })
+    .collect()
+}
+
+fn open(file: &std::path::Path, language: Language) -> Result<Loaded, String> {
+    document::load(file).map_err(|e| format!("{}\n", e.describe(language)))
+}
+
+/// What `check` and `summary` both say about a file: its problems (each once, with a count
+/// when repeated) and notes that are no problem (a newer format, its unknown fields).
+struct Findings {
+    problems: Vec<String>,
+    notes: Vec<String>,
+}
+
+/// Validates a loaded file the one way `check` and `summary` share: the document's problems,
+/// and fields this version does not know (a typo uses a default silently, so it is a problem;
+/// in a newer version's file unknown fields are expected, so they are only mentioned).
+fn findings(loaded: &Loaded, file: &std::path::Path, language: Language) -> Findings {
+    let t = language.text();
+    let doc = &loaded.document;
+    let mut notes = Vec::new();
+    let mut unknown = Vec::new();
+    for field in &loaded.unknown_fields {
+        let mut text = fill(
+            t.cli_unknown_field,
+            &[
+                ("line", &field.line.to_string()),
+                ("col", &field.col.to_string()),
+                ("field", &field.path.to_string()),
+            ],
+        );
+        if let Some(known) = field.suggestion {
+            text.push(' ');
+            text.push_str(&fill(t.cli_did_you_mean, &[("field", known)]));
+        }
+        unknown.push(text);
+    }
+    if let Some(version) = loaded.newer_version {
+        notes.push(fill(
+            t.cli_newer_read_only,
+            &[
+                ("path", &file.display().to_string()),
+                ("version", &version.to_string()),
+            ],
+        ));
+        notes.append(&mut unknown);
+    }
+    let lines = unknown.into_iter().chain(
+        doc.problems()
+            .into_iter()
+            .map(|p| p.describe(language, doc)),
+    );
+    Findings {
+        problems: counted(lines, language),
+        notes,
     }
 }
 
-fn open(file: &std::path::Path, language: Language) -> Result<SlaDocument, String> {
-    document::load(file)
-        .map(|loaded| loaded.document)
-        .map_err(|e| format!("{}\n", e.describe(language)))
+/// Each distinct line once, in order of first appearance, with "(N times)" when repeated.
+fn counted(lines: impl Iterator<Item = String>, language: Language) -> Vec<String> {
+    let mut order: Vec<String> = Vec::new();
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for line in lines {
+        let count = counts.entry(line.clone()).or_default();
+        if *count == 0 {
+            order.push(line);
+        }
+        *count += 1;
+    }
+    order
+        .into_iter()
+        .map(|line| match counts.get(&line).copied().unwrap_or(1) {
+            1 => line,
+            n => format!(
+                "{line} {}",
+                fill(language.text().cli_times, &[("count", &n.to_string())])
+            ),
+        })
+        .collect()
+}
+
+fn problem_list(file: &std::path::Path, problems: &[String], language: Language) -> String {
+    let mut out = fill(
+        language.text().cli_problems,
+        &[
+            ("path", &file.display().to_string()),
+            ("count", &problems.len().to_string()),
+        ],
+    );
+    out.push('\n');
+    for problem in problems {
+        let _ = writeln!(out, "  • {problem}");
+    }
+    out
 }
 
 fn run_summary(
@@ -172,10 +309,18 @@ fn run_summary(
     language: Language,
 ) -> Outcome {
     let t = language.text();
-    let doc = match open(file, language) {
-        Ok(doc) => doc,
+    let loaded = match open(file, language) {
+        Ok(loaded) => loaded,
         Err(message) => return Outcome::fail(message),
     };
+    let found = findings(&loaded, file, language);
+    let notes: String = found.notes.iter().map(|n| format!("{n}\n")).collect();
+    if !found.problems.is_empty() {
+        let mut outcome = Outcome::fail(problem_list(file, &found.problems, language));
+        outcome.stderr.insert_str(0, &notes);
+        return outcome;
+    }
+    let doc = &loaded.document;
     let chosen = match scenario {
         Some(name) => doc.scenario(name),
         None => doc.active(),
@@ -193,7 +338,7 @@ fn run_summary(
             )
         ));
     };
-    match compute(&chosen.assumptions, &doc.sales_commitments) {
+    let mut outcome = match compute(&chosen.assumptions, &doc.sales_commitments) {
         Ok(plan) => Outcome::ok(render(
             &plan,
             Some(&chosen.name),
@@ -212,40 +357,70 @@ fn run_summary(
                 })
                 .collect(),
         ),
-    }
+    };
+    outcome.stderr.insert_str(0, &notes);
+    outcome
 }
 
 fn run_check(file: &std::path::Path, language: Language) -> Outcome {
     let t = language.text();
-    let doc = match open(file, language) {
-        Ok(doc) => doc,
+    let loaded = match open(file, language) {
+        Ok(loaded) => loaded,
         Err(message) => return Outcome::fail(message),
     };
-    let problems = doc.problems();
-    if problems.is_empty() {
-        return Outcome::ok(format!(
-            "{}\n",
+    let found = findings(&loaded, file, language);
+    let notes: String = found.notes.iter().map(|n| format!("{n}\n")).collect();
+    if found.problems.is_empty() {
+        Outcome::ok(format!(
+            "{notes}{}\n",
             fill(
                 t.cli_valid,
                 &[
                     ("path", &file.display().to_string()),
-                    ("count", &doc.scenarios.len().to_string())
+                    ("count", &loaded.document.scenarios.len().to_string())
                 ]
             )
-        ));
+        ))
+    } else {
+        Outcome::fail(format!(
+            "{notes}{}",
+            problem_list(file, &found.problems, language)
+        ))
     }
-    let mut out = fill(
-        t.cli_problems,
-        &[
-            ("path", &file.display().to_string()),
-            ("count", &problems.len().to_string()),
-        ],
-    );
-    out.push('\n');
-    for problem in &problems {
-        let _ = writeln!(out, "  • {}", problem.describe(language, &doc));
+}
+
+fn needs_escape(c: char) -> bool {
+    let bidi = matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
+    (c.is_control() && c != '\n' && c != '\t') || bidi
+}
+
+/// JSON with the characters of [`needs_escape`] as `\uXXXX` escapes; they can only occur
+/// inside strings, where such an escape means the same character.
+fn json_safe(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if needs_escape(c) {
+            let _ = write!(out, "\\u{:04x}", u32::from(c));
+        } else {
+            out.push(c);
+        }
     }
-    Outcome::fail(out)
+    out
+}
+
+/// `text` with every control character (ESC, OSC, C1 codes, bidirectional overrides) shown as
+/// `\u{…}`, so names and currencies from a file cannot drive the terminal (colours, cursor
+/// moves, clipboard writes through OSC 52, text hidden by reordering). New lines and tabs stay.
+pub fn terminal_safe(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if needs_escape(c) {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The JSON of `plan` and `summary`: exact numbers, documented in README.md.

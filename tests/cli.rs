@@ -230,7 +230,7 @@ fn check_gives_line_and_column_of_a_syntax_error() {
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
         stderr(&output),
-        "tests/files/bad/wrong_type.sla.ron, line 18, column 30: Expected float.\n"
+        "tests/files/bad/wrong_type.sla.ron, line 18, column 30: scenarios[0].assumptions.revenue_goal: expected a number such as 25000.0, found \"lots\".\n"
     );
 }
 
@@ -239,4 +239,298 @@ fn check_of_a_missing_file_is_a_plain_error() {
     let output = run(&["check", "missing.sla.ron"]);
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).starts_with("Could not open missing.sla.ron:"));
+}
+
+// ---- Issue 7 -----------------------------------------------------------------------------
+
+use std::process::Stdio;
+
+use sla_planner::document::{self, Scenario, SlaDocument};
+
+/// A document written to a temporary folder; the folder lives as long as the returned guard.
+fn document_file(doc: &SlaDocument) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.sla.ron");
+    std::fs::write(&path, document::to_ron(doc).unwrap()).unwrap();
+    let path = path.to_str().unwrap().to_owned();
+    (dir, path)
+}
+
+fn sla_planner() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_sla-planner"));
+    command.current_dir(env!("CARGO_MANIFEST_DIR"));
+    command
+}
+
+#[test]
+fn a_closed_stdout_ends_quietly() {
+    let mut child = sla_planner()
+        .args(["summary", "assets/example.sla.ron"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Like `| head -c 10` that has already exited: the reading end is closed.
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stderr(&output), "");
+}
+
+#[test]
+fn a_closed_stderr_ends_quietly_with_the_commands_exit_code() {
+    let mut child = sla_planner()
+        .args(["check", "tests/files/bad/negative_deal_size.sla.ron"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stderr.take());
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(1), "not a panic (101)");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_is_an_error_message() {
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let output = sla_planner()
+        .args(["summary", "assets/example.sla.ron"])
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        "SLA Planner could not write its output: No space left on device (os error 28).\n"
+    );
+}
+
+fn assert_no_control_characters(output: &Output) {
+    let all = format!("{}{}", stdout(output), stderr(output));
+    assert!(!all.chars().any(|c| c.is_control() && c != '\n'), "{all:?}");
+}
+
+#[test]
+fn control_characters_from_the_file_never_reach_the_terminal() {
+    // OSC 52 (write the clipboard), then a C1 CSI that clears the screen.
+    let evil = "\u{1b}]52;c;ZXZpbA==\u{7}Plan\u{9b}2J";
+    let mut doc = SlaDocument::example().unwrap();
+    doc.scenarios[0].name = evil.into();
+    let (_dir, path) = document_file(&doc);
+    let summary = run(&["summary", &path]);
+    assert!(summary.status.success(), "{}", stderr(&summary));
+    assert_no_control_characters(&summary);
+    assert!(
+        stdout(&summary).starts_with("\\u{1b}]52;c;ZXZpbA==\\u{7}Plan\\u{9b}2J\n"),
+        "{}",
+        stdout(&summary)
+    );
+    let as_json = run(&["summary", &path, "--format", "json"]);
+    assert_no_control_characters(&as_json);
+    assert_eq!(
+        json(&as_json)["scenario"],
+        evil,
+        "JSON escapes keep the text"
+    );
+
+    doc.currency = "E\u{1b}[2JR".into();
+    let (_dir, path) = document_file(&doc);
+    let check = run(&["check", &path]);
+    assert_no_control_characters(&check);
+    assert!(
+        stderr(&check).contains("Currency “E\\u{1b}[2JR” is not a three-letter ISO code"),
+        "{}",
+        stderr(&check)
+    );
+}
+
+#[test]
+fn summary_refuses_what_check_refuses() {
+    let mut doc = SlaDocument::example().unwrap();
+    doc.currency = "eur".into();
+    doc.scenarios[1].name = doc.scenarios[0].name.clone();
+    let (_dir, path) = document_file(&doc);
+    let check = run(&["check", &path]);
+    let summary = run(&["summary", &path]);
+    assert_eq!(check.status.code(), Some(1));
+    assert_eq!(summary.status.code(), Some(1));
+    assert_eq!(stderr(&summary), stderr(&check));
+    assert!(stderr(&summary).contains("2 scenarios are called “Plan 2027”"));
+    assert!(stdout(&summary).is_empty());
+}
+
+#[test]
+fn an_agreed_plan_out_of_range_is_named_as_written() {
+    let doc = SlaDocument {
+        active_scenario: usize::MAX,
+        ..SlaDocument::example().unwrap()
+    };
+    let (_dir, path) = document_file(&doc);
+    let summary = run(&["summary", &path]);
+    assert_eq!(summary.status.code(), Some(1));
+    assert!(
+        stderr(&summary).contains(
+            "The agreed plan (active_scenario: 18446744073709551615) is not one of the 2 scenarios; it must be 0 to 1."
+        ),
+        "{}",
+        stderr(&summary)
+    );
+}
+
+#[test]
+fn an_empty_scenario_list_is_a_problem_not_an_empty_name() {
+    let doc = SlaDocument {
+        scenarios: Vec::new(),
+        ..SlaDocument::default()
+    };
+    let (_dir, path) = document_file(&doc);
+    let summary = run(&["summary", &path]);
+    assert_eq!(summary.status.code(), Some(1));
+    assert!(
+        stderr(&summary).contains("The document has no scenario; add at least one."),
+        "{}",
+        stderr(&summary)
+    );
+}
+
+#[test]
+fn check_reports_unknown_fields_with_place_and_suggestion() {
+    let text = document::EXAMPLE_RON.replacen("revenue_goal:", "revenue_gaol:", 1);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("typo.sla.ron");
+    std::fs::write(&path, &text).unwrap();
+    let output = run(&["check", path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let line = text
+        .lines()
+        .position(|l| l.contains("revenue_gaol"))
+        .unwrap()
+        + 1;
+    assert!(
+        stderr(&output).contains(&format!(
+            "  • line {line}, column 17: “scenarios[0].assumptions.revenue_gaol” is not a field this version knows; the app keeps it when saving. Did you mean “revenue_goal”?"
+        )),
+        "{}",
+        stderr(&output)
+    );
+    let summary = run(&["summary", path.to_str().unwrap()]);
+    assert_eq!(
+        summary.status.code(),
+        Some(1),
+        "the default revenue goal would be planned"
+    );
+}
+
+#[test]
+fn check_says_a_newer_file_opens_read_only() {
+    let summary = run(&["summary", "tests/files/bad/newer_version.sla.ron"]);
+    assert_eq!(summary.status.code(), Some(0), "{}", stderr(&summary));
+    assert!(stderr(&summary).contains("this version opens it read-only"));
+    assert!(
+        stderr(&summary).contains("“approval” is not a field this version knows"),
+        "a newer version's field is mentioned, not a problem: {}",
+        stderr(&summary)
+    );
+    let output = run(&["check", "tests/files/bad/newer_version.sla.ron"]);
+    assert!(
+        stdout(&output).contains(
+            "tests/files/bad/newer_version.sla.ron was written by a newer SLA Planner (format version 3); this version opens it read-only."
+        ),
+        "{}{}",
+        stdout(&output),
+        stderr(&output)
+    );
+}
+
+#[test]
+fn check_of_many_scenarios_is_fast_and_refuses_beyond_the_limit() {
+    // Compact, as a script would write it: 1.6 MB, well under the size limit.
+    let text = format!(
+        "SlaDocument(scenarios: [{}])",
+        "(name: \"Plan\"),".repeat(100_000)
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("many.sla.ron");
+    std::fs::write(&path, text).unwrap();
+    let path = path.to_str().unwrap();
+    let started = std::time::Instant::now();
+    let output = run(&["check", path]);
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.ends_with("scenarios has 100,000 entries; at most 100 are allowed.\n"),
+        "{err}"
+    );
+}
+
+#[test]
+fn repeated_problems_are_listed_once_with_a_count() {
+    let mut scenario = Scenario::default();
+    scenario.assumptions.average_deal_size = 0.0;
+    let doc = SlaDocument {
+        scenarios: vec![scenario; 50],
+        ..SlaDocument::default()
+    };
+    let (_dir, path) = document_file(&doc);
+    let output = run(&["check", &path]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(err.contains("has 2 problem(s):"), "{err}");
+    assert!(
+        err.contains("  • 50 scenarios are called “Plan”; give each a name of its own.\n"),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "  • Scenario “Plan”: Average deal size: €0 is below the minimum of €0.01. (50 times)\n"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_share_below_one_percent_gets_a_note() {
+    let output = run(&[
+        "plan",
+        "--revenue-goal",
+        "1200000",
+        "--marketing-share",
+        "0.5",
+        "--deal-size",
+        "25000",
+        "--lead-to-customer",
+        "5",
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        stderr(&output),
+        "Note: --marketing-share 0.5 means 0.5%. If you meant 50%, write 50.\n"
+    );
+}
+
+#[test]
+fn a_doubled_percent_sign_is_refused() {
+    let output = run(&[
+        "plan",
+        "--revenue-goal",
+        "1200000",
+        "--marketing-share",
+        "50",
+        "--deal-size",
+        "25000",
+        "--lead-to-customer",
+        "5%%",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("“5%%” is not a percentage; write e.g. 50 or 50%"),
+        "{}",
+        stderr(&output)
+    );
 }

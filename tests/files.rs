@@ -166,10 +166,30 @@ fn a_newer_file_that_does_not_parse_says_so() {
 fn broken_files_give_clear_errors() {
     let cases = [
         ("truncated.sla.ron", "line 18, column 17"),
-        ("wrong_type.sla.ron", "line 18, column 30: Expected float"),
+        (
+            "wrong_type.sla.ron",
+            "line 18, column 30: scenarios[0].assumptions.revenue_goal: expected a number such as 25000.0, found \"lots\"",
+        ),
         ("unknown_variant.sla.ron", "Magic"),
         ("empty.sla.ron", "is empty"),
         ("garbage.sla.ron", "is not a text file"),
+        (
+            "impossible_date.sla.ron",
+            "line 36, column 22: scenarios[0].assumptions.holidays[3]: \"2027-02-30\" is not a date",
+        ),
+        (
+            "fraction_for_whole.sla.ron",
+            "sales_commitments.minimum_attempts: expected a whole number such as 12, found 6.5.",
+        ),
+        (
+            "year_27.sla.ron",
+            "line 10, column 5: effective_date is 0027-01-01; dates must lie in the years 1900 to 2200.",
+        ),
+        ("deep_nesting.sla.ron", "nested more than 128 levels deep"),
+        (
+            "too_many_stages.sla.ron",
+            "scenarios[0].assumptions.funnel_stages has 12 entries; at most 10 are allowed.",
+        ),
     ];
     for (name, expected) in cases {
         let error = load(&bad(name)).unwrap_err();
@@ -306,7 +326,504 @@ proptest! {
         bytes[at] = byte;
         bytes.truncate(at + (cut % 7) * 100);
         if let Ok(text) = String::from_utf8(bytes) {
-            let _ = document::parse(&text, Path::new("mangled.sla.ron"));
+            round_trips(&text);
         }
     }
+
+    /// An unknown field after any line of the example: where the file still parses, saving
+    /// keeps the field and the document reads back the same.
+    #[test]
+    fn an_unknown_field_anywhere_survives_a_save(
+        line in 0..120usize,
+        value in prop_oneof![
+            Just("1".to_owned()),
+            Just("[1, (a: \"x\")]".to_owned()),
+            Just("Some(Thing(b: 2.5, c: [])) // note".to_owned()),
+            Just("r#\"raw \" string\"#".to_owned()),
+            Just("(r#type: 1)".to_owned()),
+        ],
+    ) {
+        let mut lines: Vec<&str> = document::EXAMPLE_RON.lines().collect();
+        let extra = format!("zz_extra: {value},");
+        let at = line.min(lines.len());
+        lines.insert(at, &extra);
+        round_trips(&lines.join("\n"));
+    }
+}
+
+// ---- Issue 7: unknown fields, hostile files, limits and messages -------------------------
+
+fn good(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/files/good")
+        .join(name)
+}
+
+/// Files that open: with a byte order mark, with fields this version does not know.
+#[test]
+fn the_good_corpus_opens() {
+    let example = SlaDocument::example().unwrap();
+    assert_eq!(load(&good("bom.sla.ron")).unwrap().document, example);
+    let loaded = load(&good("unknown_fields.sla.ron")).unwrap();
+    assert_eq!(loaded.unknown_fields.len(), 2);
+    assert_eq!(loaded.document.unknown_fields.len(), 2, "both kept");
+}
+
+/// The example with `extra` inserted right after the line that contains `after`.
+fn example_with(after: &str, extra: &str) -> String {
+    let mut text = String::new();
+    let mut done = false;
+    for line in document::EXAMPLE_RON.lines() {
+        text.push_str(line);
+        text.push('\n');
+        if !done && line.contains(after) {
+            text.push_str(extra);
+            text.push('\n');
+            done = true;
+        }
+    }
+    assert!(done, "no line with {after}");
+    text
+}
+
+fn parsed(text: &str) -> Result<document::Loaded, LoadError> {
+    document::parse(text, Path::new("plan.sla.ron"))
+}
+
+#[test]
+fn unknown_fields_are_reported_with_place_and_suggestion_and_kept_on_save() {
+    let text = example_with(
+        "format_version",
+        "    approvals: [(who: \"Sanne\", when: \"2027-01-05\")], // a newer version's field",
+    );
+    let text = text.replacen("revenue_goal:", "revenue_gaol:", 1);
+    let loaded = parsed(&text).unwrap();
+    let unknown: Vec<(String, usize, Option<&str>)> = loaded
+        .unknown_fields
+        .iter()
+        .map(|f| (f.path.to_string(), f.line, f.suggestion))
+        .collect();
+    let gaol_line = text
+        .lines()
+        .position(|l| l.contains("revenue_gaol"))
+        .unwrap()
+        + 1;
+    assert_eq!(
+        unknown,
+        vec![
+            ("approvals".to_owned(), 4, None),
+            (
+                "scenarios[0].assumptions.revenue_gaol".to_owned(),
+                gaol_line,
+                Some("revenue_goal")
+            ),
+        ]
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.sla.ron");
+    save(&loaded.document, &path).unwrap();
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        written.contains("approvals: [(who: \"Sanne\", when: \"2027-01-05\")],"),
+        "{written}"
+    );
+    assert!(written.contains("revenue_gaol: 2400000.0,"), "{written}");
+    let again = load(&path).unwrap();
+    assert_eq!(again.document, loaded.document, "unknown fields included");
+    assert_eq!(again.unknown_fields.len(), 2);
+}
+
+#[test]
+fn a_file_with_a_byte_order_mark_opens() {
+    let text = format!("\u{feff}{}", document::EXAMPLE_RON);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notepad.sla.ron");
+    std::fs::write(&path, text).unwrap();
+    assert_eq!(
+        load(&path).unwrap().document,
+        SlaDocument::example().unwrap()
+    );
+}
+
+#[test]
+fn folders_and_devices_are_refused_without_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    let error = load(dir.path()).unwrap_err();
+    assert!(
+        message(&error).ends_with("is a folder, not an SLA file."),
+        "{}",
+        message(&error)
+    );
+    #[cfg(unix)]
+    {
+        // /dev/zero never ends; reading it would fill the memory.
+        let error = load(Path::new("/dev/zero")).unwrap_err();
+        assert_eq!(
+            message(&error),
+            "/dev/zero is not a regular file (it is a pipe, socket or device), so it is not read."
+        );
+    }
+}
+
+/// Opening a FIFO blocks until someone writes to it: it must be refused before it is opened.
+#[cfg(unix)]
+#[test]
+fn a_fifo_is_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.sla.ron");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let (sender, receiver) = std::sync::mpsc::channel();
+    std::thread::Builder::new()
+        .name("load-fifo".into())
+        .spawn(move || sender.send(load(&fifo).map(|_| ()).map_err(|e| message(&e))))
+        .unwrap();
+    let result = receiver
+        .recv_timeout(std::time::Duration::from_secs(5))
+        .expect("loading a FIFO hangs");
+    assert!(result.unwrap_err().contains("not a regular file"));
+}
+
+#[test]
+fn one_byte_over_the_limit_says_so_in_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.sla.ron");
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(document::MAX_FILE_BYTES + 1).unwrap();
+    assert_eq!(
+        message(&load(&path).unwrap_err()),
+        format!(
+            "{} is 10485761 bytes; an SLA file is at most 10485760 bytes. Is this the right file?",
+            path.display()
+        )
+    );
+}
+
+#[test]
+fn dates_outside_the_sane_years_are_refused_with_field_and_range() {
+    let text = document::EXAMPLE_RON.replace(
+        "effective_date: Some(\"2027-01-01\")",
+        "effective_date: Some(\"27-1-1\")",
+    );
+    let line = text.lines().position(|l| l.contains("27-1-1")).unwrap() + 1;
+    assert_eq!(
+        message(&parsed(&text).unwrap_err()),
+        format!(
+            "plan.sla.ron, line {line}, column 5: effective_date is 0027-01-01; dates must lie in the years 1900 to 2200."
+        )
+    );
+    let text = document::EXAMPLE_RON.replacen("\"2027-04-27\"", "\"+10000-11-27\"", 1);
+    let error = message(&parsed(&text).unwrap_err());
+    assert!(
+        error.contains("scenarios[0].assumptions.holidays[") && error.contains("+10000-11-27"),
+        "{error}"
+    );
+}
+
+#[test]
+fn an_impossible_date_names_the_field_and_the_format() {
+    let text = document::EXAMPLE_RON.replacen("\"2027-04-27\"", "\"2027-02-30\"", 1);
+    let error = message(&parsed(&text).unwrap_err());
+    assert!(
+        error.contains(
+            "scenarios[0].assumptions.holidays[3]: \"2027-02-30\" is not a date; write dates as \"YYYY-MM-DD\", e.g. \"2027-04-27\"."
+        ),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_fraction_for_a_whole_number_says_so() {
+    let text = document::EXAMPLE_RON.replacen("minimum_attempts: 6", "minimum_attempts: 6.5", 1);
+    let error = message(&parsed(&text).unwrap_err());
+    assert!(
+        error.ends_with(
+            "sales_commitments.minimum_attempts: expected a whole number such as 12, found 6.5."
+        ),
+        "{error}"
+    );
+}
+
+#[test]
+fn deep_nesting_is_refused_in_plain_words() {
+    let text = format!("SlaDocument(deep: {}", "[".repeat(100_000));
+    let error = message(&parsed(&text).unwrap_err());
+    assert!(
+        error.contains("nested more than 128 levels deep"),
+        "{error}"
+    );
+    assert!(!error.contains("serde_stacker"), "{error}");
+}
+
+#[test]
+fn too_many_scenarios_are_refused_on_opening_and_on_saving() {
+    let doc = SlaDocument {
+        scenarios: (0..101)
+            .map(|i| Scenario {
+                name: format!("S{i}"),
+                ..Scenario::default()
+            })
+            .collect(),
+        ..SlaDocument::default()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("many.sla.ron");
+    let error = save(&doc, &path).unwrap_err();
+    assert_eq!(
+        error.describe(Language::English),
+        "The document was not saved, because the file could not be opened again: scenarios has 101 entries; at most 100 are allowed."
+    );
+    assert!(!path.exists());
+    std::fs::write(&path, document::to_ron(&doc).unwrap()).unwrap();
+    let error = message(&load(&path).unwrap_err());
+    assert!(
+        error.ends_with("scenarios has 101 entries; at most 100 are allowed."),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_thousand_duplicate_names_are_checked_quickly_and_reported_once() {
+    let doc = SlaDocument {
+        scenarios: vec![Scenario::default(); 100_000],
+        ..SlaDocument::default()
+    };
+    let started = std::time::Instant::now();
+    let texts: Vec<String> = doc
+        .problems()
+        .iter()
+        .map(|p| p.describe(Language::English, &doc))
+        .collect();
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    assert_eq!(
+        texts
+            .iter()
+            .filter(|t| t.contains("are called “Plan”"))
+            .collect::<Vec<_>>(),
+        ["100000 scenarios are called “Plan”; give each a name of its own."]
+    );
+}
+
+#[test]
+fn an_empty_scenario_list_says_so() {
+    let doc = SlaDocument {
+        scenarios: Vec::new(),
+        ..SlaDocument::default()
+    };
+    let texts: Vec<String> = doc
+        .problems()
+        .iter()
+        .map(|p| p.describe(Language::English, &doc))
+        .collect();
+    assert_eq!(texts, ["The document has no scenario; add at least one."]);
+}
+
+/// A value above the maximum is not called "below the minimum" (`Language::rule`, issue 6).
+#[test]
+fn a_value_above_the_maximum_says_so() {
+    let mut doc = SlaDocument::default();
+    doc.scenarios[0].assumptions.revenue_goal = 2e12;
+    let text = doc.problems()[0].describe(Language::English, &doc);
+    assert_eq!(
+        text,
+        "Scenario “Plan”: Revenue goal: €2,000,000,000,000 is above the maximum of €1,000,000,000,000."
+    );
+}
+
+// ---- Issue 7: saving -------------------------------------------------------------------
+
+#[cfg(unix)]
+mod unix_saving {
+    use std::os::unix::fs::{MetadataExt as _, PermissionsExt as _};
+
+    use super::*;
+
+    fn mode(path: &Path) -> u32 {
+        std::fs::metadata(path).unwrap().permissions().mode() & 0o7777
+    }
+
+    fn example_in(dir: &Path, name: &str) -> PathBuf {
+        let path = dir.join(name);
+        std::fs::write(&path, document::EXAMPLE_RON).unwrap();
+        path
+    }
+
+    fn edited() -> SlaDocument {
+        SlaDocument {
+            title: "Edited".into(),
+            ..SlaDocument::example().unwrap()
+        }
+    }
+
+    #[test]
+    fn saving_through_a_symlink_updates_the_target_and_keeps_the_link() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("shared")).unwrap();
+        let target = example_in(&dir.path().join("shared"), "plan.sla.ron");
+        let link = dir.path().join("link.sla.ron");
+        std::os::unix::fs::symlink("shared/plan.sla.ron", &link).unwrap();
+        save(&edited(), &link).unwrap();
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(load(&target).unwrap().document.title, "Edited");
+        assert_eq!(
+            std::fs::read_dir(dir.path().join("shared"))
+                .unwrap()
+                .count(),
+            1
+        );
+    }
+
+    #[test]
+    fn saving_keeps_the_permission_bits() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = example_in(dir.path(), "plan.sla.ron");
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o664)).unwrap();
+        save(&edited(), &path).unwrap();
+        assert_eq!(mode(&path), 0o664);
+    }
+
+    #[test]
+    fn a_new_file_gets_the_usual_permissions_not_private_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let reference = dir.path().join("reference");
+        std::fs::File::create(&reference).unwrap();
+        let path = dir.path().join("new.sla.ron");
+        save(&edited(), &path).unwrap();
+        assert_eq!(mode(&path), mode(&reference), "as any new file (umask)");
+    }
+
+    #[test]
+    fn a_read_only_file_is_replaced_only_when_asked_and_stays_read_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = example_in(dir.path(), "plan.sla.ron");
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+        let error = save(&edited(), &path).unwrap_err();
+        assert!(matches!(error, SaveError::ReadOnly { .. }));
+        assert!(
+            error
+                .describe(Language::English)
+                .contains("is read-only, so it was not replaced"),
+            "{error}"
+        );
+        assert_eq!(load(&path).unwrap().document.title, "Smarketing-SLA 2027");
+        let agreed = document::SaveOptions {
+            replace_read_only: true,
+            ..document::SaveOptions::default()
+        };
+        document::save_with(&edited(), &path, agreed).unwrap();
+        assert_eq!(load(&path).unwrap().document.title, "Edited");
+        assert_eq!(mode(&path), 0o444);
+    }
+
+    /// Only root may give a file to someone else, so only root can see the owner kept.
+    #[test]
+    fn saving_keeps_the_owner_where_allowed() {
+        if !std::fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0) {
+            return;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = example_in(dir.path(), "plan.sla.ron");
+        std::os::unix::fs::chown(&path, Some(4242), Some(4343)).unwrap();
+        save(&edited(), &path).unwrap();
+        let meta = std::fs::metadata(&path).unwrap();
+        assert_eq!((meta.uid(), meta.gid()), (4242, 4343));
+    }
+
+    #[test]
+    fn a_hard_linked_file_warns_before_the_link_is_broken() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = example_in(dir.path(), "plan.sla.ron");
+        let other = dir.path().join("other-name.sla.ron");
+        std::fs::hard_link(&path, &other).unwrap();
+        let error = save(&edited(), &path).unwrap_err();
+        assert!(matches!(error, SaveError::HardLinked { links: 2, .. }));
+        assert!(
+            error
+                .describe(Language::English)
+                .contains("has 1 other name(s) (hard links)"),
+            "{error}"
+        );
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().nlink(),
+            2,
+            "nothing written"
+        );
+        let agreed = document::SaveOptions {
+            break_hard_links: true,
+            ..document::SaveOptions::default()
+        };
+        document::save_with(&edited(), &path, agreed).unwrap();
+        assert_eq!(load(&path).unwrap().document.title, "Edited");
+        assert_eq!(load(&other).unwrap().document.title, "Smarketing-SLA 2027");
+    }
+}
+
+/// parse → save → parse gives the same document, unknown fields included (what the fuzz target
+/// checks on arbitrary input).
+fn round_trips(text: &str) {
+    let Ok(first) = document::parse(text, Path::new("any.sla.ron")) else {
+        return;
+    };
+    assert_eq!(
+        first.document.unknown_fields.len(),
+        first.unknown_fields.len(),
+        "every unknown field is kept: {:?}",
+        first.unknown_fields
+    );
+    let written = document::to_ron(&first.document).unwrap();
+    let second = document::parse(&written, Path::new("any.sla.ron")).unwrap();
+    assert_eq!(
+        second.document.unknown_fields,
+        first.document.unknown_fields
+    );
+    assert_eq!(document::to_ron(&second.document).unwrap(), written);
+}
+
+#[test]
+fn unknown_fields_round_trip_wherever_they_are() {
+    let extras = [
+        ("format_version", "    approvals: [1, 2],"),
+        (
+            "name: \"Plan 2027\"",
+            "            colour: \"red\", /* a comment */",
+        ),
+        ("accept_within_hours", "        escalate_after_hours: 72.0,"),
+    ];
+    for (after, extra) in extras {
+        round_trips(&example_with(after, extra));
+    }
+    round_trips(&document::EXAMPLE_RON.replacen(
+        "rate_to_next_percent: 50.0)",
+        "rate_to_next_percent: 50.0, owner: \"x\")",
+        1,
+    ));
+    round_trips(&document::EXAMPLE_RON.replacen("reps: 2,", "reps: 2, team: Some(\"North\"),", 1));
+}
+
+/// Files near the size limit built to be slow: a deep bracket tower and a field name of 9 MB.
+/// Both are answered in well under a second of work (the test allows for slow machines).
+#[test]
+fn big_hostile_files_are_answered_quickly() {
+    let started = std::time::Instant::now();
+    let tower = format!("SlaDocument(deep: {}", "[".repeat(9_000_000));
+    let error = message(&parsed(&tower).unwrap_err());
+    assert!(
+        error.contains("nested more than 128 levels deep"),
+        "{error}"
+    );
+
+    let long_name = format!("SlaDocument({}: 1)", "x".repeat(9_000_000));
+    let loaded = parsed(&long_name).unwrap();
+    assert_eq!(loaded.unknown_fields.len(), 1);
+    assert_eq!(loaded.unknown_fields[0].suggestion, None);
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
 }

@@ -267,7 +267,9 @@ fn a_broken_file_shows_the_error_and_keeps_the_document() {
     harness.get_by_label("Don't save").click();
     harness.run();
 
-    harness.get_by_label_contains("wrong_type.sla.ron, line 18, column 30: Expected float.");
+    harness.get_by_label_contains(
+        "wrong_type.sla.ron, line 18, column 30: scenarios[0].assumptions.revenue_goal: expected a number such as 25000.0, found \"lots\".",
+    );
     assert_eq!(harness.state().document(), &before);
     harness.get_by_label("Dismiss").click();
     harness.run();

@@ -41,3 +41,22 @@ pub fn big_document(scenarios: usize, sources: usize) -> SlaDocument {
         .collect();
     doc
 }
+
+/// A document at every limit of the format (docs/FORMAT.md): 100 scenarios, each with 10 funnel
+/// stages, 50 lead sources and 500 holidays.
+pub fn document_at_the_limits() -> SlaDocument {
+    use sla_planner::document::{MAX_HOLIDAYS, MAX_SCENARIOS};
+    use sla_planner::plan::{MAX_SOURCES, MAX_STAGES};
+    let mut doc = big_document(MAX_SCENARIOS, MAX_SOURCES);
+    let first = chrono::NaiveDate::from_ymd_opt(2027, 1, 1).expect("a date");
+    for scenario in &mut doc.scenarios {
+        let a = &mut scenario.assumptions;
+        a.funnel_stages = (0..MAX_STAGES)
+            .map(|i| FunnelStage::new(&format!("Stage {}", i + 1), 90.0))
+            .collect();
+        a.holidays = (0..MAX_HOLIDAYS)
+            .filter_map(|i| first.checked_add_days(chrono::Days::new(i as u64 * 2)))
+            .collect();
+    }
+    doc
+}

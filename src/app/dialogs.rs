@@ -5,8 +5,8 @@ use std::path::PathBuf;
 
 use egui::{Id, Modal, RichText};
 
-use super::editor::Editor;
-use super::files::Recovery;
+use super::recovery::Offer;
+use super::saving::{self, Blocked, BlockedAnswer};
 use super::{App, Pending};
 use crate::i18n::fill;
 
@@ -21,7 +21,9 @@ pub enum Dialog {
         then: Option<Pending>,
     },
     /// A previous run left unsaved work.
-    OfferRecovery(Box<Recovery>),
+    OfferRecovery(Box<Offer>),
+    /// A save that needs the user's word (read-only or linked file, read-only document).
+    SaveBlocked(Box<Blocked>),
     About,
     Method,
 }
@@ -35,6 +37,7 @@ enum Answer {
     Restore,
     Discard,
     Close,
+    Blocked(BlockedAnswer),
 }
 
 pub fn show(app: &mut App, ctx: &egui::Context) {
@@ -79,9 +82,10 @@ pub fn show(app: &mut App, ctx: &egui::Context) {
                     }
                 });
             }
-            Dialog::OfferRecovery(recovery) => {
+            Dialog::OfferRecovery(offer) => {
                 ui.heading(t.recovery_heading);
-                let name = recovery
+                let name = offer
+                    .recovery
                     .path
                     .as_ref()
                     .map_or(t.untitled.to_owned(), |p| p.display().to_string());
@@ -95,6 +99,9 @@ pub fn show(app: &mut App, ctx: &egui::Context) {
                         answer = Some(Answer::Discard);
                     }
                 });
+            }
+            Dialog::SaveBlocked(blocked) => {
+                answer = saving::show_blocked(ui, blocked, t).map(Answer::Blocked);
             }
             Dialog::About => {
                 ui.heading("SLA Planner");
@@ -142,13 +149,13 @@ fn respond(app: &mut App, answer: Answer) {
             app.proceed(pending);
         }
         (Dialog::ConfirmOverwrite { path, then }, Answer::Overwrite) => app.write(path, then),
-        (Dialog::OfferRecovery(recovery), Answer::Restore) => {
-            let Recovery { path, document } = *recovery;
-            app.editor = Editor::recovered(document, path);
-            app.document_replaced();
+        (Dialog::OfferRecovery(offer), Answer::Restore) => app.restore(*offer),
+        (Dialog::OfferRecovery(offer), Answer::Discard) => offer.forget(),
+        (Dialog::SaveBlocked(blocked), Answer::Blocked(answer)) => {
+            app.answer_blocked(*blocked, answer);
         }
-        (Dialog::OfferRecovery(_), Answer::Discard) => app.recovery.remove(),
-        // Cancel, Escape and Close only close the dialog; recovered work stays on disk.
+        // Cancel, Escape and Close only close the dialog; offered work stays on disk, free
+        // for the next window to offer.
         _ => {}
     }
 }

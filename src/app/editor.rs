@@ -2,9 +2,8 @@
 //! has unsaved changes, its undo history and the scenario being edited.
 
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
 
-use crate::document::{History, Loaded, SlaDocument};
+use crate::document::{Fingerprint as FileStamp, History, Loaded, SlaDocument};
 
 /// How many changes can be undone.
 const UNDO_LIMIT: usize = 200;
@@ -22,24 +21,6 @@ pub enum Origin {
     Recovered,
 }
 
-/// What the file on disk looked like when we last read or wrote it, to notice changes made by
-/// someone else (a colleague on a shared drive, a text editor) before saving over them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct FileStamp {
-    modified: Option<SystemTime>,
-    len: u64,
-}
-
-impl FileStamp {
-    pub fn of(path: &Path) -> Option<Self> {
-        let meta = std::fs::metadata(path).ok()?;
-        Some(Self {
-            modified: meta.modified().ok(),
-            len: meta.len(),
-        })
-    }
-}
-
 /// The document being edited.
 #[derive(Debug)]
 pub struct Editor {
@@ -53,6 +34,9 @@ pub struct Editor {
     /// The document as last saved or opened (`None`: never saved); unsaved changes are the
     /// difference.
     saved: Option<SlaDocument>,
+    /// What the file on disk looked like when we last read or wrote it, to notice changes
+    /// made by someone else (a colleague on a shared drive, a text editor) before saving over
+    /// them.
     stamp: Option<FileStamp>,
     history: History<SlaDocument>,
 }
@@ -87,11 +71,22 @@ impl Editor {
         editor
     }
 
-    /// Work restored from the recovery file: unsaved by definition.
-    pub fn recovered(document: SlaDocument, path: Option<PathBuf>) -> Self {
+    /// Work restored from the recovery file: unsaved by definition. `stamp` is the file as it
+    /// was before the crash, so a change made since then is noticed before saving over it.
+    pub fn recovered(
+        document: SlaDocument,
+        path: Option<PathBuf>,
+        stamp: Option<FileStamp>,
+    ) -> Self {
         let mut editor = Self::with(document, Origin::Recovered, path);
         editor.saved = None;
+        editor.stamp = stamp;
         editor
+    }
+
+    /// What the file looked like when it was opened or last saved.
+    pub fn stamp(&self) -> Option<FileStamp> {
+        self.stamp
     }
 
     pub fn is_dirty(&self) -> bool {
@@ -192,7 +187,7 @@ mod tests {
 
     #[test]
     fn recovered_work_counts_as_unsaved() {
-        let editor = Editor::recovered(SlaDocument::default(), None);
+        let editor = Editor::recovered(SlaDocument::default(), None, None);
         assert!(editor.is_dirty());
     }
 
@@ -201,6 +196,7 @@ mod tests {
         let loaded = Loaded {
             document: SlaDocument::default(),
             newer_version: Some(2),
+            unknown_fields: Vec::new(),
         };
         let editor = Editor::opened(PathBuf::from("x.sla.ron"), loaded);
         assert_eq!(editor.save_target(), None);

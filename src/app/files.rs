@@ -1,13 +1,9 @@
-//! The app's side of files: native Open/Save dialogs on a worker thread (rfd blocks the thread
-//! that calls it), and the recovery file that keeps unsaved work safe from a crash.
+//! Native Open/Save dialogs on a worker thread (rfd blocks the thread that calls it). The
+//! recovery files are in `recovery.rs`.
 
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
-
-use serde::{Deserialize, Serialize};
-
-use crate::document::{SlaDocument, write_atomically};
 
 /// What a file dialog answered; `None` when it was cancelled (or no dialog is available).
 #[derive(Debug)]
@@ -101,77 +97,5 @@ impl FileDialogs {
                 ctx.request_repaint();
             });
         self.opened = spawned.is_ok().then(Instant::now);
-    }
-}
-
-/// Unsaved work as written to the recovery file.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Recovery {
-    /// The file the work belongs to, if it had one.
-    pub path: Option<PathBuf>,
-    pub document: SlaDocument,
-}
-
-/// Where unsaved work is kept between crashes: one file in the app's data folder.
-#[derive(Debug)]
-pub struct RecoveryFile {
-    path: Option<PathBuf>,
-}
-
-impl RecoveryFile {
-    /// Seconds between writes of unsaved work.
-    pub const INTERVAL: f64 = 30.0;
-
-    /// The recovery file in `folder` (normally eframe's storage folder for the app).
-    pub fn in_folder(folder: Option<PathBuf>) -> Self {
-        Self {
-            path: folder.map(|f| f.join("recovery.sla.ron")),
-        }
-    }
-
-    /// Unsaved work left by a previous run that did not end cleanly.
-    pub fn read(&self) -> Option<Recovery> {
-        let text = std::fs::read_to_string(self.path.as_deref()?).ok()?;
-        ron::from_str(&text).ok()
-    }
-
-    pub fn write(&self, recovery: &Recovery) -> std::io::Result<()> {
-        let Some(path) = &self.path else {
-            return Ok(());
-        };
-        if let Some(folder) = path.parent() {
-            std::fs::create_dir_all(folder)?;
-        }
-        let text = ron::ser::to_string_pretty(recovery, ron::ser::PrettyConfig::new())
-            .map_err(std::io::Error::other)?;
-        write_atomically(path, &text)
-    }
-
-    /// Forgets the unsaved work (it was saved or deliberately discarded).
-    pub fn remove(&self) {
-        if let Some(path) = &self.path {
-            // Nothing to do when there is no file.
-            let _ = std::fs::remove_file(path);
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn recovery_round_trips_and_can_be_removed() {
-        let dir = tempfile::tempdir().unwrap();
-        let file = RecoveryFile::in_folder(Some(dir.path().join("app")));
-        assert_eq!(file.read(), None);
-        let recovery = Recovery {
-            path: Some(PathBuf::from("plan.sla.ron")),
-            document: SlaDocument::default(),
-        };
-        file.write(&recovery).unwrap();
-        assert_eq!(file.read(), Some(recovery));
-        file.remove();
-        assert_eq!(file.read(), None);
     }
 }

@@ -10,6 +10,8 @@ mod dialogs;
 mod editor;
 mod files;
 mod panels;
+mod recovery;
+mod saving;
 mod theme;
 mod widgets;
 
@@ -18,7 +20,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::document::{self, SlaDocument};
+use crate::document::{self, SaveOptions, SlaDocument};
 use crate::i18n::{Language, fill};
 use crate::plan::holidays::Country;
 use crate::plan::{Plan, Problem, compute};
@@ -26,11 +28,14 @@ use crate::plan::{Plan, Problem, compute};
 pub use commands::Command;
 use dialogs::Dialog;
 use editor::{Editor, Origin};
-use files::{DialogAnswer, FileDialogs, Recovery, RecoveryFile};
+use files::{DialogAnswer, FileDialogs};
+use recovery::RecoveryFile;
 
 /// The application id: window class on Linux, folder of the settings and recovery file.
 pub const APP_ID: &str = "sla-planner";
 const MAX_RECENT: usize = 10;
+/// How long a termination signal gives the window to close before the process ends anyway.
+const TERMINATION_GRACE: std::time::Duration = std::time::Duration::from_secs(3);
 
 /// Opens the window; `file` is opened instead of the example when given.
 pub fn run(file: Option<PathBuf>) -> eframe::Result {
@@ -49,13 +54,19 @@ pub fn run(file: Option<PathBuf>) -> eframe::Result {
         APP_ID,
         options,
         Box::new(move |cc| {
-            Ok(Box::new(App::with_options(
+            let app = App::with_options(
                 cc,
                 AppOptions {
                     file,
                     ..AppOptions::default()
                 },
-            )))
+            );
+            // Without the handler a kill still ends the app, only without the last seconds of
+            // work; that is no reason not to start.
+            let _ = app
+                .recovery
+                .watch_termination(cc.egui_ctx.clone(), Some(TERMINATION_GRACE));
+            Ok(Box::new(app))
         }),
     )
 }
@@ -140,8 +151,6 @@ pub struct App {
     notice: Option<String>,
     file_dialogs: FileDialogs,
     recovery: RecoveryFile,
-    /// When the next recovery write is due (seconds of egui time), while there is unsaved work.
-    recovery_due: Option<f64>,
     /// Commands queued by menus, buttons and keys during the frame.
     queued: Vec<Command>,
     /// What to do after the Save as… dialog has saved.
@@ -190,9 +199,13 @@ impl App {
         let mut notice = None;
         let example = SlaDocument::example().unwrap_or_default();
         let mut editor = Editor::example(example);
+        let mut unknown = Vec::new();
         if let Some(path) = options.file {
             match document::load(&path) {
-                Ok(loaded) => editor = Editor::opened(path, loaded),
+                Ok(mut loaded) => {
+                    unknown = std::mem::take(&mut loaded.unknown_fields);
+                    editor = Editor::opened(path, loaded);
+                }
                 Err(error) => notice = Some(error.describe(language)),
             }
         }
@@ -202,7 +215,7 @@ impl App {
                 .or_else(|| eframe::storage_dir(APP_ID)),
         );
         let dialog = recovery
-            .read()
+            .find_orphan()
             .map(|found| Dialog::OfferRecovery(Box::new(found)));
         let mut app = Self {
             shown: editor.document.clone(),
@@ -214,7 +227,6 @@ impl App {
             notice,
             file_dialogs: FileDialogs::default(),
             recovery,
-            recovery_due: None,
             queued: Vec::new(),
             after_save: None,
             file_dialog_wanted: None,
@@ -234,6 +246,7 @@ impl App {
                 .unwrap_or_else(|| chrono::Local::now().date_naive()),
         };
         app.note_opened();
+        app.note_unknown_fields(&unknown);
         app
     }
 
@@ -286,7 +299,6 @@ impl App {
         self.shown = self.editor.document.clone();
         self.edit_session = None;
         self.generation += 1;
-        self.recovery_due = None;
     }
 
     fn note_opened(&mut self) {
@@ -302,6 +314,17 @@ impl App {
                 t.opened_read_only,
                 &[("version", &version.to_string())],
             ));
+        }
+    }
+
+    /// Tells the user about fields of the opened file this version does not know. A newer
+    /// version's file is expected to have some; its read-only notice says enough.
+    fn note_unknown_fields(&mut self, unknown: &[document::UnknownField]) {
+        if self.editor.newer_version.is_some() {
+            return;
+        }
+        if let Some(text) = saving::unknown_fields_notice(unknown, self.language) {
+            self.notice = Some(text);
         }
     }
 
@@ -339,12 +362,14 @@ impl App {
     /// Opens `path`; on failure the current document stays as it is and the reason is shown.
     fn open_path(&mut self, path: PathBuf) {
         match document::load(&path) {
-            Ok(loaded) => {
+            Ok(mut loaded) => {
+                let unknown = std::mem::take(&mut loaded.unknown_fields);
                 self.editor = Editor::opened(path, loaded);
                 self.document_replaced();
                 self.recovery.remove();
                 self.notice = None;
                 self.note_opened();
+                self.note_unknown_fields(&unknown);
             }
             Err(error) => {
                 self.settings.recent.retain(|p| *p != path || path.exists());
@@ -368,18 +393,22 @@ impl App {
     }
 
     fn write(&mut self, path: PathBuf, then: Option<Pending>) {
-        match document::save(&self.editor.document, &path) {
+        self.write_with(path, SaveOptions::default(), then);
+    }
+
+    /// Saves with what the user agreed to; a read-only or hard-linked file asks first.
+    fn write_with(&mut self, path: PathBuf, options: SaveOptions, then: Option<Pending>) {
+        match document::save_with(&self.editor.document, &path, options) {
             Ok(()) => {
                 self.editor.saved_as(path);
                 self.recovery.remove();
-                self.recovery_due = None;
                 self.notice = None;
                 self.note_opened();
                 if let Some(pending) = then {
                     self.proceed(pending);
                 }
             }
-            Err(error) => self.notice = Some(error.describe(self.language)),
+            Err(error) => self.save_failed(&error, path, options, then),
         }
     }
 
@@ -451,7 +480,11 @@ impl App {
         match command {
             Command::Undo => self.editor.can_undo(),
             Command::Redo => self.editor.can_redo(),
-            Command::Save | Command::AddScenario | Command::DuplicateScenario => editable,
+            Command::Save => editable,
+            // A document beyond the limit could not be opened again.
+            Command::AddScenario | Command::DuplicateScenario => {
+                editable && self.editor.document.scenarios.len() < document::MAX_SCENARIOS
+            }
             Command::DeleteScenario => editable && self.editor.document.scenarios.len() > 1,
             Command::MarkAgreed => {
                 editable && self.editor.document.active_scenario != self.editor.selected
@@ -464,8 +497,12 @@ impl App {
     /// outside the panels.
     fn handle_input(&mut self, ctx: &egui::Context) {
         for (shortcut, command) in Command::KEYBOARD {
-            if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) && self.enabled(command) {
-                self.queue(command);
+            if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                if self.enabled(command) {
+                    self.queue(command);
+                } else if command == Command::Save {
+                    self.explain_read_only();
+                }
             }
         }
         let dropped = ctx.input(|i| {
@@ -493,7 +530,10 @@ impl App {
         if ctx.input(|i| i.viewport().close_requested())
             && !self.allow_close
             && self.editor.is_dirty()
+            && !self.recovery.terminating()
         {
+            // The system may end the app while the question is open (logout, shutdown).
+            let _ = self.recovery.write_now();
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.dialog = Some(Dialog::AskSave(Pending::Quit));
         }
@@ -547,31 +587,6 @@ impl App {
             self.title = title;
         }
     }
-
-    /// Writes unsaved work to the recovery file at most every 30 s, and removes it once saved.
-    fn schedule_recovery(&mut self, ctx: &egui::Context) {
-        if !self.editor.is_dirty() {
-            self.recovery_due = None;
-            return;
-        }
-        let now = ctx.input(|i| i.time);
-        let due = *self
-            .recovery_due
-            .get_or_insert(now + RecoveryFile::INTERVAL);
-        if now >= due {
-            let recovery = Recovery {
-                path: self.editor.path.clone(),
-                document: self.editor.document.clone(),
-            };
-            if let Err(error) = self.recovery.write(&recovery) {
-                let t = self.language.text();
-                self.notice = Some(fill(t.recovery_failed, &[("reason", &error.to_string())]));
-            }
-            self.recovery_due = Some(now + RecoveryFile::INTERVAL);
-        } else {
-            ctx.request_repaint_after(std::time::Duration::from_secs_f64(due - now));
-        }
-    }
 }
 
 impl eframe::App for App {
@@ -594,21 +609,11 @@ impl eframe::App for App {
 
     #[cfg(feature = "glow")]
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
-        self.forget_recovery_unless_unsaved();
+        self.finish_recovery();
     }
 
     #[cfg(not(feature = "glow"))]
     fn on_exit(&mut self) {
-        self.forget_recovery_unless_unsaved();
-    }
-}
-
-impl App {
-    /// On a clean exit the recovery file goes, unless work is unsaved and the user did not
-    /// choose to discard it (then it is kept, as after a crash).
-    fn forget_recovery_unless_unsaved(&self) {
-        if !self.editor.is_dirty() || self.allow_close {
-            self.recovery.remove();
-        }
+        self.finish_recovery();
     }
 }

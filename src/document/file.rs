@@ -1,14 +1,16 @@
-//! Reading and writing SLA files: pretty RON with struct names, errors with line:col, atomic
-//! saves (temporary file in the same folder, flushed, then renamed over the target), so a failed
-//! save leaves the old file exactly as it was.
+//! Reading SLA files: only regular files up to the size limit, errors with line:col that name
+//! the field, what was found and what is expected, limits, and fields this version does not
+//! know (see `unknown`). Writing is in `save`.
 
-use std::borrow::Cow;
-use std::io::Write as _;
+use std::fs::File;
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
-use ron::ser::PrettyConfig;
 use serde::Deserialize;
 
+use super::limits::{self, Limit};
+use super::text::{FieldPath, line_col, offset_of, outline, token_at};
+use super::unknown::{self, UnknownField};
 use super::{FORMAT_VERSION, SlaDocument};
 use crate::i18n::{Language, fill};
 
@@ -21,8 +23,19 @@ pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
 pub struct Loaded {
     pub document: SlaDocument,
     /// `Some(version)` when a newer SLA Planner wrote the file: open it read-only, because
-    /// saving over it would drop the fields this version does not know.
+    /// saving over it would change it to this version's format.
     pub newer_version: Option<u32>,
+    /// Fields this version does not know (a newer version's, or typos). They are kept in the
+    /// document and written back on save, but the user should hear about them.
+    pub unknown_fields: Vec<UnknownField>,
+}
+
+/// What a path is when it is not a regular file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotAFile {
+    Folder,
+    /// A pipe, socket or device: reading it could block forever or never end.
+    Special,
 }
 
 /// Why a file could not be opened.
@@ -33,6 +46,8 @@ pub enum LoadError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("{}", self.describe(Language::English))]
+    NotAFile { path: PathBuf, kind: NotAFile },
     #[error("{}", self.describe(Language::English))]
     TooLarge { path: PathBuf, bytes: u64 },
     #[error("{}", self.describe(Language::English))]
@@ -49,6 +64,15 @@ pub enum LoadError {
         /// Set when the file says it was written by a newer version, which explains the error.
         newer_version: Option<u32>,
     },
+    /// The document reads, but breaks a limit of the format (too many entries, a year out of
+    /// range); `line` and `col` point at the field, 0 when it could not be found.
+    #[error("{}", self.describe(Language::English))]
+    Limit {
+        path: PathBuf,
+        line: usize,
+        col: usize,
+        limit: Limit,
+    },
 }
 
 impl LoadError {
@@ -60,14 +84,20 @@ impl LoadError {
                 t.load_io,
                 &[("path", &show(path)), ("reason", &source.to_string())],
             ),
-            Self::TooLarge { path, bytes } => fill(
-                t.load_too_large,
-                &[
-                    ("path", &show(path)),
-                    ("size", &megabytes(*bytes)),
-                    ("max", &megabytes(MAX_FILE_BYTES)),
-                ],
+            Self::NotAFile { path, kind } => fill(
+                match kind {
+                    NotAFile::Folder => t.load_folder,
+                    NotAFile::Special => t.load_special,
+                },
+                &[("path", &show(path))],
             ),
+            Self::TooLarge { path, bytes } => {
+                let (size, max) = sizes(*bytes);
+                fill(
+                    t.load_too_large,
+                    &[("path", &show(path)), ("size", &size), ("max", &max)],
+                )
+            }
             Self::NotText { path } => fill(t.load_not_text, &[("path", &show(path))]),
             Self::Empty { path } => fill(t.load_empty, &[("path", &show(path))]),
             Self::Syntax {
@@ -94,48 +124,65 @@ impl LoadError {
                     None => text,
                 }
             }
+            Self::Limit {
+                path,
+                line,
+                col,
+                limit,
+            } => fill(
+                t.load_syntax,
+                &[
+                    ("path", &show(path)),
+                    ("line", &line.to_string()),
+                    ("col", &col.to_string()),
+                    (
+                        "message",
+                        describe_limit(limit, language).trim_end_matches('.'),
+                    ),
+                ],
+            ),
         }
     }
 }
 
-/// Why a document could not be saved. The file on disk is unchanged in every case.
-#[derive(Debug, thiserror::Error)]
-pub enum SaveError {
-    #[error("{}", self.describe(Language::English))]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    /// The target was written by a newer version; overwriting it would lose data.
-    #[error("{}", self.describe(Language::English))]
-    NewerFile { path: PathBuf, version: u32 },
-    #[error("{}", self.describe(Language::English))]
-    Serialize { message: String },
-}
-
-impl SaveError {
-    pub fn describe(&self, language: Language) -> String {
-        let t = language.text();
-        match self {
-            Self::Io { path, source } => fill(
-                t.save_io,
-                &[("path", &show(path)), ("reason", &source.to_string())],
-            ),
-            Self::NewerFile { path, version } => fill(
-                t.save_newer_file,
-                &[("path", &show(path)), ("version", &version.to_string())],
-            ),
-            Self::Serialize { message } => fill(t.save_serialize, &[("reason", message)]),
-        }
+/// A broken limit in words: the field, what it holds and what is allowed.
+pub fn describe_limit(limit: &Limit, language: Language) -> String {
+    let t = language.text();
+    let n = language.numbers();
+    match limit {
+        Limit::TooMany { path, count, max } => fill(
+            t.limit_too_many,
+            &[
+                ("field", &path.to_string()),
+                ("count", &n.decimal(*count as f64, 0)),
+                ("max", &n.decimal(*max as f64, 0)),
+            ],
+        ),
+        Limit::Year { path, value } => fill(
+            t.limit_year,
+            &[
+                ("field", &path.to_string()),
+                ("value", value),
+                ("min", &limits::MIN_YEAR.to_string()),
+                ("max", &limits::MAX_YEAR.to_string()),
+            ],
+        ),
     }
 }
 
-fn show(path: &Path) -> String {
+pub(super) fn show(path: &Path) -> String {
     path.display().to_string()
 }
 
-fn megabytes(bytes: u64) -> String {
-    format!("{:.1} MB", bytes as f64 / 1_048_576.0)
+/// The size and the limit in megabytes, or in bytes where megabytes would look equal.
+fn sizes(bytes: u64) -> (String, String) {
+    let megabytes = |b: u64| format!("{:.1} MB", b as f64 / 1_048_576.0);
+    let (size, max) = (megabytes(bytes), megabytes(MAX_FILE_BYTES));
+    if size == max {
+        (format!("{bytes} bytes"), format!("{MAX_FILE_BYTES} bytes"))
+    } else {
+        (size, max)
+    }
 }
 
 /// Only the version, to explain why a newer file does not parse and to protect it on save.
@@ -146,53 +193,164 @@ struct VersionProbe {
     format_version: u32,
 }
 
-fn probe_version(text: &str) -> Option<u32> {
+pub(super) fn probe_version(text: &str) -> Option<u32> {
     ron::from_str::<VersionProbe>(text)
         .ok()
         .map(|probe| probe.format_version)
 }
 
-/// Parses a document; `path` only names the source in errors.
+/// Parses a document; `path` only names the source in errors. A UTF-8 byte order mark (as
+/// Windows Notepad writes) is skipped.
 pub fn parse(text: &str, path: &Path) -> Result<Loaded, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(LoadError::Empty {
             path: path.to_owned(),
         });
     }
-    match ron::from_str::<SlaDocument>(text) {
-        Ok(mut document) => {
-            let newer_version =
-                (document.format_version > FORMAT_VERSION).then_some(document.format_version);
-            document.migrate();
-            Ok(Loaded {
-                newer_version,
-                document,
-            })
+    let (mut document, ignored) = match deserialize(text) {
+        Ok(parsed) => parsed,
+        Err(error) => {
+            let (line, col) = (error.span.start.line, error.span.start.col);
+            return Err(LoadError::Syntax {
+                path: path.to_owned(),
+                line,
+                col,
+                message: syntax_message(&error.code, text, offset_of(text, line, col)),
+                newer_version: probe_version(text).filter(|v| *v > FORMAT_VERSION),
+            });
         }
-        Err(error) => Err(LoadError::Syntax {
+    };
+    if let Err(limit) = limits::check(&document) {
+        let (line, col) = locate(text, limit.path());
+        return Err(LoadError::Limit {
             path: path.to_owned(),
-            line: error.span.start.line,
-            col: error.span.start.col,
-            message: error.code.to_string(),
-            newer_version: probe_version(text).filter(|v| *v > FORMAT_VERSION),
-        }),
+            line,
+            col,
+            limit,
+        });
+    }
+    let mut unknown_fields = Vec::new();
+    if !ignored.is_empty() {
+        let (kept, reported) = unknown::locate(text, &ignored);
+        document.unknown_fields = kept;
+        unknown_fields = reported;
+    }
+    let newer_version =
+        (document.format_version > FORMAT_VERSION).then_some(document.format_version);
+    document.migrate();
+    Ok(Loaded {
+        newer_version,
+        document,
+        unknown_fields,
+    })
+}
+
+/// Reads the document, noting every field serde skipped because this version does not know it.
+fn deserialize(text: &str) -> Result<(SlaDocument, Vec<FieldPath>), ron::error::SpannedError> {
+    let mut deserializer = ron::Deserializer::from_str(text)?;
+    let mut ignored = Vec::new();
+    let document = serde_ignored::deserialize(&mut deserializer, |path| {
+        ignored.push(unknown::path_of(&path));
+    });
+    let document = document.map_err(|e| deserializer.span_error(e))?;
+    deserializer.end().map_err(|e| deserializer.span_error(e))?;
+    Ok((document, ignored))
+}
+
+/// Line and column of the deepest field on `path` that the text spells out.
+fn locate(text: &str, path: &FieldPath) -> (usize, usize) {
+    let outline = outline(text, None);
+    (0..=path.0.len())
+        .rev()
+        .find_map(|n| {
+            let prefix = FieldPath(path.0[..n].to_vec());
+            outline.fields.iter().find(|f| f.path == prefix)
+        })
+        .map_or((0, 0), |field| line_col(text, field.start))
+}
+
+/// A syntax error in the user's words: which field, what was found, what is expected.
+fn syntax_message(code: &ron::Error, text: &str, offset: usize) -> String {
+    let t = Language::English.text();
+    let path = outline(text, Some(offset)).path_at_stop.unwrap_or_default();
+    let found = found_at(text, offset);
+    let is_date = matches!(
+        path.last_field(),
+        Some("holidays" | "effective_date" | "date")
+    );
+    let is_fraction =
+        found.parse::<f64>().is_ok() && found.contains(['.', 'e', 'E']) && !found.contains("inf");
+    let explanation = match code {
+        ron::Error::ExceededRecursionLimit => return t.syntax_too_deep.to_owned(),
+        ron::Error::ExpectedFloat => fill(t.syntax_expected_number, &[("found", &found)]),
+        ron::Error::ExpectedInteger | ron::Error::IntegerOutOfBounds => {
+            fill(t.syntax_expected_whole, &[("found", &found)])
+        }
+        ron::Error::ExpectedComma | ron::Error::ExpectedStructLikeEnd if is_fraction => {
+            fill(t.syntax_expected_whole, &[("found", &found)])
+        }
+        ron::Error::ExpectedString | ron::Error::ExpectedStringEnd => {
+            fill(t.syntax_expected_text, &[("found", &found)])
+        }
+        ron::Error::Message(_) if is_date => fill(t.syntax_expected_date, &[("found", &found)]),
+        other => other.to_string(),
+    };
+    if path.0.is_empty() {
+        explanation
+    } else {
+        format!("{path}: {explanation}")
     }
 }
 
-/// Reads a file as text, refusing huge and binary files before parsing them.
-fn read_text(path: &Path) -> Result<String, LoadError> {
+/// The token at `offset` as the user wrote it, shortened.
+fn found_at(text: &str, offset: usize) -> String {
+    match token_at(text, offset) {
+        Some((start, end)) => {
+            let token = &text[start..end];
+            let mut shown: String = token.chars().take(40).collect();
+            if shown.len() < token.len() {
+                shown.push('…');
+            }
+            shown
+        }
+        None => Language::English.text().syntax_nothing.to_owned(),
+    }
+}
+
+/// Reads a file as text: only a regular file, and never more than [`MAX_FILE_BYTES`], even if
+/// it grows while being read.
+pub(super) fn read_text(path: &Path) -> Result<String, LoadError> {
     let io = |source| LoadError::Io {
         path: path.to_owned(),
         source,
     };
-    let bytes = std::fs::metadata(path).map_err(io)?.len();
-    if bytes > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if !meta.is_file() {
+        return Err(LoadError::NotAFile {
             path: path.to_owned(),
-            bytes,
+            kind: if meta.is_dir() {
+                NotAFile::Folder
+            } else {
+                NotAFile::Special
+            },
         });
     }
-    let raw = std::fs::read(path).map_err(io)?;
+    let too_large = |bytes| LoadError::TooLarge {
+        path: path.to_owned(),
+        bytes,
+    };
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large(meta.len()));
+    }
+    let file = File::open(path).map_err(io)?;
+    let mut raw = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut raw)
+        .map_err(io)?;
+    if raw.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(raw.len() as u64));
+    }
     String::from_utf8(raw).map_err(|_| LoadError::NotText {
         path: path.to_owned(),
     })
@@ -203,56 +361,30 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
     parse(&read_text(path)?, path)
 }
 
-/// The document as pretty RON with struct names, stamped with this build's format version.
-pub fn to_ron(document: &SlaDocument) -> Result<String, SaveError> {
-    let document = if document.format_version == FORMAT_VERSION {
-        Cow::Borrowed(document)
-    } else {
-        Cow::Owned(SlaDocument {
-            format_version: FORMAT_VERSION,
-            ..document.clone()
-        })
-    };
-    let config = PrettyConfig::new().struct_names(true);
-    ron::ser::to_string_pretty(document.as_ref(), config).map_err(|e| SaveError::Serialize {
-        message: e.to_string(),
-    })
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Step;
 
-/// Saves atomically: the old file is replaced only once the new one is completely on disk.
-/// Refuses to overwrite a file written by a newer version of the format.
-pub fn save(document: &SlaDocument, path: &Path) -> Result<(), SaveError> {
-    if let Some(version) = read_text(path)
-        .ok()
-        .and_then(|text| probe_version(&text))
-        .filter(|v| *v > FORMAT_VERSION)
-    {
-        return Err(SaveError::NewerFile {
-            path: path.to_owned(),
-            version,
-        });
+    #[test]
+    fn sizes_show_bytes_where_megabytes_would_look_equal() {
+        assert_eq!(
+            sizes(MAX_FILE_BYTES + 1),
+            ("10485761 bytes".to_owned(), "10485760 bytes".to_owned())
+        );
+        assert_eq!(
+            sizes(50 * 1_048_576),
+            ("50.0 MB".to_owned(), "10.0 MB".to_owned())
+        );
     }
-    let text = to_ron(document)?;
-    write_atomically(path, &text).map_err(|source| SaveError::Io {
-        path: path.to_owned(),
-        source,
-    })
-}
 
-/// Writes `text` to a temporary file in the target's folder, flushes it to disk and renames it
-/// over `path` (an atomic replace on Windows, macOS and Linux). On any error the old file is
-/// untouched and the temporary file is removed.
-pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
-    let folder = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent,
-        _ => Path::new("."),
-    };
-    let mut temporary = tempfile::Builder::new()
-        .prefix(".sla-planner-")
-        .suffix(".tmp")
-        .tempfile_in(folder)?;
-    temporary.write_all(text.as_bytes())?;
-    temporary.as_file().sync_all()?;
-    temporary.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    #[test]
+    fn steps_in_paths_read_like_the_file() {
+        let path = FieldPath(vec![
+            Step::Field("scenarios".into()),
+            Step::Index(2),
+            Step::Field("assumptions".into()),
+        ]);
+        assert_eq!(path.to_string(), "scenarios[2].assumptions");
+    }
 }

@@ -1,17 +1,24 @@
 //! The SLA document: the only state a user owns, stored as a RON file (see `docs/FORMAT.md`).
 //!
 //! Compatibility rules: every struct has `#[serde(default)]`, so a file that lacks a field (an
-//! older one) still opens; unknown fields are ignored, so a newer file opens too — read-only,
-//! because saving it would drop what this version does not know.
+//! older one) still opens. Fields this version does not know are reported and kept as written,
+//! so a newer version's additions and a hand-made typo survive a save; a file with a newer
+//! format version opens read-only.
 
 mod file;
 mod history;
+mod limits;
+mod save;
+mod text;
+mod unknown;
 mod validate;
 
-pub use file::{
-    LoadError, Loaded, MAX_FILE_BYTES, SaveError, load, parse, save, to_ron, write_atomically,
-};
+pub use file::{LoadError, Loaded, MAX_FILE_BYTES, NotAFile, describe_limit, load, parse};
 pub use history::History;
+pub use limits::{Limit, MAX_HOLIDAYS, MAX_SCENARIOS, MAX_YEAR, MIN_YEAR};
+pub use save::{Fingerprint, SaveError, SaveOptions, save, save_with, to_ron, write_atomically};
+pub use text::{FieldPath, Step};
+pub use unknown::{KeptField, UnknownField};
 pub use validate::DocumentProblem;
 
 use chrono::NaiveDate;
@@ -54,6 +61,9 @@ pub struct SlaDocument {
     pub actuals: Vec<DayActuals>,
     /// What was agreed when (filled by the monthly review).
     pub revisions: Vec<Revision>,
+    /// Fields of the file this version does not know, written back on save (see `unknown`).
+    #[serde(skip)]
+    pub unknown_fields: Vec<KeptField>,
 }
 
 impl Default for SlaDocument {
@@ -73,6 +83,7 @@ impl Default for SlaDocument {
             sales_commitments: SalesCommitments::default(),
             actuals: Vec::new(),
             revisions: Vec::new(),
+            unknown_fields: Vec::new(),
         }
     }
 }

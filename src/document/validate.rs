@@ -1,6 +1,11 @@
-//! Document-level validation on top of the engine's per-scenario checks.
+//! Document-level validation on top of the engine's per-scenario checks. `check`, `summary`
+//! and the window all validate through [`problems`], so they never disagree about a file.
+
+use std::collections::HashMap;
 
 use super::SlaDocument;
+use super::file::describe_limit;
+use super::limits::{self, Limit};
 use crate::i18n::{Language, fill};
 use crate::plan::{Problem, validate_assumptions, validate_commitments};
 
@@ -11,14 +16,17 @@ pub enum DocumentProblem {
     NoScenarios,
     /// `active_scenario` points past the list.
     ActiveScenarioMissing { index: usize, count: usize },
-    /// Two scenarios share a name, so `--scenario NAME` would be ambiguous.
-    DuplicateScenarioName(String),
+    /// Several scenarios share a name, so `--scenario NAME` would be ambiguous.
+    DuplicateScenarioName { name: String, count: usize },
     /// The currency is not a three-letter ISO 4217 code.
     Currency(String),
     /// An assumption of a scenario is out of range.
     Scenario { index: usize, problem: Problem },
     /// A sales commitment is out of range.
     Commitment(Problem),
+    /// A limit of the format (too many entries, a year out of range): such a file could not
+    /// be opened again, so it is not saved.
+    Limit(Limit),
 }
 
 impl DocumentProblem {
@@ -30,11 +38,15 @@ impl DocumentProblem {
             Self::ActiveScenarioMissing { index, count } => fill(
                 t.doc_active_missing,
                 &[
-                    ("index", &(index + 1).to_string()),
+                    ("index", &index.to_string()),
                     ("count", &count.to_string()),
+                    ("last", &count.saturating_sub(1).to_string()),
                 ],
             ),
-            Self::DuplicateScenarioName(name) => fill(t.doc_duplicate_name, &[("name", name)]),
+            Self::DuplicateScenarioName { name, count } => fill(
+                t.doc_duplicate_name,
+                &[("name", name), ("count", &count.to_string())],
+            ),
             Self::Currency(code) => fill(t.doc_currency, &[("code", code)]),
             Self::Scenario { index, problem } => {
                 let scenario = document.scenarios.get(*index);
@@ -47,6 +59,7 @@ impl DocumentProblem {
                 fill(t.doc_in_scenario, &[("scenario", name), ("problem", &text)])
             }
             Self::Commitment(problem) => language.problem_in(problem, None, &document.currency),
+            Self::Limit(limit) => describe_limit(limit, language),
         }
     }
 }
@@ -61,16 +74,13 @@ pub(super) fn problems(doc: &SlaDocument) -> Vec<DocumentProblem> {
             count: doc.scenarios.len(),
         });
     }
-    for (i, scenario) in doc.scenarios.iter().enumerate() {
-        if doc.scenarios[..i].iter().any(|s| s.name == scenario.name) {
-            problems.push(DocumentProblem::DuplicateScenarioName(
-                scenario.name.clone(),
-            ));
-        }
-    }
+    problems.extend(duplicate_names(doc));
     let code = doc.currency.as_str();
     if !(code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())) {
         problems.push(DocumentProblem::Currency(doc.currency.clone()));
+    }
+    if let Err(limit) = limits::check(doc) {
+        problems.push(DocumentProblem::Limit(limit));
     }
     problems.extend(
         validate_commitments(&doc.sales_commitments)
@@ -85,6 +95,31 @@ pub(super) fn problems(doc: &SlaDocument) -> Vec<DocumentProblem> {
         );
     }
     problems
+}
+
+/// Each name used by more than one scenario, once, with how often: one pass with a map, so a
+/// document of many scenarios is checked in linear time.
+fn duplicate_names(doc: &SlaDocument) -> Vec<DocumentProblem> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for scenario in &doc.scenarios {
+        *counts.entry(scenario.name.as_str()).or_default() += 1;
+    }
+    let mut reported = Vec::new();
+    doc.scenarios
+        .iter()
+        .filter_map(|scenario| {
+            let name = scenario.name.as_str();
+            let count = counts.get(name).copied().unwrap_or(0);
+            if count < 2 || reported.contains(&name) {
+                return None;
+            }
+            reported.push(name);
+            Some(DocumentProblem::DuplicateScenarioName {
+                name: name.to_owned(),
+                count,
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -114,11 +149,57 @@ mod tests {
         assert_eq!(
             texts,
             vec![
-                "The active scenario is number 4, but there are only 2 scenarios.",
-                "Two scenarios are called “Plan”; give each a name of its own.",
+                "The agreed plan (active_scenario: 3) is not one of the 2 scenarios; it must be 0 to 1.",
+                "2 scenarios are called “Plan”; give each a name of its own.",
                 "Currency “euro” is not a three-letter ISO code such as EUR or USD.",
                 "Scenario “Plan”: Average deal size: euro 0 is below the minimum of euro 0.01.",
             ]
+        );
+    }
+}
+
+#[cfg(test)]
+mod limit_tests {
+    use super::*;
+    use crate::document::Scenario;
+
+    #[test]
+    fn the_largest_index_is_named_as_written() {
+        let doc = SlaDocument {
+            active_scenario: usize::MAX,
+            ..SlaDocument::default()
+        };
+        let texts: Vec<String> = doc
+            .problems()
+            .iter()
+            .map(|p| p.describe(Language::English, &doc))
+            .collect();
+        assert_eq!(
+            texts,
+            [format!(
+                "The agreed plan (active_scenario: {}) is not one of the 1 scenarios; it must be 0 to 0.",
+                usize::MAX
+            )]
+        );
+    }
+
+    #[test]
+    fn many_duplicates_are_one_problem_with_a_count() {
+        let doc = SlaDocument {
+            scenarios: vec![Scenario::default(); 5_000],
+            ..SlaDocument::default()
+        };
+        let problems = doc.problems();
+        assert!(problems.contains(&DocumentProblem::DuplicateScenarioName {
+            name: "Plan".into(),
+            count: 5_000
+        }));
+        assert_eq!(
+            problems
+                .iter()
+                .filter(|p| matches!(p, DocumentProblem::DuplicateScenarioName { .. }))
+                .count(),
+            1
         );
     }
 }

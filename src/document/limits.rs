@@ -1,0 +1,154 @@
+//! Hard limits of the format, checked when a file is read and again before one is written, so
+//! the app never writes a file it would refuse to open.
+//!
+//! The counts keep every frame of the window within its budget (the scenario list, the stage
+//! and source tables and the holiday list are laid out every frame) and `check` fast. The years
+//! keep dates readable: chrono reads `27-1-1` as the year 27 and writes years past 9999 as
+//! `+10000-…`, which it cannot read back.
+
+use chrono::{Datelike as _, NaiveDate};
+
+use super::SlaDocument;
+use super::text::{FieldPath, Step};
+use crate::plan::{Assumptions, MAX_SOURCES, MAX_STAGES, YearMonth};
+
+/// At most this many scenarios in a document.
+pub const MAX_SCENARIOS: usize = 100;
+/// At most this many holidays in a scenario (three years of public and company holidays
+/// several times over).
+pub const MAX_HOLIDAYS: usize = 500;
+/// Dates and months must lie in these years.
+pub const MIN_YEAR: i32 = 1900;
+pub const MAX_YEAR: i32 = 2200;
+
+/// A document beyond the format's limits.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Limit {
+    /// A list with more entries than allowed.
+    TooMany {
+        path: FieldPath,
+        count: usize,
+        max: usize,
+    },
+    /// A date or month outside [`MIN_YEAR`]–[`MAX_YEAR`].
+    Year { path: FieldPath, value: String },
+}
+
+impl Limit {
+    pub fn path(&self) -> &FieldPath {
+        match self {
+            Self::TooMany { path, .. } | Self::Year { path, .. } => path,
+        }
+    }
+}
+
+fn field(name: &str) -> Step {
+    Step::Field(name.to_owned())
+}
+
+fn join(base: &[Step], more: &[Step]) -> FieldPath {
+    FieldPath(base.iter().chain(more).cloned().collect())
+}
+
+fn year_ok(year: i32) -> bool {
+    (MIN_YEAR..=MAX_YEAR).contains(&year)
+}
+
+fn date(path: FieldPath, date: Option<NaiveDate>) -> Result<(), Limit> {
+    match date {
+        Some(d) if !year_ok(d.year()) => Err(Limit::Year {
+            path,
+            value: d.to_string(),
+        }),
+        _ => Ok(()),
+    }
+}
+
+fn month(path: FieldPath, month: YearMonth) -> Result<(), Limit> {
+    if year_ok(month.year()) {
+        Ok(())
+    } else {
+        Err(Limit::Year {
+            path,
+            value: month.to_string(),
+        })
+    }
+}
+
+fn count(path: FieldPath, count: usize, max: usize) -> Result<(), Limit> {
+    if count > max {
+        Err(Limit::TooMany { path, count, max })
+    } else {
+        Ok(())
+    }
+}
+
+fn assumptions(base: &[Step], a: &Assumptions) -> Result<(), Limit> {
+    count(
+        join(base, &[field("funnel_stages")]),
+        a.funnel_stages.len(),
+        MAX_STAGES,
+    )?;
+    count(
+        join(base, &[field("lead_sources")]),
+        a.lead_sources.len(),
+        MAX_SOURCES,
+    )?;
+    count(
+        join(base, &[field("holidays")]),
+        a.holidays.len(),
+        MAX_HOLIDAYS,
+    )?;
+    month(
+        join(base, &[field("period"), field("start")]),
+        a.period.start,
+    )?;
+    for (i, day) in a.holidays.iter().enumerate() {
+        date(join(base, &[field("holidays"), Step::Index(i)]), Some(*day))?;
+    }
+    Ok(())
+}
+
+/// The first limit the document breaks, in the order of the file.
+pub fn check(doc: &SlaDocument) -> Result<(), Limit> {
+    date(
+        FieldPath(vec![field("effective_date"), Step::Some]),
+        doc.effective_date,
+    )?;
+    count(
+        FieldPath(vec![field("scenarios")]),
+        doc.scenarios.len(),
+        MAX_SCENARIOS,
+    )?;
+    for (i, scenario) in doc.scenarios.iter().enumerate() {
+        assumptions(
+            &[field("scenarios"), Step::Index(i), field("assumptions")],
+            &scenario.assumptions,
+        )?;
+    }
+    for (i, day) in doc.actuals.iter().enumerate() {
+        date(
+            FieldPath(vec![
+                field("actuals"),
+                Step::Index(i),
+                field("date"),
+                Step::Some,
+            ]),
+            day.date,
+        )?;
+    }
+    for (i, revision) in doc.revisions.iter().enumerate() {
+        let base = [field("revisions"), Step::Index(i)];
+        date(join(&base, &[field("date"), Step::Some]), revision.date)?;
+        assumptions(
+            &[
+                field("revisions"),
+                Step::Index(i),
+                field("scenario"),
+                field("assumptions"),
+            ],
+            &revision.scenario.assumptions,
+        )?;
+    }
+    Ok(())
+}
