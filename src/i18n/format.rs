@@ -7,6 +7,9 @@ use crate::plan::funnel::whole_up;
 /// Shown instead of a number that does not exist (no working days, division by zero, …).
 pub const NO_NUMBER: &str = "—";
 
+/// From here on numbers are written with a power of ten.
+const HUGE: f64 = 1e15;
+
 /// Typed text that is not a number in the user's convention, or is one only by accident.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Misread {
@@ -51,10 +54,17 @@ impl NumberStyle {
         space_after_symbol: true,
     };
 
-    /// `value` with at most `decimals` decimals, trailing zeros dropped: 6.70 → "6.7".
+    /// `value` with at most `decimals` decimals, trailing zeros dropped: 6.70 → "6.7". Numbers
+    /// beyond any plan (10¹⁵ and up, which only a wrong input reaches) are written with a power
+    /// of ten, "1×10^308", not as hundreds of digits.
     pub fn decimal(self, value: f64, decimals: usize) -> String {
         if !value.is_finite() {
             return NO_NUMBER.to_owned();
+        }
+        if value.abs() >= HUGE {
+            let exponent = value.abs().log10().floor();
+            let mantissa = value / 10f64.powf(exponent);
+            return format!("{}×10^{exponent}", self.decimal(mantissa, 3));
         }
         let text = format!("{:.*}", decimals, value.abs());
         let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
@@ -432,6 +442,9 @@ mod tests {
         assert_eq!(EN.decimal(-0.001, 1), "0");
         assert_eq!(EN.decimal(f64::INFINITY, 1), "—");
         assert_eq!(EN.decimal(123_456.0, 0), "123,456");
+        assert_eq!(EN.decimal(1e308, 0), "1×10^308");
+        assert_eq!(EN.money(-2.5e20, "EUR"), "€−2.5×10^20");
+        assert_eq!(EN.decimal(999_999_999_999_999.0, 0), "999,999,999,999,999");
         assert_eq!(EN.fixed(5.0, 1), "5.0");
         assert_eq!(EN.fixed(4.56, 1), "4.6");
         assert_eq!(EN.fixed(1234.5, 2), "1,234.50");
