@@ -63,3 +63,47 @@ pub fn light_visuals() -> egui::Visuals {
     visuals.selection.stroke = egui::Stroke::new(1.0, Color32::WHITE);
     visuals
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Relative luminance contrast (WCAG) between two colours.
+    fn contrast(a: Color32, b: Color32) -> f32 {
+        let luminance = |c: Color32| {
+            let channel = |v: u8| {
+                let v = f32::from(v) / 255.0;
+                if v <= 0.03928 {
+                    v / 12.92
+                } else {
+                    ((v + 0.055) / 1.055).powf(2.4)
+                }
+            };
+            0.2126 * channel(c.r()) + 0.7152 * channel(c.g()) + 0.0722 * channel(c.b())
+        };
+        let (l1, l2) = (luminance(a), luminance(b));
+        (l1.max(l2) + 0.05) / (l1.min(l2) + 0.05)
+    }
+
+    #[test]
+    fn light_inputs_stand_out_from_the_panel_and_bars_from_the_background() {
+        let light = light_visuals();
+        let field = light.text_edit_bg_color();
+        // egui's own light theme: white fields on a near-white panel (contrast ≈ 1.05).
+        assert!(contrast(field, light.panel_fill) > 1.15);
+        assert!(contrast(light.widgets.inactive.bg_stroke.color, field) > 2.5);
+        for i in 0..4 {
+            assert!(
+                contrast(series_color(false, i), light.extreme_bg_color) >= 3.0,
+                "{i}"
+            );
+            let dark = egui::Visuals::dark();
+            assert!(
+                contrast(series_color(true, i), dark.extreme_bg_color) >= 3.0,
+                "{i}"
+            );
+        }
+        // Selected text stays readable on the selection colour.
+        assert!(contrast(light.selection.stroke.color, light.selection.bg_fill) >= 4.5);
+    }
+}
