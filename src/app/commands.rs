@@ -3,7 +3,7 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::i18n::Text;
+use crate::i18n::{Language, Text};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Command {
@@ -24,6 +24,8 @@ pub enum Command {
     ZoomIn,
     ZoomOut,
     ZoomReset,
+    LanguageEnglish,
+    LanguageDutch,
     ShowMarketing,
     ShowSales,
     ShowReport,
@@ -85,6 +87,9 @@ impl Command {
             Self::ZoomIn => t.cmd_zoom_in,
             Self::ZoomOut => t.cmd_zoom_out,
             Self::ZoomReset => t.cmd_zoom_reset,
+            // A language is named in itself, whatever the language on screen.
+            Self::LanguageEnglish => Language::English.name(),
+            Self::LanguageDutch => Language::Dutch.name(),
             Self::ShowMarketing => t.tab_marketing,
             Self::ShowSales => t.tab_sales,
             Self::ShowReport => t.tab_report,

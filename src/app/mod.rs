@@ -92,6 +92,10 @@ pub struct AppOptions {
 struct Settings {
     recent: Vec<PathBuf>,
     theme: ThemeChoice,
+    /// The language chosen in View ▸ Language; `None`: the system's.
+    language: Option<Language>,
+    /// The zoom factor (Ctrl + = / − / 0), kept for the next run.
+    zoom: Option<f32>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -195,7 +199,15 @@ impl App {
         // table wider than a small screen must look scrollable.
         cc.egui_ctx
             .all_styles_mut(|style| style.spacing.scroll = egui::style::ScrollStyle::solid());
-        let language = Language::default();
+        let locale = options.locale.clone().or_else(sys_locale::get_locale);
+        let language = settings.language.unwrap_or_else(|| {
+            locale
+                .as_deref()
+                .map_or_else(Language::default, Language::from_locale)
+        });
+        if let Some(zoom) = settings.zoom.filter(|z| (0.25..=5.0).contains(z)) {
+            cc.egui_ctx.set_zoom_factor(zoom);
+        }
         let mut notice = None;
         let example = SlaDocument::example().unwrap_or_default();
         let mut editor = Editor::example(example);
@@ -237,10 +249,7 @@ impl App {
             title: String::new(),
             name_new_scenario: false,
             layout: panels::Layout::default(),
-            country: options
-                .locale
-                .or_else(sys_locale::get_locale)
-                .and_then(|locale| Country::from_locale(&locale)),
+            country: locale.as_deref().and_then(Country::from_locale),
             today: options
                 .today
                 .unwrap_or_else(|| chrono::Local::now().date_naive()),
@@ -460,6 +469,8 @@ impl App {
             Command::ZoomIn => egui::gui_zoom::zoom_in(ctx),
             Command::ZoomOut => egui::gui_zoom::zoom_out(ctx),
             Command::ZoomReset => ctx.set_zoom_factor(1.0),
+            Command::LanguageEnglish => self.set_language(Language::English),
+            Command::LanguageDutch => self.set_language(Language::Dutch),
             Command::ShowMarketing => self.tab = Tab::Marketing,
             Command::ShowSales => self.tab = Tab::Sales,
             Command::ShowReport => self.tab = Tab::Report,
@@ -467,6 +478,13 @@ impl App {
             Command::About => self.dialog = Some(Dialog::About),
             Command::Method => self.dialog = Some(Dialog::Method),
         }
+    }
+
+    /// Switches the language of everything on screen. The document, the undo history and text
+    /// being typed stay as they are (fields are keyed by stable ids, not by their labels).
+    fn set_language(&mut self, language: Language) {
+        self.language = language;
+        self.settings.language = Some(language);
     }
 
     fn set_theme(&mut self, ctx: &egui::Context, theme: ThemeChoice) {
@@ -562,6 +580,7 @@ impl App {
     /// After the panels: an undo step for what changed, the same-frame redraw, the recovery
     /// file and the title.
     fn after_panels(&mut self, ctx: &egui::Context) {
+        self.settings.zoom = Some(ctx.zoom_factor());
         // Keystrokes in one text field, until it loses focus, make one undo step.
         let typing_in = ctx
             .memory(|m| m.focused())

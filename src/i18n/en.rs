@@ -173,6 +173,7 @@ pub const TEXT: Text = Text {
     menu_help: "Help",
     menu_open_recent: "Open recent",
     menu_view: "View",
+    menu_language: "Language",
     method_81_percent: "HubSpot's State of Inbound 2017: 81% of respondents with an SLA rated their marketing strategy effective. That is self-reported correlation, not a promise.",
     method_heading: "The combined SLA in three steps",
     method_steps: &[
@@ -204,7 +205,11 @@ pub const TEXT: Text = Text {
         "November",
         "December",
     ],
+    month_short_names: [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ],
     month_and_year: "{month} {year}",
+    week_number: "week {n}",
     this_month: "This month: {month}",
     next_month: "Next month: {month}",
     leads_in_month: "Leads in {month}",

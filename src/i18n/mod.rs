@@ -244,6 +244,26 @@ impl Language {
         )
     }
 
+    /// A month's short name under a chart bar: "Feb"; with the year where one starts (January,
+    /// or the first bar): "Jan 2027".
+    pub fn month_short(self, month: crate::plan::YearMonth, with_year: bool) -> String {
+        let t = self.text();
+        let name = t.month_short_names[(month.month() as usize + 11) % 12];
+        if with_year || month.month() == 1 {
+            fill(
+                t.month_and_year,
+                &[("month", name), ("year", &month.year().to_string())],
+            )
+        } else {
+            name.to_owned()
+        }
+    }
+
+    /// An ISO week: "week 3".
+    pub fn week(self, week: u32) -> String {
+        fill(self.text().week_number, &[("n", &week.to_string())])
+    }
+
     /// What sets leads and customers, in words.
     pub fn basis(self, basis: Basis) -> &'static str {
         let t = self.text();
@@ -266,14 +286,14 @@ impl Language {
             } => fill(
                 t.warn_over_capacity,
                 &[
-                    ("months", &join_months(months)),
+                    ("months", &join_months(self, months)),
                     ("peak", &n.fraction_as_percent(*peak_utilisation)),
                     ("reps", &reps_needed.to_string()),
                 ],
             ),
             Warning::LeadsBeforePeriod { leads, from } => fill(
                 t.warn_leads_before_period,
-                &[("leads", &n.count_up(*leads)), ("from", &from.to_string())],
+                &[("leads", &n.count_up(*leads)), ("from", &self.month(*from))],
             ),
             Warning::LeadsAfterPeriod { months } => fill(
                 t.warn_leads_after_period,
@@ -281,7 +301,7 @@ impl Language {
             ),
             Warning::NoHolidays => t.warn_no_holidays.to_owned(),
             Warning::NoWorkingDays { month } => {
-                fill(t.warn_no_working_days, &[("month", &month.to_string())])
+                fill(t.warn_no_working_days, &[("month", &self.month(*month))])
             }
             Warning::SlowFirstContact { hours } => fill(
                 t.warn_slow_first_contact,
@@ -294,10 +314,10 @@ impl Language {
     }
 }
 
-fn join_months(months: &[crate::plan::YearMonth]) -> String {
+fn join_months(language: Language, months: &[crate::plan::YearMonth]) -> String {
     months
         .iter()
-        .map(ToString::to_string)
+        .map(|m| language.month(*m))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -494,12 +514,15 @@ pub struct Text {
     pub menu_help: &'static str,
     pub menu_open_recent: &'static str,
     pub menu_view: &'static str,
+    pub menu_language: &'static str,
     pub method_81_percent: &'static str,
     pub method_heading: &'static str,
     pub method_steps: &'static [(&'static str, &'static str)],
     pub month_initials: [&'static str; 12],
     pub month_names: [&'static str; 12],
+    pub month_short_names: [&'static str; 12],
     pub month_and_year: &'static str,
+    pub week_number: &'static str,
     pub this_month: &'static str,
     pub next_month: &'static str,
     pub leads_in_month: &'static str,

@@ -173,6 +173,7 @@ pub const TEXT: Text = Text {
     menu_help: "Help",
     menu_open_recent: "Recent geopend",
     menu_view: "Beeld",
+    menu_language: "Taal",
     method_81_percent: "HubSpot State of Inbound 2017: 81% van de respondenten mét een SLA vond hun marketingstrategie effectief. Dat is zelfgerapporteerde samenhang, geen belofte.",
     method_heading: "De gecombineerde SLA in drie stappen",
     method_steps: &[
@@ -204,7 +205,11 @@ pub const TEXT: Text = Text {
         "november",
         "december",
     ],
+    month_short_names: [
+        "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+    ],
     month_and_year: "{month} {year}",
+    week_number: "week {n}",
     this_month: "Deze maand: {month}",
     next_month: "Volgende maand: {month}",
     leads_in_month: "Leads in {month}",

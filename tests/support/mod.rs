@@ -28,12 +28,13 @@ pub fn folder() -> PathBuf {
 }
 
 /// The options every test window starts with: its own recovery folder, a fixed today and a
-/// Dutch locale; `change` adjusts them.
+/// locale of an English speaker in the Netherlands (English on screen, Dutch holidays);
+/// `change` adjusts them.
 pub fn options(change: impl FnOnce(&mut AppOptions)) -> AppOptions {
     let mut options = AppOptions {
         recovery_folder: Some(folder()),
         today: Some(today()),
-        locale: Some("nl_NL.UTF-8".into()),
+        locale: Some("en_NL.UTF-8".into()),
         ..AppOptions::default()
     };
     change(&mut options);

@@ -68,9 +68,18 @@ fn one_mark_per_bar((min, max): (f64, f64)) -> Vec<egui_plot::GridMark> {
 }
 
 /// The month names under the bars, and the formatter that puts one under each bar.
-fn month_axis(plan: &Plan) -> (Vec<String>, AxisHints<'static>) {
-    let months: Vec<String> = plan.months.iter().map(|m| m.month.to_string()).collect();
-    let labels = months.clone();
+fn month_axis(language: Language, plan: &Plan) -> (Vec<String>, AxisHints<'static>) {
+    let months: Vec<String> = plan
+        .months
+        .iter()
+        .map(|m| language.month(m.month))
+        .collect();
+    let labels: Vec<String> = plan
+        .months
+        .iter()
+        .enumerate()
+        .map(|(i, m)| language.month_short(m.month, i == 0))
+        .collect();
     let axis = AxisHints::new_x().formatter(move |mark, _| {
         let i = mark.value.round();
         if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
@@ -87,7 +96,7 @@ fn leads_per_month(ui: &mut Ui, language: Language, plan: &Plan, height: f32) {
     let t = language.text();
     let n = language.numbers();
     let dark = ui.visuals().dark_mode;
-    let (months, x_axis) = month_axis(plan);
+    let (months, x_axis) = month_axis(language, plan);
     let targets = whole_parts(&plan.months.iter().map(|m| m.leads).collect::<Vec<_>>());
     let max = targets.iter().copied().fold(0.0, f64::max);
     let bars: Vec<Bar> = targets
@@ -134,7 +143,7 @@ fn customers_and_revenue(
     let t = language.text();
     let n = language.numbers();
     let dark = ui.visuals().dark_mode;
-    let (months, x_axis) = month_axis(plan);
+    let (months, x_axis) = month_axis(language, plan);
     let targets = whole_parts(&plan.months.iter().map(|m| m.customers).collect::<Vec<_>>());
     let max_count = targets.iter().copied().fold(0.0, f64::max);
     let max_revenue = plan.months.iter().map(|m| m.revenue).fold(0.0, f64::max);

@@ -3,6 +3,7 @@
 use egui::{MenuBar, Panel, Ui};
 
 use super::super::{App, Command, Pending, ThemeChoice};
+use crate::i18n::Language;
 
 /// Draws the menu bar and returns where it is.
 pub fn show(app: &mut App, ui: &mut Ui) -> egui::Rect {
@@ -50,6 +51,20 @@ pub fn show(app: &mut App, ui: &mut Ui) -> egui::Rect {
                             app.queue(command);
                         }
                     }
+                    ui.separator();
+                    ui.menu_button(t.menu_language, |ui| {
+                        for (command, language) in [
+                            (Command::LanguageEnglish, Language::English),
+                            (Command::LanguageDutch, Language::Dutch),
+                        ] {
+                            if ui
+                                .radio(app.language == language, command.label(t))
+                                .clicked()
+                            {
+                                app.queue(command);
+                            }
+                        }
+                    });
                     ui.separator();
                     item(app, ui, Command::ZoomIn);
                     item(app, ui, Command::ZoomOut);

@@ -47,7 +47,7 @@ pub fn show(ui: &mut Ui, language: Language, currency: &str, plan: &Result<Plan,
                 ],
             );
             for (i, m) in plan.months.iter().enumerate() {
-                ui.label(m.month.to_string());
+                ui.label(language.month(m.month));
                 number_cell(ui, &m.working_days.to_string());
                 number_cell(ui, &n.money(m.revenue, currency));
                 number_cell(ui, &n.money(m.marketing_revenue, currency));
@@ -81,7 +81,7 @@ pub fn show(ui: &mut Ui, language: Language, currency: &str, plan: &Result<Plan,
         let months: Vec<String> = plan
             .leads_before_period
             .iter()
-            .map(|m| format!("{} {}", m.month, n.count_up(m.leads)))
+            .map(|m| format!("{}: {}", language.month(m.month), n.count_up(m.leads)))
             .collect();
         ui.label(fill(
             t.leads_before_period,
@@ -112,7 +112,7 @@ pub fn show(ui: &mut Ui, language: Language, currency: &str, plan: &Result<Plan,
                     ],
                 );
                 for (i, w) in plan.weeks.iter().enumerate() {
-                    ui.label(format!("{}-W{:02}", w.iso_year, w.week));
+                    ui.label(language.week(w.week));
                     ui.label(w.starts.to_string());
                     number_cell(ui, &w.working_days.to_string());
                     number_cell(ui, &n.money(w.revenue, currency));
