@@ -19,10 +19,9 @@ use egui_kittest::kittest::Queryable as _;
 use sla_planner::App;
 use sla_planner::app::AppOptions;
 use sla_planner::document::{self, SlaDocument};
+use support::{folder, type_into};
 
-fn folder() -> PathBuf {
-    tempfile::tempdir().unwrap().keep()
-}
+mod support;
 
 /// A window with its recovery files in `recovery`, opening `file` when given.
 fn window(recovery: &Path, file: Option<PathBuf>) -> Harness<'static, App> {
@@ -35,26 +34,14 @@ fn window(recovery: &Path, file: Option<PathBuf>) -> Harness<'static, App> {
                 AppOptions {
                     file,
                     recovery_folder,
-                    // As the other UI tests: before the example's period, Dutch holidays.
-                    today: chrono::NaiveDate::from_ymd_opt(2026, 11, 28),
-                    locale: Some("nl_NL.UTF-8".into()),
+                    // As the other UI tests: before the example's period, English on screen.
+                    today: Some(support::today()),
+                    locale: Some("en_NL.UTF-8".into()),
                 },
             )
         });
     harness.run();
     harness
-}
-
-fn type_into(harness: &mut Harness<'_, App>, label: &str, text: &str) {
-    harness
-        .get_by_role_and_label(Role::TextInput, label)
-        .focus();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness
-        .get_by_role_and_label(Role::TextInput, label)
-        .type_text(text);
-    harness.run();
 }
 
 /// The recovery files in `folder`, with their text.

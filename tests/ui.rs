@@ -15,60 +15,17 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use sla_planner::App;
-use sla_planner::app::AppOptions;
 use sla_planner::document::{self, SlaDocument};
+use support::{example, folder, options, select_scenario, type_into, value, window};
 
-/// A folder of its own for each test: files to open and the recovery file.
-fn folder() -> PathBuf {
-    let dir = tempfile::tempdir().unwrap().keep();
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+mod support;
 
 fn app_with(file: Option<PathBuf>, size: egui::Vec2) -> Harness<'static, App> {
-    let recovery_folder = Some(folder());
-    let mut harness = Harness::builder().with_size(size).build_eframe(move |cc| {
-        App::with_options(
-            cc,
-            AppOptions {
-                file,
-                recovery_folder,
-                ..AppOptions::default()
-            },
-        )
-    });
-    harness.run();
-    harness
+    window(options(|o| o.file = file), size, egui::Theme::Dark)
 }
 
 fn app() -> Harness<'static, App> {
-    app_with(None, egui::vec2(1280.0, 800.0))
-}
-
-/// The value shown for a result ("Leads needed") or held by an input ("Revenue goal").
-fn value(harness: &Harness<'_, App>, label: &str) -> String {
-    let node = harness
-        .query_by_role_and_label(Role::ListItem, label)
-        .unwrap_or_else(|| harness.get_by_role_and_label(Role::TextInput, label));
-    node.value().unwrap_or_default()
-}
-
-/// Replaces the text of the input labelled `label` with `text`, as a user would.
-fn type_into(harness: &mut Harness<'_, App>, label: &str, text: &str) {
-    harness
-        .get_by_role_and_label(Role::TextInput, label)
-        .focus();
-    harness.run();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness
-        .get_by_role_and_label(Role::TextInput, label)
-        .type_text(text);
-    harness.run();
-}
-
-fn select_scenario(harness: &mut Harness<'_, App>, name: &str) {
-    harness.get_by_label(name).click();
-    harness.run();
+    example()
 }
 
 #[test]
@@ -307,7 +264,12 @@ fn new_asks_about_unsaved_changes_and_cancel_keeps_them() {
     harness.run();
     harness.get_by_label("Don't save").click();
     harness.run();
-    assert_eq!(harness.state().document(), &SlaDocument::default());
+    // A new plan, with the public holidays of the user's country (the Netherlands here).
+    let mut new = SlaDocument::default();
+    new.scenarios[0]
+        .assumptions
+        .add_public_holidays(sla_planner::plan::holidays::Country::Netherlands);
+    assert_eq!(harness.state().document(), &new);
     assert_eq!(harness.state().window_title(), "SLA Planner — Untitled");
 }
 
@@ -324,19 +286,11 @@ fn unsaved_work_is_offered_back_after_a_crash() {
     );
     std::fs::write(recovery_folder.join("recovery.sla.ron"), text).unwrap();
 
-    let folder_for_app = recovery_folder.clone();
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(move |cc| {
-            App::with_options(
-                cc,
-                AppOptions {
-                    recovery_folder: Some(folder_for_app),
-                    ..AppOptions::default()
-                },
-            )
-        });
-    harness.run();
+    let mut harness = window(
+        options(|o| o.recovery_folder = Some(recovery_folder.clone())),
+        egui::vec2(1280.0, 800.0),
+        egui::Theme::Dark,
+    );
     harness.get_by_label("Restore unsaved work?");
     harness.get_by_label("Restore").click();
     harness.run();
@@ -364,20 +318,7 @@ fn app_new_opens_the_embedded_example() {
 }
 
 fn snapshot(name: &str, size: egui::Vec2, theme: egui::Theme) {
-    let recovery_folder = Some(folder());
-    let mut harness = Harness::builder()
-        .with_size(size)
-        .with_theme(theme)
-        .build_eframe(move |cc| {
-            App::with_options(
-                cc,
-                AppOptions {
-                    recovery_folder,
-                    ..AppOptions::default()
-                },
-            )
-        });
-    harness.run();
+    let mut harness = window(options(|_| {}), size, theme);
     harness.snapshot(name);
 }
 
