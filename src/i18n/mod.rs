@@ -821,7 +821,7 @@ mod tests {
             marketing_share_percent: f64::NAN,
             ..Assumptions::default()
         };
-        let text = validate_assumptions(&a)[0].to_string();
+        let text = Language::English.problem(&validate_assumptions(&a)[0], None);
         assert_eq!(
             text,
             "Marketing share of revenue: not a number is outside the allowed range 0% to 100%."

@@ -4,8 +4,6 @@
 //! The ranges also guarantee the engine's arithmetic stays finite: the smallest rate (0.01 %)
 //! and the largest amounts (10¹² in the document's currency) keep every quotient far from ∞.
 
-use std::fmt;
-
 use super::assumptions::{Assumptions, Conversion, SalesCommitments};
 
 /// Largest money amount accepted anywhere (a trillion in the document's currency).
@@ -114,12 +112,6 @@ pub struct Problem {
     pub field: Field,
     pub value: Value,
     pub rule: Rule,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&crate::i18n::Language::English.problem(self, None))
-    }
 }
 
 /// Collects problems; each check records one when the value breaks its rule.

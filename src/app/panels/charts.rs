@@ -21,18 +21,63 @@ pub fn show(ui: &mut Ui, language: Language, currency: &str, plan: &Plan, large:
         ui.add_space(theme::SECTION_SPACE);
         ui.label(egui::RichText::new(text).strong());
     };
+    let n = language.numbers();
+    let months = |values: Vec<f64>| -> String {
+        plan.months
+            .iter()
+            .zip(whole_parts(&values))
+            .map(|(m, v)| format!("{} {}", language.month(m.month), n.decimal(v, 0)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     title(ui, t.chart_leads_per_month);
-    leads_per_month(ui, language, plan, height);
+    let leads = months(plan.months.iter().map(|m| m.leads).collect());
+    describe(
+        leads_per_month(ui, language, plan, height),
+        t.chart_leads_per_month,
+        &leads,
+    );
     title(ui, t.chart_customers_per_month);
-    customers_and_revenue(ui, language, currency, plan, height);
+    let customers = months(plan.months.iter().map(|m| m.customers).collect());
+    describe(
+        customers_and_revenue(ui, language, currency, plan, height),
+        t.chart_customers_per_month,
+        &customers,
+    );
     if !plan.stages.is_empty() {
         title(ui, t.chart_funnel);
-        funnel(ui, language, plan, height * 0.8);
+        let stages: Vec<String> = plan
+            .stages
+            .iter()
+            .map(|s| format!("{} {}", s.name, n.count_up(s.volume)))
+            .collect();
+        describe(
+            funnel(ui, language, plan, height * 0.8),
+            t.chart_funnel,
+            &stages.join(", "),
+        );
     }
     if !plan.sources.is_empty() {
         title(ui, t.chart_sources);
-        lead_mix(ui, language, currency, plan, height * 0.8);
+        let sources: Vec<String> = plan
+            .sources
+            .iter()
+            .map(|s| format!("{} {}", s.name, n.share(s.share)))
+            .collect();
+        describe(
+            lead_mix(ui, language, currency, plan, height * 0.8),
+            t.chart_sources,
+            &sources.join(", "),
+        );
     }
+}
+
+/// Gives a chart a text alternative for screen readers: its title and its numbers.
+fn describe(response: egui::Response, title: &str, numbers: &str) {
+    let description = format!("{title}: {numbers}");
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::accesskit::Role::Image, true, &description)
+    });
 }
 
 /// A chart that stays put: scrolling the panel over it must scroll the panel, not the chart.
@@ -92,7 +137,7 @@ fn month_axis(language: Language, plan: &Plan) -> (Vec<String>, AxisHints<'stati
 }
 
 /// Each month's lead target as a bar: the whole targets of the Report tab.
-fn leads_per_month(ui: &mut Ui, language: Language, plan: &Plan, height: f32) {
+fn leads_per_month(ui: &mut Ui, language: Language, plan: &Plan, height: f32) -> egui::Response {
     let t = language.text();
     let n = language.numbers();
     let dark = ui.visuals().dark_mode;
@@ -128,7 +173,8 @@ fn leads_per_month(ui: &mut Ui, language: Language, plan: &Plan, height: f32) {
                         format!("{}\n{leads_name}: {}", bar.name, n.decimal(bar.value, 0))
                     })),
             );
-        });
+        })
+        .response
 }
 
 /// Customers as bars on their own count axis (left), so six a month stay readable, and
@@ -139,7 +185,7 @@ fn customers_and_revenue(
     currency: &str,
     plan: &Plan,
     height: f32,
-) {
+) -> egui::Response {
     let t = language.text();
     let n = language.numbers();
     let dark = ui.visuals().dark_mode;
@@ -214,11 +260,12 @@ fn customers_and_revenue(
                     .color(theme::series_color(dark, 2))
                     .width(2.0),
             );
-        });
+        })
+        .response
 }
 
 /// Volume per funnel stage, largest at the top, as horizontal bars.
-fn funnel(ui: &mut Ui, language: Language, plan: &Plan, height: f32) {
+fn funnel(ui: &mut Ui, language: Language, plan: &Plan, height: f32) -> egui::Response {
     let t = language.text();
     let n = language.numbers();
     let dark = ui.visuals().dark_mode;
@@ -269,12 +316,19 @@ fn funnel(ui: &mut Ui, language: Language, plan: &Plan, height: f32) {
                         format!("{}: {}", bar.name, n.count_up(bar.value))
                     })),
             );
-        });
+        })
+        .response
 }
 
 /// Each source's share of the leads next to its share of the lead value: cheap leads that
 /// rarely close show up as a tall first bar and a short second one.
-fn lead_mix(ui: &mut Ui, language: Language, currency: &str, plan: &Plan, height: f32) {
+fn lead_mix(
+    ui: &mut Ui,
+    language: Language,
+    currency: &str,
+    plan: &Plan,
+    height: f32,
+) -> egui::Response {
     let t = language.text();
     let n = language.numbers();
     let dark = ui.visuals().dark_mode;
@@ -345,7 +399,8 @@ fn lead_mix(ui: &mut Ui, language: Language, currency: &str, plan: &Plan, height
                         format!("{}\n{}", bar.name, n.percent(bar.value))
                     })),
             );
-        });
+        })
+        .response
 }
 
 /// A round factor (1 to 8 × 10ⁿ) from money to counts, so the revenue line fills the chart
