@@ -362,7 +362,7 @@ impl Funnel {
     fn around(a: &Assumptions, input: Input) -> Option<Self> {
         let share = a.marketing_share_percent / 100.0;
         let mut f = if a.lead_sources.is_empty() {
-            Self::without_sources(a, input)?
+            Self::without_sources(a, input)
         } else {
             Self::with_sources(a, input)?
         };
@@ -375,7 +375,7 @@ impl Funnel {
     }
 
     /// ρ is the single rate or the product of the stage rates; V = deal size × ρ.
-    fn without_sources(a: &Assumptions, input: Input) -> Option<Self> {
+    fn without_sources(a: &Assumptions, input: Input) -> Self {
         let deal = a.average_deal_size;
         let stage_product = |skip: Option<usize>| -> f64 {
             a.funnel_stages
@@ -398,12 +398,12 @@ impl Funnel {
             Input::AverageDealSize => Linear::proportional(rate_now),
             _ => rate.scaled(deal),
         };
-        Some(Self {
+        Self {
             marketing_revenue: Linear::constant(0.0),
             lead_value,
             rate,
             cost: Linear::constant(0.0),
-        })
+        }
     }
 
     /// V = Σ sᵢ·rᵢ·dᵢ, ρ = Σ sᵢ·rᵢ, C = Σ sᵢ·cᵢ; the input replaces one source's term.

@@ -50,8 +50,17 @@ pub fn sensitivity(
         .filter(|input| !matches!(input, Input::Reps | Input::LeadsPerRep))
         .filter_map(|input| swing(a, commitments, input, step))
         .collect();
-    swings.sort_by(|x, y| y.leads_impact().total_cmp(&x.leads_impact()));
+    sort_by_impact(&mut swings);
     Ok(swings)
+}
+
+/// Largest swing in leads first. Swings equal to nine digits count as equal and keep their
+/// order, so binary noise (480 ÷ 0.9 computed two ways) does not reorder equal bars.
+fn sort_by_impact(swings: &mut [Swing]) {
+    let largest = swings.iter().map(Swing::leads_impact).fold(0.0, f64::max);
+    if largest > 0.0 {
+        swings.sort_by_key(|s| std::cmp::Reverse((s.leads_impact() / largest * 1e9).round() as i64));
+    }
 }
 
 fn swing(
