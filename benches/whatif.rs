@@ -19,7 +19,14 @@ fn what_if(c: &mut Criterion) {
         target: 100.0,
     };
     c.bench_function("solve: marketing share for 100 leads a month", |b| {
-        b.iter(|| solve(std::hint::black_box(a), commitments, Input::MarketingShare, goal));
+        b.iter(|| {
+            solve(
+                std::hint::black_box(a),
+                commitments,
+                Input::MarketingShare,
+                goal,
+            )
+        });
     });
     c.bench_function("sensitivity: every input ±10 %", |b| {
         b.iter(|| sensitivity(std::hint::black_box(a), commitments, 0.1));

@@ -13,8 +13,8 @@ use sla_planner::plan::{
     compute,
 };
 use sla_planner::whatif::{
-    ChangeKind, Goal, Input, LeadMix, Metric, Solution, Unreachable, confidence, diff,
-    sensitivity, solve,
+    ChangeKind, Goal, Input, LeadMix, Metric, Solution, Unreachable, confidence, diff, sensitivity,
+    solve,
 };
 
 fn close(actual: f64, expected: f64) {
@@ -45,7 +45,13 @@ fn step_one() -> Assumptions {
 }
 
 fn seek(a: &Assumptions, input: Input, metric: Metric, target: f64) -> Solution {
-    solve(a, &SalesCommitments::default(), input, Goal { metric, target }).unwrap()
+    solve(
+        a,
+        &SalesCommitments::default(),
+        input,
+        Goal { metric, target },
+    )
+    .unwrap()
 }
 
 fn reached(solution: &Solution) -> (f64, f64) {
@@ -82,9 +88,15 @@ fn goal_seek_matches_the_closed_forms_of_the_reverse_funnel() {
     // leads = revenue × share ÷ (deal size × rate): 600 leads need one of these.
     let for_600_leads = [
         (Input::RevenueGoal, 600.0 * 25_000.0 * 0.05 / 0.5),
-        (Input::MarketingShare, 100.0 * 600.0 * 25_000.0 * 0.05 / 1_200_000.0),
+        (
+            Input::MarketingShare,
+            100.0 * 600.0 * 25_000.0 * 0.05 / 1_200_000.0,
+        ),
         (Input::AverageDealSize, 1_200_000.0 * 0.5 / (600.0 * 0.05)),
-        (Input::LeadToCustomer, 100.0 * 1_200_000.0 * 0.5 / (25_000.0 * 600.0)),
+        (
+            Input::LeadToCustomer,
+            100.0 * 1_200_000.0 * 0.5 / (25_000.0 * 600.0),
+        ),
     ];
     for (metric, target) in targets_for_600_leads() {
         for (input, expected) in for_600_leads {
@@ -133,7 +145,10 @@ fn goal_seek_for_a_source_replaces_its_term_in_the_blend() {
     let marketing_revenue = 1_440_000.0;
     let others_value = 0.3 * 0.05 * 28_000.0 + 0.5 * 0.02 * 25_000.0;
     let (value, achieved) = reached(&seek(a, Input::SourceRate(0), Metric::LeadsNeeded, 1_000.0));
-    close(value, 100.0 * (marketing_revenue / 1_000.0 - others_value) / (0.2 * 32_000.0));
+    close(
+        value,
+        100.0 * (marketing_revenue / 1_000.0 - others_value) / (0.2 * 32_000.0),
+    );
     close(achieved, 1_000.0);
     // Budget = leads × Σ share × cost per lead: a €50,000 budget at the planned leads.
     let others_cost = 0.3 * 45.0 + 0.5 * 20.0;
@@ -145,15 +160,22 @@ fn goal_seek_for_a_source_replaces_its_term_in_the_blend() {
     ));
     close(value, (50_000.0 / p.leads_needed - others_cost) / 0.2);
     close(achieved, 50_000.0);
-    // Every source input and every metric of this scenario that it moves is met exactly.
-    for input in Input::all_in_use(a) {
+    // Every continuous input and every metric of this scenario that it moves is met exactly
+    // (reps are whole: "at most", tested below).
+    let mut met = 0;
+    for input in Input::all_in_use(a)
+        .into_iter()
+        .filter(|i| *i != Input::Reps)
+    {
         for metric in Metric::ALL {
             let current = metric.of(&p).unwrap();
             if let Solution::Reached { achieved, .. } = seek(a, input, metric, current * 0.97) {
                 close(achieved, current * 0.97);
+                met += 1;
             }
         }
     }
+    assert!(met > 60, "only {met} goals met");
     // Moving demo requests from 20 % to 30 % of the leads keeps webinars and whitepapers at 3:5.
     let solution = seek(a, Input::SourceShare(0), Metric::LeadsNeeded, 1_000.0);
     let Solution::Reached { assumptions, .. } = &solution else {
@@ -188,13 +210,24 @@ fn reps_are_the_smallest_whole_number_at_most_the_target() {
 fn a_solution_outside_the_range_says_what_it_would_need() {
     let a = step_one();
     // 480 leads at a 50 % share; 1,344 leads would need 140 %.
-    let why = unreachable(seek(&a, Input::MarketingShare, Metric::LeadsNeeded, 1_344.0));
+    let why = unreachable(seek(
+        &a,
+        Input::MarketingShare,
+        Metric::LeadsNeeded,
+        1_344.0,
+    ));
     let Unreachable::OutsideRange { needed, problem } = &why else {
         panic!("{why:?}")
     };
     close(*needed, 140.0);
     assert_eq!(problem.field, Field::MarketingShare);
-    assert_eq!(problem.rule, Rule::Between { min: 0.0, max: 100.0 });
+    assert_eq!(
+        problem.rule,
+        Rule::Between {
+            min: 0.0,
+            max: 100.0
+        }
+    );
     let text = why.describe(
         sla_planner::i18n::Language::English,
         Input::MarketingShare,
@@ -211,9 +244,13 @@ fn a_solution_outside_the_range_says_what_it_would_need() {
     );
     // A rate of 240 % for 10 leads; 100,001 reps for a tiny utilisation.
     let why = unreachable(seek(&a, Input::LeadToCustomer, Metric::LeadsNeeded, 10.0));
-    assert!(matches!(why, Unreachable::OutsideRange { needed, .. } if (needed - 240.0).abs() < 1e-9));
+    assert!(
+        matches!(why, Unreachable::OutsideRange { needed, .. } if (needed - 240.0).abs() < 1e-9)
+    );
     let why = unreachable(seek(&a, Input::Reps, Metric::PeakUtilisation, 1e-4));
-    assert!(matches!(why, Unreachable::OutsideRange { problem, .. } if problem.field == Field::Reps));
+    assert!(
+        matches!(why, Unreachable::OutsideRange { problem, .. } if problem.field == Field::Reps)
+    );
 }
 
 #[test]
@@ -221,7 +258,12 @@ fn unreachable_targets_say_why() {
     let a = step_one();
     // Customers needed do not depend on the rate; zero leads need an infinite deal size.
     assert_eq!(
-        unreachable(seek(&a, Input::LeadToCustomer, Metric::CustomersNeeded, 30.0)),
+        unreachable(seek(
+            &a,
+            Input::LeadToCustomer,
+            Metric::CustomersNeeded,
+            30.0
+        )),
         Unreachable::NoEffect { current: 24.0 }
     );
     assert_eq!(
@@ -239,11 +281,21 @@ fn unreachable_targets_say_why() {
     let doc = example();
     let sources = &doc.scenarios[0].assumptions;
     assert!(matches!(
-        unreachable(seek(sources, Input::AverageDealSize, Metric::LeadsNeeded, 900.0)),
+        unreachable(seek(
+            sources,
+            Input::AverageDealSize,
+            Metric::LeadsNeeded,
+            900.0
+        )),
         Unreachable::InputNotUsed { .. }
     ));
     // The target it already has is reached without a change, even where there is no effect.
-    let (value, _) = reached(&seek(&a, Input::LeadToCustomer, Metric::CustomersNeeded, 24.0));
+    let (value, _) = reached(&seek(
+        &a,
+        Input::LeadToCustomer,
+        Metric::CustomersNeeded,
+        24.0,
+    ));
     close(value, 5.0);
 }
 
@@ -290,7 +342,12 @@ fn the_tornado_is_sorted_by_the_swing_in_leads() {
     close(deal.leads_needed_high, 480.0 / 1.1);
 
     let doc = example();
-    let swings = sensitivity(&doc.scenarios[0].assumptions, &SalesCommitments::default(), 0.2).unwrap();
+    let swings = sensitivity(
+        &doc.scenarios[0].assumptions,
+        &SalesCommitments::default(),
+        0.2,
+    )
+    .unwrap();
     assert!(swings.len() > 8, "every source input is moved");
     assert!(
         swings
@@ -317,7 +374,10 @@ fn the_chance_equals_binomial_tails_by_direct_summation() {
             for c in 0..=n + 1 {
                 let exact: f64 = (c..=n).map(|k| binomial_pmf(n, p, k)).sum();
                 let chance = LeadMix::single(p).chance(n, c).unwrap();
-                assert!((chance - exact).abs() < 1e-12, "n {n} p {p} c {c}: {chance} vs {exact}");
+                assert!(
+                    (chance - exact).abs() < 1e-12,
+                    "n {n} p {p} c {c}: {chance} vs {exact}"
+                );
             }
         }
     }
@@ -396,12 +456,18 @@ fn the_chance_never_falls_as_leads_are_added() {
 fn a_million_leads_neither_overflow_nor_take_long() {
     // Binomial(10⁶, 5 %) has mean 50,000 and sd √47,500 = 218: P(X ≥ 50,000) is just above ½.
     let chance = LeadMix::single(0.05).chance(1_000_000, 50_000).unwrap();
-    assert!(chance.is_finite() && (0.5..0.52).contains(&chance), "{chance}");
+    assert!(
+        chance.is_finite() && (0.5..0.52).contains(&chance),
+        "{chance}"
+    );
     let doc = example();
     let a = &doc.scenarios[0].assumptions;
     let three = LeadMix::of(a, &plan(a));
     let chance = three.chance(1_000_000, 45_000).unwrap();
-    assert!(chance.is_finite() && (0.0..=1.0).contains(&chance), "{chance}");
+    assert!(
+        chance.is_finite() && (0.0..=1.0).contains(&chance),
+        "{chance}"
+    );
     let mix = LeadMix::single(0.05);
     let needed = mix.leads_for(50_000, 0.9).unwrap();
     assert!(mix.chance(needed, 50_000).unwrap() >= 0.9);
@@ -442,7 +508,9 @@ fn every_field_shows_as_a_path() {
     after.sales_commitments.minimum_attempts = 8;
     after.sales_commitments.first_contact_within_hours = 2.0;
     after.active_scenario = 1;
-    after.actuals.push(sla_planner::document::DayActuals::default());
+    after
+        .actuals
+        .push(sla_planner::document::DayActuals::default());
     let a = &mut after.scenarios[0].assumptions;
     a.revenue_goal = 2_500_000.0;
     a.marketing_share_percent = 55.0;
@@ -459,7 +527,9 @@ fn every_field_shows_as_a_path() {
     a.sales_cycle_lag_months = 1;
     a.capacity = None;
     after.scenarios.remove(1);
-    after.scenarios.push(sla_planner::document::Scenario::default());
+    after
+        .scenarios
+        .push(sla_planner::document::Scenario::default());
 
     let d = diff(&before, &after);
     let paths: Vec<&str> = d.changes.iter().map(|c| c.path.as_str()).collect();
@@ -519,8 +589,14 @@ fn every_field_shows_as_a_path() {
     let names: Vec<&str> = d.scenarios.iter().map(|s| s.scenario.as_str()).collect();
     assert_eq!(names, ["Plan 2027", "Cautious", "Plan"]);
     let plan_2027 = &d.scenarios[0];
-    close(plan_2027.leads_needed_before.unwrap(), plan(&before.scenarios[0].assumptions).leads_needed);
-    close(plan_2027.leads_needed_after.unwrap(), plan(&after.scenarios[0].assumptions).leads_needed);
+    close(
+        plan_2027.leads_needed_before.unwrap(),
+        plan(&before.scenarios[0].assumptions).leads_needed,
+    );
+    close(
+        plan_2027.leads_needed_after.unwrap(),
+        plan(&after.scenarios[0].assumptions).leads_needed,
+    );
     assert_eq!(d.scenarios[1].leads_needed_after, None);
     assert_eq!(d.scenarios[2].customers_needed_before, None);
     close(d.scenarios[2].customers_needed_after.unwrap(), 24.0);

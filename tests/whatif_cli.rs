@@ -76,7 +76,10 @@ fn solve_for_reps_in_text() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let text = stdout(&output);
     assert!(text.starts_with("Plan 2027\n\n"), "{text}");
-    assert!(text.contains("Goal          Peak capacity used = 50%"), "{text}");
+    assert!(
+        text.contains("Goal          Peak capacity used = 50%"),
+        "{text}"
+    );
     assert!(text.contains("Vary          Sales reps (now 2)"), "{text}");
     assert!(text.contains("Value needed  4\n"), "{text}");
 }
@@ -109,9 +112,7 @@ fn an_unreachable_goal_exits_1_with_the_reason() {
 
 #[test]
 fn solve_names_the_inputs_and_results_it_knows() {
-    let output = run(&[
-        "solve", EXAMPLE, "--target", "leads=3", "--vary", "reps",
-    ]);
+    let output = run(&["solve", EXAMPLE, "--target", "leads=3", "--vary", "reps"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("There is no result “leads”; use one of: leads_needed,"));
     let output = run(&[
@@ -124,7 +125,10 @@ fn solve_names_the_inputs_and_results_it_knows() {
     ]);
     assert_eq!(output.status.code(), Some(1));
     let err = stderr(&output);
-    assert!(err.contains("The scenario has no input “source_rate:Radio”"), "{err}");
+    assert!(
+        err.contains("The scenario has no input “source_rate:Radio”"),
+        "{err}"
+    );
     assert!(err.contains("source_rate:Webinars"), "{err}");
 }
 
@@ -156,14 +160,7 @@ fn sensitivity_lists_inputs_by_their_effect_on_leads() {
 
 #[test]
 fn summary_and_plan_add_the_confidence() {
-    let output = run(&[
-        "summary",
-        EXAMPLE,
-        "--confidence",
-        "90",
-        "--format",
-        "json",
-    ]);
+    let output = run(&["summary", EXAMPLE, "--confidence", "90", "--format", "json"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let c = &json(&output)["confidence"];
     assert_eq!(number(&c["level"]), 0.9);
@@ -241,7 +238,9 @@ fn diff_exits_0_when_equal_1_when_different_2_on_error() {
         "{text}"
     );
     assert!(
-        text.contains("  Cautious: leads needed 1,371.4 → 1,714.3 (+342.9), customers needed 48 → 60 (+12)"),
+        text.contains(
+            "  Cautious: leads needed 1,371.4 → 1,714.3 (+342.9), customers needed 48 → 60 (+12)"
+        ),
         "{text}"
     );
 

@@ -17,13 +17,20 @@ use crate::whatif::{
 #[derive(Debug, clap::Args)]
 pub struct SolveArgs {
     pub file: PathBuf,
-    /// The result and its target, e.g. leads_per_month=300 or peak_utilisation=100 (percent).
-    #[arg(long, value_parser = parse_goal)]
+    // The help texts name the command line's words as typed, so they are attributes rather
+    // than doc comments (which would want Markdown backticks).
+    #[arg(
+        long,
+        value_parser = parse_goal,
+        help = "The result and its target, e.g. leads_per_month=300 or peak_utilisation=100 (percent)."
+    )]
     pub target: Goal,
-    /// The input to solve for: revenue_goal, marketing_share, average_deal_size,
-    /// lead_to_customer, reps, leads_per_rep, stage_rate:NAME, source_share:NAME,
-    /// source_rate:NAME, source_deal_size:NAME, source_cost_per_lead:NAME.
-    #[arg(long)]
+    #[arg(
+        long,
+        help = "The input to solve for: revenue_goal, marketing_share, average_deal_size, \
+                lead_to_customer, reps, leads_per_rep, stage_rate:NAME, source_share:NAME, \
+                source_rate:NAME, source_deal_size:NAME, source_cost_per_lead:NAME."
+    )]
     pub vary: String,
     /// The scenario's name [default: the agreed plan].
     #[arg(long)]
@@ -192,7 +199,15 @@ pub fn run_solve(args: &SolveArgs, language: Language) -> Outcome {
             target: args.target.target,
             achieved: solution.achieved(),
         }),
-        Format::Text => solve_text(&scenario, &doc.currency, input, args.target, &solution, reason.as_deref(), language),
+        Format::Text => solve_text(
+            &scenario,
+            &doc.currency,
+            input,
+            args.target,
+            &solution,
+            reason.as_deref(),
+            language,
+        ),
     };
     Outcome {
         stdout,
@@ -217,23 +232,41 @@ fn solve_text(
     let now = input.value(a).map_or(String::new(), |v| {
         format!(
             " ({})",
-            fill(t.whatif_now, &[("value", &language.with_unit(v, unit, currency))])
+            fill(
+                t.whatif_now,
+                &[("value", &language.with_unit(v, unit, currency))]
+            )
         )
     });
     let mut rows = vec![
         (
             t.whatif_goal,
-            format!("{} = {}", goal.metric.name(language), in_metric_unit(goal.target)),
+            format!(
+                "{} = {}",
+                goal.metric.name(language),
+                in_metric_unit(goal.target)
+            ),
         ),
         (t.whatif_vary, format!("{}{now}", input.name(language, a))),
     ];
     match (solution, reason) {
-        (Solution::Reached { value, achieved, .. }, _) => {
-            rows.push((t.whatif_value_needed, language.with_unit(*value, unit, currency)));
+        (
+            Solution::Reached {
+                value, achieved, ..
+            },
+            _,
+        ) => {
+            rows.push((
+                t.whatif_value_needed,
+                language.with_unit(*value, unit, currency),
+            ));
             rows.push((t.whatif_achieved, in_metric_unit(*achieved)));
         }
         (Solution::Unreachable(_), reason) => {
-            rows.push((t.whatif_not_reachable, reason.unwrap_or_default().to_owned()));
+            rows.push((
+                t.whatif_not_reachable,
+                reason.unwrap_or_default().to_owned(),
+            ));
         }
     }
     let mut out = format!("{}\n\n", scenario.name);
@@ -299,7 +332,8 @@ pub fn run_sensitivity(args: &SensitivityArgs, language: Language) -> Outcome {
         Format::Text => {
             let t = language.text();
             let n = language.numbers();
-            let money = |v: Option<f64>| v.map_or(NO_NUMBER.to_owned(), |v| n.money(v, &doc.currency));
+            let money =
+                |v: Option<f64>| v.map_or(NO_NUMBER.to_owned(), |v| n.money(v, &doc.currency));
             let range = |low: String, high: String| format!("{low} → {high}");
             let table: Vec<[String; 5]> = swings
                 .iter()
@@ -311,7 +345,10 @@ pub fn run_sensitivity(args: &SensitivityArgs, language: Language) -> Outcome {
                             language.with_unit(s.low, unit, &doc.currency),
                             language.with_unit(s.high, unit, &doc.currency),
                         ),
-                        range(n.decimal(s.leads_needed_low, 1), n.decimal(s.leads_needed_high, 1)),
+                        range(
+                            n.decimal(s.leads_needed_low, 1),
+                            n.decimal(s.leads_needed_high, 1),
+                        ),
                         range(
                             n.decimal(s.customers_needed_low, 1),
                             n.decimal(s.customers_needed_high, 1),
@@ -330,7 +367,10 @@ pub fn run_sensitivity(args: &SensitivityArgs, language: Language) -> Outcome {
             let mut out = format!(
                 "{}\n{}\n\n",
                 scenario.name,
-                fill(t.whatif_sensitivity_heading, &[("step", &n.share(args.step))])
+                fill(
+                    t.whatif_sensitivity_heading,
+                    &[("step", &n.share(args.step))]
+                )
             );
             write_table(&mut out, &header, &table);
             Outcome::ok(out)
@@ -522,7 +562,10 @@ fn diff_text(d: &DocumentDiff, language: Language) -> String {
                     ),
                     (
                         "customers",
-                        &from_to(effect.customers_needed_before, effect.customers_needed_after)
+                        &from_to(
+                            effect.customers_needed_before,
+                            effect.customers_needed_after
+                        )
                     ),
                 ]
             )

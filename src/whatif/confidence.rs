@@ -231,7 +231,11 @@ impl Distribution {
     fn trimmed(mut self) -> Self {
         let largest = self.probabilities.iter().copied().fold(0.0, f64::max);
         let floor = largest * NEGLIGIBLE_LOG.exp();
-        let start = self.probabilities.iter().position(|p| *p >= floor).unwrap_or(0);
+        let start = self
+            .probabilities
+            .iter()
+            .position(|p| *p >= floor)
+            .unwrap_or(0);
         let end = self
             .probabilities
             .iter()

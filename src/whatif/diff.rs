@@ -147,7 +147,8 @@ fn compare_scenarios(before: &SlaDocument, after: &SlaDocument, out: &mut Docume
             before: Some(as_value(old)),
             after: None,
         });
-        out.scenarios.push(effect(&old.name, Some(old), None, before, after));
+        out.scenarios
+            .push(effect(&old.name, Some(old), None, before, after));
     }
     for new in unmatched_new {
         out.changes.push(Change {
@@ -156,7 +157,8 @@ fn compare_scenarios(before: &SlaDocument, after: &SlaDocument, out: &mut Docume
             before: None,
             after: Some(as_value(new)),
         });
-        out.scenarios.push(effect(&new.name, None, Some(new), before, after));
+        out.scenarios
+            .push(effect(&new.name, None, Some(new), before, after));
     }
 }
 
@@ -255,7 +257,11 @@ fn added(path: String, value: &Value) -> Change {
 fn unique_names(items: &[Value]) -> Option<Vec<&str>> {
     let names: Vec<&str> = items
         .iter()
-        .map(|item| item.get("name").and_then(Value::as_str).filter(|n| !n.is_empty()))
+        .map(|item| {
+            item.get("name")
+                .and_then(Value::as_str)
+                .filter(|n| !n.is_empty())
+        })
         .collect::<Option<_>>()?;
     let mut sorted = names.clone();
     sorted.sort_unstable();
@@ -289,7 +295,12 @@ fn compare_named(
     }
 }
 
-fn compare_by_position(path: &str, old_items: &[Value], new_items: &[Value], out: &mut Vec<Change>) {
+fn compare_by_position(
+    path: &str,
+    old_items: &[Value],
+    new_items: &[Value],
+    out: &mut Vec<Change>,
+) {
     for (i, old) in old_items.iter().enumerate() {
         let item_path = format!("{path}[{i}]");
         match new_items.get(i) {

@@ -25,8 +25,11 @@ pub enum Input {
     LeadsPerRep,
 }
 
+/// Makes the input of the stage or source at an index.
+type Indexed = fn(usize) -> Input;
+
 /// Prefixes of the inputs that belong to a named stage or source: `source_rate:Webinars`.
-const NAMED: [(&str, fn(usize) -> Input); 5] = [
+const NAMED: [(&str, Indexed); 5] = [
     ("stage_rate", Input::StageRate),
     ("source_share", Input::SourceShare),
     ("source_rate", Input::SourceRate),
@@ -102,13 +105,10 @@ impl Input {
         } else {
             a.lead_sources.iter().map(|s| s.name.as_str()).collect()
         };
-        let index = names
-            .iter()
-            .position(|n| *n == name)
-            .or_else(|| {
-                let number: usize = name.parse().ok()?;
-                (1..=names.len()).contains(&number).then(|| number - 1)
-            })?;
+        let index = names.iter().position(|n| *n == name).or_else(|| {
+            let number: usize = name.parse().ok()?;
+            (1..=names.len()).contains(&number).then(|| number - 1)
+        })?;
         Some(make(index))
     }
 
@@ -190,7 +190,9 @@ impl Input {
             Self::SourceShare(i) => set_share(&mut moved, i, value)?,
             Self::SourceRate(i) => moved.lead_sources.get_mut(i)?.lead_to_customer_percent = value,
             Self::SourceDealSize(i) => moved.lead_sources.get_mut(i)?.average_deal_size = value,
-            Self::SourceCostPerLead(i) => moved.lead_sources.get_mut(i)?.cost_per_lead = Some(value),
+            Self::SourceCostPerLead(i) => {
+                moved.lead_sources.get_mut(i)?.cost_per_lead = Some(value);
+            }
             Self::Reps => moved.capacity.as_mut()?.reps = whole(value),
             Self::LeadsPerRep => moved.capacity.as_mut()?.leads_per_rep_per_month = value,
         }
@@ -264,7 +266,10 @@ mod tests {
             assert_eq!(Input::parse(&input.id(&a), &a), Some(input));
         }
         assert_eq!(Input::SourceRate(1).id(&a), "source_rate:Webinars");
-        assert_eq!(Input::parse("source_rate:2", &a), Some(Input::SourceRate(1)));
+        assert_eq!(
+            Input::parse("source_rate:2", &a),
+            Some(Input::SourceRate(1))
+        );
         assert_eq!(Input::parse("source_rate:Radio", &a), None);
         assert_eq!(Input::parse("colour", &a), None);
     }

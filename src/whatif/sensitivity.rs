@@ -5,7 +5,9 @@
 //! swings between the low and the high value. The capacity inputs (reps, leads per rep) are
 //! left out: they move none of these three results.
 
-use crate::plan::{Assumptions, Plan, Problem, Rule, SalesCommitments, compute, validate_assumptions};
+use crate::plan::{
+    Assumptions, Plan, Problem, Rule, SalesCommitments, compute, validate_assumptions,
+};
 
 use super::Input;
 
@@ -59,7 +61,8 @@ pub fn sensitivity(
 fn sort_by_impact(swings: &mut [Swing]) {
     let largest = swings.iter().map(Swing::leads_impact).fold(0.0, f64::max);
     if largest > 0.0 {
-        swings.sort_by_key(|s| std::cmp::Reverse((s.leads_impact() / largest * 1e9).round() as i64));
+        swings
+            .sort_by_key(|s| std::cmp::Reverse((s.leads_impact() / largest * 1e9).round() as i64));
     }
 }
 
