@@ -101,6 +101,8 @@ enum Tab {
     Marketing,
     Sales,
     Report,
+    /// Goal seek, sensitivity and confidence (issue 11).
+    WhatIf,
 }
 
 /// The native file dialogs.

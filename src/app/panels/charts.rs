@@ -26,7 +26,7 @@ pub fn show(ui: &mut Ui, language: Language, currency: &str, plan: &Plan) {
 }
 
 /// A chart that stays put: scrolling the panel over it must scroll the panel, not the chart.
-fn still_plot(id: &str, height: f32) -> Plot<'static> {
+pub(super) fn still_plot(id: &str, height: f32) -> Plot<'static> {
     Plot::new(id)
         .height(height)
         .allow_drag(false)
@@ -35,7 +35,7 @@ fn still_plot(id: &str, height: f32) -> Plot<'static> {
 }
 
 /// An axis label short enough to sit under its bars; hovering shows the full name.
-fn shorten(name: &str) -> String {
+pub(super) fn shorten(name: &str) -> String {
     const MAX_CHARS: usize = 12;
     if name.chars().count() <= MAX_CHARS {
         name.to_owned()

@@ -8,6 +8,7 @@ mod report;
 mod results;
 mod sales;
 mod scenarios;
+mod whatif;
 
 use egui::{CentralPanel, RichText, ScrollArea, Ui};
 
@@ -55,6 +56,20 @@ pub fn show(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
                         sales::show(ui, &fields, &messages, &mut doc.sales_commitments, plan);
                     }
                     Tab::Report => report::show(ui, language, &currency, plan),
+                    Tab::WhatIf => {
+                        if let Some(scenario) = doc.scenarios.get(selected)
+                            && let Some(mut new) = whatif::show(
+                                ui,
+                                &fields,
+                                &doc.sales_commitments,
+                                scenario,
+                                plan,
+                            )
+                        {
+                            new.name = doc.unique_scenario_name(&new.name);
+                            doc.scenarios.push(new);
+                        }
+                    }
                 }
             });
     });
@@ -115,6 +130,7 @@ fn tabs(app: &mut App, ui: &mut Ui) {
             (Tab::Marketing, t.tab_marketing),
             (Tab::Sales, t.tab_sales),
             (Tab::Report, t.tab_report),
+            (Tab::WhatIf, t.whatif_tab),
         ] {
             let text = RichText::new(label).heading();
             if ui.selectable_label(app.tab == tab, text).clicked() {

@@ -1,0 +1,69 @@
+//! The what-if tab, driven through `egui_kittest` by the labels a user sees (accessibility
+//! check on).
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a failed unwrap is a failed test"
+)]
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use sla_planner::App;
+use sla_planner::app::AppOptions;
+
+fn app() -> Harness<'static, App> {
+    let recovery_folder = Some(tempfile::tempdir().unwrap().keep());
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |cc| {
+            App::with_options(
+                cc,
+                AppOptions {
+                    file: None,
+                    recovery_folder,
+                },
+            )
+        });
+    harness.run();
+    harness
+}
+
+fn type_into(harness: &mut Harness<'_, App>, label: &str, text: &str) {
+    harness
+        .get_by_role_and_label(Role::TextInput, label)
+        .focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_role_and_label(Role::TextInput, label)
+        .type_text(text);
+    harness.run();
+}
+
+#[test]
+fn a_goal_seek_becomes_a_new_scenario() {
+    let mut harness = app();
+    harness.get_by_label("4 What-if").click();
+    harness.run();
+    // Plan 2027: 100 leads a month need a marketing share of 60 % × 1,200 ÷ 1,099.2 = 65.5 %.
+    type_into(&mut harness, "Target", "100");
+    harness.get_by_label_contains("Marketing share of revenue: 65.5% (now 60%) gives 100.");
+    harness.get_by_label("Save as new scenario").click();
+    harness.run();
+    assert!(harness.query_by_label("Plan 2027 (goal seek)").is_some());
+    // The tornado and the confidence sentence are there for the same plan.
+    harness.get_by_label_contains("1,100 leads bring at least 50 customers 49.1% of the time");
+}
+
+#[test]
+fn an_unreachable_goal_says_why() {
+    let mut harness = app();
+    harness.get_by_label("4 What-if").click();
+    harness.run();
+    type_into(&mut harness, "Target", "1000");
+    harness.get_by_label_contains("would have to be");
+    assert!(harness.query_by_label("Save as new scenario").is_none());
+}
