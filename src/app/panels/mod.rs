@@ -58,13 +58,8 @@ pub fn show(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
                     Tab::Report => report::show(ui, language, &currency, plan),
                     Tab::WhatIf => {
                         if let Some(scenario) = doc.scenarios.get(selected)
-                            && let Some(mut new) = whatif::show(
-                                ui,
-                                &fields,
-                                &doc.sales_commitments,
-                                scenario,
-                                plan,
-                            )
+                            && let Some(mut new) =
+                                whatif::show(ui, &fields, &doc.sales_commitments, scenario, plan)
                         {
                             new.name = doc.unique_scenario_name(&new.name);
                             doc.scenarios.push(new);

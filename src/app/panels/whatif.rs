@@ -11,7 +11,7 @@ use super::super::widgets::{Fields, number_field};
 use super::charts::{shorten, still_plot};
 use super::section;
 use crate::document::Scenario;
-use crate::i18n::{Language, fill};
+use crate::i18n::fill;
 use crate::plan::{Plan, Problem, SalesCommitments, Unit};
 use crate::whatif::{self, Goal, Input, LeadMix, Metric, Solution, Swing};
 
@@ -55,7 +55,7 @@ pub fn show(
         ui.label(t.fix_inputs_first);
         return None;
     };
-    let id = Id::new("what-if choices");
+    let id = Id::unique("what-if choices");
     let mut choices: Choices = ui.data(|d| d.get_temp(id)).unwrap_or_default();
     let saved = goal_seek(ui, fields, commitments, scenario, plan, &mut choices);
     tornado(ui, fields, commitments, scenario, plan, &mut choices);
@@ -227,7 +227,14 @@ fn tornado(
                         t.whatif_bar,
                         &[
                             ("input", &s.input.name(language, a)),
-                            ("value", &language.with_unit(moved(s), s.input.field().unit(), fields.currency)),
+                            (
+                                "value",
+                                &language.with_unit(
+                                    moved(s),
+                                    s.input.field().unit(),
+                                    fields.currency,
+                                ),
+                            ),
                         ],
                     ))
             })
