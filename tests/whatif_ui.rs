@@ -67,3 +67,13 @@ fn an_unreachable_goal_says_why() {
     harness.get_by_label_contains("would have to be");
     assert!(harness.query_by_label("Save as new scenario").is_none());
 }
+
+#[test]
+fn snapshot_what_if_tab() {
+    let mut harness = app();
+    harness.get_by_label("4 What-if").click();
+    harness.run();
+    harness.remove_cursor();
+    harness.run();
+    harness.snapshot("whatif_dark_1280x800");
+}

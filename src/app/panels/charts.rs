@@ -46,7 +46,7 @@ pub(super) fn shorten(name: &str) -> String {
 }
 
 /// A grid line (and so an axis label) at every whole number: one per source.
-fn one_mark_per_bar((min, max): (f64, f64)) -> Vec<egui_plot::GridMark> {
+pub(super) fn one_mark_per_bar((min, max): (f64, f64)) -> Vec<egui_plot::GridMark> {
     let first = min.ceil().max(0.0) as i64;
     let last = max.floor().max(0.0) as i64;
     (first..=last)

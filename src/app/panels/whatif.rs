@@ -8,7 +8,7 @@ use egui_plot::{Bar, BarChart, HLine, Legend, Line, PlotPoints, VLine};
 
 use super::super::theme;
 use super::super::widgets::{Fields, number_field};
-use super::charts::{shorten, still_plot};
+use super::charts::{one_mark_per_bar, shorten, still_plot};
 use super::section;
 use crate::document::Scenario;
 use crate::i18n::fill;
@@ -249,11 +249,13 @@ fn tornado(
     let names: Vec<String> = swings
         .iter()
         .rev()
-        .map(|s| shorten(&s.input.name(language, a)))
+        .map(|s| bar_label(&s.input.name(language, a)))
         .collect();
     let height = 60.0 + 22.0 * rows as f32;
     still_plot("tornado", height)
-        .legend(Legend::default())
+        // Bottom right: the smallest swings leave that corner free.
+        .legend(Legend::default().position(egui_plot::Corner::RightBottom))
+        .y_grid_spacer(|input| one_mark_per_bar(input.bounds))
         .y_axis_formatter(move |mark, _| {
             let i = mark.value.round();
             if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
@@ -268,6 +270,19 @@ fn tornado(
             plot.bar_chart(high);
             plot.vline(VLine::new(t.leads_needed, base));
         });
+}
+
+/// A bar's name short enough for the axis: the last two parts of a nested name ("Webinars ›
+/// Share" of "Lead sources › Webinars › Share"); hovering a bar shows the full name.
+fn bar_label(name: &str) -> String {
+    let parts: Vec<&str> = name.split(" › ").collect();
+    let tail = parts
+        .get(parts.len().saturating_sub(2)..)
+        .unwrap_or_default();
+    tail.iter()
+        .map(|part| shorten(part))
+        .collect::<Vec<_>>()
+        .join(" › ")
 }
 
 /// The chance of at least the customers needed against the number of leads, with the plan's
