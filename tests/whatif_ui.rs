@@ -51,11 +51,15 @@ fn a_goal_seek_becomes_a_new_scenario() {
     // Plan 2027: 100 leads a month need a marketing share of 60 % × 1,200 ÷ 1,099.2 = 65.5 %.
     type_into(&mut harness, "Target", "100");
     harness.get_by_label_contains("Marketing share of revenue: 65.5% (now 60%) gives 100.");
+    // The confidence sentence is there for the same plan.
+    harness.get_by_label_contains("1,100 leads bring at least 50 customers 49.1% of the time");
     harness.get_by_label("Save as new scenario").click();
     harness.run();
     assert!(harness.query_by_label("Plan 2027 (goal seek)").is_some());
-    // The tornado and the confidence sentence are there for the same plan.
-    harness.get_by_label_contains("1,100 leads bring at least 50 customers 49.1% of the time");
+    // Compared with the agreed plan: the share differs by 5.5 points, +9.2 %.
+    harness.get_by_label("5 Compare").click();
+    harness.run();
+    harness.get_by_label("+5.5% (+9.2%)");
 }
 
 #[test]
@@ -76,4 +80,14 @@ fn snapshot_what_if_tab() {
     harness.remove_cursor();
     harness.run();
     harness.snapshot("whatif_dark_1280x800");
+}
+
+#[test]
+fn snapshot_compare_tab() {
+    let mut harness = app();
+    harness.get_by_label("5 Compare").click();
+    harness.run();
+    harness.remove_cursor();
+    harness.run();
+    harness.snapshot("compare_dark_1280x800");
 }

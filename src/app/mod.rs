@@ -103,6 +103,8 @@ enum Tab {
     Report,
     /// Goal seek, sensitivity and confidence (issue 11).
     WhatIf,
+    /// Scenarios side by side (issue 11).
+    Compare,
 }
 
 /// The native file dialogs.

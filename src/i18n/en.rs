@@ -327,4 +327,9 @@ pub const TEXT: Text = Text {
     whatif_chance: "Chance of the customers needed",
     whatif_planned_leads: "Planned leads",
     whatif_leads_for_level: "Leads for the confidence level",
+    whatif_compare_tab: "5 Compare",
+    whatif_compare_title: "Scenarios side by side",
+    whatif_compare_note: "Each value with its difference to the agreed plan (★), absolute and in percent.",
+    whatif_compare_leads_per_month: "Leads per month",
+    whatif_compare_invalid: "No results for {names}: an input is out of range.",
 };

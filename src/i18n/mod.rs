@@ -576,6 +576,11 @@ pub struct Text {
     pub whatif_chance: &'static str,
     pub whatif_planned_leads: &'static str,
     pub whatif_leads_for_level: &'static str,
+    pub whatif_compare_tab: &'static str,
+    pub whatif_compare_title: &'static str,
+    pub whatif_compare_note: &'static str,
+    pub whatif_compare_leads_per_month: &'static str,
+    pub whatif_compare_invalid: &'static str,
 }
 
 #[cfg(test)]

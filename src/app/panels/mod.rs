@@ -2,6 +2,7 @@
 //! visible) and the three steps of the method as tabs in the middle.
 
 mod charts;
+mod compare;
 mod marketing;
 mod menu;
 mod report;
@@ -65,6 +66,7 @@ pub fn show(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
                             doc.scenarios.push(new);
                         }
                     }
+                    Tab::Compare => compare::show(ui, &fields, doc),
                 }
             });
     });
@@ -126,6 +128,7 @@ fn tabs(app: &mut App, ui: &mut Ui) {
             (Tab::Sales, t.tab_sales),
             (Tab::Report, t.tab_report),
             (Tab::WhatIf, t.whatif_tab),
+            (Tab::Compare, t.whatif_compare_tab),
         ] {
             let text = RichText::new(label).heading();
             if ui.selectable_label(app.tab == tab, text).clicked() {

@@ -1,0 +1,211 @@
+//! Tab 5, compare: the chosen scenarios (all by default) side by side, each value with its
+//! difference to the agreed plan, and the leads per month of each as grouped bars. The table
+//! is `crate::whatif::Comparison`; this file only draws it.
+
+use std::collections::BTreeSet;
+
+use egui::{Grid, Id, RichText, Ui};
+use egui_plot::{Bar, BarChart, Legend};
+
+use super::super::theme;
+use super::super::widgets::{Fields, header_row, number_cell};
+use super::charts::still_plot;
+use super::section;
+use crate::document::SlaDocument;
+use crate::i18n::{Language, NO_NUMBER, fill};
+use crate::plan::Unit;
+use crate::whatif::{Column, Comparison, Difference, Row};
+
+/// Names of the scenarios the user left out. Runtime only (egui's memory).
+type LeftOut = BTreeSet<String>;
+
+pub fn show(ui: &mut Ui, fields: &Fields<'_>, doc: &SlaDocument) {
+    let language = fields.language;
+    let t = language.text();
+    section(ui, t.whatif_compare_title, t.whatif_compare_note);
+    let id = Id::unique("compare: left out");
+    let mut left_out: LeftOut = ui.data(|d| d.get_temp(id)).unwrap_or_default();
+    ui.horizontal_wrapped(|ui| {
+        for scenario in &doc.scenarios {
+            let mut shown = !left_out.contains(&scenario.name);
+            if ui.checkbox(&mut shown, &scenario.name).changed() {
+                if shown {
+                    left_out.remove(&scenario.name);
+                } else {
+                    left_out.insert(scenario.name.clone());
+                }
+            }
+        }
+    });
+    let chosen: Vec<usize> = (0..doc.scenarios.len())
+        .filter(|i| {
+            doc.scenarios
+                .get(*i)
+                .is_some_and(|s| !left_out.contains(&s.name))
+        })
+        .collect();
+    ui.data_mut(|d| d.insert_temp(id, left_out));
+    let Some(comparison) = Comparison::of(doc, &chosen) else {
+        return;
+    };
+    if comparison.columns.is_empty() {
+        return;
+    }
+    table(ui, fields, &comparison);
+    ui.add_space(theme::SECTION_SPACE);
+    ui.label(RichText::new(t.whatif_compare_leads_per_month).strong());
+    leads_per_month(ui, language, &comparison);
+}
+
+fn row_name(language: Language, row: Row) -> &'static str {
+    let t = language.text();
+    match row {
+        Row::RevenueGoal => t.revenue_goal,
+        Row::MarketingShare => t.marketing_share,
+        Row::AverageDealSize => t.average_deal_size,
+        Row::LeadToCustomer => t.lead_to_customer_rate,
+        Row::CustomersNeeded => t.customers_needed,
+        Row::LeadsNeeded => t.leads_needed,
+        Row::LeadsPerMonth => t.leads_per_month,
+        Row::Budget => t.marketing_budget,
+        Row::PeakUtilisation => t.whatif_peak_utilisation,
+    }
+}
+
+/// One row per input and result; per scenario its value and, beside the agreed plan, the
+/// difference ("+12.5 (+4.2%)"), marked in the warning colour when there is one.
+fn table(ui: &mut Ui, fields: &Fields<'_>, comparison: &Comparison) {
+    let language = fields.language;
+    let t = language.text();
+    let n = language.numbers();
+    let value_text = |row: Row, v: Option<f64>| {
+        v.map_or(NO_NUMBER.to_owned(), |v| match row.unit() {
+            Unit::Plain => n.decimal(v, 1),
+            unit => language.with_unit(v, unit, fields.currency),
+        })
+    };
+    let difference_text = |row: Row, d: Difference| {
+        let sign = |v: f64| if v > 0.0 { "+" } else { "" };
+        let absolute = format!("{}{}", sign(d.absolute), value_text(row, Some(d.absolute)));
+        match d.relative {
+            Some(r) => format!("{absolute} ({}{})", sign(r), n.share(r)),
+            None => absolute,
+        }
+    };
+    let names: Vec<String> = comparison
+        .columns
+        .iter()
+        .map(|c| {
+            if c.index == comparison.agreed.index {
+                format!("★ {}", c.name)
+            } else {
+                c.name.clone()
+            }
+        })
+        .collect();
+    let mut headers: Vec<&str> = vec![""];
+    headers.extend(names.iter().map(String::as_str));
+    Grid::new("compare")
+        .striped(true)
+        .spacing([18.0, 4.0])
+        .show(ui, |ui| {
+            header_row(ui, &headers);
+            for row in Row::ALL {
+                ui.label(row_name(language, row));
+                for column in &comparison.columns {
+                    cell(ui, comparison, column, row, &value_text, &difference_text);
+                }
+                ui.end_row();
+            }
+        });
+    let invalid: Vec<&str> = comparison
+        .columns
+        .iter()
+        .filter(|c| c.plan.is_none())
+        .map(|c| c.name.as_str())
+        .collect();
+    if !invalid.is_empty() {
+        ui.label(fill(
+            t.whatif_compare_invalid,
+            &[("names", &invalid.join(", "))],
+        ));
+    }
+}
+
+fn cell(
+    ui: &mut Ui,
+    comparison: &Comparison,
+    column: &Column,
+    row: Row,
+    value_text: &dyn Fn(Row, Option<f64>) -> String,
+    difference_text: &dyn Fn(Row, Difference) -> String,
+) {
+    let value = value_text(row, column.value(row));
+    let difference = comparison
+        .difference(column, row)
+        .filter(|d| column.index != comparison.agreed.index && d.is_change());
+    match difference {
+        Some(d) => {
+            // Right to left: the difference at the right edge, the value before it.
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let color = ui.visuals().warn_fg_color;
+                ui.label(RichText::new(difference_text(row, d)).small().color(color));
+                ui.label(value);
+            });
+        }
+        None => number_cell(ui, &value),
+    }
+}
+
+/// Leads per month, one bar per scenario side by side within each month.
+fn leads_per_month(ui: &mut Ui, language: Language, comparison: &Comparison) {
+    let n = language.numbers();
+    let planned: Vec<&Column> = comparison
+        .columns
+        .iter()
+        .filter(|c| c.plan.is_some())
+        .collect();
+    let count = planned.len().max(1) as f64;
+    let width = 0.8 / count;
+    let charts: Vec<BarChart> = planned
+        .iter()
+        .enumerate()
+        .filter_map(|(k, column)| {
+            let plan = column.plan.as_ref()?;
+            let offset = (k as f64 - (count - 1.0) / 2.0) * width;
+            let bars = plan
+                .months
+                .iter()
+                .enumerate()
+                .map(|(i, m)| {
+                    Bar::new(i as f64 + offset, m.leads)
+                        .width(width * 0.95)
+                        .name(m.month.to_string())
+                })
+                .collect();
+            Some(BarChart::new(column.name.clone(), bars).color(theme::series_color(k)))
+        })
+        .collect();
+    let months: Vec<String> = planned
+        .first()
+        .and_then(|c| c.plan.as_ref())
+        .map(|p| p.months.iter().map(|m| m.month.to_string()).collect())
+        .unwrap_or_default();
+    still_plot("compare leads per month", theme::PLOT_HEIGHT)
+        .legend(Legend::default())
+        .include_y(0.0)
+        .x_axis_formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
+                months.get(i as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .y_axis_formatter(move |mark, _| n.decimal(mark.value, 0))
+        .show(ui, |plot| {
+            for chart in charts {
+                plot.bar_chart(chart);
+            }
+        });
+}
