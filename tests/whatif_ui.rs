@@ -15,18 +15,20 @@ use sla_planner::App;
 use sla_planner::app::AppOptions;
 
 fn app() -> Harness<'static, App> {
+    app_of_size(egui::vec2(1280.0, 800.0))
+}
+
+fn app_of_size(size: egui::Vec2) -> Harness<'static, App> {
     let recovery_folder = Some(tempfile::tempdir().unwrap().keep());
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(move |cc| {
-            App::with_options(
-                cc,
-                AppOptions {
-                    file: None,
-                    recovery_folder,
-                },
-            )
-        });
+    let mut harness = Harness::builder().with_size(size).build_eframe(move |cc| {
+        App::with_options(
+            cc,
+            AppOptions {
+                file: None,
+                recovery_folder,
+            },
+        )
+    });
     harness.run();
     harness
 }
@@ -74,12 +76,13 @@ fn an_unreachable_goal_says_why() {
 
 #[test]
 fn snapshot_what_if_tab() {
-    let mut harness = app();
+    // Tall enough for the confidence chart below the tornado.
+    let mut harness = app_of_size(egui::vec2(1280.0, 1300.0));
     harness.get_by_label("4 What-if").click();
     harness.run();
     harness.remove_cursor();
     harness.run();
-    harness.snapshot("whatif_dark_1280x800");
+    harness.snapshot("whatif_dark_1280x1300");
 }
 
 #[test]

@@ -340,16 +340,19 @@ fn confidence(
         .max(c.planned_leads)
         .saturating_mul(5)
         / 4;
-    let step = (right / CURVE_POINTS).max(1);
+    // From half the planned leads: below that the chance is practically 0 for any real plan.
+    let left = c.planned_leads / 2;
+    let step = (right.saturating_sub(left) / CURVE_POINTS).max(1);
     let points: PlotPoints<'_> = (0..=CURVE_POINTS)
-        .map(|i| i * step)
+        .map(|i| left + i * step)
         .filter_map(|leads| {
             let p = mix.chance(leads, c.customers)?;
             Some([leads as f64, p * 100.0])
         })
         .collect();
     still_plot("confidence", theme::PLOT_HEIGHT)
-        .legend(Legend::default())
+        // Top left: the curve starts low there.
+        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
         .include_y(0.0)
         .include_y(100.0)
         .y_axis_formatter(move |mark, _| format!("{}%", n.decimal(mark.value, 0)))
