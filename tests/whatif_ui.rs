@@ -94,3 +94,40 @@ fn snapshot_compare_tab() {
     harness.run();
     harness.snapshot("compare_dark_1280x800");
 }
+
+/// The value of the result labelled `label` ("Leads needed").
+fn result(harness: &Harness<'_, App>, label: &str) -> String {
+    harness
+        .get_by_role_and_label(Role::ListItem, label)
+        .value()
+        .unwrap_or_default()
+}
+
+#[test]
+fn meeting_mode_moves_the_results_with_a_slider() {
+    let mut harness = app();
+    harness.key_press(Key::F11);
+    harness.run();
+    harness.get_by_label("Esc or F11 leaves meeting mode.");
+    assert_eq!(result(&harness, "Leads needed"), "1,100");
+    let slider = harness.get_by_role_and_label(Role::Slider, "Marketing share of revenue");
+    slider.focus();
+    harness.run();
+    // One step right: the share goes up by one point, so the leads needed grow by 1/60.
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    assert_eq!(result(&harness, "Leads needed"), "1,118");
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.query_by_label("1 Marketing").is_some());
+}
+
+#[test]
+fn snapshot_meeting_mode() {
+    let mut harness = app();
+    harness.key_press(Key::F11);
+    harness.run();
+    harness.remove_cursor();
+    harness.run();
+    harness.snapshot("meeting_dark_1280x800");
+}

@@ -26,6 +26,8 @@ pub enum Command {
     ZoomReset,
     About,
     Method,
+    /// Large type and sliders for a projector (issue 11); toggles.
+    MeetingMode,
 }
 
 const fn command(key: Key) -> KeyboardShortcut {
@@ -39,7 +41,7 @@ const fn command_shift(key: Key) -> KeyboardShortcut {
 impl Command {
     /// Commands with shortcuts, most specific first: egui ignores an extra Shift when matching,
     /// so Ctrl+Shift+S must be tried before Ctrl+S.
-    pub const KEYBOARD: [(KeyboardShortcut, Self); 8] = [
+    pub const KEYBOARD: [(KeyboardShortcut, Self); 9] = [
         (command_shift(Key::S), Self::SaveAs),
         (command_shift(Key::Z), Self::Redo),
         (command(Key::Y), Self::Redo),
@@ -48,6 +50,10 @@ impl Command {
         (command(Key::O), Self::Open),
         (command(Key::N), Self::New),
         (command(Key::Q), Self::Quit),
+        (
+            KeyboardShortcut::new(Modifiers::NONE, Key::F11),
+            Self::MeetingMode,
+        ),
     ];
 
     /// The shortcut shown beside the command in menus.
@@ -79,6 +85,7 @@ impl Command {
             Self::ZoomReset => t.cmd_zoom_reset,
             Self::About => t.cmd_about,
             Self::Method => t.cmd_method,
+            Self::MeetingMode => t.whatif_cmd_meeting_mode,
         }
     }
 

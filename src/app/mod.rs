@@ -152,6 +152,8 @@ pub struct App {
     generation: u64,
     allow_close: bool,
     title: String,
+    /// Meeting mode (issue 11): the projector layout instead of the tabs.
+    meeting: bool,
 }
 
 impl App {
@@ -204,6 +206,7 @@ impl App {
             generation: 0,
             allow_close: false,
             title: String::new(),
+            meeting: false,
         };
         app.note_opened();
         app
@@ -397,6 +400,10 @@ impl App {
             Command::ZoomReset => ctx.set_zoom_factor(1.0),
             Command::About => self.dialog = Some(Dialog::About),
             Command::Method => self.dialog = Some(Dialog::Method),
+            Command::MeetingMode => {
+                self.meeting = !self.meeting;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.meeting));
+            }
         }
     }
 

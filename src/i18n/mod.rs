@@ -581,6 +581,8 @@ pub struct Text {
     pub whatif_compare_note: &'static str,
     pub whatif_compare_leads_per_month: &'static str,
     pub whatif_compare_invalid: &'static str,
+    pub whatif_cmd_meeting_mode: &'static str,
+    pub whatif_meeting_leave: &'static str,
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@ pub fn show(ui: &mut Ui, language: Language, currency: &str, plan: &Plan) {
     let t = language.text();
     ui.add_space(theme::SECTION_SPACE);
     ui.label(egui::RichText::new(t.chart_months).strong());
-    targets_per_month(ui, language, currency, plan);
+    targets_per_month(ui, language, currency, plan, theme::PLOT_HEIGHT);
     if !plan.stages.is_empty() {
         ui.add_space(theme::SECTION_SPACE);
         ui.label(egui::RichText::new(t.chart_funnel).strong());
@@ -59,7 +59,13 @@ pub(super) fn one_mark_per_bar((min, max): (f64, f64)) -> Vec<egui_plot::GridMar
 
 /// Leads and customers as bars on the count axis (left); revenue as a line, drawn on the
 /// same scale and labelled in money on the right axis.
-fn targets_per_month(ui: &mut Ui, language: Language, currency: &str, plan: &Plan) {
+pub(super) fn targets_per_month(
+    ui: &mut Ui,
+    language: Language,
+    currency: &str,
+    plan: &Plan,
+    height: f32,
+) {
     let t = language.text();
     let n = language.numbers();
     let max_count = plan
@@ -102,7 +108,7 @@ fn targets_per_month(ui: &mut Ui, language: Language, currency: &str, plan: &Pla
     let count = move |v: f64| n.decimal(v, 1);
     let leads_name = t.leads;
     let customers_name = t.customers;
-    still_plot("targets per month", theme::PLOT_HEIGHT)
+    still_plot("targets per month", height)
         .legend(Legend::default())
         .include_y(0.0)
         // Head room for the legend above the tallest bar.

@@ -52,6 +52,8 @@ pub fn show(app: &mut App, ui: &mut Ui) {
                 item(app, ui, Command::ZoomIn);
                 item(app, ui, Command::ZoomOut);
                 item(app, ui, Command::ZoomReset);
+                ui.separator();
+                item(app, ui, Command::MeetingMode);
             });
             ui.menu_button(t.menu_help, |ui| {
                 item(app, ui, Command::Method);

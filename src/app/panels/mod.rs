@@ -4,6 +4,7 @@
 mod charts;
 mod compare;
 mod marketing;
+mod meeting;
 mod menu;
 mod report;
 mod results;
@@ -19,6 +20,10 @@ use crate::plan::{Field, Plan, Problem};
 
 /// Draws the whole window.
 pub fn show(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
+    if app.meeting {
+        meeting::show(app, ui, plan);
+        return;
+    }
     menu::show(app, ui);
     scenarios::show(app, ui);
     results::show(app, ui, plan);
