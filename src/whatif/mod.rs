@@ -10,6 +10,7 @@ mod diff;
 mod goal_seek;
 mod input;
 mod metric;
+mod ratio;
 mod sensitivity;
 
 pub use compare::{Column, Comparison, Difference, Row};
