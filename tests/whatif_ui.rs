@@ -123,6 +123,37 @@ fn meeting_mode_moves_the_results_with_a_slider() {
 }
 
 #[test]
+fn one_drag_of_a_slider_is_one_undo_step() {
+    let mut harness = app();
+    harness.key_press(Key::F11);
+    harness.run();
+    let rect = harness
+        .get_by_role_and_label(Role::Slider, "Marketing share of revenue")
+        .rect();
+    let y = rect.center().y;
+    harness.drag_at(egui::pos2(rect.left() + 30.0, y));
+    harness.run();
+    for x in [40.0, 60.0, 80.0, 100.0] {
+        harness.hover_at(egui::pos2(rect.left() + x, y));
+        harness.run();
+    }
+    harness.drop_at(egui::pos2(rect.left() + 100.0, y));
+    harness.run();
+    assert_ne!(
+        result(&harness, "Leads needed"),
+        "1,100",
+        "the drag moved the share"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(
+        result(&harness, "Leads needed"),
+        "1,100",
+        "one undo undoes the drag"
+    );
+}
+
+#[test]
 fn snapshot_meeting_mode() {
     let mut harness = app();
     harness.key_press(Key::F11);

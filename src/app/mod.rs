@@ -489,10 +489,12 @@ impl App {
     /// After the panels: an undo step for what changed, the same-frame redraw, the recovery
     /// file and the title.
     fn after_panels(&mut self, ctx: &egui::Context) {
-        // Keystrokes in one text field, until it loses focus, make one undo step.
+        // Keystrokes in one text field, until it loses focus, make one undo step; so does one
+        // drag of a slider or bar (meeting mode, seasonality) from press to release.
         let typing_in = ctx
             .memory(|m| m.focused())
-            .filter(|id| egui::text_edit::TextEditState::load(ctx, *id).is_some());
+            .filter(|id| egui::text_edit::TextEditState::load(ctx, *id).is_some())
+            .or_else(|| ctx.dragged_id());
         if self.editor.document != self.shown {
             if typing_in.is_none() || typing_in != self.edit_session {
                 let before = std::mem::take(&mut self.shown);
