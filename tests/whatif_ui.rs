@@ -61,7 +61,7 @@ fn a_goal_seek_becomes_a_new_scenario() {
     // Compared with the agreed plan: the share differs by 5.5 points, +9.2 %.
     harness.get_by_label("5 Compare").click();
     harness.run();
-    harness.get_by_label("+5.5% (+9.2%)");
+    harness.get_by_label("+5.5 pts (+9.2%)");
 }
 
 #[test]

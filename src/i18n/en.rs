@@ -330,8 +330,9 @@ pub const TEXT: Text = Text {
     whatif_compare_tab: "5 Compare",
     whatif_compare_title: "Scenarios side by side",
     whatif_compare_note: "Each value with its difference to the agreed plan (★), absolute and in percent.",
-    whatif_compare_leads_per_month: "Leads per month",
+    whatif_compare_per_month: "Per month",
     whatif_compare_invalid: "No results for {names}: an input is out of range.",
+    whatif_points: "{n} pts",
     whatif_cmd_meeting_mode: "Meeting mode",
     whatif_meeting_leave: "Esc or F11 leaves meeting mode.",
 };

@@ -579,8 +579,9 @@ pub struct Text {
     pub whatif_compare_tab: &'static str,
     pub whatif_compare_title: &'static str,
     pub whatif_compare_note: &'static str,
-    pub whatif_compare_leads_per_month: &'static str,
+    pub whatif_compare_per_month: &'static str,
     pub whatif_compare_invalid: &'static str,
+    pub whatif_points: &'static str,
     pub whatif_cmd_meeting_mode: &'static str,
     pub whatif_meeting_leave: &'static str,
 }

@@ -60,6 +60,44 @@ impl Row {
     }
 }
 
+/// A monthly series the compare view draws as grouped bars, one bar per scenario.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Monthly {
+    /// Leads to generate each month.
+    Leads,
+    /// Customers to close each month.
+    Customers,
+    /// Marketing spend each month: Σ over the sources of that month's leads × cost per lead.
+    Budget,
+}
+
+impl Monthly {
+    pub const ALL: [Self; 3] = [Self::Leads, Self::Customers, Self::Budget];
+
+    /// The series of a plan; `None` for the budget when no source has a cost per lead.
+    /// A source's cost per lead is its cost ÷ its leads (the plan keeps both).
+    pub fn of(self, plan: &Plan) -> Option<Vec<f64>> {
+        match self {
+            Self::Leads => Some(plan.months.iter().map(|m| m.leads).collect()),
+            Self::Customers => Some(plan.months.iter().map(|m| m.customers).collect()),
+            Self::Budget => {
+                plan.budget.as_ref()?;
+                let mut spend = vec![0.0; plan.months.len()];
+                for source in &plan.sources {
+                    let Some(cost) = source.cost.filter(|_| source.leads > 0.0) else {
+                        continue;
+                    };
+                    let per_lead = cost / source.leads;
+                    for (month, leads) in spend.iter_mut().zip(&source.leads_per_month) {
+                        *month += leads * per_lead;
+                    }
+                }
+                Some(spend)
+            }
+        }
+    }
+}
+
 /// A value's difference to the agreed plan's.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Difference {
@@ -162,5 +200,17 @@ mod tests {
             None,
             "no cost per lead"
         );
+    }
+
+    #[test]
+    fn the_monthly_budget_adds_up_to_the_budget() {
+        let doc = SlaDocument::example().unwrap();
+        let c = Comparison::of(&doc, &[0, 1]).unwrap();
+        let plan = c.agreed.plan.as_ref().unwrap();
+        let spend: f64 = Monthly::Budget.of(plan).unwrap().iter().sum();
+        let total = plan.budget.as_ref().unwrap().total;
+        assert!((spend - total).abs() < 1e-9 * total);
+        let cautious = c.columns[1].plan.as_ref().unwrap();
+        assert_eq!(Monthly::Budget.of(cautious), None);
     }
 }

@@ -13,7 +13,7 @@ mod metric;
 mod ratio;
 mod sensitivity;
 
-pub use compare::{Column, Comparison, Difference, Row};
+pub use compare::{Column, Comparison, Difference, Monthly, Row};
 pub use confidence::{Confidence, LeadMix, MAX_LEADS, confidence};
 pub use diff::{Change, ChangeKind, DocumentDiff, ScenarioEffect, diff};
 pub use goal_seek::{Goal, Solution, Unreachable, solve};

@@ -1,6 +1,6 @@
 //! Tab 5, compare: the chosen scenarios (all by default) side by side, each value with its
-//! difference to the agreed plan, and the leads per month of each as grouped bars. The table
-//! is `crate::whatif::Comparison`; this file only draws it.
+//! difference to the agreed plan, and their leads, customers or budget per month as grouped
+//! bars. The table is `crate::whatif::Comparison`; this file only draws it.
 
 use std::collections::BTreeSet;
 
@@ -14,7 +14,7 @@ use super::section;
 use crate::document::SlaDocument;
 use crate::i18n::{Language, NO_NUMBER, fill};
 use crate::plan::Unit;
-use crate::whatif::{Column, Comparison, Difference, Row};
+use crate::whatif::{Column, Comparison, Difference, Monthly, Row};
 
 /// Names of the scenarios the user left out. Runtime only (egui's memory).
 type LeftOut = BTreeSet<String>;
@@ -53,8 +53,7 @@ pub fn show(ui: &mut Ui, fields: &Fields<'_>, doc: &SlaDocument) {
     }
     table(ui, fields, &comparison);
     ui.add_space(theme::SECTION_SPACE);
-    ui.label(RichText::new(t.whatif_compare_leads_per_month).strong());
-    leads_per_month(ui, language, &comparison);
+    per_month(ui, language, fields.currency, &comparison);
 }
 
 fn row_name(language: Language, row: Row) -> &'static str {
@@ -86,7 +85,12 @@ fn table(ui: &mut Ui, fields: &Fields<'_>, comparison: &Comparison) {
     };
     let difference_text = |row: Row, d: Difference| {
         let sign = |v: f64| if v > 0.0 { "+" } else { "" };
-        let absolute = format!("{}{}", sign(d.absolute), value_text(row, Some(d.absolute)));
+        // A change of a percentage is in points, so "−10 pts (−16.7%)" cannot be misread.
+        let amount = match row.unit() {
+            Unit::Percent => fill(t.whatif_points, &[("n", &n.decimal(d.absolute, 2))]),
+            _ => value_text(row, Some(d.absolute)),
+        };
+        let absolute = format!("{}{amount}", sign(d.absolute));
         match d.relative {
             Some(r) => format!("{absolute} ({}{})", sign(r), n.share(r)),
             None => absolute,
@@ -157,41 +161,51 @@ fn cell(
     }
 }
 
-/// Leads per month, one bar per scenario side by side within each month.
-fn leads_per_month(ui: &mut Ui, language: Language, comparison: &Comparison) {
+/// A monthly series (chosen with the radio buttons above it), one bar per scenario side by
+/// side within each month.
+fn per_month(ui: &mut Ui, language: Language, currency: &str, comparison: &Comparison) {
+    let t = language.text();
     let n = language.numbers();
-    let planned: Vec<&Column> = comparison
+    let id = Id::unique("compare: monthly series");
+    let mut series: Monthly = ui.data(|d| d.get_temp(id)).unwrap_or(Monthly::Leads);
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(t.whatif_compare_per_month).strong());
+        for (choice, name) in [
+            (Monthly::Leads, t.leads),
+            (Monthly::Customers, t.customers),
+            (Monthly::Budget, t.marketing_budget),
+        ] {
+            ui.radio_value(&mut series, choice, name);
+        }
+    });
+    ui.data_mut(|d| d.insert_temp(id, series));
+    let columns: Vec<(&Column, Vec<f64>)> = comparison
         .columns
         .iter()
-        .filter(|c| c.plan.is_some())
+        .filter_map(|c| Some((c, series.of(c.plan.as_ref()?)?)))
         .collect();
-    let count = planned.len().max(1) as f64;
+    let count = columns.len().max(1) as f64;
     let width = 0.8 / count;
-    let charts: Vec<BarChart> = planned
+    let charts: Vec<BarChart> = columns
         .iter()
         .enumerate()
-        .filter_map(|(k, column)| {
-            let plan = column.plan.as_ref()?;
+        .map(|(k, (column, values))| {
             let offset = (k as f64 - (count - 1.0) / 2.0) * width;
-            let bars = plan
-                .months
+            let bars = values
                 .iter()
                 .enumerate()
-                .map(|(i, m)| {
-                    Bar::new(i as f64 + offset, m.leads)
-                        .width(width * 0.95)
-                        .name(m.month.to_string())
-                })
+                .map(|(i, v)| Bar::new(i as f64 + offset, *v).width(width * 0.95))
                 .collect();
-            Some(BarChart::new(column.name.clone(), bars).color(theme::series_color(k)))
+            BarChart::new(column.name.clone(), bars).color(theme::series_color(k))
         })
         .collect();
-    let months: Vec<String> = planned
+    let months: Vec<String> = columns
         .first()
-        .and_then(|c| c.plan.as_ref())
+        .and_then(|(c, _)| c.plan.as_ref())
         .map(|p| p.months.iter().map(|m| m.month.to_string()).collect())
         .unwrap_or_default();
-    still_plot("compare leads per month", theme::PLOT_HEIGHT)
+    let currency = currency.to_owned();
+    still_plot("compare per month", theme::PLOT_HEIGHT)
         .legend(Legend::default())
         .include_y(0.0)
         .x_axis_formatter(move |mark, _| {
@@ -202,7 +216,10 @@ fn leads_per_month(ui: &mut Ui, language: Language, comparison: &Comparison) {
                 String::new()
             }
         })
-        .y_axis_formatter(move |mark, _| n.decimal(mark.value, 0))
+        .y_axis_formatter(move |mark, _| match series {
+            Monthly::Budget => n.money(mark.value, &currency),
+            Monthly::Leads | Monthly::Customers => n.decimal(mark.value, 1),
+        })
         .show(ui, |plot| {
             for chart in charts {
                 plot.bar_chart(chart);
