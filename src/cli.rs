@@ -1,7 +1,10 @@
-//! The command line: `plan` (step 1 without a file), `summary FILE` and `check FILE`.
+//! The command line: `plan` (step 1 without a file), `summary FILE` and `check FILE`; the
+//! what-if commands `solve`, `sensitivity` and `diff` live in [`what_if`].
 //!
 //! Output goes to stdout as text for people or as JSON for scripts (documented in README.md);
 //! errors go to stderr in plain words with a non-zero exit code.
+
+mod what_if;
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -40,9 +43,18 @@ pub enum Command {
         scenario: Option<String>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Add the chance of winning the customers needed, and the leads for this level (percent).
+        #[arg(long, value_parser = what_if::parse_level)]
+        confidence: Option<f64>,
     },
     /// Validate a document: exit 0 when valid, 1 with every problem listed.
     Check { file: PathBuf },
+    /// Goal seek: the value of one input that makes a result hit a target.
+    Solve(what_if::SolveArgs),
+    /// Each input moved down and up by a step: the effect on leads, customers and budget.
+    Sensitivity(what_if::SensitivityArgs),
+    /// What changed between two documents: exit 0 when equal, 1 when they differ, 2 on error.
+    Diff(what_if::DiffArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -67,6 +79,9 @@ pub struct PlanArgs {
     pub months: u32,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// Add the chance of winning the customers needed, and the leads for this level (percent).
+    #[arg(long, value_parser = what_if::parse_level)]
+    pub confidence: Option<f64>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -146,8 +161,15 @@ pub fn run(command: &Command, today: chrono::NaiveDate) -> Outcome {
             file,
             scenario,
             format,
-        } => run_summary(file, scenario.as_deref(), *format, language).safe_for_terminal(*format),
+            confidence,
+        } => run_summary(file, scenario.as_deref(), *format, *confidence, language)
+            .safe_for_terminal(*format),
         Command::Check { file } => run_check(file, language).safe_for_terminal(Format::Text),
+        Command::Solve(args) => what_if::run_solve(args, language).safe_for_terminal(args.format),
+        Command::Sensitivity(args) => {
+            what_if::run_sensitivity(args, language).safe_for_terminal(args.format)
+        }
+        Command::Diff(args) => what_if::run_diff(args, language).safe_for_terminal(args.format),
     }
 }
 
@@ -169,7 +191,17 @@ fn run_plan(args: &PlanArgs, today: chrono::NaiveDate, language: Language) -> Ou
     };
     let notes = percent_notes(args, language);
     let mut outcome = match compute(&assumptions, &SalesCommitments::default()) {
-        Ok(plan) => Outcome::ok(render(&plan, None, "EUR", args.format, language)),
+        Ok(plan) => {
+            let confidence = what_if::confidence(&assumptions, &plan, args.confidence);
+            Outcome::ok(render(
+                &plan,
+                None,
+                "EUR",
+                args.format,
+                confidence.as_ref(),
+                language,
+            ))
+        }
         Err(problems) => Outcome::fail(
             problems
                 .iter()
@@ -306,6 +338,7 @@ fn run_summary(
     file: &std::path::Path,
     scenario: Option<&str>,
     format: Format,
+    confidence: Option<f64>,
     language: Language,
 ) -> Outcome {
     let t = language.text();
@@ -344,6 +377,7 @@ fn run_summary(
             Some(&chosen.name),
             &doc.currency,
             format,
+            what_if::confidence(&chosen.assumptions, &plan, confidence).as_ref(),
             language,
         )),
         Err(problems) => Outcome::fail(
@@ -448,6 +482,8 @@ struct PlanJson<'a> {
     stages: &'a [StagePlan],
     sources: &'a [SourcePlan],
     warnings: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    confidence: Option<what_if::ConfidenceJson>,
 }
 
 fn render(
@@ -455,6 +491,7 @@ fn render(
     scenario: Option<&str>,
     currency: &str,
     format: Format,
+    confidence: Option<&crate::whatif::Confidence>,
     language: Language,
 ) -> String {
     match format {
@@ -486,6 +523,7 @@ fn render(
                 stages: &plan.stages,
                 sources: &plan.sources,
                 warnings: plan.warnings.iter().map(|w| language.warning(w)).collect(),
+                confidence: confidence.map(what_if::ConfidenceJson::of),
             };
             // Serialising plain numbers and strings cannot fail; an empty object is the
             // harmless fallback should serde_json ever change that.
@@ -493,7 +531,13 @@ fn render(
             text.push('\n');
             text
         }
-        Format::Text => render_text(plan, scenario, currency, language),
+        Format::Text => {
+            let mut text = render_text(plan, scenario, currency, language);
+            if let Some(confidence) = confidence {
+                let _ = writeln!(text, "\n{}", what_if::confidence_line(confidence, language));
+            }
+            text
+        }
     }
 }
 

@@ -12,5 +12,7 @@ pub mod document;
 pub mod i18n;
 /// The planning engine: assumptions in, targets out. Pure, no I/O.
 pub mod plan;
+/// What-if: goal seek, sensitivity, confidence of the lead target, differences between documents.
+pub mod whatif;
 
 pub use app::App;

@@ -104,7 +104,8 @@ fn snapshots_of_each_tab_in_dutch() {
         ("nl_marketing_dark_1280x800", Key::Num1),
         ("nl_sales_dark_1280x800", Key::Num2),
         ("nl_report_dark_1280x800", Key::Num3),
-        ("nl_charts_light_1280x800", Key::Num4),
+        ("nl_whatif_light_1280x800", Key::Num4),
+        ("nl_charts_light_1280x800", Key::Num6),
     ] {
         let theme = if name.contains("light") {
             egui::Theme::Light

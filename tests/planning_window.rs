@@ -266,7 +266,7 @@ fn the_charts_have_a_tab_of_their_own_and_customers_a_chart_of_their_own() {
     harness.get_by_label_contains(
         "Lead mix: share of leads and of lead value: Demo requests 20%, Webinars 30%",
     );
-    press(&mut harness, Modifiers::COMMAND, Key::Num4);
+    press(&mut harness, Modifiers::COMMAND, Key::Num6);
     // The results panel and the Charts tab both show the charts now.
     assert_eq!(
         harness

@@ -29,9 +29,13 @@ pub enum Command {
     ShowMarketing,
     ShowSales,
     ShowReport,
+    ShowWhatIf,
+    ShowCompare,
     ShowCharts,
     About,
     Method,
+    /// Large type and sliders for a projector (issue 11); toggles.
+    MeetingMode,
 }
 
 const fn command(key: Key) -> KeyboardShortcut {
@@ -45,7 +49,7 @@ const fn command_shift(key: Key) -> KeyboardShortcut {
 impl Command {
     /// Commands with shortcuts, most specific first: egui ignores an extra Shift when matching,
     /// so Ctrl+Shift+S must be tried before Ctrl+S.
-    pub const KEYBOARD: [(KeyboardShortcut, Self); 12] = [
+    pub const KEYBOARD: [(KeyboardShortcut, Self); 15] = [
         (command_shift(Key::S), Self::SaveAs),
         (command_shift(Key::Z), Self::Redo),
         (command(Key::Y), Self::Redo),
@@ -57,7 +61,13 @@ impl Command {
         (command(Key::Num1), Self::ShowMarketing),
         (command(Key::Num2), Self::ShowSales),
         (command(Key::Num3), Self::ShowReport),
-        (command(Key::Num4), Self::ShowCharts),
+        (command(Key::Num4), Self::ShowWhatIf),
+        (command(Key::Num5), Self::ShowCompare),
+        (command(Key::Num6), Self::ShowCharts),
+        (
+            KeyboardShortcut::new(Modifiers::NONE, Key::F11),
+            Self::MeetingMode,
+        ),
     ];
 
     /// The shortcut shown beside the command in menus.
@@ -93,9 +103,12 @@ impl Command {
             Self::ShowMarketing => t.tab_marketing,
             Self::ShowSales => t.tab_sales,
             Self::ShowReport => t.tab_report,
+            Self::ShowWhatIf => t.whatif_tab,
+            Self::ShowCompare => t.whatif_compare_tab,
             Self::ShowCharts => t.tab_charts,
             Self::About => t.cmd_about,
             Self::Method => t.cmd_method,
+            Self::MeetingMode => t.whatif_cmd_meeting_mode,
         }
     }
 

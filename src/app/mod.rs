@@ -125,6 +125,10 @@ enum Tab {
     Report,
     /// The charts, large: for a projector or a closer look.
     Charts,
+    /// Goal seek, sensitivity and confidence (issue 11).
+    WhatIf,
+    /// Scenarios side by side (issue 11).
+    Compare,
 }
 
 /// The native file dialogs.
@@ -178,6 +182,8 @@ pub struct App {
     country: Option<Country>,
     /// Where the side panels were last frame.
     layout: panels::Layout,
+    /// Meeting mode (issue 11): the projector layout instead of the tabs.
+    meeting: bool,
 }
 
 impl App {
@@ -253,6 +259,7 @@ impl App {
             today: options
                 .today
                 .unwrap_or_else(|| chrono::Local::now().date_naive()),
+            meeting: false,
         };
         app.note_opened();
         app.note_unknown_fields(&unknown);
@@ -474,9 +481,15 @@ impl App {
             Command::ShowMarketing => self.tab = Tab::Marketing,
             Command::ShowSales => self.tab = Tab::Sales,
             Command::ShowReport => self.tab = Tab::Report,
+            Command::ShowWhatIf => self.tab = Tab::WhatIf,
+            Command::ShowCompare => self.tab = Tab::Compare,
             Command::ShowCharts => self.tab = Tab::Charts,
             Command::About => self.dialog = Some(Dialog::About),
             Command::Method => self.dialog = Some(Dialog::Method),
+            Command::MeetingMode => {
+                self.meeting = !self.meeting;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.meeting));
+            }
         }
     }
 
@@ -582,9 +595,12 @@ impl App {
     fn after_panels(&mut self, ctx: &egui::Context) {
         self.settings.zoom = Some(ctx.zoom_factor());
         // Keystrokes in one text field, until it loses focus, make one undo step.
+        // Keystrokes in one text field, until it loses focus, make one undo step; so does one
+        // drag of a slider or bar (meeting mode, seasonality) from press to release.
         let typing_in = ctx
             .memory(|m| m.focused())
-            .filter(|id| egui::text_edit::TextEditState::load(ctx, *id).is_some());
+            .filter(|id| egui::text_edit::TextEditState::load(ctx, *id).is_some())
+            .or_else(|| ctx.dragged_id());
         if self.editor.document != self.shown {
             if typing_in.is_none() || typing_in != self.edit_session {
                 let before = std::mem::take(&mut self.shown);

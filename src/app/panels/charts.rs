@@ -81,7 +81,7 @@ fn describe(response: egui::Response, title: &str, numbers: &str) {
 }
 
 /// A chart that stays put: scrolling the panel over it must scroll the panel, not the chart.
-fn still_plot(id: &str, height: f32) -> Plot<'static> {
+pub(super) fn still_plot(id: &str, height: f32) -> Plot<'static> {
     Plot::new(id)
         .height(height)
         .allow_drag(false)
@@ -90,7 +90,7 @@ fn still_plot(id: &str, height: f32) -> Plot<'static> {
 }
 
 /// An axis label short enough to sit under its bars; hovering shows the full name.
-fn shorten(name: &str) -> String {
+pub(super) fn shorten(name: &str) -> String {
     const MAX_CHARS: usize = 12;
     if name.chars().count() <= MAX_CHARS {
         name.to_owned()
@@ -101,7 +101,7 @@ fn shorten(name: &str) -> String {
 }
 
 /// A grid line (and so an axis label) at every whole number: one per source.
-fn one_mark_per_bar((min, max): (f64, f64)) -> Vec<egui_plot::GridMark> {
+pub(super) fn one_mark_per_bar((min, max): (f64, f64)) -> Vec<egui_plot::GridMark> {
     let first = min.ceil().max(0.0) as i64;
     let last = max.floor().max(0.0) as i64;
     (first..=last)
@@ -137,7 +137,12 @@ fn month_axis(language: Language, plan: &Plan) -> (Vec<String>, AxisHints<'stati
 }
 
 /// Each month's lead target as a bar: the whole targets of the Report tab.
-fn leads_per_month(ui: &mut Ui, language: Language, plan: &Plan, height: f32) -> egui::Response {
+pub(super) fn leads_per_month(
+    ui: &mut Ui,
+    language: Language,
+    plan: &Plan,
+    height: f32,
+) -> egui::Response {
     let t = language.text();
     let n = language.numbers();
     let dark = ui.visuals().dark_mode;

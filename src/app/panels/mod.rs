@@ -6,12 +6,15 @@
 //! the chart legends. The panels then draw around it.
 
 mod charts;
+mod compare;
 mod marketing;
+mod meeting;
 mod menu;
 mod report;
 mod results;
 mod sales;
 mod scenarios;
+mod whatif;
 
 use egui::{Frame, Rect, RichText, ScrollArea, Ui, UiBuilder};
 
@@ -40,6 +43,10 @@ impl Default for Layout {
 
 /// Draws the whole window.
 pub fn show(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
+    if app.meeting {
+        meeting::show(app, ui, plan);
+        return;
+    }
     let full = ui.available_rect_before_wrap();
     let middle = Rect::from_min_max(
         full.min + egui::vec2(app.layout.left, app.layout.top),
@@ -94,6 +101,16 @@ fn central(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
                     sales::show(ui, &fields, &messages, &mut doc.sales_commitments, plan);
                 }
                 Tab::Report => report::show(ui, language, &currency, plan),
+                Tab::WhatIf => {
+                    if let Some(scenario) = doc.scenarios.get(selected)
+                        && let Some(mut new) =
+                            whatif::show(ui, &fields, &doc.sales_commitments, scenario, plan)
+                    {
+                        new.name = doc.unique_scenario_name(&new.name);
+                        doc.scenarios.push(new);
+                    }
+                }
+                Tab::Compare => compare::show(ui, &fields, doc),
                 Tab::Charts => match plan {
                     Ok(plan) => charts::show(ui, language, &currency, plan, true),
                     Err(_) => {
@@ -159,6 +176,8 @@ fn tabs(app: &mut App, ui: &mut Ui) {
             (Tab::Marketing, Command::ShowMarketing),
             (Tab::Sales, Command::ShowSales),
             (Tab::Report, Command::ShowReport),
+            (Tab::WhatIf, Command::ShowWhatIf),
+            (Tab::Compare, Command::ShowCompare),
             (Tab::Charts, Command::ShowCharts),
         ] {
             let text = RichText::new(command.label(t)).heading();

@@ -1,0 +1,51 @@
+//! Goals on the embedded example (Plan 2027: 3 lead sources, 1,100 leads): a goal seek, a
+//! sensitivity run and the confidence figures (chance with the planned leads and the leads for
+//! 90 %) each in under 1 ms. The comparison table of 20 scenarios of 10 sources is what the
+//! compare view computes every frame, so it must stay well inside the 4 ms frame goal.
+
+#![allow(clippy::expect_used, reason = "a benchmark stops on a broken fixture")]
+
+mod common;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use sla_planner::document::SlaDocument;
+use sla_planner::plan::compute;
+use sla_planner::whatif::{Comparison, Goal, Input, Metric, confidence, sensitivity, solve};
+
+fn what_if(c: &mut Criterion) {
+    let doc = SlaDocument::example().expect("the example loads");
+    let a = &doc.scenarios[0].assumptions;
+    let commitments = &doc.sales_commitments;
+    let plan = compute(a, commitments).expect("the example plans");
+    let goal = Goal {
+        metric: Metric::LeadsPerMonth,
+        target: 100.0,
+    };
+    c.bench_function("solve: marketing share for 100 leads a month", |b| {
+        b.iter(|| {
+            solve(
+                std::hint::black_box(a),
+                commitments,
+                Input::MarketingShare,
+                goal,
+            )
+        });
+    });
+    c.bench_function("sensitivity: every input ±10 %", |b| {
+        b.iter(|| sensitivity(std::hint::black_box(a), commitments, 0.1));
+    });
+    c.bench_function("confidence: 1,100 leads over 3 sources, 90 %", |b| {
+        b.iter(|| confidence(std::hint::black_box(a), &plan, 0.9));
+    });
+}
+
+fn compare(c: &mut Criterion) {
+    let doc = common::big_document(20, 10);
+    let all: Vec<usize> = (0..doc.scenarios.len()).collect();
+    c.bench_function("compare: 20 scenarios of 10 sources", |b| {
+        b.iter(|| Comparison::of(std::hint::black_box(&doc), &all));
+    });
+}
+
+criterion_group!(benches, what_if, compare);
+criterion_main!(benches);

@@ -1,0 +1,229 @@
+//! Tab 5, compare: the chosen scenarios (all by default) side by side, each value with its
+//! difference to the agreed plan, and their leads, customers or budget per month as grouped
+//! bars. The table is `crate::whatif::Comparison`; this file only draws it.
+
+use std::collections::BTreeSet;
+
+use egui::{Grid, Id, RichText, Ui};
+use egui_plot::{Bar, BarChart, Legend};
+
+use super::super::theme;
+use super::super::widgets::{Fields, header_row, number_cell};
+use super::charts::still_plot;
+use super::section;
+use crate::document::SlaDocument;
+use crate::i18n::{Language, NO_NUMBER, fill};
+use crate::plan::Unit;
+use crate::whatif::{Column, Comparison, Difference, Monthly, Row};
+
+/// Names of the scenarios the user left out. Runtime only (egui's memory).
+type LeftOut = BTreeSet<String>;
+
+pub fn show(ui: &mut Ui, fields: &Fields<'_>, doc: &SlaDocument) {
+    let language = fields.language;
+    let t = language.text();
+    section(ui, t.whatif_compare_title, t.whatif_compare_note);
+    let id = Id::unique("compare: left out");
+    let mut left_out: LeftOut = ui.data(|d| d.get_temp(id)).unwrap_or_default();
+    ui.horizontal_wrapped(|ui| {
+        for scenario in &doc.scenarios {
+            let mut shown = !left_out.contains(&scenario.name);
+            if ui.checkbox(&mut shown, &scenario.name).changed() {
+                if shown {
+                    left_out.remove(&scenario.name);
+                } else {
+                    left_out.insert(scenario.name.clone());
+                }
+            }
+        }
+    });
+    let chosen: Vec<usize> = (0..doc.scenarios.len())
+        .filter(|i| {
+            doc.scenarios
+                .get(*i)
+                .is_some_and(|s| !left_out.contains(&s.name))
+        })
+        .collect();
+    ui.data_mut(|d| d.insert_temp(id, left_out));
+    let Some(comparison) = Comparison::of(doc, &chosen) else {
+        return;
+    };
+    if comparison.columns.is_empty() {
+        return;
+    }
+    table(ui, fields, &comparison);
+    ui.add_space(theme::SECTION_SPACE);
+    per_month(ui, language, fields.currency, &comparison);
+}
+
+fn row_name(language: Language, row: Row) -> &'static str {
+    let t = language.text();
+    match row {
+        Row::RevenueGoal => t.revenue_goal,
+        Row::MarketingShare => t.marketing_share,
+        Row::AverageDealSize => t.average_deal_size,
+        Row::LeadToCustomer => t.lead_to_customer_rate,
+        Row::CustomersNeeded => t.customers_needed,
+        Row::LeadsNeeded => t.leads_needed,
+        Row::LeadsPerMonth => t.leads_per_month,
+        Row::Budget => t.marketing_budget,
+        Row::PeakUtilisation => t.whatif_peak_utilisation,
+    }
+}
+
+/// One row per input and result; per scenario its value and, beside the agreed plan, the
+/// difference ("+12.5 (+4.2%)"), marked in the warning colour when there is one.
+fn table(ui: &mut Ui, fields: &Fields<'_>, comparison: &Comparison) {
+    let language = fields.language;
+    let t = language.text();
+    let n = language.numbers();
+    let value_text = |row: Row, v: Option<f64>| {
+        v.map_or(NO_NUMBER.to_owned(), |v| match row.unit() {
+            Unit::Plain => n.decimal(v, 1),
+            unit => language.with_unit(v, unit, fields.currency),
+        })
+    };
+    let difference_text = |row: Row, d: Difference| {
+        let sign = |v: f64| if v > 0.0 { "+" } else { "" };
+        // A change of a percentage is in points, so "−10 pts (−16.7%)" cannot be misread.
+        let amount = match row.unit() {
+            Unit::Percent => fill(t.whatif_points, &[("n", &n.decimal(d.absolute, 2))]),
+            _ => value_text(row, Some(d.absolute)),
+        };
+        let absolute = format!("{}{amount}", sign(d.absolute));
+        match d.relative {
+            Some(r) => format!("{absolute} ({}{})", sign(r), n.share(r)),
+            None => absolute,
+        }
+    };
+    let names: Vec<String> = comparison
+        .columns
+        .iter()
+        .map(|c| {
+            if c.index == comparison.agreed.index {
+                format!("★ {}", c.name)
+            } else {
+                c.name.clone()
+            }
+        })
+        .collect();
+    let mut headers: Vec<&str> = vec![""];
+    headers.extend(names.iter().map(String::as_str));
+    Grid::new("compare")
+        .striped(true)
+        .spacing([18.0, 4.0])
+        .show(ui, |ui| {
+            header_row(ui, &headers);
+            for row in Row::ALL {
+                ui.label(row_name(language, row));
+                for column in &comparison.columns {
+                    cell(ui, comparison, column, row, &value_text, &difference_text);
+                }
+                ui.end_row();
+            }
+        });
+    let invalid: Vec<&str> = comparison
+        .columns
+        .iter()
+        .filter(|c| c.plan.is_none())
+        .map(|c| c.name.as_str())
+        .collect();
+    if !invalid.is_empty() {
+        ui.label(fill(
+            t.whatif_compare_invalid,
+            &[("names", &invalid.join(", "))],
+        ));
+    }
+}
+
+fn cell(
+    ui: &mut Ui,
+    comparison: &Comparison,
+    column: &Column,
+    row: Row,
+    value_text: &dyn Fn(Row, Option<f64>) -> String,
+    difference_text: &dyn Fn(Row, Difference) -> String,
+) {
+    let value = value_text(row, column.value(row));
+    let difference = comparison
+        .difference(column, row)
+        .filter(|d| column.index != comparison.agreed.index && d.is_change());
+    match difference {
+        Some(d) => {
+            // Right to left: the difference at the right edge, the value before it.
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let color = ui.visuals().warn_fg_color;
+                ui.label(RichText::new(difference_text(row, d)).small().color(color));
+                ui.label(value);
+            });
+        }
+        None => number_cell(ui, &value),
+    }
+}
+
+/// A monthly series (chosen with the radio buttons above it), one bar per scenario side by
+/// side within each month.
+fn per_month(ui: &mut Ui, language: Language, currency: &str, comparison: &Comparison) {
+    let t = language.text();
+    let n = language.numbers();
+    let id = Id::unique("compare: monthly series");
+    let mut series: Monthly = ui.data(|d| d.get_temp(id)).unwrap_or(Monthly::Leads);
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(t.whatif_compare_per_month).strong());
+        for (choice, name) in [
+            (Monthly::Leads, t.leads),
+            (Monthly::Customers, t.customers),
+            (Monthly::Budget, t.marketing_budget),
+        ] {
+            ui.radio_value(&mut series, choice, name);
+        }
+    });
+    ui.data_mut(|d| d.insert_temp(id, series));
+    let columns: Vec<(&Column, Vec<f64>)> = comparison
+        .columns
+        .iter()
+        .filter_map(|c| Some((c, series.of(c.plan.as_ref()?)?)))
+        .collect();
+    let count = columns.len().max(1) as f64;
+    let width = 0.8 / count;
+    let dark = ui.visuals().dark_mode;
+    let charts: Vec<BarChart> = columns
+        .iter()
+        .enumerate()
+        .map(|(k, (column, values))| {
+            let offset = (k as f64 - (count - 1.0) / 2.0) * width;
+            let bars = values
+                .iter()
+                .enumerate()
+                .map(|(i, v)| Bar::new(i as f64 + offset, *v).width(width * 0.95))
+                .collect();
+            BarChart::new(column.name.clone(), bars).color(theme::series_color(dark, k))
+        })
+        .collect();
+    let months: Vec<String> = columns
+        .first()
+        .and_then(|(c, _)| c.plan.as_ref())
+        .map(|p| p.months.iter().map(|m| m.month.to_string()).collect())
+        .unwrap_or_default();
+    let currency = currency.to_owned();
+    still_plot("compare per month", theme::PLOT_HEIGHT)
+        .legend(Legend::default())
+        .include_y(0.0)
+        .x_axis_formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
+                months.get(i as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .y_axis_formatter(move |mark, _| match series {
+            Monthly::Budget => n.money(mark.value, &currency),
+            Monthly::Leads | Monthly::Customers => n.decimal(mark.value, 1),
+        })
+        .show(ui, |plot| {
+            for chart in charts {
+                plot.bar_chart(chart);
+            }
+        });
+}

@@ -1,0 +1,374 @@
+//! Tab 4, what-if for the planning meeting: goal seek ("what marketing share gives 100 leads a
+//! month?") with "Save as new scenario", the tornado chart of the sensitivity, and the chance
+//! that the planned leads bring in the customers needed. Every number comes from
+//! `crate::whatif`; this file only draws it.
+
+use egui::{ComboBox, Grid, Id, RichText, Ui};
+use egui_plot::{Bar, BarChart, HLine, Legend, Line, PlotPoints, VLine};
+
+use super::super::theme;
+use super::super::widgets::{FieldLabel, Fields, number_field};
+use super::charts::{one_mark_per_bar, shorten, still_plot};
+use super::section;
+use crate::document::Scenario;
+use crate::i18n::fill;
+use crate::plan::{Plan, Problem, SalesCommitments, Unit};
+use crate::whatif::{self, Goal, Input, LeadMix, Metric, Solution, Swing};
+
+/// Points on the confidence curve: enough for a smooth line, few enough for every frame.
+const CURVE_POINTS: u64 = 60;
+
+/// What the user chose on this tab. Runtime only (egui's memory), never in the document.
+#[derive(Clone, Debug)]
+struct Choices {
+    metric: Metric,
+    /// The target in the metric's unit; `None` shows the current value until one is typed.
+    target: Option<f64>,
+    input: Input,
+    step_percent: f64,
+    level_percent: f64,
+}
+
+impl Default for Choices {
+    fn default() -> Self {
+        Self {
+            metric: Metric::LeadsPerMonth,
+            target: None,
+            input: Input::MarketingShare,
+            step_percent: 10.0,
+            level_percent: 90.0,
+        }
+    }
+}
+
+/// Draws the tab for `scenario`; returns a new scenario when the user saves a goal seek.
+pub fn show(
+    ui: &mut Ui,
+    fields: &Fields<'_>,
+    commitments: &SalesCommitments,
+    scenario: &Scenario,
+    plan: &Result<Plan, Vec<Problem>>,
+) -> Option<Scenario> {
+    let t = fields.language.text();
+    let Ok(plan) = plan else {
+        section(ui, t.whatif_goal_seek_title, t.whatif_goal_seek_note);
+        ui.label(t.fix_inputs_first);
+        return None;
+    };
+    let id = Id::unique("what-if choices");
+    let mut choices: Choices = ui.data(|d| d.get_temp(id)).unwrap_or_default();
+    let saved = goal_seek(ui, fields, commitments, scenario, plan, &mut choices);
+    tornado(ui, fields, commitments, scenario, plan, &mut choices);
+    confidence(ui, fields, scenario, plan, &mut choices);
+    ui.data_mut(|d| d.insert_temp(id, choices));
+    saved
+}
+
+fn goal_seek(
+    ui: &mut Ui,
+    fields: &Fields<'_>,
+    commitments: &SalesCommitments,
+    scenario: &Scenario,
+    plan: &Plan,
+    choices: &mut Choices,
+) -> Option<Scenario> {
+    let language = fields.language;
+    let t = language.text();
+    let a = &scenario.assumptions;
+    section(ui, t.whatif_goal_seek_title, t.whatif_goal_seek_note);
+    let metrics: Vec<Metric> = Metric::ALL
+        .into_iter()
+        .filter(|m| m.of(plan).is_some())
+        .collect();
+    let inputs = Input::all_in_use(a);
+    if !metrics.contains(&choices.metric) {
+        choices.metric = Metric::LeadsNeeded;
+    }
+    if !inputs.contains(&choices.input) {
+        choices.input = Input::MarketingShare;
+    }
+    let current = choices.metric.of(plan).unwrap_or(0.0);
+    let mut target = choices.target.unwrap_or(current);
+    Grid::new("goal seek")
+        .num_columns(3)
+        .spacing([12.0, 6.0])
+        .show(ui, |ui| {
+            let label = ui.label(t.whatif_result);
+            let before = choices.metric;
+            ComboBox::from_id_salt("goal seek metric")
+                .selected_text(choices.metric.name(language))
+                .show_ui(ui, |ui| {
+                    for metric in &metrics {
+                        ui.selectable_value(&mut choices.metric, *metric, metric.name(language));
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            if choices.metric != before {
+                choices.target = None;
+                target = choices.metric.of(plan).unwrap_or(0.0);
+            }
+            ui.end_row();
+            if number_field(
+                ui,
+                fields,
+                FieldLabel::new("whatif_target", t.whatif_target),
+                &mut target,
+                choices.metric.unit(),
+                None,
+            ) {
+                choices.target = Some(target);
+            }
+            let label = ui.label(t.whatif_vary);
+            ComboBox::from_id_salt("goal seek input")
+                .selected_text(choices.input.name(language, a))
+                .show_ui(ui, |ui| {
+                    for input in &inputs {
+                        ui.selectable_value(&mut choices.input, *input, input.name(language, a));
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            ui.end_row();
+        });
+    let goal = Goal {
+        metric: choices.metric,
+        target,
+    };
+    let solution = whatif::solve(a, commitments, choices.input, goal).ok()?;
+    let unit = choices.input.field().unit();
+    let show = |v: f64| language.with_unit(v, unit, fields.currency);
+    match &solution {
+        Solution::Reached {
+            value,
+            achieved,
+            assumptions,
+        } => {
+            let now = choices.input.value(a).map(show).unwrap_or_default();
+            ui.label(
+                RichText::new(fill(
+                    t.whatif_answer,
+                    &[
+                        ("input", &choices.input.name(language, a)),
+                        ("value", &show(*value)),
+                        ("now", &now),
+                        (
+                            "achieved",
+                            &language.with_unit(*achieved, goal.metric.unit(), fields.currency),
+                        ),
+                    ],
+                ))
+                .strong(),
+            );
+            let changed = assumptions != a;
+            let button = ui.add_enabled(
+                fields.enabled && changed,
+                egui::Button::new(t.whatif_save_scenario),
+            );
+            if button.clicked() {
+                return Some(Scenario {
+                    name: fill(t.whatif_scenario_name, &[("name", &scenario.name)]),
+                    assumptions: assumptions.clone(),
+                });
+            }
+        }
+        Solution::Unreachable(why) => {
+            let reason = why.describe(language, choices.input, goal, a, fields.currency);
+            ui.label(RichText::new(format!("⚠ {reason}")).color(ui.visuals().warn_fg_color));
+        }
+    }
+    None
+}
+
+/// Leads needed with each input moved down (first colour) and up (second colour) by the step;
+/// the largest swing on top, a vertical line at the plan's leads.
+fn tornado(
+    ui: &mut Ui,
+    fields: &Fields<'_>,
+    commitments: &SalesCommitments,
+    scenario: &Scenario,
+    plan: &Plan,
+    choices: &mut Choices,
+) {
+    let language = fields.language;
+    let t = language.text();
+    let n = language.numbers();
+    let a = &scenario.assumptions;
+    section(ui, t.whatif_sensitivity_title, t.whatif_sensitivity_note);
+    Grid::new("sensitivity step").num_columns(3).show(ui, |ui| {
+        number_field(
+            ui,
+            fields,
+            FieldLabel::new("whatif_step", t.whatif_step),
+            &mut choices.step_percent,
+            Unit::Percent,
+            None,
+        );
+    });
+    let step = choices.step_percent / 100.0;
+    let swings = whatif::sensitivity(a, commitments, step).unwrap_or_default();
+    if swings.is_empty() {
+        return;
+    }
+    let base = plan.leads_needed;
+    let rows = swings.len();
+    let row = |i: usize| (rows - 1 - i) as f64;
+    let bars = |value: fn(&Swing) -> f64, moved: fn(&Swing) -> f64| -> Vec<Bar> {
+        swings
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                Bar::new(row(i), value(s) - base)
+                    .base_offset(base)
+                    .width(0.7)
+                    .name(fill(
+                        t.whatif_bar,
+                        &[
+                            ("input", &s.input.name(language, a)),
+                            (
+                                "value",
+                                &language.with_unit(
+                                    moved(s),
+                                    s.input.field().unit(),
+                                    fields.currency,
+                                ),
+                            ),
+                        ],
+                    ))
+            })
+            .collect()
+    };
+    let low = BarChart::new(t.whatif_low, bars(|s| s.leads_needed_low, |s| s.low))
+        .horizontal()
+        .color(theme::series_color(ui.visuals().dark_mode, 0));
+    let high = BarChart::new(t.whatif_high, bars(|s| s.leads_needed_high, |s| s.high))
+        .horizontal()
+        .color(theme::series_color(ui.visuals().dark_mode, 1));
+    let names: Vec<String> = swings
+        .iter()
+        .rev()
+        .map(|s| bar_label(&s.input.name(language, a)))
+        .collect();
+    let height = 60.0 + 22.0 * rows as f32;
+    still_plot("tornado", height)
+        // Bottom right: the smallest swings leave that corner free.
+        .legend(Legend::default().position(egui_plot::Corner::RightBottom))
+        .y_grid_spacer(|input| one_mark_per_bar(input.bounds))
+        .y_axis_formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
+                names.get(i as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .x_axis_formatter(move |mark, _| n.decimal(mark.value, 0))
+        .show(ui, |plot| {
+            plot.bar_chart(low);
+            plot.bar_chart(high);
+            plot.vline(VLine::new(t.leads_needed, base));
+        });
+}
+
+/// A bar's name short enough for the axis: the last two parts of a nested name ("Webinars ›
+/// Share" of "Lead sources › Webinars › Share"); hovering a bar shows the full name.
+fn bar_label(name: &str) -> String {
+    let parts: Vec<&str> = name.split(" › ").collect();
+    let tail = parts
+        .get(parts.len().saturating_sub(2)..)
+        .unwrap_or_default();
+    tail.iter()
+        .map(|part| shorten(part))
+        .collect::<Vec<_>>()
+        .join(" › ")
+}
+
+/// The chance of at least the customers needed against the number of leads, with the plan's
+/// leads, the leads for the chosen level, and the level marked.
+fn confidence(
+    ui: &mut Ui,
+    fields: &Fields<'_>,
+    scenario: &Scenario,
+    plan: &Plan,
+    choices: &mut Choices,
+) {
+    let language = fields.language;
+    let t = language.text();
+    let n = language.numbers();
+    section(ui, t.whatif_confidence_title, t.whatif_confidence_note);
+    Grid::new("confidence level").num_columns(3).show(ui, |ui| {
+        number_field(
+            ui,
+            fields,
+            FieldLabel::new("whatif_level", t.whatif_level),
+            &mut choices.level_percent,
+            Unit::Percent,
+            None,
+        );
+    });
+    let level = choices.level_percent / 100.0;
+    if !(level > 0.0 && level < 1.0) {
+        return;
+    }
+    let a = &scenario.assumptions;
+    let c = whatif::confidence(a, plan, level);
+    let count = |v: u64| n.decimal(v as f64, 0);
+    let needed = c.leads_needed.map_or_else(
+        || fill(t.whatif_more_than, &[("n", &count(whatif::MAX_LEADS))]),
+        count,
+    );
+    let chance = c
+        .chance_with_planned_leads
+        .map_or_else(|| crate::i18n::NO_NUMBER.to_owned(), |p| n.share(p));
+    ui.label(fill(
+        t.whatif_confidence_sentence,
+        &[
+            ("leads", &count(c.planned_leads)),
+            ("customers", &count(c.customers)),
+            ("chance", &chance),
+            ("needed", &needed),
+            ("level", &n.share(level)),
+        ],
+    ));
+    let mix = LeadMix::of(a, plan);
+    let right = c
+        .leads_needed
+        .unwrap_or(c.planned_leads)
+        .max(c.planned_leads)
+        .saturating_mul(5)
+        / 4;
+    // From half the planned leads: below that the chance is practically 0 for any real plan.
+    let left = c.planned_leads / 2;
+    let step = (right.saturating_sub(left) / CURVE_POINTS).max(1);
+    let points: PlotPoints<'_> = (0..=CURVE_POINTS)
+        .map(|i| left + i * step)
+        .filter_map(|leads| {
+            let p = mix.chance(leads, c.customers)?;
+            Some([leads as f64, p * 100.0])
+        })
+        .collect();
+    let dark = ui.visuals().dark_mode;
+    still_plot("confidence", theme::PLOT_HEIGHT)
+        // Top left: the curve starts low there.
+        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
+        .include_y(0.0)
+        .include_y(100.0)
+        .y_axis_formatter(move |mark, _| format!("{}%", n.decimal(mark.value, 0)))
+        .x_axis_formatter(move |mark, _| n.decimal(mark.value, 0))
+        .show(ui, |plot| {
+            plot.line(Line::new(t.whatif_chance, points).color(theme::series_color(dark, 0)));
+            plot.hline(
+                HLine::new(t.whatif_level, level * 100.0).color(theme::series_color(dark, 2)),
+            );
+            plot.vline(
+                VLine::new(t.whatif_planned_leads, c.planned_leads as f64)
+                    .color(theme::series_color(dark, 1)),
+            );
+            if let Some(needed) = c.leads_needed {
+                plot.vline(
+                    VLine::new(t.whatif_leads_for_level, needed as f64)
+                        .color(theme::series_color(dark, 3)),
+                );
+            }
+        });
+}
