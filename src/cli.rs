@@ -22,11 +22,18 @@ use crate::plan::{
 };
 
 /// Plan, agree and track a combined sales and marketing SLA.
+///
+/// Numbers on the command line are plain, whatever the language: a point for decimals and no
+/// thousands separators (25000, 4.5, 50 or 50% for percentages).
 #[derive(Debug, Parser)]
 #[command(name = "sla-planner", version, args_conflicts_with_subcommands = true)]
 pub struct Cli {
     /// An SLA file (.sla.ron) to open in the app; without one the example opens.
     pub file: Option<PathBuf>,
+    /// The language of text output and messages [default: the system's (LC_ALL,
+    /// LC_MESSAGES, LANG)]. JSON output is the same in every language.
+    #[arg(long, value_enum, global = true)]
+    pub lang: Option<Lang>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -152,9 +159,28 @@ impl Outcome {
     }
 }
 
-/// Runs a command; `today` decides the default start month of `plan`.
-pub fn run(command: &Command, today: chrono::NaiveDate) -> Outcome {
-    let language = Language::English;
+/// A language for `--lang`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    /// English.
+    En,
+    /// Nederlands.
+    Nl,
+}
+
+/// The language of the output: `--lang`, else the system's locale, else English.
+pub fn language(lang: Option<Lang>) -> Language {
+    match lang {
+        Some(Lang::En) => Language::English,
+        Some(Lang::Nl) => Language::Dutch,
+        None => {
+            sys_locale::get_locale().map_or_else(Language::default, |l| Language::from_locale(&l))
+        }
+    }
+}
+
+/// Runs a command in `language`; `today` decides the default start month of `plan`.
+pub fn run(command: &Command, today: chrono::NaiveDate, language: Language) -> Outcome {
     match command {
         Command::Plan(args) => run_plan(args, today, language).safe_for_terminal(args.format),
         Command::Summary {
@@ -522,7 +548,12 @@ fn render(
                 weeks: &plan.weeks,
                 stages: &plan.stages,
                 sources: &plan.sources,
-                warnings: plan.warnings.iter().map(|w| language.warning(w)).collect(),
+                // JSON is the same in every language: its sentences are English.
+                warnings: plan
+                    .warnings
+                    .iter()
+                    .map(|w| Language::English.warning(w))
+                    .collect(),
                 confidence: confidence.map(what_if::ConfidenceJson::of),
             };
             // Serialising plain numbers and strings cannot fail; an empty object is the
@@ -548,8 +579,8 @@ fn render_text(plan: &Plan, scenario: Option<&str>, currency: &str, language: La
     if let Some(name) = scenario {
         let _ = writeln!(out, "{name}\n");
     }
-    let first = plan.months.first().map(|m| m.month.to_string());
-    let last = plan.months.last().map(|m| m.month.to_string());
+    let first = plan.months.first().map(|m| language.month(m.month));
+    let last = plan.months.last().map(|m| language.month(m.month));
     let period = fill(
         t.period_summary,
         &[
@@ -599,7 +630,7 @@ fn render_text(plan: &Plan, scenario: Option<&str>, currency: &str, language: La
     }
     let _ = writeln!(
         out,
-        "\n{:<8} {:>12} {:>14} {:>18} {:>10} {:>8} {:>10}",
+        "\n{:<14} {:>12} {:>14} {:>18} {:>10} {:>8} {:>10}",
         t.month,
         t.working_days,
         t.revenue,
@@ -614,8 +645,8 @@ fn render_text(plan: &Plan, scenario: Option<&str>, currency: &str, language: La
     for ((m, customers), leads) in plan.months.iter().zip(customers).zip(leads) {
         let _ = writeln!(
             out,
-            "{:<8} {:>12} {:>14} {:>18} {:>10} {:>8} {:>10}",
-            m.month,
+            "{:<14} {:>12} {:>14} {:>18} {:>10} {:>8} {:>10}",
+            language.month(m.month),
             m.working_days,
             n.money(m.revenue, currency),
             n.money(m.marketing_revenue, currency),

@@ -8,10 +8,12 @@
 
 use std::process::{Command, Output};
 
+/// Runs the command line as a user in an English locale would (`--lang` overrides it).
 fn run(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_sla-planner"))
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("LC_ALL", "en_GB.UTF-8")
         .output()
         .unwrap()
 }
@@ -54,7 +56,7 @@ fn plan_prints_the_reverse_funnel_for_people() {
         "Lead value                       €1,250",
         "Leads per month (average)        40",
         "Lead-to-customer rate            5% (one rate)",
-        "2027-01           21       €100,000",
+        "January 2027             21       €100,000",
     ] {
         assert!(text.contains(line), "missing “{line}” in:\n{text}");
     }
@@ -155,7 +157,9 @@ fn summary_of_the_example_uses_the_active_scenario() {
     assert!(text.contains("4.5% (lead sources)"), "{text}");
     // Whole targets a month, adding up to the rounded-up totals.
     assert!(
-        text.contains("2027-01           20       €160,000            €96,000          4      101"),
+        text.contains(
+            "January 2027             20       €160,000            €96,000          4      101"
+        ),
         "{text}"
     );
     // Per source: share, lead value (rate × deal size), leads, customers, cost of the leads.
@@ -533,4 +537,70 @@ fn a_doubled_percent_sign_is_refused() {
         "{}",
         stderr(&output)
     );
+}
+
+#[test]
+fn text_output_and_messages_in_dutch_json_the_same() {
+    let output = run(&["summary", "assets/example.sla.ron", "--lang", "nl"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    for line in [
+        "Omzetdoel marketing            € 1.440.000",
+        "Benodigde leads                1.100",
+        "Lead-naar-klantratio           4,5% (leadbronnen)",
+        "januari 2027",
+        "Periode                        januari 2027 t/m december 2027",
+    ] {
+        assert!(text.contains(line), "missing “{line}” in:\n{text}");
+    }
+    // The locale decides when --lang is not given.
+    let dutch_locale = Command::new(env!("CARGO_BIN_EXE_sla-planner"))
+        .args(["summary", "assets/example.sla.ron"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("LC_ALL", "nl_NL.UTF-8")
+        .output()
+        .unwrap();
+    assert_eq!(stdout(&dutch_locale), text);
+
+    let error = run(&[
+        "plan",
+        "--revenue-goal",
+        "1200000",
+        "--marketing-share",
+        "150",
+        "--deal-size",
+        "25000",
+        "--lead-to-customer",
+        "5",
+        "--lang",
+        "nl",
+    ]);
+    assert!(
+        stderr(&error)
+            .contains("Aandeel marketing in omzet: 150% is hoger dan het maximum van 100%."),
+        "{}",
+        stderr(&error)
+    );
+
+    let json = |lang: &str| {
+        stdout(&run(&[
+            "summary",
+            "assets/example.sla.ron",
+            "--format",
+            "json",
+            "--lang",
+            lang,
+        ]))
+    };
+    assert_eq!(json("nl"), json("en"));
+}
+
+#[test]
+fn help_says_numbers_are_plain_whatever_the_language() {
+    let text = stdout(&run(&["--help"]));
+    assert!(
+        text.contains("Numbers on the command line are plain"),
+        "{text}"
+    );
+    assert!(text.contains("--lang"), "{text}");
 }

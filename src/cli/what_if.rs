@@ -155,18 +155,20 @@ pub fn run_solve(args: &SolveArgs, language: Language) -> Outcome {
             return Outcome::fail(problems_text(&problems, a, &doc.currency, language));
         }
     };
-    let reason = match &solution {
+    let reason_in = |language: Language| match &solution {
         Solution::Reached { .. } => None,
         Solution::Unreachable(why) => {
             Some(why.describe(language, input, args.target, a, &doc.currency))
         }
     };
+    let reason = reason_in(language);
     let stdout = match args.format {
+        // JSON is the same in every language: its sentences are English.
         Format::Json => to_json(&SolveJson {
             input: input.id(a),
             value: solution.value(),
             reachable: reason.is_none(),
-            reason: reason.clone(),
+            reason: reason_in(Language::English),
             metric: args.target.metric.id(),
             target: args.target.target,
             achieved: solution.achieved(),
