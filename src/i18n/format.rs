@@ -426,6 +426,33 @@ mod tests {
     }
 
     #[test]
+    fn every_format_in_both_languages() {
+        // Money: the currency's symbol and its place, whole units from 100 up, cents below.
+        assert_eq!(NL.money(1_234_567.89, "EUR"), "€ 1.234.568");
+        assert_eq!(NL.money_to(1_234_567.89, 2, "EUR"), "€ 1.234.567,89");
+        assert_eq!(EN.money_to(1_234_567.89, 2, "EUR"), "€1,234,567.89");
+        assert_eq!(NL.money(45.5, "EUR"), "€ 45,5");
+        assert_eq!(NL.money(-2_500.0, "USD"), "$ −2.500");
+        assert_eq!(NL.money(1_234.0, "PLN"), "PLN 1.234");
+        assert_eq!(EN.money(1_234.0, "SEK"), "SEK 1,234");
+        assert_eq!(EN.money(1_234.0, "GBP"), "£1,234");
+        assert_eq!(NL.money(2e20, "EUR"), "€ 2×10^20");
+        // Percentages and shares.
+        assert_eq!(NL.percent(4.5), "4,5%");
+        assert_eq!(EN.percent(4.5), "4.5%");
+        assert_eq!(NL.share(0.79391), "79,4%");
+        // Counts of people round up, in groups of the language.
+        assert_eq!(NL.count_up(1_234.2), "1.235");
+        assert_eq!(EN.count_up(1_234.2), "1,235");
+        assert_eq!(NL.count_up(-3.0), "0");
+        // Negative numbers with the Unicode minus; decimals with the language's separator.
+        assert_eq!(NL.decimal(-12.0, 0), "−12");
+        assert_eq!(NL.decimal(-1_234.56, 2), "−1.234,56");
+        assert_eq!(NL.fixed(5.0, 1), "5,0");
+        assert_eq!(NL.decimal(f64::NAN, 1), NO_NUMBER);
+    }
+
+    #[test]
     fn counts_round_up() {
         assert_eq!(EN.count_up(88.235), "89");
         assert_eq!(EN.count_up(24.0 / 0.05), "480");
