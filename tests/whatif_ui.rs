@@ -87,7 +87,7 @@ fn meeting_mode_moves_the_results_with_a_slider() {
     let mut harness = app();
     harness.key_press(Key::F11);
     harness.run();
-    harness.get_by_label("Esc or F11 leaves meeting mode.");
+    harness.get_by_label_contains("Esc or F11 leaves meeting mode.");
     assert_eq!(result(&harness, "Leads needed"), "1,100");
     let slider = harness.get_by_role_and_label(Role::Slider, "Marketing share of revenue");
     slider.focus();
@@ -99,6 +99,23 @@ fn meeting_mode_moves_the_results_with_a_slider() {
     harness.key_press(Key::Escape);
     harness.run();
     assert!(harness.query_by_label("1 Marketing").is_some());
+}
+
+#[test]
+fn sales_and_report_are_one_key_away_in_meeting_mode() {
+    let mut harness = app();
+    harness.key_press(Key::F11);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
+    harness.run();
+    harness.get_by_label("Step 2 — Sales' numbers");
+    harness.get_by_label_contains("Esc or F11 leaves meeting mode.");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
+    harness.run();
+    harness.get_by_label("Step 3 — Report");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    harness.run();
+    harness.get_by_role_and_label(Role::Slider, "Marketing share of revenue");
 }
 
 #[test]

@@ -402,5 +402,5 @@ pub const TEXT: Text = Text {
     whatif_compare_invalid: "No results for {names}: an input is out of range.",
     whatif_points: "{n} pts",
     whatif_cmd_meeting_mode: "Meeting mode",
-    whatif_meeting_leave: "Esc or F11 leaves meeting mode.",
+    whatif_meeting_leave: "Ctrl+1, 2, 3: sliders, Sales, Report. Esc or F11 leaves meeting mode.",
 };

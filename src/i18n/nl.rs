@@ -402,5 +402,5 @@ pub const TEXT: Text = Text {
     whatif_compare_invalid: "Geen uitkomsten voor {names}: een invoerwaarde valt buiten het bereik.",
     whatif_points: "{n} procentpunt",
     whatif_cmd_meeting_mode: "Vergadermodus",
-    whatif_meeting_leave: "Esc of F11 verlaat de vergadermodus.",
+    whatif_meeting_leave: "Ctrl+1, 2, 3: schuifregelaars, Sales, Rapportage. Esc of F11 verlaat de vergadermodus.",
 };

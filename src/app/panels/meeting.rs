@@ -4,11 +4,11 @@
 //! selected scenario like the Marketing tab does (one undo step per drag); "Duplicate
 //! scenario" keeps a what-if apart from the plan.
 
-use egui::{CentralPanel, Id, Key, Modifiers, RichText, Slider, TextStyle, Ui};
+use egui::{CentralPanel, Id, Key, Modifiers, RichText, ScrollArea, Slider, TextStyle, Ui};
 
-use super::super::widgets::result_row;
-use super::super::{App, Command, theme};
-use super::{charts, command_button};
+use super::super::widgets::{Fields, result_row};
+use super::super::{App, Command, Tab, theme};
+use super::{Messages, charts, command_button, report, sales};
 use crate::i18n::Language;
 use crate::plan::{Assumptions, Plan, Problem};
 
@@ -38,6 +38,17 @@ pub fn show(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
             ui.label(RichText::new(t.whatif_meeting_leave).weak());
         });
         ui.add_space(theme::SECTION_SPACE);
+        // Ctrl+2 and Ctrl+3 bring the Sales and Report views up in large type; Ctrl+1 (or any
+        // other tab) the sliders.
+        match app.tab {
+            Tab::Sales | Tab::Report => {
+                ScrollArea::vertical()
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| other_view(app, ui, plan));
+                return;
+            }
+            _ => {}
+        }
         ui.columns(2, |columns| {
             if let [left, right] = columns {
                 if let Some(scenario) = app.editor.document.scenarios.get_mut(selected) {
@@ -61,6 +72,31 @@ pub fn show(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
             charts::leads_per_month(ui, language, plan, height);
         }
     });
+}
+
+/// The Sales or Report tab, in the meeting's large type.
+fn other_view(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
+    let language = app.language;
+    let currency = app.editor.document.currency.clone();
+    let problems = plan.as_ref().err().map_or(&[][..], Vec::as_slice);
+    let fields = Fields {
+        language,
+        currency: &currency,
+        generation: app.generation,
+        enabled: app.editor.newer_version.is_none(),
+    };
+    if app.tab == Tab::Sales {
+        let messages = Messages::new(problems, language);
+        sales::show(
+            ui,
+            &fields,
+            &messages,
+            &mut app.editor.document.sales_commitments,
+            plan,
+        );
+    } else {
+        report::show(ui, language, &currency, plan);
+    }
 }
 
 fn enlarge_text(ui: &mut Ui) {

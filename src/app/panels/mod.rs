@@ -127,6 +127,12 @@ pub struct Messages<'a> {
     language: crate::i18n::Language,
 }
 
+impl<'a> Messages<'a> {
+    pub fn new(problems: &'a [Problem], language: crate::i18n::Language) -> Self {
+        Self { problems, language }
+    }
+}
+
 impl Messages<'_> {
     /// The message for `field`, without the field's name (it stands beside the field).
     fn of(&self, field: Field, currency: &str) -> Option<String> {
