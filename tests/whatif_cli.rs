@@ -234,12 +234,14 @@ fn diff_exits_0_when_equal_1_when_different_2_on_error() {
     let text = stdout(&run(&["diff", &a, &b]));
     assert!(text.starts_with("2 change(s):\n"), "{text}");
     assert!(
-        text.contains(r#"  scenarios["Cautious"].assumptions.average_deal_size: 25,000 → 20,000"#),
+        text.contains(
+            r#"  scenarios["Cautious"].assumptions.average_deal_size: was 25,000, now 20,000"#
+        ),
         "{text}"
     );
     assert!(
         text.contains(
-            "  Cautious: leads needed 1,371.4 → 1,714.3 (+342.9), customers needed 48 → 60 (+12)"
+            "  Cautious: leads needed was 1,371.4, now 1,714.3 (+342.9), customers needed was 48, now 60 (+12)"
         ),
         "{text}"
     );

@@ -158,3 +158,36 @@ fn snapshot_meeting_mode() {
     harness.run();
     harness.snapshot("meeting_dark_1280x800");
 }
+
+#[test]
+fn compare_with_a_file_a_colleague_sent_back() {
+    let mut harness = app();
+    let mut theirs = sla_planner::document::SlaDocument::example().unwrap();
+    theirs.scenarios[1].assumptions.average_deal_size = 30_000.0;
+    let path = support::folder().join("colleague.sla.ron");
+    sla_planner::document::save(&theirs, &path).unwrap();
+
+    harness.state_mut().compare_with(&path);
+    harness.run();
+    harness.get_by_label("Compared with colleague.sla.ron");
+    harness.get_by_label_contains(
+        "scenarios[\"Cautious\"].assumptions.average_deal_size: was 25,000, now 30,000",
+    );
+    // €2.4 M × 50 % ÷ €30,000 = 40 customers ÷ 3.5 % = 1,142.9 leads (was 1,371.4).
+    harness.get_by_label_contains("Cautious: leads needed was 1,371.4, now 1,142.9 (−228.6)");
+    harness.get_by_label("Stop comparing").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("Compared with colleague.sla.ron")
+            .is_none()
+    );
+
+    // A file that cannot be read says why, and nothing is compared.
+    let broken = support::folder().join("broken.sla.ron");
+    std::fs::write(&broken, "SlaDocument(").unwrap();
+    harness.state_mut().compare_with(&broken);
+    harness.run();
+    harness.get_by_label_contains("broken.sla.ron");
+    assert!(harness.query_by_label_contains("Compared with").is_none());
+}

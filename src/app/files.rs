@@ -10,6 +10,8 @@ use std::time::{Duration, Instant};
 pub enum DialogAnswer {
     Open(Option<PathBuf>),
     SaveAs(Option<PathBuf>),
+    /// A file to compare the open document with.
+    CompareWith(Option<PathBuf>),
 }
 
 /// An answer with how long the dialog was on screen.
@@ -51,7 +53,7 @@ impl FileDialogs {
         let shown_for = self.opened.take().map_or(Duration::MAX, |t| t.elapsed());
         let cancelled = matches!(
             answer,
-            DialogAnswer::Open(None) | DialogAnswer::SaveAs(None)
+            DialogAnswer::Open(None) | DialogAnswer::SaveAs(None) | DialogAnswer::CompareWith(None)
         );
         Some(Answered {
             answer,
@@ -62,6 +64,18 @@ impl FileDialogs {
     pub fn open(&mut self, ctx: &egui::Context, frame: &eframe::Frame, title: &str, filter: &str) {
         let dialog = Self::dialog(frame, title, filter);
         self.spawn(ctx, move || DialogAnswer::Open(dialog.pick_file()));
+    }
+
+    /// Picks a file to compare the open document with.
+    pub fn compare_with(
+        &mut self,
+        ctx: &egui::Context,
+        frame: &eframe::Frame,
+        title: &str,
+        filter: &str,
+    ) {
+        let dialog = Self::dialog(frame, title, filter);
+        self.spawn(ctx, move || DialogAnswer::CompareWith(dialog.pick_file()));
     }
 
     pub fn save_as(

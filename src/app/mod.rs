@@ -131,11 +131,19 @@ enum Tab {
     Compare,
 }
 
+/// A document to compare the open one with, and its file name.
+#[derive(Debug)]
+struct Compared {
+    name: String,
+    document: SlaDocument,
+}
+
 /// The native file dialogs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum FileDialogKind {
     Open,
     SaveAs,
+    CompareWith,
 }
 
 /// What to do once the user has dealt with unsaved changes.
@@ -182,6 +190,8 @@ pub struct App {
     country: Option<Country>,
     /// Where the side panels were last frame.
     layout: panels::Layout,
+    /// Another document the open one is compared with (File ▸ Compare with file…).
+    compared: Option<Compared>,
     /// Meeting mode (issue 11): the projector layout instead of the tabs.
     meeting: bool,
 }
@@ -255,6 +265,7 @@ impl App {
             title: String::new(),
             name_new_scenario: false,
             layout: panels::Layout::default(),
+            compared: None,
             country: locale.as_deref().and_then(Country::from_locale),
             today: options
                 .today
@@ -481,6 +492,7 @@ impl App {
             Command::ShowMarketing => self.tab = Tab::Marketing,
             Command::ShowSales => self.tab = Tab::Sales,
             Command::ShowReport => self.tab = Tab::Report,
+            Command::CompareWithFile => self.file_dialog_wanted = Some(FileDialogKind::CompareWith),
             Command::ShowWhatIf => self.tab = Tab::WhatIf,
             Command::ShowCompare => self.tab = Tab::Compare,
             Command::ShowCharts => self.tab = Tab::Charts,
@@ -490,6 +502,24 @@ impl App {
                 self.meeting = !self.meeting;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.meeting));
             }
+        }
+    }
+
+    /// Compares the open document with the file at `path` (what a colleague sent back) and
+    /// shows what changed on the Compare tab; a file that cannot be read says why.
+    pub fn compare_with(&mut self, path: &std::path::Path) {
+        match document::load(path) {
+            Ok(loaded) => {
+                self.compared = Some(Compared {
+                    name: path.file_name().map_or_else(
+                        || path.display().to_string(),
+                        |n| n.to_string_lossy().into_owned(),
+                    ),
+                    document: loaded.document,
+                });
+                self.tab = Tab::Compare;
+            }
+            Err(error) => self.notice = Some(error.describe(self.language)),
         }
     }
 
@@ -552,7 +582,10 @@ impl App {
                     let then = self.after_save.take();
                     self.write(path, then);
                 }
-                DialogAnswer::Open(None) | DialogAnswer::SaveAs(None) => self.after_save = None,
+                DialogAnswer::CompareWith(Some(path)) => self.compare_with(&path),
+                DialogAnswer::Open(None)
+                | DialogAnswer::SaveAs(None)
+                | DialogAnswer::CompareWith(None) => self.after_save = None,
             }
             if answered.no_dialog {
                 self.notice = Some(self.language.text().no_file_dialog.to_owned());
@@ -580,6 +613,10 @@ impl App {
             FileDialogKind::Open => self
                 .file_dialogs
                 .open(ctx, frame, t.open_title, t.file_filter),
+            FileDialogKind::CompareWith => {
+                self.file_dialogs
+                    .compare_with(ctx, frame, t.compare_with_title, t.file_filter);
+            }
             FileDialogKind::SaveAs => {
                 let name = self
                     .editor

@@ -4,11 +4,13 @@
 //! Messages with values use `{name}` placeholders, filled by [`fill`]; a translation may put
 //! them in any order.
 
+mod diff;
 mod en;
 mod explain;
 pub mod format;
 mod nl;
 
+pub use diff::describe_diff;
 pub use explain::explanation;
 pub use format::{NO_NUMBER, NumberStyle};
 
@@ -443,6 +445,11 @@ pub struct Text {
     pub chart_customers_per_month: &'static str,
     pub chart_sources: &'static str,
     pub close: &'static str,
+    pub diff_was_now: &'static str,
+    pub cmd_compare_with_file: &'static str,
+    pub compare_with_title: &'static str,
+    pub compared_with: &'static str,
+    pub stop_comparing: &'static str,
     pub cmd_about: &'static str,
     pub cmd_add_scenario: &'static str,
     pub cmd_delete_scenario: &'static str,

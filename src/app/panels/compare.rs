@@ -12,12 +12,26 @@ use super::super::widgets::{Fields, header_row, number_cell};
 use super::charts::still_plot;
 use super::section;
 use crate::document::SlaDocument;
-use crate::i18n::{Language, NO_NUMBER, fill};
+use crate::i18n::{Language, NO_NUMBER, describe_diff, fill};
 use crate::plan::Unit;
-use crate::whatif::{Column, Comparison, Difference, Monthly, Row};
+use crate::whatif::{Column, Comparison, Difference, DocumentDiff, Monthly, Row};
 
 /// Names of the scenarios the user left out. Runtime only (egui's memory).
 type LeftOut = BTreeSet<String>;
+
+/// What changed between the open document and another file (File ▸ Compare with file…): every
+/// changed input, commitment and scenario, and what it does to leads and customers needed.
+/// Returns true when the user stops comparing.
+pub fn file_changes(ui: &mut Ui, language: Language, name: &str, diff: &DocumentDiff) -> bool {
+    let t = language.text();
+    section(ui, &fill(t.compared_with, &[("file", name)]), "");
+    for line in describe_diff(diff, language).lines() {
+        ui.label(line.trim_start());
+    }
+    let stop = ui.button(t.stop_comparing).clicked();
+    ui.separator();
+    stop
+}
 
 pub fn show(ui: &mut Ui, fields: &Fields<'_>, doc: &SlaDocument) {
     let language = fields.language;

@@ -32,6 +32,8 @@ pub fn show(app: &mut App, ui: &mut Ui) -> egui::Rect {
                     item(app, ui, Command::Save);
                     item(app, ui, Command::SaveAs);
                     ui.separator();
+                    item(app, ui, Command::CompareWithFile);
+                    ui.separator();
                     item(app, ui, Command::Quit);
                 });
                 ui.menu_button(t.menu_edit, |ui| {

@@ -110,7 +110,15 @@ fn central(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
                         doc.scenarios.push(new);
                     }
                 }
-                Tab::Compare => compare::show(ui, &fields, doc),
+                Tab::Compare => {
+                    if let Some(compared) = &app.compared {
+                        let diff = crate::whatif::diff(doc, &compared.document);
+                        if compare::file_changes(ui, language, &compared.name, &diff) {
+                            app.compared = None;
+                        }
+                    }
+                    compare::show(ui, &fields, doc);
+                }
                 Tab::Charts => match plan {
                     Ok(plan) => charts::show(ui, language, &currency, plan, true),
                     Err(_) => {
