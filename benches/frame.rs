@@ -36,12 +36,6 @@ fn frame_of(c: &mut Criterion, name: &str, document: Option<SlaDocument>, keys: 
         )),
         ..Default::default()
     };
-    let mut run = || {
-        let mut output = ctx.run_ui(input(), |ui| app.ui(ui, &mut frame));
-        // No renderer takes the font atlas; debug builds insist it is handled.
-        output.textures_delta.clear();
-        ctx.tessellate(output.shapes, output.pixels_per_point)
-    };
     for key in keys {
         let mut press = input();
         press.events.push(egui::Event::Key {
@@ -54,6 +48,12 @@ fn frame_of(c: &mut Criterion, name: &str, document: Option<SlaDocument>, keys: 
         let mut output = ctx.run_ui(press, |ui| app.ui(ui, &mut frame));
         output.textures_delta.clear();
     }
+    let mut run = || {
+        let mut output = ctx.run_ui(input(), |ui| app.ui(ui, &mut frame));
+        // No renderer takes the font atlas; debug builds insist it is handled.
+        output.textures_delta.clear();
+        ctx.tessellate(output.shapes, output.pixels_per_point)
+    };
     // Warm up: font atlas, layout caches, plot memory.
     for _ in 0..5 {
         run();
