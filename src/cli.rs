@@ -30,8 +30,8 @@ use crate::plan::{
 pub struct Cli {
     /// An SLA file (.sla.ron) to open in the app; without one the example opens.
     pub file: Option<PathBuf>,
-    /// The language of text output and messages [default: the system's (LC_ALL,
-    /// LC_MESSAGES, LANG)]. JSON output is the same in every language.
+    /// The language of text output and messages [default: the system's locale]. JSON output
+    /// is the same in every language.
     #[arg(long, value_enum, global = true)]
     pub lang: Option<Lang>,
     #[command(subcommand)]
