@@ -19,12 +19,16 @@ fn round_to(value: f64, decimals: usize) -> f64 {
 }
 
 /// The fewest decimals with which `value` still gives the same result when the next step of
-/// the sum is done with the rounded figure; at least one when `value` is not whole, so that
-/// 1,099.6 never shows as a whole 1,100 (or 1,099) beside the rounded-up result.
+/// the sum is done with the rounded figure, and a value that is not whole does not look whole
+/// (1,374.05 shows as 1,374.05, never as 1,374 beside the rounded-up 1,375).
 fn decimals_for(value: f64, same_result: impl Fn(f64) -> bool) -> usize {
-    let at_least = usize::from((value - value.round()).abs() > 1e-9 * value.abs().max(1.0));
-    (at_least..=MAX_DECIMALS)
-        .find(|d| same_result(round_to(value, *d)))
+    let is_whole = |v: f64| (v - v.round()).abs() <= 1e-9 * v.abs().max(1.0);
+    let whole = is_whole(value);
+    (0..=MAX_DECIMALS)
+        .find(|d| {
+            let shown = round_to(value, *d);
+            same_result(shown) && (whole || !is_whole(shown))
+        })
         .unwrap_or(MAX_DECIMALS)
 }
 
@@ -146,6 +150,24 @@ mod tests {
             lines(&a)[0],
             "€2,400,000 × 50% = €1,200,000 ÷ €18,000 = 66.67 customers ÷ 3% = 2,223 leads"
         );
+    }
+
+    #[test]
+    fn a_figure_that_is_not_whole_never_looks_whole() {
+        // €3 M × 60 % ÷ €1,310 = 1,374.05 leads: one decimal would print "1,374.0" → "1,374".
+        let plan = compute(
+            &Assumptions {
+                revenue_goal: 3_000_000.0,
+                marketing_share_percent: 60.0,
+                average_deal_size: 29_111.11,
+                lead_to_customer_percent: 4.5,
+                ..Assumptions::default()
+            },
+            &SalesCommitments::default(),
+        )
+        .unwrap_or_else(|p| panic!("{p:?}"));
+        let time = &explanation(Language::English, &plan, "EUR")[2];
+        assert!(time.starts_with("Averages: 1,374.05 leads"), "{time}");
     }
 
     #[test]
