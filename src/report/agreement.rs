@@ -1,0 +1,243 @@
+//! The agreement in sentences, generated from the plan, the sales commitments and the document,
+//! never typed by hand: parties and period, marketing's commitment, sales' commitment,
+//! capacity, reporting and review, notes and the change history. It changes as the inputs do.
+
+use crate::document::{ReviewCadence, SlaDocument};
+use crate::i18n::{Language, fill};
+use crate::plan::funnel::whole_up;
+use crate::plan::{Plan, Unit};
+
+/// A section of the agreement: a heading and its sentences, one paragraph each.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Section {
+    pub heading: String,
+    pub paragraphs: Vec<String>,
+}
+
+fn section(heading: &str, paragraphs: Vec<String>) -> Section {
+    Section {
+        heading: heading.to_owned(),
+        paragraphs,
+    }
+}
+
+/// The sections of the agreement of `scenario`'s plan.
+pub fn sections(
+    document: &SlaDocument,
+    scenario: &str,
+    plan: &Plan,
+    language: Language,
+) -> Vec<Section> {
+    let t = language.text();
+    let mut sections = vec![
+        parties(document, scenario, plan, language),
+        marketing(document, plan, language),
+        sales(plan, language),
+        capacity(plan, language),
+    ];
+    let cadence = match document.review_cadence {
+        ReviewCadence::Weekly => t.agreement_cadence_weekly,
+        ReviewCadence::Monthly => t.agreement_cadence_monthly,
+        ReviewCadence::Quarterly => t.agreement_cadence_quarterly,
+    };
+    sections.push(section(
+        t.agreement_review_heading,
+        vec![
+            t.agreement_reporting.to_owned(),
+            fill(t.agreement_review, &[("cadence", cadence)]),
+        ],
+    ));
+    if !document.notes.trim().is_empty() {
+        sections.push(section(
+            t.agreement_notes_heading,
+            document
+                .notes
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(str::to_owned)
+                .collect(),
+        ));
+    }
+    let history = if document.revisions.is_empty() {
+        vec![t.agreement_no_revisions.to_owned()]
+    } else {
+        document
+            .revisions
+            .iter()
+            .map(|r| {
+                fill(
+                    t.agreement_revision,
+                    &[
+                        ("date", &r.date.map(|d| d.to_string()).unwrap_or_default()),
+                        ("author", &r.author),
+                        ("note", &r.note),
+                    ],
+                )
+            })
+            .collect()
+    };
+    sections.push(section(t.agreement_history_heading, history));
+    sections
+}
+
+fn or_unnamed<'a>(name: &'a str, unnamed: &'a str) -> &'a str {
+    if name.trim().is_empty() {
+        unnamed
+    } else {
+        name
+    }
+}
+
+fn parties(document: &SlaDocument, scenario: &str, plan: &Plan, language: Language) -> Section {
+    let t = language.text();
+    let month = |m: Option<&crate::plan::MonthPlan>| m.map(|m| language.month(m.month));
+    let mut paragraphs = vec![fill(
+        t.agreement_parties,
+        &[
+            (
+                "marketing",
+                or_unnamed(&document.owners.marketing, t.agreement_unnamed),
+            ),
+            (
+                "sales",
+                or_unnamed(&document.owners.sales, t.agreement_unnamed),
+            ),
+            (
+                "company",
+                or_unnamed(&document.company, t.agreement_unnamed_company),
+            ),
+            ("from", &month(plan.months.first()).unwrap_or_default()),
+            ("to", &month(plan.months.last()).unwrap_or_default()),
+            ("months", &plan.months.len().to_string()),
+            ("days", &plan.working_days.to_string()),
+        ],
+    )];
+    if let Some(date) = document.effective_date {
+        paragraphs.push(fill(t.agreement_effective, &[("date", &date.to_string())]));
+    }
+    paragraphs.push(fill(t.agreement_scenario, &[("scenario", scenario)]));
+    section(t.agreement_parties_heading, paragraphs)
+}
+
+fn marketing(document: &SlaDocument, plan: &Plan, language: Language) -> Section {
+    let t = language.text();
+    let n = language.numbers();
+    let currency = document.currency.as_str();
+    let months = plan.months.len().max(1) as f64;
+    let mut paragraphs = vec![
+        fill(
+            t.agreement_marketing_total,
+            &[
+                ("leads", &n.count_up(plan.leads_needed)),
+                ("value", &n.money(plan.lead_value_goal, currency)),
+                ("customers", &n.count_up(plan.customers_needed)),
+                ("revenue", &n.money(plan.marketing_revenue, currency)),
+            ],
+        ),
+        fill(
+            t.agreement_marketing_rates,
+            &[
+                ("per_month", &n.decimal(plan.leads_per_month, 1)),
+                (
+                    "value_per_month",
+                    &n.money(plan.lead_value_goal / months, currency),
+                ),
+                ("per_week", &n.decimal(plan.leads_per_week, 1)),
+                (
+                    "per_day",
+                    &plan
+                        .leads_per_working_day
+                        .map_or(crate::i18n::NO_NUMBER.to_owned(), |v| n.decimal(v, 1)),
+                ),
+            ],
+        ),
+        fill(
+            t.agreement_lead_value,
+            &[
+                ("value", &n.money(plan.lead_value, currency)),
+                ("rate", &n.fraction_as_percent(plan.lead_to_customer)),
+                ("basis", language.basis(plan.basis)),
+            ],
+        ),
+    ];
+    for source in &plan.sources {
+        paragraphs.push(fill(
+            t.agreement_source,
+            &[
+                ("source", &source.name),
+                ("leads", &n.count_up(source.leads)),
+                ("per_month", &n.decimal(source.leads / months, 1)),
+                ("value", &n.money(source.value, currency)),
+                ("share", &n.share(source.share)),
+            ],
+        ));
+    }
+    section(t.agreement_marketing_heading, paragraphs)
+}
+
+fn sales(plan: &Plan, language: Language) -> Section {
+    let t = language.text();
+    let c = &plan.commitments;
+    section(
+        t.agreement_sales_heading,
+        vec![
+            fill(
+                t.agreement_follow_up,
+                &[
+                    (
+                        "first",
+                        &language.with_unit(c.first_contact_within_hours, Unit::Hours, ""),
+                    ),
+                    ("attempts", &c.minimum_attempts.to_string()),
+                    (
+                        "days",
+                        &language.with_unit(f64::from(c.attempts_within_days), Unit::Days, ""),
+                    ),
+                ],
+            ),
+            fill(
+                t.agreement_accept,
+                &[(
+                    "hours",
+                    &language.with_unit(c.accept_within_hours, Unit::Hours, ""),
+                )],
+            ),
+        ],
+    )
+}
+
+fn capacity(plan: &Plan, language: Language) -> Section {
+    let t = language.text();
+    let n = language.numbers();
+    let Some(capacity) = &plan.capacity else {
+        return section(
+            t.agreement_capacity_heading,
+            vec![t.agreement_capacity_none.to_owned()],
+        );
+    };
+    let verdict = if capacity.peak_utilisation > 1.0 {
+        fill(
+            t.agreement_capacity_short,
+            &[("needed", &capacity.reps_needed.to_string())],
+        )
+    } else {
+        t.agreement_capacity_ok.to_owned()
+    };
+    section(
+        t.agreement_capacity_heading,
+        vec![
+            fill(
+                t.agreement_capacity,
+                &[
+                    (
+                        "capacity",
+                        &n.decimal(whole_up(capacity.leads_per_month), 0),
+                    ),
+                    ("peak", &n.share(capacity.peak_utilisation)),
+                    ("average", &n.share(capacity.average_utilisation)),
+                ],
+            ),
+            verdict,
+        ],
+    )
+}
