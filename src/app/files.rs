@@ -5,11 +5,15 @@ use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
 
+use crate::export::Format;
+
 /// What a file dialog answered; `None` when it was cancelled (or no dialog is available).
 #[derive(Debug)]
 pub enum DialogAnswer {
     Open(Option<PathBuf>),
     SaveAs(Option<PathBuf>),
+    /// Where to export the report in this format.
+    Export(Format, Option<PathBuf>),
 }
 
 /// An answer with how long the dialog was on screen.
@@ -51,7 +55,7 @@ impl FileDialogs {
         let shown_for = self.opened.take().map_or(Duration::MAX, |t| t.elapsed());
         let cancelled = matches!(
             answer,
-            DialogAnswer::Open(None) | DialogAnswer::SaveAs(None)
+            DialogAnswer::Open(None) | DialogAnswer::SaveAs(None) | DialogAnswer::Export(_, None)
         );
         Some(Answered {
             answer,
@@ -60,7 +64,7 @@ impl FileDialogs {
     }
 
     pub fn open(&mut self, ctx: &egui::Context, frame: &eframe::Frame, title: &str, filter: &str) {
-        let dialog = Self::dialog(frame, title, filter);
+        let dialog = Self::dialog(frame, title, filter, "ron");
         self.spawn(ctx, move || DialogAnswer::Open(dialog.pick_file()));
     }
 
@@ -72,14 +76,28 @@ impl FileDialogs {
         filter: &str,
         file_name: &str,
     ) {
-        let dialog = Self::dialog(frame, title, filter).set_file_name(file_name);
+        let dialog = Self::dialog(frame, title, filter, "ron").set_file_name(file_name);
         self.spawn(ctx, move || DialogAnswer::SaveAs(dialog.save_file()));
     }
 
-    fn dialog(frame: &eframe::Frame, title: &str, filter: &str) -> rfd::FileDialog {
+    /// Asks where to export the report in `format`; the filter shows that format's files.
+    pub fn export(
+        &mut self,
+        ctx: &egui::Context,
+        frame: &eframe::Frame,
+        title: &str,
+        format: Format,
+        file_name: &str,
+    ) {
+        let extension = format.extension();
+        let dialog = Self::dialog(frame, title, extension, extension).set_file_name(file_name);
+        self.spawn(ctx, move || DialogAnswer::Export(format, dialog.save_file()));
+    }
+
+    fn dialog(frame: &eframe::Frame, title: &str, filter: &str, extension: &str) -> rfd::FileDialog {
         rfd::FileDialog::new()
             .set_title(title)
-            .add_filter(filter, &["ron"])
+            .add_filter(filter, &[extension])
             .set_parent(frame)
     }
 

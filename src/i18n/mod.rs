@@ -688,6 +688,20 @@ pub struct Text {
     pub agreement_history_heading: &'static str,
     pub agreement_no_revisions: &'static str,
     pub agreement_revision: &'static str,
+    pub tab_agreement: &'static str,
+    pub agreement_tab_note: &'static str,
+    pub cmd_copy_agreement: &'static str,
+    pub menu_export: &'static str,
+    pub cmd_export_html: &'static str,
+    pub cmd_export_markdown: &'static str,
+    pub cmd_export_csv_months: &'static str,
+    pub cmd_export_csv_weeks: &'static str,
+    pub cmd_export_csv_months_excel: &'static str,
+    pub cmd_export_csv_weeks_excel: &'static str,
+    pub export_title: &'static str,
+    pub exported: &'static str,
+    pub agreement_copied: &'static str,
+    pub weeks_file_suffix: &'static str,
 }
 
 #[cfg(test)]

@@ -32,6 +32,13 @@ pub fn show(app: &mut App, ui: &mut Ui) -> egui::Rect {
                     item(app, ui, Command::Save);
                     item(app, ui, Command::SaveAs);
                     ui.separator();
+                    ui.menu_button(t.menu_export, |ui| {
+                        for command in Command::EXPORTS {
+                            item(app, ui, command);
+                        }
+                    });
+                    item(app, ui, Command::CopyAgreement);
+                    ui.separator();
                     item(app, ui, Command::Quit);
                 });
                 ui.menu_button(t.menu_edit, |ui| {

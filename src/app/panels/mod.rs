@@ -5,6 +5,7 @@
 //! visits widgets in the order they are drawn, and the form must come before the results and
 //! the chart legends. The panels then draw around it.
 
+mod agreement;
 mod charts;
 mod marketing;
 mod menu;
@@ -79,6 +80,7 @@ fn central(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
         enabled: app.editor.newer_version.is_none(),
     };
     let messages = Messages { problems, language };
+    let mut copy_agreement = false;
     ScrollArea::both()
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -100,8 +102,14 @@ fn central(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
                         ui.label(language.text().fix_inputs_first);
                     }
                 },
+                Tab::Agreement => {
+                    copy_agreement = agreement::show(ui, language, doc, selected, plan);
+                }
             }
         });
+    if copy_agreement {
+        app.queue(Command::CopyAgreement);
+    }
 }
 
 /// The validation messages of this frame, found by field.
@@ -160,6 +168,7 @@ fn tabs(app: &mut App, ui: &mut Ui) {
             (Tab::Sales, Command::ShowSales),
             (Tab::Report, Command::ShowReport),
             (Tab::Charts, Command::ShowCharts),
+            (Tab::Agreement, Command::ShowAgreement),
         ] {
             let text = RichText::new(command.label(t)).heading();
             let mut response = ui.selectable_label(app.tab == tab, text);
