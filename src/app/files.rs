@@ -91,10 +91,17 @@ impl FileDialogs {
     ) {
         let extension = format.extension();
         let dialog = Self::dialog(frame, title, extension, extension).set_file_name(file_name);
-        self.spawn(ctx, move || DialogAnswer::Export(format, dialog.save_file()));
+        self.spawn(ctx, move || {
+            DialogAnswer::Export(format, dialog.save_file())
+        });
     }
 
-    fn dialog(frame: &eframe::Frame, title: &str, filter: &str, extension: &str) -> rfd::FileDialog {
+    fn dialog(
+        frame: &eframe::Frame,
+        title: &str,
+        filter: &str,
+        extension: &str,
+    ) -> rfd::FileDialog {
         rfd::FileDialog::new()
             .set_title(title)
             .add_filter(filter, &[extension])

@@ -26,6 +26,7 @@ th,td{padding:.3rem .6rem;border-bottom:1px solid var(--line);text-align:left;wh
 th{background:var(--band)}
 td.n,th.n{text-align:right}
 table.figures th{background:none;font-weight:normal;color:var(--weak);white-space:normal}
+table.figures td{white-space:normal}
 figure{margin:1rem 0}
 figcaption{font-weight:600;margin-bottom:.25rem}
 svg{width:100%;height:auto;max-width:40rem;display:block}
@@ -35,8 +36,8 @@ ul{padding-left:1.2rem}
 @media print{
 body{font-size:10pt}
 main{max-width:none;padding:0}
-section{break-before:page;margin-top:0}
-section:first-of-type{break-before:auto}
+section{margin-top:1.5rem}
+section.page{break-before:page;margin-top:0}
 h2,h3,figure{break-after:avoid;break-inside:avoid}
 .scroll{overflow:visible}
 table{font-size:8.5pt;width:100%}
@@ -86,11 +87,7 @@ pub fn render(report: &Report) -> String {
     }
     out.push_str("</header>\n");
     if !report.agreement.is_empty() {
-        let _ = writeln!(
-            out,
-            "<section class=\"agreement\">\n<h2>{}</h2>",
-            escape(t.agreement_title)
-        );
+        let _ = writeln!(out, "<section>\n<h2>{}</h2>", escape(t.agreement_title));
         for part in &report.agreement {
             let _ = writeln!(out, "<h3>{}</h3>", escape(&part.heading));
             for paragraph in &part.paragraphs {
@@ -99,13 +96,16 @@ pub fn render(report: &Report) -> String {
         }
         out.push_str("</section>\n");
     }
-    section_start(&mut out, t.report_figures, "");
-    figures(&mut out, report, &report.figures);
-    if !report.resources.is_empty() {
-        figures(&mut out, report, &report.resources);
-    }
+    // With the agreement before them, the figures start a page of their own.
+    let after_agreement = !report.agreement.is_empty();
+    section_start(&mut out, t.report_figures, "", after_agreement);
+    figures(
+        &mut out,
+        report,
+        report.figures.iter().chain(&report.resources),
+    );
     out.push_str("</section>\n");
-    section_start(&mut out, report.months.title, report.months.note);
+    section_start(&mut out, report.months.title, report.months.note, false);
     table(&mut out, report, &report.months);
     for note in &report.month_notes {
         let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(note));
@@ -114,7 +114,7 @@ pub fn render(report: &Report) -> String {
         let _ = writeln!(out, "<p>{}</p>", escape(before));
     }
     out.push_str("</section>\n");
-    section_start(&mut out, t.report_charts, "");
+    section_start(&mut out, t.report_charts, "", true);
     for chart in &report.charts {
         let _ = writeln!(
             out,
@@ -124,13 +124,14 @@ pub fn render(report: &Report) -> String {
         );
     }
     out.push_str("</section>\n");
-    for extra in report.detail_tables() {
-        section_start(&mut out, extra.title, extra.note);
+    for (i, extra) in report.detail_tables().enumerate() {
+        // The long week table starts a page; stages and sources follow it.
+        section_start(&mut out, extra.title, extra.note, i == 0);
         table(&mut out, report, extra);
         out.push_str("</section>\n");
     }
     if !report.warnings.is_empty() {
-        section_start(&mut out, t.warnings, "");
+        section_start(&mut out, t.warnings, "", false);
         out.push_str("<ul>\n");
         for warning in &report.warnings {
             let _ = writeln!(out, "<li>{}</li>", escape(warning));
@@ -141,14 +142,16 @@ pub fn render(report: &Report) -> String {
     out
 }
 
-fn section_start(out: &mut String, title: &str, note: &str) {
-    let _ = writeln!(out, "<section>\n<h2>{}</h2>", escape(title));
+/// Opens a section; `page` starts it on a new page when printed.
+fn section_start(out: &mut String, title: &str, note: &str, page: bool) {
+    let class = if page { " class=\"page\"" } else { "" };
+    let _ = writeln!(out, "<section{class}>\n<h2>{}</h2>", escape(title));
     if !note.is_empty() {
         let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(note));
     }
 }
 
-fn figures(out: &mut String, report: &Report, figures: &[Figure]) {
+fn figures<'a>(out: &mut String, report: &Report, figures: impl Iterator<Item = &'a Figure>) {
     out.push_str("<div class=\"scroll\"><table class=\"figures\">\n");
     for figure in figures {
         let _ = writeln!(
