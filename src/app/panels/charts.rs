@@ -33,14 +33,14 @@ pub fn show(ui: &mut Ui, language: Language, currency: &str, plan: &Plan, large:
     title(ui, t.chart_leads_per_month);
     let leads = months(plan.months.iter().map(|m| m.leads).collect());
     describe(
-        leads_per_month(ui, language, plan, height),
+        &leads_per_month(ui, language, plan, height),
         t.chart_leads_per_month,
         &leads,
     );
     title(ui, t.chart_customers_per_month);
     let customers = months(plan.months.iter().map(|m| m.customers).collect());
     describe(
-        customers_and_revenue(ui, language, currency, plan, height),
+        &customers_and_revenue(ui, language, currency, plan, height),
         t.chart_customers_per_month,
         &customers,
     );
@@ -52,7 +52,7 @@ pub fn show(ui: &mut Ui, language: Language, currency: &str, plan: &Plan, large:
             .map(|s| format!("{} {}", s.name, n.count_up(s.volume)))
             .collect();
         describe(
-            funnel(ui, language, plan, height * 0.8),
+            &funnel(ui, language, plan, height * 0.8),
             t.chart_funnel,
             &stages.join(", "),
         );
@@ -65,7 +65,7 @@ pub fn show(ui: &mut Ui, language: Language, currency: &str, plan: &Plan, large:
             .map(|s| format!("{} {}", s.name, n.share(s.share)))
             .collect();
         describe(
-            lead_mix(ui, language, currency, plan, height * 0.8),
+            &lead_mix(ui, language, currency, plan, height * 0.8),
             t.chart_sources,
             &sources.join(", "),
         );
@@ -73,7 +73,7 @@ pub fn show(ui: &mut Ui, language: Language, currency: &str, plan: &Plan, large:
 }
 
 /// Gives a chart a text alternative for screen readers: its title and its numbers.
-fn describe(response: egui::Response, title: &str, numbers: &str) {
+fn describe(response: &egui::Response, title: &str, numbers: &str) {
     let description = format!("{title}: {numbers}");
     response.widget_info(|| {
         egui::WidgetInfo::labeled(egui::accesskit::Role::Image, true, &description)
