@@ -266,7 +266,7 @@ fn the_export_command_writes_stdout_or_a_file() {
         "-o",
         out.to_str().unwrap(),
     ]);
-    assert!(written.status.success(), "{:?}", written);
+    assert!(written.status.success(), "{written:?}");
     assert!(written.stdout.is_empty());
     assert_eq!(
         std::fs::read_to_string(&out).unwrap(),
