@@ -241,3 +241,65 @@ fn capacity(plan: &Plan, language: Language) -> Section {
         ],
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::{SalesCapacity, compute};
+
+    fn agreement(change: impl FnOnce(&mut SlaDocument), language: Language) -> String {
+        let mut doc = SlaDocument::example().unwrap_or_default();
+        change(&mut doc);
+        let scenario = &doc.scenarios[0];
+        let Ok(plan) = compute(&scenario.assumptions, &doc.sales_commitments) else {
+            return String::new();
+        };
+        sections(&doc, &scenario.name, &plan, language)
+            .iter()
+            .flat_map(|s| std::iter::once(s.heading.clone()).chain(s.paragraphs.clone()))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn capacity_says_when_the_reps_are_too_few() {
+        let text = agreement(
+            |doc| {
+                doc.scenarios[0].assumptions.capacity = Some(SalesCapacity {
+                    reps: 1,
+                    leads_per_rep_per_month: 50.0,
+                });
+            },
+            Language::English,
+        );
+        assert!(text.contains("The busiest month needs 3 reps"), "{text}");
+        let none = agreement(
+            |doc| doc.scenarios[0].assumptions.capacity = None,
+            Language::English,
+        );
+        assert!(none.contains("Sales capacity is not planned"), "{none}");
+    }
+
+    #[test]
+    fn every_section_is_there_in_dutch_with_the_plan_numbers() {
+        let text = agreement(
+            |doc| {
+                doc.owners.sales = String::new();
+                doc.review_cadence = ReviewCadence::Quarterly;
+            },
+            Language::Dutch,
+        );
+        for part in [
+            "Partijen en periode",
+            "sales (nog niet benoemd)",
+            "januari 2027",
+            "Marketing levert in de periode 1.100 leads",
+            "Uit Webinars: 330 leads",
+            "binnen 1 uur",
+            "elk kwartaal",
+            "Wijzigingen",
+        ] {
+            assert!(text.contains(part), "missing “{part}” in:\n{text}");
+        }
+    }
+}

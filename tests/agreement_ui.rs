@@ -1,0 +1,51 @@
+//! The Agreement tab and File ▸ Export in the window, by the labels a user sees.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a failed unwrap is a failed test"
+)]
+
+use egui_kittest::kittest::Queryable as _;
+use support::{example, type_into};
+
+mod support;
+
+#[test]
+fn the_agreement_follows_the_plan_and_copies_as_text() {
+    let mut harness = example();
+    harness.get_by_label("Agreement").click();
+    harness.run();
+    harness.get_by_label_contains("Marketing delivers 1,100 leads");
+    harness.get_by_label_contains("within 1 hour of its arrival");
+    // A changed commitment changes the sentence: no sentence is typed by hand.
+    harness.get_by_label("2 Sales").click();
+    harness.run();
+    type_into(&mut harness, "Minimum contact attempts", "8");
+    harness.get_by_label("Agreement").click();
+    harness.run();
+    harness.get_by_label_contains("at least 8 contact attempts");
+
+    harness.get_by_label("Copy agreement as text").click();
+    harness.run();
+    harness.get_by_label_contains("The agreement is on the clipboard.");
+}
+
+#[test]
+fn file_menu_offers_every_export_format() {
+    let mut harness = example();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Export").hover();
+    harness.run();
+    for label in [
+        "HTML (web page, prints to PDF)…",
+        "Markdown…",
+        "CSV of the months…",
+        "CSV of the ISO weeks…",
+        "CSV of the months for Excel with ; and decimal commas…",
+    ] {
+        harness.get_by_label(label);
+    }
+    harness.get_by_label("Copy agreement as text");
+}
