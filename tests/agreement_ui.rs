@@ -26,6 +26,10 @@ fn the_agreement_follows_the_plan_and_copies_as_text() {
     harness.run();
     harness.get_by_label_contains("at least 8 contact attempts");
 
+    // Who signs is edited on the tab itself, and the sentence names them.
+    type_into(&mut harness, "Sales owner", "Eva Jansen");
+    harness.get_by_label_contains("and sales (Eva Jansen)");
+
     harness.get_by_label("Copy agreement as text").click();
     harness.run();
     harness.get_by_label_contains("The agreement is on the clipboard.");

@@ -702,6 +702,16 @@ pub struct Text {
     pub exported: &'static str,
     pub agreement_copied: &'static str,
     pub weeks_file_suffix: &'static str,
+    pub agreement_details: &'static str,
+    pub agreement_details_note: &'static str,
+    pub document_title: &'static str,
+    pub document_company: &'static str,
+    pub owner_marketing: &'static str,
+    pub owner_sales: &'static str,
+    pub review_cadence: &'static str,
+    pub cadence_weekly: &'static str,
+    pub cadence_monthly: &'static str,
+    pub cadence_quarterly: &'static str,
 }
 
 #[cfg(test)]

@@ -1,25 +1,28 @@
-//! The Agreement tab: the agreement in sentences, generated from the plan of the selected
-//! scenario and the sales commitments (the report model's `agreement`), with a button that
-//! copies it as text. Nothing here is typed by the user, so it can never contradict the plan.
+//! The Agreement tab: who and what (title, company, owners, review cadence, notes — editable),
+//! then the agreement in sentences, generated from the plan of the selected scenario and the
+//! sales commitments (the report model's `agreement`), with a button that copies it as text.
+//! No sentence is typed by the user, so it can never contradict the plan.
 
-use egui::{RichText, Ui};
+use egui::{Grid, RichText, TextEdit, Ui};
 
 use super::section;
-use crate::document::SlaDocument;
-use crate::i18n::Language;
+use crate::app::widgets::Fields;
+use crate::document::{ReviewCadence, SlaDocument};
 use crate::plan::{Plan, Problem};
 use crate::report::Report;
 
-/// Draws the agreement; true when "Copy agreement as text" was clicked.
+/// Draws the tab; true when "Copy agreement as text" was clicked.
 pub fn show(
     ui: &mut Ui,
-    language: Language,
-    document: &SlaDocument,
+    fields: &Fields<'_>,
+    document: &mut SlaDocument,
     selected: usize,
     plan: &Result<Plan, Vec<Problem>>,
 ) -> bool {
-    let t = language.text();
+    let t = fields.language.text();
+    details(ui, fields, document);
     let Ok(plan) = plan else {
+        ui.add_space(8.0);
         ui.label(t.fix_inputs_first);
         return false;
     };
@@ -28,7 +31,7 @@ pub fn show(
         .get(selected)
         .map(|s| s.name.as_str())
         .unwrap_or_default();
-    let report = Report::of_document(document, name, plan, language);
+    let report = Report::of_document(document, name, plan, fields.language);
     section(ui, &report.title(), t.agreement_tab_note);
     if let Some(subtitle) = report.subtitle() {
         ui.label(subtitle);
@@ -42,4 +45,51 @@ pub fn show(
         }
     }
     copy
+}
+
+/// The fields the document holds about the agreement itself, each labelled for screen readers.
+fn details(ui: &mut Ui, fields: &Fields<'_>, document: &mut SlaDocument) {
+    let t = fields.language.text();
+    section(ui, t.agreement_details, t.agreement_details_note);
+    Grid::new("agreement details")
+        .num_columns(2)
+        .spacing([12.0, 6.0])
+        .show(ui, |ui| {
+            for (label, value) in [
+                (t.document_title, &mut document.title),
+                (t.document_company, &mut document.company),
+                (t.owner_marketing, &mut document.owners.marketing),
+                (t.owner_sales, &mut document.owners.sales),
+            ] {
+                let label = ui.label(label);
+                ui.add_enabled(
+                    fields.enabled,
+                    TextEdit::singleline(value).desired_width(320.0),
+                )
+                .labelled_by(label.id);
+                ui.end_row();
+            }
+            ui.label(t.review_cadence);
+            ui.add_enabled_ui(fields.enabled, |ui| {
+                ui.horizontal(|ui| {
+                    for (cadence, label) in [
+                        (ReviewCadence::Weekly, t.cadence_weekly),
+                        (ReviewCadence::Monthly, t.cadence_monthly),
+                        (ReviewCadence::Quarterly, t.cadence_quarterly),
+                    ] {
+                        ui.radio_value(&mut document.review_cadence, cadence, label);
+                    }
+                });
+            });
+            ui.end_row();
+            let label = ui.label(t.agreement_notes_heading);
+            ui.add_enabled(
+                fields.enabled,
+                TextEdit::multiline(&mut document.notes)
+                    .desired_rows(3)
+                    .desired_width(320.0),
+            )
+            .labelled_by(label.id);
+            ui.end_row();
+        });
 }

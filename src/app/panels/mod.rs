@@ -103,7 +103,7 @@ fn central(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
                     }
                 },
                 Tab::Agreement => {
-                    copy_agreement = agreement::show(ui, language, doc, selected, plan);
+                    copy_agreement = agreement::show(ui, &fields, doc, selected, plan);
                 }
             }
         });
