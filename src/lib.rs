@@ -4,7 +4,7 @@
 
 /// The desktop app: window, panels, commands (everything egui lives here).
 pub mod app;
-/// The command-line commands: plan, summary, check.
+/// The command-line commands: plan, summary, check, export.
 pub mod cli;
 /// The SLA document: types, validation, RON load and atomic save, format versions.
 pub mod document;

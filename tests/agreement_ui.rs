@@ -53,3 +53,11 @@ fn file_menu_offers_every_export_format() {
     }
     harness.get_by_label("Copy agreement as text");
 }
+
+#[test]
+fn snapshot_agreement_tab() {
+    let mut harness = example();
+    harness.get_by_label("Agreement").click();
+    harness.run();
+    harness.snapshot("agreement_dark_1280x800");
+}
