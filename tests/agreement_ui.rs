@@ -6,6 +6,7 @@
     reason = "a failed unwrap is a failed test"
 )]
 
+use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable as _;
 use support::{example, type_into};
 
@@ -29,6 +30,18 @@ fn the_agreement_follows_the_plan_and_copies_as_text() {
     // Who signs is edited on the tab itself, and the sentence names them.
     type_into(&mut harness, "Sales owner", "Eva Jansen");
     harness.get_by_label_contains("and sales (Eva Jansen)");
+
+    // Rejection reasons, one a line: a new line starts empty and the sentence lists the rest.
+    let reasons = "Rejection reasons (one a line)";
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, reasons)
+        .focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, reasons)
+        .type_text("No budget\nNot the decision maker");
+    harness.run();
+    harness.get_by_label_contains("one of these reasons: No budget; Not the decision maker.");
 
     harness.get_by_label("Copy agreement as text").click();
     harness.run();

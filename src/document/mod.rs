@@ -51,6 +51,11 @@ pub struct SlaDocument {
     /// ISO 4217 code of every amount in the document, e.g. "EUR".
     pub currency: String,
     pub notes: String,
+    /// What counts as a marketing-qualified lead, in the teams' own words (free text).
+    pub mql_definition: String,
+    /// The reasons sales may give when it rejects a lead, one per entry; blank entries are
+    /// kept while typing and left out of the agreement.
+    pub rejection_reasons: Vec<String>,
     /// What-if variants of the plan; at least one.
     pub scenarios: Vec<Scenario>,
     /// Index into `scenarios` of the agreed plan.
@@ -78,6 +83,8 @@ impl Default for SlaDocument {
             review_cadence: ReviewCadence::Monthly,
             currency: "EUR".to_owned(),
             notes: String::new(),
+            mql_definition: String::new(),
+            rejection_reasons: Vec::new(),
             scenarios: vec![Scenario::default()],
             active_scenario: 0,
             sales_commitments: SalesCommitments::default(),

@@ -403,4 +403,8 @@ pub const TEXT: Text = Text {
     cadence_weekly: "Weekly",
     cadence_monthly: "Monthly",
     cadence_quarterly: "Quarterly",
+    agreement_mql: "A lead counts as marketing-qualified when: {definition}",
+    agreement_reasons: "A rejection gives one of these reasons: {reasons}.",
+    mql_definition: "Qualified lead (MQL) means",
+    rejection_reasons: "Rejection reasons (one a line)",
 };

@@ -712,6 +712,10 @@ pub struct Text {
     pub cadence_weekly: &'static str,
     pub cadence_monthly: &'static str,
     pub cadence_quarterly: &'static str,
+    pub agreement_mql: &'static str,
+    pub agreement_reasons: &'static str,
+    pub mql_definition: &'static str,
+    pub rejection_reasons: &'static str,
 }
 
 #[cfg(test)]

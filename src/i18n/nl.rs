@@ -403,4 +403,8 @@ pub const TEXT: Text = Text {
     cadence_weekly: "Wekelijks",
     cadence_monthly: "Maandelijks",
     cadence_quarterly: "Per kwartaal",
+    agreement_mql: "Een lead telt als marketing-gekwalificeerd als: {definition}",
+    agreement_reasons: "Een weigering noemt een van deze redenen: {reasons}.",
+    mql_definition: "Gekwalificeerde lead (MQL) betekent",
+    rejection_reasons: "Redenen voor weigering (één per regel)",
 };

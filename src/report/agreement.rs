@@ -32,7 +32,7 @@ pub fn sections(
     let mut sections = vec![
         parties(document, scenario, plan, language),
         marketing(document, plan, language),
-        sales(plan, language),
+        sales(document, plan, language),
         capacity(plan, language),
     ];
     let cadence = match document.review_cadence {
@@ -160,6 +160,12 @@ fn marketing(document: &SlaDocument, plan: &Plan, language: Language) -> Section
             ],
         ),
     ];
+    if !document.mql_definition.trim().is_empty() {
+        paragraphs.push(fill(
+            t.agreement_mql,
+            &[("definition", document.mql_definition.trim())],
+        ));
+    }
     for source in &plan.sources {
         paragraphs.push(fill(
             t.agreement_source,
@@ -175,35 +181,45 @@ fn marketing(document: &SlaDocument, plan: &Plan, language: Language) -> Section
     section(t.agreement_marketing_heading, paragraphs)
 }
 
-fn sales(plan: &Plan, language: Language) -> Section {
+fn sales(document: &SlaDocument, plan: &Plan, language: Language) -> Section {
     let t = language.text();
     let c = &plan.commitments;
-    section(
-        t.agreement_sales_heading,
-        vec![
-            fill(
-                t.agreement_follow_up,
-                &[
-                    (
-                        "first",
-                        &language.with_unit(c.first_contact_within_hours, Unit::Hours, ""),
-                    ),
-                    ("attempts", &c.minimum_attempts.to_string()),
-                    (
-                        "days",
-                        &language.with_unit(f64::from(c.attempts_within_days), Unit::Days, ""),
-                    ),
-                ],
-            ),
-            fill(
-                t.agreement_accept,
-                &[(
-                    "hours",
-                    &language.with_unit(c.accept_within_hours, Unit::Hours, ""),
-                )],
-            ),
-        ],
-    )
+    let mut paragraphs = vec![
+        fill(
+            t.agreement_follow_up,
+            &[
+                (
+                    "first",
+                    &language.with_unit(c.first_contact_within_hours, Unit::Hours, ""),
+                ),
+                ("attempts", &c.minimum_attempts.to_string()),
+                (
+                    "days",
+                    &language.with_unit(f64::from(c.attempts_within_days), Unit::Days, ""),
+                ),
+            ],
+        ),
+        fill(
+            t.agreement_accept,
+            &[(
+                "hours",
+                &language.with_unit(c.accept_within_hours, Unit::Hours, ""),
+            )],
+        ),
+    ];
+    let reasons: Vec<&str> = document
+        .rejection_reasons
+        .iter()
+        .map(|r| r.trim())
+        .filter(|r| !r.is_empty())
+        .collect();
+    if !reasons.is_empty() {
+        paragraphs.push(fill(
+            t.agreement_reasons,
+            &[("reasons", &reasons.join("; "))],
+        ));
+    }
+    section(t.agreement_sales_heading, paragraphs)
 }
 
 fn capacity(plan: &Plan, language: Language) -> Section {
@@ -286,6 +302,9 @@ mod tests {
             |doc| {
                 doc.owners.sales = String::new();
                 doc.review_cadence = ReviewCadence::Quarterly;
+                doc.mql_definition = "Een contactpersoon die een demo aanvroeg.".into();
+                doc.rejection_reasons =
+                    vec!["Geen budget".into(), " ".into(), "Geen beslisser".into()];
             },
             Language::Dutch,
         );
@@ -297,6 +316,8 @@ mod tests {
             "Uit Webinars: 330 leads",
             "binnen 1 uur",
             "elk kwartaal",
+            "Een lead telt als marketing-gekwalificeerd als: Een contactpersoon",
+            "Een weigering noemt een van deze redenen: Geen budget; Geen beslisser.",
             "Wijzigingen",
         ] {
             assert!(text.contains(part), "missing “{part}” in:\n{text}");

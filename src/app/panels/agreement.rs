@@ -82,6 +82,35 @@ fn details(ui: &mut Ui, fields: &Fields<'_>, document: &mut SlaDocument) {
                 });
             });
             ui.end_row();
+            let label = ui.label(t.mql_definition);
+            ui.add_enabled(
+                fields.enabled,
+                TextEdit::multiline(&mut document.mql_definition)
+                    .desired_rows(2)
+                    .desired_width(320.0),
+            )
+            .labelled_by(label.id);
+            ui.end_row();
+            // One reason a line; empty lines stay while typing (a new line starts empty).
+            let mut reasons = document.rejection_reasons.join("\n");
+            let label = ui.label(t.rejection_reasons);
+            let edited = ui
+                .add_enabled(
+                    fields.enabled,
+                    TextEdit::multiline(&mut reasons)
+                        .desired_rows(3)
+                        .desired_width(320.0),
+                )
+                .labelled_by(label.id)
+                .changed();
+            if edited {
+                document.rejection_reasons = if reasons.is_empty() {
+                    Vec::new()
+                } else {
+                    reasons.split('\n').map(str::to_owned).collect()
+                };
+            }
+            ui.end_row();
             let label = ui.label(t.agreement_notes_heading);
             ui.add_enabled(
                 fields.enabled,
