@@ -74,3 +74,47 @@ fn snapshot_agreement_tab() {
     harness.run();
     harness.snapshot("agreement_dark_1280x800");
 }
+
+#[test]
+fn an_approval_is_cleared_with_a_mark_when_the_agreed_plan_changes() {
+    let mut harness = example();
+    harness.get_by_label("Agreement").click();
+    harness.run();
+    harness.get_by_label("Add approver").click();
+    harness.run();
+    type_into(&mut harness, "Approver", "Eva Jansen");
+    type_into(&mut harness, "Role", "Sales director");
+    // Beside the approver and among the agreement's sentences.
+    let shown = |harness: &egui_kittest::Harness<'_, sla_planner::App>, text: &str| {
+        harness.query_all_by_label_contains(text).count()
+    };
+    assert_eq!(
+        shown(
+            &harness,
+            "Eva Jansen (Sales director) has not approved yet."
+        ),
+        2
+    );
+    harness.get_by_label("Approve").click();
+    harness.run();
+    assert_eq!(
+        shown(
+            &harness,
+            "Approved by Eva Jansen (Sales director) on 2026-11-28."
+        ),
+        2
+    );
+
+    harness.get_by_label("2 Sales").click();
+    harness.run();
+    type_into(&mut harness, "Minimum contact attempts", "3");
+    harness.get_by_label("Agreement").click();
+    harness.run();
+    assert_eq!(
+        shown(
+            &harness,
+            "⚠ Eva Jansen (Sales director) approved on 2026-11-28, but the agreed plan has changed since"
+        ),
+        2
+    );
+}

@@ -407,4 +407,13 @@ pub const TEXT: Text = Text {
     agreement_reasons: "A rejection gives one of these reasons: {reasons}.",
     mql_definition: "Qualified lead (MQL) means",
     rejection_reasons: "Rejection reasons (one a line)",
+    agreement_approvals_heading: "Approvals",
+    agreement_approved: "Approved by {name} ({role}) on {date}.",
+    agreement_approval_cleared: "⚠ {name} ({role}) approved on {date}, but the agreed plan has changed since: to be approved again.",
+    agreement_not_approved: "{name} ({role}) has not approved yet.",
+    approver_name: "Approver",
+    approver_role: "Role",
+    approve: "Approve",
+    add_approver: "Add approver",
+    remove_approver: "Remove approver",
 };

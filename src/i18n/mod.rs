@@ -716,6 +716,15 @@ pub struct Text {
     pub agreement_reasons: &'static str,
     pub mql_definition: &'static str,
     pub rejection_reasons: &'static str,
+    pub agreement_approvals_heading: &'static str,
+    pub agreement_approved: &'static str,
+    pub agreement_approval_cleared: &'static str,
+    pub agreement_not_approved: &'static str,
+    pub approver_name: &'static str,
+    pub approver_role: &'static str,
+    pub approve: &'static str,
+    pub add_approver: &'static str,
+    pub remove_approver: &'static str,
 }
 
 #[cfg(test)]

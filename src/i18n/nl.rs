@@ -407,4 +407,13 @@ pub const TEXT: Text = Text {
     agreement_reasons: "Een weigering noemt een van deze redenen: {reasons}.",
     mql_definition: "Gekwalificeerde lead (MQL) betekent",
     rejection_reasons: "Redenen voor weigering (één per regel)",
+    agreement_approvals_heading: "Goedkeuringen",
+    agreement_approved: "Goedgekeurd door {name} ({role}) op {date}.",
+    agreement_approval_cleared: "⚠ {name} ({role}) keurde goed op {date}, maar het afgesproken plan is sindsdien veranderd: opnieuw goed te keuren.",
+    agreement_not_approved: "{name} ({role}) heeft nog niet goedgekeurd.",
+    approver_name: "Goedkeurder",
+    approver_role: "Rol",
+    approve: "Goedkeuren",
+    add_approver: "Goedkeurder toevoegen",
+    remove_approver: "Goedkeurder verwijderen",
 };

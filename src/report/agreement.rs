@@ -2,7 +2,7 @@
 //! never typed by hand: parties and period, marketing's commitment, sales' commitment,
 //! capacity, reporting and review, notes and the change history. It changes as the inputs do.
 
-use crate::document::{ReviewCadence, SlaDocument};
+use crate::document::{Approval, ReviewCadence, SlaDocument};
 use crate::i18n::{Language, fill};
 use crate::plan::funnel::whole_up;
 use crate::plan::{Plan, Unit};
@@ -77,7 +77,38 @@ pub fn sections(
             .collect()
     };
     sections.push(section(t.agreement_history_heading, history));
+    if !document.sign_offs.is_empty() {
+        sections.push(section(
+            t.agreement_approvals_heading,
+            document
+                .sign_offs
+                .iter()
+                .map(|a| approval(document, a, language))
+                .collect(),
+        ));
+    }
     sections
+}
+
+/// One approval in words: given, given for an earlier plan (cleared), or not given.
+pub fn approval(document: &SlaDocument, approval: &Approval, language: Language) -> String {
+    let t = language.text();
+    let template = match approval.date {
+        None => t.agreement_not_approved,
+        Some(_) if approval.is_current(document) => t.agreement_approved,
+        Some(_) => t.agreement_approval_cleared,
+    };
+    fill(
+        template,
+        &[
+            ("name", or_unnamed(&approval.name, t.agreement_unnamed)),
+            ("role", or_unnamed(&approval.role, t.agreement_unnamed)),
+            (
+                "date",
+                &approval.date.map(|d| d.to_string()).unwrap_or_default(),
+            ),
+        ],
+    )
 }
 
 fn or_unnamed<'a>(name: &'a str, unnamed: &'a str) -> &'a str {

@@ -12,7 +12,7 @@ mod cell;
 mod charts;
 mod tables;
 
-pub use agreement::Section;
+pub use agreement::{Section, approval};
 pub use cell::Cell;
 pub use charts::{Chart, ChartKind, Series};
 

@@ -3,13 +3,14 @@
 //! sales commitments (the report model's `agreement`), with a button that copies it as text.
 //! No sentence is typed by the user, so it can never contradict the plan.
 
+use chrono::NaiveDate;
 use egui::{Grid, RichText, TextEdit, Ui};
 
 use super::section;
 use crate::app::widgets::Fields;
-use crate::document::{ReviewCadence, SlaDocument};
+use crate::document::{Approval, ReviewCadence, SlaDocument};
 use crate::plan::{Plan, Problem};
-use crate::report::Report;
+use crate::report::{Report, approval};
 
 /// Draws the tab; true when "Copy agreement as text" was clicked.
 pub fn show(
@@ -18,9 +19,11 @@ pub fn show(
     document: &mut SlaDocument,
     selected: usize,
     plan: &Result<Plan, Vec<Problem>>,
+    today: NaiveDate,
 ) -> bool {
     let t = fields.language.text();
     details(ui, fields, document);
+    approvals(ui, fields, document, today);
     let Ok(plan) = plan else {
         ui.add_space(8.0);
         ui.label(t.fix_inputs_first);
@@ -121,4 +124,58 @@ fn details(ui: &mut Ui, fields: &Fields<'_>, document: &mut SlaDocument) {
             .labelled_by(label.id);
             ui.end_row();
         });
+}
+
+/// Who approves: name and role, "Approve" (today, for the agreed plan as it is now), and the
+/// approval in words — marked as cleared when the agreed plan changed after it was given.
+fn approvals(ui: &mut Ui, fields: &Fields<'_>, document: &mut SlaDocument, today: NaiveDate) {
+    let t = fields.language.text();
+    section(ui, t.agreement_approvals_heading, "");
+    let fingerprint = document.agreed_fingerprint();
+    let words: Vec<String> = document
+        .sign_offs
+        .iter()
+        .map(|a| approval(document, a, fields.language))
+        .collect();
+    let mut remove = None;
+    for (i, (given, words)) in document.sign_offs.iter_mut().zip(words).enumerate() {
+        ui.push_id(i, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                for (label, value) in [
+                    (t.approver_name, &mut given.name),
+                    (t.approver_role, &mut given.role),
+                ] {
+                    let label = ui.label(label);
+                    ui.add_enabled(
+                        fields.enabled,
+                        TextEdit::singleline(value).desired_width(160.0),
+                    )
+                    .labelled_by(label.id);
+                }
+                if ui
+                    .add_enabled(fields.enabled, egui::Button::new(t.approve))
+                    .clicked()
+                {
+                    given.date = Some(today);
+                    given.plan = fingerprint;
+                }
+                if ui
+                    .add_enabled(fields.enabled, egui::Button::new(t.remove_approver))
+                    .clicked()
+                {
+                    remove = Some(i);
+                }
+            });
+            ui.label(words);
+        });
+    }
+    if let Some(i) = remove {
+        document.sign_offs.remove(i);
+    }
+    if ui
+        .add_enabled(fields.enabled, egui::Button::new(t.add_approver))
+        .clicked()
+    {
+        document.sign_offs.push(Approval::default());
+    }
 }

@@ -72,6 +72,7 @@ fn central(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
     ui.separator();
     let problems = plan.as_ref().err().map_or(&[][..], Vec::as_slice);
     let language = app.language;
+    let today = app.today;
     let currency = app.editor.document.currency.clone();
     let fields = Fields {
         language,
@@ -103,7 +104,7 @@ fn central(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
                     }
                 },
                 Tab::Agreement => {
-                    copy_agreement = agreement::show(ui, &fields, doc, selected, plan);
+                    copy_agreement = agreement::show(ui, &fields, doc, selected, plan, today);
                 }
             }
         });
