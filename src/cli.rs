@@ -1,5 +1,5 @@
-//! The command line: `plan` (step 1 without a file), `summary FILE` and `check FILE`; the
-//! what-if commands `solve`, `sensitivity` and `diff` live in [`what_if`].
+//! The command line: `plan` (step 1 without a file), `summary FILE`, `check FILE` and
+//! `export FILE`; the what-if commands `solve`, `sensitivity` and `diff` live in [`what_if`].
 //!
 //! Output goes to stdout as text for people or as JSON for scripts (documented in README.md);
 //! errors go to stderr in plain words with a non-zero exit code.
@@ -14,12 +14,13 @@ use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
 use crate::document::{self, Loaded};
-use crate::i18n::{Language, NO_NUMBER, fill};
-use crate::plan::funnel::whole_parts;
+use crate::export;
+use crate::i18n::{Language, fill};
 use crate::plan::{
     Assumptions, Basis, LeadMonth, MonthPlan, Period, Plan, SalesCommitments, SourcePlan,
     StagePlan, WeekPlan, YearMonth, compute,
 };
+use crate::report::Report;
 
 /// Plan, agree and track a combined sales and marketing SLA.
 ///
@@ -62,6 +63,35 @@ pub enum Command {
     Sensitivity(what_if::SensitivityArgs),
     /// What changed between two documents: exit 0 when equal, 1 when they differ, 2 on error.
     Diff(what_if::DiffArgs),
+    /// A document's plan and agreement as HTML, Markdown or CSV (stdout without -o).
+    Export(ExportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    pub file: PathBuf,
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// The scenario's name [default: the agreed plan].
+    #[arg(long)]
+    pub scenario: Option<String>,
+    /// CSV of the ISO weeks instead of the months.
+    #[arg(long)]
+    pub weeks: bool,
+    /// CSV with `;` between fields and decimal commas, as Excel with Dutch settings reads it.
+    #[arg(long)]
+    pub semicolons: bool,
+    /// Write to this file (replaced atomically) instead of stdout.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+}
+
+/// The formats of `export`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Html,
+    Md,
+    Csv,
 }
 
 #[derive(Debug, clap::Args)]
@@ -196,6 +226,7 @@ pub fn run(command: &Command, today: chrono::NaiveDate, language: Language) -> O
             what_if::run_sensitivity(args, language).safe_for_terminal(args.format)
         }
         Command::Diff(args) => what_if::run_diff(args, language).safe_for_terminal(args.format),
+        Command::Export(args) => run_export(args, language).safe_for_terminal(Format::Text),
     }
 }
 
@@ -367,26 +398,59 @@ fn run_summary(
     confidence: Option<f64>,
     language: Language,
 ) -> Outcome {
+    match planned(file, scenario, language) {
+        Ok(found) => {
+            let chance = found
+                .document
+                .scenario(&found.scenario)
+                .and_then(|s| what_if::confidence(&s.assumptions, &found.plan, confidence));
+            let mut outcome = Outcome::ok(render(
+                &found.plan,
+                Some(&found.scenario),
+                &found.document.currency,
+                format,
+                chance.as_ref(),
+                language,
+            ));
+            outcome.stderr = found.notes;
+            outcome
+        }
+        Err(outcome) => outcome,
+    }
+}
+
+/// A document's scenario and its plan, with the notes about the file for stderr.
+struct Planned {
+    document: document::SlaDocument,
+    scenario: String,
+    plan: Plan,
+    notes: String,
+}
+
+/// Opens and validates `file` the way `check` does, picks the scenario (the active one unless
+/// named) and plans it; what `summary` and `export` share. The error is the failed outcome.
+fn planned(
+    file: &std::path::Path,
+    scenario: Option<&str>,
+    language: Language,
+) -> Result<Planned, Outcome> {
     let t = language.text();
-    let loaded = match open(file, language) {
-        Ok(loaded) => loaded,
-        Err(message) => return Outcome::fail(message),
-    };
+    let loaded = open(file, language).map_err(Outcome::fail)?;
     let found = findings(&loaded, file, language);
     let notes: String = found.notes.iter().map(|n| format!("{n}\n")).collect();
     if !found.problems.is_empty() {
         let mut outcome = Outcome::fail(problem_list(file, &found.problems, language));
         outcome.stderr.insert_str(0, &notes);
-        return outcome;
+        return Err(outcome);
     }
-    let doc = &loaded.document;
+    let doc = loaded.document;
     let chosen = match scenario {
         Some(name) => doc.scenario(name),
         None => doc.active(),
     };
     let Some(chosen) = chosen else {
         let names: Vec<&str> = doc.scenarios.iter().map(|s| s.name.as_str()).collect();
-        return Outcome::fail(format!(
+        return Err(Outcome::fail(format!(
             "{}\n",
             fill(
                 t.cli_no_such_scenario,
@@ -395,30 +459,74 @@ fn run_summary(
                     ("names", &names.join(", "))
                 ]
             )
-        ));
+        )));
     };
-    let mut outcome = match compute(&chosen.assumptions, &doc.sales_commitments) {
-        Ok(plan) => Outcome::ok(render(
-            &plan,
-            Some(&chosen.name),
-            &doc.currency,
-            format,
-            what_if::confidence(&chosen.assumptions, &plan, confidence).as_ref(),
-            language,
-        )),
-        Err(problems) => Outcome::fail(
-            problems
-                .iter()
-                .map(|p| {
-                    format!(
-                        "{}\n",
-                        language.problem_in(p, Some(&chosen.assumptions), &doc.currency)
-                    )
-                })
-                .collect(),
-        ),
+    match compute(&chosen.assumptions, &doc.sales_commitments) {
+        Ok(plan) => Ok(Planned {
+            scenario: chosen.name.clone(),
+            plan,
+            notes,
+            document: doc,
+        }),
+        Err(problems) => {
+            let mut outcome = Outcome::fail(
+                problems
+                    .iter()
+                    .map(|p| {
+                        format!(
+                            "{}\n",
+                            language.problem_in(p, Some(&chosen.assumptions), &doc.currency)
+                        )
+                    })
+                    .collect(),
+            );
+            outcome.stderr.insert_str(0, &notes);
+            Err(outcome)
+        }
+    }
+}
+
+/// `export`: the report of a document's scenario as HTML, Markdown or CSV, to stdout or
+/// written atomically to `output`.
+fn run_export(args: &ExportArgs, language: Language) -> Outcome {
+    let found = match planned(&args.file, args.scenario.as_deref(), language) {
+        Ok(found) => found,
+        Err(outcome) => return outcome,
     };
-    outcome.stderr.insert_str(0, &notes);
+    let report = Report::of_document(&found.document, &found.scenario, &found.plan, language);
+    let rows = if args.weeks {
+        export::csv::Rows::Weeks
+    } else {
+        export::csv::Rows::Months
+    };
+    let dialect = if args.semicolons {
+        export::csv::Dialect::Semicolon
+    } else {
+        export::csv::Dialect::Comma
+    };
+    let format = match args.format {
+        ExportFormat::Html => export::Format::Html,
+        ExportFormat::Md => export::Format::Markdown,
+        ExportFormat::Csv => export::Format::Csv(rows, dialect),
+    };
+    let text = export::render(&report, format);
+    let mut outcome = match &args.output {
+        None => Outcome::ok(text),
+        Some(path) => match document::write_atomically(path, &text) {
+            Ok(()) => Outcome::ok(String::new()),
+            Err(error) => Outcome::fail(format!(
+                "{}\n",
+                fill(
+                    language.text().export_failed,
+                    &[
+                        ("path", &path.display().to_string()),
+                        ("reason", &error.to_string()),
+                    ],
+                )
+            )),
+        },
+    };
+    outcome.stderr.insert_str(0, &found.notes);
     outcome
 }
 
@@ -573,164 +681,7 @@ fn render(
 }
 
 fn render_text(plan: &Plan, scenario: Option<&str>, currency: &str, language: Language) -> String {
-    let t = language.text();
-    let n = language.numbers();
-    let mut out = String::new();
-    if let Some(name) = scenario {
-        let _ = writeln!(out, "{name}\n");
-    }
-    let first = plan.months.first().map(|m| language.month(m.month));
-    let last = plan.months.last().map(|m| language.month(m.month));
-    let period = fill(
-        t.period_summary,
-        &[
-            ("from", &first.unwrap_or_default()),
-            ("to", &last.unwrap_or_default()),
-            ("months", &plan.months.len().to_string()),
-            ("days", &plan.working_days.to_string()),
-        ],
-    );
-    let optional = |value: Option<f64>| value.map_or(NO_NUMBER.to_owned(), |v| n.decimal(v, 1));
-    let rows = [
-        (t.period, period),
-        (t.revenue_goal, n.money(plan.revenue, currency)),
-        (
-            t.marketing_revenue_target,
-            n.money(plan.marketing_revenue, currency),
-        ),
-        (
-            t.average_deal_size,
-            n.money(plan.average_deal_size, currency),
-        ),
-        (
-            t.lead_to_customer_rate,
-            format!(
-                "{} ({})",
-                n.fraction_as_percent(plan.lead_to_customer),
-                language.basis(plan.basis)
-            ),
-        ),
-        (t.customers_needed, n.count_up(plan.customers_needed)),
-        (t.leads_needed, n.count_up(plan.leads_needed)),
-        (t.lead_value, n.money(plan.lead_value, currency)),
-        (t.leads_per_month, n.decimal(plan.leads_per_month, 1)),
-        (t.leads_per_week, n.decimal(plan.leads_per_week, 1)),
-        (
-            t.leads_per_working_day,
-            optional(plan.leads_per_working_day),
-        ),
-    ];
-    let width = rows
-        .iter()
-        .map(|(label, _)| label.chars().count())
-        .max()
-        .unwrap_or(0);
-    for (label, value) in rows {
-        let _ = writeln!(out, "{label:<width$}  {value}");
-    }
-    let _ = writeln!(
-        out,
-        "\n{:<14} {:>12} {:>14} {:>18} {:>10} {:>8} {:>10}",
-        t.month,
-        t.working_days,
-        t.revenue,
-        t.marketing_revenue,
-        t.customers,
-        t.leads,
-        t.leads_per_day
-    );
-    // Counts are whole targets that add up to the rounded-up totals (see `whole_parts`).
-    let customers = whole_parts(&plan.months.iter().map(|m| m.customers).collect::<Vec<_>>());
-    let leads = whole_parts(&plan.months.iter().map(|m| m.leads).collect::<Vec<_>>());
-    for ((m, customers), leads) in plan.months.iter().zip(customers).zip(leads) {
-        let _ = writeln!(
-            out,
-            "{:<14} {:>12} {:>14} {:>18} {:>10} {:>8} {:>10}",
-            language.month(m.month),
-            m.working_days,
-            n.money(m.revenue, currency),
-            n.money(m.marketing_revenue, currency),
-            n.decimal(customers, 0),
-            n.decimal(leads, 0),
-            optional(m.leads_per_working_day),
-        );
-    }
-    render_parts(&mut out, plan, currency, language);
-    if !plan.warnings.is_empty() {
-        let _ = writeln!(out, "\n{}", t.warnings);
-        for warning in &plan.warnings {
-            let _ = writeln!(out, "  • {}", language.warning(warning));
-        }
-    }
-    out
-}
-
-/// Stages, sources, budget and capacity, when the scenario has them.
-fn render_parts(out: &mut String, plan: &Plan, currency: &str, language: Language) {
-    let t = language.text();
-    let n = language.numbers();
-    if !plan.stages.is_empty() {
-        let _ = writeln!(
-            out,
-            "\n{:<20} {:>20} {:>10}",
-            t.stage, t.rate_to_next, t.volume
-        );
-        for stage in &plan.stages {
-            let _ = writeln!(
-                out,
-                "{:<20} {:>20} {:>10}",
-                stage.name,
-                n.fraction_as_percent(stage.rate_to_next),
-                n.count_up(stage.volume)
-            );
-        }
-    }
-    if !plan.sources.is_empty() {
-        let _ = writeln!(
-            out,
-            "\n{:<22} {:>7} {:>11} {:>8} {:>10} {:>10}",
-            t.source, t.share, t.lead_value, t.leads, t.customers, t.cost
-        );
-        for source in &plan.sources {
-            let cost = source
-                .cost
-                .map_or(NO_NUMBER.to_owned(), |c| n.money(c, currency));
-            let _ = writeln!(
-                out,
-                "{:<22} {:>7} {:>11} {:>8} {:>10} {:>10}",
-                source.name,
-                n.share(source.share),
-                n.money(source.lead_value, currency),
-                n.count_up(source.leads),
-                n.fixed(source.customers, 1),
-                cost
-            );
-        }
-    }
-    if let Some(budget) = &plan.budget {
-        let _ = writeln!(
-            out,
-            "\n{}  {}",
-            t.marketing_budget,
-            n.money(budget.total, currency)
-        );
-    }
-    if let Some(capacity) = &plan.capacity {
-        let _ = writeln!(
-            out,
-            "{}  {}\n{}  {}",
-            t.capacity_utilisation,
-            fill(
-                t.peak_and_average,
-                &[
-                    ("peak", &n.share(capacity.peak_utilisation)),
-                    ("average", &n.share(capacity.average_utilisation)),
-                ],
-            ),
-            t.reps_needed,
-            capacity.reps_needed
-        );
-    }
+    export::text::summary(&Report::of_plan(plan, scenario, currency, language))
 }
 
 /// Today in the user's time zone; `plan` starts the month after it by default.

@@ -4,14 +4,19 @@
 
 /// The desktop app: window, panels, commands (everything egui lives here).
 pub mod app;
-/// The command-line commands: plan, summary, check.
+/// The command-line commands: plan, summary, check, export.
 pub mod cli;
 /// The SLA document: types, validation, RON load and atomic save, format versions.
 pub mod document;
+/// Renderers of the report: plain text, HTML, Markdown and CSV. Report in, text out.
+pub mod export;
 /// User-facing text and number formatting (English now; Dutch follows).
 pub mod i18n;
 /// The planning engine: assumptions in, targets out. Pure, no I/O.
 pub mod plan;
+/// The report model: figures, tables, chart series and the agreement in sentences, that every
+/// screen, the command line and every export render.
+pub mod report;
 /// What-if: goal seek, sensitivity, confidence of the lead target, differences between documents.
 pub mod whatif;
 

@@ -56,7 +56,8 @@ fn plan_prints_the_reverse_funnel_for_people() {
         "Lead value                       €1,250",
         "Leads per month (average)        40",
         "Lead-to-customer rate            5% (one rate)",
-        "January 2027             21       €100,000",
+        // The month table of the Report tab: lead value and leads per day with one decimal.
+        "2027-01            21  €100,000            €50,000          2     40     €50,000        1.9",
     ] {
         assert!(text.contains(line), "missing “{line}” in:\n{text}");
     }
@@ -157,17 +158,18 @@ fn summary_of_the_example_uses_the_active_scenario() {
     assert!(text.contains("4.5% (lead sources)"), "{text}");
     // Whole targets a month, adding up to the rounded-up totals.
     assert!(
-        text.contains(
-            "January 2027             20       €160,000            €96,000          4      101"
-        ),
+        text.contains("2027-01            20  €160,000            €96,000          4    101    €132,000        5.0"),
         "{text}"
     );
     // Per source: share, lead value (rate × deal size), leads, customers, cost of the leads.
     assert!(
-        text.contains("Demo requests              20%      €3,200      220       22.0    €19,786"),
+        text.contains("Demo requests           20%      €3,200    220       22.0  €19,786"),
         "{text}"
     );
-    assert!(text.contains("Marketing budget  €45,618"), "{text}");
+    assert!(
+        text.contains("Marketing budget             €45,618"),
+        "{text}"
+    );
     assert!(text.contains("Reps needed (busiest month)  2"), "{text}");
     // The funnel stages are kept in the file but not in force: no stage table.
     assert!(!text.contains("Opportunity"), "{text}");

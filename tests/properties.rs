@@ -289,3 +289,29 @@ proptest! {
         prop_assert_eq!(current, opened);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Every export of every valid plan is free of NaN and infinity, in both languages.
+    #[test]
+    fn exports_never_show_nan_or_infinity(a in assumptions(), dutch in any::<bool>()) {
+        use sla_planner::export::csv::{Dialect, Rows};
+        use sla_planner::export::{self, Format};
+        let Ok(plan) = compute(&a, &SalesCommitments::default()) else { return Ok(()) };
+        let language = if dutch { Language::Dutch } else { Language::English };
+        let report = sla_planner::report::Report::of_plan(&plan, Some("P"), "EUR", language);
+        for format in [
+            Format::Html,
+            Format::Markdown,
+            Format::Csv(Rows::Months, Dialect::Comma),
+            Format::Csv(Rows::Weeks, Dialect::Semicolon),
+        ] {
+            let text = export::render(&report, format);
+            prop_assert!(!text.contains("NaN") && !text.contains('∞'), "{format:?}");
+            for bad in ["inf\"", "inf,", "inf;", "inf\n", "inf "] {
+                prop_assert!(!text.contains(bad), "{format:?}: {bad}");
+            }
+        }
+    }
+}

@@ -3,6 +3,8 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+use crate::export::Format;
+use crate::export::csv::{Dialect, Rows};
 use crate::i18n::{Language, Text};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,6 +39,10 @@ pub enum Command {
     Method,
     /// Large type and sliders for a projector (issue 11); toggles.
     MeetingMode,
+    ShowAgreement,
+    /// File ▸ Export: the selected scenario's report in a format, through the save dialog.
+    Export(Format),
+    CopyAgreement,
 }
 
 const fn command(key: Key) -> KeyboardShortcut {
@@ -48,6 +54,16 @@ const fn command_shift(key: Key) -> KeyboardShortcut {
 }
 
 impl Command {
+    /// The formats of File ▸ Export, in menu order.
+    pub const EXPORTS: [Self; 6] = [
+        Self::Export(Format::Html),
+        Self::Export(Format::Markdown),
+        Self::Export(Format::Csv(Rows::Months, Dialect::Comma)),
+        Self::Export(Format::Csv(Rows::Weeks, Dialect::Comma)),
+        Self::Export(Format::Csv(Rows::Months, Dialect::Semicolon)),
+        Self::Export(Format::Csv(Rows::Weeks, Dialect::Semicolon)),
+    ];
+
     /// Commands with shortcuts, most specific first: egui ignores an extra Shift when matching,
     /// so Ctrl+Shift+S must be tried before Ctrl+S.
     pub const KEYBOARD: [(KeyboardShortcut, Self); 15] = [
@@ -111,6 +127,16 @@ impl Command {
             Self::About => t.cmd_about,
             Self::Method => t.cmd_method,
             Self::MeetingMode => t.whatif_cmd_meeting_mode,
+            Self::ShowAgreement => t.tab_agreement,
+            Self::Export(format) => match format {
+                Format::Html => t.cmd_export_html,
+                Format::Markdown => t.cmd_export_markdown,
+                Format::Csv(Rows::Months, Dialect::Comma) => t.cmd_export_csv_months,
+                Format::Csv(Rows::Weeks, Dialect::Comma) => t.cmd_export_csv_weeks,
+                Format::Csv(Rows::Months, Dialect::Semicolon) => t.cmd_export_csv_months_excel,
+                Format::Csv(Rows::Weeks, Dialect::Semicolon) => t.cmd_export_csv_weeks_excel,
+            },
+            Self::CopyAgreement => t.cmd_copy_agreement,
         }
     }
 

@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
 
+use crate::export::Format;
+
 /// What a file dialog answered; `None` when it was cancelled (or no dialog is available).
 #[derive(Debug)]
 pub enum DialogAnswer {
@@ -12,6 +14,8 @@ pub enum DialogAnswer {
     SaveAs(Option<PathBuf>),
     /// A file to compare the open document with.
     CompareWith(Option<PathBuf>),
+    /// Where to export the report in this format.
+    Export(Format, Option<PathBuf>),
 }
 
 /// An answer with how long the dialog was on screen.
@@ -53,7 +57,10 @@ impl FileDialogs {
         let shown_for = self.opened.take().map_or(Duration::MAX, |t| t.elapsed());
         let cancelled = matches!(
             answer,
-            DialogAnswer::Open(None) | DialogAnswer::SaveAs(None) | DialogAnswer::CompareWith(None)
+            DialogAnswer::Open(None)
+                | DialogAnswer::SaveAs(None)
+                | DialogAnswer::CompareWith(None)
+                | DialogAnswer::Export(_, None)
         );
         Some(Answered {
             answer,
@@ -62,7 +69,7 @@ impl FileDialogs {
     }
 
     pub fn open(&mut self, ctx: &egui::Context, frame: &eframe::Frame, title: &str, filter: &str) {
-        let dialog = Self::dialog(frame, title, filter);
+        let dialog = Self::dialog(frame, title, filter, "ron");
         self.spawn(ctx, move || DialogAnswer::Open(dialog.pick_file()));
     }
 
@@ -74,7 +81,7 @@ impl FileDialogs {
         title: &str,
         filter: &str,
     ) {
-        let dialog = Self::dialog(frame, title, filter);
+        let dialog = Self::dialog(frame, title, filter, "ron");
         self.spawn(ctx, move || DialogAnswer::CompareWith(dialog.pick_file()));
     }
 
@@ -86,14 +93,35 @@ impl FileDialogs {
         filter: &str,
         file_name: &str,
     ) {
-        let dialog = Self::dialog(frame, title, filter).set_file_name(file_name);
+        let dialog = Self::dialog(frame, title, filter, "ron").set_file_name(file_name);
         self.spawn(ctx, move || DialogAnswer::SaveAs(dialog.save_file()));
     }
 
-    fn dialog(frame: &eframe::Frame, title: &str, filter: &str) -> rfd::FileDialog {
+    /// Asks where to export the report in `format`; the filter shows that format's files.
+    pub fn export(
+        &mut self,
+        ctx: &egui::Context,
+        frame: &eframe::Frame,
+        title: &str,
+        format: Format,
+        file_name: &str,
+    ) {
+        let extension = format.extension();
+        let dialog = Self::dialog(frame, title, extension, extension).set_file_name(file_name);
+        self.spawn(ctx, move || {
+            DialogAnswer::Export(format, dialog.save_file())
+        });
+    }
+
+    fn dialog(
+        frame: &eframe::Frame,
+        title: &str,
+        filter: &str,
+        extension: &str,
+    ) -> rfd::FileDialog {
         rfd::FileDialog::new()
             .set_title(title)
-            .add_filter(filter, &["ron"])
+            .add_filter(filter, &[extension])
             .set_parent(frame)
     }
 

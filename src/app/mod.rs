@@ -129,6 +129,8 @@ enum Tab {
     WhatIf,
     /// Scenarios side by side (issue 11).
     Compare,
+    /// The agreement in sentences, generated from the plan.
+    Agreement,
 }
 
 /// A document to compare the open one with, and its file name.
@@ -144,6 +146,7 @@ enum FileDialogKind {
     Open,
     SaveAs,
     CompareWith,
+    Export(crate::export::Format),
 }
 
 /// What to do once the user has dealt with unsaved changes.
@@ -498,6 +501,17 @@ impl App {
             Command::ShowCharts => self.tab = Tab::Charts,
             Command::About => self.dialog = Some(Dialog::About),
             Command::Method => self.dialog = Some(Dialog::Method),
+            Command::ShowAgreement => self.tab = Tab::Agreement,
+            Command::Export(format) => {
+                self.file_dialog_wanted = Some(FileDialogKind::Export(format));
+            }
+            Command::CopyAgreement => match self.report() {
+                Ok(report) => {
+                    ctx.copy_text(crate::export::text::agreement(&report));
+                    self.notice = Some(t.agreement_copied.to_owned());
+                }
+                Err(message) => self.notice = Some(message),
+            },
             Command::MeetingMode => {
                 self.meeting = !self.meeting;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.meeting));
@@ -583,9 +597,11 @@ impl App {
                     self.write(path, then);
                 }
                 DialogAnswer::CompareWith(Some(path)) => self.compare_with(&path),
+                DialogAnswer::Export(format, Some(path)) => self.export_to(&path, format),
                 DialogAnswer::Open(None)
                 | DialogAnswer::SaveAs(None)
-                | DialogAnswer::CompareWith(None) => self.after_save = None,
+                | DialogAnswer::CompareWith(None)
+                | DialogAnswer::Export(_, None) => self.after_save = None,
             }
             if answered.no_dialog {
                 self.notice = Some(self.language.text().no_file_dialog.to_owned());
@@ -624,7 +640,72 @@ impl App {
                 self.file_dialogs
                     .save_as(ctx, frame, t.save_title, t.file_filter, &name);
             }
+            FileDialogKind::Export(format) => {
+                let name = self.export_file_name(format);
+                self.file_dialogs
+                    .export(ctx, frame, t.export_title, format, &name);
+            }
         }
+    }
+
+    /// The report of the scenario on screen, with its agreement; the first problem that
+    /// prevents a plan otherwise.
+    fn report(&self) -> Result<crate::report::Report, String> {
+        let doc = &self.editor.document;
+        let name = doc
+            .scenarios
+            .get(self.editor.selected)
+            .map(|s| s.name.as_str())
+            .unwrap_or_default();
+        match self.plan() {
+            Ok(plan) => Ok(crate::report::Report::of_document(
+                doc,
+                name,
+                &plan,
+                self.language,
+            )),
+            Err(_) => Err(self.language.text().fix_inputs_first.to_owned()),
+        }
+    }
+
+    /// "plan.html" beside "plan.sla.ron"; the week table's CSV is "plan-weeks.csv".
+    fn export_file_name(&self, format: crate::export::Format) -> String {
+        let t = self.language.text();
+        let name = self
+            .editor
+            .file_name(t.untitled_file_name, t.example_file_name);
+        let stem = name
+            .strip_suffix(".sla.ron")
+            .or_else(|| name.strip_suffix(".ron"))
+            .unwrap_or(&name);
+        let weeks = matches!(
+            format,
+            crate::export::Format::Csv(crate::export::csv::Rows::Weeks, _)
+        );
+        if weeks {
+            format!("{stem}-{}.{}", t.weeks_file_suffix, format.extension())
+        } else {
+            format!("{stem}.{}", format.extension())
+        }
+    }
+
+    /// Writes the report in `format` to `path` (atomically) and says where, or why not.
+    fn export_to(&mut self, path: &std::path::Path, format: crate::export::Format) {
+        let t = self.language.text();
+        let shown = path.display().to_string();
+        self.notice = Some(match self.report() {
+            Ok(report) => {
+                let text = crate::export::render(&report, format);
+                match document::write_atomically(path, &text) {
+                    Ok(()) => fill(t.exported, &[("path", &shown)]),
+                    Err(error) => fill(
+                        t.export_failed,
+                        &[("path", &shown), ("reason", &error.to_string())],
+                    ),
+                }
+            }
+            Err(message) => message,
+        });
     }
 
     /// After the panels: an undo step for what changed, the same-frame redraw, the recovery

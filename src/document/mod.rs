@@ -51,6 +51,14 @@ pub struct SlaDocument {
     /// ISO 4217 code of every amount in the document, e.g. "EUR".
     pub currency: String,
     pub notes: String,
+    /// What counts as a marketing-qualified lead, in the teams' own words (free text).
+    pub mql_definition: String,
+    /// The reasons sales may give when it rejects a lead, one per entry; blank entries are
+    /// kept while typing and left out of the agreement.
+    pub rejection_reasons: Vec<String>,
+    /// Who approved the agreed plan, and which version of it. (Named `sign_offs` in the file:
+    /// the test corpus uses `approvals` as a newer version's unknown field.)
+    pub sign_offs: Vec<Approval>,
     /// What-if variants of the plan; at least one.
     pub scenarios: Vec<Scenario>,
     /// Index into `scenarios` of the agreed plan.
@@ -78,6 +86,9 @@ impl Default for SlaDocument {
             review_cadence: ReviewCadence::Monthly,
             currency: "EUR".to_owned(),
             notes: String::new(),
+            mql_definition: String::new(),
+            rejection_reasons: Vec::new(),
+            sign_offs: Vec::new(),
             scenarios: vec![Scenario::default()],
             active_scenario: 0,
             sales_commitments: SalesCommitments::default(),
@@ -109,6 +120,17 @@ impl SlaDocument {
             }
         }
         self.format_version = FORMAT_VERSION;
+    }
+
+    /// A fingerprint of what the teams agree to: the agreed plan's assumptions and the sales
+    /// commitments (FNV-1a over their RON text, stable between runs). An approval keeps the
+    /// fingerprint it was given for, so a later change of the agreed plan shows it as cleared.
+    pub fn agreed_fingerprint(&self) -> u64 {
+        let assumptions = self.active().map(|s| &s.assumptions);
+        let text = ron::to_string(&(assumptions, &self.sales_commitments)).unwrap_or_default();
+        text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+            (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+        })
     }
 
     /// The active scenario, or the first when the index is out of range.
@@ -199,6 +221,25 @@ pub enum ReviewCadence {
     Quarterly,
 }
 
+/// One person's approval of the agreement.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Approval {
+    pub name: String,
+    pub role: String,
+    /// When it was given; `None` while not (yet) approved.
+    pub date: Option<NaiveDate>,
+    /// [`SlaDocument::agreed_fingerprint`] when it was given.
+    pub plan: u64,
+}
+
+impl Approval {
+    /// Given, and for the agreed plan as it is now.
+    pub fn is_current(&self, document: &SlaDocument) -> bool {
+        self.date.is_some() && self.plan == document.agreed_fingerprint()
+    }
+}
+
 /// A named set of assumptions: the agreed plan or a what-if.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -269,6 +310,33 @@ mod tests {
             "the agreed plan is still “Scenario”"
         );
         assert_eq!(doc.duplicate_scenario(9, "(copy)"), None);
+    }
+
+    #[test]
+    fn an_approval_is_cleared_when_the_agreed_plan_changes() {
+        let mut doc = SlaDocument::default();
+        doc.add_scenario("What-if", 0);
+        doc.sign_offs.push(Approval {
+            name: "Eva".into(),
+            role: "Sales director".into(),
+            date: NaiveDate::from_ymd_opt(2026, 12, 1),
+            plan: doc.agreed_fingerprint(),
+        });
+        assert!(doc.sign_offs[0].is_current(&doc));
+        doc.scenarios[1].assumptions.revenue_goal = 1.0;
+        assert!(
+            doc.sign_offs[0].is_current(&doc),
+            "a what-if is not the agreed plan"
+        );
+        doc.sales_commitments.minimum_attempts = 3;
+        assert!(!doc.sign_offs[0].is_current(&doc));
+        doc.sales_commitments.minimum_attempts = 6;
+        assert!(doc.sign_offs[0].is_current(&doc), "back as approved");
+        doc.active_scenario = 1;
+        assert!(
+            !doc.sign_offs[0].is_current(&doc),
+            "another plan was agreed"
+        );
     }
 
     #[test]

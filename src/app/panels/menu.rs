@@ -32,6 +32,12 @@ pub fn show(app: &mut App, ui: &mut Ui) -> egui::Rect {
                     item(app, ui, Command::Save);
                     item(app, ui, Command::SaveAs);
                     ui.separator();
+                    ui.menu_button(t.menu_export, |ui| {
+                        for command in Command::EXPORTS {
+                            item(app, ui, command);
+                        }
+                    });
+                    item(app, ui, Command::CopyAgreement);
                     item(app, ui, Command::CompareWithFile);
                     ui.separator();
                     item(app, ui, Command::Quit);

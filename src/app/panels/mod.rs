@@ -5,6 +5,7 @@
 //! visits widgets in the order they are drawn, and the form must come before the results and
 //! the chart legends. The panels then draw around it.
 
+mod agreement;
 mod charts;
 mod compare;
 mod marketing;
@@ -78,6 +79,7 @@ fn central(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
     ui.separator();
     let problems = plan.as_ref().err().map_or(&[][..], Vec::as_slice);
     let language = app.language;
+    let today = app.today;
     let currency = app.editor.document.currency.clone();
     let fields = Fields {
         language,
@@ -86,6 +88,7 @@ fn central(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
         enabled: app.editor.newer_version.is_none(),
     };
     let messages = Messages { problems, language };
+    let mut copy_agreement = false;
     ScrollArea::both()
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -125,8 +128,14 @@ fn central(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
                         ui.label(language.text().fix_inputs_first);
                     }
                 },
+                Tab::Agreement => {
+                    copy_agreement = agreement::show(ui, &fields, doc, selected, plan, today);
+                }
             }
         });
+    if copy_agreement {
+        app.queue(Command::CopyAgreement);
+    }
 }
 
 /// The validation messages of this frame, found by field.
@@ -193,6 +202,7 @@ fn tabs(app: &mut App, ui: &mut Ui) {
             (Tab::WhatIf, Command::ShowWhatIf),
             (Tab::Compare, Command::ShowCompare),
             (Tab::Charts, Command::ShowCharts),
+            (Tab::Agreement, Command::ShowAgreement),
         ] {
             let text = RichText::new(command.label(t)).heading();
             let mut response = ui.selectable_label(app.tab == tab, text);

@@ -1,0 +1,181 @@
+//! The Agreement tab: who and what (title, company, owners, review cadence, notes — editable),
+//! then the agreement in sentences, generated from the plan of the selected scenario and the
+//! sales commitments (the report model's `agreement`), with a button that copies it as text.
+//! No sentence is typed by the user, so it can never contradict the plan.
+
+use chrono::NaiveDate;
+use egui::{Grid, RichText, TextEdit, Ui};
+
+use super::section;
+use crate::app::widgets::Fields;
+use crate::document::{Approval, ReviewCadence, SlaDocument};
+use crate::plan::{Plan, Problem};
+use crate::report::{Report, approval};
+
+/// Draws the tab; true when "Copy agreement as text" was clicked.
+pub fn show(
+    ui: &mut Ui,
+    fields: &Fields<'_>,
+    document: &mut SlaDocument,
+    selected: usize,
+    plan: &Result<Plan, Vec<Problem>>,
+    today: NaiveDate,
+) -> bool {
+    let t = fields.language.text();
+    details(ui, fields, document);
+    approvals(ui, fields, document, today);
+    let Ok(plan) = plan else {
+        ui.add_space(8.0);
+        ui.label(t.fix_inputs_first);
+        return false;
+    };
+    let name = document
+        .scenarios
+        .get(selected)
+        .map(|s| s.name.as_str())
+        .unwrap_or_default();
+    let report = Report::of_document(document, name, plan, fields.language);
+    section(ui, &report.title(), t.agreement_tab_note);
+    if let Some(subtitle) = report.subtitle() {
+        ui.label(subtitle);
+    }
+    let copy = ui.button(t.cmd_copy_agreement).clicked();
+    for part in &report.agreement {
+        section(ui, &part.heading, "");
+        for paragraph in &part.paragraphs {
+            ui.label(RichText::new(paragraph));
+            ui.add_space(2.0);
+        }
+    }
+    copy
+}
+
+/// The fields the document holds about the agreement itself, each labelled for screen readers.
+fn details(ui: &mut Ui, fields: &Fields<'_>, document: &mut SlaDocument) {
+    let t = fields.language.text();
+    section(ui, t.agreement_details, t.agreement_details_note);
+    Grid::new("agreement details")
+        .num_columns(2)
+        .spacing([12.0, 6.0])
+        .show(ui, |ui| {
+            for (label, value) in [
+                (t.document_title, &mut document.title),
+                (t.document_company, &mut document.company),
+                (t.owner_marketing, &mut document.owners.marketing),
+                (t.owner_sales, &mut document.owners.sales),
+            ] {
+                let label = ui.label(label);
+                ui.add_enabled(
+                    fields.enabled,
+                    TextEdit::singleline(value).desired_width(320.0),
+                )
+                .labelled_by(label.id);
+                ui.end_row();
+            }
+            ui.label(t.review_cadence);
+            ui.add_enabled_ui(fields.enabled, |ui| {
+                ui.horizontal(|ui| {
+                    for (cadence, label) in [
+                        (ReviewCadence::Weekly, t.cadence_weekly),
+                        (ReviewCadence::Monthly, t.cadence_monthly),
+                        (ReviewCadence::Quarterly, t.cadence_quarterly),
+                    ] {
+                        ui.radio_value(&mut document.review_cadence, cadence, label);
+                    }
+                });
+            });
+            ui.end_row();
+            let label = ui.label(t.mql_definition);
+            ui.add_enabled(
+                fields.enabled,
+                TextEdit::multiline(&mut document.mql_definition)
+                    .desired_rows(2)
+                    .desired_width(320.0),
+            )
+            .labelled_by(label.id);
+            ui.end_row();
+            // One reason a line; empty lines stay while typing (a new line starts empty).
+            let mut reasons = document.rejection_reasons.join("\n");
+            let label = ui.label(t.rejection_reasons);
+            let edited = ui
+                .add_enabled(
+                    fields.enabled,
+                    TextEdit::multiline(&mut reasons)
+                        .desired_rows(3)
+                        .desired_width(320.0),
+                )
+                .labelled_by(label.id)
+                .changed();
+            if edited {
+                document.rejection_reasons = if reasons.is_empty() {
+                    Vec::new()
+                } else {
+                    reasons.split('\n').map(str::to_owned).collect()
+                };
+            }
+            ui.end_row();
+            let label = ui.label(t.agreement_notes_heading);
+            ui.add_enabled(
+                fields.enabled,
+                TextEdit::multiline(&mut document.notes)
+                    .desired_rows(3)
+                    .desired_width(320.0),
+            )
+            .labelled_by(label.id);
+            ui.end_row();
+        });
+}
+
+/// Who approves: name and role, "Approve" (today, for the agreed plan as it is now), and the
+/// approval in words — marked as cleared when the agreed plan changed after it was given.
+fn approvals(ui: &mut Ui, fields: &Fields<'_>, document: &mut SlaDocument, today: NaiveDate) {
+    let t = fields.language.text();
+    section(ui, t.agreement_approvals_heading, "");
+    let fingerprint = document.agreed_fingerprint();
+    let words: Vec<String> = document
+        .sign_offs
+        .iter()
+        .map(|a| approval(document, a, fields.language))
+        .collect();
+    let mut remove = None;
+    for (i, (given, words)) in document.sign_offs.iter_mut().zip(words).enumerate() {
+        ui.push_id(i, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                for (label, value) in [
+                    (t.approver_name, &mut given.name),
+                    (t.approver_role, &mut given.role),
+                ] {
+                    let label = ui.label(label);
+                    ui.add_enabled(
+                        fields.enabled,
+                        TextEdit::singleline(value).desired_width(160.0),
+                    )
+                    .labelled_by(label.id);
+                }
+                if ui
+                    .add_enabled(fields.enabled, egui::Button::new(t.approve))
+                    .clicked()
+                {
+                    given.date = Some(today);
+                    given.plan = fingerprint;
+                }
+                if ui
+                    .add_enabled(fields.enabled, egui::Button::new(t.remove_approver))
+                    .clicked()
+                {
+                    remove = Some(i);
+                }
+            });
+            ui.label(words);
+        });
+    }
+    if let Some(i) = remove {
+        document.sign_offs.remove(i);
+    }
+    if ui
+        .add_enabled(fields.enabled, egui::Button::new(t.add_approver))
+        .clicked()
+    {
+        document.sign_offs.push(Approval::default());
+    }
+}

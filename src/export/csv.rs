@@ -1,0 +1,85 @@
+//! CSV of the months or the ISO weeks: one header row, then one row per month or week.
+//! Numbers are plain and exact (a count is the plan's exact number, not its whole target, so
+//! the months add up to the total exactly), dates ISO 8601 (2027-01, 2027-W03, 2027-01-18).
+
+use crate::report::{Cell, Report, Table};
+
+/// The separators of the file.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Dialect {
+    /// `,` between fields and `.` in numbers: what most programs read.
+    #[default]
+    Comma,
+    /// `;` between fields and `,` in numbers, with a byte-order mark: what Excel with Dutch
+    /// settings opens by double-clicking (it reads `,` as the decimal separator there).
+    Semicolon,
+}
+
+/// Which table the file holds.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Rows {
+    #[default]
+    Months,
+    Weeks,
+}
+
+/// The table as CSV. Text that a spreadsheet would run as a formula (starting with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return) gets a leading `'`, so a source named `=HYPERLINK(…)`
+/// stays text.
+pub fn render(report: &Report, rows: Rows, dialect: Dialect) -> String {
+    let table = match rows {
+        Rows::Months => &report.months,
+        Rows::Weeks => &report.weeks,
+    };
+    let (delimiter, decimal) = match dialect {
+        Dialect::Comma => (b',', '.'),
+        Dialect::Semicolon => (b';', ','),
+    };
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .from_writer(Vec::new());
+    // Writing to memory cannot fail; what reached the buffer is returned either way.
+    let _ = writer.write_record(table.columns.iter().map(|c| safe(c.label)));
+    for record in records(table, decimal) {
+        let _ = writer.write_record(&record);
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    match dialect {
+        Dialect::Comma => text,
+        Dialect::Semicolon => format!("\u{feff}{text}"),
+    }
+}
+
+fn records(table: &Table, decimal: char) -> impl Iterator<Item = Vec<String>> + '_ {
+    table.rows.iter().map(move |row| {
+        row.iter()
+            .map(|cell| match cell {
+                Cell::Text(text) => safe(text),
+                other => other.raw(decimal),
+            })
+            .collect()
+    })
+}
+
+/// Text a spreadsheet would take for a formula, quoted with a leading apostrophe.
+pub fn safe(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_made_text() {
+        assert_eq!(safe("=1+1"), "'=1+1");
+        assert_eq!(safe("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(safe("-2"), "'-2");
+        assert_eq!(safe("Webinars"), "Webinars");
+    }
+}

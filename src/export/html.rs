@@ -1,0 +1,192 @@
+//! The report as one self-contained HTML file: inline CSS, charts as inline SVG, no scripts and
+//! no external requests. Readable on a phone (tables scroll sideways, text wraps), and printed
+//! to A4 each section starts on a new page, table headers repeat and rows are never cut.
+//! Every piece of text goes through [`escape`], so a scenario named `<script>` stays text.
+
+use std::fmt::Write as _;
+
+use super::svg;
+use crate::report::{Figure, Report, Table};
+
+const STYLE: &str = "\
+:root{color-scheme:light;--ink:#1d2433;--weak:#5a6478;--line:#d5dae3;--band:#f3f5f9;--accent:#2458a6}
+*{box-sizing:border-box}
+body{margin:0;font:16px/1.5 system-ui,-apple-system,\"Segoe UI\",Roboto,sans-serif;color:var(--ink);background:#fff}
+main{max-width:60rem;margin:0 auto;padding:1rem}
+h1{font-size:1.6rem;margin:.5rem 0 .25rem}
+h2{font-size:1.25rem;margin:0 0 .5rem;color:var(--accent)}
+h3{font-size:1.05rem;margin:1rem 0 .25rem}
+header p{margin:0;color:var(--weak)}
+section{margin-top:2rem}
+p{margin:.4rem 0}
+.note{color:var(--weak);font-size:.9rem}
+.scroll{overflow-x:auto;-webkit-overflow-scrolling:touch}
+table{border-collapse:collapse;font-size:.9rem;font-variant-numeric:tabular-nums}
+th,td{padding:.3rem .6rem;border-bottom:1px solid var(--line);text-align:left;white-space:nowrap}
+th{background:var(--band)}
+td.n,th.n{text-align:right}
+table.figures th{background:none;font-weight:normal;color:var(--weak);white-space:normal}
+table.figures td{white-space:normal}
+figure{margin:1rem 0}
+figcaption{font-weight:600;margin-bottom:.25rem}
+svg{width:100%;height:auto;max-width:40rem;display:block}
+svg text{font:12px system-ui,sans-serif;fill:var(--ink)}
+ul{padding-left:1.2rem}
+@page{size:A4;margin:15mm}
+@media print{
+body{font-size:10pt}
+main{max-width:none;padding:0}
+section{margin-top:1.5rem}
+section.page{break-before:page;margin-top:0}
+h2,h3,figure{break-after:avoid;break-inside:avoid}
+.scroll{overflow:visible}
+table{font-size:8.5pt;width:100%}
+th,td{padding:.15rem .35rem}
+thead{display:table-header-group}
+tr{break-inside:avoid}
+}
+";
+
+/// `text` safe inside HTML elements and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The whole report as an HTML document.
+pub fn render(report: &Report) -> String {
+    let t = report.language.text();
+    let lang = match report.language {
+        crate::i18n::Language::English => "en",
+        crate::i18n::Language::Dutch => "nl",
+    };
+    let title = escape(&report.title());
+    let mut out = String::with_capacity(64 * 1024);
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{title}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<main>\n<header>\n\
+         <h1>{title}</h1>\n"
+    );
+    if !report.heading.company.trim().is_empty() {
+        let _ = writeln!(out, "<p>{}</p>", escape(&report.heading.company));
+    }
+    if let Some(subtitle) = report.subtitle() {
+        let _ = writeln!(out, "<p>{}</p>", escape(&subtitle));
+    }
+    out.push_str("</header>\n");
+    if !report.agreement.is_empty() {
+        let _ = writeln!(out, "<section>\n<h2>{}</h2>", escape(t.agreement_title));
+        for part in &report.agreement {
+            let _ = writeln!(out, "<h3>{}</h3>", escape(&part.heading));
+            for paragraph in &part.paragraphs {
+                let _ = writeln!(out, "<p>{}</p>", escape(paragraph));
+            }
+        }
+        out.push_str("</section>\n");
+    }
+    // With the agreement before them, the figures start a page of their own.
+    let after_agreement = !report.agreement.is_empty();
+    section_start(&mut out, t.report_figures, "", after_agreement);
+    figures(
+        &mut out,
+        report,
+        report.figures.iter().chain(&report.resources),
+    );
+    out.push_str("</section>\n");
+    section_start(&mut out, report.months.title, report.months.note, false);
+    table(&mut out, report, &report.months);
+    for note in &report.month_notes {
+        let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(note));
+    }
+    if let Some(before) = &report.leads_before_period {
+        let _ = writeln!(out, "<p>{}</p>", escape(before));
+    }
+    out.push_str("</section>\n");
+    section_start(&mut out, t.report_charts, "", true);
+    for chart in &report.charts {
+        let _ = writeln!(
+            out,
+            "<figure>\n<figcaption>{}</figcaption>\n{}</figure>",
+            escape(chart.title),
+            svg::chart(chart, report.language, &report.currency)
+        );
+    }
+    out.push_str("</section>\n");
+    for (i, extra) in report.detail_tables().enumerate() {
+        // The long week table starts a page; stages and sources follow it.
+        section_start(&mut out, extra.title, extra.note, i == 0);
+        table(&mut out, report, extra);
+        out.push_str("</section>\n");
+    }
+    if !report.warnings.is_empty() {
+        section_start(&mut out, t.warnings, "", false);
+        out.push_str("<ul>\n");
+        for warning in &report.warnings {
+            let _ = writeln!(out, "<li>{}</li>", escape(warning));
+        }
+        out.push_str("</ul>\n</section>\n");
+    }
+    out.push_str("</main>\n</body>\n</html>\n");
+    out
+}
+
+/// Opens a section; `page` starts it on a new page when printed.
+fn section_start(out: &mut String, title: &str, note: &str, page: bool) {
+    let class = if page { " class=\"page\"" } else { "" };
+    let _ = writeln!(out, "<section{class}>\n<h2>{}</h2>", escape(title));
+    if !note.is_empty() {
+        let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(note));
+    }
+}
+
+fn figures<'a>(out: &mut String, report: &Report, figures: impl Iterator<Item = &'a Figure>) {
+    out.push_str("<div class=\"scroll\"><table class=\"figures\">\n");
+    for figure in figures {
+        let _ = writeln!(
+            out,
+            "<tr><th scope=\"row\">{}</th><td class=\"n\">{}</td></tr>",
+            escape(figure.label),
+            escape(&figure.value.show(report.language, &report.currency))
+        );
+    }
+    out.push_str("</table></div>\n");
+}
+
+fn table(out: &mut String, report: &Report, table: &Table) {
+    let class = |numeric: bool| if numeric { " class=\"n\"" } else { "" };
+    out.push_str("<div class=\"scroll\"><table>\n<thead><tr>");
+    for column in &table.columns {
+        let _ = write!(
+            out,
+            "<th scope=\"col\"{}>{}</th>",
+            class(column.numeric),
+            escape(column.label)
+        );
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for row in &table.rows {
+        out.push_str("<tr>");
+        for (cell, column) in row.iter().zip(&table.columns) {
+            let _ = write!(
+                out,
+                "<td{}>{}</td>",
+                class(column.numeric),
+                escape(&cell.show(report.language, &report.currency))
+            );
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table></div>\n");
+}

@@ -1,0 +1,119 @@
+//! The report as Markdown for a wiki or a mail: headings, pipe tables (numbers right-aligned),
+//! notes and warnings. User text is escaped so it cannot break a table or start markup.
+
+use std::fmt::Write as _;
+
+use crate::report::{Figure, Report, Table};
+
+/// `text` safe in Markdown: the characters that start markup or end a table cell are
+/// backslash-escaped, `<` and `&` become entities (no raw HTML), new lines become spaces.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '!' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '<' => out.push_str("&lt;"),
+            '&' => out.push_str("&amp;"),
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+pub fn render(report: &Report) -> String {
+    let t = report.language.text();
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", escape(&report.title()));
+    if !report.heading.company.trim().is_empty() {
+        let _ = writeln!(out, "{}\n", escape(&report.heading.company));
+    }
+    if let Some(subtitle) = report.subtitle() {
+        let _ = writeln!(out, "{}\n", escape(&subtitle));
+    }
+    if !report.agreement.is_empty() {
+        let _ = writeln!(out, "## {}\n", escape(t.agreement_title));
+        for section in &report.agreement {
+            let _ = writeln!(out, "### {}\n", escape(&section.heading));
+            for paragraph in &section.paragraphs {
+                let _ = writeln!(out, "{}\n", escape(paragraph));
+            }
+        }
+    }
+    let _ = writeln!(out, "## {}\n", escape(t.report_figures));
+    figures(&mut out, report, &report.figures);
+    if !report.resources.is_empty() {
+        figures(&mut out, report, &report.resources);
+    }
+    table(&mut out, report, &report.months);
+    for note in &report.month_notes {
+        let _ = writeln!(out, "_{}_\n", escape(note));
+    }
+    if let Some(before) = &report.leads_before_period {
+        let _ = writeln!(out, "{}\n", escape(before));
+    }
+    for extra in report.detail_tables() {
+        table(&mut out, report, extra);
+    }
+    if !report.warnings.is_empty() {
+        let _ = writeln!(out, "## {}\n", escape(t.warnings));
+        for warning in &report.warnings {
+            let _ = writeln!(out, "- {}", escape(warning));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn figures(out: &mut String, report: &Report, figures: &[Figure]) {
+    for figure in figures {
+        let value = figure.value.show(report.language, &report.currency);
+        let _ = writeln!(out, "- {}: **{}**", escape(figure.label), escape(&value));
+    }
+    out.push('\n');
+}
+
+fn table(out: &mut String, report: &Report, table: &Table) {
+    let _ = writeln!(out, "## {}\n", escape(table.title));
+    if !table.note.is_empty() {
+        let _ = writeln!(out, "_{}_\n", escape(table.note));
+    }
+    let row = |cells: Vec<String>| format!("| {} |", cells.join(" | "));
+    let _ = writeln!(
+        out,
+        "{}",
+        row(table.columns.iter().map(|c| escape(c.label)).collect())
+    );
+    let _ = writeln!(
+        out,
+        "{}",
+        row(table
+            .columns
+            .iter()
+            .map(|c| if c.numeric { "---:" } else { "---" }.to_owned())
+            .collect())
+    );
+    for cells in &table.rows {
+        let cells = cells
+            .iter()
+            .map(|cell| escape(&cell.show(report.language, &report.currency)))
+            .collect();
+        let _ = writeln!(out, "{}", row(cells));
+    }
+    out.push('\n');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pipes_and_markup_are_escaped() {
+        assert_eq!(escape("a|b"), "a\\|b");
+        assert_eq!(escape("<script>"), "&lt;script>");
+        assert_eq!(escape("*bold*\nnext"), "\\*bold\\* next");
+    }
+}

@@ -1,0 +1,202 @@
+//! A chart of the report as inline SVG: grouped bars on the left axis, a line series on a
+//! right axis of its own, a legend, and the numbers as the image's accessible name.
+
+use std::fmt::Write as _;
+
+use super::html::escape;
+use crate::i18n::Language;
+use crate::report::{Chart, ChartKind, Series};
+
+const WIDTH: f64 = 640.0;
+const HEIGHT: f64 = 280.0;
+const LEFT: f64 = 64.0;
+const TOP: f64 = 36.0;
+const BOTTOM: f64 = 40.0;
+const COLOURS: [&str; 3] = ["#2458a6", "#d9822b", "#2e8b57"];
+
+/// A round axis step for values up to `max`: 1, 2 or 5 × 10ⁿ, about four steps.
+fn step(max: f64) -> f64 {
+    let rough = max / 4.0;
+    let power = 10f64.powf(rough.log10().floor());
+    [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * power)
+        .find(|s| *s >= rough)
+        .unwrap_or(power * 10.0)
+}
+
+/// The top of an axis: the largest value rounded up to a whole step; 1 for an empty series.
+fn axis_top(values: impl Iterator<Item = f64>) -> (f64, f64) {
+    let max = values.filter(|v| v.is_finite()).fold(0.0, f64::max);
+    if max <= 0.0 {
+        return (1.0, 1.0);
+    }
+    let step = step(max);
+    ((max / step).ceil() * step, step)
+}
+
+fn label(value: f64, kind: ChartKind, language: Language, currency: &str) -> String {
+    let n = language.numbers();
+    match kind {
+        ChartKind::Count => n.decimal(value, 0),
+        ChartKind::Money => n.money(value, currency),
+        ChartKind::Share => n.share(value),
+    }
+}
+
+/// The chart as an `<svg>` element.
+pub fn chart(chart: &Chart, language: Language, currency: &str) -> String {
+    let bars: Vec<&Series> = chart.series.iter().filter(|s| !s.line).collect();
+    let lines: Vec<&Series> = chart.series.iter().filter(|s| s.line).collect();
+    let right = if lines.is_empty() { 16.0 } else { 72.0 };
+    let plot_width = WIDTH - LEFT - right;
+    let plot_height = HEIGHT - TOP - BOTTOM;
+    let bottom = TOP + plot_height;
+    let (bar_top, bar_step) = axis_top(bars.iter().flat_map(|s| s.values.iter().copied()));
+    let (line_top, line_step) = axis_top(lines.iter().flat_map(|s| s.values.iter().copied()));
+    let y = |value: f64, top: f64| bottom - (value.max(0.0) / top) * plot_height;
+    let slots = chart.labels.len().max(1) as f64;
+    let slot = plot_width / slots;
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" role=\"img\" \
+         aria-label=\"{}\">\n<title>{}</title>\n",
+        escape(&description(chart, language, currency)),
+        escape(chart.title)
+    );
+    // Grid lines and the left axis' labels.
+    let bar_kind = bars.first().map_or(ChartKind::Count, |s| s.kind);
+    let mut tick = 0.0;
+    while tick <= bar_top + bar_step * 1e-9 {
+        let at = y(tick, bar_top);
+        let _ = writeln!(
+            out,
+            "<line x1=\"{LEFT}\" y1=\"{at:.1}\" x2=\"{:.1}\" y2=\"{at:.1}\" stroke=\"#d5dae3\"/>\
+             <text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>",
+            LEFT + plot_width,
+            LEFT - 6.0,
+            at + 4.0,
+            escape(&label(tick, bar_kind, language, currency))
+        );
+        tick += bar_step;
+    }
+    if let Some(first) = lines.first() {
+        let mut tick = 0.0;
+        while tick <= line_top + line_step * 1e-9 {
+            let _ = writeln!(
+                out,
+                "<text x=\"{:.1}\" y=\"{:.1}\">{}</text>",
+                LEFT + plot_width + 6.0,
+                y(tick, line_top) + 4.0,
+                escape(&label(tick, first.kind, language, currency))
+            );
+            tick += line_step;
+        }
+    }
+    // Bars, grouped per category.
+    let group = slot * 0.7;
+    let width = group / bars.len().max(1) as f64;
+    for (s, series) in bars.iter().enumerate() {
+        let colour = COLOURS[s % COLOURS.len()];
+        for (i, value) in series.values.iter().enumerate() {
+            let x = LEFT + slot * i as f64 + (slot - group) / 2.0 + width * s as f64;
+            let top = y(*value, bar_top);
+            let _ = writeln!(
+                out,
+                "<rect x=\"{x:.1}\" y=\"{top:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{colour}\">\
+                 <title>{}</title></rect>",
+                width * 0.92,
+                bottom - top,
+                escape(&format!(
+                    "{} · {}: {}",
+                    chart.labels.get(i).map_or("", String::as_str),
+                    series.name,
+                    label(*value, series.kind, language, currency)
+                ))
+            );
+        }
+    }
+    for (s, series) in lines.iter().enumerate() {
+        let colour = COLOURS[(bars.len() + s) % COLOURS.len()];
+        let points: Vec<String> = series
+            .values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                format!(
+                    "{:.1},{:.1}",
+                    LEFT + slot * (i as f64 + 0.5),
+                    y(*v, line_top)
+                )
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "<polyline points=\"{}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2.5\"/>",
+            points.join(" ")
+        );
+    }
+    // Category labels under the bars; long names are shortened, the full name is in the title.
+    for (i, name) in chart.labels.iter().enumerate() {
+        let short: String = if name.chars().count() > 14 {
+            let kept: String = name.chars().take(13).collect();
+            format!("{}…", kept.trim_end())
+        } else {
+            name.clone()
+        };
+        let _ = writeln!(
+            out,
+            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"{}\">{}</text>",
+            LEFT + slot * (i as f64 + 0.5),
+            bottom + 18.0,
+            if slots > 8.0 { 10 } else { 12 },
+            escape(&short)
+        );
+    }
+    // The legend, top left.
+    let mut x = LEFT;
+    for (s, series) in bars.iter().chain(&lines).enumerate() {
+        let colour = COLOURS[s % COLOURS.len()];
+        let _ = writeln!(
+            out,
+            "<rect x=\"{x:.1}\" y=\"10\" width=\"12\" height=\"12\" fill=\"{colour}\"/>\
+             <text x=\"{:.1}\" y=\"20\">{}</text>",
+            x + 16.0,
+            escape(series.name)
+        );
+        x += 32.0 + series.name.chars().count() as f64 * 7.0;
+    }
+    out.push_str("</svg>\n");
+    out
+}
+
+/// The chart in words, for a screen reader: "Leads per month: Jan 2027 101, Feb 107, …".
+pub fn description(chart: &Chart, language: Language, currency: &str) -> String {
+    let series: Vec<String> = chart
+        .series
+        .iter()
+        .map(|s| {
+            let values: Vec<String> = chart
+                .labels
+                .iter()
+                .zip(&s.values)
+                .map(|(name, v)| format!("{name} {}", label(*v, s.kind, language, currency)))
+                .collect();
+            format!("{}: {}", s.name, values.join(", "))
+        })
+        .collect();
+    format!("{}. {}", chart.title, series.join("; "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn axis_steps_are_round() {
+        assert_eq!(axis_top([101.0, 140.0].into_iter()), (150.0, 50.0));
+        assert_eq!(axis_top(std::iter::empty()), (1.0, 1.0));
+        assert_eq!(axis_top([f64::NAN].into_iter()), (1.0, 1.0));
+    }
+}

@@ -1,0 +1,110 @@
+//! The report as plain text for a terminal or the clipboard: figures aligned under each
+//! other, tables in columns (numbers right-aligned), months and weeks in their short ISO form.
+
+use std::fmt::Write as _;
+
+use crate::report::{Figure, Report, Table};
+
+/// The command line's summary: title, figures, the month table, stages, sources, budget and
+/// capacity, warnings. Weeks are left out (53 lines); the exports have them.
+pub fn summary(report: &Report) -> String {
+    let mut out = String::new();
+    if let Some(name) = &report.heading.scenario {
+        let _ = writeln!(out, "{name}\n");
+    }
+    figures(&mut out, report, &report.figures);
+    out.push('\n');
+    table(&mut out, report, &report.months);
+    for extra in [&report.stages, &report.sources].into_iter().flatten() {
+        out.push('\n');
+        table(&mut out, report, extra);
+    }
+    if !report.resources.is_empty() {
+        out.push('\n');
+        figures(&mut out, report, &report.resources);
+    }
+    warnings(&mut out, report);
+    out
+}
+
+/// The agreement in sentences, for the clipboard or a mail: title, sections, paragraphs.
+pub fn agreement(report: &Report) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", report.title());
+    if let Some(subtitle) = report.subtitle() {
+        let _ = writeln!(out, "{subtitle}");
+    }
+    for section in &report.agreement {
+        let _ = writeln!(out, "\n{}", section.heading);
+        for paragraph in &section.paragraphs {
+            let _ = writeln!(out, "{paragraph}");
+        }
+    }
+    out
+}
+
+fn figures(out: &mut String, report: &Report, figures: &[Figure]) {
+    let width = figures
+        .iter()
+        .map(|f| f.label.chars().count())
+        .max()
+        .unwrap_or(0);
+    for figure in figures {
+        let value = figure.value.compact(report.language, &report.currency);
+        let _ = writeln!(out, "{:<width$}  {value}", figure.label);
+    }
+}
+
+/// A table in columns two spaces apart, each as wide as its widest cell.
+pub fn table(out: &mut String, report: &Report, table: &Table) {
+    let rows: Vec<Vec<String>> = table
+        .rows
+        .iter()
+        .map(|row| {
+            row.iter()
+                .map(|cell| cell.compact(report.language, &report.currency))
+                .collect()
+        })
+        .collect();
+    let widths: Vec<usize> = table
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, column)| {
+            rows.iter()
+                .filter_map(|row| row.get(i))
+                .map(|cell| cell.chars().count())
+                .chain([column.label.chars().count()])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let line = |out: &mut String, cells: &mut dyn Iterator<Item = &str>| {
+        let mut text = String::new();
+        for ((cell, column), width) in cells.zip(&table.columns).zip(&widths) {
+            if !text.is_empty() {
+                text.push_str("  ");
+            }
+            if column.numeric {
+                let _ = write!(text, "{cell:>width$}");
+            } else {
+                let _ = write!(text, "{cell:<width$}");
+            }
+        }
+        let _ = writeln!(out, "{}", text.trim_end());
+    };
+    line(out, &mut table.columns.iter().map(|c| c.label));
+    for row in &rows {
+        line(out, &mut row.iter().map(String::as_str));
+    }
+}
+
+fn warnings(out: &mut String, report: &Report) {
+    if report.warnings.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n{}", report.language.text().warnings);
+    for warning in &report.warnings {
+        let _ = writeln!(out, "  • {warning}");
+    }
+}

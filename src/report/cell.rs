@@ -1,0 +1,133 @@
+//! A table cell keeps its typed value, so each renderer can show it its own way: in words and
+//! the user's number format on screen, compactly in a terminal, as a plain number in a CSV file.
+
+use chrono::NaiveDate;
+
+use crate::i18n::{Language, NO_NUMBER};
+use crate::plan::YearMonth;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    /// Text as it is shown (a name, a composed sentence part).
+    Text(String),
+    Month(YearMonth),
+    /// An ISO week of an ISO year.
+    Week {
+        iso_year: i32,
+        week: u32,
+    },
+    Date(NaiveDate),
+    /// A whole number that is exact (working days, reps).
+    Whole(u32),
+    /// A count of leads or customers: `exact` is the plan's number, `whole` its whole target
+    /// (`funnel::whole_parts`: the parts add up to the rounded-up total).
+    Count {
+        exact: f64,
+        whole: f64,
+    },
+    Money(f64),
+    /// A rate as a fraction (0.05), shown as a percentage with up to two decimals.
+    Rate(f64),
+    /// A share as a fraction (0.794), shown as a percentage with one decimal.
+    Share(f64),
+    /// A number shown with exactly `decimals` decimals, so a column lines up (leads per day).
+    Decimal {
+        value: f64,
+        decimals: usize,
+    },
+    /// An average shown with at most one decimal: 40, 91.6.
+    Average(f64),
+    /// No number: a month without working days, a source without a cost.
+    Missing,
+}
+
+impl Cell {
+    /// The cell for people, in `language`: "January 2027", "week 3", "€1,200", "5%".
+    pub fn show(&self, language: Language, currency: &str) -> String {
+        let n = language.numbers();
+        match self {
+            Self::Text(text) => text.clone(),
+            Self::Month(month) => language.month(*month),
+            Self::Week { week, .. } => language.week(*week),
+            Self::Date(date) => date.to_string(),
+            Self::Whole(value) => value.to_string(),
+            Self::Count { whole, .. } => n.decimal(*whole, 0),
+            Self::Money(value) => n.money(*value, currency),
+            Self::Rate(fraction) => n.fraction_as_percent(*fraction),
+            Self::Share(fraction) => n.share(*fraction),
+            Self::Decimal { value, decimals } => n.fixed(*value, *decimals),
+            Self::Average(value) => n.decimal(*value, 1),
+            Self::Missing => NO_NUMBER.to_owned(),
+        }
+    }
+
+    /// The cell for a terminal: as [`Self::show`], but months and weeks in their short ISO form
+    /// (2027-01, 2027-W03) so a row fits a line.
+    pub fn compact(&self, language: Language, currency: &str) -> String {
+        match self {
+            Self::Month(month) => month.to_string(),
+            Self::Week { iso_year, week } => format!("{iso_year:04}-W{week:02}"),
+            other => other.show(language, currency),
+        }
+    }
+
+    /// The cell for a data file: numbers plain and with full precision (counts exact, rates
+    /// and shares as fractions), months, weeks and dates in ISO 8601, nothing for a missing
+    /// number. `decimal` is the decimal separator (`,` for a Dutch spreadsheet).
+    pub fn raw(&self, decimal: char) -> String {
+        let number = |value: f64| {
+            if !value.is_finite() {
+                return String::new();
+            }
+            let text = value.to_string();
+            if decimal == '.' {
+                text
+            } else {
+                text.replace('.', &decimal.to_string())
+            }
+        };
+        match self {
+            Self::Text(text) => text.clone(),
+            Self::Month(_) | Self::Week { .. } => self.compact(Language::English, ""),
+            Self::Date(date) => date.to_string(),
+            Self::Whole(value) => value.to_string(),
+            Self::Count { exact: value, .. }
+            | Self::Money(value)
+            | Self::Rate(value)
+            | Self::Share(value)
+            | Self::Decimal { value, .. }
+            | Self::Average(value) => number(*value),
+            Self::Missing => String::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_renderer_sees_the_same_value_its_own_way() {
+        let month = Cell::Month(YearMonth::new(2027, 3).unwrap_or(YearMonth::of(NaiveDate::MIN)));
+        assert_eq!(month.show(Language::Dutch, "EUR"), "maart 2027");
+        assert_eq!(month.compact(Language::Dutch, "EUR"), "2027-03");
+        assert_eq!(month.raw(','), "2027-03");
+        let count = Cell::Count {
+            exact: 100.25,
+            whole: 101.0,
+        };
+        assert_eq!(count.show(Language::English, "EUR"), "101");
+        assert_eq!(count.raw('.'), "100.25");
+        assert_eq!(count.raw(','), "100,25");
+        let week = Cell::Week {
+            iso_year: 2026,
+            week: 53,
+        };
+        assert_eq!(week.raw('.'), "2026-W53");
+        assert_eq!(Cell::Money(f64::NAN).raw('.'), "");
+        assert_eq!(
+            Cell::Money(f64::INFINITY).show(Language::English, "EUR"),
+            "—"
+        );
+    }
+}

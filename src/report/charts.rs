@@ -1,0 +1,115 @@
+//! The series of the charts (targets per month, funnel, lead mix): the numbers an exported SVG
+//! draws and a screen reader hears, the same ones as the app's charts.
+
+use crate::i18n::Language;
+use crate::plan::Plan;
+use crate::plan::funnel::{whole_parts, whole_up};
+
+/// What a series' numbers are, for its axis labels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChartKind {
+    /// Whole counts (leads, customers, stage volumes).
+    Count,
+    /// Amounts in the report's currency.
+    Money,
+    /// Fractions shown as percentages.
+    Share,
+}
+
+/// One named series; `line` draws it as a line over the bars, on an axis of its own.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Series {
+    pub name: &'static str,
+    pub kind: ChartKind,
+    pub values: Vec<f64>,
+    pub line: bool,
+}
+
+/// A chart: a title, one label per category (month, stage, source) and its series.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Chart {
+    pub title: &'static str,
+    pub labels: Vec<String>,
+    pub series: Vec<Series>,
+}
+
+pub fn charts(plan: &Plan, language: Language) -> Vec<Chart> {
+    let t = language.text();
+    let months: Vec<String> = plan
+        .months
+        .iter()
+        .enumerate()
+        .map(|(i, m)| language.month_short(m.month, i == 0))
+        .collect();
+    let monthly = |f: fn(&crate::plan::MonthPlan) -> f64| {
+        whole_parts(&plan.months.iter().map(f).collect::<Vec<_>>())
+    };
+    let mut charts = vec![
+        Chart {
+            title: t.chart_leads_per_month,
+            labels: months.clone(),
+            series: vec![Series {
+                name: t.leads,
+                kind: ChartKind::Count,
+                values: monthly(|m| m.leads),
+                line: false,
+            }],
+        },
+        Chart {
+            title: t.chart_customers_per_month,
+            labels: months,
+            series: vec![
+                Series {
+                    name: t.customers,
+                    kind: ChartKind::Count,
+                    values: monthly(|m| m.customers),
+                    line: false,
+                },
+                Series {
+                    name: t.revenue,
+                    kind: ChartKind::Money,
+                    values: plan.months.iter().map(|m| m.revenue).collect(),
+                    line: true,
+                },
+            ],
+        },
+    ];
+    if !plan.stages.is_empty() {
+        charts.push(Chart {
+            title: t.chart_funnel,
+            labels: plan.stages.iter().map(|s| s.name.clone()).collect(),
+            series: vec![Series {
+                name: t.volume,
+                kind: ChartKind::Count,
+                values: plan.stages.iter().map(|s| whole_up(s.volume)).collect(),
+                line: false,
+            }],
+        });
+    }
+    if !plan.sources.is_empty() {
+        let value: f64 = plan.sources.iter().map(|s| s.value).sum();
+        charts.push(Chart {
+            title: t.chart_sources,
+            labels: plan.sources.iter().map(|s| s.name.clone()).collect(),
+            series: vec![
+                Series {
+                    name: t.share_of_leads,
+                    kind: ChartKind::Share,
+                    values: plan.sources.iter().map(|s| s.share).collect(),
+                    line: false,
+                },
+                Series {
+                    name: t.share_of_value,
+                    kind: ChartKind::Share,
+                    values: plan
+                        .sources
+                        .iter()
+                        .map(|s| if value > 0.0 { s.value / value } else { 0.0 })
+                        .collect(),
+                    line: false,
+                },
+            ],
+        });
+    }
+    charts
+}
