@@ -57,7 +57,7 @@ fn plan_prints_the_reverse_funnel_for_people() {
         "Leads per month (average)        40",
         "Lead-to-customer rate            5% (one rate)",
         // The month table of the Report tab: lead value and leads per day with one decimal.
-        "2027-01            21  €100,000            €50,000          2     40     €50,000        1.9",
+        "Jan 2027            21  €100,000            €50,000          2     40     €50,000        1.9",
     ] {
         assert!(text.contains(line), "missing “{line}” in:\n{text}");
     }
@@ -158,7 +158,9 @@ fn summary_of_the_example_uses_the_active_scenario() {
     assert!(text.contains("4.5% (lead sources)"), "{text}");
     // Whole targets a month, adding up to the rounded-up totals.
     assert!(
-        text.contains("2027-01            20  €160,000            €96,000          4    101    €132,000        5.0"),
+        text.contains(
+            "Jan 2027            20  €160,000            €96,000          4    101    €132,000        5.0"
+        ),
         "{text}"
     );
     // Per source: share, lead value (rate × deal size), leads, customers, cost of the leads.

@@ -61,13 +61,21 @@ impl Cell {
         }
     }
 
-    /// The cell for a terminal: as [`Self::show`], but months and weeks in their short ISO form
-    /// (2027-01, 2027-W03) so a row fits a line.
+    /// The cell for a terminal: as [`Self::show`], but months by their short name with the
+    /// year ("Jan 2027", "jan 2027") so a row fits a line.
     pub fn compact(&self, language: Language, currency: &str) -> String {
         match self {
-            Self::Month(month) => month.to_string(),
-            Self::Week { iso_year, week } => format!("{iso_year:04}-W{week:02}"),
+            Self::Month(month) => language.month_short(*month, true),
             other => other.show(language, currency),
+        }
+    }
+
+    /// Months and weeks in ISO 8601 (2027-01, 2027-W03), for data files.
+    fn iso(&self) -> Option<String> {
+        match self {
+            Self::Month(month) => Some(month.to_string()),
+            Self::Week { iso_year, week } => Some(format!("{iso_year:04}-W{week:02}")),
+            _ => None,
         }
     }
 
@@ -88,7 +96,7 @@ impl Cell {
         };
         match self {
             Self::Text(text) => text.clone(),
-            Self::Month(_) | Self::Week { .. } => self.compact(Language::English, ""),
+            Self::Month(_) | Self::Week { .. } => self.iso().unwrap_or_default(),
             Self::Date(date) => date.to_string(),
             Self::Whole(value) => value.to_string(),
             Self::Count { exact: value, .. }
@@ -110,7 +118,7 @@ mod tests {
     fn each_renderer_sees_the_same_value_its_own_way() {
         let month = Cell::Month(YearMonth::new(2027, 3).unwrap_or(YearMonth::of(NaiveDate::MIN)));
         assert_eq!(month.show(Language::Dutch, "EUR"), "maart 2027");
-        assert_eq!(month.compact(Language::Dutch, "EUR"), "2027-03");
+        assert_eq!(month.compact(Language::Dutch, "EUR"), "mrt 2027");
         assert_eq!(month.raw(','), "2027-03");
         let count = Cell::Count {
             exact: 100.25,
