@@ -209,8 +209,10 @@ pub fn language(lang: Option<Lang>) -> Language {
     }
 }
 
-/// Runs a command in `language`; `today` decides the default start month of `plan`.
-pub fn run(command: &Command, today: chrono::NaiveDate, language: Language) -> Outcome {
+/// Runs a command in the language of `lang` (or the system's); `today` decides the default
+/// start month of `plan`.
+pub fn run(command: &Command, today: chrono::NaiveDate, lang: Option<Lang>) -> Outcome {
+    let language = language(lang);
     match command {
         Command::Plan(args) => run_plan(args, today, language).safe_for_terminal(args.format),
         Command::Summary {
@@ -226,7 +228,7 @@ pub fn run(command: &Command, today: chrono::NaiveDate, language: Language) -> O
             what_if::run_sensitivity(args, language).safe_for_terminal(args.format)
         }
         Command::Diff(args) => what_if::run_diff(args, language).safe_for_terminal(args.format),
-        Command::Export(args) => run_export(args, language).safe_for_terminal(Format::Text),
+        Command::Export(args) => run_export(args, lang).safe_for_terminal(Format::Text),
     }
 }
 
@@ -488,10 +490,19 @@ fn planned(
 
 /// `export`: the report of a document's scenario as HTML, Markdown or CSV, to stdout or
 /// written atomically to `output`.
-fn run_export(args: &ExportArgs, language: Language) -> Outcome {
-    let found = match planned(&args.file, args.scenario.as_deref(), language) {
+/// `--lang` decides the language of an export; without it the document's export language, and
+/// without that the system's.
+fn run_export(args: &ExportArgs, lang: Option<Lang>) -> Outcome {
+    let found = match planned(&args.file, args.scenario.as_deref(), language(lang)) {
         Ok(found) => found,
         Err(outcome) => return outcome,
+    };
+    let language = match lang {
+        Some(_) => language(lang),
+        None => found
+            .document
+            .export_language
+            .unwrap_or_else(|| language(None)),
     };
     let report = Report::of_document(&found.document, &found.scenario, &found.plan, language);
     let rows = if args.weeks {

@@ -10,7 +10,7 @@ fn main() -> ExitCode {
     let args = Cli::parse();
     match &args.command {
         Some(command) => {
-            let outcome = cli::run(command, cli::today(), cli::language(args.lang));
+            let outcome = cli::run(command, cli::today(), args.lang);
             let written = write_all(std::io::stdout().lock(), &outcome.stdout)
                 .and_then(|()| write_all(std::io::stderr().lock(), &outcome.stderr));
             match written {

@@ -608,3 +608,19 @@ fn help_says_numbers_are_plain_whatever_the_language() {
     );
     assert!(text.contains("--lang"), "{text}");
 }
+
+#[test]
+fn the_document_names_the_language_of_its_exports() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dutch.sla.ron");
+    let mut doc = sla_planner::document::SlaDocument::example().unwrap();
+    doc.export_language = Some(sla_planner::i18n::Language::Dutch);
+    sla_planner::document::save(&doc, &path).unwrap();
+    let file = path.to_str().unwrap();
+    // In an English locale, without --lang: the document's language.
+    let dutch = stdout(&run(&["export", file, "--format", "md"]));
+    assert!(dutch.contains("Omzetdoel marketing"), "{dutch}");
+    // --lang wins over the document.
+    let english = stdout(&run(&["export", file, "--format", "md", "--lang", "en"]));
+    assert!(english.contains("Marketing revenue target"), "{english}");
+}

@@ -650,7 +650,19 @@ impl App {
 
     /// The report of the scenario on screen, with its agreement; the first problem that
     /// prevents a plan otherwise.
+    /// The report of the selected scenario in the language of exports: the document's, or the
+    /// one on screen when the document names none.
     fn report(&self) -> Result<crate::report::Report, String> {
+        self.report_in(
+            self.editor
+                .document
+                .export_language
+                .unwrap_or(self.language),
+        )
+    }
+
+    /// The report of the selected scenario in `language`.
+    fn report_in(&self, language: Language) -> Result<crate::report::Report, String> {
         let doc = &self.editor.document;
         let name = doc
             .scenarios
@@ -659,12 +671,9 @@ impl App {
             .unwrap_or_default();
         match self.plan() {
             Ok(plan) => Ok(crate::report::Report::of_document(
-                doc,
-                name,
-                &plan,
-                self.language,
+                doc, name, &plan, language,
             )),
-            Err(_) => Err(self.language.text().fix_inputs_first.to_owned()),
+            Err(_) => Err(language.text().fix_inputs_first.to_owned()),
         }
     }
 

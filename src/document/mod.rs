@@ -51,6 +51,9 @@ pub struct SlaDocument {
     /// ISO 4217 code of every amount in the document, e.g. "EUR".
     pub currency: String,
     pub notes: String,
+    /// The language the agreement's exports are written in, whoever exports it (`None`: the
+    /// language of the person exporting).
+    pub export_language: Option<crate::i18n::Language>,
     /// What counts as a marketing-qualified lead, in the teams' own words (free text).
     pub mql_definition: String,
     /// The reasons sales may give when it rejects a lead, one per entry; blank entries are
@@ -86,6 +89,7 @@ impl Default for SlaDocument {
             review_cadence: ReviewCadence::Monthly,
             currency: "EUR".to_owned(),
             notes: String::new(),
+            export_language: None,
             mql_definition: String::new(),
             rejection_reasons: Vec::new(),
             sign_offs: Vec::new(),

@@ -102,6 +102,8 @@ pub const TEXT: Text = Text {
     chart_customers_per_month: "Customers and revenue per month",
     chart_sources: "Lead mix: share of leads and of lead value",
     close: "Close",
+    export_language: "Language of exports",
+    export_language_reader: "the reader's",
     diff_was_now: "was {before}, now {after}",
     cmd_compare_with_file: "Compare with file…",
     compare_with_title: "Compare with a file",

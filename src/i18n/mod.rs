@@ -445,6 +445,8 @@ pub struct Text {
     pub chart_customers_per_month: &'static str,
     pub chart_sources: &'static str,
     pub close: &'static str,
+    pub export_language: &'static str,
+    pub export_language_reader: &'static str,
     pub diff_was_now: &'static str,
     pub cmd_compare_with_file: &'static str,
     pub compare_with_title: &'static str,

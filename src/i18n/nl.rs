@@ -102,6 +102,8 @@ pub const TEXT: Text = Text {
     chart_customers_per_month: "Klanten en omzet per maand",
     chart_sources: "Leadmix: aandeel in leads en in leadwaarde",
     close: "Sluiten",
+    export_language: "Taal van exports",
+    export_language_reader: "die van de lezer",
     diff_was_now: "was {before}, nu {after}",
     cmd_compare_with_file: "Vergelijken met bestand…",
     compare_with_title: "Vergelijken met een bestand",

@@ -9,6 +9,7 @@ use egui::{Grid, RichText, TextEdit, Ui};
 use super::section;
 use crate::app::widgets::Fields;
 use crate::document::{Approval, ReviewCadence, SlaDocument};
+use crate::i18n::Language;
 use crate::plan::{Plan, Problem};
 use crate::report::{Report, approval};
 
@@ -81,6 +82,24 @@ fn details(ui: &mut Ui, fields: &Fields<'_>, document: &mut SlaDocument) {
                         (ReviewCadence::Quarterly, t.cadence_quarterly),
                     ] {
                         ui.radio_value(&mut document.review_cadence, cadence, label);
+                    }
+                });
+            });
+            ui.end_row();
+            ui.label(t.export_language);
+            ui.add_enabled_ui(fields.enabled, |ui| {
+                ui.horizontal(|ui| {
+                    ui.radio_value(
+                        &mut document.export_language,
+                        None,
+                        t.export_language_reader,
+                    );
+                    for language in Language::ALL {
+                        ui.radio_value(
+                            &mut document.export_language,
+                            Some(language),
+                            language.name(),
+                        );
                     }
                 });
             });
