@@ -613,9 +613,9 @@ fn help_says_numbers_are_plain_whatever_the_language() {
 fn the_document_names_the_language_of_its_exports() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("dutch.sla.ron");
-    let mut doc = sla_planner::document::SlaDocument::example().unwrap();
+    let mut doc = SlaDocument::example().unwrap();
     doc.export_language = Some(sla_planner::i18n::Language::Dutch);
-    sla_planner::document::save(&doc, &path).unwrap();
+    document::save(&doc, &path).unwrap();
     let file = path.to_str().unwrap();
     // In an English locale, without --lang: the document's language.
     let dutch = stdout(&run(&["export", file, "--format", "md"]));
