@@ -8,27 +8,9 @@
 
 use std::process::{Command, Output};
 
-/// Runs the command line as a user in an English locale would (`--lang` overrides it).
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sla-planner"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("LC_ALL", "en_GB.UTF-8")
-        .output()
-        .unwrap()
-}
+use process::{json, run, stderr, stdout};
 
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).unwrap()
-}
-
-fn json(output: &Output) -> serde_json::Value {
-    serde_json::from_slice(&output.stdout).unwrap()
-}
+mod process;
 
 const README_PLAN: [&str; 11] = [
     "plan",

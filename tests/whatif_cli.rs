@@ -7,31 +7,14 @@
 )]
 
 use std::path::Path;
-use std::process::{Command, Output};
+
+use process::{json, run, stderr, stdout};
+
+mod process;
 
 use sla_planner::document::{SlaDocument, save};
 
 const EXAMPLE: &str = "assets/example.sla.ron";
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_sla-planner"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap()
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).unwrap()
-}
-
-fn json(output: &Output) -> serde_json::Value {
-    serde_json::from_slice(&output.stdout).unwrap()
-}
 
 fn number(value: &serde_json::Value) -> f64 {
     value.as_f64().unwrap()
