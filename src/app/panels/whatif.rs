@@ -87,8 +87,9 @@ fn goal_seek(
     if !inputs.contains(&choices.input) {
         choices.input = Input::MarketingShare;
     }
-    let current = choices.metric.of(plan).unwrap_or(0.0);
-    let mut target = choices.target.unwrap_or(current);
+    // The target starts at the current value, to one decimal: a round number to edit.
+    let starting_target = |metric: Metric| (metric.of(plan).unwrap_or(0.0) * 10.0).round() / 10.0;
+    let mut target = choices.target.unwrap_or(starting_target(choices.metric));
     Grid::new("goal seek")
         .num_columns(3)
         .spacing([12.0, 6.0])
@@ -106,7 +107,7 @@ fn goal_seek(
                 .labelled_by(label.id);
             if choices.metric != before {
                 choices.target = None;
-                target = choices.metric.of(plan).unwrap_or(0.0);
+                target = starting_target(choices.metric);
             }
             ui.end_row();
             if number_field(
