@@ -490,7 +490,7 @@ fn snapshots_small_laptop_and_zoomed() {
             laptop,
             1.0,
             egui::Theme::Light,
-            Some(Key::Num4),
+            Some(Key::Num6),
         ),
     ] {
         results.add(snapshot(name, options(|_| {}), size, zoom, theme, tab));
