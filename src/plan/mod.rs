@@ -105,6 +105,12 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// A count per month as the whole targets every screen and export shows: the rule of
+    /// [`funnel::whole_parts`] applied to `count` of each month (`|m| m.leads`).
+    pub fn whole_per_month(&self, count: fn(&MonthPlan) -> f64) -> Vec<f64> {
+        funnel::whole_parts(&self.months.iter().map(count).collect::<Vec<_>>())
+    }
+
     /// The index of the month to show as "this month" or "next month" on `today`: the month
     /// that contains it, or the first month when the period has not started; `None` once the
     /// period is over. The flag is true when `today` lies inside the month.

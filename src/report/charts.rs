@@ -3,7 +3,7 @@
 
 use crate::i18n::Language;
 use crate::plan::Plan;
-use crate::plan::funnel::{whole_parts, whole_up};
+use crate::plan::funnel::whole_up;
 
 /// What a series' numbers are, for its axis labels.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,9 +41,7 @@ pub fn charts(plan: &Plan, language: Language) -> Vec<Chart> {
         .enumerate()
         .map(|(i, m)| language.month_short(m.month, i == 0))
         .collect();
-    let monthly = |f: fn(&crate::plan::MonthPlan) -> f64| {
-        whole_parts(&plan.months.iter().map(f).collect::<Vec<_>>())
-    };
+    let monthly = |f: fn(&crate::plan::MonthPlan) -> f64| plan.whole_per_month(f);
     let mut charts = vec![
         Chart {
             title: t.chart_leads_per_month,

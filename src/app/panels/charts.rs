@@ -7,7 +7,6 @@ use egui_plot::{AxisHints, Bar, BarChart, Legend, Line, Plot, PlotPoints};
 use super::super::theme;
 use crate::i18n::Language;
 use crate::plan::Plan;
-use crate::plan::funnel::whole_parts;
 
 /// The charts; `large` for the Charts tab (taller, the full width of the window).
 pub fn show(ui: &mut Ui, language: Language, currency: &str, plan: &Plan, large: bool) {
@@ -25,20 +24,20 @@ pub fn show(ui: &mut Ui, language: Language, currency: &str, plan: &Plan, large:
     let months = |values: Vec<f64>| -> String {
         plan.months
             .iter()
-            .zip(whole_parts(&values))
+            .zip(values)
             .map(|(m, v)| format!("{} {}", language.month(m.month), n.decimal(v, 0)))
             .collect::<Vec<_>>()
             .join(", ")
     };
     title(ui, t.chart_leads_per_month);
-    let leads = months(plan.months.iter().map(|m| m.leads).collect());
+    let leads = months(plan.whole_per_month(|m| m.leads));
     describe(
         &leads_per_month(ui, language, plan, height),
         t.chart_leads_per_month,
         &leads,
     );
     title(ui, t.chart_customers_per_month);
-    let customers = months(plan.months.iter().map(|m| m.customers).collect());
+    let customers = months(plan.whole_per_month(|m| m.customers));
     describe(
         &customers_and_revenue(ui, language, currency, plan, height),
         t.chart_customers_per_month,
@@ -147,7 +146,7 @@ pub(super) fn leads_per_month(
     let n = language.numbers();
     let dark = ui.visuals().dark_mode;
     let (months, x_axis) = month_axis(language, plan);
-    let targets = whole_parts(&plan.months.iter().map(|m| m.leads).collect::<Vec<_>>());
+    let targets = plan.whole_per_month(|m| m.leads);
     let max = targets.iter().copied().fold(0.0, f64::max);
     let bars: Vec<Bar> = targets
         .iter()
@@ -195,7 +194,7 @@ fn customers_and_revenue(
     let n = language.numbers();
     let dark = ui.visuals().dark_mode;
     let (months, x_axis) = month_axis(language, plan);
-    let targets = whole_parts(&plan.months.iter().map(|m| m.customers).collect::<Vec<_>>());
+    let targets = plan.whole_per_month(|m| m.customers);
     let max_count = targets.iter().copied().fold(0.0, f64::max);
     let max_revenue = plan.months.iter().map(|m| m.revenue).fold(0.0, f64::max);
     // Revenue is drawn on the count axis times `scale`; the right axis divides it out again.

@@ -9,8 +9,7 @@ use super::charts;
 use crate::i18n::{Language, NO_NUMBER, fill};
 use chrono::NaiveDate;
 
-use crate::plan::funnel::whole_parts;
-use crate::plan::{Plan, Problem, marketing_revenue_target};
+use crate::plan::{MonthPlan, Plan, Problem, marketing_revenue_target};
 
 /// Draws the results panel and returns where it is.
 pub fn show(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) -> egui::Rect {
@@ -201,9 +200,10 @@ fn month_targets(ui: &mut Ui, language: Language, plan: &Plan, today: NaiveDate)
     let title = if current { t.this_month } else { t.next_month };
     ui.add_space(4.0);
     ui.label(RichText::new(fill(title, &[("month", &name)])).strong());
-    let part = |values: Vec<f64>| whole_parts(&values).get(i).copied().unwrap_or(0.0);
-    let leads = part(plan.months.iter().map(|m| m.leads).collect());
-    let customers = part(plan.months.iter().map(|m| m.customers).collect());
+    let part =
+        |count: fn(&MonthPlan) -> f64| plan.whole_per_month(count).get(i).copied().unwrap_or(0.0);
+    let leads = part(|m| m.leads);
+    let customers = part(|m| m.customers);
     let month_name = [("month", name.as_str())];
     result_row(
         ui,
