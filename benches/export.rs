@@ -13,7 +13,7 @@ use sla_planner::report::Report;
 
 fn exports(c: &mut Criterion) {
     let doc = SlaDocument::example().expect("the example loads");
-    let scenario = &doc.scenarios[doc.active_scenario];
+    let scenario = &doc.scenarios[doc.agreed_index().unwrap_or(0)];
     for (name, format) in [
         ("export example html", Format::Html),
         ("export example markdown", Format::Markdown),

@@ -448,7 +448,7 @@ fn planned(
     let doc = loaded.document;
     let chosen = match scenario {
         Some(name) => doc.scenario(name),
-        None => doc.active(),
+        None => doc.agreed(),
     };
     let Some(chosen) = chosen else {
         let names: Vec<&str> = doc.scenarios.iter().map(|s| s.name.as_str()).collect();

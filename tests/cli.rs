@@ -356,7 +356,7 @@ fn summary_refuses_what_check_refuses() {
 #[test]
 fn an_agreed_plan_out_of_range_is_named_as_written() {
     let doc = SlaDocument {
-        active_scenario: usize::MAX,
+        agreed_plan: sla_planner::document::ScenarioId(u32::MAX),
         ..SlaDocument::example().unwrap()
     };
     let (_dir, path) = document_file(&doc);
@@ -364,7 +364,7 @@ fn an_agreed_plan_out_of_range_is_named_as_written() {
     assert_eq!(summary.status.code(), Some(1));
     assert!(
         stderr(&summary).contains(
-            "The agreed plan (active_scenario: 18446744073709551615) is not one of the 2 scenarios; it must be 0 to 1."
+            "The agreed plan (agreed_plan: 4294967295) is not the id of a scenario; the scenarios' ids are 1, 2."
         ),
         "{}",
         stderr(&summary)

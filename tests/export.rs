@@ -24,11 +24,11 @@ fn plan_of(doc: &SlaDocument, scenario: usize) -> Plan {
 }
 
 fn report_of(doc: &SlaDocument, language: Language) -> Report {
-    let scenario = &doc.scenarios[doc.active_scenario];
+    let scenario = &doc.scenarios[doc.agreed_index().unwrap_or(0)];
     Report::of_document(
         doc,
         &scenario.name,
-        &plan_of(doc, doc.active_scenario),
+        &plan_of(doc, doc.agreed_index().unwrap_or(0)),
         language,
     )
 }

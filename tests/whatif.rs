@@ -508,10 +508,13 @@ fn every_field_shows_as_a_path() {
     after.notes = String::new();
     after.sales_commitments.minimum_attempts = 8;
     after.sales_commitments.first_contact_within_hours = 2.0;
-    after.active_scenario = 1;
-    after
-        .actuals
-        .push(sla_planner::document::DayActuals::default());
+    after.agreed_plan = after.scenarios[1].id;
+    after.actuals.set(
+        chrono::NaiveDate::from_ymd_opt(2027, 1, 4).unwrap(),
+        "Website",
+        sla_planner::document::Measure::Leads,
+        3.0,
+    );
     let a = &mut after.scenarios[0].assumptions;
     a.revenue_goal = 2_500_000.0;
     a.marketing_share_percent = 55.0;
@@ -546,7 +549,7 @@ fn every_field_shows_as_a_path() {
         "sales_commitments.first_contact_within_hours".into(),
         "sales_commitments.minimum_attempts".into(),
         "title".into(),
-        "active_scenario".into(),
+        "agreed_plan".into(),
         format!("{plan_2027}.average_deal_size"),
         format!("{plan_2027}.capacity"),
         format!("{plan_2027}.conversion"),

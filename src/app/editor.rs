@@ -44,9 +44,7 @@ pub struct Editor {
 impl Editor {
     fn with(document: SlaDocument, origin: Origin, path: Option<PathBuf>) -> Self {
         Self {
-            selected: document
-                .active_scenario
-                .min(document.scenarios.len().saturating_sub(1)),
+            selected: document.agreed_index().unwrap_or(0),
             saved: Some(document.clone()),
             stamp: path.as_deref().and_then(FileStamp::of),
             document,

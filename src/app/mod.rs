@@ -483,7 +483,11 @@ impl App {
                     self.generation += 1;
                 }
             }
-            Command::MarkAgreed => doc.active_scenario = self.editor.selected,
+            Command::MarkAgreed => {
+                if let Some(id) = doc.scenarios.get(self.editor.selected).map(|s| s.id) {
+                    doc.set_agreed(id);
+                }
+            }
             Command::ThemeSystem => self.set_theme(ctx, ThemeChoice::System),
             Command::ThemeLight => self.set_theme(ctx, ThemeChoice::Light),
             Command::ThemeDark => self.set_theme(ctx, ThemeChoice::Dark),
@@ -562,7 +566,7 @@ impl App {
             }
             Command::DeleteScenario => editable && self.editor.document.scenarios.len() > 1,
             Command::MarkAgreed => {
-                editable && self.editor.document.active_scenario != self.editor.selected
+                editable && self.editor.document.agreed_index() != Some(self.editor.selected)
             }
             _ => true,
         }

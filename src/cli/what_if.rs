@@ -80,7 +80,7 @@ fn open_scenario(
     let doc = open(file, language)?.document;
     let chosen = match scenario {
         Some(name) => doc.scenario(name),
-        None => doc.active(),
+        None => doc.agreed(),
     };
     match chosen.cloned() {
         Some(chosen) => Ok((doc, chosen)),

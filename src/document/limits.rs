@@ -17,6 +17,8 @@ pub const MAX_SCENARIOS: usize = 100;
 /// At most this many holidays in a scenario (three years of public and company holidays
 /// several times over).
 pub const MAX_HOLIDAYS: usize = 500;
+/// Records of actuals (one per day and source): ten years of every day for fifty sources.
+pub const MAX_ACTUALS: usize = 200_000;
 /// Dates and months must lie in these years.
 pub const MIN_YEAR: i32 = 1900;
 pub const MAX_YEAR: i32 = 2200;
@@ -126,29 +128,28 @@ pub fn check(doc: &SlaDocument) -> Result<(), Limit> {
             &scenario.assumptions,
         )?;
     }
-    for (i, day) in doc.actuals.iter().enumerate() {
+    count(
+        FieldPath(vec![field("actuals")]),
+        doc.actuals.len(),
+        MAX_ACTUALS,
+    )?;
+    for (i, day) in doc.actuals.records().iter().enumerate() {
         date(
-            FieldPath(vec![
-                field("actuals"),
-                Step::Index(i),
-                field("date"),
-                Step::Some,
-            ]),
-            day.date,
+            FieldPath(vec![field("actuals"), Step::Index(i), field("date")]),
+            Some(day.date),
         )?;
     }
     for (i, revision) in doc.revisions.iter().enumerate() {
         let base = [field("revisions"), Step::Index(i)];
         date(join(&base, &[field("date"), Step::Some]), revision.date)?;
-        assumptions(
-            &[
-                field("revisions"),
-                Step::Index(i),
-                field("scenario"),
-                field("assumptions"),
-            ],
-            &revision.scenario.assumptions,
-        )?;
+        for side in ["before", "after"] {
+            let revised = if side == "before" {
+                &revision.before
+            } else {
+                &revision.after
+            };
+            assumptions(&[field("revisions"), Step::Index(i), field(side)], revised)?;
+        }
     }
     Ok(())
 }

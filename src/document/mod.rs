@@ -5,6 +5,7 @@
 //! so a newer version's additions and a hand-made typo survive a save; a file with a newer
 //! format version opens read-only.
 
+mod actuals;
 mod file;
 mod history;
 mod limits;
@@ -13,9 +14,12 @@ mod text;
 mod unknown;
 mod validate;
 
+pub use actuals::{
+    Actuals, DateOrder, ImportField, ImportMapping, Measure, SourceDay, Tracking, source_key,
+};
 pub use file::{LoadError, Loaded, MAX_FILE_BYTES, NotAFile, describe_limit, load, parse};
 pub use history::History;
-pub use limits::{Limit, MAX_HOLIDAYS, MAX_SCENARIOS, MAX_YEAR, MIN_YEAR};
+pub use limits::{Limit, MAX_ACTUALS, MAX_HOLIDAYS, MAX_SCENARIOS, MAX_YEAR, MIN_YEAR};
 pub use save::{Fingerprint, SaveError, SaveOptions, save, save_with, to_ron, write_atomically};
 pub use text::{FieldPath, Step};
 pub use unknown::{KeptField, UnknownField};
@@ -31,7 +35,10 @@ use crate::plan::{Assumptions, SalesCommitments};
 /// - 1: the first format.
 /// - 2: the basis of the lead-to-customer rate is explicit (`conversion: LeadSources`); in
 ///   version 1, lead sources, when present, overrode the conversion.
-pub const FORMAT_VERSION: u32 = 2;
+/// - 3: scenarios have stable ids and the agreed plan is named by id (`agreed_plan`, was the
+///   index `active_scenario`); actuals per day and lead source; tracking settings; revisions
+///   record what was agreed before and after.
+pub const FORMAT_VERSION: u32 = 3;
 
 /// The embedded example: a Dutch B2B company's agreement for 2027.
 pub const EXAMPLE_RON: &str = include_str!("../../assets/example.sla.ron");
@@ -64,13 +71,20 @@ pub struct SlaDocument {
     pub sign_offs: Vec<Approval>,
     /// What-if variants of the plan; at least one.
     pub scenarios: Vec<Scenario>,
-    /// Index into `scenarios` of the agreed plan.
-    pub active_scenario: usize,
+    /// The [`Scenario::id`] of the agreed plan: what both teams are tracked against.
+    pub agreed_plan: ScenarioId,
+    /// Files before version 3 named the agreed plan by its position in `scenarios`; read
+    /// only, to migrate (see [`SlaDocument::migrate`]). Still set after migration only when
+    /// the position was past the list, so validation can name it as the file wrote it.
+    #[serde(skip_serializing)]
+    pub active_scenario: Option<usize>,
     /// Step 2: how sales follows up marketing's leads. The same whatever the scenario.
     pub sales_commitments: SalesCommitments,
-    /// Step 3: what actually happened (filled by tracking).
-    pub actuals: Vec<DayActuals>,
-    /// What was agreed when (filled by the monthly review).
+    /// Step 3: how progress is tracked.
+    pub tracking: Tracking,
+    /// Step 3: what actually happened, per day and lead source.
+    pub actuals: Actuals,
+    /// What was agreed when (the monthly review), oldest first.
     pub revisions: Vec<Revision>,
     /// Fields of the file this version does not know, written back on save (see `unknown`).
     #[serde(skip)]
@@ -94,9 +108,11 @@ impl Default for SlaDocument {
             rejection_reasons: Vec::new(),
             sign_offs: Vec::new(),
             scenarios: vec![Scenario::default()],
-            active_scenario: 0,
+            agreed_plan: Scenario::default().id,
+            active_scenario: None,
             sales_commitments: SalesCommitments::default(),
-            actuals: Vec::new(),
+            tracking: Tracking::default(),
+            actuals: Actuals::default(),
             revisions: Vec::new(),
             unknown_fields: Vec::new(),
         }
@@ -123,24 +139,75 @@ impl SlaDocument {
                 }
             }
         }
+        self.number_scenarios();
+        if let Some(index) = self.active_scenario {
+            match self.scenarios.get(index) {
+                Some(scenario) => self.set_agreed(scenario.id),
+                // An index past the list names no scenario: it stays, so validation names it
+                // as the file wrote it, instead of another plan being agreed silently.
+                None => self.agreed_plan = ScenarioId(0),
+            }
+        }
         self.format_version = FORMAT_VERSION;
+    }
+
+    /// Gives every scenario without an id (an older file, a hand-written one) or with an id
+    /// taken by an earlier scenario a new one, so ids are unique from here on.
+    fn number_scenarios(&mut self) {
+        let mut seen = std::collections::HashSet::new();
+        let mut next = self.next_scenario_id().0;
+        for scenario in &mut self.scenarios {
+            if scenario.id.0 == 0 || !seen.insert(scenario.id) {
+                scenario.id = ScenarioId(next);
+                seen.insert(scenario.id);
+                next += 1;
+            }
+        }
+    }
+
+    /// An id no scenario has: one more than the highest.
+    fn next_scenario_id(&self) -> ScenarioId {
+        ScenarioId(
+            self.scenarios
+                .iter()
+                .map(|s| s.id.0)
+                .max()
+                .unwrap_or(0)
+                .saturating_add(1),
+        )
+    }
+
+    /// Makes the scenario with this id the agreed plan.
+    pub fn set_agreed(&mut self, id: ScenarioId) {
+        self.agreed_plan = id;
+        self.active_scenario = None;
+    }
+
+    /// The position in `scenarios` of the scenario with this id.
+    pub fn scenario_index(&self, id: ScenarioId) -> Option<usize> {
+        self.scenarios.iter().position(|s| s.id == id)
+    }
+
+    /// The position in `scenarios` of the agreed plan.
+    pub fn agreed_index(&self) -> Option<usize> {
+        self.scenario_index(self.agreed_plan)
     }
 
     /// A fingerprint of what the teams agree to: the agreed plan's assumptions and the sales
     /// commitments (FNV-1a over their RON text, stable between runs). An approval keeps the
     /// fingerprint it was given for, so a later change of the agreed plan shows it as cleared.
     pub fn agreed_fingerprint(&self) -> u64 {
-        let assumptions = self.active().map(|s| &s.assumptions);
+        let assumptions = self.agreed().map(|s| &s.assumptions);
         let text = ron::to_string(&(assumptions, &self.sales_commitments)).unwrap_or_default();
         text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
             (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
         })
     }
 
-    /// The active scenario, or the first when the index is out of range.
-    pub fn active(&self) -> Option<&Scenario> {
-        self.scenarios
-            .get(self.active_scenario)
+    /// The agreed plan, or the first scenario when no scenario has its id.
+    pub fn agreed(&self) -> Option<&Scenario> {
+        self.agreed_index()
+            .and_then(|i| self.scenarios.get(i))
             .or_else(|| self.scenarios.first())
     }
 
@@ -169,13 +236,24 @@ impl SlaDocument {
     /// Appends a scenario that starts from the assumptions of scenario `from` (the user's own
     /// numbers, not the defaults; the defaults when `from` does not exist) and returns its index.
     pub fn add_scenario(&mut self, base_name: &str, from: usize) -> usize {
-        let name = self.unique_scenario_name(base_name);
         let assumptions = self
             .scenarios
             .get(from)
             .map(|s| s.assumptions.clone())
             .unwrap_or_default();
-        self.scenarios.push(Scenario { name, assumptions });
+        self.add_scenario_with(base_name, assumptions)
+    }
+
+    /// Appends a scenario of these assumptions, with a new id and a name no other scenario has,
+    /// and returns its index.
+    pub fn add_scenario_with(&mut self, base_name: &str, assumptions: Assumptions) -> usize {
+        let name = self.unique_scenario_name(base_name);
+        let id = self.next_scenario_id();
+        self.scenarios.push(Scenario {
+            id,
+            name,
+            assumptions,
+        });
         self.scenarios.len() - 1
     }
 
@@ -184,25 +262,25 @@ impl SlaDocument {
     pub fn duplicate_scenario(&mut self, index: usize, suffix: &str) -> Option<usize> {
         let original = self.scenarios.get(index)?;
         let copy = Scenario {
+            id: self.next_scenario_id(),
             name: self.unique_scenario_name(&format!("{} {suffix}", original.name)),
             assumptions: original.assumptions.clone(),
         };
         self.scenarios.insert(index + 1, copy);
-        if self.active_scenario > index {
-            self.active_scenario += 1;
-        }
         Some(index + 1)
     }
 
-    /// Deletes scenario `index`, keeping at least one scenario and the agreed plan pointing at
-    /// the same scenario where it still exists. Returns whether it was deleted.
+    /// Deletes scenario `index`, keeping at least one scenario. Deleting the agreed plan makes
+    /// the scenario before it (or the first) the agreed plan. Returns whether it was deleted.
     pub fn delete_scenario(&mut self, index: usize) -> bool {
         if self.scenarios.len() <= 1 || index >= self.scenarios.len() {
             return false;
         }
-        self.scenarios.remove(index);
-        if self.active_scenario > index || self.active_scenario >= self.scenarios.len() {
-            self.active_scenario = self.active_scenario.saturating_sub(1);
+        let removed = self.scenarios.remove(index);
+        if removed.id == self.agreed_plan {
+            let heir = &self.scenarios[index.saturating_sub(1).min(self.scenarios.len() - 1)];
+            let heir = heir.id;
+            self.set_agreed(heir);
         }
         true
     }
@@ -244,10 +322,20 @@ impl Approval {
     }
 }
 
+/// A scenario's identity for as long as it exists: kept when it is renamed or moved, never
+/// given to another scenario in the same document. Ids start at 1 (0: none).
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct ScenarioId(pub u32);
+
 /// A named set of assumptions: the agreed plan or a what-if.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Scenario {
+    /// Stable id; actuals and revisions refer to scenarios by it, never by name or position.
+    pub id: ScenarioId,
     pub name: String,
     pub assumptions: Assumptions,
 }
@@ -255,39 +343,26 @@ pub struct Scenario {
 impl Default for Scenario {
     fn default() -> Self {
         Self {
+            id: ScenarioId(1),
             name: "Plan".to_owned(),
             assumptions: Assumptions::default(),
         }
     }
 }
 
-/// One day of tracked results, for both teams (step 3).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct DayActuals {
-    pub date: Option<NaiveDate>,
-    /// Marketing leads that arrived.
-    pub leads: u32,
-    /// Their lead value, when the CRM knows the source.
-    pub lead_value: Option<f64>,
-    pub customers: u32,
-    pub revenue: f64,
-    /// Leads contacted within the promised time.
-    pub contacted_in_time: u32,
-    pub contact_attempts: u32,
-    pub accepted: u32,
-    pub rejected: u32,
-}
-
-/// A snapshot of what was agreed, kept by the monthly review.
+/// A change of the agreed plan, made by the monthly review ("adopt observed values").
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Revision {
     pub date: Option<NaiveDate>,
     pub author: String,
     pub note: String,
-    pub scenario: Scenario,
-    pub sales_commitments: SalesCommitments,
+    /// The scenario that was revised (the agreed plan at the time).
+    pub plan: ScenarioId,
+    /// What was agreed until the revision.
+    pub before: Assumptions,
+    /// What was agreed from it on.
+    pub after: Assumptions,
 }
 
 #[cfg(test)]
@@ -302,7 +377,7 @@ mod tests {
     fn duplicates_get_unique_names_and_keep_the_agreed_plan() {
         let mut doc = SlaDocument::default();
         doc.add_scenario("Scenario", 0);
-        doc.active_scenario = 1;
+        doc.agreed_plan = doc.scenarios[1].id;
         assert_eq!(doc.duplicate_scenario(0, "(copy)"), Some(1));
         assert_eq!(doc.duplicate_scenario(0, "(copy)"), Some(1));
         assert_eq!(
@@ -310,9 +385,12 @@ mod tests {
             ["Plan", "Plan (copy) (2)", "Plan (copy)", "Scenario"]
         );
         assert_eq!(
-            doc.active_scenario, 3,
+            doc.agreed_index(),
+            Some(3),
             "the agreed plan is still “Scenario”"
         );
+        let ids: std::collections::HashSet<_> = doc.scenarios.iter().map(|s| s.id).collect();
+        assert_eq!(ids.len(), 4, "every copy has an id of its own");
         assert_eq!(doc.duplicate_scenario(9, "(copy)"), None);
     }
 
@@ -336,7 +414,7 @@ mod tests {
         assert!(!doc.sign_offs[0].is_current(&doc));
         doc.sales_commitments.minimum_attempts = 6;
         assert!(doc.sign_offs[0].is_current(&doc), "back as approved");
-        doc.active_scenario = 1;
+        doc.agreed_plan = doc.scenarios[1].id;
         assert!(
             !doc.sign_offs[0].is_current(&doc),
             "another plan was agreed"
@@ -349,11 +427,28 @@ mod tests {
         assert!(!doc.delete_scenario(0), "the last scenario stays");
         doc.add_scenario("B", 0);
         doc.add_scenario("C", 0);
-        doc.active_scenario = 2;
+        doc.agreed_plan = doc.scenarios[2].id;
         assert!(doc.delete_scenario(0));
         assert_eq!(names(&doc), ["B", "C"]);
-        assert_eq!(doc.active_scenario, 1);
+        assert_eq!(doc.agreed_index(), Some(1));
         assert!(doc.delete_scenario(1));
-        assert_eq!(doc.active_scenario, 0);
+        assert_eq!(doc.agreed_index(), Some(0));
+    }
+
+    #[test]
+    fn an_older_file_gets_ids_and_names_its_agreed_plan_by_id() {
+        let mut doc = SlaDocument::default();
+        doc.add_scenario("B", 0);
+        for scenario in &mut doc.scenarios {
+            scenario.id = ScenarioId(0);
+        }
+        doc.format_version = 2;
+        doc.active_scenario = Some(1);
+        doc.migrate();
+        assert_eq!(doc.format_version, FORMAT_VERSION);
+        assert_eq!(doc.scenarios[0].id, ScenarioId(1));
+        assert_eq!(doc.scenarios[1].id, ScenarioId(2));
+        assert_eq!(doc.agreed().map(|s| s.name.as_str()), Some("B"));
+        assert_eq!(doc.active_scenario, None, "never written again");
     }
 }

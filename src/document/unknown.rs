@@ -129,7 +129,7 @@ pub(super) fn restore(text: &str, kept: &[KeptField]) -> String {
 
 /// Every field name the document's types know, for "did you mean …?".
 fn known_fields() -> Vec<&'static str> {
-    use super::{DayActuals, Owners, Revision, Scenario, SlaDocument};
+    use super::{ImportMapping, Owners, Revision, Scenario, SlaDocument, SourceDay, Tracking};
     use crate::plan::{
         Assumptions, FunnelStage, LeadSource, Period, SalesCapacity, SalesCommitments,
     };
@@ -143,7 +143,9 @@ fn known_fields() -> Vec<&'static str> {
     names.extend(fields_of::<LeadSource>());
     names.extend(fields_of::<SalesCapacity>());
     names.extend(fields_of::<SalesCommitments>());
-    names.extend(fields_of::<DayActuals>());
+    names.extend(fields_of::<SourceDay>());
+    names.extend(fields_of::<Tracking>());
+    names.extend(fields_of::<ImportMapping>());
     names.extend(fields_of::<Revision>());
     names.sort_unstable();
     names.dedup();

@@ -14,8 +14,20 @@ use crate::plan::{Problem, validate_assumptions, validate_commitments};
 pub enum DocumentProblem {
     /// The document has no scenario to plan.
     NoScenarios,
-    /// `active_scenario` points past the list.
+    /// A file before version 3 named the agreed plan by a position past the list.
     ActiveScenarioMissing { index: usize, count: usize },
+    /// `agreed_plan` is the id of no scenario.
+    AgreedPlanMissing { id: u32, ids: Vec<u32> },
+    /// Two records of actuals for the same day and source: which one counts?
+    DuplicateActuals {
+        date: chrono::NaiveDate,
+        source: String,
+    },
+    /// More of a day's leads rejected for a reason than rejected at all.
+    ReasonsExceedRejected {
+        date: chrono::NaiveDate,
+        source: String,
+    },
     /// Several scenarios share a name, so `--scenario NAME` would be ambiguous.
     DuplicateScenarioName { name: String, count: usize },
     /// The currency is not a three-letter ISO 4217 code.
@@ -43,6 +55,18 @@ impl DocumentProblem {
                     ("last", &count.saturating_sub(1).to_string()),
                 ],
             ),
+            Self::AgreedPlanMissing { id, ids } => fill(
+                t.doc_agreed_missing,
+                &[("id", &id.to_string()), ("ids", &id_list(ids))],
+            ),
+            Self::DuplicateActuals { date, source } => fill(
+                t.doc_duplicate_actuals,
+                &[("date", &date.to_string()), ("source", source)],
+            ),
+            Self::ReasonsExceedRejected { date, source } => fill(
+                t.doc_reasons_exceed,
+                &[("date", &date.to_string()), ("source", source)],
+            ),
             Self::DuplicateScenarioName { name, count } => fill(
                 t.doc_duplicate_name,
                 &[("name", name), ("count", &count.to_string())],
@@ -68,12 +92,18 @@ pub(super) fn problems(doc: &SlaDocument) -> Vec<DocumentProblem> {
     let mut problems = Vec::new();
     if doc.scenarios.is_empty() {
         problems.push(DocumentProblem::NoScenarios);
-    } else if doc.active_scenario >= doc.scenarios.len() {
+    } else if let Some(index) = doc.active_scenario {
         problems.push(DocumentProblem::ActiveScenarioMissing {
-            index: doc.active_scenario,
+            index,
             count: doc.scenarios.len(),
         });
+    } else if doc.agreed_index().is_none() {
+        problems.push(DocumentProblem::AgreedPlanMissing {
+            id: doc.agreed_plan.0,
+            ids: doc.scenarios.iter().map(|s| s.id.0).collect(),
+        });
     }
+    problems.extend(actuals_problems(doc));
     problems.extend(duplicate_names(doc));
     let code = doc.currency.as_str();
     if !(code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())) {
@@ -94,6 +124,45 @@ pub(super) fn problems(doc: &SlaDocument) -> Vec<DocumentProblem> {
                 .map(|problem| DocumentProblem::Scenario { index, problem }),
         );
     }
+    problems
+}
+
+/// "1, 2, 3", or the first ten and "…" (a hand-made file may have thousands).
+fn id_list(ids: &[u32]) -> String {
+    let mut shown: Vec<String> = ids.iter().take(10).map(u32::to_string).collect();
+    if ids.len() > 10 {
+        shown.push("…".to_owned());
+    }
+    shown.join(", ")
+}
+
+/// Records of actuals that cannot both be right: two for one day and source, or more reasons
+/// than rejections. The records are sorted, so a duplicate is next to its twin.
+fn actuals_problems(doc: &SlaDocument) -> Vec<DocumentProblem> {
+    let records = doc.actuals.records();
+    let mut problems: Vec<DocumentProblem> = records
+        .windows(2)
+        .filter(|pair| pair[0].date == pair[1].date && pair[0].source_key() == pair[1].source_key())
+        .map(|pair| DocumentProblem::DuplicateActuals {
+            date: pair[1].date,
+            source: pair[1].source.clone(),
+        })
+        .collect();
+    problems.extend(
+        records
+            .iter()
+            .filter(|r| {
+                r.rejected_reasons
+                    .values()
+                    .map(|&c| u64::from(c))
+                    .sum::<u64>()
+                    > u64::from(r.rejected)
+            })
+            .map(|r| DocumentProblem::ReasonsExceedRejected {
+                date: r.date,
+                source: r.source.clone(),
+            }),
+    );
     problems
 }
 
@@ -125,7 +194,6 @@ fn duplicate_names(doc: &SlaDocument) -> Vec<DocumentProblem> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::Scenario;
 
     #[test]
     fn a_new_document_is_valid() {
@@ -136,10 +204,11 @@ mod tests {
     fn finds_document_level_problems() {
         let mut doc = SlaDocument {
             currency: "euro".into(),
-            active_scenario: 3,
+            agreed_plan: crate::document::ScenarioId(3),
             ..SlaDocument::default()
         };
-        doc.scenarios.push(Scenario::default());
+        doc.add_scenario("Plan", 0);
+        doc.scenarios[1].name = "Plan".into();
         doc.scenarios[1].assumptions.average_deal_size = 0.0;
         let texts: Vec<String> = doc
             .problems()
@@ -149,7 +218,7 @@ mod tests {
         assert_eq!(
             texts,
             vec![
-                "The agreed plan (active_scenario: 3) is not one of the 2 scenarios; it must be 0 to 1.",
+                "The agreed plan (agreed_plan: 3) is not the id of a scenario; the scenarios' ids are 1, 2.",
                 "2 scenarios are called “Plan”; give each a name of its own.",
                 "Currency “euro” is not a three-letter ISO code such as EUR or USD.",
                 "Scenario “Plan”: Average deal size: euro 0 is below the minimum of euro 0.01.",
@@ -164,9 +233,9 @@ mod limit_tests {
     use crate::document::Scenario;
 
     #[test]
-    fn the_largest_index_is_named_as_written() {
+    fn the_largest_id_is_named_as_written() {
         let doc = SlaDocument {
-            active_scenario: usize::MAX,
+            agreed_plan: crate::document::ScenarioId(u32::MAX),
             ..SlaDocument::default()
         };
         let texts: Vec<String> = doc
@@ -177,8 +246,8 @@ mod limit_tests {
         assert_eq!(
             texts,
             [format!(
-                "The agreed plan (active_scenario: {}) is not one of the 1 scenarios; it must be 0 to 0.",
-                usize::MAX
+                "The agreed plan (agreed_plan: {}) is not the id of a scenario; the scenarios' ids are 1.",
+                u32::MAX
             )]
         );
     }

@@ -116,6 +116,7 @@ impl Language {
             Field::MinimumAttempts => t.minimum_attempts.to_owned(),
             Field::AttemptsWithinDays => t.attempts_within.to_owned(),
             Field::AcceptWithinHours => t.accept_within.to_owned(),
+            Field::ComplianceTarget => t.compliance_target.to_owned(),
         }
     }
 
@@ -386,6 +387,8 @@ pub struct Text {
     pub minimum_attempts: &'static str,
     pub attempts_within: &'static str,
     pub accept_within: &'static str,
+    pub compliance_target: &'static str,
+    pub evidence_compliance: &'static str,
     // Units.
     pub one_month: &'static str,
     pub n_months: &'static str,
@@ -406,6 +409,9 @@ pub struct Text {
     // Document problems.
     pub doc_no_scenarios: &'static str,
     pub doc_active_missing: &'static str,
+    pub doc_agreed_missing: &'static str,
+    pub doc_duplicate_actuals: &'static str,
+    pub doc_reasons_exceed: &'static str,
     pub doc_duplicate_name: &'static str,
     pub doc_currency: &'static str,
     pub doc_in_scenario: &'static str,
@@ -896,6 +902,7 @@ mod tests {
             Field::MinimumAttempts => c.minimum_attempts = whole,
             Field::AttemptsWithinDays => c.attempts_within_days = whole,
             Field::AcceptWithinHours => c.accept_within_hours = value,
+            Field::ComplianceTarget => c.compliance_target_percent = value,
             other => panic!("{other:?} has no range of its own"),
         }
         (a, c)
@@ -916,6 +923,7 @@ mod tests {
             Field::LeadsPerRep,
             Field::FirstContactHours,
             Field::AcceptWithinHours,
+            Field::ComplianceTarget,
         ];
         for field in numbers {
             for (value, words) in [(-1e15, "below the minimum"), (1e15, "above the maximum")] {

@@ -216,6 +216,9 @@ pub struct SalesCommitments {
     pub attempts_within_days: u32,
     /// Maximum time for sales to accept or reject an MQL (with a reason), in hours.
     pub accept_within_hours: f64,
+    /// The share of leads sales promises to contact within the time above, in percent: below
+    /// it, sales is behind in the report.
+    pub compliance_target_percent: f64,
 }
 
 impl Default for SalesCommitments {
@@ -227,6 +230,7 @@ impl Default for SalesCommitments {
             minimum_attempts: 6,
             attempts_within_days: 14,
             accept_within_hours: 48.0,
+            compliance_target_percent: 90.0,
         }
     }
 }

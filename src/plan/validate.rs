@@ -41,6 +41,7 @@ pub enum Field {
     MinimumAttempts,
     AttemptsWithinDays,
     AcceptWithinHours,
+    ComplianceTarget,
 }
 
 /// The unit a field is entered in, so messages and inputs can show it.
@@ -67,7 +68,8 @@ impl Field {
             | Self::StageRate(_)
             | Self::SourceShares
             | Self::SourceShare(_)
-            | Self::SourceRate(_) => Unit::Percent,
+            | Self::SourceRate(_)
+            | Self::ComplianceTarget => Unit::Percent,
             Self::Months | Self::SalesCycleLag => Unit::Months,
             Self::FirstContactHours | Self::AcceptWithinHours => Unit::Hours,
             Self::AttemptsWithinDays => Unit::Days,
@@ -264,6 +266,12 @@ pub fn validate_commitments(c: &SalesCommitments) -> Vec<Problem> {
     check.whole(Field::MinimumAttempts, c.minimum_attempts, 1, 100);
     check.whole(Field::AttemptsWithinDays, c.attempts_within_days, 1, 365);
     check.number(Field::AcceptWithinHours, c.accept_within_hours, 0.01, 720.0);
+    check.number(
+        Field::ComplianceTarget,
+        c.compliance_target_percent,
+        1.0,
+        100.0,
+    );
     check.problems
 }
 

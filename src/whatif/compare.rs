@@ -160,11 +160,7 @@ impl Comparison {
                 plan: compute(&s.assumptions, &doc.sales_commitments).ok(),
             })
         };
-        let agreed_index = if doc.active_scenario < doc.scenarios.len() {
-            doc.active_scenario
-        } else {
-            0
-        };
+        let agreed_index = doc.agreed_index().unwrap_or(0);
         Some(Self {
             columns: chosen.iter().filter_map(|i| column(*i)).collect(),
             agreed: column(agreed_index)?,

@@ -68,11 +68,11 @@ pub fn diff(before: &SlaDocument, after: &SlaDocument) -> DocumentDiff {
         &without_scenarios(&new),
         &mut out.changes,
     );
-    let active = |doc: &SlaDocument| doc.active().map(|s| Value::from(s.name.clone()));
+    let active = |doc: &SlaDocument| doc.agreed().map(|s| Value::from(s.name.clone()));
     let (old_active, new_active) = (active(before), active(after));
     if old_active != new_active {
         out.changes.push(Change {
-            path: "active_scenario".to_owned(),
+            path: "agreed_plan".to_owned(),
             kind: ChangeKind::Changed,
             before: old_active,
             after: new_active,
@@ -92,7 +92,7 @@ fn without_scenarios(doc: &Value) -> Value {
     let mut doc = doc.clone();
     if let Some(fields) = doc.as_object_mut() {
         fields.remove("scenarios");
-        fields.remove("active_scenario");
+        fields.remove("agreed_plan");
     }
     doc
 }

@@ -106,11 +106,10 @@ fn central(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
                 Tab::Report => report::show(ui, language, &currency, plan),
                 Tab::WhatIf => {
                     if let Some(scenario) = doc.scenarios.get(selected)
-                        && let Some(mut new) =
+                        && let Some((name, assumptions)) =
                             whatif::show(ui, &fields, &doc.sales_commitments, scenario, plan)
                     {
-                        new.name = doc.unique_scenario_name(&new.name);
-                        doc.scenarios.push(new);
+                        doc.add_scenario_with(&name, assumptions);
                     }
                 }
                 Tab::Compare => {

@@ -58,6 +58,15 @@ pub fn show(
                 Unit::Hours,
                 messages.of(Field::AcceptWithinHours, currency),
             );
+            number_field(
+                ui,
+                fields,
+                FieldLabel::new("compliance_target", t.compliance_target)
+                    .hint(t.evidence_compliance),
+                &mut c.compliance_target_percent,
+                Unit::Percent,
+                messages.of(Field::ComplianceTarget, currency),
+            );
         });
 
     section(ui, t.commitment_in_words, "");

@@ -24,7 +24,7 @@ pub fn show(app: &mut App, ui: &mut Ui) -> egui::Rect {
             let doc = &app.editor.document;
             let mut select = None;
             for (i, scenario) in doc.scenarios.iter().enumerate() {
-                let agreed = doc.active_scenario == i;
+                let agreed = doc.agreed_plan == scenario.id;
                 let name = if scenario.name.trim().is_empty() {
                     t.unnamed_scenario
                 } else {

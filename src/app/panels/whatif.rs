@@ -12,7 +12,7 @@ use super::charts::{one_mark_per_bar, shorten, still_plot};
 use super::section;
 use crate::document::Scenario;
 use crate::i18n::fill;
-use crate::plan::{Plan, Problem, SalesCommitments, Unit};
+use crate::plan::{Assumptions, Plan, Problem, SalesCommitments, Unit};
 use crate::whatif::{self, Goal, Input, LeadMix, Metric, Solution, Swing};
 
 /// Points on the confidence curve: enough for a smooth line, few enough for every frame.
@@ -48,7 +48,7 @@ pub fn show(
     commitments: &SalesCommitments,
     scenario: &Scenario,
     plan: &Result<Plan, Vec<Problem>>,
-) -> Option<Scenario> {
+) -> Option<(String, Assumptions)> {
     let t = fields.language.text();
     let Ok(plan) = plan else {
         section(ui, t.whatif_goal_seek_title, t.whatif_goal_seek_note);
@@ -71,7 +71,7 @@ fn goal_seek(
     scenario: &Scenario,
     plan: &Plan,
     choices: &mut Choices,
-) -> Option<Scenario> {
+) -> Option<(String, Assumptions)> {
     let language = fields.language;
     let t = language.text();
     let a = &scenario.assumptions;
@@ -167,10 +167,10 @@ fn goal_seek(
                 egui::Button::new(t.whatif_save_scenario),
             );
             if button.clicked() {
-                return Some(Scenario {
-                    name: fill(t.whatif_scenario_name, &[("name", &scenario.name)]),
-                    assumptions: assumptions.clone(),
-                });
+                return Some((
+                    fill(t.whatif_scenario_name, &[("name", &scenario.name)]),
+                    assumptions.clone(),
+                ));
             }
         }
         Solution::Unreachable(why) => {

@@ -1,0 +1,503 @@
+//! Step 3's data: what actually happened, per day and lead source, as the CRM or a person
+//! reported it. Sparse (only days with data) and shared: [`Actuals`] keeps its records behind an
+//! `Arc`, so cloning a document (every frame, every undo step) copies one pointer, and comparing
+//! two clones of it is a pointer comparison. Three years of daily actuals for five sources cost
+//! nothing while a user types in an assumption; an edit of the actuals copies them once.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// The tracked results of one lead source on one day. Counts are of leads that *arrived* that
+/// day (so a day's "contacted in time" belongs to that day's leads); customers and revenue are
+/// counted on the day the deal closed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SourceDay {
+    pub date: NaiveDate,
+    /// The source as the CRM names it; matched to the plan's lead sources by name, ignoring
+    /// case. Empty: the source is not known.
+    pub source: String,
+    /// Marketing leads that arrived.
+    pub leads: u32,
+    /// MQLs sales accepted.
+    pub accepted: u32,
+    /// MQLs sales rejected, with or without a reason.
+    pub rejected: u32,
+    /// Of the rejected, how many per reason (the rest were rejected without one).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub rejected_reasons: BTreeMap<String, u32>,
+    /// Leads first contacted within the promised time.
+    pub contacted_in_time: u32,
+    /// Contact attempts made on these leads.
+    pub contact_attempts: u32,
+    /// Leads that received at least the promised number of attempts.
+    pub reached_attempts: u32,
+    /// Customers won (by close date).
+    pub customers: u32,
+    /// Revenue won (by close date), in the document's currency.
+    pub revenue: f64,
+}
+
+impl Default for SourceDay {
+    fn default() -> Self {
+        Self {
+            date: NaiveDate::MIN,
+            source: String::new(),
+            leads: 0,
+            accepted: 0,
+            rejected: 0,
+            rejected_reasons: BTreeMap::new(),
+            contacted_in_time: 0,
+            contact_attempts: 0,
+            reached_attempts: 0,
+            customers: 0,
+            revenue: 0.0,
+        }
+    }
+}
+
+impl SourceDay {
+    /// An empty record of `source` on `date`.
+    pub fn new(date: NaiveDate, source: &str) -> Self {
+        Self {
+            date,
+            source: source.to_owned(),
+            ..Self::default()
+        }
+    }
+
+    /// The value of one measure.
+    pub fn get(&self, measure: Measure) -> f64 {
+        match measure {
+            Measure::Revenue => self.revenue,
+            count => f64::from(*self.count(count).unwrap_or(&0)),
+        }
+    }
+
+    /// Sets one measure; a count takes the value as a whole number (the caller validates).
+    pub fn set(&mut self, measure: Measure, value: f64) {
+        match measure {
+            Measure::Revenue => self.revenue = value,
+            count => {
+                if let Some(slot) = self.count_mut(count) {
+                    // Saturating: the caller has checked the value is a whole, non-negative
+                    // number in range.
+                    *slot = value as u32;
+                }
+            }
+        }
+    }
+
+    fn count(&self, measure: Measure) -> Option<&u32> {
+        Some(match measure {
+            Measure::Leads => &self.leads,
+            Measure::Accepted => &self.accepted,
+            Measure::Rejected => &self.rejected,
+            Measure::ContactedInTime => &self.contacted_in_time,
+            Measure::ContactAttempts => &self.contact_attempts,
+            Measure::ReachedAttempts => &self.reached_attempts,
+            Measure::Customers => &self.customers,
+            Measure::Revenue => return None,
+        })
+    }
+
+    fn count_mut(&mut self, measure: Measure) -> Option<&mut u32> {
+        Some(match measure {
+            Measure::Leads => &mut self.leads,
+            Measure::Accepted => &mut self.accepted,
+            Measure::Rejected => &mut self.rejected,
+            Measure::ContactedInTime => &mut self.contacted_in_time,
+            Measure::ContactAttempts => &mut self.contact_attempts,
+            Measure::ReachedAttempts => &mut self.reached_attempts,
+            Measure::Customers => &mut self.customers,
+            Measure::Revenue => return None,
+        })
+    }
+
+    /// True when the record holds nothing (it is then left out of the document).
+    pub fn is_empty(&self) -> bool {
+        Measure::ALL.iter().all(|&m| self.get(m) == 0.0) && self.rejected_reasons.is_empty()
+    }
+
+    /// Adds another record's numbers to this one (totals over days or sources).
+    pub fn add(&mut self, other: &Self) {
+        for measure in Measure::ALL {
+            self.set(measure, self.get(measure) + other.get(measure));
+        }
+        for (reason, count) in &other.rejected_reasons {
+            *self.rejected_reasons.entry(reason.clone()).or_default() += count;
+        }
+    }
+
+    /// The key sources are matched by: trimmed, ignoring case.
+    pub fn source_key(&self) -> String {
+        source_key(&self.source)
+    }
+}
+
+/// How lead sources are matched: trimmed, ignoring case ("website" is "Website ").
+pub fn source_key(name: &str) -> String {
+    name.trim().to_lowercase()
+}
+
+/// One number tracked per day and source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Measure {
+    Leads,
+    Accepted,
+    Rejected,
+    ContactedInTime,
+    ContactAttempts,
+    ReachedAttempts,
+    Customers,
+    Revenue,
+}
+
+impl Measure {
+    /// Every measure, in the order of the grid's columns.
+    pub const ALL: [Self; 8] = [
+        Self::Leads,
+        Self::Accepted,
+        Self::Rejected,
+        Self::ContactedInTime,
+        Self::ContactAttempts,
+        Self::ReachedAttempts,
+        Self::Customers,
+        Self::Revenue,
+    ];
+
+    /// Revenue is an amount; every other measure counts leads, attempts or customers.
+    pub fn is_count(self) -> bool {
+        self != Self::Revenue
+    }
+}
+
+/// Every tracked record, sorted by date and then source key; at most one record per day and
+/// source. Cheap to clone (see the module documentation).
+#[derive(Clone, Debug, Default)]
+pub struct Actuals(Arc<Vec<SourceDay>>);
+
+impl PartialEq for Actuals {
+    /// Clones of one another are equal without looking at a single record.
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0) || self.0 == other.0
+    }
+}
+
+impl Serialize for Actuals {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.as_slice().serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Actuals {
+    /// Records in any order load; they are kept sorted from then on. Two records of the same
+    /// day and source stay (validation reports them; nothing is added up behind the user's back).
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let records = Vec::<SourceDay>::deserialize(deserializer)?;
+        Ok(Self::from_records(records))
+    }
+}
+
+impl Actuals {
+    /// Actuals from records in any order.
+    pub fn from_records(mut records: Vec<SourceDay>) -> Self {
+        records.sort_by_cached_key(|r| (r.date, r.source_key()));
+        Self(Arc::new(records))
+    }
+
+    /// Every record, by date then source.
+    pub fn records(&self) -> &[SourceDay] {
+        &self.0
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// The records from `from` up to and including `to`: a slice, found by binary search.
+    pub fn between(&self, from: NaiveDate, to: NaiveDate) -> &[SourceDay] {
+        let start = self.0.partition_point(|r| r.date < from);
+        let end = self.0.partition_point(|r| r.date <= to);
+        self.0.get(start..end.max(start)).unwrap_or_default()
+    }
+
+    /// The first and last day with a record.
+    pub fn span(&self) -> Option<(NaiveDate, NaiveDate)> {
+        Some((self.0.first()?.date, self.0.last()?.date))
+    }
+
+    /// The record of `source` on `date`, if any.
+    pub fn get(&self, date: NaiveDate, source: &str) -> Option<&SourceDay> {
+        let key = source_key(source);
+        self.between(date, date)
+            .iter()
+            .find(|r| r.source_key() == key)
+    }
+
+    /// Sets one measure of `source` on `date`, creating the record when needed and dropping it
+    /// when it becomes empty. The records are copied once if a clone still shares them (an
+    /// undo step), so the earlier state stays as it was.
+    pub fn set(&mut self, date: NaiveDate, source: &str, measure: Measure, value: f64) {
+        let key = source_key(source);
+        let records = Arc::make_mut(&mut self.0);
+        let start = records.partition_point(|r| (r.date, r.source_key()) < (date, key.clone()));
+        let found = records
+            .get(start)
+            .is_some_and(|r| r.date == date && r.source_key() == key);
+        if !found {
+            records.insert(start, SourceDay::new(date, source.trim()));
+        }
+        if let Some(record) = records.get_mut(start) {
+            record.set(measure, value);
+            if measure == Measure::Rejected {
+                trim_reasons(record);
+            }
+            if record.is_empty() {
+                records.remove(start);
+            }
+        }
+    }
+
+    /// Replaces every record of the days `records` cover by `records` (an import: importing the
+    /// same file twice gives the same actuals). Days the new records do not cover stay.
+    pub fn replace_days(&mut self, records: Vec<SourceDay>) {
+        let days: BTreeSet<NaiveDate> = records.iter().map(|r| r.date).collect();
+        let mut merged: Vec<SourceDay> = self
+            .0
+            .iter()
+            .filter(|r| !days.contains(&r.date))
+            .cloned()
+            .collect();
+        merged.extend(records.into_iter().filter(|r| !r.is_empty()));
+        *self = Self::from_records(merged);
+    }
+
+    /// The sources that appear in the records, each once, in the spelling first seen.
+    pub fn sources(&self) -> Vec<String> {
+        let mut seen = BTreeMap::new();
+        for record in self.0.iter() {
+            seen.entry(record.source_key())
+                .or_insert_with(|| record.source.trim().to_owned());
+        }
+        seen.into_values().collect()
+    }
+}
+
+/// Keeps the per-reason counts within the total after the total was lowered by hand: the
+/// largest reasons are trimmed first, so a total of 0 leaves no reasons.
+fn trim_reasons(record: &mut SourceDay) {
+    let mut excess = record
+        .rejected_reasons
+        .values()
+        .sum::<u32>()
+        .saturating_sub(record.rejected);
+    while excess > 0 {
+        let Some((reason, count)) = record
+            .rejected_reasons
+            .iter()
+            .max_by_key(|(_, count)| **count)
+            .map(|(r, c)| (r.clone(), *c))
+        else {
+            break;
+        };
+        let cut = excess.min(count);
+        excess -= cut;
+        if cut == count {
+            record.rejected_reasons.remove(&reason);
+        } else if let Some(c) = record.rejected_reasons.get_mut(&reason) {
+            *c -= cut;
+        }
+    }
+}
+
+/// How to read a CRM's lead export (remembered in the document, so the next import of the
+/// same kind of file needs no questions).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ImportMapping {
+    /// Which column holds each field, by its header.
+    pub columns: BTreeMap<ImportField, String>,
+    /// How dates like `03/04/2027` are read; `None`: not yet settled.
+    pub date_order: Option<DateOrder>,
+    /// Status values that mean sales accepted the lead (compared ignoring case).
+    pub accepted: Vec<String>,
+    /// Status values that mean sales rejected the lead.
+    pub rejected: Vec<String>,
+    /// Status values that mean the lead became a customer.
+    pub customer: Vec<String>,
+}
+
+/// A field of the lead export the importer reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum ImportField {
+    /// When the lead was created (the day it arrived).
+    Created,
+    /// Its source, matched to the plan's lead sources.
+    Source,
+    /// When sales first contacted it.
+    FirstContact,
+    /// How many contact attempts it received.
+    Attempts,
+    /// Its status or lifecycle stage.
+    Status,
+    /// Why sales rejected it.
+    Reason,
+    /// When it became a customer.
+    Closed,
+    /// The deal's amount.
+    Amount,
+}
+
+impl ImportField {
+    pub const ALL: [Self; 8] = [
+        Self::Created,
+        Self::Source,
+        Self::FirstContact,
+        Self::Attempts,
+        Self::Status,
+        Self::Reason,
+        Self::Closed,
+        Self::Amount,
+    ];
+
+    /// The name used on the command line (`--map created=…`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Created => "created",
+            Self::Source => "source",
+            Self::FirstContact => "first_contact",
+            Self::Attempts => "attempts",
+            Self::Status => "status",
+            Self::Reason => "reason",
+            Self::Closed => "closed",
+            Self::Amount => "amount",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.key() == key)
+    }
+}
+
+/// The order of day, month and year in a date written with numbers only.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DateOrder {
+    /// 15-01-2027, 15/01/2027 (Europe).
+    DayMonthYear,
+    /// 01/15/2027 (United States).
+    MonthDayYear,
+    /// 2027-01-15 (ISO).
+    YearMonthDay,
+}
+
+/// How progress is tracked against the agreement.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Tracking {
+    /// How far, in percent, actual leads may be from the expected pace before a team is
+    /// "behind" or "ahead" (far ahead floods the sales reps: a miss too).
+    pub tolerance_percent: f64,
+    /// How the last CRM import was read.
+    pub import: ImportMapping,
+}
+
+impl Default for Tracking {
+    fn default() -> Self {
+        Self {
+            tolerance_percent: 10.0,
+            import: ImportMapping::default(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2027, 1, d).unwrap_or_default()
+    }
+
+    #[test]
+    fn setting_keeps_records_sorted_and_drops_empty_ones() {
+        let mut actuals = Actuals::default();
+        actuals.set(day(5), "Website", Measure::Leads, 3.0);
+        actuals.set(day(4), "Events", Measure::Leads, 1.0);
+        actuals.set(day(5), "events", Measure::Revenue, 100.0);
+        actuals.set(day(5), "WEBSITE ", Measure::Accepted, 2.0);
+        let keys: Vec<_> = actuals
+            .records()
+            .iter()
+            .map(|r| (r.date.to_string(), r.source.clone()))
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                ("2027-01-04".into(), "Events".into()),
+                ("2027-01-05".into(), "events".into()),
+                ("2027-01-05".into(), "Website".into())
+            ]
+        );
+        assert_eq!(actuals.get(day(5), "website").map(|r| r.accepted), Some(2));
+        actuals.set(day(4), "Events", Measure::Leads, 0.0);
+        assert_eq!(actuals.len(), 2);
+    }
+
+    #[test]
+    fn a_clone_shares_the_records_until_one_of_them_changes() {
+        let mut actuals = Actuals::default();
+        actuals.set(day(5), "Website", Measure::Leads, 3.0);
+        let before = actuals.clone();
+        assert!(Arc::ptr_eq(&before.0, &actuals.0));
+        actuals.set(day(5), "Website", Measure::Leads, 4.0);
+        assert_eq!(before.get(day(5), "Website").map(|r| r.leads), Some(3));
+        assert_ne!(before, actuals);
+    }
+
+    #[test]
+    fn replacing_days_twice_gives_the_same_actuals() {
+        let mut actuals = Actuals::default();
+        actuals.set(day(1), "Website", Measure::Leads, 9.0);
+        actuals.set(day(3), "Website", Measure::Leads, 9.0);
+        let mut import = SourceDay::new(day(3), "Website");
+        import.leads = 2;
+        actuals.replace_days(vec![import.clone()]);
+        let once = actuals.clone();
+        actuals.replace_days(vec![import]);
+        assert_eq!(once, actuals);
+        assert_eq!(actuals.get(day(3), "Website").map(|r| r.leads), Some(2));
+        assert_eq!(actuals.get(day(1), "Website").map(|r| r.leads), Some(9));
+    }
+
+    #[test]
+    fn lowering_the_rejected_total_trims_the_reasons() {
+        let mut actuals = Actuals::default();
+        actuals.replace_days(vec![SourceDay {
+            rejected: 3,
+            rejected_reasons: BTreeMap::from([("Budget".into(), 2), ("Timing".into(), 1)]),
+            ..SourceDay::new(day(2), "Website")
+        }]);
+        actuals.set(day(2), "Website", Measure::Rejected, 1.0);
+        let record = actuals.get(day(2), "Website").cloned().unwrap_or_default();
+        assert_eq!(record.rejected_reasons.values().sum::<u32>(), 1);
+    }
+
+    #[test]
+    fn between_finds_a_range_by_date() {
+        let mut actuals = Actuals::default();
+        for d in 1..=10 {
+            actuals.set(day(d), "Website", Measure::Leads, 1.0);
+        }
+        assert_eq!(actuals.between(day(3), day(5)).len(), 3);
+        assert_eq!(actuals.between(day(5), day(3)).len(), 0);
+        assert_eq!(actuals.span(), Some((day(1), day(10))));
+    }
+}
