@@ -235,7 +235,7 @@ fn check_of_a_missing_file_is_a_plain_error() {
 
 use std::process::Stdio;
 
-use sla_planner::document::{self, Scenario, SlaDocument};
+use sla_planner::document::{self, Scenario, ScenarioId, SlaDocument};
 
 /// A document written to a temporary folder; the folder lives as long as the returned guard.
 fn document_file(doc: &SlaDocument) -> (tempfile::TempDir, String) {
@@ -356,7 +356,7 @@ fn summary_refuses_what_check_refuses() {
 #[test]
 fn an_agreed_plan_out_of_range_is_named_as_written() {
     let doc = SlaDocument {
-        agreed_plan: sla_planner::document::ScenarioId(u32::MAX),
+        agreed_plan: ScenarioId(u32::MAX),
         ..SlaDocument::example().unwrap()
     };
     let (_dir, path) = document_file(&doc);

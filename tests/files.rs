@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use proptest::prelude::*;
 use sla_planner::document::{
-    self, FORMAT_VERSION, LoadError, SaveError, Scenario, SlaDocument, load, save,
+    self, FORMAT_VERSION, LoadError, SaveError, Scenario, ScenarioId, SlaDocument, load, save,
 };
 use sla_planner::i18n::Language;
 use sla_planner::plan::{
@@ -33,7 +33,7 @@ fn the_embedded_example_loads_validates_and_plans() {
     assert_eq!(doc.currency, "EUR");
     assert_eq!(doc.scenarios.len(), 2);
     assert!(doc.problems().is_empty(), "{:?}", doc.problems());
-    let active = doc.active().unwrap();
+    let active = doc.agreed().unwrap();
     let a = &active.assumptions;
     assert_eq!(a.period.months, 12);
     assert_eq!(a.lead_sources.len(), 3);
@@ -279,6 +279,7 @@ prop_compose! {
         capacity in proptest::option::of((0..50u32, 0.0..1e3f64)),
     ) -> Scenario {
         Scenario {
+            id: ScenarioId(0),
             name,
             assumptions: Assumptions {
                 revenue_goal: numbers[0],
@@ -313,7 +314,10 @@ proptest! {
         notes in any_text(),
         scenarios in proptest::collection::vec(any_scenario(), 1..4),
     ) {
-        let doc = SlaDocument { title, notes, scenarios, ..SlaDocument::default() };
+        let mut doc = SlaDocument { title, notes, scenarios, ..SlaDocument::default() };
+        for (i, scenario) in doc.scenarios.iter_mut().enumerate() {
+            scenario.id = ScenarioId(u32::try_from(i).unwrap() + 1);
+        }
         let text = document::to_ron(&doc).unwrap();
         let back = document::parse(&text, Path::new("random.sla.ron")).unwrap().document;
         prop_assert_eq!(back, doc);
