@@ -262,6 +262,37 @@ impl Language {
         }
     }
 
+    /// A day in a table: "Mon 4 Jan" / "ma 4 jan".
+    pub fn day(self, date: chrono::NaiveDate) -> String {
+        use chrono::Datelike as _;
+        let t = self.text();
+        fill(
+            t.day_format,
+            &[
+                (
+                    "weekday",
+                    t.weekday_short_names[date.weekday().num_days_from_monday() as usize],
+                ),
+                ("day", &date.day().to_string()),
+                ("month", t.month_short_names[date.month0() as usize]),
+            ],
+        )
+    }
+
+    /// A date in a sentence: "4 January 2027" / "4 januari 2027".
+    pub fn long_date(self, date: chrono::NaiveDate) -> String {
+        use chrono::Datelike as _;
+        let t = self.text();
+        fill(
+            t.long_date_format,
+            &[
+                ("day", &date.day().to_string()),
+                ("month", t.month_names[date.month0() as usize]),
+                ("year", &date.year().to_string()),
+            ],
+        )
+    }
+
     /// An ISO week: "week 3".
     pub fn week(self, week: u32) -> String {
         fill(self.text().week_number, &[("n", &week.to_string())])
@@ -800,6 +831,33 @@ pub struct Text {
     pub approve: &'static str,
     pub add_approver: &'static str,
     pub remove_approver: &'static str,
+    // Step 3: tracking (the Report tab).
+    pub weekday_short_names: [&'static str; 7],
+    pub day_format: &'static str,
+    pub long_date_format: &'static str,
+    pub measure_leads: &'static str,
+    pub measure_accepted: &'static str,
+    pub measure_rejected: &'static str,
+    pub measure_contacted_in_time: &'static str,
+    pub measure_attempts: &'static str,
+    pub measure_reached_attempts: &'static str,
+    pub measure_customers: &'static str,
+    pub measure_revenue: &'static str,
+    pub source_any: &'static str,
+    pub source_unknown: &'static str,
+    pub source_not_in_plan: &'static str,
+    pub grid_title: &'static str,
+    pub grid_note: &'static str,
+    pub grid_month: &'static str,
+    pub grid_day: &'static str,
+    pub grid_source: &'static str,
+    pub grid_cell_name: &'static str,
+    pub grid_month_total: &'static str,
+    pub grid_no_negative: &'static str,
+    pub paste_too_big: &'static str,
+    pub paste_bad_value: &'static str,
+    pub paste_done: &'static str,
+    pub tracking_against: &'static str,
 }
 
 #[cfg(test)]

@@ -147,6 +147,12 @@ impl WorkingCalendar {
         weekdays_between(start, end).saturating_sub(holidays)
     }
 
+    /// Monday to Friday and not a holiday.
+    pub fn is_working_day(&self, date: NaiveDate) -> bool {
+        date.succ_opt()
+            .is_some_and(|next| self.working_days(date, next) == 1)
+    }
+
     /// Working days in a calendar month.
     pub fn working_days_in(&self, month: YearMonth) -> u32 {
         self.working_days(month.first_day(), month.end_exclusive())

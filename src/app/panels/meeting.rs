@@ -95,7 +95,7 @@ fn other_view(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
             plan,
         );
     } else {
-        report::show(ui, language, &currency, plan);
+        report::show(ui, &fields, &mut app.editor.document, app.today);
     }
 }
 

@@ -5,6 +5,7 @@
 //! visits widgets in the order they are drawn, and the form must come before the results and
 //! the chart legends. The panels then draw around it.
 
+mod actuals;
 mod agreement;
 mod charts;
 mod compare;
@@ -103,7 +104,7 @@ fn central(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
                 Tab::Sales => {
                     sales::show(ui, &fields, &messages, &mut doc.sales_commitments, plan);
                 }
-                Tab::Report => report::show(ui, language, &currency, plan),
+                Tab::Report => report::show(ui, &fields, doc, today),
                 Tab::WhatIf => {
                     if let Some(scenario) = doc.scenarios.get(selected)
                         && let Some((name, assumptions)) =

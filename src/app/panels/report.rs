@@ -1,22 +1,118 @@
-//! Tab 3, the report: the targets both teams will be tracked against, per month and per ISO
-//! week, drawn from the one report model (`crate::report`) that the exports render too.
-//! Tracking actuals (CRM import, the hug-the-line chart, the monthly review) comes next.
+//! Tab 3, the report: both teams tracked against the agreed plan — where they stand, the
+//! results per day and source — and the targets per month and ISO week, drawn from the one
+//! report model (`crate::report`) that the exports render too.
 
+use chrono::NaiveDate;
 use egui::{Grid, RichText, Ui};
 
-use super::super::widgets::{header_row, number_cell};
-use super::section;
-use crate::i18n::{Language, fill};
-use crate::plan::{Plan, Problem};
+use super::super::widgets::{Fields, header_row, number_cell};
+use super::{actuals, section};
+use crate::document::SlaDocument;
+use crate::i18n::fill;
+use crate::plan::{Plan, YearMonth, calendar::WorkingCalendar, compute};
 use crate::report::{Report, Table};
 
-pub fn show(ui: &mut Ui, language: Language, currency: &str, plan: &Result<Plan, Vec<Problem>>) {
+/// What the Report tab shows, kept between frames (not in the document).
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct View {
+    /// The month of the results grid.
+    month: YearMonth,
+}
+
+pub fn show(ui: &mut Ui, fields: &Fields<'_>, doc: &mut SlaDocument, today: NaiveDate) {
+    let language = fields.language;
     let t = language.text();
-    section(ui, t.report_title, t.report_coming);
-    let Ok(plan) = plan else {
+    section(ui, t.report_title, "");
+    let Some(agreed) = doc.agreed().cloned() else {
+        return;
+    };
+    ui.label(fill(t.tracking_against, &[("name", &agreed.name)]));
+    let Ok(plan) = compute(&agreed.assumptions, &doc.sales_commitments) else {
         ui.label(t.fix_inputs_first);
         return;
     };
+    let view_id = ui.scope_id().with("report view");
+    let mut view: View = ui.data(|d| d.get_temp(view_id)).unwrap_or_else(|| View {
+        month: default_month(&plan, doc, today),
+    });
+
+    section(ui, t.grid_title, t.grid_note);
+    ui.horizontal(|ui| {
+        ui.label(t.grid_month);
+        egui::ComboBox::from_id_salt("grid month")
+            .selected_text(language.month(view.month))
+            .show_ui(ui, |ui| {
+                for month in grid_months(&plan, doc) {
+                    ui.selectable_value(&mut view.month, month, language.month(month));
+                }
+            });
+    });
+    let plan_sources: Vec<String> = agreed
+        .assumptions
+        .lead_sources
+        .iter()
+        .map(|s| s.name.clone())
+        .collect();
+    let calendar = WorkingCalendar::new(&agreed.assumptions.holidays);
+    let message = actuals::show(
+        ui,
+        fields,
+        &mut doc.actuals,
+        actuals::GridContext {
+            month: view.month,
+            plan_sources: &plan_sources,
+            calendar: &calendar,
+            minimum_attempts: doc.sales_commitments.minimum_attempts,
+        },
+    );
+    let message_id = ui.scope_id().with("grid message");
+    if let Some(message) = message {
+        ui.data_mut(|d| d.insert_temp(message_id, message));
+    }
+    if let Some(message) = ui.data(|d| d.get_temp::<String>(message_id)) {
+        ui.label(RichText::new(message).color(ui.visuals().warn_fg_color));
+    }
+    ui.data_mut(|d| d.insert_temp(view_id, view));
+
+    targets(ui, fields, &plan, &doc.currency);
+}
+
+/// The month the grid opens on: today's, if the plan covers it; else the last month with
+/// results; else the plan's first.
+fn default_month(plan: &Plan, doc: &SlaDocument, today: NaiveDate) -> YearMonth {
+    let months = grid_months(plan, doc);
+    let current = YearMonth::of(today);
+    if months.contains(&current) {
+        return current;
+    }
+    doc.actuals
+        .span()
+        .map(|(_, last)| YearMonth::of(last))
+        .or_else(|| months.first().copied())
+        .unwrap_or(current)
+}
+
+/// The months results can be entered for: the plan's, and any other month that has results.
+fn grid_months(plan: &Plan, doc: &SlaDocument) -> Vec<YearMonth> {
+    let mut months: Vec<YearMonth> = plan.months.iter().map(|m| m.month).collect();
+    if let Some((first, last)) = doc.actuals.span() {
+        let mut month = YearMonth::of(first);
+        while month <= YearMonth::of(last) {
+            if !months.contains(&month) {
+                months.push(month);
+            }
+            let Some(next) = month.offset(1) else { break };
+            month = next;
+        }
+    }
+    months.sort_unstable();
+    months
+}
+
+/// The agreed targets per month and ISO week.
+fn targets(ui: &mut Ui, fields: &Fields<'_>, plan: &Plan, currency: &str) {
+    let language = fields.language;
+    let t = language.text();
     let report = Report::of_plan(plan, None, currency, language);
     section(ui, report.months.title, report.months.note);
     // Wider than the tab on a small screen or zoomed in, the table scrolls sideways with the

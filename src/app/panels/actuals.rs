@@ -1,0 +1,477 @@
+//! The actuals grid of the Report tab: one row per day and lead source of a month, with week
+//! and month totals. Every cell is edited like the form's fields (same reading of numbers, same
+//! messages, one undo step per cell); a block copied from a spreadsheet and pasted with Ctrl+V
+//! fills the cells from the focused one on, as one undo step.
+//!
+//! The table is virtualised (`egui_extras::TableBuilder`): only the rows on screen are laid out,
+//! so a month of fifty sources costs no more per frame than a month of one.
+
+use chrono::{Datelike as _, Duration, NaiveDate, Weekday};
+use egui::{Event, Id, RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+
+use super::super::widgets::{Fields, Name, number_input};
+use crate::document::{Actuals, Measure, SourceDay, source_key};
+use crate::i18n::{Language, fill};
+use crate::plan::{Unit, YearMonth, calendar::WorkingCalendar};
+
+/// One row of the grid.
+#[derive(Clone, Debug, PartialEq)]
+pub enum GridRow {
+    /// What one source reported on one day: editable.
+    Day { date: NaiveDate, source: String },
+    /// The sum of the days of one ISO week within the month.
+    Week {
+        week: u32,
+        from: NaiveDate,
+        to: NaiveDate,
+    },
+    /// The sum of the month.
+    Month,
+}
+
+/// The rows of `month`: every calendar day (leads arrive at weekends too) for each source, a
+/// week total after each Sunday and at the month's end, and the month total.
+pub fn grid_rows(month: YearMonth, sources: &[String]) -> Vec<GridRow> {
+    let mut rows = Vec::new();
+    let end = month.end_exclusive();
+    let mut week_from = month.first_day();
+    let mut date = month.first_day();
+    while date < end {
+        rows.extend(sources.iter().map(|source| GridRow::Day {
+            date,
+            source: source.clone(),
+        }));
+        let last_of_month = date + Duration::days(1) == end;
+        if date.weekday() == Weekday::Sun || last_of_month {
+            rows.push(GridRow::Week {
+                week: date.iso_week().week(),
+                from: week_from,
+                to: date,
+            });
+            week_from = date + Duration::days(1);
+        }
+        date += Duration::days(1);
+    }
+    rows.push(GridRow::Month);
+    rows
+}
+
+/// The sources the grid shows for `month`: the plan's, in its order ("" when the plan has none:
+/// leads of any source), then any other source that reported in that month, so no reported
+/// number is hidden.
+pub fn grid_sources(plan_sources: &[String], actuals: &Actuals, month: YearMonth) -> Vec<String> {
+    let mut sources: Vec<String> = if plan_sources.is_empty() {
+        vec![String::new()]
+    } else {
+        plan_sources.to_vec()
+    };
+    let mut known: Vec<String> = sources.iter().map(|s| source_key(s)).collect();
+    let last = month.end_exclusive() - Duration::days(1);
+    for record in actuals.between(month.first_day(), last) {
+        let key = record.source_key();
+        if !known.contains(&key) {
+            known.push(key);
+            sources.push(record.source.trim().to_owned());
+        }
+    }
+    sources
+}
+
+/// The sum of the records of `sources` from `from` up to and including `to`.
+fn total(actuals: &Actuals, sources: &[String], from: NaiveDate, to: NaiveDate) -> SourceDay {
+    let keys: Vec<String> = sources.iter().map(|s| source_key(s)).collect();
+    let mut sum = SourceDay::new(from, "");
+    for record in actuals.between(from, to) {
+        if keys.contains(&record.source_key()) {
+            sum.add(record);
+        }
+    }
+    sum
+}
+
+/// A measure's column header.
+pub fn measure_name(language: Language, measure: Measure, minimum_attempts: u32) -> String {
+    let t = language.text();
+    match measure {
+        Measure::Leads => t.measure_leads.to_owned(),
+        Measure::Accepted => t.measure_accepted.to_owned(),
+        Measure::Rejected => t.measure_rejected.to_owned(),
+        Measure::ContactedInTime => t.measure_contacted_in_time.to_owned(),
+        Measure::ContactAttempts => t.measure_attempts.to_owned(),
+        Measure::ReachedAttempts => fill(
+            t.measure_reached_attempts,
+            &[("n", &minimum_attempts.to_string())],
+        ),
+        Measure::Customers => t.measure_customers.to_owned(),
+        Measure::Revenue => t.measure_revenue.to_owned(),
+    }
+}
+
+/// A source as the grid names it: the plan's name, "All sources" for leads of any source, and a
+/// mark on a source the plan does not know.
+pub fn source_label(language: Language, source: &str, plan_sources: &[String]) -> String {
+    let t = language.text();
+    if source.trim().is_empty() {
+        return if plan_sources.is_empty() {
+            t.source_any.to_owned()
+        } else {
+            t.source_unknown.to_owned()
+        };
+    }
+    let known = plan_sources
+        .iter()
+        .any(|s| source_key(s) == source_key(source));
+    if known {
+        source.to_owned()
+    } else {
+        fill(t.source_not_in_plan, &[("source", source)])
+    }
+}
+
+/// The focused cell, remembered for a paste: its position among the editable rows and columns.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct FocusedCell {
+    id: Id,
+    row: usize,
+    column: usize,
+}
+
+/// What the grid needs to know besides the actuals.
+#[derive(Clone, Copy, Debug)]
+pub struct GridContext<'a> {
+    pub month: YearMonth,
+    pub plan_sources: &'a [String],
+    pub calendar: &'a WorkingCalendar,
+    pub minimum_attempts: u32,
+}
+
+/// Draws the grid of one month and applies edits and pastes to `actuals`. Returns a message
+/// for the user (a cell that does not read, the result of a paste), if any.
+pub fn show(
+    ui: &mut Ui,
+    fields: &Fields<'_>,
+    actuals: &mut Actuals,
+    context: GridContext<'_>,
+) -> Option<String> {
+    let language = fields.language;
+    let t = language.text();
+    let n = language.numbers();
+    let grid_id = ui.scope_id().with("actuals grid");
+    let focus_key = grid_id.with("focused cell");
+    let sources = grid_sources(context.plan_sources, actuals, context.month);
+    let rows = grid_rows(context.month, &sources);
+    let day_rows: Vec<(NaiveDate, &str)> = rows
+        .iter()
+        .filter_map(|row| match row {
+            GridRow::Day { date, source } => Some((*date, source.as_str())),
+            _ => None,
+        })
+        .collect();
+
+    let mut message = paste(ui, fields, actuals, &day_rows, focus_key);
+
+    let text_height = ui.text_style_height(&egui::TextStyle::Body);
+    let row_height = text_height + 2.0 * ui.spacing().button_padding.y + 4.0;
+    let mut day_row_index = 0;
+    let mut row_of = Vec::with_capacity(rows.len());
+    for row in &rows {
+        row_of.push(day_row_index);
+        if matches!(row, GridRow::Day { .. }) {
+            day_row_index += 1;
+        }
+    }
+    let headers: Vec<String> = Measure::ALL
+        .iter()
+        .map(|&m| measure_name(language, m, context.minimum_attempts))
+        .collect();
+    let mut focused = None;
+    TableBuilder::new(ui)
+        .id_salt(grid_id)
+        .striped(true)
+        .resizable(false)
+        .max_scroll_height(420.0)
+        .column(Column::exact(86.0))
+        .column(Column::exact(130.0))
+        .columns(Column::exact(76.0), Measure::ALL.len() - 1)
+        .column(Column::exact(104.0))
+        .header(row_height + 12.0, |mut header| {
+            header.col(|ui| {
+                ui.strong(t.grid_day);
+            });
+            header.col(|ui| {
+                ui.strong(t.grid_source);
+            });
+            for name in &headers {
+                header.col(|ui| {
+                    ui.add(egui::Label::new(RichText::new(name).strong()).wrap());
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(row_height, rows.len(), |mut table_row| {
+                let index = table_row.index();
+                let Some(row) = rows.get(index) else {
+                    return;
+                };
+                match row {
+                    GridRow::Day { date, source } => {
+                        let first_of_day = index == 0
+                            || !matches!(rows.get(index - 1), Some(GridRow::Day { date: d, .. }) if d == date);
+                        let working = context.calendar.is_working_day(*date);
+                        table_row.col(|ui| {
+                            if first_of_day {
+                                let text = RichText::new(language.day(*date));
+                                ui.label(if working { text } else { text.weak() });
+                            }
+                        });
+                        let label = source_label(language, source, context.plan_sources);
+                        table_row.col(|ui| {
+                            ui.label(&label);
+                        });
+                        let record = actuals.get(*date, source).cloned();
+                        for (column, &measure) in Measure::ALL.iter().enumerate() {
+                            table_row.col(|ui| {
+                                let id = grid_id.with((*date, source_key(source), measure));
+                                let name = fill(
+                                    t.grid_cell_name,
+                                    &[
+                                        ("measure", &headers[column]),
+                                        ("source", &label),
+                                        ("day", &language.day(*date)),
+                                    ],
+                                );
+                                let value = record.as_ref().map_or(0.0, |r| r.get(measure));
+                                if let Some(problem) =
+                                    cell(ui, fields, id, &name, measure, value, |v| {
+                                        actuals.set(*date, source, measure, v);
+                                    })
+                                {
+                                    message = Some(format!("{name}: {problem}"));
+                                }
+                                if ui.memory(|m| m.has_focus(id)) {
+                                    focused = Some(FocusedCell {
+                                        id,
+                                        row: row_of[index],
+                                        column,
+                                    });
+                                }
+                            });
+                        }
+                    }
+                    GridRow::Week { week, from, to } => {
+                        let sum = total(actuals, &sources, *from, *to);
+                        total_row(&mut table_row, &language.week(*week), &sum, n, true);
+                    }
+                    GridRow::Month => {
+                        let last = context.month.end_exclusive() - Duration::days(1);
+                        let sum = total(actuals, &sources, context.month.first_day(), last);
+                        let label = fill(
+                            t.grid_month_total,
+                            &[("month", &language.month(context.month))],
+                        );
+                        total_row(&mut table_row, &label, &sum, n, false);
+                    }
+                }
+            });
+        });
+    if let Some(focused) = focused {
+        ui.data_mut(|d| d.insert_temp(focus_key, focused));
+    }
+    message
+}
+
+/// One editable cell; `set` is called with the new value. Returns the message of text that does
+/// not read (or a negative amount), which leaves the value as it was.
+fn cell(
+    ui: &mut Ui,
+    fields: &Fields<'_>,
+    id: Id,
+    name: &str,
+    measure: Measure,
+    value: f64,
+    mut set: impl FnMut(f64),
+) -> Option<String> {
+    let width = if measure.is_count() { 60.0 } else { 88.0 };
+    if measure.is_count() {
+        let mut count = value as u32;
+        let (changed, problem) = number_input(
+            ui,
+            fields,
+            id,
+            Name::Text(name),
+            &mut count,
+            Unit::Plain,
+            width,
+        );
+        if changed {
+            set(f64::from(count));
+        }
+        problem
+    } else {
+        let mut amount = value;
+        let (changed, problem) = number_input(
+            ui,
+            fields,
+            id,
+            Name::Text(name),
+            &mut amount,
+            Unit::Plain,
+            width,
+        );
+        if amount < 0.0 {
+            return Some(fields.language.text().grid_no_negative.to_owned());
+        }
+        if changed {
+            set((amount * 100.0).round() / 100.0);
+        }
+        problem
+    }
+}
+
+/// A row of sums, in bold for the month.
+fn total_row(
+    row: &mut egui_extras::TableRow<'_, '_>,
+    label: &str,
+    sum: &SourceDay,
+    n: crate::i18n::NumberStyle,
+    week: bool,
+) {
+    let text = |s: String| {
+        let text = RichText::new(s);
+        if week { text.italics() } else { text.strong() }
+    };
+    row.col(|ui| {
+        ui.label(text(label.to_owned()));
+    });
+    row.col(|_| {});
+    for measure in Measure::ALL {
+        row.col(|ui| {
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let value = sum.get(measure);
+                let shown = if measure.is_count() {
+                    n.decimal(value, 0)
+                } else {
+                    n.decimal(value, 2)
+                };
+                ui.label(text(shown));
+            });
+        });
+    }
+}
+
+/// Applies a block pasted into a focused cell: tab-separated columns, one line per row, filled
+/// from the focused cell to the right and down over the editable rows. Every value is read
+/// first; one that does not read refuses the whole paste with its position, so a paste is never
+/// half applied. A single value without tab or line break is left to the cell itself.
+fn paste(
+    ui: &mut Ui,
+    fields: &Fields<'_>,
+    actuals: &mut Actuals,
+    day_rows: &[(NaiveDate, &str)],
+    focus_key: Id,
+) -> Option<String> {
+    let focused: FocusedCell = ui.data(|d| d.get_temp(focus_key))?;
+    if !ui.memory(|m| m.has_focus(focused.id)) {
+        return None;
+    }
+    let block = ui.input(|i| {
+        i.events.iter().find_map(|event| match event {
+            Event::Paste(text) if text.contains(['\t', '\n']) => Some(text.clone()),
+            _ => None,
+        })
+    })?;
+    ui.input_mut(|i| i.events.retain(|e| !matches!(e, Event::Paste(_))));
+    let t = fields.language.text();
+    if !fields.enabled {
+        return None;
+    }
+    let n = fields.language.numbers();
+    let mut changes = Vec::new();
+    for (line_index, line) in block.trim_end_matches(['\r', '\n']).lines().enumerate() {
+        for (column_index, text) in line.trim_end_matches('\r').split('\t').enumerate() {
+            let text = text.trim();
+            if text.is_empty() {
+                continue;
+            }
+            let row = focused.row + line_index;
+            let column = focused.column + column_index;
+            let (Some(&(date, source)), Some(&measure)) =
+                (day_rows.get(row), Measure::ALL.get(column))
+            else {
+                return Some(t.paste_too_big.to_owned());
+            };
+            let value = n.read(text, if measure.is_count() { Some(0) } else { Some(2) });
+            match value {
+                Ok(v) if v >= 0.0 && (measure == Measure::Revenue || v <= f64::from(u32::MAX)) => {
+                    changes.push((date, source, measure, v));
+                }
+                _ => {
+                    return Some(fill(
+                        t.paste_bad_value,
+                        &[
+                            ("line", &(line_index + 1).to_string()),
+                            ("column", &(column_index + 1).to_string()),
+                            ("text", text),
+                        ],
+                    ));
+                }
+            }
+        }
+    }
+    let count = changes.len();
+    for (date, source, measure, value) in changes {
+        actuals.set(date, source, measure, value);
+    }
+    // The paste is its own undo step, not part of typing in the focused cell.
+    ui.memory_mut(|m| m.surrender_focus(focused.id));
+    Some(fill(t.paste_done, &[("count", &count.to_string())]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_month_has_every_day_per_source_and_a_total_per_week() {
+        let january = YearMonth::new(2027, 1).unwrap_or_else(|| unreachable!());
+        let rows = grid_rows(january, &["A".into(), "B".into()]);
+        let days = rows
+            .iter()
+            .filter(|r| matches!(r, GridRow::Day { .. }))
+            .count();
+        assert_eq!(days, 62);
+        let weeks: Vec<_> = rows
+            .iter()
+            .filter_map(|r| match r {
+                GridRow::Week { week, from, to } => Some((*week, from.day(), to.day())),
+                _ => None,
+            })
+            .collect();
+        // 1 January 2027 is a Friday in ISO week 53 of 2026.
+        assert_eq!(
+            weeks,
+            [
+                (53, 1, 3),
+                (1, 4, 10),
+                (2, 11, 17),
+                (3, 18, 24),
+                (4, 25, 31)
+            ]
+        );
+        assert_eq!(rows.last(), Some(&GridRow::Month));
+    }
+
+    #[test]
+    fn a_source_the_plan_does_not_know_gets_rows_too() {
+        let january = YearMonth::new(2027, 1).unwrap_or_else(|| unreachable!());
+        let mut actuals = Actuals::default();
+        let day = january.first_day() + Duration::days(3);
+        actuals.set(day, "Partner", Measure::Leads, 2.0);
+        actuals.set(day, "website", Measure::Leads, 2.0);
+        let sources = grid_sources(&["Website".into()], &actuals, january);
+        assert_eq!(sources, ["Website", "Partner"]);
+        let sum = total(&actuals, &sources, day, day);
+        assert_eq!(sum.leads, 4);
+    }
+}
