@@ -428,7 +428,7 @@ fn check_says_a_newer_file_opens_read_only() {
     let output = run(&["check", "tests/files/bad/newer_version.sla.ron"]);
     assert!(
         stdout(&output).contains(
-            "tests/files/bad/newer_version.sla.ron was written by a newer SLA Planner (format version 3); this version opens it read-only."
+            "tests/files/bad/newer_version.sla.ron was written by a newer SLA Planner (format version 9); this version opens it read-only."
         ),
         "{}{}",
         stdout(&output),

@@ -133,7 +133,7 @@ fn saving_into_a_missing_folder_fails_cleanly() {
 #[test]
 fn a_newer_file_opens_read_only_and_is_never_saved_over() {
     let loaded = load(&bad("newer_version.sla.ron")).unwrap();
-    assert_eq!(loaded.newer_version, Some(3));
+    assert_eq!(loaded.newer_version, Some(9));
     assert_eq!(loaded.document.scenarios.len(), 2);
 
     let dir = tempfile::tempdir().unwrap();
@@ -155,7 +155,7 @@ fn a_newer_file_that_does_not_parse_says_so() {
     let error = load(&bad("newer_incompatible.sla.ron")).unwrap_err();
     let text = message(&error);
     assert!(
-        text.contains("newer SLA Planner (format version 4)"),
+        text.contains("newer SLA Planner (format version 10)"),
         "{text}"
     );
     assert!(text.contains("line 11, column 21"), "{text}");

@@ -442,7 +442,7 @@ fn a_file_from_a_newer_version_opens_read_only() {
         harness.state().window_title(),
         "SLA Planner — newer_version.sla.ron (read-only)"
     );
-    harness.get_by_label_contains("A newer SLA Planner (format version 3) wrote this file");
+    harness.get_by_label_contains("A newer SLA Planner (format version 9) wrote this file");
     let revenue_goal = harness.get_by_role_and_label(Role::TextInput, "Revenue goal");
     assert!(
         revenue_goal.accesskit_node().is_disabled(),

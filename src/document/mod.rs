@@ -76,7 +76,7 @@ pub struct SlaDocument {
     /// Files before version 3 named the agreed plan by its position in `scenarios`; read
     /// only, to migrate (see [`SlaDocument::migrate`]). Still set after migration only when
     /// the position was past the list, so validation can name it as the file wrote it.
-    #[serde(skip_serializing)]
+    #[serde(skip_serializing, deserialize_with = "legacy_index")]
     pub active_scenario: Option<usize>,
     /// Step 2: how sales follows up marketing's leads. The same whatever the scenario.
     pub sales_commitments: SalesCommitments,
@@ -284,6 +284,13 @@ impl SlaDocument {
         }
         true
     }
+}
+
+/// `active_scenario: 1` as older files wrote it (a plain number, not `Some(1)`).
+fn legacy_index<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<usize>, D::Error> {
+    usize::deserialize(deserializer).map(Some)
 }
 
 /// Who signs for each side.
