@@ -38,14 +38,16 @@ pub fn show(ui: &mut Ui, fields: &Fields<'_>, doc: &mut SlaDocument, today: Naiv
 
     section(ui, t.grid_title, t.grid_note);
     ui.horizontal(|ui| {
-        ui.label(t.grid_month);
+        let label = ui.label(t.grid_month);
         egui::ComboBox::from_id_salt("grid month")
             .selected_text(language.month(view.month))
             .show_ui(ui, |ui| {
                 for month in grid_months(&plan, doc) {
                     ui.selectable_value(&mut view.month, month, language.month(month));
                 }
-            });
+            })
+            .response
+            .labelled_by(label.id);
     });
     let plan_sources: Vec<String> = agreed
         .assumptions
