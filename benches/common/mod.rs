@@ -1,7 +1,7 @@
 //! Large documents for the benchmarks: the sizes the performance goals are stated for.
 #![allow(dead_code, reason = "each benchmark uses part of the fixtures")]
 
-use sla_planner::document::{Scenario, SlaDocument};
+use sla_planner::document::{Actuals, Scenario, ScenarioId, SlaDocument, SourceDay};
 use sla_planner::plan::{Conversion, FunnelStage, LeadSource, SalesCapacity};
 
 /// A 36-month scenario with 5 funnel stages and `sources` lead sources, built on the example's.
@@ -37,8 +37,48 @@ pub fn big_scenario(name: &str, sources: usize) -> Scenario {
 pub fn big_document(scenarios: usize, sources: usize) -> SlaDocument {
     let mut doc = SlaDocument::example().expect("the example loads");
     doc.scenarios = (0..scenarios)
-        .map(|i| big_scenario(&format!("Scenario {}", i + 1), sources))
+        .map(|i| {
+            let mut scenario = big_scenario(&format!("Scenario {}", i + 1), sources);
+            scenario.id = ScenarioId(u32::try_from(i + 1).expect("a small count"));
+            scenario
+        })
         .collect();
+    doc
+}
+
+/// The example with three years (2027–2029) of daily results for five lead sources: the size
+/// step 3's performance goals are stated for.
+pub fn tracked_document() -> SlaDocument {
+    let mut doc = SlaDocument::example().expect("the example loads");
+    let sources = [
+        "Demo requests",
+        "Webinars",
+        "Whitepaper downloads",
+        "Events",
+        "Partners",
+    ];
+    let first = chrono::NaiveDate::from_ymd_opt(2027, 1, 1).expect("a date");
+    let records = (0..3 * 365u32)
+        .flat_map(|day| {
+            let date = first + chrono::Days::new(u64::from(day));
+            sources.iter().enumerate().map(move |(i, source)| {
+                let leads = 1 + (day * 7 + i as u32 * 3) % 9;
+                SourceDay {
+                    leads,
+                    accepted: leads / 2,
+                    rejected: leads / 4,
+                    rejected_reasons: [("Budget".to_owned(), leads / 8)].into(),
+                    contacted_in_time: leads * 4 / 5,
+                    contact_attempts: leads * 5,
+                    reached_attempts: leads / 2,
+                    customers: u32::from(day % 20 == i as u32),
+                    revenue: if day % 20 == i as u32 { 28_000.0 } else { 0.0 },
+                    ..SourceDay::new(date, source)
+                }
+            })
+        })
+        .collect();
+    doc.actuals = Actuals::from_records(records);
     doc
 }
 

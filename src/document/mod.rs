@@ -126,8 +126,18 @@ impl SlaDocument {
     }
 
     /// Brings a document of an older format version to this one, so that it plans exactly as it
-    /// did in the version that wrote it. A newer document is left as it is (it opens read-only).
+    /// did in the version that wrote it. A newer document keeps its version and opens read-only;
+    /// it only gets what this version needs to show it (scenario ids, the agreed plan by id).
     pub fn migrate(&mut self) {
+        self.number_scenarios();
+        if let Some(index) = self.active_scenario {
+            match self.scenarios.get(index) {
+                Some(scenario) => self.set_agreed(scenario.id),
+                // An index past the list names no scenario: it stays, so validation names it
+                // as the file wrote it, instead of another plan being agreed silently.
+                None => self.agreed_plan = ScenarioId(0),
+            }
+        }
         if self.format_version > FORMAT_VERSION {
             return;
         }
@@ -137,15 +147,6 @@ impl SlaDocument {
                 if !a.lead_sources.is_empty() {
                     a.conversion = crate::plan::Conversion::LeadSources;
                 }
-            }
-        }
-        self.number_scenarios();
-        if let Some(index) = self.active_scenario {
-            match self.scenarios.get(index) {
-                Some(scenario) => self.set_agreed(scenario.id),
-                // An index past the list names no scenario: it stays, so validation names it
-                // as the file wrote it, instead of another plan being agreed silently.
-                None => self.agreed_plan = ScenarioId(0),
             }
         }
         self.format_version = FORMAT_VERSION;
