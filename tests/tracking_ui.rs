@@ -41,6 +41,21 @@ fn a_typed_result_is_kept_per_day_and_source_and_undone_in_one_step() {
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_eq!(leads(&harness, 4, "Webinars"), 0.0, "one undo step");
     assert!(harness.state().document().actuals.is_empty());
+    press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    assert_eq!(leads(&harness, 4, "Webinars"), 12.0, "redone");
+
+    // An emptied cell is none: the day's record goes, nothing is left at zero.
+    type_into(&mut harness, "Leads, Webinars, Mon 4 Jan", "1");
+    press(&mut harness, Modifiers::NONE, Key::Backspace);
+    press(&mut harness, Modifiers::NONE, Key::Tab);
+    assert!(harness.state().document().actuals.is_empty());
+    assert_eq!(
+        harness
+            .get_by_role_and_label(Role::TextInput, "Leads, Webinars, Mon 4 Jan")
+            .value()
+            .as_deref(),
+        Some("")
+    );
 }
 
 #[test]

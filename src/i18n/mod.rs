@@ -853,7 +853,7 @@ pub struct Text {
     pub grid_source: &'static str,
     pub grid_cell_name: &'static str,
     pub grid_month_total: &'static str,
-    pub grid_no_negative: &'static str,
+    pub grid_type_a_number: &'static str,
     pub paste_too_big: &'static str,
     pub paste_bad_value: &'static str,
     pub paste_done: &'static str,

@@ -10,9 +10,10 @@ use chrono::{Datelike as _, Duration, NaiveDate, Weekday};
 use egui::{Event, Id, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use super::super::widgets::{Fields, Name, number_input};
+use super::super::widgets::{FieldValue, Fields, Name, number_input};
 use crate::document::{Actuals, Measure, SourceDay, source_key};
-use crate::i18n::{Language, fill};
+use crate::i18n::format::Misread;
+use crate::i18n::{Language, NumberStyle, Text, fill};
 use crate::plan::{Unit, YearMonth, calendar::WorkingCalendar};
 
 /// One row of the grid.
@@ -281,6 +282,50 @@ pub fn show(
     message
 }
 
+/// A cell's number: a count of leads or customers, or an amount of revenue. Zero shows as an
+/// empty cell (a month of mostly quiet days stays readable) and an emptied cell is zero.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct CellValue {
+    value: f64,
+    /// Counts are whole; amounts have cents.
+    whole: bool,
+}
+
+impl FieldValue for CellValue {
+    fn show(self, numbers: NumberStyle, _: Unit) -> String {
+        if self.value == 0.0 {
+            String::new()
+        } else if self.whole {
+            numbers.decimal(self.value, 0)
+        } else {
+            numbers.decimal(self.value, 2)
+        }
+    }
+
+    fn read(text: &str, numbers: NumberStyle, _: Unit) -> Result<Self, Misread> {
+        // The unit cannot say which kind of cell this is: a whole count reads in either, and
+        // the caller refuses a fraction in a count cell (see `cell`).
+        if text.trim().is_empty() {
+            return Ok(Self {
+                value: 0.0,
+                whole: true,
+            });
+        }
+        let value = numbers.read(text, Some(2))?;
+        if value < 0.0 {
+            return Err(Misread::suggesting(None));
+        }
+        Ok(Self {
+            value,
+            whole: value.fract() == 0.0,
+        })
+    }
+
+    fn invalid(t: &Text) -> &'static str {
+        t.grid_type_a_number
+    }
+}
+
 /// One editable cell; `set` is called with the new value. Returns the message of text that does
 /// not read (or a negative amount), which leaves the value as it was.
 fn cell(
@@ -293,40 +338,30 @@ fn cell(
     mut set: impl FnMut(f64),
 ) -> Option<String> {
     let width = if measure.is_count() { 60.0 } else { 88.0 };
-    if measure.is_count() {
-        let mut count = value as u32;
-        let (changed, problem) = number_input(
-            ui,
-            fields,
-            id,
-            Name::Text(name),
-            &mut count,
-            Unit::Plain,
-            width,
-        );
-        if changed {
-            set(f64::from(count));
-        }
-        problem
-    } else {
-        let mut amount = value;
-        let (changed, problem) = number_input(
-            ui,
-            fields,
-            id,
-            Name::Text(name),
-            &mut amount,
-            Unit::Plain,
-            width,
-        );
-        if amount < 0.0 {
-            return Some(fields.language.text().grid_no_negative.to_owned());
-        }
-        if changed {
-            set((amount * 100.0).round() / 100.0);
-        }
-        problem
+    let mut cell = CellValue {
+        value,
+        whole: measure.is_count(),
+    };
+    let (changed, problem) = number_input(
+        ui,
+        fields,
+        id,
+        Name::Text(name),
+        &mut cell,
+        Unit::Plain,
+        width,
+    );
+    if measure.is_count() && cell.value.fract() != 0.0 {
+        return Some(fields.language.text().type_a_whole_number.to_owned());
     }
+    if changed {
+        set(if measure.is_count() {
+            cell.value.min(f64::from(u32::MAX))
+        } else {
+            cell.value
+        });
+    }
+    problem
 }
 
 /// A row of sums, in bold for the month.
@@ -334,7 +369,7 @@ fn total_row(
     row: &mut egui_extras::TableRow<'_, '_>,
     label: &str,
     sum: &SourceDay,
-    n: crate::i18n::NumberStyle,
+    n: NumberStyle,
     week: bool,
 ) {
     let text = |s: String| {
