@@ -800,6 +800,23 @@ pub struct Text {
     pub approve: &'static str,
     pub add_approver: &'static str,
     pub remove_approver: &'static str,
+    // Tracking (step 3): status, charts, monthly review.
+    pub tracking_behind: &'static str,
+    pub tracking_on_track: &'static str,
+    pub tracking_ahead: &'static str,
+    pub tracking_no_scenario: &'static str,
+    pub tracking_outside_period: &'static str,
+    pub status_heading: &'static str,
+    pub status_this_month: &'static str,
+    pub status_iso_week: &'static str,
+    pub status_period_to_date: &'static str,
+    pub status_pace_line: &'static str,
+    pub status_sales_heading: &'static str,
+    pub status_contacted: &'static str,
+    pub status_attempts: &'static str,
+    pub status_accepted_rejected: &'static str,
+    pub status_rejected_reasons: &'static str,
+    pub cli_bad_date: &'static str,
 }
 
 #[cfg(test)]
