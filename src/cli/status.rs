@@ -7,8 +7,9 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use super::{Format, Outcome, planned};
-use crate::i18n::{Language, NO_NUMBER, fill};
-use crate::tracking::{Pace, SalesStatus, Status, State, status};
+use crate::i18n::{Language, fill};
+use crate::report::status_text;
+use crate::tracking::{Status, status};
 
 #[derive(Debug, clap::Args)]
 pub struct StatusArgs {
@@ -62,139 +63,15 @@ pub fn run_status(args: &StatusArgs, today: NaiveDate, language: Language) -> Ou
     outcome
 }
 
-/// The status in sentences: the heading, the three paces, then sales' follow-up.
+/// The status in sentences, as the report's tracking section has them.
 fn text(status: &Status, currency: &str, target_percent: f64, language: Language) -> String {
-    let t = language.text();
-    let mut out = fill(
-        t.status_heading,
-        &[
-            ("date", &status.date.to_string()),
-            ("month", &language.month(status.month)),
-            ("elapsed", &status.working_days_elapsed.to_string()),
-            ("days", &status.working_days.to_string()),
-            ("left", &status.working_days_left.to_string()),
-        ],
-    );
-    out.push_str("\n\n");
-    let week = chrono::Datelike::iso_week(&status.date).week().to_string();
-    let spans = [
-        (t.status_this_month.to_owned(), &status.month_pace),
-        (fill(t.status_iso_week, &[("n", &week)]), &status.week),
-        (t.status_period_to_date.to_owned(), &status.period),
-    ];
-    for (name, pace) in spans {
-        let _ = writeln!(out, "{name}: {}", pace.state.describe(language));
-        pace_lines(&mut out, pace, currency, language);
+    let text = status_text(status, currency, target_percent, language);
+    let mut out = format!("{}\n", text.heading);
+    for block in text.blocks {
+        let _ = writeln!(out, "\n{}", block.title);
+        for line in block.lines {
+            let _ = writeln!(out, "  {line}");
+        }
     }
-    sales_lines(&mut out, &status.sales, target_percent, language);
     out
-}
-
-fn pace_lines(out: &mut String, pace: &Pace, currency: &str, language: Language) {
-    let t = language.text();
-    let n = language.numbers();
-    let leads = |v: f64| n.decimal(v, 1);
-    let money = |v: f64| n.money(v, currency);
-    let line = |label: &str, figures: [String; 5]| {
-        let [actual, goal, expected, projected, needed] = figures;
-        fill(
-            t.status_pace_line,
-            &[
-                ("label", label),
-                ("actual", &actual),
-                ("goal", &goal),
-                ("expected", &expected),
-                ("projected", &projected),
-                ("needed", &needed),
-            ],
-        )
-    };
-    let or_none = |v: Option<f64>, f: &dyn Fn(f64) -> String| v.map_or(NO_NUMBER.to_owned(), f);
-    let _ = writeln!(
-        out,
-        "  {}",
-        line(
-            t.leads,
-            [
-                leads(pace.actual),
-                leads(pace.goal),
-                leads(pace.expected),
-                or_none(pace.projected, &leads),
-                or_none(pace.needed_per_working_day, &leads),
-            ]
-        )
-    );
-    let _ = writeln!(
-        out,
-        "  {}\n",
-        line(
-            t.lead_value,
-            [
-                money(pace.actual_value),
-                money(pace.goal_value),
-                money(pace.expected_value),
-                or_none(pace.projected_value, &money),
-                or_none(pace.needed_value_per_working_day, &money),
-            ]
-        )
-    );
-}
-
-fn sales_lines(out: &mut String, sales: &SalesStatus, target_percent: f64, language: Language) {
-    let t = language.text();
-    let n = language.numbers();
-    let state = match sales.state {
-        State::Behind => t.tracking_behind,
-        State::OnTrack | State::Ahead => t.tracking_on_track,
-    };
-    let _ = writeln!(out, "{}: {state}", t.status_sales_heading);
-    let _ = writeln!(
-        out,
-        "  {}",
-        fill(
-            t.status_contacted,
-            &[
-                ("contacted", &sales.contacted_in_time.to_string()),
-                ("leads", &sales.leads.to_string()),
-                (
-                    "share",
-                    &sales
-                        .contacted_share
-                        .map_or(NO_NUMBER.to_owned(), |s| n.share(s)),
-                ),
-                ("target", &n.percent(target_percent)),
-            ],
-        )
-    );
-    let attempts = sales
-        .attempts_per_lead
-        .map_or(NO_NUMBER.to_owned(), |a| n.decimal(a, 1));
-    let _ = writeln!(
-        out,
-        "  {}",
-        fill(t.status_attempts, &[("attempts", &attempts)])
-    );
-    let _ = writeln!(
-        out,
-        "  {}",
-        fill(
-            t.status_accepted_rejected,
-            &[
-                ("accepted", &sales.accepted.to_string()),
-                ("rejected", &sales.rejected.to_string()),
-            ],
-        )
-    );
-    if !sales.rejected_by_reason.is_empty() {
-        let reasons: Vec<String> = sales
-            .rejected_by_reason
-            .iter()
-            .map(|(reason, count)| format!("{reason} {count}"))
-            .collect();
-        let _ = writeln!(
-            out,
-            "  {}",
-            fill(t.status_rejected_reasons, &[("reasons", &reasons.join(", "))])
-        );
-    }
 }

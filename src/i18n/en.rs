@@ -505,4 +505,13 @@ pub const TEXT: Text = Text {
     status_accepted_rejected: "Accepted: {accepted}; rejected: {rejected}",
     status_rejected_reasons: "Rejected per reason: {reasons}",
     cli_bad_date: "“{text}” is not a date; write it as year-month-day, e.g. 2027-01-15",
+    tracking_section: "Tracking",
+    tracking_section_note: "Actuals up to {date}, the last day with data, against the agreed plan.",
+    chart_hug_line: "Leads against the plan's line, {month}",
+    chart_compliance: "Sales follow-up per month",
+    tracking_ideal: "Plan",
+    tracking_band: "Tolerance",
+    tracking_actual: "Actual",
+    tracking_contacted_in_time: "Contacted in time",
+    tracking_contacted_share: "Share contacted in time",
 };

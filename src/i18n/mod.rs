@@ -817,6 +817,15 @@ pub struct Text {
     pub status_accepted_rejected: &'static str,
     pub status_rejected_reasons: &'static str,
     pub cli_bad_date: &'static str,
+    pub tracking_section: &'static str,
+    pub tracking_section_note: &'static str,
+    pub chart_hug_line: &'static str,
+    pub chart_compliance: &'static str,
+    pub tracking_ideal: &'static str,
+    pub tracking_band: &'static str,
+    pub tracking_actual: &'static str,
+    pub tracking_contacted_in_time: &'static str,
+    pub tracking_contacted_share: &'static str,
 }
 
 #[cfg(test)]

@@ -505,4 +505,13 @@ pub const TEXT: Text = Text {
     status_accepted_rejected: "Geaccepteerd: {accepted}; afgewezen: {rejected}",
     status_rejected_reasons: "Afgewezen per reden: {reasons}",
     cli_bad_date: "“{text}” is geen datum; schrijf jaar-maand-dag, bijvoorbeeld 2027-01-15",
+    tracking_section: "Voortgang",
+    tracking_section_note: "Werkelijke cijfers tot en met {date}, de laatste dag met gegevens, afgezet tegen het afgesproken plan.",
+    chart_hug_line: "Leads tegen de lijn van het plan, {month}",
+    chart_compliance: "Opvolging door sales per maand",
+    tracking_ideal: "Plan",
+    tracking_band: "Marge",
+    tracking_actual: "Werkelijk",
+    tracking_contacted_in_time: "Op tijd benaderd",
+    tracking_contacted_share: "Aandeel op tijd benaderd",
 };

@@ -38,7 +38,10 @@ impl SourceFilter {
 /// `source_key(name) == key` without allocating (the records of three years are matched every
 /// frame).
 pub(crate) fn same_key(name: &str, key: &str) -> bool {
-    name.trim().chars().flat_map(char::to_lowercase).eq(key.chars())
+    name.trim()
+        .chars()
+        .flat_map(char::to_lowercase)
+        .eq(key.chars())
 }
 
 /// What one actual lead is worth, per source, and what share of the goal a source carries.

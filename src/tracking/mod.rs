@@ -16,6 +16,8 @@ pub mod status;
 
 pub use actual::{LeadValues, SourceFilter};
 pub use ideal::Ideal;
-pub use series::{Granularity, LinePoint, MonthLine, Quantity, Span, compliance, month_line, period_line};
-pub use status::{Pace, SalesStatus, State, Status, StatusError, status, status_for};
 pub use review::{Observation, Review, SourceShare, adopt, review, revision_changes};
+pub use series::{
+    Granularity, LinePoint, MonthLine, Quantity, Span, compliance, month_line, period_line,
+};
+pub use status::{Pace, SalesStatus, State, Status, StatusError, status, status_for};

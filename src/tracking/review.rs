@@ -95,7 +95,10 @@ pub fn review(
     plan: &Plan,
     date: NaiveDate,
 ) -> Option<Review> {
-    let assumptions = &doc.scenarios.get(doc.scenario_index(scenario)?)?.assumptions;
+    let assumptions = &doc
+        .scenarios
+        .get(doc.scenario_index(scenario)?)?
+        .assumptions;
     let month = YearMonth::of(date);
     let lag = i64::from(assumptions.sales_cycle_lag_months);
     let window = |back: i64| -> Option<(YearMonth, YearMonth)> {
@@ -103,7 +106,7 @@ pub fn review(
     };
     let closes = window(0)?;
     let arrivals = window(lag)?;
-    let records = |(from, to): (YearMonth, YearMonth)| {
+    let records = move |(from, to): (YearMonth, YearMonth)| {
         let last = to.end_exclusive().pred_opt().unwrap_or(to.first_day());
         doc.actuals.between(from.first_day(), last)
     };
@@ -312,10 +315,14 @@ mod tests {
     fn document() -> SlaDocument {
         let mut doc = SlaDocument::default();
         for m in 2..=4 {
-            doc.actuals.set(day(m, 10), "Website", Measure::Leads, 100.0);
-            doc.actuals.set(day(m, 10), "Website", Measure::ContactedInTime, 95.0);
-            doc.actuals.set(day(m, 20), "Website", Measure::Customers, 5.0);
-            doc.actuals.set(day(m, 20), "Website", Measure::Revenue, 150_000.0);
+            doc.actuals
+                .set(day(m, 10), "Website", Measure::Leads, 100.0);
+            doc.actuals
+                .set(day(m, 10), "Website", Measure::ContactedInTime, 95.0);
+            doc.actuals
+                .set(day(m, 20), "Website", Measure::Customers, 5.0);
+            doc.actuals
+                .set(day(m, 20), "Website", Measure::Revenue, 150_000.0);
         }
         doc
     }
@@ -349,18 +356,32 @@ mod tests {
         assert_eq!(r.arrivals.0.to_string(), "2027-01");
         assert_eq!(r.arrivals.1.to_string(), "2027-03");
         assert_eq!(r.lead_to_customer.data_points, 200, "no leads in January");
-        assert!((r.lead_to_customer.observed.unwrap() - 7.5).abs() < 1e-9, "15 ÷ 200");
+        assert!(
+            (r.lead_to_customer.observed.unwrap() - 7.5).abs() < 1e-9,
+            "15 ÷ 200"
+        );
     }
 
     #[test]
     fn too_little_data_gives_no_number() {
         let mut doc = SlaDocument::default();
         doc.actuals.set(day(3, 10), "Website", Measure::Leads, 29.0);
-        doc.actuals.set(day(3, 20), "Website", Measure::Customers, 2.0);
-        doc.actuals.set(day(3, 20), "Website", Measure::Revenue, 60_000.0);
+        doc.actuals
+            .set(day(3, 20), "Website", Measure::Customers, 2.0);
+        doc.actuals
+            .set(day(3, 20), "Website", Measure::Revenue, 60_000.0);
         let r = review_on(&doc, day(4, 1));
-        assert_eq!((r.lead_to_customer.observed, r.lead_to_customer.data_points), (None, 29));
-        assert_eq!((r.average_deal_size.observed, r.average_deal_size.data_points), (None, 2));
+        assert_eq!(
+            (r.lead_to_customer.observed, r.lead_to_customer.data_points),
+            (None, 29)
+        );
+        assert_eq!(
+            (
+                r.average_deal_size.observed,
+                r.average_deal_size.data_points
+            ),
+            (None, 2)
+        );
         assert_eq!(r.contacted_in_time.observed, None);
         let mut unchanged = doc.clone();
         assert_eq!(adopt(&mut unchanged, &r, day(4, 1), "Eva", ""), None);
@@ -373,14 +394,28 @@ mod tests {
         let r = review_on(&doc, day(5, 15));
         let revision = adopt(&mut doc, &r, day(5, 15), " Eva ", "Bigger deals").unwrap();
         assert_eq!(doc.revisions, [revision.clone()]);
-        assert_eq!((revision.author.as_str(), revision.note.as_str()), ("Eva", "Bigger deals"));
+        assert_eq!(
+            (revision.author.as_str(), revision.note.as_str()),
+            ("Eva", "Bigger deals")
+        );
         assert_eq!(revision.before.average_deal_size, 25_000.0);
-        assert_eq!(doc.agreed().unwrap().assumptions.average_deal_size, 30_000.0);
+        assert_eq!(
+            doc.agreed().unwrap().assumptions.average_deal_size,
+            30_000.0
+        );
         let changes = revision_changes(&doc, &revision);
         assert_eq!(changes.changes.len(), 1);
-        assert!(changes.changes[0].path.ends_with("average_deal_size"), "{:?}", changes.changes);
+        assert!(
+            changes.changes[0].path.ends_with("average_deal_size"),
+            "{:?}",
+            changes.changes
+        );
         assert_eq!(changes.scenarios.len(), 1, "the effect on leads needed");
-        assert_eq!(adopt(&mut doc, &r, day(5, 15), "Eva", ""), None, "already adopted");
+        assert_eq!(
+            adopt(&mut doc, &r, day(5, 15), "Eva", ""),
+            None,
+            "already adopted"
+        );
     }
 
     #[test]
@@ -389,20 +424,39 @@ mod tests {
         let a = &mut doc.scenarios[0].assumptions;
         a.conversion = Conversion::LeadSources;
         a.lead_sources = vec![
-            LeadSource { name: "Website".into(), share_percent: 50.0, ..LeadSource::default() },
-            LeadSource { name: "Events".into(), share_percent: 50.0, ..LeadSource::default() },
+            LeadSource {
+                name: "Website".into(),
+                share_percent: 50.0,
+                ..LeadSource::default()
+            },
+            LeadSource {
+                name: "Events".into(),
+                share_percent: 50.0,
+                ..LeadSource::default()
+            },
         ];
-        doc.actuals.set(day(3, 11), "events ", Measure::Leads, 100.0);
+        doc.actuals
+            .set(day(3, 11), "events ", Measure::Leads, 100.0);
         doc.actuals.set(day(3, 12), "Fair", Measure::Leads, 100.0);
         let r = review_on(&doc, day(5, 15));
-        let shares: Vec<(&str, Option<f64>, u32)> =
-            r.sources.iter().map(|s| (s.name.as_str(), s.observed, s.leads)).collect();
+        let shares: Vec<(&str, Option<f64>, u32)> = r
+            .sources
+            .iter()
+            .map(|s| (s.name.as_str(), s.observed, s.leads))
+            .collect();
         assert_eq!(
             shares,
-            [("Website", Some(60.0), 300), ("Events", Some(20.0), 100), ("Fair", Some(20.0), 100)]
+            [
+                ("Website", Some(60.0), 300),
+                ("Events", Some(20.0), 100),
+                ("Fair", Some(20.0), 100)
+            ]
         );
         let after = observed_assumptions(&doc.scenarios[0].assumptions, &r);
-        assert_eq!(after.lead_sources[0].share_percent, 75.0, "60 of the 80 known");
+        assert_eq!(
+            after.lead_sources[0].share_percent, 75.0,
+            "60 of the 80 known"
+        );
         assert_eq!(after.lead_sources[1].share_percent, 25.0);
     }
 }

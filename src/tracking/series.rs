@@ -61,7 +61,6 @@ pub struct MonthLine {
 
 /// The hug-the-line chart of `month` on `date` (actuals up to and including it; a month before
 /// the date is complete, one after it has no actuals). The month must lie in the plan's period.
-#[allow(clippy::too_many_arguments)]
 pub fn month_line(
     doc: &SlaDocument,
     scenario: ScenarioId,
@@ -186,7 +185,10 @@ pub fn period_line(
             let end = span.end_exclusive().pred_opt().unwrap_or(last).min(last);
             // A span the date has reached counts up to the date (the week or month so far).
             let actual = (span.first_day() <= date).then(|| actuals.to(end.min(date)));
-            (span, tracker.point(end, tracker.ideal.to(end) * scale, actual))
+            (
+                span,
+                tracker.point(end, tracker.ideal.to(end) * scale, actual),
+            )
         })
         .collect())
 }
@@ -209,8 +211,16 @@ pub fn compliance(
         .filter(|span| span.first_day() <= date)
         .map(|span| {
             let from = span.first_day().max(first);
-            let to = span.end_exclusive().pred_opt().unwrap_or(last).min(last).min(date);
-            (span, SalesStatus::of(doc.actuals.between(from, to), filter, target))
+            let to = span
+                .end_exclusive()
+                .pred_opt()
+                .unwrap_or(last)
+                .min(last)
+                .min(date);
+            (
+                span,
+                SalesStatus::of(doc.actuals.between(from, to), filter, target),
+            )
         })
         .collect())
 }
@@ -301,8 +311,16 @@ mod tests {
         let (doc, plan) = setup();
         let id = doc.scenarios[0].id;
         let january = YearMonth::of(day(1, 1));
-        let line = month_line(&doc, id, &plan, january, day(1, 5), Quantity::Leads, &SourceFilter::all())
-            .unwrap();
+        let line = month_line(
+            &doc,
+            id,
+            &plan,
+            january,
+            day(1, 5),
+            Quantity::Leads,
+            &SourceFilter::all(),
+        )
+        .unwrap();
         assert_eq!(line.days.len(), 31);
         assert!(close(line.goal, 40.0));
         // 1 January is a holiday, 2 and 3 a weekend: nothing due yet.
@@ -313,8 +331,14 @@ mod tests {
         assert_eq!((mon.actual, mon.state), (Some(10.0), Some(State::Ahead)));
         assert!(close(tue.ideal, 4.0) && tue.actual == Some(18.0));
         assert_eq!(wed.actual, None, "after the date");
-        assert!(close(line.days[30].ideal, 40.0), "the goal on the last working day");
-        assert!(close(line.days[28].ideal, 40.0), "Friday 29 January is the last");
+        assert!(
+            close(line.days[30].ideal, 40.0),
+            "the goal on the last working day"
+        );
+        assert!(
+            close(line.days[28].ideal, 40.0),
+            "Friday 29 January is the last"
+        );
         assert!(close(line.days[27].ideal, 38.0));
     }
 
@@ -323,15 +347,45 @@ mod tests {
         let (doc, plan) = setup();
         let id = doc.scenarios[0].id;
         let january = YearMonth::of(day(1, 1));
-        let value = month_line(&doc, id, &plan, january, day(1, 31), Quantity::LeadValue, &SourceFilter::all())
-            .unwrap();
+        let value = month_line(
+            &doc,
+            id,
+            &plan,
+            january,
+            day(1, 31),
+            Quantity::LeadValue,
+            &SourceFilter::all(),
+        )
+        .unwrap();
         assert!(close(value.goal, 50_000.0));
         assert_eq!(value.days[30].actual, Some(18.0 * 1_250.0));
-        let other = month_line(&doc, id, &plan, january, day(1, 31), Quantity::Leads, &SourceFilter::source("Events"))
-            .unwrap();
+        let other = month_line(
+            &doc,
+            id,
+            &plan,
+            january,
+            day(1, 31),
+            Quantity::Leads,
+            &SourceFilter::source("Events"),
+        )
+        .unwrap();
         assert_eq!(other.days[30].actual, Some(0.0));
-        assert!(close(other.goal, 0.0), "a single-rate plan without sources gives no source a goal");
-        assert!(month_line(&doc, id, &plan, YearMonth::of(day(1, 1)).offset(12).unwrap(), day(1, 5), Quantity::Leads, &SourceFilter::all()).is_err());
+        assert!(
+            close(other.goal, 0.0),
+            "a single-rate plan without sources gives no source a goal"
+        );
+        assert!(
+            month_line(
+                &doc,
+                id,
+                &plan,
+                YearMonth::of(day(1, 1)).offset(12).unwrap(),
+                day(1, 5),
+                Quantity::Leads,
+                &SourceFilter::all()
+            )
+            .is_err()
+        );
     }
 
     #[test]
@@ -340,11 +394,23 @@ mod tests {
         doc.actuals.set(day(2, 1), "Website", Measure::Leads, 30.0);
         let id = doc.scenarios[0].id;
         let all = SourceFilter::all();
-        let months = period_line(&doc, id, &plan, Granularity::Month, day(2, 1), Quantity::Leads, &all).unwrap();
+        let months = period_line(
+            &doc,
+            id,
+            &plan,
+            Granularity::Month,
+            day(2, 1),
+            Quantity::Leads,
+            &all,
+        )
+        .unwrap();
         assert_eq!(months.len(), 12);
         let (span, jan) = months[0];
         assert_eq!(span, Span::Month(YearMonth::of(day(1, 1))));
-        assert_eq!((jan.date, jan.ideal, jan.actual), (day(1, 31), 40.0, Some(18.0)));
+        assert_eq!(
+            (jan.date, jan.ideal, jan.actual),
+            (day(1, 31), 40.0, Some(18.0))
+        );
         assert_eq!(jan.state, Some(State::Behind));
         let feb = months[1].1;
         assert!(close(feb.ideal, 80.0));
@@ -352,23 +418,49 @@ mod tests {
         assert_eq!(months[2].1.actual, None);
         assert!(close(months[11].1.ideal, 480.0));
 
-        let weeks = period_line(&doc, id, &plan, Granularity::Week, day(2, 1), Quantity::Leads, &all).unwrap();
+        let weeks = period_line(
+            &doc,
+            id,
+            &plan,
+            Granularity::Week,
+            day(2, 1),
+            Quantity::Leads,
+            &all,
+        )
+        .unwrap();
         let (first, point) = weeks[0];
-        assert_eq!(first.first_day(), NaiveDate::from_ymd_opt(2026, 12, 28).unwrap());
+        assert_eq!(
+            first.first_day(),
+            NaiveDate::from_ymd_opt(2026, 12, 28).unwrap()
+        );
         assert_eq!((point.date, point.ideal), (day(1, 3), 0.0));
         assert!(close(weeks[1].1.ideal, 10.0), "5 of 20 working days of 40");
-        assert_eq!(weeks.last().unwrap().1.date, day(12, 31), "the last week ends with the period");
+        assert_eq!(
+            weeks.last().unwrap().1.date,
+            day(12, 31),
+            "the last week ends with the period"
+        );
         assert!(close(weeks.last().unwrap().1.ideal, 480.0));
     }
 
     #[test]
     fn compliance_per_month_up_to_the_date() {
         let (mut doc, plan) = setup();
-        doc.actuals.set(day(1, 4), "Website", Measure::ContactedInTime, 9.0);
-        doc.actuals.set(day(1, 5), "Website", Measure::ContactedInTime, 8.0);
+        doc.actuals
+            .set(day(1, 4), "Website", Measure::ContactedInTime, 9.0);
+        doc.actuals
+            .set(day(1, 5), "Website", Measure::ContactedInTime, 8.0);
         doc.actuals.set(day(2, 2), "Website", Measure::Leads, 5.0);
         let id = doc.scenarios[0].id;
-        let months = compliance(&doc, id, &plan, Granularity::Month, day(2, 1), &SourceFilter::all()).unwrap();
+        let months = compliance(
+            &doc,
+            id,
+            &plan,
+            Granularity::Month,
+            day(2, 1),
+            &SourceFilter::all(),
+        )
+        .unwrap();
         assert_eq!(months.len(), 2, "spans after the date are left out");
         assert_eq!(months[0].1.leads, 18);
         assert!(close(months[0].1.contacted_share.unwrap(), 17.0 / 18.0));

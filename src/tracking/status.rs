@@ -27,8 +27,8 @@ use serde::{Serialize, Serializer};
 
 use crate::document::{ScenarioId, SlaDocument, SourceDay};
 use crate::i18n::{Language, fill};
-use crate::plan::calendar::{YearMonth, iso_week_start};
 use crate::plan::Plan;
+use crate::plan::calendar::{YearMonth, iso_week_start};
 
 use super::actual::{LeadValues, SourceFilter};
 use super::ideal::{Ideal, next_day};
@@ -112,7 +112,7 @@ impl State {
 }
 
 /// How sales followed up the leads that arrived from the 1st of the month up to the date.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SalesStatus {
     pub leads: u32,
     /// Leads first contacted within the promised time.
@@ -141,11 +141,11 @@ impl SalesStatus {
         for record in records.iter().filter(|r| filter.admits(r)) {
             total.add(record);
         }
-        let per_lead = |count: u32| {
-            (total.leads > 0).then(|| f64::from(count) / f64::from(total.leads))
-        };
+        let per_lead =
+            |count: u32| (total.leads > 0).then(|| f64::from(count) / f64::from(total.leads));
         let contacted_share = per_lead(total.contacted_in_time);
-        let mut rejected_by_reason: Vec<(String, u32)> = total.rejected_reasons.into_iter().collect();
+        let mut rejected_by_reason: Vec<(String, u32)> =
+            total.rejected_reasons.into_iter().collect();
         rejected_by_reason.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         Self {
             leads: total.leads,
@@ -414,7 +414,10 @@ mod tests {
         assert!(close(m.goal, 40.0) && close(m.actual, 18.0));
         assert!(close(m.expected, 20.0), "40 × 10 ÷ 20");
         assert!(close(m.projected.unwrap(), 36.0), "18 ÷ 10 × 20");
-        assert!(close(m.needed_per_working_day.unwrap(), 2.2), "(40 − 18) ÷ 10");
+        assert!(
+            close(m.needed_per_working_day.unwrap(), 2.2),
+            "(40 − 18) ÷ 10"
+        );
         assert!(close(m.goal_value, 50_000.0) && close(m.actual_value, 22_500.0));
         assert!(close(m.expected_value, 25_000.0));
         assert!(close(m.projected_value.unwrap(), 45_000.0));
@@ -428,7 +431,11 @@ mod tests {
         leads(&mut doc, day(1, 14), "Website", 17);
         assert_eq!(status_on(&doc, day(1, 15)).month_pace.state, State::Behind);
         leads(&mut doc, day(1, 14), "Website", 23);
-        assert_eq!(status_on(&doc, day(1, 15)).month_pace.state, State::Ahead, "23 > 22");
+        assert_eq!(
+            status_on(&doc, day(1, 15)).month_pace.state,
+            State::Ahead,
+            "23 > 22"
+        );
         doc.tracking.tolerance_percent = 20.0;
         assert_eq!(status_on(&doc, day(1, 15)).month_pace.state, State::OnTrack);
     }
@@ -482,11 +489,17 @@ mod tests {
         assert!(close(s.month_pace.actual, 3.0) && close(s.month_pace.expected, 2.0));
         let p = &s.period;
         assert!(close(p.goal, 480.0) && close(p.actual, 43.0));
-        assert!(close(p.expected, 42.0), "January's 40 and 1/20 of February's 40");
+        assert!(
+            close(p.expected, 42.0),
+            "January's 40 and 1/20 of February's 40"
+        );
         assert!(close(p.projected.unwrap(), 43.0 / 42.0 * 480.0));
         // Working days after 1 February to 31 December 2027: 260 weekdays in 2027, less New
         // Year's Day, less the 20 of January and 1 February.
-        assert!(close(p.needed_per_working_day.unwrap(), (480.0 - 43.0) / 238.0));
+        assert!(close(
+            p.needed_per_working_day.unwrap(),
+            (480.0 - 43.0) / 238.0
+        ));
     }
 
     #[test]
@@ -499,7 +512,10 @@ mod tests {
         let w = &s.week;
         assert!(close(w.goal, 10.0), "5 of January's 20 working days × 40");
         assert!(close(w.actual, 5.0) && close(w.expected, 6.0));
-        assert!(close(w.needed_per_working_day.unwrap(), 2.5), "(10 − 5) ÷ 2");
+        assert!(
+            close(w.needed_per_working_day.unwrap(), 2.5),
+            "(10 − 5) ÷ 2"
+        );
         // The first week of the period starts in 2026: only its part inside the period counts.
         let first = status_on(&doc, day(1, 3));
         assert!(close(first.week.goal, 0.0), "1 January is a holiday");
@@ -524,7 +540,10 @@ mod tests {
         doc.scenarios[0].assumptions.holidays.extend(february);
         leads(&mut doc, day(2, 10), "Website", 20);
         let s = status_on(&doc, day(2, 14));
-        assert_eq!((s.working_days, s.working_days_elapsed, s.working_days_left), (0, 0, 0));
+        assert_eq!(
+            (s.working_days, s.working_days_elapsed, s.working_days_left),
+            (0, 0, 0)
+        );
         let m = &s.month_pace;
         assert!(close(m.expected, 20.0), "14 of 28 days of 40");
         assert!(close(m.projected.unwrap(), 40.0));
@@ -543,7 +562,15 @@ mod tests {
             "2026-12-31 is outside the plan's period (2027-01-01 to 2027-12-31); choose a date inside it."
         );
         assert!(error.describe(Language::Dutch).contains("valt buiten"));
-        assert!(status(&doc, scenario.id, &plan, NaiveDate::from_ymd_opt(2030, 1, 1).unwrap()).is_err());
+        assert!(
+            status(
+                &doc,
+                scenario.id,
+                &plan,
+                NaiveDate::from_ymd_opt(2030, 1, 1).unwrap()
+            )
+            .is_err()
+        );
         assert_eq!(
             status(&doc, ScenarioId(99), &plan, day(1, 4)),
             Err(StatusError::NoScenario(ScenarioId(99)))
@@ -586,8 +613,14 @@ mod tests {
         let s = status_on(&doc, day(1, 15));
         let m = &s.month_pace;
         assert!(close(m.goal, 40.0) && close(m.goal_value, 60_000.0));
-        assert!(close(m.actual, 22.0), "the trade fair's leads are never dropped");
-        assert!(close(m.actual_value, 10.0 * 1_000.0 + 8.0 * 2_000.0 + 4.0 * 1_500.0));
+        assert!(
+            close(m.actual, 22.0),
+            "the trade fair's leads are never dropped"
+        );
+        assert!(close(
+            m.actual_value,
+            10.0 * 1_000.0 + 8.0 * 2_000.0 + 4.0 * 1_500.0
+        ));
     }
 
     #[test]
@@ -595,7 +628,16 @@ mod tests {
         let doc = sources_document();
         let scenario = &doc.scenarios[0];
         let plan = compute(&scenario.assumptions, &doc.sales_commitments).unwrap();
-        let of = |name| status_for(&doc, scenario.id, &plan, day(1, 15), &SourceFilter::source(name)).unwrap();
+        let of = |name| {
+            status_for(
+                &doc,
+                scenario.id,
+                &plan,
+                day(1, 15),
+                &SourceFilter::source(name),
+            )
+            .unwrap()
+        };
         let web = of("WEBSITE").month_pace;
         assert!(close(web.goal, 20.0) && close(web.goal_value, 20_000.0));
         assert!(close(web.actual, 10.0) && close(web.actual_value, 10_000.0));
@@ -603,7 +645,11 @@ mod tests {
         assert_eq!(web.state, State::OnTrack);
         let fair = of("Trade fair").month_pace;
         assert!(close(fair.goal, 0.0) && close(fair.actual, 4.0));
-        assert_eq!(fair.state, State::Ahead, "no goal, so any lead is ahead of it");
+        assert_eq!(
+            fair.state,
+            State::Ahead,
+            "no goal, so any lead is ahead of it"
+        );
     }
 
     #[test]
@@ -611,16 +657,22 @@ mod tests {
         let mut doc = document();
         let d = day(1, 12);
         leads(&mut doc, d, "Website", 20);
-        doc.actuals.set(d, "Website", Measure::ContactedInTime, 17.0);
-        doc.actuals.set(d, "Website", Measure::ContactAttempts, 60.0);
-        doc.actuals.set(d, "Website", Measure::ReachedAttempts, 12.0);
+        doc.actuals
+            .set(d, "Website", Measure::ContactedInTime, 17.0);
+        doc.actuals
+            .set(d, "Website", Measure::ContactAttempts, 60.0);
+        doc.actuals
+            .set(d, "Website", Measure::ReachedAttempts, 12.0);
         doc.actuals.set(d, "Website", Measure::Accepted, 10.0);
         let mut record = doc.actuals.get(d, "Website").unwrap().clone();
         record.rejected = 6;
         record.rejected_reasons = [("No budget".to_owned(), 2), ("Student".to_owned(), 3)].into();
         doc.actuals.replace_days(vec![record]);
         let sales = status_on(&doc, day(1, 15)).sales;
-        assert_eq!((sales.leads, sales.contacted_in_time, sales.reached_attempts), (20, 17, 12));
+        assert_eq!(
+            (sales.leads, sales.contacted_in_time, sales.reached_attempts),
+            (20, 17, 12)
+        );
         assert!(close(sales.contacted_share.unwrap(), 0.85));
         assert!(close(sales.attempts_per_lead.unwrap(), 3.0));
         assert_eq!((sales.accepted, sales.rejected), (10, 6));
