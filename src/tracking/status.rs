@@ -494,11 +494,11 @@ mod tests {
             "January's 40 and 1/20 of February's 40"
         );
         assert!(close(p.projected.unwrap(), 43.0 / 42.0 * 480.0));
-        // Working days after 1 February to 31 December 2027: 260 weekdays in 2027, less New
-        // Year's Day, less the 20 of January and 1 February.
+        // Working days after 1 February to 31 December 2027: 261 weekdays in 2027 (52 weeks
+        // and a Friday), less New Year's Day, less the 20 of January and 1 February: 239.
         assert!(close(
             p.needed_per_working_day.unwrap(),
-            (480.0 - 43.0) / 238.0
+            (480.0 - 43.0) / 239.0
         ));
     }
 
