@@ -4,6 +4,7 @@
 //! Output goes to stdout as text for people or as JSON for scripts (documented in README.md);
 //! errors go to stderr in plain words with a non-zero exit code.
 
+mod status;
 mod what_if;
 
 use std::collections::HashMap;
@@ -65,6 +66,8 @@ pub enum Command {
     Diff(what_if::DiffArgs),
     /// A document's plan and agreement as HTML, Markdown or CSV (stdout without -o).
     Export(ExportArgs),
+    /// Where marketing and sales stand on a date against the plan: pace and follow-up.
+    Status(status::StatusArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -229,6 +232,9 @@ pub fn run(command: &Command, today: chrono::NaiveDate, lang: Option<Lang>) -> O
         }
         Command::Diff(args) => what_if::run_diff(args, language).safe_for_terminal(args.format),
         Command::Export(args) => run_export(args, lang).safe_for_terminal(Format::Text),
+        Command::Status(args) => {
+            status::run_status(args, today, language).safe_for_terminal(args.format)
+        }
     }
 }
 

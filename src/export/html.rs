@@ -6,7 +6,8 @@
 use std::fmt::Write as _;
 
 use super::svg;
-use crate::report::{Figure, Report, Table};
+use crate::i18n::fill;
+use crate::report::{Figure, Report, Table, Tracking};
 
 const STYLE: &str = "\
 :root{color-scheme:light;--ink:#1d2433;--weak:#5a6478;--line:#d5dae3;--band:#f3f5f9;--accent:#2458a6}
@@ -124,6 +125,9 @@ pub fn render(report: &Report) -> String {
         );
     }
     out.push_str("</section>\n");
+    if let Some(tracking) = &report.tracking {
+        tracking_section(&mut out, report, tracking);
+    }
     for (i, extra) in report.detail_tables().enumerate() {
         // The long week table starts a page; stages and sources follow it.
         section_start(&mut out, extra.title, extra.note, i == 0);
@@ -140,6 +144,40 @@ pub fn render(report: &Report) -> String {
     }
     out.push_str("</main>\n</body>\n</html>\n");
     out
+}
+
+/// Step 3: the status in sentences, the hug-the-line chart of its month and sales' follow-up.
+fn tracking_section(out: &mut String, report: &Report, tracking: &Tracking) {
+    let t = report.language.text();
+    let note = fill(
+        t.tracking_section_note,
+        &[("date", &tracking.date.to_string())],
+    );
+    section_start(out, t.tracking_section, &note, true);
+    let _ = writeln!(out, "<p>{}</p>", escape(&tracking.text.heading));
+    for block in &tracking.text.blocks {
+        let _ = writeln!(out, "<h3>{}</h3>", escape(&block.title));
+        for line in &block.lines {
+            let _ = writeln!(out, "<p>{}</p>", escape(line));
+        }
+    }
+    let title = fill(
+        t.chart_hug_line,
+        &[("month", &report.language.month(tracking.line.month))],
+    );
+    let _ = writeln!(
+        out,
+        "<figure>\n<figcaption>{}</figcaption>\n{}</figure>",
+        escape(&title),
+        svg::hug_line(&tracking.line, &title, report.language)
+    );
+    let _ = writeln!(
+        out,
+        "<figure>\n<figcaption>{}</figcaption>\n{}</figure>",
+        escape(tracking.compliance.title),
+        svg::chart(&tracking.compliance, report.language, &report.currency)
+    );
+    out.push_str("</section>\n");
 }
 
 /// Opens a section; `page` starts it on a new page when printed.

@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use super::html::escape;
 use crate::i18n::Language;
 use crate::report::{Chart, ChartKind, Series};
+use crate::tracking::{MonthLine, State};
 
 const WIDTH: f64 = 640.0;
 const HEIGHT: f64 = 280.0;
@@ -187,6 +188,160 @@ pub fn description(chart: &Chart, language: Language, currency: &str) -> String 
         })
         .collect();
     format!("{}. {}", chart.title, series.join("; "))
+}
+
+/// Where each state's dots are drawn: behind red, far ahead orange (a miss too), on track green.
+fn state_colour(state: State) -> &'static str {
+    match state {
+        State::Behind => "#c0392b",
+        State::OnTrack => "#2e8b57",
+        State::Ahead => "#d9822b",
+    }
+}
+
+/// The hug-the-line chart of a month as an `<svg>` element: the tolerance band, the plan's
+/// ideal line (dashed), the actual cumulative line, and a dot per day with data coloured by
+/// its state; the days of the month along the bottom.
+pub fn hug_line(line: &MonthLine, title: &str, language: Language) -> String {
+    let t = language.text();
+    let n = language.numbers();
+    let plot_width = WIDTH - LEFT - 16.0;
+    let plot_height = HEIGHT - TOP - BOTTOM;
+    let bottom = TOP + plot_height;
+    let values = line
+        .days
+        .iter()
+        .flat_map(|p| [p.upper, p.actual.unwrap_or(0.0)]);
+    let (top, step) = axis_top(values);
+    let days = line.days.len().max(2) as f64;
+    let x = |i: usize| LEFT + plot_width * i as f64 / (days - 1.0);
+    let y = |value: f64| bottom - (value.max(0.0) / top) * plot_height;
+    let path = |points: &mut dyn Iterator<Item = (usize, f64)>| {
+        points
+            .map(|(i, v)| format!("{:.1},{:.1}", x(i), y(v)))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" role=\"img\" \
+         aria-label=\"{}\">\n<title>{}</title>\n",
+        escape(&hug_description(line, title, language)),
+        escape(title)
+    );
+    let mut tick = 0.0;
+    while tick <= top + step * 1e-9 {
+        let at = y(tick);
+        let _ = writeln!(
+            out,
+            "<line x1=\"{LEFT}\" y1=\"{at:.1}\" x2=\"{:.1}\" y2=\"{at:.1}\" stroke=\"#d5dae3\"/>\
+             <text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>",
+            LEFT + plot_width,
+            LEFT - 6.0,
+            at + 4.0,
+            escape(&n.decimal(tick, 0))
+        );
+        tick += step;
+    }
+    let upper = path(&mut line.days.iter().map(|p| p.upper).enumerate());
+    let lower = path(&mut line.days.iter().map(|p| p.lower).enumerate().rev());
+    let _ = writeln!(
+        out,
+        "<polygon points=\"{upper} {lower}\" fill=\"#2458a6\" fill-opacity=\"0.12\" stroke=\"none\"/>"
+    );
+    let ideal = path(&mut line.days.iter().map(|p| p.ideal).enumerate());
+    let _ = writeln!(
+        out,
+        "<polyline points=\"{ideal}\" fill=\"none\" stroke=\"#2458a6\" stroke-width=\"2\" \
+         stroke-dasharray=\"6 4\"/>"
+    );
+    let actual = path(
+        &mut line
+            .days
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| p.actual.map(|a| (i, a))),
+    );
+    if !actual.is_empty() {
+        let _ = writeln!(
+            out,
+            "<polyline points=\"{actual}\" fill=\"none\" stroke=\"#1d2433\" stroke-width=\"2.5\"/>"
+        );
+    }
+    for (i, point) in line.days.iter().enumerate() {
+        if let (Some(actual), Some(state)) = (point.actual, point.state) {
+            let _ = writeln!(
+                out,
+                "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"3.5\" fill=\"{}\"><title>{}</title></circle>",
+                x(i),
+                y(actual),
+                state_colour(state),
+                escape(&format!(
+                    "{}: {} / {} ({})",
+                    point.date,
+                    n.decimal(actual, 0),
+                    n.decimal(point.ideal, 1),
+                    state.describe(language)
+                ))
+            );
+        }
+    }
+    for (i, point) in line.days.iter().enumerate() {
+        let day = chrono::Datelike::day(&point.date);
+        if day == 1 || day % 7 == 1 || i + 1 == line.days.len() {
+            let _ = writeln!(
+                out,
+                "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{day}</text>",
+                x(i),
+                bottom + 18.0
+            );
+        }
+    }
+    let legend = [
+        (t.tracking_ideal, "#2458a6"),
+        (t.tracking_band, "#c8d5ea"),
+        (t.tracking_actual, "#1d2433"),
+    ];
+    let mut at = LEFT;
+    for (name, colour) in legend {
+        let _ = writeln!(
+            out,
+            "<rect x=\"{at:.1}\" y=\"10\" width=\"12\" height=\"12\" fill=\"{colour}\"/>\
+             <text x=\"{:.1}\" y=\"20\">{}</text>",
+            at + 16.0,
+            escape(name)
+        );
+        at += 32.0 + name.chars().count() as f64 * 7.0;
+    }
+    out.push_str("</svg>\n");
+    out
+}
+
+/// The hug-the-line chart in words: the goal, and each day with data against the line.
+fn hug_description(line: &MonthLine, title: &str, language: Language) -> String {
+    let t = language.text();
+    let n = language.numbers();
+    let days: Vec<String> = line
+        .days
+        .iter()
+        .filter_map(|p| {
+            let actual = p.actual?;
+            Some(format!(
+                "{} {} / {}",
+                chrono::Datelike::day(&p.date),
+                n.decimal(actual, 0),
+                n.decimal(p.ideal, 1)
+            ))
+        })
+        .collect();
+    format!(
+        "{title}. {}: {}. {}: {}",
+        t.tracking_ideal,
+        n.decimal(line.goal, 1),
+        t.tracking_actual,
+        days.join(", ")
+    )
 }
 
 #[cfg(test)]

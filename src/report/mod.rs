@@ -11,10 +11,12 @@ mod agreement;
 mod cell;
 mod charts;
 mod tables;
+mod tracking;
 
 pub use agreement::{Section, approval};
 pub use cell::Cell;
 pub use charts::{Chart, ChartKind, Series};
+pub use tracking::{StatusText, TextBlock, Tracking, status_text};
 
 use crate::document::SlaDocument;
 use crate::i18n::{Language, fill};
@@ -79,6 +81,8 @@ pub struct Report {
     pub charts: Vec<Chart>,
     /// The agreement in sentences; empty for a plan without a document.
     pub agreement: Vec<Section>,
+    /// Step 3, when the document has actuals in the plan's period.
+    pub tracking: Option<Tracking>,
 }
 
 impl Report {
@@ -108,6 +112,7 @@ impl Report {
             warnings: plan.warnings.iter().map(|w| language.warning(w)).collect(),
             charts: charts::charts(plan, language),
             agreement: Vec::new(),
+            tracking: None,
         }
     }
 
@@ -124,6 +129,7 @@ impl Report {
         report.heading.title = document.title.clone();
         report.heading.company = document.company.clone();
         report.agreement = agreement::sections(document, scenario, plan, language);
+        report.tracking = tracking::tracking(document, scenario, plan, language);
         report
     }
 

@@ -1,0 +1,77 @@
+//! `status`: where marketing and sales stand on a date against a document's plan (issue 9,
+//! "Status"). Text for people, JSON for scripts (the fields are documented in README.md).
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use super::{Format, Outcome, planned};
+use crate::i18n::{Language, fill};
+use crate::report::status_text;
+use crate::tracking::{Status, status};
+
+#[derive(Debug, clap::Args)]
+pub struct StatusArgs {
+    pub file: PathBuf,
+    /// The day to report on, as 2027-01-15 [default: today].
+    #[arg(long, value_parser = parse_date)]
+    pub date: Option<NaiveDate>,
+    /// The scenario's name [default: the agreed plan].
+    #[arg(long)]
+    pub scenario: Option<String>,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// A date written year-month-day, the one form that reads the same in every country.
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| fill(Language::English.text().cli_bad_date, &[("text", text)]))
+}
+
+/// Runs `status` on `args.date`, or on `today` without one.
+pub fn run_status(args: &StatusArgs, today: NaiveDate, language: Language) -> Outcome {
+    let found = match planned(&args.file, args.scenario.as_deref(), language) {
+        Ok(found) => found,
+        Err(outcome) => return outcome,
+    };
+    let doc = &found.document;
+    let Some(scenario) = doc.scenario(&found.scenario) else {
+        return Outcome::fail(String::new());
+    };
+    let date = args.date.unwrap_or(today);
+    let mut outcome = match status(doc, scenario.id, &found.plan, date) {
+        Ok(status) => Outcome::ok(match args.format {
+            Format::Json => {
+                // Plain numbers, strings and nulls cannot fail to serialise.
+                let mut text =
+                    serde_json::to_string_pretty(&status).unwrap_or_else(|_| "{}".into());
+                text.push('\n');
+                text
+            }
+            Format::Text => text(
+                &status,
+                &doc.currency,
+                doc.sales_commitments.compliance_target_percent,
+                language,
+            ),
+        }),
+        Err(error) => Outcome::fail(format!("{}\n", error.describe(language))),
+    };
+    outcome.stderr.insert_str(0, &found.notes);
+    outcome
+}
+
+/// The status in sentences, as the report's tracking section has them.
+fn text(status: &Status, currency: &str, target_percent: f64, language: Language) -> String {
+    let text = status_text(status, currency, target_percent, language);
+    let mut out = format!("{}\n", text.heading);
+    for block in text.blocks {
+        let _ = writeln!(out, "\n{}", block.title);
+        for line in block.lines {
+            let _ = writeln!(out, "  {line}");
+        }
+    }
+    out
+}

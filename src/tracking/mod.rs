@@ -1,0 +1,23 @@
+//! Step 3: where the teams stand against the agreed plan. Pure: document and plan in, figures
+//! and chart series out; the Report tab, the command line and the exports draw them.
+//!
+//! - [`status`]: the pace of the month, the ISO week and the period to date, and the sales
+//!   compliance, on one date.
+//! - [`ideal`]: the plan's cumulative goal on any day (the line both teams "hug").
+//! - [`actual`]: the actuals of one source or all, counted as leads and lead value.
+//! - [`series`]: the hug-the-line and sales compliance charts, egui-free.
+//! - [`review`]: the monthly review of observed against assumed, and adopting it.
+
+pub mod actual;
+pub mod ideal;
+pub mod review;
+pub mod series;
+pub mod status;
+
+pub use actual::{LeadValues, SourceFilter};
+pub use ideal::Ideal;
+pub use review::{Observation, Review, SourceShare, adopt, review, revision_changes};
+pub use series::{
+    Granularity, LinePoint, MonthLine, Quantity, Span, compliance, month_line, period_line,
+};
+pub use status::{Pace, SalesStatus, State, Status, StatusError, status, status_for};
