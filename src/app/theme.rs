@@ -48,6 +48,11 @@ pub fn series_color(dark_mode: bool, index: usize) -> Color32 {
     series[index % series.len()]
 }
 
+/// "On track" and "target met": the green of the series, readable as text on either theme.
+pub fn good_color(dark_mode: bool) -> Color32 {
+    series_color(dark_mode, 2)
+}
+
 /// The light theme with inputs that stand out: white fields with a visible border on a grey
 /// panel (egui's default puts white fields on a near-white panel).
 pub fn light_visuals() -> egui::Visuals {

@@ -14,8 +14,10 @@ mod meeting;
 mod menu;
 mod report;
 mod results;
+mod review;
 mod sales;
 mod scenarios;
+mod tracking;
 mod whatif;
 
 use egui::{Frame, Rect, RichText, ScrollArea, Ui, UiBuilder};

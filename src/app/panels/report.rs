@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use egui::{Grid, RichText, Ui};
 
 use super::super::widgets::{Fields, header_row, number_cell};
-use super::{actuals, section};
+use super::{actuals, review, section, tracking};
 use crate::document::SlaDocument;
 use crate::i18n::fill;
 use crate::plan::{Plan, YearMonth, calendar::WorkingCalendar, compute};
@@ -31,10 +31,17 @@ pub fn show(ui: &mut Ui, fields: &Fields<'_>, doc: &mut SlaDocument, today: Naiv
         ui.label(t.fix_inputs_first);
         return;
     };
+    let tracking_id = ui.scope_id().with("tracking view");
+    let mut tracking_view: tracking::View = ui
+        .data(|d| d.get_temp(tracking_id))
+        .unwrap_or_else(|| tracking::View::new(doc, &plan, today));
+    tracking::show(ui, fields, doc, &agreed, &plan, &mut tracking_view, today);
     let view_id = ui.scope_id().with("report view");
     let mut view: View = ui.data(|d| d.get_temp(view_id)).unwrap_or_else(|| View {
-        month: default_month(&plan, doc, today),
+        month: default_month(&plan, doc, tracking_view.date),
     });
+    let tracking_date = tracking_view.date;
+    ui.data_mut(|d| d.insert_temp(tracking_id, tracking_view));
 
     section(ui, t.grid_title, t.grid_note);
     ui.horizontal(|ui| {
@@ -76,14 +83,16 @@ pub fn show(ui: &mut Ui, fields: &Fields<'_>, doc: &mut SlaDocument, today: Naiv
     }
     ui.data_mut(|d| d.insert_temp(view_id, view));
 
+    review::show(ui, fields, doc, &agreed, &plan, tracking_date);
+
     targets(ui, fields, &plan, &doc.currency);
 }
 
-/// The month the grid opens on: today's, if the plan covers it; else the last month with
-/// results; else the plan's first.
-fn default_month(plan: &Plan, doc: &SlaDocument, today: NaiveDate) -> YearMonth {
+/// The month the grid opens on: the status date's, if the plan covers it; else the last month
+/// with results; else the plan's first.
+fn default_month(plan: &Plan, doc: &SlaDocument, date: NaiveDate) -> YearMonth {
     let months = grid_months(plan, doc);
-    let current = YearMonth::of(today);
+    let current = YearMonth::of(date);
     if months.contains(&current) {
         return current;
     }

@@ -1,0 +1,339 @@
+//! The monthly review of the Report tab: observed against assumed with the data behind each
+//! figure (`crate::tracking::review`), "Adopt observed values" as a revision of the agreed plan,
+//! and the history of revisions, each of which opens read-only.
+
+use chrono::NaiveDate;
+use egui::{Grid, RichText, Ui};
+
+use super::super::widgets::Fields;
+use super::section;
+use crate::document::{Revision, Scenario, SlaDocument};
+use crate::i18n::{Language, describe_diff, fill};
+use crate::plan::{Plan, compute};
+use crate::tracking::{
+    Observation, Review, adopt, review, review::MIN_CUSTOMERS, review::MIN_LEADS, revision_changes,
+};
+
+/// What the review section keeps between frames: the author and note of the next revision and
+/// the revision open for reading.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Draft {
+    author: String,
+    note: String,
+    /// The index in `revisions` of the revision shown read-only.
+    open: Option<usize>,
+}
+
+/// Draws the review on `date` of the agreed plan and the history of revisions.
+pub fn show(
+    ui: &mut Ui,
+    fields: &Fields<'_>,
+    doc: &mut SlaDocument,
+    agreed: &Scenario,
+    plan: &Plan,
+    date: NaiveDate,
+) {
+    let language = fields.language;
+    let t = language.text();
+    let id = ui.scope_id().with("review draft");
+    let mut draft: Draft = ui.data(|d| d.get_temp(id)).unwrap_or_default();
+    if let Some(review) = review(doc, agreed.id, plan, date) {
+        section(
+            ui,
+            &fill(
+                t.review_title,
+                &[("month", &language.month(crate::plan::YearMonth::of(date)))],
+            ),
+            &fill(
+                t.review_note,
+                &[
+                    ("from", &language.month(review.closes.0)),
+                    ("to", &language.month(review.closes.1)),
+                    ("arrived_from", &language.month(review.arrivals.0)),
+                    ("arrived_to", &language.month(review.arrivals.1)),
+                ],
+            ),
+        );
+        observations(
+            ui,
+            language,
+            &doc.currency,
+            &review,
+            doc.sales_commitments.compliance_target_percent,
+        );
+        adopt_form(ui, fields, doc, &review, date, &mut draft);
+    }
+    history(ui, fields, doc, &mut draft);
+    ui.data_mut(|d| d.insert_temp(id, draft));
+}
+
+/// The table of observed against assumed.
+fn observations(ui: &mut Ui, language: Language, currency: &str, review: &Review, target: f64) {
+    let t = language.text();
+    let n = language.numbers();
+    let percent = |v: f64| n.percent_to(v, 1);
+    let money = |v: f64| n.money_to(v, 0, currency);
+    Grid::new("review observations")
+        .striped(true)
+        .spacing([24.0, 4.0])
+        .show(ui, |ui| {
+            for header in [
+                t.review_figure,
+                t.review_assumed,
+                t.review_observed,
+                t.review_based_on,
+            ] {
+                ui.label(RichText::new(header).strong());
+            }
+            ui.end_row();
+            let row = |ui: &mut Ui,
+                       name: &str,
+                       o: &Observation,
+                       show: &dyn Fn(f64) -> String,
+                       unit: &str,
+                       minimum: u32| {
+                ui.label(name);
+                ui.label(show(o.assumed));
+                match o.observed {
+                    Some(v) => ui.label(RichText::new(show(v)).strong()),
+                    None => ui.label(
+                        RichText::new(fill(
+                            t.review_too_little,
+                            &[("minimum", &minimum.to_string()), ("unit", unit)],
+                        ))
+                        .weak(),
+                    ),
+                };
+                ui.label(fill(
+                    t.review_points,
+                    &[("count", &o.data_points.to_string()), ("unit", unit)],
+                ));
+                ui.end_row();
+            };
+            row(
+                ui,
+                t.lead_to_customer_rate,
+                &review.lead_to_customer,
+                &percent,
+                t.review_unit_leads,
+                MIN_LEADS,
+            );
+            row(
+                ui,
+                t.average_deal_size,
+                &review.average_deal_size,
+                &money,
+                t.review_unit_customers,
+                MIN_CUSTOMERS,
+            );
+            for source in &review.sources {
+                ui.label(fill(t.review_source_share, &[("source", &source.name)]));
+                ui.label(
+                    source
+                        .assumed
+                        .map_or_else(|| t.review_not_in_plan.to_owned(), percent),
+                );
+                match source.observed {
+                    Some(v) => ui.label(RichText::new(percent(v)).strong()),
+                    None => ui.label(
+                        RichText::new(fill(
+                            t.review_too_little,
+                            &[
+                                ("minimum", &MIN_LEADS.to_string()),
+                                ("unit", t.review_unit_leads),
+                            ],
+                        ))
+                        .weak(),
+                    ),
+                };
+                ui.label(fill(
+                    t.review_points,
+                    &[
+                        ("count", &source.leads.to_string()),
+                        ("unit", t.review_unit_leads),
+                    ],
+                ));
+                ui.end_row();
+            }
+            let compliance = Observation {
+                assumed: target,
+                ..review.contacted_in_time.clone()
+            };
+            row(
+                ui,
+                t.review_contacted,
+                &compliance,
+                &percent,
+                t.review_unit_leads,
+                MIN_LEADS,
+            );
+        });
+}
+
+/// Author, note and the button that adopts the observed values.
+fn adopt_form(
+    ui: &mut Ui,
+    fields: &Fields<'_>,
+    doc: &mut SlaDocument,
+    review: &Review,
+    date: NaiveDate,
+    draft: &mut Draft,
+) {
+    let t = fields.language.text();
+    ui.add_space(6.0);
+    Grid::new("review adopt")
+        .num_columns(2)
+        .spacing([12.0, 6.0])
+        .show(ui, |ui| {
+            let label = ui.label(t.review_author);
+            ui.add_enabled(
+                fields.enabled,
+                egui::TextEdit::singleline(&mut draft.author).desired_width(220.0),
+            )
+            .labelled_by(label.id);
+            ui.end_row();
+            let label = ui.label(t.review_note_label);
+            ui.add_enabled(
+                fields.enabled,
+                egui::TextEdit::singleline(&mut draft.note).desired_width(420.0),
+            )
+            .labelled_by(label.id);
+            ui.end_row();
+        });
+    let mut trial = doc.clone();
+    let changes = adopt(&mut trial, review, date, &draft.author, &draft.note).is_some();
+    let button = ui
+        .add_enabled(fields.enabled && changes, egui::Button::new(t.review_adopt))
+        .on_hover_text(t.review_adopt_tip)
+        .on_disabled_hover_text(t.review_nothing_to_adopt);
+    if button.clicked() {
+        *doc = trial;
+        draft.note.clear();
+    }
+}
+
+/// The revisions, newest first, each with what it changed; one can be opened read-only.
+fn history(ui: &mut Ui, fields: &Fields<'_>, doc: &mut SlaDocument, draft: &mut Draft) {
+    let language = fields.language;
+    let t = language.text();
+    section(
+        ui,
+        t.history_title,
+        if doc.revisions.is_empty() {
+            t.history_empty
+        } else {
+            ""
+        },
+    );
+    let mut copy: Option<(String, crate::plan::Assumptions)> = None;
+    for (index, revision) in doc.revisions.iter().enumerate().rev() {
+        let heading = fill(
+            t.history_entry,
+            &[
+                (
+                    "date",
+                    &revision
+                        .date
+                        .map_or_else(String::new, |d| language.long_date(d)),
+                ),
+                ("author", &revision.author),
+                ("note", &revision.note),
+            ],
+        );
+        egui::CollapsingHeader::new(heading)
+            .id_salt(("revision", index))
+            .show(ui, |ui| {
+                ui.label(describe_diff(&revision_changes(doc, revision), language));
+                ui.horizontal(|ui| {
+                    if ui.button(t.history_open).clicked() {
+                        draft.open = Some(index);
+                    }
+                    if ui
+                        .add_enabled(fields.enabled, egui::Button::new(t.history_copy))
+                        .clicked()
+                    {
+                        copy = Some((
+                            revision_name(doc, revision, language),
+                            revision.before.clone(),
+                        ));
+                    }
+                });
+            });
+    }
+    if let Some(index) = draft.open {
+        if let Some(revision) = doc.revisions.get(index) {
+            let mut open = true;
+            egui::Window::new(revision_name(doc, revision, language))
+                .open(&mut open)
+                .collapsible(false)
+                .show(ui.ctx(), |ui| read_only(ui, language, doc, revision));
+            if !open {
+                draft.open = None;
+            }
+        } else {
+            draft.open = None;
+        }
+    }
+    if let Some((name, assumptions)) = copy {
+        doc.add_scenario_with(&name, assumptions);
+    }
+}
+
+/// "Plan 2027 as agreed until 4 March 2027".
+fn revision_name(doc: &SlaDocument, revision: &Revision, language: Language) -> String {
+    let name = doc
+        .scenario_index(revision.plan)
+        .and_then(|i| doc.scenarios.get(i))
+        .map_or("", |s| s.name.as_str());
+    fill(
+        language.text().history_as_agreed,
+        &[
+            ("name", name),
+            (
+                "date",
+                &revision
+                    .date
+                    .map_or_else(String::new, |d| language.long_date(d)),
+            ),
+        ],
+    )
+}
+
+/// What was agreed before a revision, and what it planned: nothing here can be edited.
+fn read_only(ui: &mut Ui, language: Language, doc: &SlaDocument, revision: &Revision) {
+    let t = language.text();
+    let n = language.numbers();
+    let a = &revision.before;
+    ui.label(RichText::new(t.history_read_only).weak());
+    Grid::new("revision read only")
+        .striped(true)
+        .spacing([24.0, 4.0])
+        .show(ui, |ui| {
+            let mut row = |label: &str, value: String| {
+                ui.label(label);
+                ui.label(value);
+                ui.end_row();
+            };
+            row(t.revenue_goal, n.money_to(a.revenue_goal, 0, &doc.currency));
+            row(t.marketing_share, n.percent(a.marketing_share_percent));
+            row(
+                t.average_deal_size,
+                n.money_to(a.average_deal_size, 0, &doc.currency),
+            );
+            row(
+                t.lead_to_customer_rate,
+                n.percent(a.lead_to_customer_percent),
+            );
+            for source in &a.lead_sources {
+                row(
+                    &fill(t.review_source_share, &[("source", &source.name)]),
+                    n.percent(source.share_percent),
+                );
+            }
+            if let Ok(plan) = compute(a, &doc.sales_commitments) {
+                row(t.leads_needed, n.count_up(plan.leads_needed));
+                row(t.customers_needed, n.count_up(plan.customers_needed));
+                row(t.leads_per_month, n.decimal(plan.leads_per_month, 1));
+            }
+        });
+}

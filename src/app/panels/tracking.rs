@@ -1,0 +1,718 @@
+//! The top of the Report tab: where both teams stand on a date (`crate::tracking::status`),
+//! the hug-the-line charts and sales' follow-up over time (`crate::tracking::series`). The
+//! figures and series are computed egui-free; this module only draws them.
+
+use chrono::{Datelike as _, NaiveDate};
+use egui::{Color32, Grid, RichText, Ui};
+use egui_plot::{AxisHints, Bar, BarChart, HLine, Legend, Line, LineStyle, PlotPoints, Points};
+
+use super::super::theme;
+use super::super::widgets::{FieldLabel, Fields, Note, number_field_with_note};
+use super::charts::still_plot;
+use super::section;
+use crate::document::{Scenario, SlaDocument};
+use crate::i18n::{Language, fill};
+use crate::plan::{Plan, Unit};
+use crate::tracking::{
+    Granularity, LinePoint, Pace, Quantity, SalesStatus, SourceFilter, Span, State, Status,
+    compliance, month_line, period_line, status_for,
+};
+
+/// The choices of the tracking charts, kept between frames (not in the document).
+#[derive(Clone, Debug, PartialEq)]
+pub struct View {
+    /// The day the status is for.
+    pub date: NaiveDate,
+    /// The text of the date field while it is being typed.
+    pub date_text: Option<String>,
+    pub quantity: Quantity,
+    /// One source, or all (`None`).
+    pub source: Option<String>,
+    pub by: Granularity,
+}
+
+impl View {
+    /// Today, if the plan's period covers it; else the last day with results inside the
+    /// period; else the period's first day.
+    pub fn new(doc: &SlaDocument, plan: &Plan, today: NaiveDate) -> Self {
+        let (first, last) = period(plan);
+        let date = if (first..=last).contains(&today) {
+            today
+        } else {
+            doc.actuals
+                .span()
+                .map(|(_, last_result)| last_result.clamp(first, last))
+                .unwrap_or(first)
+        };
+        Self {
+            date,
+            date_text: None,
+            quantity: Quantity::Leads,
+            source: None,
+            by: Granularity::Month,
+        }
+    }
+}
+
+/// The first and last day of the plan's period.
+fn period(plan: &Plan) -> (NaiveDate, NaiveDate) {
+    let first = plan
+        .months
+        .first()
+        .map_or(NaiveDate::MIN, |m| m.month.first_day());
+    let last = plan
+        .months
+        .last()
+        .and_then(|m| m.month.end_exclusive().pred_opt())
+        .unwrap_or(first);
+    (first, last)
+}
+
+/// Draws the status and the charts; the tolerance field edits the document.
+pub fn show(
+    ui: &mut Ui,
+    fields: &Fields<'_>,
+    doc: &mut SlaDocument,
+    agreed: &Scenario,
+    plan: &Plan,
+    view: &mut View,
+    today: NaiveDate,
+) {
+    let language = fields.language;
+    let t = language.text();
+    section(
+        ui,
+        &fill(t.status_title, &[("date", &language.long_date(view.date))]),
+        t.status_note,
+    );
+    choices(ui, fields, doc, agreed, plan, view, today);
+    let filter = view
+        .source
+        .as_deref()
+        .map_or_else(SourceFilter::all, SourceFilter::source);
+    let status = match status_for(doc, agreed.id, plan, view.date, &filter) {
+        Ok(status) => status,
+        Err(error) => {
+            ui.label(RichText::new(error.describe(language)).color(ui.visuals().warn_fg_color));
+            return;
+        }
+    };
+    marketing(ui, language, &doc.currency, &status, view.quantity);
+    sales(ui, language, doc, &status.sales);
+
+    section(
+        ui,
+        &fill(t.hug_title, &[("month", &language.month(status.month))]),
+        &fill(
+            t.hug_note,
+            &[(
+                "tolerance",
+                &language.numbers().percent(doc.tracking.tolerance_percent),
+            )],
+        ),
+    );
+    if let Ok(line) = month_line(
+        doc,
+        agreed.id,
+        plan,
+        status.month,
+        view.date,
+        view.quantity,
+        &filter,
+    ) {
+        let x: Vec<f64> = line.days.iter().map(|p| f64::from(p.date.day())).collect();
+        hug_chart(
+            ui,
+            language,
+            &doc.currency,
+            "hug the line: month",
+            &x,
+            &line.days,
+            view.quantity,
+            |v| format!("{}", v.round()),
+        );
+    }
+
+    ui.horizontal(|ui| {
+        ui.selectable_value(&mut view.by, Granularity::Week, t.by_week);
+        ui.selectable_value(&mut view.by, Granularity::Month, t.by_month);
+    });
+    if let Ok(points) = period_line(
+        doc,
+        agreed.id,
+        plan,
+        view.by,
+        view.date,
+        view.quantity,
+        &filter,
+    ) {
+        let labels: Vec<String> = points
+            .iter()
+            .map(|(span, _)| span_label(language, *span))
+            .collect();
+        let x: Vec<f64> = (0..points.len()).map(|i| i as f64).collect();
+        let line: Vec<LinePoint> = points.iter().map(|(_, p)| *p).collect();
+        ui.label(RichText::new(t.period_chart_title).strong());
+        hug_chart(
+            ui,
+            language,
+            &doc.currency,
+            "hug the line: period",
+            &x,
+            &line,
+            view.quantity,
+            move |v| {
+                labels
+                    .get(v.round().max(0.0) as usize)
+                    .cloned()
+                    .unwrap_or_default()
+            },
+        );
+    }
+    if let Ok(spans) = compliance(doc, agreed.id, plan, view.by, view.date, &filter) {
+        ui.label(RichText::new(t.compliance_chart_title).strong());
+        compliance_chart(
+            ui,
+            language,
+            &spans,
+            doc.sales_commitments.compliance_target_percent,
+        );
+    }
+}
+
+/// The date, what is counted, which source, and the tolerance.
+fn choices(
+    ui: &mut Ui,
+    fields: &Fields<'_>,
+    doc: &mut SlaDocument,
+    agreed: &Scenario,
+    plan: &Plan,
+    view: &mut View,
+    today: NaiveDate,
+) {
+    let language = fields.language;
+    let t = language.text();
+    Grid::new("tracking choices")
+        .num_columns(3)
+        .spacing([12.0, 6.0])
+        .show(ui, |ui| {
+            let label = ui.label(t.status_date);
+            let message = ui
+                .horizontal(|ui| {
+                    let mut text = view
+                        .date_text
+                        .clone()
+                        .unwrap_or_else(|| view.date.to_string());
+                    let response = ui
+                        .add(egui::TextEdit::singleline(&mut text).desired_width(100.0))
+                        .labelled_by(label.id);
+                    let message = if response.changed() {
+                        let read = read_date(&text);
+                        if let Some(date) = read {
+                            view.date = date;
+                        }
+                        view.date_text = Some(text.clone());
+                        read.is_none()
+                    } else {
+                        view.date_text
+                            .as_deref()
+                            .is_some_and(|t| read_date(t).is_none())
+                    };
+                    if response.lost_focus() && !message {
+                        view.date_text = None;
+                    }
+                    if ui.button(t.status_today).clicked() {
+                        view.date = View::new(doc, plan, today).date;
+                        view.date_text = None;
+                    }
+                    message
+                })
+                .inner;
+            if message {
+                ui.label(RichText::new(t.status_bad_date).color(ui.visuals().warn_fg_color));
+            } else {
+                ui.label("");
+            }
+            ui.end_row();
+
+            ui.label(t.status_count);
+            ui.horizontal(|ui| {
+                ui.selectable_value(&mut view.quantity, Quantity::Leads, t.leads);
+                ui.selectable_value(&mut view.quantity, Quantity::LeadValue, t.lead_value);
+            });
+            ui.label("");
+            ui.end_row();
+
+            let label = ui.label(t.grid_source);
+            let name =
+                |source: &Option<String>| source.clone().unwrap_or_else(|| t.source_any.to_owned());
+            let mut sources: Vec<Option<String>> = vec![None];
+            sources.extend(
+                agreed
+                    .assumptions
+                    .lead_sources
+                    .iter()
+                    .map(|s| Some(s.name.clone())),
+            );
+            egui::ComboBox::from_id_salt("tracking source")
+                .selected_text(name(&view.source))
+                .show_ui(ui, |ui| {
+                    for source in sources {
+                        let text = name(&source);
+                        ui.selectable_value(&mut view.source, source, text);
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            ui.label("");
+            ui.end_row();
+
+            let tolerance = doc.tracking.tolerance_percent;
+            let note = (!(0.0..=100.0).contains(&tolerance)).then(|| {
+                Note::Problem(fill(
+                    t.tolerance_range,
+                    &[("value", &language.numbers().percent(tolerance))],
+                ))
+            });
+            number_field_with_note(
+                ui,
+                fields,
+                FieldLabel::new("tolerance", t.tolerance).hint(t.tolerance_hint),
+                &mut doc.tracking.tolerance_percent,
+                Unit::Percent,
+                note,
+            );
+        });
+}
+
+/// A date as people type it: `2027-02-15`, `15-02-2027` or `15/02/2027` (day first, as both
+/// languages of the app write it).
+pub fn read_date(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y"]
+        .iter()
+        .find_map(|format| NaiveDate::parse_from_str(text, format).ok())
+}
+
+/// The pace of the month, the week and the period to date side by side.
+fn marketing(ui: &mut Ui, language: Language, currency: &str, status: &Status, quantity: Quantity) {
+    let t = language.text();
+    let n = language.numbers();
+    ui.add_space(6.0);
+    ui.label(fill(
+        t.status_working_days,
+        &[
+            ("elapsed", &status.working_days_elapsed.to_string()),
+            ("days", &status.working_days.to_string()),
+            ("left", &status.working_days_left.to_string()),
+        ],
+    ));
+    let value = |v: f64| match quantity {
+        Quantity::Leads => n.decimal(v, 0),
+        Quantity::LeadValue => n.money_to(v, 0, currency),
+    };
+    let per_day = |v: Option<f64>| match (v, quantity) {
+        (None, _) => "—".to_owned(),
+        (Some(v), Quantity::Leads) => n.decimal(v, 1),
+        (Some(v), Quantity::LeadValue) => n.money_to(v, 0, currency),
+    };
+    let paces: [(String, &Pace); 3] = [
+        (language.month(status.month), &status.month_pace),
+        (
+            fill(
+                t.status_iso_week,
+                &[("n", &status.date.iso_week().week().to_string())],
+            ),
+            &status.week,
+        ),
+        (t.status_period_to_date.to_owned(), &status.period),
+    ];
+    Grid::new("status marketing")
+        .striped(true)
+        .spacing([24.0, 4.0])
+        .show(ui, |ui| {
+            ui.label(RichText::new(t.status_marketing).strong());
+            for (label, _) in &paces {
+                ui.label(RichText::new(label).strong());
+            }
+            ui.end_row();
+            let rows: [(&str, PaceCell<'_>); 6] = [
+                (t.status_goal, &|p: &Pace| {
+                    value(pick(quantity, p.goal, p.goal_value))
+                }),
+                (t.status_actual, &|p: &Pace| {
+                    value(pick(quantity, p.actual, p.actual_value))
+                }),
+                (t.status_expected, &|p: &Pace| {
+                    value(pick(quantity, p.expected, p.expected_value))
+                }),
+                (t.status_projected, &|p: &Pace| match pick_option(
+                    quantity,
+                    p.projected,
+                    p.projected_value,
+                ) {
+                    Some(v) => value(v),
+                    None => "—".to_owned(),
+                }),
+                (t.status_needed, &|p: &Pace| {
+                    per_day(pick_option(
+                        quantity,
+                        p.needed_per_working_day,
+                        p.needed_value_per_working_day,
+                    ))
+                }),
+                (t.status_state, &|p: &Pace| {
+                    p.state.describe(language).to_owned()
+                }),
+            ];
+            for (label, cell) in rows {
+                ui.label(label);
+                for (_, pace) in &paces {
+                    let text = cell(pace);
+                    if label == t.status_state {
+                        ui.label(
+                            RichText::new(text)
+                                .color(state_color(ui, pace.state))
+                                .strong(),
+                        );
+                    } else {
+                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                            ui.label(text);
+                        });
+                    }
+                }
+                ui.end_row();
+            }
+        });
+    let advice = match status.month_pace.state {
+        State::Behind => t.advice_behind,
+        State::OnTrack => t.advice_on_track,
+        State::Ahead => t.advice_ahead,
+    };
+    ui.label(RichText::new(advice).color(state_color(ui, status.month_pace.state)));
+}
+
+/// How one row of the pace table shows a pace.
+type PaceCell<'a> = &'a dyn Fn(&Pace) -> String;
+
+fn pick(quantity: Quantity, leads: f64, value: f64) -> f64 {
+    match quantity {
+        Quantity::Leads => leads,
+        Quantity::LeadValue => value,
+    }
+}
+
+fn pick_option(quantity: Quantity, leads: Option<f64>, value: Option<f64>) -> Option<f64> {
+    match quantity {
+        Quantity::Leads => leads,
+        Quantity::LeadValue => value,
+    }
+}
+
+/// Behind and far ahead in the warning colour (both are a miss), on track in green.
+fn state_color(ui: &Ui, state: State) -> Color32 {
+    match state {
+        State::OnTrack => theme::good_color(ui.visuals().dark_mode),
+        State::Behind | State::Ahead => ui.visuals().warn_fg_color,
+    }
+}
+
+/// Sales' follow-up of the month's leads so far.
+fn sales(ui: &mut Ui, language: Language, doc: &SlaDocument, sales: &SalesStatus) {
+    let t = language.text();
+    let n = language.numbers();
+    let c = &doc.sales_commitments;
+    ui.add_space(8.0);
+    ui.label(RichText::new(t.status_sales).strong());
+    let share = sales
+        .contacted_share
+        .map_or_else(|| "—".to_owned(), |s| n.percent(s * 100.0));
+    ui.label(
+        RichText::new(fill(
+            t.sales_contacted_line,
+            &[
+                ("contacted", &sales.contacted_in_time.to_string()),
+                ("leads", &sales.leads.to_string()),
+                ("share", &share),
+                ("target", &n.percent(c.compliance_target_percent)),
+                (
+                    "hours",
+                    &language.with_unit(c.first_contact_within_hours, Unit::Hours, &doc.currency),
+                ),
+                ("state", sales.state.describe(language)),
+            ],
+        ))
+        .color(state_color(ui, sales.state)),
+    );
+    ui.label(fill(
+        t.sales_attempts_line,
+        &[
+            (
+                "attempts",
+                &sales
+                    .attempts_per_lead
+                    .map_or_else(|| "—".to_owned(), |a| n.decimal(a, 1)),
+            ),
+            ("reached", &sales.reached_attempts.to_string()),
+            ("n", &c.minimum_attempts.to_string()),
+        ],
+    ));
+    let reasons: Vec<String> = sales
+        .rejected_by_reason
+        .iter()
+        .map(|(reason, count)| format!("{reason} {count}"))
+        .collect();
+    ui.label(fill(
+        t.sales_accepted_line,
+        &[
+            ("accepted", &sales.accepted.to_string()),
+            ("rejected", &sales.rejected.to_string()),
+            (
+                "reasons",
+                &if reasons.is_empty() {
+                    "—".to_owned()
+                } else {
+                    reasons.join(", ")
+                },
+            ),
+        ],
+    ));
+}
+
+/// A week or month under the period chart: "wk 3" / "Jan".
+fn span_label(language: Language, span: Span) -> String {
+    match span {
+        Span::Week { week, .. } => language.week(week),
+        Span::Month(month) => language.month_short(month, false),
+    }
+}
+
+/// The ideal line, the tolerance band and the actual line, each actual point coloured by its
+/// state; `x` places the points, `x_label` names a position on the axis.
+#[allow(clippy::too_many_arguments)]
+fn hug_chart(
+    ui: &mut Ui,
+    language: Language,
+    currency: &str,
+    id: &str,
+    x: &[f64],
+    points: &[LinePoint],
+    quantity: Quantity,
+    x_label: impl Fn(f64) -> String + 'static,
+) {
+    let t = language.text();
+    let n = language.numbers();
+    let dark = ui.visuals().dark_mode;
+    let series = |f: fn(&LinePoint) -> f64| -> PlotPoints<'static> {
+        x.iter().zip(points).map(|(x, p)| [*x, f(p)]).collect()
+    };
+    let actual: Vec<[f64; 2]> = x
+        .iter()
+        .zip(points)
+        .filter_map(|(x, p)| p.actual.map(|a| [*x, a]))
+        .collect();
+    let by_state = |state: State| -> Vec<[f64; 2]> {
+        x.iter()
+            .zip(points)
+            .filter(|(_, p)| p.state == Some(state))
+            .filter_map(|(x, p)| p.actual.map(|a| [*x, a]))
+            .collect()
+    };
+    let currency = currency.to_owned();
+    let y_label = move |v: f64| match quantity {
+        Quantity::Leads => n.decimal(v, 0),
+        Quantity::LeadValue => n.money_to(v, 0, &currency),
+    };
+    let warn = ui.visuals().warn_fg_color;
+    let good = theme::good_color(dark);
+    let description = describe_line(language, points, &y_label);
+    let response = still_plot(id, theme::PLOT_HEIGHT * 1.2)
+        .legend(Legend::default())
+        .include_y(0.0)
+        .custom_x_axes(vec![AxisHints::new_x().formatter(move |mark, _| {
+            if (mark.value - mark.value.round()).abs() < 1e-6 {
+                x_label(mark.value)
+            } else {
+                String::new()
+            }
+        })])
+        .custom_y_axes(vec![
+            AxisHints::new_y().formatter(move |mark, _| y_label(mark.value)),
+        ])
+        .show(ui, |plot| {
+            plot.line(
+                Line::new(t.tracking_band, series(|p| p.upper))
+                    .color(theme::series_color(dark, 1).gamma_multiply(0.6))
+                    .style(LineStyle::dotted_dense()),
+            );
+            plot.line(
+                Line::new(t.tracking_band, series(|p| p.lower))
+                    .color(theme::series_color(dark, 1).gamma_multiply(0.6))
+                    .style(LineStyle::dotted_dense()),
+            );
+            plot.line(
+                Line::new(t.tracking_ideal, series(|p| p.ideal))
+                    .color(theme::series_color(dark, 1))
+                    .style(LineStyle::dashed_loose()),
+            );
+            plot.line(
+                Line::new(t.tracking_actual, PlotPoints::from(actual))
+                    .color(theme::series_color(dark, 0))
+                    .width(2.0),
+            );
+            for (state, color) in [
+                (State::OnTrack, good),
+                (State::Behind, warn),
+                (State::Ahead, warn),
+            ] {
+                plot.points(
+                    Points::new(state.describe(language), PlotPoints::from(by_state(state)))
+                        .color(color)
+                        .radius(3.5)
+                        .shape(match state {
+                            State::Behind => egui_plot::MarkerShape::Down,
+                            State::Ahead => egui_plot::MarkerShape::Up,
+                            State::OnTrack => egui_plot::MarkerShape::Circle,
+                        }),
+                );
+            }
+        })
+        .response;
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::accesskit::Role::Image, true, &description)
+    });
+}
+
+/// The chart in words for screen readers: the last actual against the ideal.
+fn describe_line(
+    language: Language,
+    points: &[LinePoint],
+    value: &dyn Fn(f64) -> String,
+) -> String {
+    let t = language.text();
+    let last = points.iter().rev().find(|p| p.actual.is_some());
+    match last {
+        Some(p) => fill(
+            t.hug_description,
+            &[
+                ("date", &language.long_date(p.date)),
+                ("actual", &value(p.actual.unwrap_or(0.0))),
+                ("ideal", &value(p.ideal)),
+                ("state", p.state.map_or("", |s| s.describe(language))),
+            ],
+        ),
+        None => t.hug_no_results.to_owned(),
+    }
+}
+
+/// The share of leads contacted in time per week or month, against the target.
+fn compliance_chart(
+    ui: &mut Ui,
+    language: Language,
+    spans: &[(Span, SalesStatus)],
+    target_percent: f64,
+) {
+    let t = language.text();
+    let n = language.numbers();
+    let dark = ui.visuals().dark_mode;
+    let labels: Vec<String> = spans
+        .iter()
+        .map(|(s, _)| span_label(language, *s))
+        .collect();
+    let bars: Vec<Bar> = spans
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (span, sales))| {
+            let share = sales.contacted_share? * 100.0;
+            let color = if share + 1e-9 >= target_percent {
+                theme::good_color(dark)
+            } else {
+                ui.visuals().warn_fg_color
+            };
+            Some(
+                Bar::new(i as f64, share)
+                    .width(0.7)
+                    .fill(color)
+                    .name(span_label(language, *span)),
+            )
+        })
+        .collect();
+    let description = spans
+        .iter()
+        .filter_map(|(span, sales)| {
+            Some(format!(
+                "{} {}",
+                span_label(language, *span),
+                n.percent(sales.contacted_share? * 100.0)
+            ))
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let name = t.tracking_contacted_share;
+    let response =
+        still_plot("sales compliance", theme::PLOT_HEIGHT)
+            .legend(Legend::default())
+            .include_y(0.0)
+            .include_y(100.0)
+            .custom_x_axes(vec![AxisHints::new_x().formatter(move |mark, _| {
+                let i = mark.value.round();
+                if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
+                    labels.get(i as usize).cloned().unwrap_or_default()
+                } else {
+                    String::new()
+                }
+            })])
+            .custom_y_axes(vec![
+                AxisHints::new_y().formatter(move |mark, _| n.percent(mark.value)),
+            ])
+            .show(ui, |plot| {
+                plot.bar_chart(BarChart::new(name, bars).element_formatter(Box::new(
+                    move |bar, _| format!("{}\n{name}: {}", bar.name, n.percent(bar.value)),
+                )));
+                plot.hline(
+                    HLine::new(t.compliance_target_line, target_percent)
+                        .color(theme::series_color(dark, 1))
+                        .style(LineStyle::dashed_loose()),
+                );
+            })
+            .response;
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(
+            egui::accesskit::Role::Image,
+            true,
+            format!("{}: {description}", t.compliance_chart_title),
+        )
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_read_as_people_type_them() {
+        let d = NaiveDate::from_ymd_opt(2027, 2, 15);
+        assert_eq!(read_date("2027-02-15"), d);
+        assert_eq!(read_date(" 15-02-2027 "), d);
+        assert_eq!(read_date("15/02/2027"), d);
+        assert_eq!(read_date("15.02.2027"), d);
+        assert_eq!(read_date("2027-02-30"), None);
+        assert_eq!(read_date("tomorrow"), None);
+    }
+
+    #[test]
+    fn the_status_opens_on_a_day_inside_the_period() {
+        let doc = SlaDocument::example().unwrap_or_default();
+        let plan = crate::plan::compute(&doc.scenarios[0].assumptions, &doc.sales_commitments);
+        let Ok(plan) = plan else {
+            unreachable!("the example plans")
+        };
+        let before = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap_or_default();
+        assert_eq!(
+            View::new(&doc, &plan, before).date.to_string(),
+            "2027-01-01"
+        );
+        let inside = NaiveDate::from_ymd_opt(2027, 3, 3).unwrap_or_default();
+        assert_eq!(View::new(&doc, &plan, inside).date, inside);
+    }
+}
