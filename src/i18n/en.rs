@@ -599,4 +599,7 @@ pub const TEXT: Text = Text {
     history_copy: "Copy into a new scenario",
     history_as_agreed: "{name} as agreed until {date}",
     history_read_only: "Read-only: what was agreed until this revision, and what it planned.",
+    state_behind: "Behind",
+    state_on_track: "On track",
+    state_ahead: "Far ahead",
 };

@@ -599,4 +599,7 @@ pub const TEXT: Text = Text {
     history_copy: "Kopiëren naar een nieuw scenario",
     history_as_agreed: "{name} zoals afgesproken tot {date}",
     history_read_only: "Alleen-lezen: wat tot deze herziening was afgesproken, en wat dat plande.",
+    state_behind: "Achter",
+    state_on_track: "Op koers",
+    state_ahead: "Ver vooruit",
 };

@@ -129,6 +129,7 @@ pub fn show(
             &x,
             &line.days,
             view.quantity,
+            5.0,
             |v| format!("{}", v.round()),
         );
     }
@@ -161,6 +162,11 @@ pub fn show(
             &x,
             &line,
             view.quantity,
+            if view.by == Granularity::Week {
+                4.0
+            } else {
+                1.0
+            },
             move |v| {
                 labels
                     .get(v.round().max(0.0) as usize)
@@ -362,7 +368,7 @@ fn marketing(ui: &mut Ui, language: Language, currency: &str, status: &Status, q
                     ))
                 }),
                 (t.status_state, &|p: &Pace| {
-                    p.state.describe(language).to_owned()
+                    state_name(language, p.state).to_owned()
                 }),
             ];
             for (label, cell) in rows {
@@ -390,6 +396,16 @@ fn marketing(ui: &mut Ui, language: Language, currency: &str, status: &Status, q
         State::Ahead => t.advice_ahead,
     };
     ui.label(RichText::new(advice).color(state_color(ui, status.month_pace.state)));
+}
+
+/// A state in one or two words, for a table cell.
+fn state_name(language: Language, state: State) -> &'static str {
+    let t = language.text();
+    match state {
+        State::Behind => t.state_behind,
+        State::OnTrack => t.state_on_track,
+        State::Ahead => t.state_ahead,
+    }
 }
 
 /// How one row of the pace table shows a pace.
@@ -426,7 +442,7 @@ fn sales(ui: &mut Ui, language: Language, doc: &SlaDocument, sales: &SalesStatus
     ui.label(RichText::new(t.status_sales).strong());
     let share = sales
         .contacted_share
-        .map_or_else(|| "—".to_owned(), |s| n.percent(s * 100.0));
+        .map_or_else(|| "—".to_owned(), |s| n.percent_to(s * 100.0, 0));
     ui.label(
         RichText::new(fill(
             t.sales_contacted_line,
@@ -439,7 +455,7 @@ fn sales(ui: &mut Ui, language: Language, doc: &SlaDocument, sales: &SalesStatus
                     "hours",
                     &language.with_unit(c.first_contact_within_hours, Unit::Hours, &doc.currency),
                 ),
-                ("state", sales.state.describe(language)),
+                ("state", state_name(language, sales.state)),
             ],
         ))
         .color(state_color(ui, sales.state)),
@@ -498,6 +514,7 @@ fn hug_chart(
     x: &[f64],
     points: &[LinePoint],
     quantity: Quantity,
+    step: f64,
     x_label: impl Fn(f64) -> String + 'static,
 ) {
     let t = language.text();
@@ -525,10 +542,14 @@ fn hug_chart(
     };
     let warn = ui.visuals().warn_fg_color;
     let good = theme::good_color(dark);
+    // The plan in the text colour, so the colours stay for the actuals and their states.
+    let pace = ui.visuals().strong_text_color();
+    let band = ui.visuals().weak_text_color();
     let description = describe_line(language, points, &y_label);
     let response = still_plot(id, theme::PLOT_HEIGHT * 1.2)
         .legend(Legend::default())
         .include_y(0.0)
+        .x_grid_spacer(move |input| marks_every(step, input.bounds))
         .custom_x_axes(vec![AxisHints::new_x().formatter(move |mark, _| {
             if (mark.value - mark.value.round()).abs() < 1e-6 {
                 x_label(mark.value)
@@ -542,17 +563,17 @@ fn hug_chart(
         .show(ui, |plot| {
             plot.line(
                 Line::new(t.tracking_band, series(|p| p.upper))
-                    .color(theme::series_color(dark, 1).gamma_multiply(0.6))
+                    .color(band)
                     .style(LineStyle::dotted_dense()),
             );
             plot.line(
                 Line::new(t.tracking_band, series(|p| p.lower))
-                    .color(theme::series_color(dark, 1).gamma_multiply(0.6))
+                    .color(band)
                     .style(LineStyle::dotted_dense()),
             );
             plot.line(
                 Line::new(t.tracking_ideal, series(|p| p.ideal))
-                    .color(theme::series_color(dark, 1))
+                    .color(pace)
                     .style(LineStyle::dashed_loose()),
             );
             plot.line(
@@ -566,14 +587,17 @@ fn hug_chart(
                 (State::Ahead, warn),
             ] {
                 plot.points(
-                    Points::new(state.describe(language), PlotPoints::from(by_state(state)))
-                        .color(color)
-                        .radius(3.5)
-                        .shape(match state {
-                            State::Behind => egui_plot::MarkerShape::Down,
-                            State::Ahead => egui_plot::MarkerShape::Up,
-                            State::OnTrack => egui_plot::MarkerShape::Circle,
-                        }),
+                    Points::new(
+                        state_name(language, state),
+                        PlotPoints::from(by_state(state)),
+                    )
+                    .color(color)
+                    .radius(3.5)
+                    .shape(match state {
+                        State::Behind => egui_plot::MarkerShape::Down,
+                        State::Ahead => egui_plot::MarkerShape::Up,
+                        State::OnTrack => egui_plot::MarkerShape::Circle,
+                    }),
                 );
             }
         })
@@ -581,6 +605,18 @@ fn hug_chart(
     response.widget_info(|| {
         egui::WidgetInfo::labeled(egui::accesskit::Role::Image, true, &description)
     });
+}
+
+/// A grid line, and so an axis label, at every multiple of `step` (a day, a week, a month).
+fn marks_every(step: f64, (min, max): (f64, f64)) -> Vec<egui_plot::GridMark> {
+    let first = (min / step).ceil().max(0.0) as i64;
+    let last = (max / step).floor().max(0.0) as i64;
+    (first..=last)
+        .map(|i| egui_plot::GridMark {
+            value: i as f64 * step,
+            step_size: step,
+        })
+        .collect()
 }
 
 /// The chart in words for screen readers: the last actual against the ideal.
@@ -598,7 +634,7 @@ fn describe_line(
                 ("date", &language.long_date(p.date)),
                 ("actual", &value(p.actual.unwrap_or(0.0))),
                 ("ideal", &value(p.ideal)),
-                ("state", p.state.map_or("", |s| s.describe(language))),
+                ("state", p.state.map_or("", |s| state_name(language, s))),
             ],
         ),
         None => t.hug_no_results.to_owned(),
@@ -649,6 +685,7 @@ fn compliance_chart(
         .collect::<Vec<_>>()
         .join(", ");
     let name = t.tracking_contacted_share;
+    let promise = ui.visuals().strong_text_color();
     let response =
         still_plot("sales compliance", theme::PLOT_HEIGHT)
             .legend(Legend::default())
@@ -671,7 +708,7 @@ fn compliance_chart(
                 )));
                 plot.hline(
                     HLine::new(t.compliance_target_line, target_percent)
-                        .color(theme::series_color(dark, 1))
+                        .color(promise)
                         .style(LineStyle::dashed_loose()),
                 );
             })
