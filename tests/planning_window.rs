@@ -244,6 +244,8 @@ fn the_report_table_can_be_scrolled_to_its_last_column_on_a_small_laptop() {
         egui::Theme::Dark,
     );
     press(&mut harness, Modifiers::COMMAND, Key::Num3);
+    harness.get_by_label("Targets").click();
+    harness.run();
     let results_left = harness
         .get_by_role_and_label(Role::ListItem, "Leads needed")
         .rect()

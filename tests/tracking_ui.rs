@@ -15,6 +15,12 @@ fn january(day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2027, 1, day).unwrap()
 }
 
+/// Shows one part of the Report tab, as a user clicks it.
+fn open_part(harness: &mut egui_kittest::Harness<'_, sla_planner::App>, name: &str) {
+    harness.get_by_label(name).click();
+    harness.run();
+}
+
 fn leads(harness: &egui_kittest::Harness<'_, sla_planner::App>, day: u32, source: &str) -> f64 {
     harness
         .state()
@@ -28,6 +34,7 @@ fn leads(harness: &egui_kittest::Harness<'_, sla_planner::App>, day: u32, source
 fn a_typed_result_is_kept_per_day_and_source_and_undone_in_one_step() {
     let mut harness = example();
     press(&mut harness, Modifiers::COMMAND, Key::Num3);
+    open_part(&mut harness, "Results per day");
     type_into(&mut harness, "Leads, Webinars, Mon 4 Jan", "12");
     press(&mut harness, Modifiers::NONE, Key::Tab);
     assert_eq!(leads(&harness, 4, "webinars"), 12.0);
@@ -62,6 +69,7 @@ fn a_typed_result_is_kept_per_day_and_source_and_undone_in_one_step() {
 fn a_typed_fraction_of_a_lead_is_refused_with_a_message() {
     let mut harness = example();
     press(&mut harness, Modifiers::COMMAND, Key::Num3);
+    open_part(&mut harness, "Results per day");
     type_into(&mut harness, "Leads, Webinars, Tue 5 Jan", "2.5");
     assert_eq!(leads(&harness, 5, "Webinars"), 0.0);
     harness.get_by_label_contains("Leads, Webinars, Tue 5 Jan: Type a whole number");
@@ -71,6 +79,7 @@ fn a_typed_fraction_of_a_lead_is_refused_with_a_message() {
 fn a_block_pasted_from_a_spreadsheet_fills_the_cells_from_the_focused_one_as_one_step() {
     let mut harness = example();
     press(&mut harness, Modifiers::COMMAND, Key::Num3);
+    open_part(&mut harness, "Results per day");
     harness
         .get_by_role_and_label(Role::TextInput, "Leads, Demo requests, Mon 4 Jan")
         .focus();
@@ -95,6 +104,7 @@ fn a_block_pasted_from_a_spreadsheet_fills_the_cells_from_the_focused_one_as_one
 fn a_paste_with_a_value_that_does_not_read_changes_nothing_and_says_where() {
     let mut harness = example();
     press(&mut harness, Modifiers::COMMAND, Key::Num3);
+    open_part(&mut harness, "Results per day");
     harness
         .get_by_role_and_label(Role::TextInput, "Leads, Demo requests, Mon 4 Jan")
         .focus();
@@ -104,4 +114,90 @@ fn a_paste_with_a_value_that_does_not_read_changes_nothing_and_says_where() {
     harness.run();
     assert!(harness.state().document().actuals.is_empty());
     harness.get_by_label_contains("Nothing pasted: line 2, column 2 (“many”)");
+}
+
+/// The example with 5 webinar leads on every working day of 1–12 February 2027.
+fn example_with_february() -> sla_planner::document::SlaDocument {
+    let mut doc = sla_planner::document::SlaDocument::example().unwrap();
+    for day in [1, 2, 3, 4, 5, 8, 9, 10, 11, 12] {
+        let date = NaiveDate::from_ymd_opt(2027, 2, day).unwrap();
+        doc.actuals.set(date, "Webinars", Measure::Leads, 5.0);
+    }
+    doc
+}
+
+#[test]
+fn the_status_of_a_date_shows_the_pace_and_the_tolerance_decides_the_state() {
+    let mut harness = example();
+    harness.state_mut().set_document(example_with_february());
+    harness.run();
+    press(&mut harness, Modifiers::COMMAND, Key::Num3);
+    type_into(&mut harness, "Status on", "12-02-2027");
+    press(&mut harness, Modifiers::NONE, Key::Tab);
+    harness.get_by_label("Where we stand on 12 February 2027");
+    harness.get_by_label("Working day 10 of 20 this month; 10 left after today.");
+    // February's goal is 92 leads: 46 expected after 10 of 20 working days; 50 is within 10 %.
+    harness
+        .get_by_label_contains("On 12 February 2027: 50 against 46 by the plan's pace (On track)");
+    harness.get_by_label("On track: hugging the line.");
+    type_into(&mut harness, "On track within ±", "5");
+    press(&mut harness, Modifiers::NONE, Key::Tab);
+    assert_eq!(harness.state().document().tracking.tolerance_percent, 5.0);
+    harness.get_by_label_contains("(Far ahead)");
+    harness.get_by_label_contains("Far ahead is a miss too");
+}
+
+#[test]
+fn a_date_outside_the_plan_says_so_and_a_date_that_does_not_read_too() {
+    let mut harness = example();
+    press(&mut harness, Modifiers::COMMAND, Key::Num3);
+    type_into(&mut harness, "Status on", "2029-01-01");
+    harness.get_by_label_contains("outside the plan's period");
+    type_into(&mut harness, "Status on", "31-02-2027");
+    harness.get_by_label("Type a date as 2027-02-15 or 15-02-2027.");
+}
+
+/// A plan of one rate without sales-cycle lag, and three months (February to April 2027) of
+/// 100 leads and 5 customers of €30,000 each: 5 % as agreed, but deals of €30,000, not €25,000.
+fn reviewed_document() -> sla_planner::document::SlaDocument {
+    let mut doc = sla_planner::document::SlaDocument::default();
+    doc.scenarios[0].assumptions.sales_cycle_lag_months = 0;
+    for month in 2..=4 {
+        let date = NaiveDate::from_ymd_opt(2027, month, 10).unwrap();
+        doc.actuals.set(date, "", Measure::Leads, 100.0);
+        doc.actuals.set(date, "", Measure::Customers, 5.0);
+        doc.actuals.set(date, "", Measure::Revenue, 150_000.0);
+    }
+    doc
+}
+
+#[test]
+fn adopting_the_observed_values_makes_a_revision_that_undo_takes_back() {
+    let mut harness = example();
+    harness.state_mut().set_document(reviewed_document());
+    harness.run();
+    press(&mut harness, Modifiers::COMMAND, Key::Num3);
+    open_part(&mut harness, "Monthly review");
+    type_into(&mut harness, "Status on", "2027-05-12");
+    press(&mut harness, Modifiers::NONE, Key::Tab);
+    harness.get_by_label("Monthly review: May 2027");
+    harness.get_by_label("€30,000");
+    harness.get_by_label("15 customers");
+    type_into(&mut harness, "Reviewed by", "Sanne");
+    type_into(&mut harness, "Note", "Bigger deals since the price change");
+    harness.get_by_label("Adopt observed values").click();
+    harness.run();
+    let doc = harness.state().document();
+    assert_eq!(doc.scenarios[0].assumptions.average_deal_size, 30_000.0);
+    assert_eq!(doc.revisions.len(), 1);
+    assert_eq!(doc.revisions[0].before.average_deal_size, 25_000.0);
+    assert_eq!(doc.revisions[0].author, "Sanne");
+    harness.get_by_label_contains("Sanne: Bigger deals since the price change");
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    let doc = harness.state().document();
+    assert_eq!(doc.scenarios[0].assumptions.average_deal_size, 25_000.0);
+    assert!(
+        doc.revisions.is_empty(),
+        "one undo step takes back the revision"
+    );
 }

@@ -602,4 +602,7 @@ pub const TEXT: Text = Text {
     state_behind: "Behind",
     state_on_track: "On track",
     state_ahead: "Far ahead",
+    part_status: "Where we stand",
+    part_review: "Monthly review",
+    part_targets: "Targets",
 };

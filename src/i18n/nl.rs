@@ -602,4 +602,7 @@ pub const TEXT: Text = Text {
     state_behind: "Achter",
     state_on_track: "Op koers",
     state_ahead: "Ver vooruit",
+    part_status: "Waar we staan",
+    part_review: "Maandelijkse review",
+    part_targets: "Doelen",
 };

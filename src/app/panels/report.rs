@@ -7,10 +7,11 @@ use egui::{Grid, RichText, Ui};
 
 use super::super::widgets::{Fields, header_row, number_cell};
 use super::{actuals, review, section, tracking};
-use crate::document::SlaDocument;
+use crate::document::{Scenario, SlaDocument};
 use crate::i18n::fill;
 use crate::plan::{Plan, YearMonth, calendar::WorkingCalendar, compute};
 use crate::report::{Report, Table};
+use tracking::Part;
 
 /// What the Report tab shows, kept between frames (not in the document).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -35,21 +36,59 @@ pub fn show(ui: &mut Ui, fields: &Fields<'_>, doc: &mut SlaDocument, today: Naiv
     let mut tracking_view: tracking::View = ui
         .data(|d| d.get_temp(tracking_id))
         .unwrap_or_else(|| tracking::View::new(doc, &plan, today));
-    tracking::show(ui, fields, doc, &agreed, &plan, &mut tracking_view, today);
+    ui.horizontal_wrapped(|ui| {
+        for (part, name) in [
+            (Part::Status, t.part_status),
+            (Part::Results, t.grid_title),
+            (Part::Review, t.part_review),
+            (Part::Targets, t.part_targets),
+        ] {
+            ui.selectable_value(&mut tracking_view.part, part, name);
+        }
+    });
+    ui.separator();
+    let part = tracking_view.part;
+    match part {
+        Part::Status => {
+            tracking::show(ui, fields, doc, &agreed, &plan, &mut tracking_view, today);
+        }
+        Part::Review => {
+            Grid::new("review date")
+                .num_columns(3)
+                .spacing([12.0, 6.0])
+                .show(ui, |ui| {
+                    tracking::date_row(ui, fields, doc, &plan, &mut tracking_view, today);
+                });
+            review::show(ui, fields, doc, &agreed, &plan, tracking_view.date);
+        }
+        Part::Results => results(ui, fields, doc, &agreed, &plan, tracking_view.date),
+        Part::Targets => targets(ui, fields, &plan, &doc.currency),
+    }
+    ui.data_mut(|d| d.insert_temp(tracking_id, tracking_view));
+}
+
+/// The results grid of one month, with its month choice.
+fn results(
+    ui: &mut Ui,
+    fields: &Fields<'_>,
+    doc: &mut SlaDocument,
+    agreed: &Scenario,
+    plan: &Plan,
+    date: NaiveDate,
+) {
+    let language = fields.language;
+    let t = language.text();
     let view_id = ui.scope_id().with("report view");
     let mut view: View = ui.data(|d| d.get_temp(view_id)).unwrap_or_else(|| View {
-        month: default_month(&plan, doc, tracking_view.date),
+        month: default_month(plan, doc, date),
     });
-    let tracking_date = tracking_view.date;
-    ui.data_mut(|d| d.insert_temp(tracking_id, tracking_view));
-
     section(ui, t.grid_title, t.grid_note);
     ui.horizontal(|ui| {
         let label = ui.label(t.grid_month);
         egui::ComboBox::from_id_salt("grid month")
             .selected_text(language.month(view.month))
             .show_ui(ui, |ui| {
-                for month in grid_months(&plan, doc) {
+                for month in grid_months(plan, doc) {
                     ui.selectable_value(&mut view.month, month, language.month(month));
                 }
             })
@@ -82,10 +121,6 @@ pub fn show(ui: &mut Ui, fields: &Fields<'_>, doc: &mut SlaDocument, today: Naiv
         ui.label(RichText::new(message).color(ui.visuals().warn_fg_color));
     }
     ui.data_mut(|d| d.insert_temp(view_id, view));
-
-    review::show(ui, fields, doc, &agreed, &plan, tracking_date);
-
-    targets(ui, fields, &plan, &doc.currency);
 }
 
 /// The month the grid opens on: the status date's, if the plan covers it; else the last month

@@ -29,6 +29,22 @@ pub struct View {
     /// One source, or all (`None`).
     pub source: Option<String>,
     pub by: Granularity,
+    /// The part of the Report tab shown.
+    pub part: Part,
+}
+
+/// The parts of the Report tab, one at a time, so each fits a laptop screen.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Part {
+    /// Where we stand, with the charts.
+    #[default]
+    Status,
+    /// The results grid.
+    Results,
+    /// The monthly review and the history of revisions.
+    Review,
+    /// The agreed targets per month and ISO week.
+    Targets,
 }
 
 impl View {
@@ -50,6 +66,7 @@ impl View {
             quantity: Quantity::Leads,
             source: None,
             by: Granularity::Month,
+            part: Part::Status,
         }
     }
 }
@@ -202,44 +219,7 @@ fn choices(
         .num_columns(3)
         .spacing([12.0, 6.0])
         .show(ui, |ui| {
-            let label = ui.label(t.status_date);
-            let message = ui
-                .horizontal(|ui| {
-                    let mut text = view
-                        .date_text
-                        .clone()
-                        .unwrap_or_else(|| view.date.to_string());
-                    let response = ui
-                        .add(egui::TextEdit::singleline(&mut text).desired_width(100.0))
-                        .labelled_by(label.id);
-                    let message = if response.changed() {
-                        let read = read_date(&text);
-                        if let Some(date) = read {
-                            view.date = date;
-                        }
-                        view.date_text = Some(text.clone());
-                        read.is_none()
-                    } else {
-                        view.date_text
-                            .as_deref()
-                            .is_some_and(|t| read_date(t).is_none())
-                    };
-                    if response.lost_focus() && !message {
-                        view.date_text = None;
-                    }
-                    if ui.button(t.status_today).clicked() {
-                        view.date = View::new(doc, plan, today).date;
-                        view.date_text = None;
-                    }
-                    message
-                })
-                .inner;
-            if message {
-                ui.label(RichText::new(t.status_bad_date).color(ui.visuals().warn_fg_color));
-            } else {
-                ui.label("");
-            }
-            ui.end_row();
+            date_row(ui, fields, doc, plan, view, today);
 
             ui.label(t.status_count);
             ui.horizontal(|ui| {
@@ -289,6 +269,57 @@ fn choices(
                 note,
             );
         });
+}
+
+/// The date the status and the review are for, as a row of a three-column grid: label, field
+/// with "Today", and a message when the text is not a date.
+pub fn date_row(
+    ui: &mut Ui,
+    fields: &Fields<'_>,
+    doc: &SlaDocument,
+    plan: &Plan,
+    view: &mut View,
+    today: NaiveDate,
+) {
+    let t = fields.language.text();
+    let label = ui.label(t.status_date);
+    let message = ui
+        .horizontal(|ui| {
+            let mut text = view
+                .date_text
+                .clone()
+                .unwrap_or_else(|| view.date.to_string());
+            let response = ui
+                .add(egui::TextEdit::singleline(&mut text).desired_width(100.0))
+                .labelled_by(label.id);
+            let message = if response.changed() {
+                let read = read_date(&text);
+                if let Some(date) = read {
+                    view.date = date;
+                }
+                view.date_text = Some(text.clone());
+                read.is_none()
+            } else {
+                view.date_text
+                    .as_deref()
+                    .is_some_and(|t| read_date(t).is_none())
+            };
+            if response.lost_focus() && !message {
+                view.date_text = None;
+            }
+            if ui.button(t.status_today).clicked() {
+                view.date = View::new(doc, plan, today).date;
+                view.date_text = None;
+            }
+            message
+        })
+        .inner;
+    if message {
+        ui.label(RichText::new(t.status_bad_date).color(ui.visuals().warn_fg_color));
+    } else {
+        ui.label("");
+    }
+    ui.end_row();
 }
 
 /// A date as people type it: `2027-02-15`, `15-02-2027` or `15/02/2027` (day first, as both
