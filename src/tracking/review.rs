@@ -393,7 +393,7 @@ mod tests {
         let mut doc = document();
         let r = review_on(&doc, day(5, 15));
         let revision = adopt(&mut doc, &r, day(5, 15), " Eva ", "Bigger deals").unwrap();
-        assert_eq!(doc.revisions, [revision.clone()]);
+        assert_eq!(doc.revisions, std::slice::from_ref(&revision));
         assert_eq!(
             (revision.author.as_str(), revision.note.as_str()),
             ("Eva", "Bigger deals")
