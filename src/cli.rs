@@ -1,10 +1,14 @@
 //! The command line: `plan` (step 1 without a file), `summary FILE`, `check FILE` and
-//! `export FILE`; the what-if commands `solve`, `sensitivity` and `diff` live in [`what_if`].
+//! `export FILE`; the what-if commands `solve`, `sensitivity` and `diff` live in [`what_if`],
+//! the CRM import `import DOC CSV` in [`import`].
 //!
 //! Output goes to stdout as text for people or as JSON for scripts (documented in README.md);
 //! errors go to stderr in plain words with a non-zero exit code.
 
+mod import;
 mod what_if;
+
+pub use import::{ImportArgs, OrderArg};
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -65,6 +69,9 @@ pub enum Command {
     Diff(what_if::DiffArgs),
     /// A document's plan and agreement as HTML, Markdown or CSV (stdout without -o).
     Export(ExportArgs),
+    /// A CRM lead export (CSV) into the document's actuals: exit 0 when rows were imported,
+    /// 1 when none could be.
+    Import(ImportArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -229,6 +236,7 @@ pub fn run(command: &Command, today: chrono::NaiveDate, lang: Option<Lang>) -> O
         }
         Command::Diff(args) => what_if::run_diff(args, language).safe_for_terminal(args.format),
         Command::Export(args) => run_export(args, lang).safe_for_terminal(Format::Text),
+        Command::Import(args) => import::run_import(args, language).safe_for_terminal(Format::Text),
     }
 }
 

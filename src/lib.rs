@@ -17,6 +17,8 @@ pub mod plan;
 /// The report model: figures, tables, chart series and the agreement in sentences, that every
 /// screen, the command line and every export render.
 pub mod report;
+/// Step 3: tracking the agreement; the CRM import of actuals. Egui-free.
+pub mod tracking;
 /// What-if: goal seek, sensitivity, confidence of the lead target, differences between documents.
 pub mod whatif;
 
