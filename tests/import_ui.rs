@@ -11,6 +11,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use sla_planner::App;
+use sla_planner::document::DateOrder;
 
 fn fixture(name: &str) -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -32,6 +33,14 @@ fn wait_for(harness: &mut Harness<'static, App>, text: &str) {
     panic!("“{text}” never showed");
 }
 
+/// Scrolls the window to the node labelled `label` and clicks it, as a user scrolls to it.
+fn click(harness: &mut Harness<'static, App>, label: &str) {
+    harness.get_by_label(label).scroll_to_me();
+    harness.run_steps(2);
+    harness.get_by_label(label).click_accesskit();
+    harness.run_steps(2);
+}
+
 fn open_import(harness: &mut Harness<'static, App>, name: &str) {
     let ctx = harness.ctx.clone();
     harness.state_mut().import_csv(&ctx, &fixture(name));
@@ -47,10 +56,7 @@ fn an_ambiguous_file_asks_the_date_order_with_the_preview_then_imports_in_one_un
     harness.get_by_label("05/06/2027");
     let import = harness.get_by_label("Import");
     assert!(import.accesskit_node().is_disabled(), "Import waits for the date order");
-    harness
-        .get_by_label("day-month-year: 03/04/2027 is 2027-04-03")
-        .click();
-    harness.run_steps(2);
+    click(&mut harness, "day-month-year: 03/04/2027 is 2027-04-03");
     harness.get_by_label("month-day-year: 03/04/2027 is 2027-03-04");
     harness.get_by_label("Import").click();
     wait_for(&mut harness, "rows read");
@@ -58,7 +64,11 @@ fn an_ambiguous_file_asks_the_date_order_with_the_preview_then_imports_in_one_un
     let doc = harness.state().document();
     let april = NaiveDate::from_ymd_opt(2027, 4, 3).unwrap();
     assert_eq!(doc.actuals.get(april, "Webinars").map(|r| r.leads), Some(1));
-    assert!(doc.tracking.import.date_order.is_some(), "the mapping is remembered");
+    assert_eq!(
+        doc.tracking.import.date_order,
+        Some(DateOrder::DayMonthYear),
+        "the mapping is remembered"
+    );
     harness.get_by_label("Close").click();
     harness.run_steps(3);
     assert!(harness.query_by_label("Which column holds what").is_none());
@@ -98,11 +108,14 @@ fn an_empty_file_says_so_and_changes_nothing() {
 fn a_status_can_be_given_another_meaning() {
     let mut harness = support::example();
     open_import(&mut harness, "hubspot_comma.csv");
+    let combo = harness.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Subscriber (1 leads)");
+    combo.scroll_to_me();
+    harness.run_steps(2);
     harness
         .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Subscriber (1 leads)")
-        .click();
+        .click_accesskit();
     harness.run_steps(2);
-    harness.get_all_by_label("Rejected").last().unwrap().click();
+    harness.get_all_by_label("Rejected").last().unwrap().click_accesskit();
     harness.run_steps(2);
     harness.get_by_label("Import").click();
     wait_for(&mut harness, "rows read");

@@ -165,6 +165,10 @@ impl ImportDialog {
             },
             Stage::Mapping(mut mapping) => {
                 let start = mapping_ui(ui, &mut mapping, &self.name, language, editable);
+                if let Some(order) = start {
+                    // Remembered with the rest of the mapping once the import is applied.
+                    mapping.mapping.date_order = Some(order);
+                }
                 match start.map(|order| start_import(ui.ctx(), &mapping, doc, order)) {
                     Some(Ok(job)) => (Stage::Importing(job, mapping), Outcome::Keep),
                     Some(Err(message)) => {
@@ -228,9 +232,7 @@ fn start_import(
     doc: &SlaDocument,
     order: DateOrder,
 ) -> Result<Job<Result<Imported, ImportError>>, String> {
-    let mut chosen = mapping.mapping.clone();
-    chosen.date_order = Some(order);
-    let settings = Settings::for_document(doc, chosen, order);
+    let settings = Settings::for_document(doc, mapping.mapping.clone(), order);
     let text = Arc::clone(&mapping.text);
     spawn(ctx, move |progress| import::import(&text, &settings, progress))
 }
