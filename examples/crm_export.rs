@@ -60,12 +60,16 @@ fn main() {
         .iter()
         .map(|s| (s.name.as_str(), s.share_percent / 100.0))
         .collect();
-    let reasons: Vec<&str> = doc
+    // The agreement's rejection reasons; the example names none yet, so common ones then.
+    let mut reasons: Vec<&str> = doc
         .rejection_reasons
         .iter()
         .map(String::as_str)
         .filter(|r| !r.trim().is_empty())
         .collect();
+    if reasons.is_empty() {
+        reasons = vec!["No budget", "Too small", "Student or job seeker", "Bad timing"];
+    }
     let mut random = Random(2027);
     let mut out = String::from(
         "Record ID,First Name,Last Name,Email,Create Date,Original Source,Lifecycle Stage,\

@@ -257,8 +257,10 @@ fn mapping_ui(
         ],
     ));
     let mut start = None;
+    // Most of the screen's height: the whole mapping fits on a laptop without scrolling.
+    let height = (ui.ctx().content_rect().height() * 0.65).max(200.0);
     ScrollArea::vertical()
-        .max_height(ui.available_height() - 40.0)
+        .max_height(height)
         .auto_shrink([false, true])
         .show(ui, |ui| {
             ui.heading(t.import_preview_heading);
