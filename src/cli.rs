@@ -1,11 +1,15 @@
 //! The command line: `plan` (step 1 without a file), `summary FILE`, `check FILE` and
-//! `export FILE`; the what-if commands `solve`, `sensitivity` and `diff` live in [`what_if`].
+//! `export FILE`; the what-if commands `solve`, `sensitivity` and `diff` live in [`what_if`],
+//! the CRM import `import DOC CSV` in [`import`].
 //!
 //! Output goes to stdout as text for people or as JSON for scripts (documented in README.md);
 //! errors go to stderr in plain words with a non-zero exit code.
 
+mod import;
 mod status;
 mod what_if;
+
+pub use import::{ImportArgs, OrderArg};
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -68,6 +72,9 @@ pub enum Command {
     Export(ExportArgs),
     /// Where marketing and sales stand on a date against the plan: pace and follow-up.
     Status(status::StatusArgs),
+    /// A CRM lead export (CSV) into the document's actuals: exit 0 when rows were imported,
+    /// 1 when none could be.
+    Import(ImportArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -235,6 +242,7 @@ pub fn run(command: &Command, today: chrono::NaiveDate, lang: Option<Lang>) -> O
         Command::Status(args) => {
             status::run_status(args, today, language).safe_for_terminal(args.format)
         }
+        Command::Import(args) => import::run_import(args, language).safe_for_terminal(Format::Text),
     }
 }
 

@@ -17,7 +17,8 @@ pub mod plan;
 /// The report model: figures, tables, chart series and the agreement in sentences, that every
 /// screen, the command line and every export render.
 pub mod report;
-/// Step 3: status, hug-the-line series and the monthly review of actuals against the plan.
+/// Step 3: the CRM import of actuals, status, hug-the-line series and the monthly review of
+/// actuals against the plan. Egui-free.
 pub mod tracking;
 /// What-if: goal seek, sensitivity, confidence of the lead target, differences between documents.
 pub mod whatif;

@@ -43,6 +43,8 @@ pub enum Command {
     /// File ▸ Export: the selected scenario's report in a format, through the save dialog.
     Export(Format),
     CopyAgreement,
+    /// File ▸ Import leads from CRM (CSV)…: the mapping window on a chosen export.
+    ImportCrm,
 }
 
 const fn command(key: Key) -> KeyboardShortcut {
@@ -137,6 +139,7 @@ impl Command {
                 Format::Csv(Rows::Weeks, Dialect::Semicolon) => t.cmd_export_csv_weeks_excel,
             },
             Self::CopyAgreement => t.cmd_copy_agreement,
+            Self::ImportCrm => t.menu_import_crm,
         }
     }
 

@@ -16,6 +16,8 @@ pub enum DialogAnswer {
     CompareWith(Option<PathBuf>),
     /// Where to export the report in this format.
     Export(Format, Option<PathBuf>),
+    /// A CRM export to import.
+    ImportCsv(Option<PathBuf>),
 }
 
 /// An answer with how long the dialog was on screen.
@@ -61,6 +63,7 @@ impl FileDialogs {
                 | DialogAnswer::SaveAs(None)
                 | DialogAnswer::CompareWith(None)
                 | DialogAnswer::Export(_, None)
+                | DialogAnswer::ImportCsv(None)
         );
         Some(Answered {
             answer,
@@ -71,6 +74,18 @@ impl FileDialogs {
     pub fn open(&mut self, ctx: &egui::Context, frame: &eframe::Frame, title: &str, filter: &str) {
         let dialog = Self::dialog(frame, title, filter, "ron");
         self.spawn(ctx, move || DialogAnswer::Open(dialog.pick_file()));
+    }
+
+    /// Picks a CRM export (CSV) to import.
+    pub fn import_csv(
+        &mut self,
+        ctx: &egui::Context,
+        frame: &eframe::Frame,
+        title: &str,
+        filter: &str,
+    ) {
+        let dialog = Self::dialog(frame, title, filter, "csv");
+        self.spawn(ctx, move || DialogAnswer::ImportCsv(dialog.pick_file()));
     }
 
     /// Picks a file to compare the open document with.

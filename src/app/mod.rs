@@ -9,6 +9,7 @@ mod commands;
 mod dialogs;
 mod editor;
 mod files;
+mod import;
 mod panels;
 mod recovery;
 mod saving;
@@ -147,6 +148,8 @@ enum FileDialogKind {
     SaveAs,
     CompareWith,
     Export(crate::export::Format),
+    /// A CRM export to import.
+    ImportCsv,
 }
 
 /// What to do once the user has dealt with unsaved changes.
@@ -197,6 +200,8 @@ pub struct App {
     compared: Option<Compared>,
     /// Meeting mode (issue 11): the projector layout instead of the tabs.
     meeting: bool,
+    /// The CRM import window, while it is open.
+    import: Option<import::ImportDialog>,
 }
 
 impl App {
@@ -274,6 +279,7 @@ impl App {
                 .today
                 .unwrap_or_else(|| chrono::Local::now().date_naive()),
             meeting: false,
+            import: None,
         };
         app.note_opened();
         app.note_unknown_fields(&unknown);
@@ -509,6 +515,7 @@ impl App {
             Command::Export(format) => {
                 self.file_dialog_wanted = Some(FileDialogKind::Export(format));
             }
+            Command::ImportCrm => self.file_dialog_wanted = Some(FileDialogKind::ImportCsv),
             Command::CopyAgreement => match self.report() {
                 Ok(report) => {
                     ctx.copy_text(crate::export::text::agreement(&report));
@@ -541,6 +548,11 @@ impl App {
         }
     }
 
+    /// Opens the CRM import window on the export at `path` (File ▸ Import leads from CRM).
+    pub fn import_csv(&mut self, ctx: &egui::Context, path: &std::path::Path) {
+        self.import = Some(import::ImportDialog::open(ctx, path));
+    }
+
     /// Switches the language of everything on screen. The document, the undo history and text
     /// being typed stay as they are (fields are keyed by stable ids, not by their labels).
     fn set_language(&mut self, language: Language) {
@@ -559,7 +571,7 @@ impl App {
         match command {
             Command::Undo => self.editor.can_undo(),
             Command::Redo => self.editor.can_redo(),
-            Command::Save => editable,
+            Command::Save | Command::ImportCrm => editable,
             // A document beyond the limit could not be opened again.
             Command::AddScenario | Command::DuplicateScenario => {
                 editable && self.editor.document.scenarios.len() < document::MAX_SCENARIOS
@@ -602,9 +614,11 @@ impl App {
                 }
                 DialogAnswer::CompareWith(Some(path)) => self.compare_with(&path),
                 DialogAnswer::Export(format, Some(path)) => self.export_to(&path, format),
+                DialogAnswer::ImportCsv(Some(path)) => self.import_csv(ctx, &path),
                 DialogAnswer::Open(None)
                 | DialogAnswer::SaveAs(None)
                 | DialogAnswer::CompareWith(None)
+                | DialogAnswer::ImportCsv(None)
                 | DialogAnswer::Export(_, None) => self.after_save = None,
             }
             if answered.no_dialog {
@@ -643,6 +657,10 @@ impl App {
                     .file_name(t.untitled_file_name, t.example_file_name);
                 self.file_dialogs
                     .save_as(ctx, frame, t.save_title, t.file_filter, &name);
+            }
+            FileDialogKind::ImportCsv => {
+                self.file_dialogs
+                    .import_csv(ctx, frame, t.menu_import_crm, t.csv_filter);
             }
             FileDialogKind::Export(format) => {
                 let name = self.export_file_name(format);
@@ -762,6 +780,7 @@ impl eframe::App for App {
         let plan = self.plan();
         panels::show(self, ui, &plan);
         dialogs::show(self, &ctx);
+        import::show(self, &ctx);
         for command in std::mem::take(&mut self.queued) {
             self.run_command(&ctx, command);
         }

@@ -7,9 +7,11 @@
 //! - [`actual`]: the actuals of one source or all, counted as leads and lead value.
 //! - [`series`]: the hug-the-line and sales compliance charts, egui-free.
 //! - [`review`]: the monthly review of observed against assumed, and adopting it.
+//! - [`import`]: a CRM's lead export (CSV) read into actuals per day and source.
 
 pub mod actual;
 pub mod ideal;
+pub mod import;
 pub mod review;
 pub mod series;
 pub mod status;

@@ -39,6 +39,7 @@ pub fn show(app: &mut App, ui: &mut Ui) -> egui::Rect {
                     });
                     item(app, ui, Command::CopyAgreement);
                     item(app, ui, Command::CompareWithFile);
+                    item(app, ui, Command::ImportCrm);
                     ui.separator();
                     item(app, ui, Command::Quit);
                 });

@@ -1,0 +1,83 @@
+//! Goal: import a 100,000-row CRM export (read, analyse for the mapping step, import) in under
+//! one second.
+
+#![allow(clippy::expect_used, reason = "a benchmark stops on a broken fixture")]
+
+use std::fmt::Write as _;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use sla_planner::document::SlaDocument;
+use sla_planner::tracking::import::{self, CsvText, Progress, Settings};
+
+/// A HubSpot-style export of `rows` leads over a year, every column filled as a real one is.
+fn export(rows: usize) -> String {
+    let sources = [
+        "Demo requests",
+        "Webinars",
+        "Whitepaper downloads",
+        "Podcast",
+    ];
+    let stages = [
+        "Lead",
+        "Sales Qualified Lead",
+        "Unqualified",
+        "Opportunity",
+        "Customer",
+    ];
+    let mut text = String::from(
+        "Record ID,First Name,Create Date,Original Source,Lifecycle Stage,First Contact Date,\
+         Number of Sales Activities,Became a Customer Date,Amount,Rejection Reason\n",
+    );
+    for i in 0..rows {
+        let month = i % 12 + 1;
+        let day = i % 28 + 1;
+        let stage = stages[i % stages.len()];
+        let (closed, amount) = if stage == "Customer" {
+            (format!("2027-{month:02}-28"), "\"€ 12.500,00\"")
+        } else {
+            (String::new(), "")
+        };
+        let reason = if stage == "Unqualified" {
+            "No budget"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            text,
+            "{i},Name {i},2027-{month:02}-{day:02} 09:{:02},{},{stage},2027-{month:02}-{day:02} 10:{:02},{},{closed},{amount},{reason}",
+            i % 60,
+            sources[i % sources.len()],
+            (i * 7) % 60,
+            i % 9,
+        );
+    }
+    text
+}
+
+fn import_100k(c: &mut Criterion) {
+    let doc = SlaDocument::example().expect("the example loads");
+    let bytes = export(100_000).into_bytes();
+    c.bench_function("import a 100,000-row CRM export", |b| {
+        b.iter(|| {
+            let progress = Progress::default();
+            let text = CsvText::decode(&bytes).expect("the export decodes");
+            let preview = import::analyse(&text, &progress).expect("the export reads");
+            let mapping = preview.suggested_mapping(&doc.tracking.import);
+            let order = preview
+                .date_evidence(&mapping)
+                .resolve(None, None)
+                .expect("ISO dates");
+            let settings = Settings::for_document(&doc, mapping, order);
+            let imported = import::import(&text, &settings, &progress).expect("the export imports");
+            assert_eq!(imported.imported, 100_000);
+            imported
+        });
+    });
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(10);
+    targets = import_100k
+}
+criterion_main!(benches);

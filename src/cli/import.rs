@@ -1,0 +1,211 @@
+//! `sla-planner import DOC CSV`: a CRM lead export into the document's actuals, through the same
+//! importer as the app's dialog (`crate::tracking::import`). The mapping remembered in the
+//! document is used and updated; `--map` and `--date-order` settle what it cannot.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use clap::ValueEnum;
+
+use super::{Outcome, open};
+use crate::document::{self, DateOrder, ImportField, SourceDay};
+use crate::i18n::{Language, fill};
+use crate::tracking::import::{self, CsvText, ImportError, Progress, Settings};
+
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The SLA file (.sla.ron) to update; replaced atomically.
+    pub doc: PathBuf,
+    /// The CRM's lead export: CSV, one row per lead, with a header line.
+    pub csv: PathBuf,
+    #[arg(
+        long = "map",
+        value_name = "FIELD=COLUMN",
+        value_parser = parse_map,
+        help = "The column (by its header) of a field: created, source, first_contact, attempts, \
+                status, reason, closed or amount. Repeat for more fields."
+    )]
+    pub map: Vec<(ImportField, String)>,
+    /// How dates such as 03/04/2027 are read, when the file does not settle it.
+    #[arg(long, value_enum)]
+    pub date_order: Option<OrderArg>,
+    /// Read and report, but leave DOC unchanged.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// The orders of `--date-order`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum OrderArg {
+    /// Day, month, year: 15/01/2027.
+    Dmy,
+    /// Month, day, year: 01/15/2027.
+    Mdy,
+    /// Year, month, day: 2027-01-15.
+    Ymd,
+}
+
+impl From<OrderArg> for DateOrder {
+    fn from(order: OrderArg) -> Self {
+        match order {
+            OrderArg::Dmy => Self::DayMonthYear,
+            OrderArg::Mdy => Self::MonthDayYear,
+            OrderArg::Ymd => Self::YearMonthDay,
+        }
+    }
+}
+
+/// `FIELD=COLUMN`, e.g. `created=Create Date`.
+fn parse_map(text: &str) -> Result<(ImportField, String), String> {
+    let names: Vec<&str> = ImportField::ALL.iter().map(|f| f.key()).collect();
+    let (field, column) = text
+        .split_once('=')
+        .ok_or_else(|| format!("“{text}” is not FIELD=COLUMN, e.g. created=Create Date"))?;
+    let field = ImportField::from_key(field.trim()).ok_or_else(|| {
+        format!(
+            "“{}” is not a field; use one of {}",
+            field.trim(),
+            names.join(", ")
+        )
+    })?;
+    if column.trim().is_empty() {
+        return Err(format!("“{text}” names no column"));
+    }
+    Ok((field, column.trim().to_owned()))
+}
+
+/// Reads the export, imports it and, unless `--dry-run`, saves the document. Exit 0 when rows
+/// were imported; 1 when none could be, or a file cannot be read or written.
+pub fn run_import(args: &ImportArgs, language: Language) -> Outcome {
+    let t = language.text();
+    let doc_name = args.doc.display().to_string();
+    let csv_name = args.csv.display().to_string();
+    let loaded = match open(&args.doc, language) {
+        Ok(loaded) => loaded,
+        Err(message) => return Outcome::fail(message),
+    };
+    if let Some(version) = loaded.newer_version {
+        let error = document::SaveError::NewerFile {
+            path: args.doc.clone(),
+            version,
+        };
+        return Outcome::fail(format!("{}\n", error.describe(language)));
+    }
+    let mut doc = loaded.document;
+    let explain = |error: &ImportError| {
+        let mut text = error.describe(&csv_name, language);
+        let hint = match error {
+            ImportError::NoCreatedColumn { .. } => Some(fill(
+                t.cli_import_map_hint,
+                &[("field", ImportField::Created.key())],
+            )),
+            ImportError::ColumnNotInFile { field, .. } => {
+                Some(fill(t.cli_import_map_hint, &[("field", field.key())]))
+            }
+            ImportError::AmbiguousDates { .. } => Some(t.cli_import_order_hint.to_owned()),
+            _ => None,
+        };
+        if let Some(hint) = hint {
+            text.push(' ');
+            text.push_str(&hint);
+        }
+        text.push('\n');
+        Outcome::fail(text)
+    };
+    let progress = Progress::default();
+    let read = CsvText::read(&args.csv).and_then(|text| {
+        let preview = import::analyse(&text, &progress)?;
+        Ok((text, preview))
+    });
+    let (text, preview) = match read {
+        Ok(read) => read,
+        Err(error) => return explain(&error),
+    };
+    let mut remembered = doc.tracking.import.clone();
+    remembered.columns.extend(args.map.iter().cloned());
+    let mut mapping = preview.suggested_mapping(&remembered);
+    // An explicit column stays even when the file lacks it: the import then says so.
+    mapping.columns.extend(args.map.iter().cloned());
+    let order = match preview
+        .date_evidence(&mapping)
+        .resolve(args.date_order.map(DateOrder::from), remembered.date_order)
+    {
+        Ok(order) => order,
+        Err(error) => return explain(&error),
+    };
+    mapping.date_order = Some(order);
+    let settings = Settings::for_document(&doc, mapping.clone(), order);
+    let imported = match import::import(&text, &settings, &progress) {
+        Ok(imported) => imported,
+        Err(error) => return explain(&error),
+    };
+    let n = language.numbers();
+    let count = |value: usize| n.decimal(value as f64, 0);
+    let mut stdout = fill(
+        t.import_summary,
+        &[
+            ("read", &count(imported.rows)),
+            ("imported", &count(imported.imported)),
+            ("skipped", &count(imported.skipped.len())),
+        ],
+    );
+    stdout.push('\n');
+    let mut stderr = String::new();
+    for skipped in &imported.skipped {
+        let _ = writeln!(stderr, "{csv_name}: {}", skipped.describe(language));
+    }
+    if imported.imported == 0 {
+        let _ = writeln!(
+            stderr,
+            "{}",
+            fill(t.cli_import_nothing, &[("file", &doc_name)])
+        );
+        return Outcome {
+            stdout,
+            stderr,
+            code: 1,
+        };
+    }
+    if args.dry_run {
+        let _ = writeln!(
+            stdout,
+            "{}",
+            fill(t.cli_import_dry_run, &[("file", &doc_name)])
+        );
+        return Outcome {
+            stdout,
+            stderr,
+            code: 0,
+        };
+    }
+    let days = covered_days(&imported.records);
+    import::apply(&mut doc, &imported, mapping);
+    if let Err(error) = document::save(&doc, &args.doc) {
+        let _ = writeln!(stderr, "{}", error.describe(language));
+        return Outcome {
+            stdout,
+            stderr,
+            code: 1,
+        };
+    }
+    let _ = writeln!(
+        stdout,
+        "{}",
+        fill(
+            t.cli_import_saved,
+            &[("file", &doc_name), ("days", &count(days))]
+        )
+    );
+    Outcome {
+        stdout,
+        stderr,
+        code: 0,
+    }
+}
+
+/// How many distinct days the records cover (the days the import replaces).
+fn covered_days(records: &[SourceDay]) -> usize {
+    let mut days: Vec<_> = records.iter().map(|r| r.date).collect();
+    days.dedup();
+    days.len()
+}

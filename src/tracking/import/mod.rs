@@ -1,0 +1,910 @@
+//! CRM import: a lead export (CSV, one row per lead) into actuals per day and lead source.
+//!
+//! Three steps, each usable on its own by the command line and by the app's dialog:
+//! 1. [`CsvText::decode`]: the bytes as text (UTF-8 with or without BOM, else Windows-1252,
+//!    what Excel writes on a Dutch laptop) and the delimiter (`,` `;` or tab, from the header).
+//! 2. [`analyse`]: the headers, a preview of the first rows and, per column, its distinct
+//!    values (the status values to map) and what its dates say about the order of day and
+//!    month; [`Preview::suggested_mapping`] fills in what the user has not settled.
+//! 3. [`import`]: every row into [`SourceDay`] records, with each skipped row's line and
+//!    reason; [`apply`] puts them into the document (the days the file covers are replaced, so
+//!    importing a file twice gives the same document).
+//!
+//! Egui-free; a large file runs on a worker through [`Job`] with [`Progress`] and cancel.
+
+mod columns;
+mod job;
+mod values;
+
+pub use columns::{
+    StatusKind, normalise, set_status_kind, status_key, status_kind, suggest_columns,
+    suggest_status,
+};
+pub use job::{Job, Progress};
+pub use values::{When, order_evidence, parse_amount, parse_count, parse_when};
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use crate::document::{DateOrder, ImportField, ImportMapping, SlaDocument, SourceDay, source_key};
+use crate::i18n::{Language, fill};
+
+/// Rows shown in the mapping step's preview.
+pub const PREVIEW_ROWS: usize = 8;
+/// Distinct values kept per column: enough for every status a CRM has; a column with more
+/// (names, ids, dates) is no status column.
+pub const MAX_DISTINCT: usize = 100;
+/// Rows between two looks at the cancel flag and the progress.
+const CHECK_EVERY: usize = 512;
+
+/// How the file's bytes were read as text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    Utf8WithBom,
+    Windows1252,
+}
+
+/// A CRM export decoded to text, with its delimiter.
+#[derive(Clone, Debug)]
+pub struct CsvText {
+    text: String,
+    pub delimiter: u8,
+    pub encoding: Encoding,
+}
+
+impl CsvText {
+    /// Decodes UTF-8 (a BOM is dropped); bytes that are not UTF-8 are Windows-1252, where every
+    /// byte is a character, so any file decodes. An empty file (or only spaces) is an error.
+    pub fn decode(bytes: &[u8]) -> Result<Self, ImportError> {
+        let (text, encoding) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+            Some(rest) => (
+                String::from_utf8_lossy(rest).into_owned(),
+                Encoding::Utf8WithBom,
+            ),
+            None => match std::str::from_utf8(bytes) {
+                Ok(text) => (text.to_owned(), Encoding::Utf8),
+                Err(_) => (
+                    encoding_rs::WINDOWS_1252
+                        .decode_without_bom_handling(bytes)
+                        .0
+                        .into_owned(),
+                    Encoding::Windows1252,
+                ),
+            },
+        };
+        if text.trim().is_empty() {
+            return Err(ImportError::Empty);
+        }
+        let delimiter = sniff_delimiter(&text);
+        Ok(Self {
+            text,
+            delimiter,
+            encoding,
+        })
+    }
+
+    /// Reads and decodes a file.
+    pub fn read(path: &Path) -> Result<Self, ImportError> {
+        let bytes = std::fs::read(path).map_err(|e| ImportError::Unreadable {
+            reason: e.to_string(),
+        })?;
+        Self::decode(&bytes)
+    }
+
+    fn reader(&self) -> csv::Reader<&[u8]> {
+        csv::ReaderBuilder::new()
+            .delimiter(self.delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(self.text.as_bytes())
+    }
+
+    /// The header (trimmed) and a reader positioned after it.
+    fn header(&self) -> Result<(Vec<String>, csv::Reader<&[u8]>), ImportError> {
+        let mut reader = self.reader();
+        let mut record = csv::StringRecord::new();
+        if !reader.read_record(&mut record).map_err(csv_error)? {
+            return Err(ImportError::Empty);
+        }
+        let headers = record.iter().map(|h| h.trim().to_owned()).collect();
+        Ok((headers, reader))
+    }
+
+    fn len(&self) -> u64 {
+        self.text.len() as u64
+    }
+}
+
+/// The delimiter the header line uses most, outside quotes: tab, `;` or `,` (a tie goes in that
+/// order: a Dutch header may hold a comma inside a name, rarely a tab). A single column: `,`.
+fn sniff_delimiter(text: &str) -> u8 {
+    let mut counts = [(b'\t', 0usize), (b';', 0), (b',', 0)];
+    let mut quoted = false;
+    for byte in text.bytes() {
+        match byte {
+            b'"' => quoted = !quoted,
+            b'\n' | b'\r' if !quoted => break,
+            _ if !quoted => {
+                if let Some((_, count)) = counts.iter_mut().find(|(d, _)| *d == byte) {
+                    *count += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    counts
+        .iter()
+        .rev()
+        .max_by_key(|(_, count)| *count)
+        .filter(|(_, count)| *count > 0)
+        .map_or(b',', |(d, _)| *d)
+}
+
+fn csv_error(error: csv::Error) -> ImportError {
+    ImportError::Csv {
+        line: error.position().map_or(0, csv::Position::line),
+        reason: error.to_string(),
+    }
+}
+
+/// What year-last dates in a column say about the order of day and month.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DateEvidence {
+    /// Dates written with the year last.
+    pub year_last: usize,
+    /// Of those, how many have a first number above 12 (so the day comes first).
+    pub day_first: usize,
+    /// And how many a second number above 12 (the month comes first).
+    pub month_first: usize,
+    /// The first year-last date, to show how it reads each way.
+    pub example: Option<String>,
+}
+
+impl DateEvidence {
+    fn add(&mut self, other: &Self) {
+        self.year_last += other.year_last;
+        self.day_first += other.day_first;
+        self.month_first += other.month_first;
+        if self.example.is_none() {
+            self.example.clone_from(&other.example);
+        }
+    }
+
+    /// The order the data settles: year-month-day when no date has the year last; day or
+    /// month first when a number above 12 shows it and none contradicts it. `None`: the user
+    /// must choose.
+    pub fn settled(&self) -> Option<DateOrder> {
+        match (self.year_last, self.day_first, self.month_first) {
+            (0, _, _) => Some(DateOrder::YearMonthDay),
+            (_, 1.., 0) => Some(DateOrder::DayMonthYear),
+            (_, 0, 1..) => Some(DateOrder::MonthDayYear),
+            _ => None,
+        }
+    }
+
+    /// The order to read the file with: the user's explicit choice; else what the data
+    /// settles; else the order remembered from the last import; else an error asking for it.
+    /// Year-month-day cannot read year-last dates, so then it counts as no choice.
+    pub fn resolve(
+        &self,
+        explicit: Option<DateOrder>,
+        remembered: Option<DateOrder>,
+    ) -> Result<DateOrder, ImportError> {
+        let fits = |order: &DateOrder| self.year_last == 0 || *order != DateOrder::YearMonthDay;
+        explicit
+            .filter(fits)
+            .or_else(|| self.settled())
+            .or_else(|| remembered.filter(fits))
+            .ok_or_else(|| ImportError::AmbiguousDates {
+                example: self.example.clone().unwrap_or_default(),
+            })
+    }
+}
+
+/// One column of the file, summarised over every row.
+#[derive(Clone, Debug, Default)]
+pub struct ColumnSummary {
+    /// Its distinct non-empty values (trimmed) with how many rows have each, up to
+    /// [`MAX_DISTINCT`].
+    pub values: BTreeMap<String, usize>,
+    /// True when it has more distinct values than are kept.
+    pub more_values: bool,
+    pub dates: DateEvidence,
+}
+
+/// What the mapping step shows: the file's columns, its first rows and what each column holds.
+#[derive(Clone, Debug)]
+pub struct Preview {
+    pub headers: Vec<String>,
+    /// The first [`PREVIEW_ROWS`] rows with their line numbers.
+    pub first_rows: Vec<(u64, Vec<String>)>,
+    /// Rows after the header.
+    pub rows: usize,
+    pub columns: Vec<ColumnSummary>,
+    pub delimiter: u8,
+    pub encoding: Encoding,
+}
+
+/// Reads the whole file once for the mapping step. A file with only a header is an error:
+/// there is nothing to map.
+pub fn analyse(text: &CsvText, progress: &Progress) -> Result<Preview, ImportError> {
+    progress.start(text.len());
+    let (headers, mut reader) = text.header()?;
+    let mut columns = vec![ColumnSummary::default(); headers.len()];
+    let mut first_rows = Vec::new();
+    let mut rows = 0;
+    let mut record = csv::StringRecord::new();
+    while reader.read_record(&mut record).map_err(csv_error)? {
+        rows += 1;
+        if rows % CHECK_EVERY == 0 {
+            if progress.is_cancelled() {
+                return Err(ImportError::Cancelled);
+            }
+            progress.set(record.position().map_or(0, csv::Position::byte));
+        }
+        if first_rows.len() < PREVIEW_ROWS {
+            let line = record.position().map_or(0, csv::Position::line);
+            first_rows.push((line, record.iter().map(str::to_owned).collect()));
+        }
+        for (column, value) in columns.iter_mut().zip(record.iter()) {
+            let value = value.trim();
+            if value.is_empty() {
+                continue;
+            }
+            if let Some(count) = column.values.get_mut(value) {
+                *count += 1;
+            } else if column.values.len() < MAX_DISTINCT {
+                column.values.insert(value.to_owned(), 1);
+            } else {
+                column.more_values = true;
+            }
+            if let Some((day, month)) = order_evidence(value) {
+                let dates = &mut column.dates;
+                dates.year_last += 1;
+                dates.day_first += usize::from(day);
+                dates.month_first += usize::from(month);
+                // The example shown is the first ambiguous date, else the first year-last one.
+                let shown_is_settled = dates
+                    .example
+                    .as_deref()
+                    .and_then(order_evidence)
+                    .is_none_or(|(d, m)| d || m);
+                if shown_is_settled && (dates.example.is_none() || (!day && !month)) {
+                    dates.example = Some(value.to_owned());
+                }
+            }
+        }
+    }
+    if rows == 0 {
+        return Err(ImportError::HeaderOnly {
+            columns: headers.join(", "),
+        });
+    }
+    progress.set(text.len());
+    Ok(Preview {
+        headers,
+        first_rows,
+        rows,
+        columns,
+        delimiter: text.delimiter,
+        encoding: text.encoding,
+    })
+}
+
+/// The position of a header, compared trimmed and ignoring case.
+fn column_index(headers: &[String], name: &str) -> Option<usize> {
+    let name = name.trim().to_lowercase();
+    headers.iter().position(|h| h.trim().to_lowercase() == name)
+}
+
+impl Preview {
+    pub fn column_index(&self, name: &str) -> Option<usize> {
+        column_index(&self.headers, name)
+    }
+
+    fn column_of(&self, mapping: &ImportMapping, field: ImportField) -> Option<&ColumnSummary> {
+        let header = mapping.columns.get(&field)?;
+        self.columns.get(self.column_index(header)?)
+    }
+
+    /// The remembered mapping completed for this file: a remembered column that this file does
+    /// not have is replaced by the suggestion from the headers; status values not yet mapped
+    /// get the suggested meaning. The date order stays as remembered (see
+    /// [`DateEvidence::resolve`]).
+    pub fn suggested_mapping(&self, remembered: &ImportMapping) -> ImportMapping {
+        let suggested = suggest_columns(&self.headers);
+        let mut mapping = remembered.clone();
+        mapping.columns = ImportField::ALL
+            .into_iter()
+            .filter_map(|field| {
+                let kept = remembered
+                    .columns
+                    .get(&field)
+                    .filter(|c| self.column_index(c).is_some());
+                let column = kept.or_else(|| suggested.get(&field))?;
+                Some((field, column.clone()))
+            })
+            .collect();
+        for (value, _) in self.statuses(&mapping) {
+            if status_kind(&mapping, &value).is_none() {
+                set_status_kind(&mut mapping, &value, suggest_status(&value));
+            }
+        }
+        mapping
+    }
+
+    /// The distinct values of the status column, with how many rows have each.
+    pub fn statuses(&self, mapping: &ImportMapping) -> Vec<(String, usize)> {
+        self.column_of(mapping, ImportField::Status)
+            .map(|c| c.values.iter().map(|(v, n)| (v.clone(), *n)).collect())
+            .unwrap_or_default()
+    }
+
+    /// What the mapped date columns say about the order of day and month.
+    pub fn date_evidence(&self, mapping: &ImportMapping) -> DateEvidence {
+        let mut evidence = DateEvidence::default();
+        for field in [
+            ImportField::Created,
+            ImportField::FirstContact,
+            ImportField::Closed,
+        ] {
+            if let Some(column) = self.column_of(mapping, field) {
+                evidence.add(&column.dates);
+            }
+        }
+        evidence
+    }
+}
+
+/// Everything an import needs besides the file: the mapping, the settled date order and what
+/// the document says about sources, reasons and the sales commitments.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    pub mapping: ImportMapping,
+    pub date_order: DateOrder,
+    /// The agreed plan's lead sources: a CRM source that matches one by [`source_key`] is
+    /// stored under the plan's spelling.
+    pub plan_sources: Vec<String>,
+    /// The agreement's rejection reasons, matched the same way.
+    pub rejection_reasons: Vec<String>,
+    pub first_contact_within_hours: f64,
+    pub minimum_attempts: u32,
+}
+
+impl Settings {
+    /// The settings of an import into `doc`, tracked against its agreed plan.
+    pub fn for_document(doc: &SlaDocument, mapping: ImportMapping, date_order: DateOrder) -> Self {
+        let plan_sources = doc
+            .agreed()
+            .map(|s| {
+                s.assumptions
+                    .lead_sources
+                    .iter()
+                    .map(|l| l.name.trim().to_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        Self {
+            mapping,
+            date_order,
+            plan_sources,
+            rejection_reasons: doc.rejection_reasons.clone(),
+            first_contact_within_hours: doc.sales_commitments.first_contact_within_hours,
+            minimum_attempts: doc.sales_commitments.minimum_attempts,
+        }
+    }
+}
+
+/// Why a row was not imported.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SkipReason {
+    /// The row has another number of fields than the header.
+    Columns {
+        found: usize,
+        expected: usize,
+    },
+    /// Every field is empty.
+    Empty,
+    /// The created date is empty.
+    NoCreated {
+        column: String,
+    },
+    BadDate {
+        column: String,
+        value: String,
+        order: DateOrder,
+    },
+    BadCount {
+        column: String,
+        value: String,
+    },
+    BadAmount {
+        column: String,
+        value: String,
+    },
+    /// A customer without the day the deal closed: it cannot be counted on a day.
+    /// `column` is `None` when no column is mapped to the close date.
+    NoCloseDate {
+        status: String,
+        column: Option<String>,
+    },
+}
+
+/// A row that was not imported: its line in the file (1-based, the header is line 1) and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Skipped {
+    pub line: u64,
+    pub reason: SkipReason,
+}
+
+/// What an import found.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Imported {
+    /// Records per day and source, sorted by day and source key.
+    pub records: Vec<SourceDay>,
+    pub skipped: Vec<Skipped>,
+    /// Rows after the header.
+    pub rows: usize,
+    /// Rows that counted.
+    pub imported: usize,
+}
+
+/// Why a file could not be imported at all.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ImportError {
+    #[error("the file cannot be read: {reason}")]
+    Unreadable { reason: String },
+    #[error("the file is empty")]
+    Empty,
+    #[error("the file has only a header: {columns}")]
+    HeaderOnly { columns: String },
+    #[error("no column for the created date")]
+    NoCreatedColumn { columns: String },
+    #[error("no column {column} for {field:?}")]
+    ColumnNotInFile {
+        field: ImportField,
+        column: String,
+        columns: String,
+    },
+    #[error("ambiguous dates such as {example}")]
+    AmbiguousDates { example: String },
+    #[error("line {line}: {reason}")]
+    Csv { line: u64, reason: String },
+    #[error("cancelled")]
+    Cancelled,
+}
+
+/// The field's name as the user sees it.
+pub fn field_label(field: ImportField, language: Language) -> &'static str {
+    let t = language.text();
+    match field {
+        ImportField::Created => t.import_field_created,
+        ImportField::Source => t.import_field_source,
+        ImportField::FirstContact => t.import_field_first_contact,
+        ImportField::Attempts => t.import_field_attempts,
+        ImportField::Status => t.import_field_status,
+        ImportField::Reason => t.import_field_reason,
+        ImportField::Closed => t.import_field_closed,
+        ImportField::Amount => t.import_field_amount,
+    }
+}
+
+/// The order's name as the user sees it: "day-month-year".
+pub fn order_label(order: DateOrder, language: Language) -> &'static str {
+    let t = language.text();
+    match order {
+        DateOrder::DayMonthYear => t.import_order_dmy,
+        DateOrder::MonthDayYear => t.import_order_mdy,
+        DateOrder::YearMonthDay => t.import_order_ymd,
+    }
+}
+
+/// How `example` reads in `order`: the ISO date, or the example itself when it is no date
+/// in that order.
+pub fn reading(example: &str, order: DateOrder) -> String {
+    parse_when(example, order).map_or_else(|| example.to_owned(), |w| values::iso(w.date))
+}
+
+impl ImportError {
+    /// The error in the user's words; `file` names the export.
+    pub fn describe(&self, file: &str, language: Language) -> String {
+        let t = language.text();
+        match self {
+            Self::Unreadable { reason } => {
+                fill(t.import_unreadable, &[("file", file), ("reason", reason)])
+            }
+            Self::Empty => fill(t.import_empty, &[("file", file)]),
+            Self::HeaderOnly { columns } => fill(
+                t.import_header_only,
+                &[("file", file), ("columns", columns)],
+            ),
+            Self::NoCreatedColumn { columns } => fill(
+                t.import_no_created,
+                &[
+                    ("file", file),
+                    ("columns", columns),
+                    ("field", field_label(ImportField::Created, language)),
+                ],
+            ),
+            Self::ColumnNotInFile {
+                field,
+                column,
+                columns,
+            } => fill(
+                t.import_column_missing,
+                &[
+                    ("file", file),
+                    ("column", column),
+                    ("field", field_label(*field, language)),
+                    ("columns", columns),
+                ],
+            ),
+            Self::AmbiguousDates { example } => fill(
+                t.import_ambiguous_dates,
+                &[
+                    ("file", file),
+                    ("example", example),
+                    ("day_first", &reading(example, DateOrder::DayMonthYear)),
+                    ("month_first", &reading(example, DateOrder::MonthDayYear)),
+                ],
+            ),
+            Self::Csv { line, reason } => fill(
+                t.import_csv_error,
+                &[
+                    ("file", file),
+                    ("line", &line.to_string()),
+                    ("reason", reason),
+                ],
+            ),
+            Self::Cancelled => t.import_cancelled.to_owned(),
+        }
+    }
+}
+
+impl SkipReason {
+    /// The reason in the user's words, naming the column and the value found.
+    pub fn describe(&self, language: Language) -> String {
+        let t = language.text();
+        let n = language.numbers();
+        match self {
+            Self::Columns { found, expected } => fill(
+                t.import_skip_columns,
+                &[
+                    ("found", &n.decimal(*found as f64, 0)),
+                    ("expected", &n.decimal(*expected as f64, 0)),
+                ],
+            ),
+            Self::Empty => t.import_skip_empty.to_owned(),
+            Self::NoCreated { column } => fill(t.import_skip_no_created, &[("column", column)]),
+            Self::BadDate {
+                column,
+                value,
+                order,
+            } => fill(
+                t.import_skip_bad_date,
+                &[
+                    ("column", column),
+                    ("value", value),
+                    ("order", order_label(*order, language)),
+                ],
+            ),
+            Self::BadCount { column, value } => fill(
+                t.import_skip_bad_count,
+                &[("column", column), ("value", value)],
+            ),
+            Self::BadAmount { column, value } => fill(
+                t.import_skip_bad_amount,
+                &[("column", column), ("value", value)],
+            ),
+            Self::NoCloseDate { status, column } => fill(
+                t.import_skip_no_close_date,
+                &[
+                    ("status", status),
+                    (
+                        "column",
+                        column
+                            .as_deref()
+                            .unwrap_or(field_label(ImportField::Closed, language)),
+                    ),
+                ],
+            ),
+        }
+    }
+}
+
+impl Skipped {
+    /// "Line 7: …".
+    pub fn describe(&self, language: Language) -> String {
+        fill(
+            language.text().import_line,
+            &[
+                ("line", &self.line.to_string()),
+                ("reason", &self.reason.describe(language)),
+            ],
+        )
+    }
+}
+
+/// The columns of the mapping, resolved to positions in the header.
+struct Columns {
+    index: BTreeMap<ImportField, usize>,
+}
+
+impl Columns {
+    fn resolve(headers: &[String], mapping: &ImportMapping) -> Result<Self, ImportError> {
+        let columns = headers.join(", ");
+        let mut index = BTreeMap::new();
+        for (field, column) in &mapping.columns {
+            let i = column_index(headers, column).ok_or_else(|| ImportError::ColumnNotInFile {
+                field: *field,
+                column: column.clone(),
+                columns: columns.clone(),
+            })?;
+            index.insert(*field, i);
+        }
+        if !index.contains_key(&ImportField::Created) {
+            return Err(ImportError::NoCreatedColumn { columns });
+        }
+        Ok(Self { index })
+    }
+
+    /// The trimmed value of a field in a row; `None` when the field has no column.
+    fn get<'r>(&self, record: &'r csv::StringRecord, field: ImportField) -> Option<&'r str> {
+        self.index
+            .get(&field)
+            .and_then(|i| record.get(*i))
+            .map(str::trim)
+    }
+}
+
+/// Names matched by [`source_key`], kept in the spelling of the plan (or the first seen).
+#[derive(Default)]
+struct Names {
+    by_key: HashMap<String, usize>,
+    names: Vec<String>,
+}
+
+impl Names {
+    fn new(known: &[String]) -> Self {
+        let mut names = Self::default();
+        for name in known {
+            names.index(name);
+        }
+        names
+    }
+
+    fn index(&mut self, name: &str) -> usize {
+        let key = source_key(name);
+        if let Some(i) = self.by_key.get(&key) {
+            return *i;
+        }
+        self.names.push(name.trim().to_owned());
+        self.by_key.insert(key, self.names.len() - 1);
+        self.names.len() - 1
+    }
+
+    fn name(&self, index: usize) -> &str {
+        self.names.get(index).map_or("", String::as_str)
+    }
+}
+
+/// One row, read and checked: everything it adds, or why it is skipped.
+struct Lead<'r> {
+    created: When,
+    source: &'r str,
+    kind: StatusKind,
+    reason: &'r str,
+    first_contact: Option<When>,
+    attempts: Option<u32>,
+    closed: Option<NaiveDate>,
+    amount: f64,
+}
+
+/// Reads the mapped fields of one row.
+fn read_row<'r>(
+    record: &'r csv::StringRecord,
+    columns: &Columns,
+    headers: &[String],
+    settings: &Settings,
+    statuses: &HashMap<String, StatusKind>,
+) -> Result<Lead<'r>, SkipReason> {
+    if record.len() != headers.len() {
+        if record.iter().all(|f| f.trim().is_empty()) {
+            return Err(SkipReason::Empty);
+        }
+        return Err(SkipReason::Columns {
+            found: record.len(),
+            expected: headers.len(),
+        });
+    }
+    if record.iter().all(|f| f.trim().is_empty()) {
+        return Err(SkipReason::Empty);
+    }
+    let header = |field: ImportField| {
+        columns
+            .index
+            .get(&field)
+            .and_then(|i| headers.get(*i))
+            .cloned()
+            .unwrap_or_default()
+    };
+    let order = settings.date_order;
+    let date = |field: ImportField| -> Result<Option<When>, SkipReason> {
+        match columns.get(record, field).filter(|v| !v.is_empty()) {
+            None => Ok(None),
+            Some(value) => parse_when(value, order)
+                .map(Some)
+                .ok_or_else(|| SkipReason::BadDate {
+                    column: header(field),
+                    value: value.to_owned(),
+                    order,
+                }),
+        }
+    };
+    let created = date(ImportField::Created)?.ok_or_else(|| SkipReason::NoCreated {
+        column: header(ImportField::Created),
+    })?;
+    let first_contact = date(ImportField::FirstContact)?;
+    let closed = date(ImportField::Closed)?;
+    let attempts = match columns.get(record, ImportField::Attempts) {
+        None => None,
+        Some("") => Some(0),
+        Some(value) => Some(parse_count(value).ok_or_else(|| SkipReason::BadCount {
+            column: header(ImportField::Attempts),
+            value: value.to_owned(),
+        })?),
+    };
+    let amount = match columns
+        .get(record, ImportField::Amount)
+        .filter(|v| !v.is_empty())
+    {
+        None => 0.0,
+        Some(value) => parse_amount(value).ok_or_else(|| SkipReason::BadAmount {
+            column: header(ImportField::Amount),
+            value: value.to_owned(),
+        })?,
+    };
+    let status = columns.get(record, ImportField::Status);
+    let kind = match status {
+        Some(value) => statuses
+            .get(&status_key(value))
+            .copied()
+            .unwrap_or(StatusKind::Other),
+        // Without a status column, a close date is what makes a customer.
+        None if closed.is_some() => StatusKind::Customer,
+        None => StatusKind::Other,
+    };
+    if kind == StatusKind::Customer && closed.is_none() {
+        let column = columns
+            .index
+            .get(&ImportField::Closed)
+            .and_then(|i| headers.get(*i))
+            .cloned();
+        return Err(SkipReason::NoCloseDate {
+            status: status.unwrap_or_default().to_owned(),
+            column,
+        });
+    }
+    Ok(Lead {
+        created,
+        source: columns.get(record, ImportField::Source).unwrap_or_default(),
+        kind,
+        reason: columns.get(record, ImportField::Reason).unwrap_or_default(),
+        first_contact,
+        attempts,
+        closed: closed.map(|c| c.date),
+        amount,
+    })
+}
+
+/// Imports every row of the file: per (created day, source) the leads, accepted (customers
+/// count as accepted too), rejected with their reasons, contacted in time (first contact −
+/// created ≤ the promised hours; no first contact is not in time), contact attempts (summed)
+/// and leads that reached the promised attempts (attempts ≥ minimum); per (close day, source)
+/// the customers and their revenue. A row that cannot be read is skipped with its line and
+/// reason; the others are imported.
+pub fn import(
+    text: &CsvText,
+    settings: &Settings,
+    progress: &Progress,
+) -> Result<Imported, ImportError> {
+    progress.start(text.len());
+    let (headers, mut reader) = text.header()?;
+    let columns = Columns::resolve(&headers, &settings.mapping)?;
+    let mut statuses = HashMap::new();
+    for (list, kind) in [
+        (&settings.mapping.rejected, StatusKind::Rejected),
+        (&settings.mapping.accepted, StatusKind::Accepted),
+        (&settings.mapping.customer, StatusKind::Customer),
+    ] {
+        for value in list {
+            statuses.insert(status_key(value), kind);
+        }
+    }
+    let mut sources = Names::new(&settings.plan_sources);
+    let mut reasons = Names::new(&settings.rejection_reasons);
+    let mut days: HashMap<(NaiveDate, usize), SourceDay> = HashMap::new();
+    let mut result = Imported::default();
+    let mut record = csv::StringRecord::new();
+    while reader.read_record(&mut record).map_err(csv_error)? {
+        result.rows += 1;
+        if result.rows % CHECK_EVERY == 0 {
+            if progress.is_cancelled() {
+                return Err(ImportError::Cancelled);
+            }
+            progress.set(record.position().map_or(0, csv::Position::byte));
+        }
+        let lead = match read_row(&record, &columns, &headers, settings, &statuses) {
+            Ok(lead) => lead,
+            Err(reason) => {
+                let line = record.position().map_or(0, csv::Position::line);
+                result.skipped.push(Skipped { line, reason });
+                continue;
+            }
+        };
+        result.imported += 1;
+        let source = sources.index(lead.source);
+        let name = sources.name(source);
+        let day = day_of(&mut days, lead.created.date, source, name);
+        day.leads += 1;
+        match lead.kind {
+            StatusKind::Accepted | StatusKind::Customer => day.accepted += 1,
+            StatusKind::Rejected => {
+                day.rejected += 1;
+                if !lead.reason.is_empty() {
+                    let reason = reasons.index(lead.reason);
+                    *day.rejected_reasons
+                        .entry(reasons.name(reason).to_owned())
+                        .or_default() += 1;
+                }
+            }
+            StatusKind::Other => {}
+        }
+        if lead
+            .first_contact
+            .is_some_and(|c| lead.created.hours_until(&c) <= settings.first_contact_within_hours)
+        {
+            day.contacted_in_time += 1;
+        }
+        if let Some(attempts) = lead.attempts {
+            day.contact_attempts = day.contact_attempts.saturating_add(attempts);
+            day.reached_attempts += u32::from(attempts >= settings.minimum_attempts);
+        }
+        if let (StatusKind::Customer, Some(closed)) = (lead.kind, lead.closed) {
+            let won = day_of(&mut days, closed, source, name);
+            won.customers += 1;
+            won.revenue += lead.amount;
+        }
+    }
+    if result.rows == 0 {
+        return Err(ImportError::HeaderOnly {
+            columns: headers.join(", "),
+        });
+    }
+    let mut records: Vec<SourceDay> = days.into_values().collect();
+    records.sort_by_cached_key(|r| (r.date, r.source_key()));
+    result.records = records;
+    progress.set(text.len());
+    Ok(result)
+}
+
+/// The record of `source` (named `name`) on `date`, created when there is none yet.
+fn day_of<'d>(
+    days: &'d mut HashMap<(NaiveDate, usize), SourceDay>,
+    date: NaiveDate,
+    source: usize,
+    name: &str,
+) -> &'d mut SourceDay {
+    days.entry((date, source))
+        .or_insert_with(|| SourceDay::new(date, name))
+}
+
+/// Puts an import into the document: the days it covers are replaced by its records (so the
+/// same file twice gives the same document), and the mapping is remembered for the next one.
+pub fn apply(doc: &mut SlaDocument, imported: &Imported, mapping: ImportMapping) {
+    doc.actuals.replace_days(imported.records.clone());
+    doc.tracking.import = mapping;
+}
