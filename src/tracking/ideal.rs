@@ -76,11 +76,6 @@ impl Ideal {
         self.calendar.working_days(start, end)
     }
 
-    /// The working days from the 1st of `date`'s month up to and including `date`.
-    pub fn working_days_elapsed(&self, date: NaiveDate) -> u32 {
-        self.working_days(YearMonth::of(date).first_day(), next_day(date))
-    }
-
     /// The whole period's goal.
     pub fn total(&self) -> f64 {
         self.months.last().map_or(0.0, |m| m.before + m.leads)

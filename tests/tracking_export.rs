@@ -1,0 +1,89 @@
+//! The tracking section of the HTML export: present with actuals, absent without, every name
+//! escaped, and the charts drawn from the tracking series.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a failed unwrap is a failed test"
+)]
+
+use chrono::NaiveDate;
+use scraper::{Html, Selector};
+use sla_planner::document::{Measure, SlaDocument, SourceDay};
+use sla_planner::export::{self, Format};
+use sla_planner::i18n::Language;
+use sla_planner::plan::compute;
+use sla_planner::report::Report;
+
+fn day(m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2027, m, d).unwrap()
+}
+
+fn report(doc: &SlaDocument, language: Language) -> Report {
+    let scenario = doc.agreed().unwrap();
+    let plan = compute(&scenario.assumptions, &doc.sales_commitments).unwrap();
+    Report::of_document(doc, &scenario.name, &plan, language)
+}
+
+/// The default plan with actuals in January and February 2027, one source named like markup.
+fn tracked() -> SlaDocument {
+    let mut doc = SlaDocument::default();
+    for (m, d) in [(1, 4), (1, 12), (1, 20), (2, 2), (2, 9)] {
+        doc.actuals
+            .set(day(m, d), "<b>Web</b>", Measure::Leads, 9.0);
+        doc.actuals
+            .set(day(m, d), "<b>Web</b>", Measure::ContactedInTime, 8.0);
+    }
+    let mut rejected = SourceDay::new(day(2, 9), "Events");
+    rejected.leads = 2;
+    rejected.rejected = 2;
+    rejected.rejected_reasons = [("<script>".to_owned(), 2)].into();
+    doc.actuals.replace_days(vec![rejected]);
+    doc
+}
+
+#[test]
+fn without_actuals_there_is_no_tracking_section() {
+    let report = report(&SlaDocument::default(), Language::English);
+    assert_eq!(report.tracking, None);
+    let html = export::render(&report, Format::Html);
+    assert!(!html.contains("Tracking"));
+}
+
+#[test]
+fn with_actuals_the_html_has_the_status_and_two_tracking_charts() {
+    let report = report(&tracked(), Language::English);
+    let tracking = report.tracking.as_ref().unwrap();
+    assert_eq!(tracking.date, day(2, 9), "the last day with data");
+    assert_eq!(tracking.line.days.len(), 28, "February");
+    assert_eq!(
+        tracking.compliance.labels.len(),
+        2,
+        "January and February so far"
+    );
+    let html = export::render(&report, Format::Html);
+    assert!(!html.contains("<script>"), "the reason is escaped");
+    assert!(html.contains("&lt;script&gt; 2"));
+    let page = Html::parse_document(&html);
+    let sections: Vec<_> = page
+        .select(&Selector::parse("section").unwrap())
+        .filter(|s| s.text().any(|t| t == "Tracking"))
+        .collect();
+    assert_eq!(sections.len(), 1);
+    let svgs = sections[0].select(&Selector::parse("svg").unwrap()).count();
+    assert_eq!(svgs, 2, "hug the line and sales follow-up");
+    let dots = sections[0]
+        .select(&Selector::parse("circle").unwrap())
+        .count();
+    assert_eq!(dots, 9, "one dot per day of February up to the 9th");
+    assert!(html.contains("Status on 2027-02-09, February 2027: working day 7 of 20, 13 left."));
+    let dutch = export::render(&report_of_dutch(), Format::Html);
+    assert!(
+        dutch.contains("Voortgang")
+            && dutch.contains("Leads tegen de lijn van het plan, februari 2027")
+    );
+}
+
+fn report_of_dutch() -> Report {
+    report(&tracked(), Language::Dutch)
+}
