@@ -190,6 +190,8 @@ fn averages_say_so_and_the_next_months_own_targets_stand_beside_them() {
     );
 
     press(&mut harness, Modifiers::COMMAND, Key::Num3);
+    harness.get_by_label("Targets").click();
+    harness.run();
     harness.get_by_label_contains("Customers and leads are whole numbers");
     harness.get_by_label_contains("Lead value = leads × €1,310, what one lead is worth");
     harness.get_by_label_contains("close 2 months later");

@@ -508,7 +508,6 @@ fn every_field_shows_as_a_path() {
     after.notes = String::new();
     after.sales_commitments.minimum_attempts = 8;
     after.sales_commitments.first_contact_within_hours = 2.0;
-    after.agreed_plan = after.scenarios[1].id;
     after.actuals.set(
         chrono::NaiveDate::from_ymd_opt(2027, 1, 4).unwrap(),
         "Website",
@@ -531,9 +530,8 @@ fn every_field_shows_as_a_path() {
     a.sales_cycle_lag_months = 1;
     a.capacity = None;
     after.scenarios.remove(1);
-    after
-        .scenarios
-        .push(sla_planner::document::Scenario::default());
+    let added = after.add_scenario_with("Plan", Assumptions::default());
+    after.agreed_plan = after.scenarios[added].id;
 
     let d = diff(&before, &after);
     let paths: Vec<&str> = d.changes.iter().map(|c| c.path.as_str()).collect();

@@ -21,24 +21,42 @@ pub struct SourceDay {
     /// case. Empty: the source is not known.
     pub source: String,
     /// Marketing leads that arrived.
+    #[serde(skip_serializing_if = "is_zero")]
     pub leads: u32,
     /// MQLs sales accepted.
+    #[serde(skip_serializing_if = "is_zero")]
     pub accepted: u32,
     /// MQLs sales rejected, with or without a reason.
+    #[serde(skip_serializing_if = "is_zero")]
     pub rejected: u32,
     /// Of the rejected, how many per reason (the rest were rejected without one).
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub rejected_reasons: BTreeMap<String, u32>,
     /// Leads first contacted within the promised time.
+    #[serde(skip_serializing_if = "is_zero")]
     pub contacted_in_time: u32,
     /// Contact attempts made on these leads.
+    #[serde(skip_serializing_if = "is_zero")]
     pub contact_attempts: u32,
     /// Leads that received at least the promised number of attempts.
+    #[serde(skip_serializing_if = "is_zero")]
     pub reached_attempts: u32,
     /// Customers won (by close date).
+    #[serde(skip_serializing_if = "is_zero")]
     pub customers: u32,
     /// Revenue won (by close date), in the document's currency.
+    #[serde(skip_serializing_if = "is_no_amount")]
     pub revenue: f64,
+}
+
+/// Zero counts are left out of the file: most days have some measures at zero, and three years
+/// of five sources stay readable (a missing count reads as 0).
+fn is_zero(count: &u32) -> bool {
+    *count == 0
+}
+
+fn is_no_amount(amount: &f64) -> bool {
+    *amount == 0.0
 }
 
 impl Default for SourceDay {
