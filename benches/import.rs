@@ -11,8 +11,19 @@ use sla_planner::tracking::import::{self, CsvText, Progress, Settings};
 
 /// A HubSpot-style export of `rows` leads over a year, every column filled as a real one is.
 fn export(rows: usize) -> String {
-    let sources = ["Demo requests", "Webinars", "Whitepaper downloads", "Podcast"];
-    let stages = ["Lead", "Sales Qualified Lead", "Unqualified", "Opportunity", "Customer"];
+    let sources = [
+        "Demo requests",
+        "Webinars",
+        "Whitepaper downloads",
+        "Podcast",
+    ];
+    let stages = [
+        "Lead",
+        "Sales Qualified Lead",
+        "Unqualified",
+        "Opportunity",
+        "Customer",
+    ];
     let mut text = String::from(
         "Record ID,First Name,Create Date,Original Source,Lifecycle Stage,First Contact Date,\
          Number of Sales Activities,Became a Customer Date,Amount,Rejection Reason\n",
@@ -26,7 +37,11 @@ fn export(rows: usize) -> String {
         } else {
             (String::new(), "")
         };
-        let reason = if stage == "Unqualified" { "No budget" } else { "" };
+        let reason = if stage == "Unqualified" {
+            "No budget"
+        } else {
+            ""
+        };
         let _ = writeln!(
             text,
             "{i},Name {i},2027-{month:02}-{day:02} 09:{:02},{},{stage},2027-{month:02}-{day:02} 10:{:02},{},{closed},{amount},{reason}",

@@ -68,7 +68,12 @@ fn main() {
         .filter(|r| !r.trim().is_empty())
         .collect();
     if reasons.is_empty() {
-        reasons = vec!["No budget", "Too small", "Student or job seeker", "Bad timing"];
+        reasons = vec![
+            "No budget",
+            "Too small",
+            "Student or job seeker",
+            "Bad timing",
+        ];
     }
     let mut random = Random(2027);
     let mut out = String::from(

@@ -62,21 +62,37 @@ fn a_hubspot_export_with_commas_counts_every_measure() {
     assert_eq!((demo.contact_attempts, demo.reached_attempts), (8, 1));
     let webinar = record(&imported, day(1, 15), "Webinars");
     // A customer counts as accepted on the day it arrived, and as a customer on its close date.
-    assert_eq!((webinar.leads, webinar.accepted, webinar.customers), (1, 1, 0));
+    assert_eq!(
+        (webinar.leads, webinar.accepted, webinar.customers),
+        (1, 1, 0)
+    );
     assert_eq!(webinar.contacted_in_time, 1);
     let won = record(&imported, day(2, 10), "Webinars");
     assert_eq!((won.leads, won.customers, won.revenue), (0, 1, 1234.5));
     let subscriber = record(&imported, day(1, 18), "Webinars");
-    assert_eq!((subscriber.leads, subscriber.accepted, subscriber.contacted_in_time), (1, 0, 0));
+    assert_eq!(
+        (
+            subscriber.leads,
+            subscriber.accepted,
+            subscriber.contacted_in_time
+        ),
+        (1, 0, 0)
+    );
 }
 
 #[test]
 fn a_salesforce_export_with_semicolons_and_a_bom_reads_day_first_dates_and_euro_amounts() {
     let (text, imported) = read("salesforce_semicolon_bom.csv", None).unwrap();
-    assert_eq!((text.delimiter, text.encoding), (b';', Encoding::Utf8WithBom));
+    assert_eq!(
+        (text.delimiter, text.encoding),
+        (b';', Encoding::Utf8WithBom)
+    );
     assert_eq!(imported.imported, 3);
     let demo = record(&imported, day(1, 15), "Demo requests");
-    assert_eq!((demo.leads, demo.accepted, demo.contacted_in_time), (1, 1, 1));
+    assert_eq!(
+        (demo.leads, demo.accepted, demo.contacted_in_time),
+        (1, 1, 1)
+    );
     assert_eq!(record(&imported, day(1, 28), "Webinars").revenue, 12_500.0);
     let rejected = record(&imported, day(1, 16), "Webinars");
     assert_eq!(rejected.rejected_reasons.get("Bad timing"), Some(&1));
@@ -96,13 +112,19 @@ fn a_dutch_export_with_tabs_and_dotted_dates_imports() {
 #[test]
 fn windows_1252_is_read_with_its_own_characters() {
     let bytes = std::fs::read(fixture("windows1252.csv")).unwrap();
-    assert!(std::str::from_utf8(&bytes).is_err(), "the fixture must not be UTF-8");
+    assert!(
+        std::str::from_utf8(&bytes).is_err(),
+        "the fixture must not be UTF-8"
+    );
     let (text, imported) = read("windows1252.csv", Some(DateOrder::DayMonthYear)).unwrap();
     assert_eq!(text.encoding, Encoding::Windows1252);
     let fair = record(&imported, day(1, 15), "Bedrijfsbeurs Café");
     // 0x96 is an en dash in Windows-1252 (a control character in Latin-1), 0x80 the euro.
     assert_eq!(fair.rejected_reasons.get("Geen budget – later"), Some(&1));
-    assert_eq!(record(&imported, day(1, 29), "Bedrijfsbeurs Café").revenue, 2500.0);
+    assert_eq!(
+        record(&imported, day(1, 29), "Bedrijfsbeurs Café").revenue,
+        2500.0
+    );
 }
 
 #[test]
@@ -134,7 +156,10 @@ fn an_ambiguous_day_month_order_is_refused_without_a_choice() {
         }
     );
     let message = error.describe("ambiguous.csv", Language::English);
-    assert!(message.contains("2027-04-03") && message.contains("2027-03-04"), "{message}");
+    assert!(
+        message.contains("2027-04-03") && message.contains("2027-03-04"),
+        "{message}"
+    );
     let (_, day_first) = read("ambiguous.csv", Some(DateOrder::DayMonthYear)).unwrap();
     assert_eq!(day_first.records[0].date, day(4, 3));
     let (_, month_first) = read("ambiguous.csv", Some(DateOrder::MonthDayYear)).unwrap();
@@ -150,15 +175,36 @@ fn malformed_rows_are_listed_with_their_line_and_the_rest_imported() {
         .map(|s| (s.line, s.reason.describe(Language::English)))
         .collect();
     let expected = [
-        (3, "“Create Date” is “2027-13-01”, which is not a date read as year-month-day (e.g. 2027-01-15 or 2027-01-15 09:30)."),
-        (4, "“Amount” is “lots”, which is not an amount (e.g. 1234.50, 1,234.50 or € 1.234,50)."),
+        (
+            3,
+            "“Create Date” is “2027-13-01”, which is not a date read as year-month-day (e.g. 2027-01-15 or 2027-01-15 09:30).",
+        ),
+        (
+            4,
+            "“Amount” is “lots”, which is not an amount (e.g. 1234.50, 1,234.50 or € 1.234,50).",
+        ),
         (5, "3 columns where the header has 6."),
-        (6, "“Number of Sales Activities” is “two”, which is not a whole number of 0 or more."),
-        (7, "the status “Customer” means a customer, but “Became a Customer Date” is empty: a customer counts on the day the deal closed."),
-        (8, "“Create Date” is empty; every lead needs the day it was created."),
-        (11, "“Create Date” is “2027-01-32”, which is not a date read as year-month-day (e.g. 2027-01-15 or 2027-01-15 09:30)."),
+        (
+            6,
+            "“Number of Sales Activities” is “two”, which is not a whole number of 0 or more.",
+        ),
+        (
+            7,
+            "the status “Customer” means a customer, but “Became a Customer Date” is empty: a customer counts on the day the deal closed.",
+        ),
+        (
+            8,
+            "“Create Date” is empty; every lead needs the day it was created.",
+        ),
+        (
+            11,
+            "“Create Date” is “2027-01-32”, which is not a date read as year-month-day (e.g. 2027-01-15 or 2027-01-15 09:30).",
+        ),
     ];
-    let expected: Vec<(u64, String)> = expected.iter().map(|(l, r)| (*l, (*r).to_owned())).collect();
+    let expected: Vec<(u64, String)> = expected
+        .iter()
+        .map(|(l, r)| (*l, (*r).to_owned()))
+        .collect();
     assert_eq!(lines, expected);
     assert_eq!((imported.rows, imported.imported), (9, 2));
     assert_eq!(record(&imported, day(1, 20), "Webinars").leads, 1);
@@ -204,7 +250,12 @@ fn importing_the_same_file_twice_gives_the_same_document() {
     let once = document::to_ron(&doc).unwrap();
     import::apply(&mut doc, &imported, mapping);
     assert_eq!(document::to_ron(&doc).unwrap(), once);
-    assert_eq!(doc.actuals.get(day(1, 15), "demo requests").map(|r| r.leads), Some(2));
+    assert_eq!(
+        doc.actuals
+            .get(day(1, 15), "demo requests")
+            .map(|r| r.leads),
+        Some(2)
+    );
 }
 
 #[test]
@@ -215,7 +266,10 @@ fn a_cancelled_import_ends_with_cancelled() {
     let text = CsvText::decode(format!("Create Date,Original Source\n{rows}").as_bytes()).unwrap();
     let progress = Progress::default();
     progress.cancel();
-    assert_eq!(import::analyse(&text, &progress).unwrap_err(), ImportError::Cancelled);
+    assert_eq!(
+        import::analyse(&text, &progress).unwrap_err(),
+        ImportError::Cancelled
+    );
 }
 
 // The command line.
@@ -241,13 +295,33 @@ fn the_command_imports_and_saves_atomically() {
     let (_folder, doc) = example_copy();
     let doc_arg = doc.display().to_string();
     let output = cli(&["import", &doc_arg, &fixture_arg("hubspot_comma.csv")]);
-    assert_eq!(output.status.code(), Some(0), "{}", process::stderr(&output));
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        process::stderr(&output)
+    );
     let stdout = process::stdout(&output);
-    assert!(stdout.starts_with("4 rows read, 4 imported, 0 skipped.\n"), "{stdout}");
+    assert!(
+        stdout.starts_with("4 rows read, 4 imported, 0 skipped.\n"),
+        "{stdout}"
+    );
     let saved = document::load(&doc).unwrap().document;
-    assert_eq!(saved.actuals.get(day(1, 15), "Demo requests").map(|r| r.leads), Some(2));
+    assert_eq!(
+        saved
+            .actuals
+            .get(day(1, 15), "Demo requests")
+            .map(|r| r.leads),
+        Some(2)
+    );
     let remembered = &saved.tracking.import;
-    assert_eq!(remembered.columns.get(&ImportField::Created).map(String::as_str), Some("Create Date"));
+    assert_eq!(
+        remembered
+            .columns
+            .get(&ImportField::Created)
+            .map(String::as_str),
+        Some("Create Date")
+    );
     assert_eq!(remembered.date_order, Some(DateOrder::YearMonthDay));
     assert!(remembered.customer.iter().any(|s| s == "Customer"));
     // No temporary file is left beside it.
@@ -260,11 +334,19 @@ fn a_dry_run_leaves_the_file_byte_identical() {
     let (_folder, doc) = example_copy();
     let before = std::fs::read(&doc).unwrap();
     let doc_arg = doc.display().to_string();
-    let output = cli(&["import", &doc_arg, &fixture_arg("malformed.csv"), "--dry-run"]);
+    let output = cli(&[
+        "import",
+        &doc_arg,
+        &fixture_arg("malformed.csv"),
+        "--dry-run",
+    ]);
     assert_eq!(output.status.code(), Some(0));
     assert!(process::stdout(&output).contains("Dry run"));
     let stderr = process::stderr(&output);
-    assert!(stderr.contains("malformed.csv: Line 5: 3 columns where the header has 6."), "{stderr}");
+    assert!(
+        stderr.contains("malformed.csv: Line 5: 3 columns where the header has 6."),
+        "{stderr}"
+    );
     assert_eq!(stderr.lines().count(), 7, "{stderr}");
     assert_eq!(std::fs::read(&doc).unwrap(), before);
 }
@@ -276,23 +358,61 @@ fn exit_codes_say_what_happened() {
     let before = std::fs::read(&doc).unwrap();
     for (args, code) in [
         (vec!["import", &doc_arg, "tests/files/crm/empty.csv"], 1),
-        (vec!["import", &doc_arg, "tests/files/crm/header_only.csv"], 1),
-        (vec!["import", &doc_arg, "tests/files/crm/no_such_file.csv"], 1),
+        (
+            vec!["import", &doc_arg, "tests/files/crm/header_only.csv"],
+            1,
+        ),
+        (
+            vec!["import", &doc_arg, "tests/files/crm/no_such_file.csv"],
+            1,
+        ),
         (vec!["import", &doc_arg, "tests/files/crm/ambiguous.csv"], 1),
-        (vec!["import", &doc_arg, "tests/files/crm/hubspot_comma.csv", "--map", "when=Create Date"], 2),
-        (vec!["import", &doc_arg, "tests/files/crm/hubspot_comma.csv", "--date-order", "ydm"], 2),
+        (
+            vec![
+                "import",
+                &doc_arg,
+                "tests/files/crm/hubspot_comma.csv",
+                "--map",
+                "when=Create Date",
+            ],
+            2,
+        ),
+        (
+            vec![
+                "import",
+                &doc_arg,
+                "tests/files/crm/hubspot_comma.csv",
+                "--date-order",
+                "ydm",
+            ],
+            2,
+        ),
         (vec!["import", &doc_arg], 2),
     ] {
         let output = cli(&args);
-        assert_eq!(output.status.code(), Some(code), "{args:?}: {}", process::stderr(&output));
+        assert_eq!(
+            output.status.code(),
+            Some(code),
+            "{args:?}: {}",
+            process::stderr(&output)
+        );
     }
     assert_eq!(std::fs::read(&doc).unwrap(), before);
     let ambiguous = cli(&["import", &doc_arg, "tests/files/crm/ambiguous.csv"]);
     assert!(process::stderr(&ambiguous).contains("--date-order dmy"));
-    let chosen = cli(&["import", &doc_arg, "tests/files/crm/ambiguous.csv", "--date-order", "mdy"]);
+    let chosen = cli(&[
+        "import",
+        &doc_arg,
+        "tests/files/crm/ambiguous.csv",
+        "--date-order",
+        "mdy",
+    ]);
     assert_eq!(chosen.status.code(), Some(0));
     let saved = document::load(&doc).unwrap().document;
-    assert_eq!(saved.actuals.get(day(3, 4), "Webinars").map(|r| r.leads), Some(1));
+    assert_eq!(
+        saved.actuals.get(day(3, 4), "Webinars").map(|r| r.leads),
+        Some(1)
+    );
 }
 
 #[test]
@@ -304,15 +424,39 @@ fn a_mapping_given_once_is_remembered() {
     assert_eq!(without.status.code(), Some(1));
     assert!(process::stderr(&without).contains("--map created=COLUMN"));
     let mapped = cli(&[
-        "import", &doc_arg, &csv, "--map", "created=When", "--map", "source=Where", "--map",
+        "import",
+        &doc_arg,
+        &csv,
+        "--map",
+        "created=When",
+        "--map",
+        "source=Where",
+        "--map",
         "status=Outcome",
     ]);
-    assert_eq!(mapped.status.code(), Some(0), "{}", process::stderr(&mapped));
+    assert_eq!(
+        mapped.status.code(),
+        Some(0),
+        "{}",
+        process::stderr(&mapped)
+    );
     let again = cli(&["import", &doc_arg, &csv]);
     assert_eq!(again.status.code(), Some(0), "{}", process::stderr(&again));
     let saved = document::load(&doc).unwrap().document;
-    assert_eq!(saved.actuals.get(day(1, 20), "Webinars").map(|r| r.accepted), Some(1));
-    assert_eq!(saved.actuals.get(day(1, 21), "Webinars").map(|r| r.rejected), Some(1));
+    assert_eq!(
+        saved
+            .actuals
+            .get(day(1, 20), "Webinars")
+            .map(|r| r.accepted),
+        Some(1)
+    );
+    assert_eq!(
+        saved
+            .actuals
+            .get(day(1, 21), "Webinars")
+            .map(|r| r.rejected),
+        Some(1)
+    );
 }
 
 #[test]
@@ -325,6 +469,10 @@ fn a_newer_version_file_is_refused() {
     let doc_arg = doc.display().to_string();
     let output = cli(&["import", &doc_arg, &fixture_arg("hubspot_comma.csv")]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(process::stderr(&output).contains("newer"), "{}", process::stderr(&output));
+    assert!(
+        process::stderr(&output).contains("newer"),
+        "{}",
+        process::stderr(&output)
+    );
     assert_eq!(std::fs::read_to_string(&doc).unwrap(), newer);
 }

@@ -55,7 +55,10 @@ fn an_ambiguous_file_asks_the_date_order_with_the_preview_then_imports_in_one_un
     // The preview shows the file's rows; the question shows both readings of a date.
     harness.get_by_label("05/06/2027");
     let import = harness.get_by_label("Import");
-    assert!(import.accesskit_node().is_disabled(), "Import waits for the date order");
+    assert!(
+        import.accesskit_node().is_disabled(),
+        "Import waits for the date order"
+    );
     click(&mut harness, "day-month-year: 03/04/2027 is 2027-04-03");
     harness.get_by_label("month-day-year: 03/04/2027 is 2027-03-04");
     harness.get_by_label("Import").click();
@@ -108,19 +111,33 @@ fn an_empty_file_says_so_and_changes_nothing() {
 fn a_status_can_be_given_another_meaning() {
     let mut harness = support::example();
     open_import(&mut harness, "hubspot_comma.csv");
-    let combo = harness.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Subscriber (1 leads)");
+    let combo =
+        harness.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Subscriber (1 leads)");
     combo.scroll_to_me();
     harness.run_steps(2);
     harness
         .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Subscriber (1 leads)")
         .click_accesskit();
     harness.run_steps(2);
-    harness.get_all_by_label("Rejected").last().unwrap().click_accesskit();
+    harness
+        .get_all_by_label("Rejected")
+        .last()
+        .unwrap()
+        .click_accesskit();
     harness.run_steps(2);
     harness.get_by_label("Import").click();
     wait_for(&mut harness, "rows read");
     let doc = harness.state().document();
     let day = NaiveDate::from_ymd_opt(2027, 1, 18).unwrap();
-    assert_eq!(doc.actuals.get(day, "Webinars").map(|r| r.rejected), Some(1));
-    assert!(doc.tracking.import.rejected.iter().any(|s| s == "Subscriber"));
+    assert_eq!(
+        doc.actuals.get(day, "Webinars").map(|r| r.rejected),
+        Some(1)
+    );
+    assert!(
+        doc.tracking
+            .import
+            .rejected
+            .iter()
+            .any(|s| s == "Subscriber")
+    );
 }

@@ -130,7 +130,13 @@ pub fn show(app: &mut App, ctx: &egui::Context) {
 }
 
 impl ImportDialog {
-    fn ui(&mut self, ui: &mut Ui, language: Language, doc: &SlaDocument, editable: bool) -> Outcome {
+    fn ui(
+        &mut self,
+        ui: &mut Ui,
+        language: Language,
+        doc: &SlaDocument,
+        editable: bool,
+    ) -> Outcome {
         let t = language.text();
         let stage = std::mem::replace(&mut self.stage, Stage::Failed(String::new()));
         let (stage, outcome) = match stage {
@@ -188,7 +194,10 @@ impl ImportDialog {
                 }
                 Some(Ok(Ok(imported))) if imported.imported > 0 => {
                     let remembered = mapping.mapping.clone();
-                    (Stage::Failed(String::new()), Outcome::Apply(imported, remembered))
+                    (
+                        Stage::Failed(String::new()),
+                        Outcome::Apply(imported, remembered),
+                    )
                 }
                 // Nothing to put in the document: the counts and skipped rows say why.
                 Some(Ok(Ok(imported))) => (Stage::Done(imported), Outcome::Keep),
@@ -203,12 +212,18 @@ impl ImportDialog {
             },
             Stage::Done(imported) => {
                 let close = done_ui(ui, &imported, language);
-                (Stage::Done(imported), if close { Outcome::Close } else { Outcome::Keep })
+                (
+                    Stage::Done(imported),
+                    if close { Outcome::Close } else { Outcome::Keep },
+                )
             }
             Stage::Failed(message) => {
                 ui.label(RichText::new(&message).strong());
                 let close = ui.button(t.close).clicked();
-                (Stage::Failed(message), if close { Outcome::Close } else { Outcome::Keep })
+                (
+                    Stage::Failed(message),
+                    if close { Outcome::Close } else { Outcome::Keep },
+                )
             }
         };
         self.stage = stage;
@@ -234,7 +249,9 @@ fn start_import(
 ) -> Result<Job<Result<Imported, ImportError>>, String> {
     let settings = Settings::for_document(doc, mapping.mapping.clone(), order);
     let text = Arc::clone(&mapping.text);
-    spawn(ctx, move |progress| import::import(&text, &settings, progress))
+    spawn(ctx, move |progress| {
+        import::import(&text, &settings, progress)
+    })
 }
 
 /// The mapping step. Returns the date order to import with when Import was clicked.
@@ -305,8 +322,11 @@ fn mapping_ui(
     if !editable {
         ui.label(t.import_read_only);
     }
-    let ready = editable && start.is_some() && mapping.mapping.columns.contains_key(&ImportField::Created);
-    let clicked = ui.add_enabled(ready, egui::Button::new(t.import_start)).clicked();
+    let ready =
+        editable && start.is_some() && mapping.mapping.columns.contains_key(&ImportField::Created);
+    let clicked = ui
+        .add_enabled(ready, egui::Button::new(t.import_start))
+        .clicked();
     start.filter(|_| clicked)
 }
 

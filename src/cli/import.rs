@@ -155,7 +155,11 @@ pub fn run_import(args: &ImportArgs, language: Language) -> Outcome {
         let _ = writeln!(stderr, "{csv_name}: {}", skipped.describe(language));
     }
     if imported.imported == 0 {
-        let _ = writeln!(stderr, "{}", fill(t.cli_import_nothing, &[("file", &doc_name)]));
+        let _ = writeln!(
+            stderr,
+            "{}",
+            fill(t.cli_import_nothing, &[("file", &doc_name)])
+        );
         return Outcome {
             stdout,
             stderr,
@@ -163,7 +167,11 @@ pub fn run_import(args: &ImportArgs, language: Language) -> Outcome {
         };
     }
     if args.dry_run {
-        let _ = writeln!(stdout, "{}", fill(t.cli_import_dry_run, &[("file", &doc_name)]));
+        let _ = writeln!(
+            stdout,
+            "{}",
+            fill(t.cli_import_dry_run, &[("file", &doc_name)])
+        );
         return Outcome {
             stdout,
             stderr,

@@ -21,39 +21,96 @@ pub fn normalise(name: &str) -> String {
 fn known_headers(field: ImportField) -> &'static [&'static str] {
     match field {
         ImportField::Created => &[
-            "createdate", "createddate", "leadcreateddate", "datecreated", "creationdate",
-            "createdat", "created", "aanmaakdatum", "aangemaakt", "aangemaaktop",
-            "datumaangemaakt", "aanmaakdatumlead", "datum",
+            "createdate",
+            "createddate",
+            "leadcreateddate",
+            "datecreated",
+            "creationdate",
+            "createdat",
+            "created",
+            "aanmaakdatum",
+            "aangemaakt",
+            "aangemaaktop",
+            "datumaangemaakt",
+            "aanmaakdatumlead",
+            "datum",
         ],
         ImportField::Source => &[
-            "originalsource", "leadsource", "source", "oorspronkelijkebron", "leadbron",
-            "bron", "channel", "kanaal",
+            "originalsource",
+            "leadsource",
+            "source",
+            "oorspronkelijkebron",
+            "leadbron",
+            "bron",
+            "channel",
+            "kanaal",
         ],
         ImportField::FirstContact => &[
-            "firstcontactdate", "firstcontact", "firstcontacted", "firstcontactedat",
-            "firstactivitydate", "firstactivity", "firstcalldate",
-            "datefirstcontacted", "eerstecontact", "eerstecontactdatum", "datumeerstecontact",
-            "eerstecontactmoment", "lastcontacted", "laatstgecontacteerd",
+            "firstcontactdate",
+            "firstcontact",
+            "firstcontacted",
+            "firstcontactedat",
+            "firstactivitydate",
+            "firstactivity",
+            "firstcalldate",
+            "datefirstcontacted",
+            "eerstecontact",
+            "eerstecontactdatum",
+            "datumeerstecontact",
+            "eerstecontactmoment",
+            "lastcontacted",
+            "laatstgecontacteerd",
         ],
         ImportField::Attempts => &[
-            "numberofsalesactivities", "attempts", "callattempts", "contactattempts",
-            "numberofattempts", "numberofcallattempts", "aantalpogingen", "pogingen",
-            "belpogingen", "contactpogingen",
+            "numberofsalesactivities",
+            "attempts",
+            "callattempts",
+            "contactattempts",
+            "numberofattempts",
+            "numberofcallattempts",
+            "aantalpogingen",
+            "pogingen",
+            "belpogingen",
+            "contactpogingen",
         ],
         ImportField::Status => &[
-            "lifecyclestage", "leadstatus", "status", "stage", "levenscyclusfase", "fase",
+            "lifecyclestage",
+            "leadstatus",
+            "status",
+            "stage",
+            "levenscyclusfase",
+            "fase",
             "leadfase",
         ],
         ImportField::Reason => &[
-            "rejectionreason", "disqualificationreason", "unqualifiedreason", "reason",
-            "redenafwijzing", "afwijzingsreden", "afwijsreden", "reden",
+            "rejectionreason",
+            "disqualificationreason",
+            "unqualifiedreason",
+            "reason",
+            "redenafwijzing",
+            "afwijzingsreden",
+            "afwijsreden",
+            "reden",
         ],
         ImportField::Closed => &[
-            "closedate", "becameacustomerdate", "converteddate", "closeddate", "wondate",
-            "sluitdatum", "datumgewonnen", "klantsinds", "klantdatum",
+            "closedate",
+            "becameacustomerdate",
+            "converteddate",
+            "closeddate",
+            "wondate",
+            "sluitdatum",
+            "datumgewonnen",
+            "klantsinds",
+            "klantdatum",
         ],
         ImportField::Amount => &[
-            "amount", "dealamount", "revenue", "value", "bedrag", "dealbedrag", "omzet",
+            "amount",
+            "dealamount",
+            "revenue",
+            "value",
+            "bedrag",
+            "dealbedrag",
+            "omzet",
             "waarde",
         ],
     }
@@ -99,18 +156,46 @@ impl StatusKind {
 /// lead statuses, Dutch words); `Other` when it is not one of them.
 pub fn suggest_status(value: &str) -> StatusKind {
     const CUSTOMER: &[&str] = &[
-        "customer", "closedwon", "won", "klant", "gewonnen", "dealgewonnen",
+        "customer",
+        "closedwon",
+        "won",
+        "klant",
+        "gewonnen",
+        "dealgewonnen",
     ];
     const ACCEPTED: &[&str] = &[
-        "sql", "salesqualifiedlead", "salesqualified", "opportunity", "salesaccepted",
-        "salesacceptedlead", "sal", "working", "workingcontacted", "qualified", "converted",
-        "closedconverted", "accepted", "geaccepteerd", "gekwalificeerd", "verkoopkans",
+        "sql",
+        "salesqualifiedlead",
+        "salesqualified",
+        "opportunity",
+        "salesaccepted",
+        "salesacceptedlead",
+        "sal",
+        "working",
+        "workingcontacted",
+        "qualified",
+        "converted",
+        "closedconverted",
+        "accepted",
+        "geaccepteerd",
+        "gekwalificeerd",
+        "verkoopkans",
         "inbehandeling",
     ];
     const REJECTED: &[&str] = &[
-        "unqualified", "disqualified", "rejected", "badtiming", "closednotconverted",
-        "notinterested", "afgewezen", "nietgekwalificeerd", "gediskwalificeerd",
-        "geeninteresse", "closedlost", "lost", "verloren",
+        "unqualified",
+        "disqualified",
+        "rejected",
+        "badtiming",
+        "closednotconverted",
+        "notinterested",
+        "afgewezen",
+        "nietgekwalificeerd",
+        "gediskwalificeerd",
+        "geeninteresse",
+        "closedlost",
+        "lost",
+        "verloren",
     ];
     let key = normalise(value);
     if CUSTOMER.contains(&key.as_str()) {
@@ -147,7 +232,11 @@ pub fn status_kind(mapping: &ImportMapping, value: &str) -> Option<StatusKind> {
 /// Sets the kind of a status value in the mapping (removing it from the other lists).
 pub fn set_status_kind(mapping: &mut ImportMapping, value: &str, kind: StatusKind) {
     let value = value.trim();
-    for list in [&mut mapping.accepted, &mut mapping.rejected, &mut mapping.customer] {
+    for list in [
+        &mut mapping.accepted,
+        &mut mapping.rejected,
+        &mut mapping.customer,
+    ] {
         list.retain(|v| status_key(v) != status_key(value));
     }
     let list = match kind {
@@ -167,25 +256,54 @@ mod tests {
     fn hubspot_salesforce_and_dutch_headers_are_recognised() {
         let headers = |names: &[&str]| names.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
         let hubspot = suggest_columns(&headers(&[
-            "Record ID", "Create Date", "Original Source", "Lifecycle Stage", "Last Contacted",
-            "First Contact Date", "Number of Sales Activities", "Became a Customer Date",
-            "Amount", "Rejection Reason",
+            "Record ID",
+            "Create Date",
+            "Original Source",
+            "Lifecycle Stage",
+            "Last Contacted",
+            "First Contact Date",
+            "Number of Sales Activities",
+            "Became a Customer Date",
+            "Amount",
+            "Rejection Reason",
         ]));
-        assert_eq!(hubspot.get(&ImportField::FirstContact).map(String::as_str), Some("First Contact Date"));
+        assert_eq!(
+            hubspot.get(&ImportField::FirstContact).map(String::as_str),
+            Some("First Contact Date")
+        );
         assert_eq!(hubspot.len(), 8);
         let salesforce = suggest_columns(&headers(&[
-            "Created Date", "Lead Source", "Lead Status", "Converted Date", "Disqualification Reason",
+            "Created Date",
+            "Lead Source",
+            "Lead Status",
+            "Converted Date",
+            "Disqualification Reason",
         ]));
-        assert_eq!(salesforce.get(&ImportField::Closed).map(String::as_str), Some("Converted Date"));
-        assert_eq!(salesforce.get(&ImportField::Reason).map(String::as_str), Some("Disqualification Reason"));
-        let dutch = suggest_columns(&headers(&["Aanmaakdatum", "Bron", "Status", "Reden", "Bedrag"]));
+        assert_eq!(
+            salesforce.get(&ImportField::Closed).map(String::as_str),
+            Some("Converted Date")
+        );
+        assert_eq!(
+            salesforce.get(&ImportField::Reason).map(String::as_str),
+            Some("Disqualification Reason")
+        );
+        let dutch = suggest_columns(&headers(&[
+            "Aanmaakdatum",
+            "Bron",
+            "Status",
+            "Reden",
+            "Bedrag",
+        ]));
         assert_eq!(dutch.len(), 5);
     }
 
     #[test]
     fn status_values_are_suggested_and_set() {
         assert_eq!(suggest_status("Sales Qualified Lead"), StatusKind::Accepted);
-        assert_eq!(suggest_status("Closed - Not Converted"), StatusKind::Rejected);
+        assert_eq!(
+            suggest_status("Closed - Not Converted"),
+            StatusKind::Rejected
+        );
         assert_eq!(suggest_status("Closed Won"), StatusKind::Customer);
         assert_eq!(suggest_status("Subscriber"), StatusKind::Other);
         let mut mapping = ImportMapping::default();

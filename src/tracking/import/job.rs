@@ -4,9 +4,9 @@
 //! closure that calls its `Context::request_repaint`.
 
 use std::fmt;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
-use std::sync::Arc;
 
 /// How far a piece of work is, and whether the user asked to stop it. Shared between the
 /// worker (which advances it) and the UI (which reads it and may cancel).

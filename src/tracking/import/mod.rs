@@ -60,7 +60,10 @@ impl CsvText {
     /// byte is a character, so any file decodes. An empty file (or only spaces) is an error.
     pub fn decode(bytes: &[u8]) -> Result<Self, ImportError> {
         let (text, encoding) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
-            Some(rest) => (String::from_utf8_lossy(rest).into_owned(), Encoding::Utf8WithBom),
+            Some(rest) => (
+                String::from_utf8_lossy(rest).into_owned(),
+                Encoding::Utf8WithBom,
+            ),
             None => match std::str::from_utf8(bytes) {
                 Ok(text) => (text.to_owned(), Encoding::Utf8),
                 Err(_) => (
@@ -343,7 +346,11 @@ impl Preview {
     /// What the mapped date columns say about the order of day and month.
     pub fn date_evidence(&self, mapping: &ImportMapping) -> DateEvidence {
         let mut evidence = DateEvidence::default();
-        for field in [ImportField::Created, ImportField::FirstContact, ImportField::Closed] {
+        for field in [
+            ImportField::Created,
+            ImportField::FirstContact,
+            ImportField::Closed,
+        ] {
             if let Some(column) = self.column_of(mapping, field) {
                 evidence.add(&column.dates);
             }
@@ -395,18 +402,29 @@ impl Settings {
 #[derive(Clone, Debug, PartialEq)]
 pub enum SkipReason {
     /// The row has another number of fields than the header.
-    Columns { found: usize, expected: usize },
+    Columns {
+        found: usize,
+        expected: usize,
+    },
     /// Every field is empty.
     Empty,
     /// The created date is empty.
-    NoCreated { column: String },
+    NoCreated {
+        column: String,
+    },
     BadDate {
         column: String,
         value: String,
         order: DateOrder,
     },
-    BadCount { column: String, value: String },
-    BadAmount { column: String, value: String },
+    BadCount {
+        column: String,
+        value: String,
+    },
+    BadAmount {
+        column: String,
+        value: String,
+    },
     /// A customer without the day the deal closed: it cannot be counted on a day.
     /// `column` is `None` when no column is mapped to the close date.
     NoCloseDate {
@@ -499,9 +517,10 @@ impl ImportError {
                 fill(t.import_unreadable, &[("file", file), ("reason", reason)])
             }
             Self::Empty => fill(t.import_empty, &[("file", file)]),
-            Self::HeaderOnly { columns } => {
-                fill(t.import_header_only, &[("file", file), ("columns", columns)])
-            }
+            Self::HeaderOnly { columns } => fill(
+                t.import_header_only,
+                &[("file", file), ("columns", columns)],
+            ),
             Self::NoCreatedColumn { columns } => fill(
                 t.import_no_created,
                 &[
@@ -534,7 +553,11 @@ impl ImportError {
             ),
             Self::Csv { line, reason } => fill(
                 t.import_csv_error,
-                &[("file", file), ("line", &line.to_string()), ("reason", reason)],
+                &[
+                    ("file", file),
+                    ("line", &line.to_string()),
+                    ("reason", reason),
+                ],
             ),
             Self::Cancelled => t.import_cancelled.to_owned(),
         }
@@ -712,13 +735,13 @@ fn read_row<'r>(
     let date = |field: ImportField| -> Result<Option<When>, SkipReason> {
         match columns.get(record, field).filter(|v| !v.is_empty()) {
             None => Ok(None),
-            Some(value) => parse_when(value, order).map(Some).ok_or_else(|| {
-                SkipReason::BadDate {
+            Some(value) => parse_when(value, order)
+                .map(Some)
+                .ok_or_else(|| SkipReason::BadDate {
                     column: header(field),
                     value: value.to_owned(),
                     order,
-                }
-            }),
+                }),
         }
     };
     let created = date(ImportField::Created)?.ok_or_else(|| SkipReason::NoCreated {
@@ -734,7 +757,10 @@ fn read_row<'r>(
             value: value.to_owned(),
         })?),
     };
-    let amount = match columns.get(record, ImportField::Amount).filter(|v| !v.is_empty()) {
+    let amount = match columns
+        .get(record, ImportField::Amount)
+        .filter(|v| !v.is_empty())
+    {
         None => 0.0,
         Some(value) => parse_amount(value).ok_or_else(|| SkipReason::BadAmount {
             column: header(ImportField::Amount),

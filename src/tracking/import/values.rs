@@ -136,7 +136,10 @@ fn parse_zone(zone: &str) -> Option<Option<i32>> {
     if zone.is_empty() {
         return Some(None);
     }
-    if ["z", "utc", "gmt"].iter().any(|z| zone.eq_ignore_ascii_case(z)) {
+    if ["z", "utc", "gmt"]
+        .iter()
+        .any(|z| zone.eq_ignore_ascii_case(z))
+    {
         return Some(Some(0));
     }
     let sign = match zone.as_bytes().first()? {
@@ -149,7 +152,10 @@ fn parse_zone(zone: &str) -> Option<Option<i32>> {
         return None;
     }
     let hours: i32 = digits.get(..2)?.parse().ok()?;
-    let minutes: i32 = digits.get(2..).filter(|m| !m.is_empty()).map_or(Some(0), |m| m.parse().ok())?;
+    let minutes: i32 = digits
+        .get(2..)
+        .filter(|m| !m.is_empty())
+        .map_or(Some(0), |m| m.parse().ok())?;
     (hours <= 14 && minutes < 60).then_some(Some(sign * (hours * 3600 + minutes * 60)))
 }
 
@@ -177,7 +183,11 @@ pub fn parse_amount(value: &str) -> Option<f64> {
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '\'')
         .collect();
-    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',') {
+    if text.is_empty()
+        || !text
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+    {
         return None;
     }
     let last_dot = text.rfind('.');
@@ -276,10 +286,22 @@ mod tests {
             let when = parse_when(text, order);
             assert_eq!(when.map(|w| w.date), Some(ymd(2027, 1, 15)), "{text}");
         }
-        assert_eq!(parse_when("2027-01-15", DateOrder::YearMonthDay).map(|w| w.date), Some(ymd(2027, 1, 15)));
+        assert_eq!(
+            parse_when("2027-01-15", DateOrder::YearMonthDay).map(|w| w.date),
+            Some(ymd(2027, 1, 15))
+        );
         assert_eq!(parse_when("15/01/2027", DateOrder::MonthDayYear), None);
         assert_eq!(parse_when("15/01/2027", DateOrder::YearMonthDay), None);
-        for bad in ["", "2027-13-01", "2027-02-30", "15-01-27", "yesterday", "2027-01-15 25:00", "2027-01-15 09:30 CET", "2027-01-15x"] {
+        for bad in [
+            "",
+            "2027-13-01",
+            "2027-02-30",
+            "15-01-27",
+            "yesterday",
+            "2027-01-15 25:00",
+            "2027-01-15 09:30 CET",
+            "2027-01-15x",
+        ] {
             assert_eq!(parse_when(bad, dmy), None, "{bad}");
         }
     }
