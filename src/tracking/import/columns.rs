@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use crate::document::{ImportField, ImportMapping};
 
 /// A header or status reduced to its letters and digits, lowercased: "Create Date",
-/// "create_date" and "CREATEDATE" are one name.
+/// `create_date` and "CREATEDATE" are one name.
 pub fn normalise(name: &str) -> String {
     name.chars()
         .filter(|c| c.is_alphanumeric())

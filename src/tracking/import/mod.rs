@@ -106,7 +106,7 @@ impl CsvText {
     fn header(&self) -> Result<(Vec<String>, csv::Reader<&[u8]>), ImportError> {
         let mut reader = self.reader();
         let mut record = csv::StringRecord::new();
-        if !reader.read_record(&mut record).map_err(csv_error)? {
+        if !reader.read_record(&mut record).map_err(|e| csv_error(&e))? {
             return Err(ImportError::Empty);
         }
         let headers = record.iter().map(|h| h.trim().to_owned()).collect();
@@ -143,7 +143,7 @@ fn sniff_delimiter(text: &str) -> u8 {
         .map_or(b',', |(d, _)| *d)
 }
 
-fn csv_error(error: csv::Error) -> ImportError {
+fn csv_error(error: &csv::Error) -> ImportError {
     ImportError::Csv {
         line: error.position().map_or(0, csv::Position::line),
         reason: error.to_string(),
@@ -237,7 +237,7 @@ pub fn analyse(text: &CsvText, progress: &Progress) -> Result<Preview, ImportErr
     let mut first_rows = Vec::new();
     let mut rows = 0;
     let mut record = csv::StringRecord::new();
-    while reader.read_record(&mut record).map_err(csv_error)? {
+    while reader.read_record(&mut record).map_err(|e| csv_error(&e))? {
         rows += 1;
         if rows % CHECK_EVERY == 0 {
             if progress.is_cancelled() {
@@ -829,7 +829,7 @@ pub fn import(
     let mut days: HashMap<(NaiveDate, usize), SourceDay> = HashMap::new();
     let mut result = Imported::default();
     let mut record = csv::StringRecord::new();
-    while reader.read_record(&mut record).map_err(csv_error)? {
+    while reader.read_record(&mut record).map_err(|e| csv_error(&e))? {
         result.rows += 1;
         if result.rows % CHECK_EVERY == 0 {
             if progress.is_cancelled() {
