@@ -118,11 +118,16 @@ fn html_shows_user_text_as_text_and_one_svg_per_chart() {
     assert_eq!(count("iframe"), 0);
     assert_eq!(count("b"), 0);
     assert_eq!(count("style"), 1, "only the page's own style sheet");
-    assert_eq!(count("svg"), report.charts.len());
     assert_eq!(
         report.charts.len(),
         3,
         "targets, customers and revenue, lead mix"
+    );
+    assert!(report.tracking.is_some(), "the example has results");
+    assert_eq!(
+        count("svg"),
+        report.charts.len() + 2,
+        "and the tracking charts: hug the line, sales follow-up"
     );
     let h1: String = page
         .select(&scraper::Selector::parse("h1").unwrap())

@@ -62,7 +62,7 @@ fn a_version_1_file_migrates_and_plans_as_before() {
         sla_planner::plan::funnel::whole_up(plan.leads_needed),
         1_100.0
     );
-    assert_eq!(doc, SlaDocument::example().unwrap());
+    assert_eq!(doc, example_without_tracking());
 
     // Saved again, it is a file of this version that loads the same.
     let dir = tempfile::tempdir().unwrap();
@@ -357,6 +357,15 @@ proptest! {
 
 // ---- Issue 7: unknown fields, hostile files, limits and messages -------------------------
 
+/// The example as the test corpus copies it: without the results of January and February
+/// (and the import settings that came with them).
+fn example_without_tracking() -> SlaDocument {
+    let mut example = SlaDocument::example().unwrap();
+    example.actuals = Default::default();
+    example.tracking = Default::default();
+    example
+}
+
 fn good(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/files/good")
@@ -366,7 +375,7 @@ fn good(name: &str) -> PathBuf {
 /// Files that open: with a byte order mark, with fields this version does not know.
 #[test]
 fn the_good_corpus_opens() {
-    let example = SlaDocument::example().unwrap();
+    let example = example_without_tracking();
     assert_eq!(load(&good("bom.sla.ron")).unwrap().document, example);
     let loaded = load(&good("unknown_fields.sla.ron")).unwrap();
     assert_eq!(loaded.unknown_fields.len(), 2);

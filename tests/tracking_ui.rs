@@ -9,7 +9,21 @@ use egui::accesskit::Role;
 use egui::{Event, Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
 use sla_planner::document::Measure;
-use support::{example, press, type_into};
+use support::{press, type_into};
+
+/// The example without its results, so a test starts from empty cells.
+fn example() -> egui_kittest::Harness<'static, sla_planner::App> {
+    let mut harness = support::example();
+    harness.state_mut().set_document(example_document());
+    harness.run();
+    harness
+}
+
+fn example_document() -> sla_planner::document::SlaDocument {
+    let mut doc = sla_planner::document::SlaDocument::example().unwrap();
+    doc.actuals = Default::default();
+    doc
+}
 
 fn january(day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2027, 1, day).unwrap()
@@ -118,7 +132,7 @@ fn a_paste_with_a_value_that_does_not_read_changes_nothing_and_says_where() {
 
 /// The example with 5 webinar leads on every working day of 1–12 February 2027.
 fn example_with_february() -> sla_planner::document::SlaDocument {
-    let mut doc = sla_planner::document::SlaDocument::example().unwrap();
+    let mut doc = example_document();
     for day in [1, 2, 3, 4, 5, 8, 9, 10, 11, 12] {
         let date = NaiveDate::from_ymd_opt(2027, 2, day).unwrap();
         doc.actuals.set(date, "Webinars", Measure::Leads, 5.0);

@@ -537,7 +537,7 @@ fn every_field_shows_as_a_path() {
     let paths: Vec<&str> = d.changes.iter().map(|c| c.path.as_str()).collect();
     let plan_2027 = r#"scenarios["Plan 2027"].assumptions"#;
     let expected = [
-        "actuals[0]".to_owned(),
+        r#"actuals["2027-01-04 Website"]"#.to_owned(),
         "company".into(),
         "currency".into(),
         "effective_date".into(),
@@ -579,7 +579,7 @@ fn every_field_shows_as_a_path() {
     let kind = |path: &str| d.changes.iter().find(|c| c.path == path).unwrap().kind;
     assert_eq!(kind(r#"scenarios["Cautious"]"#), ChangeKind::Removed);
     assert_eq!(kind(r#"scenarios["Plan"]"#), ChangeKind::Added);
-    assert_eq!(kind("actuals[0]"), ChangeKind::Added);
+    assert_eq!(kind(r#"actuals["2027-01-04 Website"]"#), ChangeKind::Added);
     let change = d
         .changes
         .iter()

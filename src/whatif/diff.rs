@@ -252,29 +252,39 @@ fn added(path: String, value: &Value) -> Change {
     }
 }
 
-/// The `name` of every item, when every item is an object with a distinct, non-empty name
-/// (funnel stages, lead sources); `None` otherwise (holidays, weights, actuals).
-fn unique_names(items: &[Value]) -> Option<Vec<&str>> {
-    let names: Vec<&str> = items
-        .iter()
-        .map(|item| {
-            item.get("name")
-                .and_then(Value::as_str)
-                .filter(|n| !n.is_empty())
-        })
-        .collect::<Option<_>>()?;
+/// The key of every item, when every item is an object with a distinct key: its non-empty
+/// `name` (funnel stages, lead sources) or its `date` and `source` (actuals: "2027-01-04
+/// Webinars"), so an inserted record is one change, not a shift of every record after it;
+/// `None` otherwise (holidays, weights).
+fn unique_names(items: &[Value]) -> Option<Vec<String>> {
+    let names: Vec<String> = items.iter().map(item_key).collect::<Option<_>>()?;
     let mut sorted = names.clone();
     sorted.sort_unstable();
     sorted.dedup();
     (sorted.len() == names.len()).then_some(names)
 }
 
+fn item_key(item: &Value) -> Option<String> {
+    if let Some(name) = item
+        .get("name")
+        .and_then(Value::as_str)
+        .filter(|n| !n.is_empty())
+    {
+        return Some(name.to_owned());
+    }
+    let date = item.get("date")?.as_str()?;
+    match item.get("source").and_then(Value::as_str) {
+        Some(source) if !source.is_empty() => Some(format!("{date} {source}")),
+        _ => Some(date.to_owned()),
+    }
+}
+
 fn compare_named(
     path: &str,
     old_items: &[Value],
-    old_names: &[&str],
+    old_names: &[String],
     new_items: &[Value],
-    new_names: &[&str],
+    new_names: &[String],
     out: &mut Vec<Change>,
 ) {
     for (old, name) in old_items.iter().zip(old_names) {

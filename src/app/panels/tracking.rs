@@ -778,6 +778,15 @@ mod tests {
         let before = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap_or_default();
         assert_eq!(
             View::new(&doc, &plan, before).date.to_string(),
+            "2027-02-26",
+            "the last day with results"
+        );
+        let empty = SlaDocument {
+            actuals: crate::document::Actuals::default(),
+            ..doc.clone()
+        };
+        assert_eq!(
+            View::new(&empty, &plan, before).date.to_string(),
             "2027-01-01"
         );
         let inside = NaiveDate::from_ymd_opt(2027, 3, 3).unwrap_or_default();
