@@ -89,7 +89,7 @@ fn malformed_rows_are_listed_with_their_lines_after_the_import() {
     let mut harness = support::example();
     open_import(&mut harness, "malformed.csv");
     harness.get_by_label("Dates are read as year-month-day.");
-    harness.get_by_label("Import").click();
+    click(&mut harness, "Import");
     wait_for(&mut harness, "rows read");
     harness.get_by_label("9 rows read, 2 imported, 7 skipped.");
     harness.get_by_label("Line 5: 3 columns where the header has 6.");
