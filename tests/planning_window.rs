@@ -492,6 +492,13 @@ fn snapshots_small_laptop_and_zoomed() {
             egui::Theme::Light,
             Some(Key::Num6),
         ),
+        (
+            "charts_dark_1024x640",
+            small,
+            1.0,
+            egui::Theme::Dark,
+            Some(Key::Num6),
+        ),
     ] {
         results.add(snapshot(name, options(|_| {}), size, zoom, theme, tab));
     }

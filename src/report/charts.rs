@@ -25,14 +25,28 @@ pub struct Series {
     pub line: bool,
 }
 
-/// A chart: a title, one label per category (month, stage, source) and its series.
+/// Which chart it is, so a screen can pick one (meeting mode shows only the leads).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChartId {
+    LeadsPerMonth,
+    CustomersPerMonth,
+    Funnel,
+    LeadMix,
+}
+
+/// A chart: a title, one label per category (month, stage, source) and its series. The app's
+/// charts and the exported SVG both draw from this one description.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Chart {
+    pub id: ChartId,
     pub title: &'static str,
     pub labels: Vec<String>,
     pub series: Vec<Series>,
 }
 
+/// The charts of `plan`: leads per month; customers and revenue per month; the funnel (each
+/// stage's volume, then the customers), when stages are in force; the lead mix (each source's
+/// share of the leads and of the lead value), when sources are.
 pub fn charts(plan: &Plan, language: Language) -> Vec<Chart> {
     let t = language.text();
     let months: Vec<String> = plan
@@ -44,6 +58,7 @@ pub fn charts(plan: &Plan, language: Language) -> Vec<Chart> {
     let monthly = |f: fn(&crate::plan::MonthPlan) -> f64| plan.whole_per_month(f);
     let mut charts = vec![
         Chart {
+            id: ChartId::LeadsPerMonth,
             title: t.chart_leads_per_month,
             labels: months.clone(),
             series: vec![Series {
@@ -54,6 +69,7 @@ pub fn charts(plan: &Plan, language: Language) -> Vec<Chart> {
             }],
         },
         Chart {
+            id: ChartId::CustomersPerMonth,
             title: t.chart_customers_per_month,
             labels: months,
             series: vec![
@@ -74,12 +90,23 @@ pub fn charts(plan: &Plan, language: Language) -> Vec<Chart> {
     ];
     if !plan.stages.is_empty() {
         charts.push(Chart {
+            id: ChartId::Funnel,
             title: t.chart_funnel,
-            labels: plan.stages.iter().map(|s| s.name.clone()).collect(),
+            labels: plan
+                .stages
+                .iter()
+                .map(|s| s.name.clone())
+                .chain(std::iter::once(t.customers.to_owned()))
+                .collect(),
             series: vec![Series {
                 name: t.volume,
                 kind: ChartKind::Count,
-                values: plan.stages.iter().map(|s| whole_up(s.volume)).collect(),
+                values: plan
+                    .stages
+                    .iter()
+                    .map(|s| whole_up(s.volume))
+                    .chain(std::iter::once(whole_up(plan.customers_needed)))
+                    .collect(),
                 line: false,
             }],
         });
@@ -87,6 +114,7 @@ pub fn charts(plan: &Plan, language: Language) -> Vec<Chart> {
     if !plan.sources.is_empty() {
         let value: f64 = plan.sources.iter().map(|s| s.value).sum();
         charts.push(Chart {
+            id: ChartId::LeadMix,
             title: t.chart_sources,
             labels: plan.sources.iter().map(|s| s.name.clone()).collect(),
             series: vec![

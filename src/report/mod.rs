@@ -9,12 +9,12 @@
 
 mod agreement;
 mod cell;
-mod charts;
+pub mod charts;
 mod tables;
 
 pub use agreement::{Section, approval};
 pub use cell::Cell;
-pub use charts::{Chart, ChartKind, Series};
+pub use charts::{Chart, ChartId, ChartKind, Series};
 
 use crate::document::SlaDocument;
 use crate::i18n::{Language, fill};
