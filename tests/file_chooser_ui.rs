@@ -9,12 +9,12 @@
 
 use std::path::Path;
 
-use egui::Key;
+use egui::{Key, Modifiers};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use sla_planner::App;
-use support::{example, folder, type_into};
+use support::{example, folder, press, type_into};
 
 mod support;
 
@@ -26,15 +26,23 @@ fn use_builtin_chooser(harness: &mut Harness<'_, App>) {
         .get_by_label("Use the app's own file chooser")
         .click();
     harness.run();
-    harness.key_press(Key::Escape);
-    harness.run();
+    if harness.query_by_label("Use the app's own file chooser").is_some() {
+        harness.get_by_label("File").click();
+        harness.run();
+    }
 }
 
-fn menu(harness: &mut Harness<'_, App>, item: &str) {
-    harness.get_by_label("File").click();
-    harness.run();
-    harness.get_by_label(item).click();
-    harness.run();
+/// Save as… (Ctrl+Shift+S) or Open… (Ctrl+O), from the keyboard.
+fn by_keyboard(harness: &mut Harness<'_, App>, item: &str) {
+    let modifiers = match item {
+        "Save as…" => Modifiers::COMMAND | Modifiers::SHIFT,
+        _ => Modifiers::COMMAND,
+    };
+    let key = match item {
+        "Save as…" => Key::S,
+        _ => Key::O,
+    };
+    press(harness, modifiers, key);
 }
 
 /// Goes to `folder` by typing it into the Folder field and pressing Enter.
@@ -52,7 +60,7 @@ fn save_as_replace_and_open_through_the_apps_own_chooser() {
 
     // Save as: a name without the extension gets it; the file is written and becomes the
     // document's file.
-    menu(&mut harness, "Save as…");
+    by_keyboard(&mut harness, "Save as…");
     harness.get_by_label("Save the SLA as");
     go_to(&mut harness, &dir);
     type_into(&mut harness, "File name", "budget");
@@ -66,7 +74,7 @@ fn save_as_replace_and_open_through_the_apps_own_chooser() {
     // Save as the same name again: the chooser asks first; Cancel goes back to the list,
     // Replace writes. The chooser opens in the folder of the document.
     std::fs::write(&saved, "not an SLA").unwrap();
-    menu(&mut harness, "Save as…");
+    by_keyboard(&mut harness, "Save as…");
     assert_eq!(
         harness
             .get_by_role_and_label(Role::TextInput, "Folder")
@@ -91,7 +99,7 @@ fn save_as_replace_and_open_through_the_apps_own_chooser() {
     std::fs::create_dir(dir.join("archive")).unwrap();
     std::fs::write(dir.join("notes.txt"), "").unwrap();
     std::fs::copy(&saved, dir.join("other.sla.ron")).unwrap();
-    menu(&mut harness, "Open…");
+    by_keyboard(&mut harness, "Open…");
     harness.get_by_label("Open an SLA");
     harness.get_by_label_contains("archive");
     harness.get_by_label("budget.sla.ron");
@@ -109,7 +117,7 @@ fn a_missing_file_or_folder_is_named_and_escape_cancels() {
     let dir = folder();
     let mut harness = example();
     use_builtin_chooser(&mut harness);
-    menu(&mut harness, "Open…");
+    by_keyboard(&mut harness, "Open…");
     go_to(&mut harness, &dir.join("nowhere"));
     harness.get_by_label_contains("nowhere is not a folder that exists.");
     go_to(&mut harness, &dir);
@@ -174,7 +182,7 @@ fn snapshots_of_the_chooser() {
     ] {
         let mut harness = support::window(support::options(|_| {}), size, theme);
         use_builtin_chooser(&mut harness);
-        menu(&mut harness, "Save as…");
+        by_keyboard(&mut harness, "Save as…");
         go_to(&mut harness, &dir);
         type_into(&mut harness, "File name", "plan 2027.sla.ron");
         if replace {

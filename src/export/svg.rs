@@ -35,15 +35,6 @@ fn axis_top(values: impl Iterator<Item = f64>) -> (f64, f64) {
     ((max / step).ceil() * step, step)
 }
 
-fn label(value: f64, kind: ChartKind, language: Language, currency: &str) -> String {
-    let n = language.numbers();
-    match kind {
-        ChartKind::Count => n.decimal(value, 0),
-        ChartKind::Money => n.money(value, currency),
-        ChartKind::Share => n.share(value),
-    }
-}
-
 /// The chart as an `<svg>` element.
 pub fn chart(chart: &Chart, language: Language, currency: &str) -> String {
     let bars: Vec<&Series> = chart.series.iter().filter(|s| !s.line).collect();
@@ -62,7 +53,7 @@ pub fn chart(chart: &Chart, language: Language, currency: &str) -> String {
         out,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" role=\"img\" \
          aria-label=\"{}\">\n<title>{}</title>\n",
-        escape(&description(chart, language, currency)),
+        escape(&chart.description(language, currency)),
         escape(chart.title)
     );
     // Grid lines and the left axis' labels.
@@ -77,7 +68,7 @@ pub fn chart(chart: &Chart, language: Language, currency: &str) -> String {
             LEFT + plot_width,
             LEFT - 6.0,
             at + 4.0,
-            escape(&label(tick, bar_kind, language, currency))
+            escape(&bar_kind.show(tick, language, currency))
         );
         tick += bar_step;
     }
@@ -89,7 +80,7 @@ pub fn chart(chart: &Chart, language: Language, currency: &str) -> String {
                 "<text x=\"{:.1}\" y=\"{:.1}\">{}</text>",
                 LEFT + plot_width + 6.0,
                 y(tick, line_top) + 4.0,
-                escape(&label(tick, first.kind, language, currency))
+                escape(&first.kind.show(tick, language, currency))
             );
             tick += line_step;
         }
@@ -112,7 +103,7 @@ pub fn chart(chart: &Chart, language: Language, currency: &str) -> String {
                     "{} · {}: {}",
                     chart.labels.get(i).map_or("", String::as_str),
                     series.name,
-                    label(*value, series.kind, language, currency)
+                    series.kind.show(*value, language, currency)
                 ))
             );
         }
@@ -169,24 +160,6 @@ pub fn chart(chart: &Chart, language: Language, currency: &str) -> String {
     }
     out.push_str("</svg>\n");
     out
-}
-
-/// The chart in words, for a screen reader: "Leads per month: Jan 2027 101, Feb 107, …".
-pub fn description(chart: &Chart, language: Language, currency: &str) -> String {
-    let series: Vec<String> = chart
-        .series
-        .iter()
-        .map(|s| {
-            let values: Vec<String> = chart
-                .labels
-                .iter()
-                .zip(&s.values)
-                .map(|(name, v)| format!("{name} {}", label(*v, s.kind, language, currency)))
-                .collect();
-            format!("{}: {}", s.name, values.join(", "))
-        })
-        .collect();
-    format!("{}. {}", chart.title, series.join("; "))
 }
 
 #[cfg(test)]

@@ -22,7 +22,8 @@ impl Language {
     pub fn read_date(self, text: &str) -> Option<NaiveDate> {
         let text = text.trim();
         let formats: &[&str] = match self {
-            Self::English => &["%Y-%m-%d", "%d %b %Y", "%d-%b-%Y", "%b %d %Y", "%b %d, %Y"],
+            // %B reads "February" and "Feb" alike.
+            Self::English => &["%Y-%m-%d", "%d %B %Y", "%d-%B-%Y", "%B %d %Y", "%B %d, %Y"],
             Self::Dutch => &["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y"],
         };
         formats

@@ -493,7 +493,7 @@ pub const TEXT: Text = Text {
     chooser_name: "File name",
     chooser_open: "Open",
     chooser_save: "Save",
-    chooser_showing: "Folders and {filter} files (*.{extension}); type a folder and press Enter to go there.",
+    chooser_showing: "Folders and files of type {filter} (*.{extension}); type a folder and press Enter to go there.",
     chooser_empty: "No folders or files of this kind here.",
     chooser_fallback_note: "No file dialog of the system could be shown, so the app uses its own.",
     chooser_not_a_folder: "{path} is not a folder that exists.",

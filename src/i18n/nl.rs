@@ -493,7 +493,7 @@ pub const TEXT: Text = Text {
     chooser_name: "Bestandsnaam",
     chooser_open: "Openen",
     chooser_save: "Opslaan",
-    chooser_showing: "Mappen en {filter}-bestanden (*.{extension}); typ een map en druk op Enter om erheen te gaan.",
+    chooser_showing: "Mappen en bestanden van het type {filter} (*.{extension}); typ een map en druk op Enter om erheen te gaan.",
     chooser_empty: "Hier staan geen mappen of bestanden van deze soort.",
     chooser_fallback_note: "Het systeem kon geen bestandsvenster tonen, dus de app gebruikt een eigen venster.",
     chooser_not_a_folder: "{path} is geen bestaande map.",

@@ -16,6 +16,19 @@ pub enum ChartKind {
     Share,
 }
 
+impl ChartKind {
+    /// `value` as an axis, a hover text and a description show it: a whole count, an amount
+    /// in `currency`, a share as a percentage.
+    pub fn show(self, value: f64, language: Language, currency: &str) -> String {
+        let n = language.numbers();
+        match self {
+            Self::Count => n.decimal(value, 0),
+            Self::Money => n.money(value, currency),
+            Self::Share => n.share(value),
+        }
+    }
+}
+
 /// One named series; `line` draws it as a line over the bars, on an axis of its own.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Series {
@@ -42,6 +55,27 @@ pub struct Chart {
     pub title: &'static str,
     pub labels: Vec<String>,
     pub series: Vec<Series>,
+}
+
+impl Chart {
+    /// The chart in words, for a screen reader and the exported image's accessible name:
+    /// "Leads per month. Leads: Jan 2027 101, Feb 92, …".
+    pub fn description(&self, language: Language, currency: &str) -> String {
+        let series: Vec<String> = self
+            .series
+            .iter()
+            .map(|s| {
+                let values: Vec<String> = self
+                    .labels
+                    .iter()
+                    .zip(&s.values)
+                    .map(|(name, v)| format!("{name} {}", s.kind.show(*v, language, currency)))
+                    .collect();
+                format!("{}: {}", s.name, values.join(", "))
+            })
+            .collect();
+        format!("{}. {}", self.title, series.join("; "))
+    }
 }
 
 /// The charts of `plan`: leads per month; customers and revenue per month; the funnel (each

@@ -47,16 +47,6 @@ pub fn leads_per_month(ui: &mut Ui, language: Language, currency: &str, plan: &P
     }
 }
 
-/// A value of `kind` as the axis and the hover text show it.
-fn show_value(language: Language, currency: &str, kind: ChartKind, value: f64) -> String {
-    let n = language.numbers();
-    match kind {
-        ChartKind::Count => n.decimal(value, 0),
-        ChartKind::Money => n.money(value, currency),
-        ChartKind::Share => n.share(value),
-    }
-}
-
 /// The palette entry of a chart's series: customers keep their colour on every chart, and the
 /// lead mix's two shares differ clearly.
 fn colour_index(chart: ChartId, series: usize) -> usize {
@@ -125,7 +115,7 @@ fn draw(
         });
     let mut y_axes = vec![AxisHints::new_y().label(left_label).formatter({
         let currency = currency.clone();
-        move |mark, _| show_value(language, &currency, bar_kind, mark.value)
+        move |mark, _| bar_kind.show(mark.value, language, &currency)
     })];
     if let Some((_, line)) = lines.first() {
         let kind = line.kind;
@@ -134,7 +124,7 @@ fn draw(
             AxisHints::new_y()
                 .label(line.name)
                 .placement(egui_plot::HPlacement::Right)
-                .formatter(move |mark, _| show_value(language, &currency, kind, mark.value / scale)),
+                .formatter(move |mark, _| kind.show(mark.value / scale, language, &currency)),
         );
     }
     let hover_labels = chart.labels.clone();
@@ -157,7 +147,7 @@ fn draw(
                 let kind = line_kinds.first().copied().unwrap_or(ChartKind::Count);
                 Some(format!(
                     "{label}\n{plot_name}: {}",
-                    show_value(language, &hover_currency, kind, position.y / scale)
+                    kind.show(position.y / scale, language, &hover_currency)
                 ))
             }
             egui_plot::HoverPosition::Elsewhere { .. } => None,
@@ -191,7 +181,7 @@ fn draw(
                             format!(
                                 "{}\n{name}: {}",
                                 bar.name,
-                                show_value(language, &currency, kind, bar.value)
+                                kind.show(bar.value, language, &currency)
                             )
                         })),
                 );
@@ -215,24 +205,10 @@ fn draw(
     response
 }
 
-/// Gives a chart a text alternative for screen readers: its title and the numbers of its first
-/// series ("Leads per month: Jan 2027 101, Feb 92, …").
+/// Gives a chart its text alternative for screen readers: the same description the exported
+/// image carries.
 fn describe(response: &egui::Response, chart: &Chart, language: Language, currency: &str) {
-    let numbers: Vec<String> = chart
-        .series
-        .first()
-        .map(|series| {
-            chart
-                .labels
-                .iter()
-                .zip(&series.values)
-                .map(|(label, v)| {
-                    format!("{label} {}", show_value(language, currency, series.kind, *v))
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    let description = format!("{}: {}", chart.title, numbers.join(", "));
+    let description = chart.description(language, currency);
     response.widget_info(|| {
         egui::WidgetInfo::labeled(egui::accesskit::Role::Image, true, &description)
     });
