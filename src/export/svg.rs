@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 
 use super::html::escape;
 use crate::i18n::Language;
+use crate::report::charts::axis_step;
 use crate::report::{Chart, ChartKind, Series};
 
 const WIDTH: f64 = 640.0;
@@ -14,24 +15,13 @@ const TOP: f64 = 36.0;
 const BOTTOM: f64 = 40.0;
 const COLOURS: [&str; 3] = ["#2458a6", "#d9822b", "#2e8b57"];
 
-/// A round axis step for values up to `max`: 1, 2 or 5 × 10ⁿ, about four steps.
-fn step(max: f64) -> f64 {
-    let rough = max / 4.0;
-    let power = 10f64.powf(rough.log10().floor());
-    [1.0, 2.0, 5.0, 10.0]
-        .into_iter()
-        .map(|m| m * power)
-        .find(|s| *s >= rough)
-        .unwrap_or(power * 10.0)
-}
-
 /// The top of an axis: the largest value rounded up to a whole step; 1 for an empty series.
 fn axis_top(values: impl Iterator<Item = f64>) -> (f64, f64) {
     let max = values.filter(|v| v.is_finite()).fold(0.0, f64::max);
     if max <= 0.0 {
         return (1.0, 1.0);
     }
-    let step = step(max);
+    let step = axis_step(max);
     ((max / step).ceil() * step, step)
 }
 

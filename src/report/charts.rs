@@ -5,6 +5,21 @@ use crate::i18n::Language;
 use crate::plan::Plan;
 use crate::plan::funnel::whole_up;
 
+/// A round axis step for values up to `max`: 1, 2 or 5 × 10ⁿ, about four steps. The window's
+/// charts and the SVG export both put their ticks at multiples of it.
+pub fn axis_step(max: f64) -> f64 {
+    let rough = max / 4.0;
+    if !(rough.is_finite() && rough > 0.0) {
+        return 1.0;
+    }
+    let power = 10f64.powf(rough.log10().floor());
+    [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * power)
+        .find(|s| *s >= rough)
+        .unwrap_or(power * 10.0)
+}
+
 /// What a series' numbers are, for its axis labels.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ChartKind {

@@ -9,7 +9,7 @@ use egui_plot::{AxisHints, Bar, BarChart, Legend, Line, Plot, PlotPoints};
 use super::super::theme;
 use crate::i18n::Language;
 use crate::plan::Plan;
-use crate::report::charts::charts;
+use crate::report::charts::{axis_step, charts};
 use crate::report::{Chart, ChartId, ChartKind};
 
 /// Category labels closer than this (points apart) are left out; egui_plot's default for an x
@@ -108,7 +108,7 @@ fn draw(
         .formatter(move |mark, _| {
             let i = mark.value.round();
             if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
-                labels.get(i as usize).map_or_else(String::new, |l| shorten(l))
+                labels.get(i as usize).map_or_else(String::new, |l| two_lines(l))
             } else {
                 String::new()
             }
@@ -135,6 +135,7 @@ fn draw(
         // Head room above the tallest bar for the legend, never over the data.
         .include_y(bar_max.max(line_max * scale) * if legend { 1.45 } else { 1.1 })
         .x_grid_spacer(|input| one_mark_per_bar(input.bounds))
+        .y_grid_spacer(|input| round_marks(input.bounds))
         .custom_x_axes(vec![x_axis])
         .custom_y_axes(y_axes)
         .label_formatter(move |pos| match pos {
@@ -234,6 +235,16 @@ pub(super) fn shorten(name: &str) -> String {
     }
 }
 
+/// A category label in at most two short lines ("Jan 2027" as "Jan" over "2027", "Demo
+/// requests" as "Demo" over "requests"), so it fits under its bar where one line would not and
+/// egui_plot would leave it out.
+fn two_lines(label: &str) -> String {
+    match label.split_once(' ') {
+        Some((first, rest)) => format!("{}\n{}", shorten(first), shorten(rest.trim())),
+        None => shorten(label),
+    }
+}
+
 /// A grid line (and so an axis label) at every whole number: one per source.
 pub(super) fn one_mark_per_bar((min, max): (f64, f64)) -> Vec<egui_plot::GridMark> {
     let first = min.ceil().max(0.0) as i64;
@@ -242,6 +253,21 @@ pub(super) fn one_mark_per_bar((min, max): (f64, f64)) -> Vec<egui_plot::GridMar
         .map(|i| egui_plot::GridMark {
             value: i as f64,
             step_size: 1.0,
+        })
+        .collect()
+}
+
+/// Grid lines (and axis labels) at the round steps of [`axis_step`] (0, 20, 40 … for a chart
+/// up to 130), about four of them, the same steps as the exported SVG. egui_plot's own
+/// spacing knows only powers of ten, so it showed 0 and 100 alone or a label every 10.
+fn round_marks((min, max): (f64, f64)) -> Vec<egui_plot::GridMark> {
+    let step = axis_step(max - min.min(0.0));
+    let first = (min / step).ceil() as i64;
+    let last = (max / step).floor() as i64;
+    (first..=last)
+        .map(|i| egui_plot::GridMark {
+            value: i as f64 * step,
+            step_size: step,
         })
         .collect()
 }
@@ -271,6 +297,16 @@ mod tests {
     fn long_names_are_shortened_for_the_axis() {
         assert_eq!(super::shorten("Webinars"), "Webinars");
         assert_eq!(super::shorten("Whitepaper downloads"), "Whitepaper…");
+    }
+
+    #[test]
+    fn category_labels_take_two_lines() {
+        assert_eq!(super::two_lines("Jan 2027"), "Jan\n2027");
+        assert_eq!(super::two_lines("Feb"), "Feb");
+        assert_eq!(
+            super::two_lines("Whitepaper downloads from partners"),
+            "Whitepaper\ndownloads f…"
+        );
     }
 
     #[test]
