@@ -9,8 +9,8 @@
 
 use std::path::Path;
 
-use egui::{Key, Modifiers};
 use egui::accesskit::Role;
+use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use sla_planner::App;
@@ -26,7 +26,10 @@ fn use_builtin_chooser(harness: &mut Harness<'_, App>) {
         .get_by_label("Use the app's own file chooser")
         .click();
     harness.run();
-    if harness.query_by_label("Use the app's own file chooser").is_some() {
+    if harness
+        .query_by_label("Use the app's own file chooser")
+        .is_some()
+    {
         harness.get_by_label("File").click();
         harness.run();
     }
@@ -93,7 +96,11 @@ fn save_as_replace_and_open_through_the_apps_own_chooser() {
     harness.run();
     harness.get_by_label("Replace").click();
     harness.run();
-    assert!(std::fs::read_to_string(&saved).unwrap().contains("SlaDocument"));
+    assert!(
+        std::fs::read_to_string(&saved)
+            .unwrap()
+            .contains("SlaDocument")
+    );
 
     // Open: the list shows folders and SLA files only; a click picks the file, Open opens it.
     std::fs::create_dir(dir.join("archive")).unwrap();

@@ -228,7 +228,7 @@ impl FileChooser {
             }
             ui.add_space(6.0);
             if let Some(path) = self.replace.clone() {
-                outcome = self.ask_replace(ui, t, path);
+                outcome = self.ask_replace(ui, t, &path);
             } else {
                 outcome = self.browse(ui, t);
             }
@@ -242,7 +242,7 @@ impl FileChooser {
         outcome
     }
 
-    fn ask_replace(&mut self, ui: &mut egui::Ui, t: &Text, path: PathBuf) -> Outcome {
+    fn ask_replace(&mut self, ui: &mut egui::Ui, t: &Text, path: &Path) -> Outcome {
         let name = path
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
@@ -255,7 +255,7 @@ impl FileChooser {
         let mut outcome = Outcome::Open;
         ui.horizontal(|ui| {
             if ui.button(t.chooser_replace).clicked() {
-                outcome = Outcome::Chosen(path.clone());
+                outcome = Outcome::Chosen(path.to_path_buf());
             }
             if ui.button(t.cancel).clicked() {
                 self.replace = None;
@@ -280,10 +280,7 @@ impl FileChooser {
                 self.go(parent);
             }
             let field = ui
-                .add(
-                    egui::TextEdit::singleline(&mut self.folder_text)
-                        .desired_width(f32::INFINITY),
-                )
+                .add(egui::TextEdit::singleline(&mut self.folder_text).desired_width(f32::INFINITY))
                 .labelled_by(label.id);
             if field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
                 let typed = PathBuf::from(self.folder_text.trim());

@@ -124,13 +124,7 @@ impl FileDialogs {
         })
     }
 
-    pub fn open(
-        &mut self,
-        ctx: &egui::Context,
-        frame: &eframe::Frame,
-        title: &str,
-        filter: &str,
-    ) {
+    pub fn open(&mut self, ctx: &egui::Context, frame: &eframe::Frame, title: &str, filter: &str) {
         let request = Self::request(Mode::Open, title, filter, "ron", ".sla.ron", "");
         self.ask(ctx, frame, request, Box::new(DialogAnswer::Open));
     }
@@ -254,7 +248,11 @@ impl FileDialogs {
             .or_else(std::env::home_dir)
             .or_else(|| std::env::current_dir().ok())
             .unwrap_or_default();
-        self.chooser = Some(FileChooser::new(request.clone(), folder, self.native_failed));
+        self.chooser = Some(FileChooser::new(
+            request.clone(),
+            folder,
+            self.native_failed,
+        ));
         self.asked = Some(Asked {
             request,
             make,

@@ -162,7 +162,10 @@ fn parties(document: &SlaDocument, scenario: &str, plan: &Plan, language: Langua
         ],
     )];
     if let Some(date) = document.effective_date {
-        paragraphs.push(fill(t.agreement_effective, &[("date", &language.date(date))]));
+        paragraphs.push(fill(
+            t.agreement_effective,
+            &[("date", &language.date(date))],
+        ));
     }
     paragraphs.push(fill(t.agreement_scenario, &[("scenario", scenario)]));
     section(t.agreement_parties_heading, paragraphs)

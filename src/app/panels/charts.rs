@@ -1,5 +1,5 @@
 //! The charts of the report model (`report::charts`: targets per month, customers and revenue,
-//! the funnel, the lead mix) drawn with egui_plot. The exported SVG draws the same
+//! the funnel, the lead mix) drawn with `egui_plot`. The exported SVG draws the same
 //! descriptions, so the window and the export never disagree. Axes carry units; hovering a bar
 //! or point shows its exact value; each chart tells screen readers its numbers.
 
@@ -12,7 +12,7 @@ use crate::plan::Plan;
 use crate::report::charts::{axis_step, charts};
 use crate::report::{Chart, ChartId, ChartKind};
 
-/// Category labels closer than this (points apart) are left out; egui_plot's default for an x
+/// Category labels closer than this (points apart) are left out; `egui_plot`'s default for an x
 /// axis (60) hides the month names of a year on any window narrower than a projector.
 const CATEGORY_SPACING: Rangef = Rangef {
     min: 16.0,
@@ -108,7 +108,9 @@ fn draw(
         .formatter(move |mark, _| {
             let i = mark.value.round();
             if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
-                labels.get(i as usize).map_or_else(String::new, |l| two_lines(l))
+                labels
+                    .get(i as usize)
+                    .map_or_else(String::new, |l| two_lines(l))
             } else {
                 String::new()
             }
@@ -237,7 +239,7 @@ pub(super) fn shorten(name: &str) -> String {
 
 /// A category label in at most two short lines ("Jan 2027" as "Jan" over "2027", "Demo
 /// requests" as "Demo" over "requests"), so it fits under its bar where one line would not and
-/// egui_plot would leave it out.
+/// `egui_plot` would leave it out.
 fn two_lines(label: &str) -> String {
     match label.split_once(' ') {
         Some((first, rest)) => format!("{}\n{}", shorten(first), shorten(rest.trim())),
@@ -258,7 +260,7 @@ pub(super) fn one_mark_per_bar((min, max): (f64, f64)) -> Vec<egui_plot::GridMar
 }
 
 /// Grid lines (and axis labels) at the round steps of [`axis_step`] (0, 20, 40 … for a chart
-/// up to 130), about four of them, the same steps as the exported SVG. egui_plot's own
+/// up to 130), about four of them, the same steps as the exported SVG. `egui_plot`'s own
 /// spacing knows only powers of ten, so it showed 0 and 100 alone or a label every 10.
 fn round_marks((min, max): (f64, f64)) -> Vec<egui_plot::GridMark> {
     let step = axis_step(max - min.min(0.0));
