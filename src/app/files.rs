@@ -276,3 +276,42 @@ impl FileDialogs {
         ctx.request_repaint();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// As if the native dialog had been opened for `request` at `since`.
+    fn asked_natively(dialogs: &mut FileDialogs, since: Instant) {
+        let request = FileDialogs::request(Mode::Save, "Save", "SLA file", "ron", ".sla.ron", "a");
+        dialogs.asked = Some(Asked {
+            request,
+            make: Box::new(DialogAnswer::SaveAs),
+            native_since: Some(since),
+        });
+    }
+
+    #[test]
+    fn an_instant_cancel_opens_the_apps_own_chooser_from_then_on() {
+        let mut dialogs = FileDialogs::default();
+        asked_natively(&mut dialogs, Instant::now());
+        dialogs.sender.send(None).unwrap();
+        // No answer: the app's chooser is on screen instead, saying why.
+        assert!(dialogs.answer().is_none());
+        assert!(dialogs.chooser.is_some());
+        assert!(dialogs.native_failed);
+        assert!(dialogs.asked.as_ref().unwrap().native_since.is_none());
+    }
+
+    #[test]
+    fn a_cancel_after_a_while_is_the_users() {
+        let mut dialogs = FileDialogs::default();
+        let since = Instant::now().checked_sub(Duration::from_secs(2)).unwrap();
+        asked_natively(&mut dialogs, since);
+        dialogs.sender.send(None).unwrap();
+        let answered = dialogs.answer().unwrap();
+        assert!(matches!(answered.answer, DialogAnswer::SaveAs(None)));
+        assert!(dialogs.chooser.is_none());
+        assert!(!dialogs.native_failed);
+    }
+}
