@@ -92,6 +92,12 @@ impl FileDialogs {
         self.builtin = builtin;
     }
 
+    /// True while the app's own chooser is on screen: its fields get the keys, not the
+    /// app's shortcuts (Ctrl+Z in the name field must not undo an edit of the plan).
+    pub fn chooser_open(&self) -> bool {
+        self.chooser.is_some()
+    }
+
     /// Where the app's chooser opens next, e.g. the open document's folder.
     pub fn start_in(&mut self, folder: Option<PathBuf>) {
         if self.chooser.is_none() {

@@ -580,7 +580,12 @@ impl App {
     /// Keys, dropped files, dialog answers and the close button: everything that arrives from
     /// outside the panels.
     fn handle_input(&mut self, ctx: &egui::Context) {
-        for (shortcut, command) in Command::KEYBOARD {
+        let shortcuts = if self.file_dialogs.chooser_open() {
+            &[][..]
+        } else {
+            &Command::KEYBOARD[..]
+        };
+        for &(shortcut, command) in shortcuts {
             if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
                 if self.enabled(command) {
                     self.queue(command);
