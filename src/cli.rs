@@ -21,10 +21,7 @@ use serde::Serialize;
 use crate::document::{self, Loaded};
 use crate::export;
 use crate::i18n::{Language, fill};
-use crate::plan::{
-    Assumptions, Basis, LeadMonth, MonthPlan, Period, Plan, SalesCommitments, SourcePlan,
-    StagePlan, WeekPlan, YearMonth, compute,
-};
+use crate::plan::{Assumptions, Period, Plan, SalesCommitments, YearMonth, compute};
 use crate::report::Report;
 
 /// Plan, agree and track a combined sales and marketing SLA.
@@ -616,30 +613,16 @@ pub fn terminal_safe(text: &str) -> String {
     out
 }
 
-/// The JSON of `plan` and `summary`: exact numbers, documented in README.md.
+/// The JSON of `plan` and `summary`: the plan as the engine serialises it, with what the
+/// plan does not know (scenario, currency) and the warnings in words; documented in README.md.
 #[derive(Serialize)]
 struct PlanJson<'a> {
     scenario: Option<&'a str>,
     currency: &'a str,
-    basis: Basis,
     start: String,
     months_in_period: usize,
-    revenue: f64,
-    marketing_revenue: f64,
-    customers_needed: f64,
-    leads_needed: f64,
-    lead_to_customer: f64,
-    average_deal_size: f64,
-    lead_value: f64,
-    leads_per_month: f64,
-    leads_per_week: f64,
-    leads_per_working_day: Option<f64>,
-    working_days: u32,
-    months: &'a [MonthPlan],
-    leads_before_period: &'a [LeadMonth],
-    weeks: &'a [WeekPlan],
-    stages: &'a [StagePlan],
-    sources: &'a [SourcePlan],
+    #[serde(flatten)]
+    plan: &'a Plan,
     warnings: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     confidence: Option<what_if::ConfidenceJson>,
@@ -658,29 +641,13 @@ fn render(
             let json = PlanJson {
                 scenario,
                 currency,
-                basis: plan.basis,
                 start: plan
                     .months
                     .first()
                     .map(|m| m.month.to_string())
                     .unwrap_or_default(),
                 months_in_period: plan.months.len(),
-                revenue: plan.revenue,
-                marketing_revenue: plan.marketing_revenue,
-                customers_needed: plan.customers_needed,
-                leads_needed: plan.leads_needed,
-                lead_to_customer: plan.lead_to_customer,
-                average_deal_size: plan.average_deal_size,
-                lead_value: plan.lead_value,
-                leads_per_month: plan.leads_per_month,
-                leads_per_week: plan.leads_per_week,
-                leads_per_working_day: plan.leads_per_working_day,
-                working_days: plan.working_days,
-                months: &plan.months,
-                leads_before_period: &plan.leads_before_period,
-                weeks: &plan.weeks,
-                stages: &plan.stages,
-                sources: &plan.sources,
+                plan,
                 // JSON is the same in every language: its sentences are English.
                 warnings: plan
                     .warnings

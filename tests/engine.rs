@@ -174,6 +174,21 @@ fn iso_weeks_split_by_working_days() {
 }
 
 #[test]
+fn a_first_week_without_working_days_in_the_period_is_left_out() {
+    // With New Year's Day off, 2027 has no working day before Monday 4 January: no empty
+    // 2026-W53 row, and the weeks still add up to the month.
+    let mut a = step_one(70_000.0, 100.0, 10_000.0, 5.0);
+    a.holidays = vec![date(2027, 1, 1)];
+    let p = plan(&a);
+    assert_eq!((p.weeks[0].iso_year, p.weeks[0].week), (2027, 1));
+    close(p.weeks.iter().map(|w| w.leads).sum::<f64>(), 140.0);
+    // A plan that starts on a Wednesday (September 2027) begins with that week's three days.
+    a.period.start = month("2027-09");
+    let p = plan(&a);
+    assert_eq!((p.weeks[0].week, p.weeks[0].working_days), (35, 3));
+}
+
+#[test]
 fn a_week_across_two_months_is_one_row() {
     // ISO week 13 of 2027 runs from Monday 29 March to Sunday 4 April.
     let a = Assumptions {

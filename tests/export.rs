@@ -237,7 +237,7 @@ fn csv_months_and_weeks_add_up_to_the_leads_needed() {
             .lines()
             .nth(1)
             .unwrap()
-            .starts_with("2026-W53,2026-12-28,"),
+            .starts_with("2027-W01,2027-01-04,"),
         "{weeks}"
     );
 }

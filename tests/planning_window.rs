@@ -266,9 +266,9 @@ fn the_charts_have_a_tab_of_their_own_and_customers_a_chart_of_their_own() {
     let mut harness = example();
     harness.get_by_label("Customers and revenue per month");
     // Each chart is described for a screen reader by its numbers.
-    harness.get_by_label_contains("Leads per month: January 2027 101, February 2027 92,");
+    harness.get_by_label_contains("Leads per month. Leads: Jan 2027 101, Feb 92,");
     harness.get_by_label_contains(
-        "Lead mix: share of leads and of lead value: Demo requests 20%, Webinars 30%",
+        "Lead mix: share of leads and of lead value. Share of leads: Demo requests 20%, Webinars 30%",
     );
     press(&mut harness, Modifiers::COMMAND, Key::Num6);
     // The results panel and the Charts tab both show the charts now.
@@ -494,6 +494,13 @@ fn snapshots_small_laptop_and_zoomed() {
             laptop,
             1.0,
             egui::Theme::Light,
+            Some(Key::Num6),
+        ),
+        (
+            "charts_dark_1024x640",
+            small,
+            1.0,
+            egui::Theme::Dark,
             Some(Key::Num6),
         ),
     ] {

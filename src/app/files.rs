@@ -1,13 +1,17 @@
-//! Native Open/Save dialogs on a worker thread (rfd blocks the thread that calls it). The
+//! Open/Save dialogs: the system's (rfd, on a worker thread because it blocks the thread that
+//! calls it) or, when none can be shown or the user prefers it, the app's own
+//! ([`FileChooser`]). Either way the answer arrives through [`FileDialogs::answer`]. The
 //! recovery files are in `recovery.rs`.
 
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
 
+use super::file_chooser::{FileChooser, Mode, Outcome, Request};
 use crate::export::Format;
+use crate::i18n::Text;
 
-/// What a file dialog answered; `None` when it was cancelled (or no dialog is available).
+/// What a file dialog answered; `None` when it was cancelled.
 #[derive(Debug)]
 pub enum DialogAnswer {
     Open(Option<PathBuf>),
@@ -20,25 +24,52 @@ pub enum DialogAnswer {
     ImportCsv(Option<PathBuf>),
 }
 
-/// An answer with how long the dialog was on screen.
+/// A dialog's answer.
 #[derive(Debug)]
 pub struct Answered {
     pub answer: DialogAnswer,
-    /// A "cancel" faster than a person can click means no dialog could be shown at all (on
-    /// Linux rfd answers `None` at once without a desktop portal or zenity).
-    pub no_dialog: bool,
 }
 
-/// Faster than any person cancels a dialog.
+/// Faster than any person cancels a dialog: a "cancel" this quick means no native dialog could
+/// be shown at all (on Linux rfd answers `None` at once without a desktop portal or zenity).
 const INSTANT_ANSWER: Duration = Duration::from_millis(150);
 
-/// Runs one native file dialog at a time on a named worker thread and hands its answer back.
+/// Turns the chosen path (or `None`) into the answer of the dialog that was asked for.
+type MakeAnswer = Box<dyn FnOnce(Option<PathBuf>) -> DialogAnswer>;
+
+/// The dialog being shown: what was asked, and how its path becomes an answer.
+struct Asked {
+    request: Request,
+    make: MakeAnswer,
+    /// When the native dialog was opened; `None` for the app's own chooser.
+    native_since: Option<Instant>,
+}
+
+impl std::fmt::Debug for Asked {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Asked")
+            .field("request", &self.request)
+            .field("native_since", &self.native_since)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Shows one file dialog at a time and hands its answer back.
 #[derive(Debug)]
 pub struct FileDialogs {
-    sender: Sender<DialogAnswer>,
-    receiver: Receiver<DialogAnswer>,
-    /// When the dialog on screen was opened.
-    opened: Option<Instant>,
+    sender: Sender<Option<PathBuf>>,
+    receiver: Receiver<Option<PathBuf>>,
+    asked: Option<Asked>,
+    /// The app's own chooser, while it is on screen.
+    chooser: Option<FileChooser>,
+    /// What the app's chooser answered, handed out by the next [`Self::answer`].
+    chosen: Option<Option<PathBuf>>,
+    /// Use the app's own chooser instead of the system's.
+    builtin: bool,
+    /// No native dialog could be shown this session: the app's chooser says why it is there.
+    native_failed: bool,
+    /// Where the app's chooser opens: the folder of the last file chosen in it.
+    folder: Option<PathBuf>,
 }
 
 impl Default for FileDialogs {
@@ -47,33 +78,63 @@ impl Default for FileDialogs {
         Self {
             sender,
             receiver,
-            opened: None,
+            asked: None,
+            chooser: None,
+            chosen: None,
+            builtin: false,
+            native_failed: false,
+            folder: None,
         }
     }
 }
 
 impl FileDialogs {
-    /// The answer of the dialog, once there is one.
+    /// Use the app's own chooser even where a native dialog could be shown.
+    pub fn set_builtin(&mut self, builtin: bool) {
+        self.builtin = builtin;
+    }
+
+    /// True while the app's own chooser is on screen: its fields get the keys, not the
+    /// app's shortcuts (Ctrl+Z in the name field must not undo an edit of the plan).
+    pub fn chooser_open(&self) -> bool {
+        self.chooser.is_some()
+    }
+
+    /// Where the app's chooser opens next, e.g. the open document's folder.
+    pub fn start_in(&mut self, folder: Option<PathBuf>) {
+        if self.chooser.is_none() {
+            self.folder = folder.filter(|f| f.is_dir()).or(self.folder.take());
+        }
+    }
+
+    /// The answer of the dialog, once there is one. A native dialog that could not be shown
+    /// gives no answer: the app's own chooser opens in its place (and from then on).
     pub fn answer(&mut self) -> Option<Answered> {
-        let answer = self.receiver.try_recv().ok()?;
-        let shown_for = self.opened.take().map_or(Duration::MAX, |t| t.elapsed());
-        let cancelled = matches!(
-            answer,
-            DialogAnswer::Open(None)
-                | DialogAnswer::SaveAs(None)
-                | DialogAnswer::CompareWith(None)
-                | DialogAnswer::Export(_, None)
-                | DialogAnswer::ImportCsv(None)
-        );
+        let path = match self.chosen.take() {
+            Some(path) => path,
+            None => self.receiver.try_recv().ok()?,
+        };
+        let asked = self.asked.take()?;
+        let no_dialog = path.is_none()
+            && asked
+                .native_since
+                .is_some_and(|since| since.elapsed() < INSTANT_ANSWER);
+        if no_dialog {
+            self.native_failed = true;
+            self.show_chooser(asked.request, asked.make);
+            return None;
+        }
+        if let Some(folder) = path.as_deref().and_then(std::path::Path::parent) {
+            self.folder = Some(folder.to_path_buf());
+        }
         Some(Answered {
-            answer,
-            no_dialog: cancelled && shown_for < INSTANT_ANSWER,
+            answer: (asked.make)(path),
         })
     }
 
     pub fn open(&mut self, ctx: &egui::Context, frame: &eframe::Frame, title: &str, filter: &str) {
-        let dialog = Self::dialog(frame, title, filter, "ron");
-        self.spawn(ctx, move || DialogAnswer::Open(dialog.pick_file()));
+        let request = Self::request(Mode::Open, title, filter, "ron", ".sla.ron", "");
+        self.ask(ctx, frame, request, Box::new(DialogAnswer::Open));
     }
 
     /// Picks a CRM export (CSV) to import.
@@ -84,8 +145,8 @@ impl FileDialogs {
         title: &str,
         filter: &str,
     ) {
-        let dialog = Self::dialog(frame, title, filter, "csv");
-        self.spawn(ctx, move || DialogAnswer::ImportCsv(dialog.pick_file()));
+        let request = Self::request(Mode::Open, title, filter, "csv", ".csv", "");
+        self.ask(ctx, frame, request, Box::new(DialogAnswer::ImportCsv));
     }
 
     /// Picks a file to compare the open document with.
@@ -96,8 +157,8 @@ impl FileDialogs {
         title: &str,
         filter: &str,
     ) {
-        let dialog = Self::dialog(frame, title, filter, "ron");
-        self.spawn(ctx, move || DialogAnswer::CompareWith(dialog.pick_file()));
+        let request = Self::request(Mode::Open, title, filter, "ron", ".sla.ron", "");
+        self.ask(ctx, frame, request, Box::new(DialogAnswer::CompareWith));
     }
 
     pub fn save_as(
@@ -108,8 +169,8 @@ impl FileDialogs {
         filter: &str,
         file_name: &str,
     ) {
-        let dialog = Self::dialog(frame, title, filter, "ron").set_file_name(file_name);
-        self.spawn(ctx, move || DialogAnswer::SaveAs(dialog.save_file()));
+        let request = Self::request(Mode::Save, title, filter, "ron", ".sla.ron", file_name);
+        self.ask(ctx, frame, request, Box::new(DialogAnswer::SaveAs));
     }
 
     /// Asks where to export the report in `format`; the filter shows that format's files.
@@ -122,37 +183,155 @@ impl FileDialogs {
         file_name: &str,
     ) {
         let extension = format.extension();
-        let dialog = Self::dialog(frame, title, extension, extension).set_file_name(file_name);
-        self.spawn(ctx, move || {
-            DialogAnswer::Export(format, dialog.save_file())
-        });
+        let suffix = format!(".{extension}");
+        let request = Self::request(Mode::Save, title, extension, extension, &suffix, file_name);
+        self.ask(
+            ctx,
+            frame,
+            request,
+            Box::new(move |path| DialogAnswer::Export(format, path)),
+        );
     }
 
-    fn dialog(
-        frame: &eframe::Frame,
+    fn request(
+        mode: Mode,
         title: &str,
         filter: &str,
         extension: &str,
-    ) -> rfd::FileDialog {
-        rfd::FileDialog::new()
-            .set_title(title)
-            .add_filter(filter, &[extension])
-            .set_parent(frame)
+        suffix: &str,
+        file_name: &str,
+    ) -> Request {
+        Request {
+            mode,
+            title: title.to_owned(),
+            filter: filter.to_owned(),
+            extension: extension.to_owned(),
+            suffix: suffix.to_owned(),
+            file_name: file_name.to_owned(),
+        }
     }
 
-    fn spawn(&mut self, ctx: &egui::Context, ask: impl FnOnce() -> DialogAnswer + Send + 'static) {
-        if self.opened.is_some() {
+    /// Shows the dialog `request` describes: the app's chooser, or the native one on a worker
+    /// thread. Ignored while another dialog is open.
+    fn ask(
+        &mut self,
+        ctx: &egui::Context,
+        frame: &eframe::Frame,
+        request: Request,
+        make: MakeAnswer,
+    ) {
+        if self.asked.is_some() {
             return;
+        }
+        if self.builtin || self.native_failed {
+            self.show_chooser(request, make);
+            return;
+        }
+        let mut dialog = rfd::FileDialog::new()
+            .set_title(&request.title)
+            .add_filter(&request.filter, &[&request.extension])
+            .set_parent(frame);
+        if request.mode == Mode::Save {
+            dialog = dialog.set_file_name(&request.file_name);
         }
         let sender = self.sender.clone();
         let ctx = ctx.clone();
+        let mode = request.mode;
         let spawned = std::thread::Builder::new()
             .name("file-dialog".into())
             .spawn(move || {
+                let path = match mode {
+                    Mode::Open => dialog.pick_file(),
+                    Mode::Save => dialog.save_file(),
+                };
                 // The receiver lives as long as the app; if it is gone, so is the window.
-                let _ = sender.send(ask());
+                let _ = sender.send(path);
                 ctx.request_repaint();
             });
-        self.opened = spawned.is_ok().then(Instant::now);
+        if spawned.is_ok() {
+            self.asked = Some(Asked {
+                request,
+                make,
+                native_since: Some(Instant::now()),
+            });
+        } else {
+            // No thread for the native dialog: the app's chooser needs none.
+            self.show_chooser(request, make);
+        }
+    }
+
+    fn show_chooser(&mut self, request: Request, make: MakeAnswer) {
+        let folder = self
+            .folder
+            .clone()
+            .filter(|f| f.is_dir())
+            .or_else(std::env::home_dir)
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_default();
+        self.chooser = Some(FileChooser::new(
+            request.clone(),
+            folder,
+            self.native_failed,
+        ));
+        self.asked = Some(Asked {
+            request,
+            make,
+            native_since: None,
+        });
+    }
+
+    /// Draws the app's own chooser while it is open; its answer is handed out next frame.
+    pub fn show(&mut self, ctx: &egui::Context, t: &Text) {
+        let Some(chooser) = &mut self.chooser else {
+            return;
+        };
+        let path = match chooser.show(ctx, t) {
+            Outcome::Open => return,
+            Outcome::Chosen(path) => Some(path),
+            Outcome::Cancelled => None,
+        };
+        self.folder = Some(chooser.folder().to_path_buf());
+        self.chooser = None;
+        self.chosen = Some(path);
+        ctx.request_repaint();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// As if the native dialog had been opened for `request` at `since`.
+    fn asked_natively(dialogs: &mut FileDialogs, since: Instant) {
+        let request = FileDialogs::request(Mode::Save, "Save", "SLA file", "ron", ".sla.ron", "a");
+        dialogs.asked = Some(Asked {
+            request,
+            make: Box::new(DialogAnswer::SaveAs),
+            native_since: Some(since),
+        });
+    }
+
+    #[test]
+    fn an_instant_cancel_opens_the_apps_own_chooser_from_then_on() {
+        let mut dialogs = FileDialogs::default();
+        asked_natively(&mut dialogs, Instant::now());
+        dialogs.sender.send(None).unwrap();
+        // No answer: the app's chooser is on screen instead, saying why.
+        assert!(dialogs.answer().is_none());
+        assert!(dialogs.chooser.is_some());
+        assert!(dialogs.native_failed);
+        assert!(dialogs.asked.as_ref().unwrap().native_since.is_none());
+    }
+
+    #[test]
+    fn a_cancel_after_a_while_is_the_users() {
+        let mut dialogs = FileDialogs::default();
+        let since = Instant::now().checked_sub(Duration::from_secs(2)).unwrap();
+        asked_natively(&mut dialogs, since);
+        dialogs.sender.send(None).unwrap();
+        let answered = dialogs.answer().unwrap();
+        assert!(matches!(answered.answer, DialogAnswer::SaveAs(None)));
+        assert!(dialogs.chooser.is_none());
+        assert!(!dialogs.native_failed);
     }
 }

@@ -8,6 +8,7 @@
 mod commands;
 mod dialogs;
 mod editor;
+mod file_chooser;
 mod files;
 mod import;
 mod panels;
@@ -97,6 +98,8 @@ struct Settings {
     language: Option<Language>,
     /// The zoom factor (Ctrl + = / − / 0), kept for the next run.
     zoom: Option<f32>,
+    /// Open, save and export with the app's own file chooser, not the system's dialog.
+    builtin_file_chooser: bool,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -141,7 +144,7 @@ struct Compared {
     document: SlaDocument,
 }
 
-/// The native file dialogs.
+/// The file dialogs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum FileDialogKind {
     Open,
@@ -177,7 +180,7 @@ pub struct App {
     queued: Vec<Command>,
     /// What to do after the Save as… dialog has saved.
     after_save: Option<Pending>,
-    /// A native file dialog to open at the end of the frame (it needs the window handle).
+    /// A file dialog to open at the end of the frame (a native one needs the window handle).
     file_dialog_wanted: Option<FileDialogKind>,
     /// Close the window at the end of the frame (the user chose to quit).
     close_now: bool,
@@ -253,6 +256,8 @@ impl App {
         let dialog = recovery
             .find_orphan()
             .map(|found| Dialog::OfferRecovery(Box::new(found)));
+        let mut file_dialogs = FileDialogs::default();
+        file_dialogs.set_builtin(settings.builtin_file_chooser);
         let mut app = Self {
             shown: editor.document.clone(),
             editor,
@@ -261,7 +266,7 @@ impl App {
             tab: Tab::default(),
             dialog,
             notice,
-            file_dialogs: FileDialogs::default(),
+            file_dialogs,
             recovery,
             queued: Vec::new(),
             after_save: None,
@@ -587,7 +592,12 @@ impl App {
     /// Keys, dropped files, dialog answers and the close button: everything that arrives from
     /// outside the panels.
     fn handle_input(&mut self, ctx: &egui::Context) {
-        for (shortcut, command) in Command::KEYBOARD {
+        let shortcuts = if self.file_dialogs.chooser_open() {
+            &[][..]
+        } else {
+            &Command::KEYBOARD[..]
+        };
+        for &(shortcut, command) in shortcuts {
             if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
                 if self.enabled(command) {
                     self.queue(command);
@@ -621,9 +631,6 @@ impl App {
                 | DialogAnswer::ImportCsv(None)
                 | DialogAnswer::Export(_, None) => self.after_save = None,
             }
-            if answered.no_dialog {
-                self.notice = Some(self.language.text().no_file_dialog.to_owned());
-            }
         }
         if ctx.input(|i| i.viewport().close_requested())
             && !self.allow_close
@@ -637,12 +644,19 @@ impl App {
         }
     }
 
-    /// Shows the native file dialog asked for during the frame.
+    /// Shows the file dialog asked for during the frame.
     fn open_file_dialog(&mut self, ctx: &egui::Context, frame: &eframe::Frame) {
         let Some(kind) = self.file_dialog_wanted.take() else {
             return;
         };
         let t = self.language.text();
+        let folder = self
+            .editor
+            .path
+            .as_deref()
+            .and_then(std::path::Path::parent)
+            .map(std::path::Path::to_path_buf);
+        self.file_dialogs.start_in(folder);
         match kind {
             FileDialogKind::Open => self
                 .file_dialogs
@@ -781,6 +795,7 @@ impl eframe::App for App {
         panels::show(self, ui, &plan);
         dialogs::show(self, &ctx);
         import::show(self, &ctx);
+        self.file_dialogs.show(&ctx, self.language.text());
         for command in std::mem::take(&mut self.queued) {
             self.run_command(&ctx, command);
         }

@@ -55,6 +55,10 @@ pub struct SlaDocument {
     /// When the agreement takes effect.
     pub effective_date: Option<NaiveDate>,
     pub review_cadence: ReviewCadence,
+    /// How often progress against the targets is reported (step 3 of the method).
+    pub progress_reports: ReportFrequency,
+    /// To whom progress is reported, in the teams' own words; empty: both teams.
+    pub report_to: String,
     /// ISO 4217 code of every amount in the document, e.g. "EUR".
     pub currency: String,
     pub notes: String,
@@ -101,6 +105,8 @@ impl Default for SlaDocument {
             owners: Owners::default(),
             effective_date: None,
             review_cadence: ReviewCadence::Monthly,
+            progress_reports: ReportFrequency::default(),
+            report_to: String::new(),
             currency: "EUR".to_owned(),
             notes: String::new(),
             export_language: None,
@@ -309,6 +315,16 @@ pub enum ReviewCadence {
     #[default]
     Monthly,
     Quarterly,
+}
+
+/// How often progress is reported: the method says "monthly, weekly or even daily"; weekly
+/// sees a problem while there is still time in the month to act on it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ReportFrequency {
+    Daily,
+    #[default]
+    Weekly,
+    Monthly,
 }
 
 /// One person's approval of the agreement.

@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 
 use super::html::escape;
 use crate::i18n::Language;
+use crate::report::charts::axis_step;
 use crate::report::{Chart, ChartKind, Series};
 use crate::tracking::{MonthLine, State};
 
@@ -15,34 +16,14 @@ const TOP: f64 = 36.0;
 const BOTTOM: f64 = 40.0;
 const COLOURS: [&str; 3] = ["#2458a6", "#d9822b", "#2e8b57"];
 
-/// A round axis step for values up to `max`: 1, 2 or 5 × 10ⁿ, about four steps.
-fn step(max: f64) -> f64 {
-    let rough = max / 4.0;
-    let power = 10f64.powf(rough.log10().floor());
-    [1.0, 2.0, 5.0, 10.0]
-        .into_iter()
-        .map(|m| m * power)
-        .find(|s| *s >= rough)
-        .unwrap_or(power * 10.0)
-}
-
 /// The top of an axis: the largest value rounded up to a whole step; 1 for an empty series.
 fn axis_top(values: impl Iterator<Item = f64>) -> (f64, f64) {
     let max = values.filter(|v| v.is_finite()).fold(0.0, f64::max);
     if max <= 0.0 {
         return (1.0, 1.0);
     }
-    let step = step(max);
+    let step = axis_step(max);
     ((max / step).ceil() * step, step)
-}
-
-fn label(value: f64, kind: ChartKind, language: Language, currency: &str) -> String {
-    let n = language.numbers();
-    match kind {
-        ChartKind::Count => n.decimal(value, 0),
-        ChartKind::Money => n.money(value, currency),
-        ChartKind::Share => n.share(value),
-    }
 }
 
 /// The chart as an `<svg>` element.
@@ -63,7 +44,7 @@ pub fn chart(chart: &Chart, language: Language, currency: &str) -> String {
         out,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" role=\"img\" \
          aria-label=\"{}\">\n<title>{}</title>\n",
-        escape(&description(chart, language, currency)),
+        escape(&chart.description(language, currency)),
         escape(chart.title)
     );
     // Grid lines and the left axis' labels.
@@ -78,7 +59,7 @@ pub fn chart(chart: &Chart, language: Language, currency: &str) -> String {
             LEFT + plot_width,
             LEFT - 6.0,
             at + 4.0,
-            escape(&label(tick, bar_kind, language, currency))
+            escape(&bar_kind.show(tick, language, currency))
         );
         tick += bar_step;
     }
@@ -90,7 +71,7 @@ pub fn chart(chart: &Chart, language: Language, currency: &str) -> String {
                 "<text x=\"{:.1}\" y=\"{:.1}\">{}</text>",
                 LEFT + plot_width + 6.0,
                 y(tick, line_top) + 4.0,
-                escape(&label(tick, first.kind, language, currency))
+                escape(&first.kind.show(tick, language, currency))
             );
             tick += line_step;
         }
@@ -113,7 +94,7 @@ pub fn chart(chart: &Chart, language: Language, currency: &str) -> String {
                     "{} · {}: {}",
                     chart.labels.get(i).map_or("", String::as_str),
                     series.name,
-                    label(*value, series.kind, language, currency)
+                    series.kind.show(*value, language, currency)
                 ))
             );
         }
@@ -170,24 +151,6 @@ pub fn chart(chart: &Chart, language: Language, currency: &str) -> String {
     }
     out.push_str("</svg>\n");
     out
-}
-
-/// The chart in words, for a screen reader: "Leads per month: Jan 2027 101, Feb 107, …".
-pub fn description(chart: &Chart, language: Language, currency: &str) -> String {
-    let series: Vec<String> = chart
-        .series
-        .iter()
-        .map(|s| {
-            let values: Vec<String> = chart
-                .labels
-                .iter()
-                .zip(&s.values)
-                .map(|(name, v)| format!("{name} {}", label(*v, s.kind, language, currency)))
-                .collect();
-            format!("{}: {}", s.name, values.join(", "))
-        })
-        .collect();
-    format!("{}. {}", chart.title, series.join("; "))
 }
 
 /// Where each state's dots are drawn: behind red, far ahead orange (a miss too), on track green.

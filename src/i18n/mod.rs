@@ -4,6 +4,7 @@
 //! Messages with values use `{name}` placeholders, filled by [`fill`]; a translation may put
 //! them in any order.
 
+mod dates;
 mod diff;
 mod en;
 mod explain;
@@ -577,7 +578,6 @@ pub struct Text {
     pub tip_month_target: &'static str,
     pub new_scenario_name: &'static str,
     pub no_recent_files: &'static str,
-    pub no_file_dialog: &'static str,
     pub read_only_marker: &'static str,
     pub formula_stages: &'static str,
     pub unnamed_scenario: &'static str,
@@ -1008,6 +1008,39 @@ pub struct Text {
     pub import_more_skipped: &'static str,
     pub import_read_only: &'static str,
     pub csv_filter: &'static str,
+    // The app's own file chooser (issue 10)
+    pub chooser_folder: &'static str,
+    pub chooser_up: &'static str,
+    pub chooser_name: &'static str,
+    pub chooser_open: &'static str,
+    pub chooser_save: &'static str,
+    pub chooser_showing: &'static str,
+    pub chooser_empty: &'static str,
+    pub chooser_fallback_note: &'static str,
+    pub chooser_not_a_folder: &'static str,
+    pub chooser_is_a_folder: &'static str,
+    pub chooser_unreadable: &'static str,
+    pub chooser_no_such_file: &'static str,
+    pub chooser_name_needed: &'static str,
+    pub chooser_replace_heading: &'static str,
+    pub chooser_replace_body: &'static str,
+    pub chooser_replace: &'static str,
+    pub builtin_file_chooser: &'static str,
+    // Agreement: effective date and progress reports (issue 10)
+    pub effective_date: &'static str,
+    pub effective_date_hint: &'static str,
+    pub bad_effective_date: &'static str,
+    pub progress_reports: &'static str,
+    pub report_daily: &'static str,
+    pub report_weekly: &'static str,
+    pub report_monthly: &'static str,
+    pub report_to: &'static str,
+    pub report_to_hint: &'static str,
+    pub agreement_progress: &'static str,
+    pub agreement_progress_daily: &'static str,
+    pub agreement_progress_weekly: &'static str,
+    pub agreement_progress_monthly: &'static str,
+    pub agreement_progress_both_teams: &'static str,
 }
 
 #[cfg(test)]

@@ -219,7 +219,8 @@ fn per_working_day(count: f64, working_days: u32) -> Option<f64> {
 
 /// Spreads each month's figures over the ISO weeks it touches, in proportion to working days
 /// (calendar days for a month without any working day), and joins the parts of a week that
-/// spans two months.
+/// spans two months. A plan starting mid-week begins with that week's working days inside the
+/// period (Wednesday to Friday of a month that starts on a Wednesday).
 fn weeks(months: &[MonthPlan], calendar: &WorkingCalendar) -> Vec<WeekPlan> {
     let mut weeks: Vec<WeekPlan> = Vec::with_capacity(months.len() * 5 + 1);
     for m in months {
@@ -254,6 +255,17 @@ fn weeks(months: &[MonthPlan], calendar: &WorkingCalendar) -> Vec<WeekPlan> {
             }
             day = week_end;
         }
+    }
+    // A week at either end whose days inside the period are all weekend or holiday has nothing
+    // to do: it is left out (2027 begins on a Friday that is a holiday, so 2026-W53 would be a
+    // row of zeros). An empty week between others stays: its week number belongs in the
+    // sequence. A month without any working day spreads over calendar days, so
+    // its weeks are never empty.
+    let empty = |w: &WeekPlan| w.working_days == 0 && w.leads == 0.0 && w.revenue == 0.0;
+    let first = weeks.iter().position(|w| !empty(w)).unwrap_or(weeks.len());
+    weeks.drain(..first);
+    while weeks.last().is_some_and(empty) {
+        weeks.pop();
     }
     weeks
 }

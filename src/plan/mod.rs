@@ -57,6 +57,10 @@ impl From<Conversion> for Basis {
 
 /// The plan of one scenario: targets for the period, per month, per ISO week and per stage
 /// and source, plus capacity, budget and warnings.
+///
+/// Serialised, it is the body of the command line's JSON (README "JSON output"), which adds
+/// the scenario, currency, start, number of months and the warnings in words; what that
+/// documentation does not list is skipped.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Plan {
     pub basis: Basis,
@@ -80,6 +84,7 @@ pub struct Plan {
     pub leads_per_week: f64,
     /// Leads needed ÷ working days in the period; `None` when the period has no working day.
     pub leads_per_working_day: Option<f64>,
+    #[serde(skip)]
     pub calendar_days: u32,
     pub working_days: u32,
     /// The months of the period. `leads` is when leads must *arrive*, so with a sales-cycle
@@ -87,6 +92,7 @@ pub struct Plan {
     /// closes, assuming it repeats this plan.
     pub months: Vec<MonthPlan>,
     /// Whole months between a lead's arrival and its close (the sales-cycle lag).
+    #[serde(skip)]
     pub lag_months: u32,
     /// Leads that must arrive before the period starts to close inside it (sales-cycle lag).
     pub leads_before_period: Vec<LeadMonth>,
@@ -97,10 +103,15 @@ pub struct Plan {
     /// Leads, customers and value per lead source, when the scenario has sources.
     pub sources: Vec<SourcePlan>,
     /// Marketing's SLA expressed as lead value: the marketing revenue target.
+    #[serde(skip)]
     pub lead_value_goal: f64,
+    #[serde(skip)]
     pub budget: Option<Budget>,
+    #[serde(skip)]
     pub capacity: Option<CapacityPlan>,
+    #[serde(skip)]
     pub commitments: SalesCommitments,
+    #[serde(skip)]
     pub warnings: Vec<Warning>,
 }
 

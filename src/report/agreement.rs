@@ -2,7 +2,7 @@
 //! never typed by hand: parties and period, marketing's commitment, sales' commitment,
 //! capacity, reporting and review, notes and the change history. It changes as the inputs do.
 
-use crate::document::{Approval, ReviewCadence, SlaDocument};
+use crate::document::{Approval, ReportFrequency, ReviewCadence, SlaDocument};
 use crate::i18n::{Language, fill};
 use crate::plan::funnel::whole_up;
 use crate::plan::{Plan, Unit};
@@ -40,9 +40,24 @@ pub fn sections(
         ReviewCadence::Monthly => t.agreement_cadence_monthly,
         ReviewCadence::Quarterly => t.agreement_cadence_quarterly,
     };
+    let frequency = match document.progress_reports {
+        ReportFrequency::Daily => t.agreement_progress_daily,
+        ReportFrequency::Weekly => t.agreement_progress_weekly,
+        ReportFrequency::Monthly => t.agreement_progress_monthly,
+    };
     sections.push(section(
         t.agreement_review_heading,
         vec![
+            fill(
+                t.agreement_progress,
+                &[
+                    ("frequency", frequency),
+                    (
+                        "whom",
+                        or_unnamed(document.report_to.trim(), t.agreement_progress_both_teams),
+                    ),
+                ],
+            ),
             t.agreement_reporting.to_owned(),
             fill(t.agreement_review, &[("cadence", cadence)]),
         ],
@@ -68,7 +83,10 @@ pub fn sections(
                 fill(
                     t.agreement_revision,
                     &[
-                        ("date", &r.date.map(|d| d.to_string()).unwrap_or_default()),
+                        (
+                            "date",
+                            &r.date.map(|d| language.date(d)).unwrap_or_default(),
+                        ),
                         ("author", &r.author),
                         ("note", &r.note),
                     ],
@@ -105,7 +123,7 @@ pub fn approval(document: &SlaDocument, approval: &Approval, language: Language)
             ("role", or_unnamed(&approval.role, t.agreement_unnamed)),
             (
                 "date",
-                &approval.date.map(|d| d.to_string()).unwrap_or_default(),
+                &approval.date.map(|d| language.date(d)).unwrap_or_default(),
             ),
         ],
     )
@@ -144,7 +162,10 @@ fn parties(document: &SlaDocument, scenario: &str, plan: &Plan, language: Langua
         ],
     )];
     if let Some(date) = document.effective_date {
-        paragraphs.push(fill(t.agreement_effective, &[("date", &date.to_string())]));
+        paragraphs.push(fill(
+            t.agreement_effective,
+            &[("date", &language.date(date))],
+        ));
     }
     paragraphs.push(fill(t.agreement_scenario, &[("scenario", scenario)]));
     section(t.agreement_parties_heading, paragraphs)

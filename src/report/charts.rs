@@ -5,6 +5,21 @@ use crate::i18n::Language;
 use crate::plan::Plan;
 use crate::plan::funnel::whole_up;
 
+/// A round axis step for values up to `max`: 1, 2 or 5 × 10ⁿ, about four steps. The window's
+/// charts and the SVG export both put their ticks at multiples of it.
+pub fn axis_step(max: f64) -> f64 {
+    let rough = max / 4.0;
+    if !(rough.is_finite() && rough > 0.0) {
+        return 1.0;
+    }
+    let power = 10f64.powf(rough.log10().floor());
+    [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * power)
+        .find(|s| *s >= rough)
+        .unwrap_or(power * 10.0)
+}
+
 /// What a series' numbers are, for its axis labels.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ChartKind {
@@ -16,6 +31,19 @@ pub enum ChartKind {
     Share,
 }
 
+impl ChartKind {
+    /// `value` as an axis, a hover text and a description show it: a whole count, an amount
+    /// in `currency`, a share as a percentage.
+    pub fn show(self, value: f64, language: Language, currency: &str) -> String {
+        let n = language.numbers();
+        match self {
+            Self::Count => n.decimal(value, 0),
+            Self::Money => n.money(value, currency),
+            Self::Share => n.share(value),
+        }
+    }
+}
+
 /// One named series; `line` draws it as a line over the bars, on an axis of its own.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Series {
@@ -25,14 +53,51 @@ pub struct Series {
     pub line: bool,
 }
 
-/// A chart: a title, one label per category (month, stage, source) and its series.
+/// Which chart it is, so a screen can pick one (meeting mode shows only the leads).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChartId {
+    LeadsPerMonth,
+    CustomersPerMonth,
+    Funnel,
+    LeadMix,
+    /// Sales' follow-up per month (tracking).
+    SalesCompliance,
+}
+
+/// A chart: a title, one label per category (month, stage, source) and its series. The app's
+/// charts and the exported SVG both draw from this one description.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Chart {
+    pub id: ChartId,
     pub title: &'static str,
     pub labels: Vec<String>,
     pub series: Vec<Series>,
 }
 
+impl Chart {
+    /// The chart in words, for a screen reader and the exported image's accessible name:
+    /// "Leads per month. Leads: Jan 2027 101, Feb 92, …".
+    pub fn description(&self, language: Language, currency: &str) -> String {
+        let series: Vec<String> = self
+            .series
+            .iter()
+            .map(|s| {
+                let values: Vec<String> = self
+                    .labels
+                    .iter()
+                    .zip(&s.values)
+                    .map(|(name, v)| format!("{name} {}", s.kind.show(*v, language, currency)))
+                    .collect();
+                format!("{}: {}", s.name, values.join(", "))
+            })
+            .collect();
+        format!("{}. {}", self.title, series.join("; "))
+    }
+}
+
+/// The charts of `plan`: leads per month; customers and revenue per month; the funnel (each
+/// stage's volume, then the customers), when stages are in force; the lead mix (each source's
+/// share of the leads and of the lead value), when sources are.
 pub fn charts(plan: &Plan, language: Language) -> Vec<Chart> {
     let t = language.text();
     let months: Vec<String> = plan
@@ -44,6 +109,7 @@ pub fn charts(plan: &Plan, language: Language) -> Vec<Chart> {
     let monthly = |f: fn(&crate::plan::MonthPlan) -> f64| plan.whole_per_month(f);
     let mut charts = vec![
         Chart {
+            id: ChartId::LeadsPerMonth,
             title: t.chart_leads_per_month,
             labels: months.clone(),
             series: vec![Series {
@@ -54,6 +120,7 @@ pub fn charts(plan: &Plan, language: Language) -> Vec<Chart> {
             }],
         },
         Chart {
+            id: ChartId::CustomersPerMonth,
             title: t.chart_customers_per_month,
             labels: months,
             series: vec![
@@ -74,12 +141,23 @@ pub fn charts(plan: &Plan, language: Language) -> Vec<Chart> {
     ];
     if !plan.stages.is_empty() {
         charts.push(Chart {
+            id: ChartId::Funnel,
             title: t.chart_funnel,
-            labels: plan.stages.iter().map(|s| s.name.clone()).collect(),
+            labels: plan
+                .stages
+                .iter()
+                .map(|s| s.name.clone())
+                .chain(std::iter::once(t.customers.to_owned()))
+                .collect(),
             series: vec![Series {
                 name: t.volume,
                 kind: ChartKind::Count,
-                values: plan.stages.iter().map(|s| whole_up(s.volume)).collect(),
+                values: plan
+                    .stages
+                    .iter()
+                    .map(|s| whole_up(s.volume))
+                    .chain(std::iter::once(whole_up(plan.customers_needed)))
+                    .collect(),
                 line: false,
             }],
         });
@@ -87,6 +165,7 @@ pub fn charts(plan: &Plan, language: Language) -> Vec<Chart> {
     if !plan.sources.is_empty() {
         let value: f64 = plan.sources.iter().map(|s| s.value).sum();
         charts.push(Chart {
+            id: ChartId::LeadMix,
             title: t.chart_sources,
             labels: plan.sources.iter().map(|s| s.name.clone()).collect(),
             series: vec![

@@ -9,13 +9,13 @@
 
 mod agreement;
 mod cell;
-mod charts;
+pub mod charts;
 mod tables;
 mod tracking;
 
 pub use agreement::{Section, approval};
 pub use cell::Cell;
-pub use charts::{Chart, ChartKind, Series};
+pub use charts::{Chart, ChartId, ChartKind, Series};
 pub use tracking::{StatusText, TextBlock, Tracking, status_text};
 
 use crate::document::SlaDocument;

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::charts::{Chart, ChartKind, Series};
+use super::charts::{Chart, ChartId, ChartKind, Series};
 use crate::document::SlaDocument;
 use crate::i18n::{Language, NO_NUMBER, fill};
 use crate::plan::Plan;
@@ -78,6 +78,7 @@ fn compliance_chart(months: &[(Span, SalesStatus)], language: Language) -> Chart
         .collect();
     let counts = |f: fn(&SalesStatus) -> u32| months.iter().map(|(_, s)| f64::from(f(s))).collect();
     Chart {
+        id: ChartId::SalesCompliance,
         title: t.chart_compliance,
         labels,
         series: vec![

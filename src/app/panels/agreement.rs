@@ -7,9 +7,9 @@ use chrono::NaiveDate;
 use egui::{Grid, RichText, TextEdit, Ui};
 
 use super::section;
-use crate::app::widgets::Fields;
-use crate::document::{Approval, ReviewCadence, SlaDocument};
-use crate::i18n::Language;
+use crate::app::widgets::{EditBuffer, Fields, message_cell};
+use crate::document::{Approval, ReportFrequency, ReviewCadence, SlaDocument};
+use crate::i18n::{Language, fill};
 use crate::plan::{Plan, Problem};
 use crate::report::{Report, approval};
 
@@ -73,6 +73,7 @@ fn details(ui: &mut Ui, fields: &Fields<'_>, document: &mut SlaDocument) {
                 .labelled_by(label.id);
                 ui.end_row();
             }
+            effective_date(ui, fields, document);
             ui.label(t.review_cadence);
             ui.add_enabled_ui(fields.enabled, |ui| {
                 ui.horizontal(|ui| {
@@ -85,6 +86,28 @@ fn details(ui: &mut Ui, fields: &Fields<'_>, document: &mut SlaDocument) {
                     }
                 });
             });
+            ui.end_row();
+            ui.label(t.progress_reports);
+            ui.add_enabled_ui(fields.enabled, |ui| {
+                ui.horizontal(|ui| {
+                    for (frequency, label) in [
+                        (ReportFrequency::Daily, t.report_daily),
+                        (ReportFrequency::Weekly, t.report_weekly),
+                        (ReportFrequency::Monthly, t.report_monthly),
+                    ] {
+                        ui.radio_value(&mut document.progress_reports, frequency, label);
+                    }
+                });
+            });
+            ui.end_row();
+            let label = ui.label(t.report_to);
+            ui.add_enabled(
+                fields.enabled,
+                TextEdit::singleline(&mut document.report_to)
+                    .hint_text(t.report_to_hint)
+                    .desired_width(320.0),
+            )
+            .labelled_by(label.id);
             ui.end_row();
             ui.label(t.export_language);
             ui.add_enabled_ui(fields.enabled, |ui| {
@@ -143,6 +166,59 @@ fn details(ui: &mut Ui, fields: &Fields<'_>, document: &mut SlaDocument) {
             .labelled_by(label.id);
             ui.end_row();
         });
+}
+
+/// The date the agreement takes effect, typed as the user writes dates ("1 Jan 2027",
+/// "1-1-2027") or as ISO; empty for none. Text that is no date stays on screen with a message
+/// and leaves the date as it was.
+fn effective_date(ui: &mut Ui, fields: &Fields<'_>, document: &mut SlaDocument) {
+    let t = fields.language.text();
+    let language = fields.language;
+    let id = ui.scope_id().with("effective date");
+    let buffer = EditBuffer::new(id, fields.generation);
+    let mut text = buffer.text(ui).unwrap_or_else(|| {
+        document
+            .effective_date
+            .map(|d| language.date(d))
+            .unwrap_or_default()
+    });
+    let label = ui.label(t.effective_date);
+    ui.vertical(|ui| {
+        let response = ui
+            .add_enabled(
+                fields.enabled,
+                TextEdit::singleline(&mut text)
+                    .id(id)
+                    .hint_text(t.effective_date_hint)
+                    .desired_width(160.0),
+            )
+            .labelled_by(label.id);
+        let typed = text.trim();
+        let read = if typed.is_empty() {
+            Some(None)
+        } else {
+            language.read_date(typed).map(Some)
+        };
+        if response.changed()
+            && let Some(date) = read
+        {
+            document.effective_date = date;
+        }
+        buffer.update(ui, &response, &text, read.is_some());
+        if read.is_none() {
+            let example = NaiveDate::from_ymd_opt(2027, 1, 31)
+                .map(|d| language.date(d))
+                .unwrap_or_default();
+            message_cell(
+                ui,
+                Some(&fill(
+                    t.bad_effective_date,
+                    &[("text", typed), ("example", &example)],
+                )),
+            );
+        }
+    });
+    ui.end_row();
 }
 
 /// Who approves: name and role, "Approve" (today, for the agreed plan as it is now), and the

@@ -69,7 +69,7 @@ pub fn show(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
         if let Ok(plan) = plan {
             ui.add_space(theme::SECTION_SPACE);
             let height = ui.available_height().max(theme::PLOT_HEIGHT);
-            charts::leads_per_month(ui, language, plan, height);
+            charts::leads_per_month(ui, language, &currency, plan, height);
         }
     });
 }

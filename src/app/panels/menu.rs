@@ -41,6 +41,12 @@ pub fn show(app: &mut App, ui: &mut Ui) -> egui::Rect {
                     item(app, ui, Command::CompareWithFile);
                     item(app, ui, Command::ImportCrm);
                     ui.separator();
+                    let mut builtin = app.settings.builtin_file_chooser;
+                    if ui.checkbox(&mut builtin, t.builtin_file_chooser).changed() {
+                        app.settings.builtin_file_chooser = builtin;
+                        app.file_dialogs.set_builtin(builtin);
+                    }
+                    ui.separator();
                     item(app, ui, Command::Quit);
                 });
                 ui.menu_button(t.menu_edit, |ui| {

@@ -1,0 +1,448 @@
+//! The app's own file chooser, for systems where no native dialog can be shown (Linux without a
+//! desktop portal or zenity, where rfd answers "cancelled" at once) and for users who prefer
+//! it (File ▸ Use the app's own file chooser). Folders, the files of one extension, a name
+//! field, a question before a file is replaced; usable with the keyboard alone (Tab, Enter,
+//! Escape). Paths go through `std::path` only, so it works the same on every system.
+//!
+//! It is written here rather than taken from `egui_file` because every word it shows must be
+//! in the user's language, and its answers must arrive where the native dialog's do.
+
+use std::path::{Path, PathBuf};
+
+use egui::{Id, Key, Modal, RichText, ScrollArea};
+
+use crate::i18n::{Text, fill};
+
+/// Whether the chooser picks an existing file or names one to write.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Open,
+    Save,
+}
+
+/// What the chooser is asked for; the native dialog gets the same.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Request {
+    pub mode: Mode,
+    pub title: String,
+    /// The kind of file, as the filter names it ("SLA file").
+    pub filter: String,
+    /// The extension of the files shown, without its dot ("ron").
+    pub extension: String,
+    /// Added to a typed name that does not end in `.extension` (".sla.ron", ".html").
+    pub suffix: String,
+    /// The name proposed when saving.
+    pub file_name: String,
+}
+
+/// One line of the list: a folder or a file of the requested kind.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entry {
+    pub name: String,
+    pub folder: bool,
+}
+
+/// The folders and the files ending in `.extension` (any case) in `folder`: folders first, then
+/// by name ignoring case. Hidden entries (a leading dot) are left out, as file managers do.
+pub fn list(folder: &Path, extension: &str) -> std::io::Result<Vec<Entry>> {
+    let wanted = format!(".{}", extension.to_lowercase());
+    let mut entries: Vec<Entry> = std::fs::read_dir(folder)?
+        .filter_map(Result::ok)
+        .filter_map(|item| {
+            let name = item.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                return None;
+            }
+            // Follows links, so a linked folder opens like any other.
+            let folder = item.path().is_dir();
+            (folder || name.to_lowercase().ends_with(&wanted)).then_some(Entry { name, folder })
+        })
+        .collect();
+    entries.sort_by_cached_key(|e| (!e.folder, e.name.to_lowercase(), e.name.clone()));
+    Ok(entries)
+}
+
+/// Why the chooser cannot do what was asked, worded when drawn (in the language on screen).
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Problem {
+    NotAFolder(PathBuf),
+    IsAFolder(PathBuf),
+    Unreadable { folder: PathBuf, reason: String },
+    NoSuchFile { name: String, folder: PathBuf },
+    NameNeeded,
+}
+
+impl Problem {
+    fn describe(&self, t: &Text) -> String {
+        match self {
+            Self::NotAFolder(path) => fill(
+                t.chooser_not_a_folder,
+                &[("path", &path.display().to_string())],
+            ),
+            Self::IsAFolder(path) => fill(
+                t.chooser_is_a_folder,
+                &[("path", &path.display().to_string())],
+            ),
+            Self::Unreadable { folder, reason } => fill(
+                t.chooser_unreadable,
+                &[("path", &folder.display().to_string()), ("reason", reason)],
+            ),
+            Self::NoSuchFile { name, folder } => fill(
+                t.chooser_no_such_file,
+                &[("name", name), ("folder", &folder.display().to_string())],
+            ),
+            Self::NameNeeded => t.chooser_name_needed.to_owned(),
+        }
+    }
+}
+
+/// What the user did in one frame.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Still choosing.
+    Open,
+    /// Chose this file (for Save: agreed to replace it if it exists).
+    Chosen(PathBuf),
+    Cancelled,
+}
+
+/// The chooser on screen.
+#[derive(Debug)]
+pub struct FileChooser {
+    request: Request,
+    folder: PathBuf,
+    /// The folder field as typed; Enter goes there.
+    folder_text: String,
+    entries: Result<Vec<Entry>, Problem>,
+    name: String,
+    /// Why the last Open/Save did not happen.
+    problem: Option<Problem>,
+    /// A file that exists and would be replaced: asked about before saving.
+    replace: Option<PathBuf>,
+    /// Shown because no native dialog could be (the chooser says so).
+    fallback: bool,
+    /// Put the keyboard focus in the name field next frame.
+    focus_name: bool,
+}
+
+impl FileChooser {
+    pub fn new(request: Request, folder: PathBuf, fallback: bool) -> Self {
+        let name = match request.mode {
+            Mode::Save => request.file_name.clone(),
+            Mode::Open => String::new(),
+        };
+        let mut chooser = Self {
+            request,
+            folder: PathBuf::new(),
+            folder_text: String::new(),
+            entries: Ok(Vec::new()),
+            name,
+            problem: None,
+            replace: None,
+            fallback,
+            focus_name: true,
+        };
+        chooser.go(folder);
+        chooser
+    }
+
+    /// The folder on screen.
+    pub fn folder(&self) -> &Path {
+        &self.folder
+    }
+
+    /// Shows the folder `to`; a path that is no folder or cannot be read says so and the list
+    /// stays as it was.
+    fn go(&mut self, to: PathBuf) {
+        if !to.is_dir() {
+            self.problem = Some(Problem::NotAFolder(to));
+            self.folder_text = self.folder.display().to_string();
+            return;
+        }
+        self.entries = list(&to, &self.request.extension).map_err(|error| Problem::Unreadable {
+            folder: to.clone(),
+            reason: error.to_string(),
+        });
+        self.folder_text = to.display().to_string();
+        self.folder = to;
+        self.problem = None;
+    }
+
+    /// Open or Save with the name in the field: a folder opens; an existing file opens; a file
+    /// to save gets its suffix and, when it exists, a question first.
+    fn confirm(&mut self) -> Outcome {
+        let name = self.name.trim();
+        if name.is_empty() {
+            self.problem = Some(Problem::NameNeeded);
+            return Outcome::Open;
+        }
+        let path = self.folder.join(name);
+        if path.is_dir() {
+            self.name.clear();
+            self.go(path);
+            return Outcome::Open;
+        }
+        match self.request.mode {
+            Mode::Open if path.is_file() => Outcome::Chosen(path),
+            Mode::Open => {
+                self.problem = Some(Problem::NoSuchFile {
+                    name: name.to_owned(),
+                    folder: self.folder.clone(),
+                });
+                Outcome::Open
+            }
+            Mode::Save => {
+                let wanted = format!(".{}", self.request.extension.to_lowercase());
+                let path = if name.to_lowercase().ends_with(&wanted) {
+                    path
+                } else {
+                    self.folder.join(format!("{name}{}", self.request.suffix))
+                };
+                match path.parent() {
+                    Some(parent) if !parent.as_os_str().is_empty() && !parent.is_dir() => {
+                        self.problem = Some(Problem::NotAFolder(parent.to_path_buf()));
+                        Outcome::Open
+                    }
+                    _ if path.is_dir() => {
+                        self.problem = Some(Problem::IsAFolder(path));
+                        Outcome::Open
+                    }
+                    _ if path.exists() => {
+                        self.replace = Some(path);
+                        Outcome::Open
+                    }
+                    _ => Outcome::Chosen(path),
+                }
+            }
+        }
+    }
+
+    /// Draws the chooser as a modal window and returns what the user did.
+    pub fn show(&mut self, ctx: &egui::Context, t: &Text) -> Outcome {
+        let mut outcome = Outcome::Open;
+        let modal = Modal::new(Id::unique("file chooser")).show(ctx, |ui| {
+            ui.set_width(560.0);
+            ui.heading(&self.request.title);
+            if self.fallback {
+                ui.label(RichText::new(t.chooser_fallback_note).weak());
+            }
+            ui.add_space(6.0);
+            if let Some(path) = self.replace.clone() {
+                outcome = self.ask_replace(ui, t, &path);
+            } else {
+                outcome = self.browse(ui, t);
+            }
+        });
+        if modal.should_close() && outcome == Outcome::Open {
+            // Escape or a click beside the window: in the replace question it means "no".
+            if self.replace.take().is_none() {
+                outcome = Outcome::Cancelled;
+            }
+        }
+        outcome
+    }
+
+    fn ask_replace(&mut self, ui: &mut egui::Ui, t: &Text, path: &Path) -> Outcome {
+        let name = path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        ui.label(RichText::new(fill(t.chooser_replace_heading, &[("name", &name)])).strong());
+        ui.label(fill(
+            t.chooser_replace_body,
+            &[("path", &path.display().to_string())],
+        ));
+        ui.add_space(8.0);
+        let mut outcome = Outcome::Open;
+        ui.horizontal(|ui| {
+            if ui.button(t.chooser_replace).clicked() {
+                outcome = Outcome::Chosen(path.to_path_buf());
+            }
+            if ui.button(t.cancel).clicked() {
+                self.replace = None;
+                self.focus_name = true;
+            }
+        });
+        outcome
+    }
+
+    fn browse(&mut self, ui: &mut egui::Ui, t: &Text) -> Outcome {
+        let mut outcome = Outcome::Open;
+        ui.horizontal(|ui| {
+            let label = ui.label(t.chooser_folder);
+            if ui
+                .add_enabled(
+                    self.folder.parent().is_some(),
+                    egui::Button::new(t.chooser_up),
+                )
+                .clicked()
+                && let Some(parent) = self.folder.parent().map(Path::to_path_buf)
+            {
+                self.go(parent);
+            }
+            let field = ui
+                .add(egui::TextEdit::singleline(&mut self.folder_text).desired_width(f32::INFINITY))
+                .labelled_by(label.id);
+            if field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+                let typed = PathBuf::from(self.folder_text.trim());
+                self.go(self.folder.join(typed));
+            }
+        });
+        ui.label(
+            RichText::new(fill(
+                t.chooser_showing,
+                &[
+                    ("filter", &self.request.filter),
+                    ("extension", &self.request.extension),
+                ],
+            ))
+            .small()
+            .weak(),
+        );
+        let mut chosen_folder = None;
+        let mut double_clicked = false;
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ScrollArea::vertical()
+                .max_height(260.0)
+                .min_scrolled_height(260.0)
+                .auto_shrink([false, false])
+                .show(ui, |ui| match &self.entries {
+                    Err(problem) => {
+                        ui.label(problem.describe(t));
+                    }
+                    Ok(entries) if entries.is_empty() => {
+                        ui.label(RichText::new(t.chooser_empty).weak());
+                    }
+                    Ok(entries) => {
+                        for entry in entries {
+                            let text = if entry.folder {
+                                format!("📁 {}", entry.name)
+                            } else {
+                                entry.name.clone()
+                            };
+                            let selected = !entry.folder && entry.name == self.name;
+                            let response = ui.selectable_label(selected, text);
+                            if response.clicked() {
+                                if entry.folder {
+                                    chosen_folder = Some(entry.name.clone());
+                                } else {
+                                    self.name.clone_from(&entry.name);
+                                    self.problem = None;
+                                }
+                            }
+                            if response.double_clicked() && !entry.folder {
+                                double_clicked = true;
+                            }
+                        }
+                    }
+                });
+        });
+        if let Some(name) = chosen_folder {
+            self.go(self.folder.join(name));
+        }
+        ui.add_space(4.0);
+        let mut enter = false;
+        ui.horizontal(|ui| {
+            let label = ui.label(t.chooser_name);
+            let field = ui
+                .add(egui::TextEdit::singleline(&mut self.name).desired_width(f32::INFINITY))
+                .labelled_by(label.id);
+            if std::mem::take(&mut self.focus_name) {
+                field.request_focus();
+            }
+            enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+        });
+        if let Some(problem) = &self.problem {
+            ui.colored_label(ui.visuals().error_fg_color, problem.describe(t));
+        }
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            let confirm = match self.request.mode {
+                Mode::Open => t.chooser_open,
+                Mode::Save => t.chooser_save,
+            };
+            if ui.button(confirm).clicked() || enter || double_clicked {
+                outcome = self.confirm();
+                if outcome == Outcome::Open && self.replace.is_none() {
+                    self.focus_name = true;
+                }
+            }
+            if ui.button(t.cancel).clicked() {
+                outcome = Outcome::Cancelled;
+            }
+        });
+        outcome
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Language;
+
+    fn request(mode: Mode) -> Request {
+        Request {
+            mode,
+            title: "Save".into(),
+            filter: "SLA file".into(),
+            extension: "ron".into(),
+            suffix: ".sla.ron".into(),
+            file_name: "plan.sla.ron".into(),
+        }
+    }
+
+    #[test]
+    fn lists_folders_first_then_files_of_the_extension() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("b folder")).unwrap();
+        std::fs::create_dir(dir.path().join(".hidden")).unwrap();
+        for name in ["Z.sla.ron", "a.RON", "notes.txt"] {
+            std::fs::write(dir.path().join(name), "").unwrap();
+        }
+        let names: Vec<_> = list(dir.path(), "ron")
+            .unwrap()
+            .into_iter()
+            .map(|e| (e.name, e.folder))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("b folder".to_owned(), true),
+                ("a.RON".to_owned(), false),
+                ("Z.sla.ron".to_owned(), false)
+            ]
+        );
+    }
+
+    #[test]
+    fn saving_adds_the_suffix_and_asks_before_replacing() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut chooser = FileChooser::new(request(Mode::Save), dir.path().into(), false);
+        chooser.name = "budget".into();
+        assert_eq!(
+            chooser.confirm(),
+            Outcome::Chosen(dir.path().join("budget.sla.ron"))
+        );
+        std::fs::write(dir.path().join("budget.sla.ron"), "").unwrap();
+        chooser.name = "budget.sla.ron".into();
+        assert_eq!(chooser.confirm(), Outcome::Open);
+        assert_eq!(chooser.replace, Some(dir.path().join("budget.sla.ron")));
+    }
+
+    #[test]
+    fn opening_needs_an_existing_file_and_a_folder_name_opens_the_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("inner")).unwrap();
+        let mut chooser = FileChooser::new(request(Mode::Open), dir.path().into(), true);
+        chooser.name = "missing.sla.ron".into();
+        assert_eq!(chooser.confirm(), Outcome::Open);
+        let t = Language::English.text();
+        let problem = chooser.problem.as_ref().unwrap().describe(t);
+        assert!(problem.contains("missing.sla.ron"), "{problem}");
+        chooser.name = "inner".into();
+        assert_eq!(chooser.confirm(), Outcome::Open);
+        assert_eq!(chooser.folder(), dir.path().join("inner"));
+        chooser.go(dir.path().join("nowhere"));
+        assert_eq!(chooser.folder(), dir.path().join("inner"));
+        assert!(chooser.problem.is_some());
+    }
+}
