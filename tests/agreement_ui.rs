@@ -72,7 +72,19 @@ fn snapshot_agreement_tab() {
     let mut harness = example();
     harness.get_by_label("Agreement").click();
     harness.run();
-    harness.snapshot("agreement_dark_1280x800");
+    let mut results = egui_kittest::SnapshotResults::new();
+    results.add(harness.try_snapshot("agreement_dark_1280x800"));
+    // A small laptop in the light theme: the fields and their labels still fit.
+    let mut harness = support::window(
+        support::options(|_| {}),
+        egui::vec2(1024.0, 640.0),
+        egui::Theme::Light,
+    );
+    harness.get_by_label("Agreement").click();
+    harness.run();
+    harness.remove_cursor();
+    harness.run();
+    results.add(harness.try_snapshot("agreement_light_1024x640"));
 }
 
 #[test]

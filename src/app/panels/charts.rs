@@ -15,9 +15,12 @@ use crate::report::{Chart, ChartId, ChartKind};
 /// Category labels closer than this (points apart) are left out; `egui_plot`'s default for an x
 /// axis (60) hides the month names of a year on any window narrower than a projector.
 const CATEGORY_SPACING: Rangef = Rangef {
-    min: 16.0,
-    max: 24.0,
+    min: 30.0,
+    max: 36.0,
 };
+
+/// The room a category label needs, in points: "Mar" and a gap.
+const CATEGORY_LABEL_ROOM: f64 = 40.0;
 
 /// The charts of `plan`; `large` for the Charts tab (taller, the full width of the window).
 pub fn show(ui: &mut Ui, language: Language, currency: &str, plan: &Plan, large: bool) {
@@ -135,8 +138,8 @@ fn draw(
     let mut plot = still_plot(chart.title, height)
         .include_y(0.0)
         // Head room above the tallest bar for the legend, never over the data.
-        .include_y(bar_max.max(line_max * scale) * if legend { 1.45 } else { 1.1 })
-        .x_grid_spacer(|input| one_mark_per_bar(input.bounds))
+        .include_y(bar_max.max(line_max * scale) * if legend { 1.7 } else { 1.1 })
+        .x_grid_spacer(|input| category_marks(&input))
         .y_grid_spacer(|input| round_marks(input.bounds))
         .custom_x_axes(vec![x_axis])
         .custom_y_axes(y_axes)
@@ -245,6 +248,28 @@ fn two_lines(label: &str) -> String {
         Some((first, rest)) => format!("{}\n{}", shorten(first), shorten(rest.trim())),
         None => shorten(label),
     }
+}
+
+/// A grid line under every bar, and a label under every bar or every second, third … where
+/// the bars are too close for each to have one (the narrow results panel): those marks get
+/// a step of that many bars, so `egui_plot` labels them and leaves the others unlabelled.
+fn category_marks(input: &egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
+    // `base_step_size` is what 8 points (the plot's minimum grid spacing) are worth.
+    let points_per_bar = 8.0 / input.base_step_size.max(f64::MIN_POSITIVE);
+    let every = [1, 2, 3, 4, 6, 12]
+        .into_iter()
+        .find(|k| f64::from(*k) * points_per_bar >= CATEGORY_LABEL_ROOM)
+        .unwrap_or(12);
+    one_mark_per_bar(input.bounds)
+        .into_iter()
+        .map(|mark| {
+            let labelled = (mark.value as i64) % i64::from(every) == 0;
+            egui_plot::GridMark {
+                step_size: if labelled { f64::from(every) } else { 1.0 },
+                ..mark
+            }
+        })
+        .collect()
 }
 
 /// A grid line (and so an axis label) at every whole number: one per source.
