@@ -358,11 +358,12 @@ proptest! {
 // ---- Issue 7: unknown fields, hostile files, limits and messages -------------------------
 
 /// The example as the test corpus copies it: without the results of January and February
-/// (and the import settings that came with them).
+/// (and the import settings that came with them) and without whom progress is reported to.
 fn example_without_tracking() -> SlaDocument {
     let mut example = SlaDocument::example().unwrap();
     example.actuals = Default::default();
     example.tracking = Default::default();
+    example.report_to = String::new();
     example
 }
 
