@@ -146,7 +146,7 @@ fn the_status_of_a_date_shows_the_pace_and_the_tolerance_decides_the_state() {
     harness.state_mut().set_document(example_with_february());
     harness.run();
     press(&mut harness, Modifiers::COMMAND, Key::Num3);
-    type_into(&mut harness, "Status on", "12-02-2027");
+    type_into(&mut harness, "Status on", "12 Feb 2027");
     press(&mut harness, Modifiers::NONE, Key::Tab);
     harness.get_by_label("Where we stand on 12 February 2027");
     harness.get_by_label("Working day 10 of 20 this month; 10 left after today.");
@@ -167,8 +167,8 @@ fn a_date_outside_the_plan_says_so_and_a_date_that_does_not_read_too() {
     press(&mut harness, Modifiers::COMMAND, Key::Num3);
     type_into(&mut harness, "Status on", "2029-01-01");
     harness.get_by_label_contains("outside the plan's period");
-    type_into(&mut harness, "Status on", "31-02-2027");
-    harness.get_by_label("Type a date as 2027-02-15 or 15-02-2027.");
+    type_into(&mut harness, "Status on", "31 Feb 2027");
+    harness.get_by_label("Type a date as 15 Feb 2027 or 2027-02-15.");
 }
 
 /// A plan of one rate without sales-cycle lag, and three months (February to April 2027) of
@@ -214,4 +214,32 @@ fn adopting_the_observed_values_makes_a_revision_that_undo_takes_back() {
         doc.revisions.is_empty(),
         "one undo step takes back the revision"
     );
+}
+
+/// The example's January and February in the results grid (light, small laptop) and in the
+/// monthly review (dark), looked at when they change.
+#[test]
+fn snapshot_of_the_results_grid() {
+    let mut harness = support::window(
+        support::options(|_| {}),
+        egui::vec2(1024.0, 640.0),
+        egui::Theme::Light,
+    );
+    press(&mut harness, Modifiers::COMMAND, Key::Num3);
+    open_part(&mut harness, "Results per day");
+    harness.snapshot("report_results_light_1024x640");
+}
+
+#[test]
+fn snapshot_of_the_monthly_review() {
+    let mut harness = support::window(
+        support::options(|_| {}),
+        egui::vec2(1280.0, 720.0),
+        egui::Theme::Dark,
+    );
+    press(&mut harness, Modifiers::COMMAND, Key::Num3);
+    open_part(&mut harness, "Monthly review");
+    type_into(&mut harness, "Status on", "3 May 2027");
+    press(&mut harness, Modifiers::NONE, Key::Tab);
+    harness.snapshot("report_review_dark_1280x720");
 }

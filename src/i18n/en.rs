@@ -544,7 +544,7 @@ pub const TEXT: Text = Text {
     status_note: "Both teams see the same numbers: marketing's leads against the pace of the agreed plan, and how sales followed them up.",
     status_date: "Status on",
     status_today: "Today",
-    status_bad_date: "Type a date as 2027-02-15 or 15-02-2027.",
+    status_bad_date: "Type a date as 15 Feb 2027 or 2027-02-15.",
     status_count: "Count",
     status_working_days: "Working day {elapsed} of {days} this month; {left} left after today.",
     status_marketing: "Marketing",

@@ -544,7 +544,7 @@ pub const TEXT: Text = Text {
     status_note: "Beide teams zien dezelfde cijfers: de leads van marketing tegen het tempo van het afgesproken plan, en hoe sales ze heeft opgevolgd.",
     status_date: "Stand op",
     status_today: "Vandaag",
-    status_bad_date: "Typ een datum als 15-02-2027 of 2027-02-15.",
+    status_bad_date: "Typ een datum als 15-2-2027 of 2027-02-15.",
     status_count: "Tellen in",
     status_working_days: "Werkdag {elapsed} van {days} deze maand; daarna nog {left}.",
     status_marketing: "Marketing",

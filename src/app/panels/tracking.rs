@@ -288,12 +288,12 @@ pub fn date_row(
             let mut text = view
                 .date_text
                 .clone()
-                .unwrap_or_else(|| view.date.to_string());
+                .unwrap_or_else(|| fields.language.date(view.date));
             let response = ui
                 .add(egui::TextEdit::singleline(&mut text).desired_width(100.0))
                 .labelled_by(label.id);
             let message = if response.changed() {
-                let read = read_date(&text);
+                let read = fields.language.read_date(&text);
                 if let Some(date) = read {
                     view.date = date;
                 }
@@ -302,7 +302,7 @@ pub fn date_row(
             } else {
                 view.date_text
                     .as_deref()
-                    .is_some_and(|t| read_date(t).is_none())
+                    .is_some_and(|t| fields.language.read_date(t).is_none())
             };
             if response.lost_focus() && !message {
                 view.date_text = None;
@@ -320,15 +320,6 @@ pub fn date_row(
         ui.label("");
     }
     ui.end_row();
-}
-
-/// A date as people type it: `2027-02-15`, `15-02-2027` or `15/02/2027` (day first, as both
-/// languages of the app write it).
-pub fn read_date(text: &str) -> Option<NaiveDate> {
-    let text = text.trim();
-    ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y"]
-        .iter()
-        .find_map(|format| NaiveDate::parse_from_str(text, format).ok())
 }
 
 /// The pace of the month, the week and the period to date side by side.
@@ -473,7 +464,7 @@ fn sales(ui: &mut Ui, language: Language, doc: &SlaDocument, sales: &SalesStatus
     ui.label(RichText::new(t.status_sales).strong());
     let share = sales
         .contacted_share
-        .map_or_else(|| "—".to_owned(), |s| n.percent_to(s * 100.0, 0));
+        .map_or_else(|| "—".to_owned(), |s| n.percent_to(s * 100.0, 1));
     ui.label(
         RichText::new(fill(
             t.sales_contacted_line,
@@ -756,17 +747,6 @@ fn compliance_chart(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn dates_read_as_people_type_them() {
-        let d = NaiveDate::from_ymd_opt(2027, 2, 15);
-        assert_eq!(read_date("2027-02-15"), d);
-        assert_eq!(read_date(" 15-02-2027 "), d);
-        assert_eq!(read_date("15/02/2027"), d);
-        assert_eq!(read_date("15.02.2027"), d);
-        assert_eq!(read_date("2027-02-30"), None);
-        assert_eq!(read_date("tomorrow"), None);
-    }
 
     #[test]
     fn the_status_opens_on_a_day_inside_the_period() {
