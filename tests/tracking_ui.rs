@@ -243,3 +243,20 @@ fn snapshot_of_the_monthly_review() {
     press(&mut harness, Modifiers::NONE, Key::Tab);
     harness.snapshot("report_review_dark_1280x720");
 }
+
+#[test]
+fn a_result_typed_in_the_grid_moves_the_status_at_once() {
+    let mut harness = example();
+    harness.state_mut().set_document(example_with_february());
+    harness.run();
+    press(&mut harness, Modifiers::COMMAND, Key::Num3);
+    type_into(&mut harness, "Status on", "12 Feb 2027");
+    press(&mut harness, Modifiers::NONE, Key::Tab);
+    harness.get_by_label_contains("On 12 February 2027: 50 against 46");
+    open_part(&mut harness, "Results per day");
+    type_into(&mut harness, "Leads, Webinars, Mon 1 Feb", "15");
+    press(&mut harness, Modifiers::NONE, Key::Tab);
+    open_part(&mut harness, "Where we stand");
+    harness
+        .get_by_label_contains("On 12 February 2027: 60 against 46 by the plan's pace (Far ahead)");
+}

@@ -10,12 +10,12 @@ use super::super::theme;
 use super::super::widgets::{FieldLabel, Fields, Note, number_field_with_note};
 use super::charts::still_plot;
 use super::section;
-use crate::document::{Scenario, SlaDocument};
+use crate::document::{Actuals, Scenario, SlaDocument, Tracking};
 use crate::i18n::{Language, fill};
-use crate::plan::{Plan, Unit};
+use crate::plan::{Plan, SalesCommitments, Unit};
 use crate::tracking::{
-    Granularity, LinePoint, Pace, Quantity, SalesStatus, SourceFilter, Span, State, Status,
-    compliance, month_line, period_line, status_for,
+    Granularity, LinePoint, MonthLine, Pace, Quantity, SalesStatus, SourceFilter, Span, State,
+    Status, StatusError, compliance, month_line, period_line, status_for,
 };
 
 /// The choices of the tracking charts, kept between frames (not in the document).
@@ -103,18 +103,15 @@ pub fn show(
         t.status_note,
     );
     choices(ui, fields, doc, agreed, plan, view, today);
-    let filter = view
-        .source
-        .as_deref()
-        .map_or_else(SourceFilter::all, SourceFilter::source);
-    let status = match status_for(doc, agreed.id, plan, view.date, &filter) {
+    let computed = computed(ui, doc, agreed, plan, view);
+    let status = match &computed.status {
         Ok(status) => status,
         Err(error) => {
             ui.label(RichText::new(error.describe(language)).color(ui.visuals().warn_fg_color));
             return;
         }
     };
-    marketing(ui, language, &doc.currency, &status, view.quantity);
+    marketing(ui, language, &doc.currency, status, view.quantity);
     sales(ui, language, doc, &status.sales);
 
     section(
@@ -128,15 +125,7 @@ pub fn show(
             )],
         ),
     );
-    if let Ok(line) = month_line(
-        doc,
-        agreed.id,
-        plan,
-        status.month,
-        view.date,
-        view.quantity,
-        &filter,
-    ) {
+    if let Some(line) = &computed.month {
         let x: Vec<f64> = line.days.iter().map(|p| f64::from(p.date.day())).collect();
         hug_chart(
             ui,
@@ -155,15 +144,7 @@ pub fn show(
         ui.selectable_value(&mut view.by, Granularity::Week, t.by_week);
         ui.selectable_value(&mut view.by, Granularity::Month, t.by_month);
     });
-    if let Ok(points) = period_line(
-        doc,
-        agreed.id,
-        plan,
-        view.by,
-        view.date,
-        view.quantity,
-        &filter,
-    ) {
+    if let Some(points) = &computed.period {
         let labels: Vec<String> = points
             .iter()
             .map(|(span, _)| span_label(language, *span))
@@ -192,15 +173,96 @@ pub fn show(
             },
         );
     }
-    if let Ok(spans) = compliance(doc, agreed.id, plan, view.by, view.date, &filter) {
+    if let Some(spans) = &computed.compliance {
         ui.label(RichText::new(t.compliance_chart_title).strong());
         compliance_chart(
             ui,
             language,
-            &spans,
+            spans,
             doc.sales_commitments.compliance_target_percent,
         );
     }
+}
+
+/// What the status and the charts show. Adding up three years of daily results takes about a
+/// millisecond each, too much for every frame: the figures are kept with the inputs they were
+/// computed from and computed again only when one of those changes (an edit of the results or
+/// the plan, another date, count, source or granularity).
+#[derive(Clone)]
+struct Computed {
+    inputs: Inputs,
+    status: Result<Status, StatusError>,
+    month: Option<MonthLine>,
+    period: Option<Vec<(Span, LinePoint)>>,
+    compliance: Option<Vec<(Span, SalesStatus)>>,
+}
+
+/// Everything the figures depend on. Comparing the results is a pointer comparison unless they
+/// were edited (see `Actuals`).
+#[derive(Clone, PartialEq)]
+struct Inputs {
+    actuals: Actuals,
+    tracking: Tracking,
+    commitments: SalesCommitments,
+    scenario: Scenario,
+    date: NaiveDate,
+    quantity: Quantity,
+    source: Option<String>,
+    by: Granularity,
+}
+
+fn computed(ui: &Ui, doc: &SlaDocument, agreed: &Scenario, plan: &Plan, view: &View) -> Computed {
+    let inputs = Inputs {
+        actuals: doc.actuals.clone(),
+        tracking: doc.tracking.clone(),
+        commitments: doc.sales_commitments,
+        scenario: agreed.clone(),
+        date: view.date,
+        quantity: view.quantity,
+        source: view.source.clone(),
+        by: view.by,
+    };
+    let id = egui::Id::unique("tracking figures");
+    if let Some(kept) = ui.data(|d| d.get_temp::<Computed>(id))
+        && kept.inputs == inputs
+    {
+        return kept;
+    }
+    let filter = view
+        .source
+        .as_deref()
+        .map_or_else(SourceFilter::all, SourceFilter::source);
+    let status = status_for(doc, agreed.id, plan, view.date, &filter);
+    let month = status.as_ref().ok().and_then(|status| {
+        month_line(
+            doc,
+            agreed.id,
+            plan,
+            status.month,
+            view.date,
+            view.quantity,
+            &filter,
+        )
+        .ok()
+    });
+    let computed = Computed {
+        period: period_line(
+            doc,
+            agreed.id,
+            plan,
+            view.by,
+            view.date,
+            view.quantity,
+            &filter,
+        )
+        .ok(),
+        compliance: compliance(doc, agreed.id, plan, view.by, view.date, &filter).ok(),
+        status,
+        month,
+        inputs,
+    };
+    ui.data_mut(|d| d.insert_temp(id, computed.clone()));
+    computed
 }
 
 /// The date, what is counted, which source, and the tolerance.
@@ -762,7 +824,7 @@ mod tests {
             "the last day with results"
         );
         let empty = SlaDocument {
-            actuals: crate::document::Actuals::default(),
+            actuals: Actuals::default(),
             ..doc.clone()
         };
         assert_eq!(
