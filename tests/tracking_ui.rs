@@ -86,7 +86,7 @@ fn a_typed_fraction_of_a_lead_is_refused_with_a_message() {
     open_part(&mut harness, "Results per day");
     type_into(&mut harness, "Leads, Webinars, Tue 5 Jan", "2.5");
     assert_eq!(leads(&harness, 5, "Webinars"), 0.0);
-    harness.get_by_label_contains("Leads, Webinars, Tue 5 Jan: Type a whole number");
+    harness.get_by_label_contains("Leads, Webinars, Tue 5 Jan: Type a whole number of 0 or more");
 }
 
 #[test]

@@ -509,7 +509,7 @@ pub const TEXT: Text = Text {
     grid_source: "Source",
     grid_cell_name: "{measure}, {source}, {day}",
     grid_month_total: "{month} total",
-    grid_type_a_number: "Type a number of 0 or more, or leave the cell empty for none.",
+    grid_type_a_number: "Type a whole number of 0 or more (an amount may have cents), or leave the cell empty for none.",
     paste_too_big: "The pasted block runs past the table: paste it higher up or further left.",
     paste_bad_value: "Nothing pasted: line {line}, column {column} (“{text}”) is not a whole number of 0 or more.",
     paste_done: "Pasted {count} values.",
@@ -697,4 +697,6 @@ pub const TEXT: Text = Text {
     agreement_progress_weekly: "every week",
     agreement_progress_monthly: "every month",
     agreement_progress_both_teams: "both teams",
+    status_won: "Won this month so far: {customers} customers of the {planned} planned, {revenue} of {planned_revenue} marketing revenue.",
+    status_today_tip: "Today; when today is outside the plan's period, the last day with results (or the period's first day).",
 };

@@ -917,6 +917,8 @@ pub struct Text {
     pub tolerance: &'static str,
     pub tolerance_hint: &'static str,
     pub tolerance_range: &'static str,
+    pub status_won: &'static str,
+    pub status_today_tip: &'static str,
     pub part_status: &'static str,
     pub part_review: &'static str,
     pub part_targets: &'static str,

@@ -509,7 +509,7 @@ pub const TEXT: Text = Text {
     grid_source: "Bron",
     grid_cell_name: "{measure}, {source}, {day}",
     grid_month_total: "Totaal {month}",
-    grid_type_a_number: "Typ een getal van 0 of meer, of laat de cel leeg voor geen.",
+    grid_type_a_number: "Typ een geheel getal van 0 of meer (een bedrag mag centen hebben), of laat de cel leeg voor geen.",
     paste_too_big: "Het geplakte blok loopt buiten de tabel: plak het hoger of verder naar links.",
     paste_bad_value: "Niets geplakt: regel {line}, kolom {column} (“{text}”) is geen geheel getal van 0 of meer.",
     paste_done: "{count} waarden geplakt.",
@@ -697,4 +697,6 @@ pub const TEXT: Text = Text {
     agreement_progress_weekly: "elke week",
     agreement_progress_monthly: "elke maand",
     agreement_progress_both_teams: "beide teams",
+    status_won: "Deze maand tot nu toe gewonnen: {customers} klanten van de {planned} geplande, {revenue} van {planned_revenue} marketingomzet.",
+    status_today_tip: "Vandaag; valt vandaag buiten de periode van het plan, dan de laatste dag met resultaten (of de eerste dag van de periode).",
 };

@@ -147,14 +147,23 @@ pub struct GridContext<'a> {
     pub minimum_attempts: u32,
 }
 
-/// Draws the grid of one month and applies edits and pastes to `actuals`. Returns a message
-/// for the user (a cell that does not read, the result of a paste), if any.
+/// What the grid has to tell the user after a frame.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct GridNotes {
+    /// A cell whose text does not read, named ("Leads, Webinars, Mon 4 Jan: …"): shown while
+    /// the text stays.
+    pub cell: Option<String>,
+    /// The outcome of a paste this frame: `Ok` how many values, `Err` why nothing was pasted.
+    pub paste: Option<Result<String, String>>,
+}
+
+/// Draws the grid of one month and applies edits and pastes to `actuals`.
 pub fn show(
     ui: &mut Ui,
     fields: &Fields<'_>,
     actuals: &mut Actuals,
     context: GridContext<'_>,
-) -> Option<String> {
+) -> GridNotes {
     let language = fields.language;
     let t = language.text();
     let n = language.numbers();
@@ -170,7 +179,10 @@ pub fn show(
         })
         .collect();
 
-    let mut message = paste(ui, fields, actuals, &day_rows, focus_key);
+    let mut notes = GridNotes {
+        cell: None,
+        paste: paste(ui, fields, actuals, &day_rows, focus_key),
+    };
 
     let text_height = ui.text_style_height(&egui::TextStyle::Body);
     let row_height = text_height + 2.0 * ui.spacing().button_padding.y + 4.0;
@@ -193,9 +205,9 @@ pub fn show(
         .resizable(false)
         .max_scroll_height(420.0)
         .column(Column::exact(86.0))
-        .column(Column::exact(130.0))
+        .column(Column::exact(150.0))
         .columns(Column::exact(76.0), Measure::ALL.len() - 1)
-        .column(Column::exact(104.0))
+        .column(Column::exact(120.0))
         .header(row_height + 12.0, |mut header| {
             header.col(|ui| {
                 ui.strong(t.grid_day);
@@ -248,7 +260,7 @@ pub fn show(
                                         actuals.set(*date, source, measure, v);
                                     })
                                 {
-                                    message = Some(format!("{name}: {problem}"));
+                                    notes.cell = Some(format!("{name}: {problem}"));
                                 }
                                 if ui.memory(|m| m.has_focus(id)) {
                                     focused = Some(FocusedCell {
@@ -279,7 +291,7 @@ pub fn show(
     if let Some(focused) = focused {
         ui.data_mut(|d| d.insert_temp(focus_key, focused));
     }
-    message
+    notes
 }
 
 /// A cell's number: a count of leads or customers, or an amount of revenue. Zero shows as an
@@ -302,23 +314,18 @@ impl FieldValue for CellValue {
         }
     }
 
-    fn read(text: &str, numbers: NumberStyle, _: Unit) -> Result<Self, Misread> {
-        // The unit cannot say which kind of cell this is: a whole count reads in either, and
-        // the caller refuses a fraction in a count cell (see `cell`).
+    /// `unit` tells the kinds apart: `Money` is an amount (cents allowed), anything else a count
+    /// (whole numbers only).
+    fn read(text: &str, numbers: NumberStyle, unit: Unit) -> Result<Self, Misread> {
+        let whole = unit != Unit::Money;
         if text.trim().is_empty() {
-            return Ok(Self {
-                value: 0.0,
-                whole: true,
-            });
+            return Ok(Self { value: 0.0, whole });
         }
-        let value = numbers.read(text, Some(2))?;
-        if value < 0.0 {
+        let value = numbers.read(text, Some(if whole { 0 } else { 2 }))?;
+        if value < 0.0 || (whole && value > f64::from(u32::MAX)) {
             return Err(Misread::suggesting(None));
         }
-        Ok(Self {
-            value,
-            whole: value.fract() == 0.0,
-        })
+        Ok(Self { value, whole })
     }
 
     fn invalid(t: &Text) -> &'static str {
@@ -337,29 +344,19 @@ fn cell(
     value: f64,
     mut set: impl FnMut(f64),
 ) -> Option<String> {
-    let width = if measure.is_count() { 60.0 } else { 88.0 };
+    let width = if measure.is_count() { 60.0 } else { 84.0 };
+    let unit = if measure.is_count() {
+        Unit::Plain
+    } else {
+        Unit::Money
+    };
     let mut cell = CellValue {
         value,
         whole: measure.is_count(),
     };
-    let (changed, problem) = number_input(
-        ui,
-        fields,
-        id,
-        Name::Text(name),
-        &mut cell,
-        Unit::Plain,
-        width,
-    );
-    if measure.is_count() && cell.value.fract() != 0.0 {
-        return Some(fields.language.text().type_a_whole_number.to_owned());
-    }
+    let (changed, problem) = number_input(ui, fields, id, Name::Text(name), &mut cell, unit, width);
     if changed {
-        set(if measure.is_count() {
-            cell.value.min(f64::from(u32::MAX))
-        } else {
-            cell.value
-        });
+        set(cell.value);
     }
     problem
 }
@@ -405,7 +402,7 @@ fn paste(
     actuals: &mut Actuals,
     day_rows: &[(NaiveDate, &str)],
     focus_key: Id,
-) -> Option<String> {
+) -> Option<Result<String, String>> {
     let focused: FocusedCell = ui.data(|d| d.get_temp(focus_key))?;
     if !ui.memory(|m| m.has_focus(focused.id)) {
         return None;
@@ -434,7 +431,7 @@ fn paste(
             let (Some(&(date, source)), Some(&measure)) =
                 (day_rows.get(row), Measure::ALL.get(column))
             else {
-                return Some(t.paste_too_big.to_owned());
+                return Some(Err(t.paste_too_big.to_owned()));
             };
             let value = n.read(text, if measure.is_count() { Some(0) } else { Some(2) });
             match value {
@@ -442,14 +439,14 @@ fn paste(
                     changes.push((date, source, measure, v));
                 }
                 _ => {
-                    return Some(fill(
+                    return Some(Err(fill(
                         t.paste_bad_value,
                         &[
                             ("line", &(line_index + 1).to_string()),
                             ("column", &(column_index + 1).to_string()),
                             ("text", text),
                         ],
-                    ));
+                    )));
                 }
             }
         }
@@ -460,7 +457,7 @@ fn paste(
     }
     // The paste is its own undo step, not part of typing in the focused cell.
     ui.memory_mut(|m| m.surrender_focus(focused.id));
-    Some(fill(t.paste_done, &[("count", &count.to_string())]))
+    Some(Ok(fill(t.paste_done, &[("count", &count.to_string())])))
 }
 
 #[cfg(test)]

@@ -102,7 +102,20 @@ fn results(
         .map(|s| s.name.clone())
         .collect();
     let calendar = WorkingCalendar::new(&agreed.assumptions.holidays);
-    let message = actuals::show(
+    // Above the table, where it is seen: a cell that does not read (while its text stays) or
+    // the outcome of the last paste (until the next).
+    let note_id = ui.scope_id().with("grid note");
+    // (text, a problem?, from a paste?)
+    let shown: Option<(String, bool, bool)> = ui.data(|d| d.get_temp(note_id)).flatten();
+    if let Some((text, problem, _)) = &shown {
+        let text = RichText::new(text.as_str());
+        ui.label(if *problem {
+            text.color(ui.visuals().warn_fg_color)
+        } else {
+            text
+        });
+    }
+    let notes = actuals::show(
         ui,
         fields,
         &mut doc.actuals,
@@ -113,12 +126,16 @@ fn results(
             minimum_attempts: doc.sales_commitments.minimum_attempts,
         },
     );
-    let message_id = ui.scope_id().with("grid message");
-    if let Some(message) = message {
-        ui.data_mut(|d| d.insert_temp(message_id, message));
-    }
-    if let Some(message) = ui.data(|d| d.get_temp::<String>(message_id)) {
-        ui.label(RichText::new(message).color(ui.visuals().warn_fg_color));
+    let next = match (notes.cell, notes.paste) {
+        (Some(cell), _) => Some((cell, true, false)),
+        (None, Some(Ok(done))) => Some((done, false, true)),
+        (None, Some(Err(refused))) => Some((refused, true, true)),
+        // A cell message goes once the cell reads (or an undo restored it); a paste's stays.
+        (None, None) => shown.clone().filter(|(_, _, pasted)| *pasted),
+    };
+    if next != shown {
+        ui.data_mut(|d| d.insert_temp(note_id, next));
+        ui.ctx().request_repaint();
     }
     ui.data_mut(|d| d.insert_temp(view_id, view));
 }

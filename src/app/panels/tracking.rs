@@ -111,8 +111,16 @@ pub fn show(
             return;
         }
     };
-    marketing(ui, language, &doc.currency, status, view.quantity);
+    marketing(
+        ui,
+        language,
+        &doc.currency,
+        status,
+        view.quantity,
+        doc.tracking.tolerance_percent / 100.0,
+    );
     sales(ui, language, doc, &status.sales);
+    won(ui, language, doc, plan, status);
 
     section(
         ui,
@@ -369,7 +377,11 @@ pub fn date_row(
             if response.lost_focus() && !message {
                 view.date_text = None;
             }
-            if ui.button(t.status_today).clicked() {
+            if ui
+                .button(t.status_today)
+                .on_hover_text(t.status_today_tip)
+                .clicked()
+            {
                 view.date = View::new(doc, plan, today).date;
                 view.date_text = None;
             }
@@ -385,8 +397,20 @@ pub fn date_row(
 }
 
 /// The pace of the month, the week and the period to date side by side.
-fn marketing(ui: &mut Ui, language: Language, currency: &str, status: &Status, quantity: Quantity) {
+fn marketing(
+    ui: &mut Ui,
+    language: Language,
+    currency: &str,
+    status: &Status,
+    quantity: Quantity,
+    tolerance: f64,
+) {
     let t = language.text();
+    // The state of the figures on screen: in lead value, the value's own pace decides.
+    let state = |p: &Pace| match quantity {
+        Quantity::Leads => p.state,
+        Quantity::LeadValue => State::of(p.actual_value, p.expected_value, tolerance),
+    };
     let n = language.numbers();
     ui.add_space(6.0);
     ui.label(fill(
@@ -452,7 +476,7 @@ fn marketing(ui: &mut Ui, language: Language, currency: &str, status: &Status, q
                     ))
                 }),
                 (t.status_state, &|p: &Pace| {
-                    state_name(language, p.state).to_owned()
+                    state_name(language, state(p)).to_owned()
                 }),
             ];
             for (label, cell) in rows {
@@ -462,7 +486,7 @@ fn marketing(ui: &mut Ui, language: Language, currency: &str, status: &Status, q
                     if label == t.status_state {
                         ui.label(
                             RichText::new(text)
-                                .color(state_color(ui, pace.state))
+                                .color(state_color(ui, state(pace)))
                                 .strong(),
                         );
                     } else {
@@ -474,12 +498,13 @@ fn marketing(ui: &mut Ui, language: Language, currency: &str, status: &Status, q
                 ui.end_row();
             }
         });
-    let advice = match status.month_pace.state {
+    let month = state(&status.month_pace);
+    let advice = match month {
         State::Behind => t.advice_behind,
         State::OnTrack => t.advice_on_track,
         State::Ahead => t.advice_ahead,
     };
-    ui.label(RichText::new(advice).color(state_color(ui, status.month_pace.state)));
+    ui.label(RichText::new(advice).color(state_color(ui, month)));
 }
 
 /// A state in one or two words, for a table cell.
@@ -579,6 +604,33 @@ fn sales(ui: &mut Ui, language: Language, doc: &SlaDocument, sales: &SalesStatus
     ));
 }
 
+/// Customers and revenue won in the month so far against the month's plan: what the leads are
+/// for. (Customers close a sales cycle after their leads arrive, so they answer to the plan's
+/// customers of the month, not to this month's leads.)
+fn won(ui: &mut Ui, language: Language, doc: &SlaDocument, plan: &Plan, status: &Status) {
+    let t = language.text();
+    let n = language.numbers();
+    let Some(month) = plan.months.iter().find(|m| m.month == status.month) else {
+        return;
+    };
+    let mut sum = crate::document::SourceDay::new(status.date, "");
+    for record in doc.actuals.between(status.month.first_day(), status.date) {
+        sum.add(record);
+    }
+    ui.label(fill(
+        t.status_won,
+        &[
+            ("customers", &sum.customers.to_string()),
+            ("planned", &n.count_up(month.customers)),
+            ("revenue", &n.money_to(sum.revenue, 0, &doc.currency)),
+            (
+                "planned_revenue",
+                &n.money_to(month.marketing_revenue, 0, &doc.currency),
+            ),
+        ],
+    ));
+}
+
 /// A week or month under the period chart: "wk 3" / "Jan".
 fn span_label(language: Language, span: Span) -> String {
     match span {
@@ -630,8 +682,9 @@ fn hug_chart(
     let pace = ui.visuals().strong_text_color();
     let band = ui.visuals().weak_text_color();
     let description = describe_line(language, points, &y_label);
+    // The legend top left: the actual line ends at the right, where the month is going.
     let response = still_plot(id, theme::PLOT_HEIGHT * 1.2)
-        .legend(Legend::default())
+        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
         .include_y(0.0)
         .x_grid_spacer(move |input| marks_every(step, input.bounds))
         .custom_x_axes(vec![AxisHints::new_x().formatter(move |mark, _| {
@@ -770,33 +823,36 @@ fn compliance_chart(
         .join(", ");
     let name = t.tracking_contacted_share;
     let promise = ui.visuals().strong_text_color();
-    let response =
-        still_plot("sales compliance", theme::PLOT_HEIGHT)
-            .legend(Legend::default())
-            .include_y(0.0)
-            .include_y(100.0)
-            .custom_x_axes(vec![AxisHints::new_x().formatter(move |mark, _| {
-                let i = mark.value.round();
-                if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
-                    labels.get(i as usize).cloned().unwrap_or_default()
-                } else {
-                    String::new()
-                }
-            })])
-            .custom_y_axes(vec![
-                AxisHints::new_y().formatter(move |mark, _| n.percent(mark.value)),
-            ])
-            .show(ui, |plot| {
-                plot.bar_chart(BarChart::new(name, bars).element_formatter(Box::new(
-                    move |bar, _| format!("{}\n{name}: {}", bar.name, n.percent(bar.value)),
-                )));
-                plot.hline(
-                    HLine::new(t.compliance_target_line, target_percent)
-                        .color(promise)
-                        .style(LineStyle::dashed_loose()),
-                );
-            })
-            .response;
+    let response = still_plot("sales compliance", theme::PLOT_HEIGHT)
+        .legend(Legend::default())
+        .include_y(0.0)
+        .include_y(100.0)
+        .custom_x_axes(vec![AxisHints::new_x().formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
+                labels.get(i as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })])
+        .custom_y_axes(vec![
+            AxisHints::new_y().formatter(move |mark, _| n.percent(mark.value)),
+        ])
+        .show(ui, |plot| {
+            plot.bar_chart(
+                BarChart::new(name, bars)
+                    .color(theme::good_color(dark))
+                    .element_formatter(Box::new(move |bar, _| {
+                        format!("{}\n{name}: {}", bar.name, n.percent(bar.value))
+                    })),
+            );
+            plot.hline(
+                HLine::new(t.compliance_target_line, target_percent)
+                    .color(promise)
+                    .style(LineStyle::dashed_loose()),
+            );
+        })
+        .response;
     response.widget_info(|| {
         egui::WidgetInfo::labeled(
             egui::accesskit::Role::Image,
