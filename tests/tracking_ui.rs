@@ -206,7 +206,12 @@ fn adopting_the_observed_values_makes_a_revision_that_undo_takes_back() {
     assert_eq!(doc.revisions.len(), 1);
     assert_eq!(doc.revisions[0].before.average_deal_size, 25_000.0);
     assert_eq!(doc.revisions[0].author, "Sanne");
-    harness.get_by_label_contains("Sanne: Bigger deals since the price change");
+    harness
+        .get_by_label_contains("Sanne: Bigger deals since the price change")
+        .click();
+    harness.run();
+    harness.get_by_label("average_deal_size: was 25,000, now 30,000");
+    harness.get_by_label_contains("Customers needed: was ");
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     let doc = harness.state().document();
     assert_eq!(doc.scenarios[0].assumptions.average_deal_size, 25_000.0);

@@ -8,7 +8,7 @@ use egui::{Grid, RichText, Ui};
 use super::super::widgets::Fields;
 use super::section;
 use crate::document::{Revision, Scenario, SlaDocument};
-use crate::i18n::{Language, describe_diff, fill};
+use crate::i18n::{Language, fill};
 use crate::plan::{Plan, compute};
 use crate::tracking::{
     Observation, Review, adopt, review, review::MIN_CUSTOMERS, review::MIN_LEADS, revision_changes,
@@ -243,7 +243,9 @@ fn history(ui: &mut Ui, fields: &Fields<'_>, doc: &mut SlaDocument, draft: &mut 
         egui::CollapsingHeader::new(heading)
             .id_salt(("revision", index))
             .show(ui, |ui| {
-                ui.label(describe_diff(&revision_changes(doc, revision), language));
+                for line in revision_lines(doc, revision, language) {
+                    ui.label(line);
+                }
                 ui.horizontal(|ui| {
                     if ui.button(t.history_open).clicked() {
                         draft.open = Some(index);
@@ -277,6 +279,58 @@ fn history(ui: &mut Ui, fields: &Fields<'_>, doc: &mut SlaDocument, draft: &mut 
     if let Some((name, assumptions)) = copy {
         doc.add_scenario_with(&name, assumptions);
     }
+}
+
+/// What a revision changed, a line per assumption ("lead_sources[“Webinars”].share_percent: was
+/// 30, now 29.22"), then what that did to the leads and customers needed.
+fn revision_lines(doc: &SlaDocument, revision: &Revision, language: Language) -> Vec<String> {
+    let t = language.text();
+    let n = language.numbers();
+    let value = |v: Option<&serde_json::Value>| match v {
+        Some(serde_json::Value::Number(number)) => number
+            .as_f64()
+            .map_or_else(String::new, |v| n.decimal(v, 2)),
+        Some(serde_json::Value::String(text)) => text.clone(),
+        Some(other) => other.to_string(),
+        None => t.whatif_none.to_owned(),
+    };
+    let diff = revision_changes(doc, revision);
+    let mut lines: Vec<String> = diff
+        .changes
+        .iter()
+        .map(|change| {
+            let field = change
+                .path
+                .split_once(".assumptions.")
+                .map_or(change.path.as_str(), |(_, field)| field);
+            let was_now = fill(
+                t.diff_was_now,
+                &[
+                    ("before", &value(change.before.as_ref())),
+                    ("after", &value(change.after.as_ref())),
+                ],
+            );
+            format!("{field}: {was_now}")
+        })
+        .collect();
+    let planned = |a| compute(a, &doc.sales_commitments).ok();
+    if let (Some(before), Some(after)) = (planned(&revision.before), planned(&revision.after)) {
+        for (label, was, now) in [
+            (t.leads_needed, before.leads_needed, after.leads_needed),
+            (
+                t.customers_needed,
+                before.customers_needed,
+                after.customers_needed,
+            ),
+        ] {
+            let was_now = fill(
+                t.diff_was_now,
+                &[("before", &n.count_up(was)), ("after", &n.count_up(now))],
+            );
+            lines.push(format!("{label}: {was_now}"));
+        }
+    }
+    lines
 }
 
 /// "Plan 2027 as agreed until 4 March 2027".
