@@ -281,8 +281,8 @@ fn history(ui: &mut Ui, fields: &Fields<'_>, doc: &mut SlaDocument, draft: &mut 
     }
 }
 
-/// What a revision changed, a line per assumption ("lead_sources[“Webinars”].share_percent: was
-/// 30, now 29.22"), then what that did to the leads and customers needed.
+/// What a revision changed, a line per assumption (`average_deal_size: was 25,000, now
+/// 30,000`), then what that did to the leads and customers needed.
 fn revision_lines(doc: &SlaDocument, revision: &Revision, language: Language) -> Vec<String> {
     let t = language.text();
     let n = language.numbers();
