@@ -197,6 +197,7 @@ fn adopting_the_observed_values_makes_a_revision_that_undo_takes_back() {
     harness.get_by_label("Monthly review: May 2027");
     harness.get_by_label("€30,000");
     harness.get_by_label("15 customers");
+    harness.get_by_label("Adopting changes the agreed plan like this:");
     type_into(&mut harness, "Reviewed by", "Sanne");
     type_into(&mut harness, "Note", "Bigger deals since the price change");
     harness.get_by_label("Adopt observed values").click();

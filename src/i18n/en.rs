@@ -699,4 +699,5 @@ pub const TEXT: Text = Text {
     agreement_progress_both_teams: "both teams",
     status_won: "Won this month so far: {customers} customers of the {planned} planned, {revenue} of {planned_revenue} marketing revenue.",
     status_today_tip: "Today; when today is outside the plan's period, the last day with results (or the period's first day).",
+    review_would_change: "Adopting changes the agreed plan like this:",
 };

@@ -918,6 +918,7 @@ pub struct Text {
     pub tolerance_hint: &'static str,
     pub tolerance_range: &'static str,
     pub status_won: &'static str,
+    pub review_would_change: &'static str,
     pub status_today_tip: &'static str,
     pub part_status: &'static str,
     pub part_review: &'static str,

@@ -699,4 +699,5 @@ pub const TEXT: Text = Text {
     agreement_progress_both_teams: "beide teams",
     status_won: "Deze maand tot nu toe gewonnen: {customers} klanten van de {planned} geplande, {revenue} van {planned_revenue} marketingomzet.",
     status_today_tip: "Vandaag; valt vandaag buiten de periode van het plan, dan de laatste dag met resultaten (of de eerste dag van de periode).",
+    review_would_change: "Overnemen verandert het afgesproken plan zo:",
 };

@@ -201,7 +201,16 @@ fn adopt_form(
             ui.end_row();
         });
     let mut trial = doc.clone();
-    let changes = adopt(&mut trial, review, date, &draft.author, &draft.note).is_some();
+    let revision = adopt(&mut trial, review, date, &draft.author, &draft.note);
+    let changes = revision.is_some();
+    // What adopting would change, before anyone clicks: only figures with enough data move,
+    // and with lead sources the blended rate and deal size follow the new shares.
+    if let Some(revision) = &revision {
+        ui.label(RichText::new(t.review_would_change).strong());
+        for line in revision_lines(&trial, revision, fields.language) {
+            ui.label(RichText::new(line).weak());
+        }
+    }
     let button = ui
         .add_enabled(fields.enabled && changes, egui::Button::new(t.review_adopt))
         .on_hover_text(t.review_adopt_tip)
