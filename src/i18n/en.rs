@@ -700,4 +700,7 @@ pub const TEXT: Text = Text {
     status_won: "Won this month so far: {customers} customers of the {planned} planned, {revenue} of {planned_revenue} marketing revenue.",
     status_today_tip: "Today; when today is outside the plan's period, the last day with results (or the period's first day).",
     review_would_change: "Adopting changes the agreed plan like this:",
+    attempts_chart_title: "Contact attempts per lead",
+    attempts_per_lead: "Attempts per lead",
+    acceptance_chart_title: "Leads accepted and rejected by sales",
 };

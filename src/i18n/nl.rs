@@ -700,4 +700,7 @@ pub const TEXT: Text = Text {
     status_won: "Deze maand tot nu toe gewonnen: {customers} klanten van de {planned} geplande, {revenue} van {planned_revenue} marketingomzet.",
     status_today_tip: "Vandaag; valt vandaag buiten de periode van het plan, dan de laatste dag met resultaten (of de eerste dag van de periode).",
     review_would_change: "Overnemen verandert het afgesproken plan zo:",
+    attempts_chart_title: "Contactpogingen per lead",
+    attempts_per_lead: "Pogingen per lead",
+    acceptance_chart_title: "Leads geaccepteerd en afgewezen door sales",
 };

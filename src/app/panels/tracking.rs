@@ -189,6 +189,7 @@ pub fn show(
             spans,
             doc.sales_commitments.compliance_target_percent,
         );
+        follow_up_charts(ui, language, spans, doc.sales_commitments.minimum_attempts);
     }
 }
 
@@ -776,6 +777,165 @@ fn describe_line(
         ),
         None => t.hug_no_results.to_owned(),
     }
+}
+
+/// The rest of sales' follow-up per week or month: contact attempts per lead against the
+/// promised number, and the leads accepted and rejected (hovering a rejection bar lists the
+/// reasons).
+fn follow_up_charts(
+    ui: &mut Ui,
+    language: Language,
+    spans: &[(Span, SalesStatus)],
+    minimum_attempts: u32,
+) {
+    let t = language.text();
+    let n = language.numbers();
+    let dark = ui.visuals().dark_mode;
+    let labels: Vec<String> = spans
+        .iter()
+        .map(|(s, _)| span_label(language, *s))
+        .collect();
+    let axis = |labels: Vec<String>| {
+        AxisHints::new_x().formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
+                labels.get(i as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+    };
+    let promise = ui.visuals().strong_text_color();
+
+    ui.label(RichText::new(t.attempts_chart_title).strong());
+    let attempts: Vec<Bar> = spans
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (span, sales))| {
+            Some(
+                Bar::new(i as f64, sales.attempts_per_lead?)
+                    .width(0.7)
+                    .name(span_label(language, *span)),
+            )
+        })
+        .collect();
+    let description = spans
+        .iter()
+        .filter_map(|(span, sales)| {
+            Some(format!(
+                "{} {}",
+                span_label(language, *span),
+                n.decimal(sales.attempts_per_lead?, 1)
+            ))
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let name = t.attempts_per_lead;
+    still_plot("attempts per lead", theme::PLOT_HEIGHT * 0.8)
+        .legend(Legend::default())
+        .include_y(0.0)
+        .include_y(f64::from(minimum_attempts) * 1.2)
+        .custom_x_axes(vec![axis(labels.clone())])
+        .custom_y_axes(vec![
+            AxisHints::new_y().formatter(move |mark, _| n.decimal(mark.value, 0)),
+        ])
+        .show(ui, |plot| {
+            plot.bar_chart(
+                BarChart::new(name, attempts)
+                    .color(theme::series_color(dark, 0))
+                    .element_formatter(Box::new(move |bar, _| {
+                        format!("{}\n{name}: {}", bar.name, n.decimal(bar.value, 1))
+                    })),
+            );
+            plot.hline(
+                HLine::new(t.compliance_target_line, f64::from(minimum_attempts))
+                    .color(promise)
+                    .style(LineStyle::dashed_loose()),
+            );
+        })
+        .response
+        .widget_info(|| {
+            egui::WidgetInfo::labeled(
+                egui::accesskit::Role::Image,
+                true,
+                format!("{}: {description}", t.attempts_chart_title),
+            )
+        });
+
+    ui.label(RichText::new(t.acceptance_chart_title).strong());
+    let bars = |offset: f64, count: fn(&SalesStatus) -> u32| -> Vec<Bar> {
+        spans
+            .iter()
+            .enumerate()
+            .map(|(i, (span, sales))| {
+                Bar::new(i as f64 + offset, f64::from(count(sales)))
+                    .width(0.35)
+                    .name(span_label(language, *span))
+            })
+            .collect()
+    };
+    let reasons: Vec<String> = spans
+        .iter()
+        .map(|(_, sales)| {
+            sales
+                .rejected_by_reason
+                .iter()
+                .map(|(reason, count)| format!("{reason} {count}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+        .collect();
+    let description = spans
+        .iter()
+        .map(|(span, sales)| {
+            format!(
+                "{} {} {}, {} {}",
+                span_label(language, *span),
+                t.measure_accepted,
+                sales.accepted,
+                t.measure_rejected,
+                sales.rejected
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let (accepted, rejected) = (t.measure_accepted, t.measure_rejected);
+    let warn = ui.visuals().warn_fg_color;
+    still_plot("accepted and rejected", theme::PLOT_HEIGHT * 0.8)
+        .legend(Legend::default())
+        .include_y(0.0)
+        .custom_x_axes(vec![axis(labels)])
+        .custom_y_axes(vec![
+            AxisHints::new_y().formatter(move |mark, _| n.decimal(mark.value, 0)),
+        ])
+        .show(ui, |plot| {
+            plot.bar_chart(
+                BarChart::new(accepted, bars(-0.18, |s| s.accepted))
+                    .color(theme::good_color(dark))
+                    .element_formatter(Box::new(move |bar, _| {
+                        format!("{}\n{accepted}: {}", bar.name, bar.value)
+                    })),
+            );
+            plot.bar_chart(
+                BarChart::new(rejected, bars(0.18, |s| s.rejected))
+                    .color(warn)
+                    .element_formatter(Box::new(move |bar, _| {
+                        let why = reasons
+                            .get((bar.argument - 0.18).round().max(0.0) as usize)
+                            .filter(|r| !r.is_empty())
+                            .map_or_else(String::new, |r| format!("\n{r}"));
+                        format!("{}\n{rejected}: {}{why}", bar.name, bar.value)
+                    })),
+            );
+        })
+        .response
+        .widget_info(|| {
+            egui::WidgetInfo::labeled(
+                egui::accesskit::Role::Image,
+                true,
+                format!("{}: {description}", t.acceptance_chart_title),
+            )
+        });
 }
 
 /// The share of leads contacted in time per week or month, against the target.
