@@ -464,7 +464,7 @@ fn done_ui(ui: &mut Ui, imported: &Imported, language: Language) -> bool {
         .strong(),
     );
     if imported.imported > 0 {
-        ui.label(t.import_done);
+        ui.label(fill(t.import_done, &[("days", &count(imported.days()))]));
     }
     if !imported.skipped.is_empty() {
         ui.heading(t.import_skipped_heading);

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use clap::ValueEnum;
 
 use super::{Outcome, open};
-use crate::document::{self, DateOrder, ImportField, SourceDay};
+use crate::document::{self, DateOrder, ImportField};
 use crate::i18n::{Language, fill};
 use crate::tracking::import::{self, CsvText, ImportError, Progress, Settings};
 
@@ -178,7 +178,7 @@ pub fn run_import(args: &ImportArgs, language: Language) -> Outcome {
             code: 0,
         };
     }
-    let days = covered_days(&imported.records);
+    let days = imported.days();
     import::apply(&mut doc, &imported, mapping);
     if let Err(error) = document::save(&doc, &args.doc) {
         let _ = writeln!(stderr, "{}", error.describe(language));
@@ -201,11 +201,4 @@ pub fn run_import(args: &ImportArgs, language: Language) -> Outcome {
         stderr,
         code: 0,
     }
-}
-
-/// How many distinct days the records cover (the days the import replaces).
-fn covered_days(records: &[SourceDay]) -> usize {
-    let mut days: Vec<_> = records.iter().map(|r| r.date).collect();
-    days.dedup();
-    days.len()
 }

@@ -659,7 +659,7 @@ pub const TEXT: Text = Text {
     import_no_status_column: "No status column: a lead with a close date counts as a customer.",
     import_start: "Import",
     import_importing: "Importing…",
-    import_done: "Imported into the document: undo with Ctrl+Z.",
+    import_done: "Imported: the days this file covers ({days}) now hold its results, replacing what they held; other days are kept. Undo with Ctrl+Z.",
     import_skipped_heading: "Skipped rows",
     import_more_skipped: "… and {count} more.",
     import_read_only: "This document is read-only: save it as a new file first.",

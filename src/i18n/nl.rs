@@ -659,7 +659,7 @@ pub const TEXT: Text = Text {
     import_no_status_column: "Geen statuskolom: een lead met een datum gewonnen telt als klant.",
     import_start: "Importeren",
     import_importing: "Bezig met importeren…",
-    import_done: "In het document geïmporteerd: ongedaan maken met Ctrl+Z.",
+    import_done: "Geïmporteerd: de dagen in dit bestand ({days}) hebben nu zijn resultaten, in plaats van wat er stond; andere dagen blijven. Ongedaan maken met Ctrl+Z.",
     import_skipped_heading: "Overgeslagen rijen",
     import_more_skipped: "… en nog {count}.",
     import_read_only: "Dit document is alleen-lezen: sla het eerst op als nieuw bestand.",

@@ -452,6 +452,16 @@ pub struct Imported {
     pub imported: usize,
 }
 
+impl Imported {
+    /// The days the file covers: their results in the document are replaced by [`apply`].
+    pub fn days(&self) -> usize {
+        let mut days: Vec<_> = self.records.iter().map(|r| r.date).collect();
+        days.sort_unstable();
+        days.dedup();
+        days.len()
+    }
+}
+
 /// Why a file could not be imported at all.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ImportError {
