@@ -22,4 +22,4 @@ pub use review::{Observation, Review, SourceShare, adopt, review, revision_chang
 pub use series::{
     Granularity, LinePoint, MonthLine, Quantity, Span, compliance, month_line, period_line,
 };
-pub use status::{Pace, SalesStatus, State, Status, StatusError, status, status_for};
+pub use status::{Pace, SalesStatus, State, Status, StatusError, Won, status, status_for, won};

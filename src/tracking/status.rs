@@ -210,6 +210,37 @@ impl StatusError {
     }
 }
 
+/// Customers and revenue won in a month so far, against that month's plan.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Won {
+    /// Customers closed from the 1st of the month up to and including the date.
+    pub customers: u32,
+    /// Their revenue.
+    pub revenue: f64,
+    /// The plan's customers of the month.
+    pub planned_customers: f64,
+    /// The plan's marketing revenue of the month.
+    pub planned_revenue: f64,
+}
+
+/// What was won in the month of `date` up to and including it, all sources, against the plan's
+/// month. Customers answer to the plan's customers of the month (they close a sales cycle after
+/// their leads arrive), not to this month's leads. `None` outside the plan's period.
+pub fn won(doc: &SlaDocument, plan: &Plan, date: NaiveDate) -> Option<Won> {
+    let month = YearMonth::of(date);
+    let planned = plan.months.iter().find(|m| m.month == month)?;
+    let mut sum = SourceDay::new(date, "");
+    for record in doc.actuals.between(month.first_day(), date) {
+        sum.add(record);
+    }
+    Some(Won {
+        customers: sum.customers,
+        revenue: sum.revenue,
+        planned_customers: planned.customers,
+        planned_revenue: planned.marketing_revenue,
+    })
+}
+
 /// The status of all sources on `date` against `plan`, the plan of scenario `scenario`.
 pub fn status(
     doc: &SlaDocument,
@@ -683,5 +714,25 @@ mod tests {
         assert_eq!(sales.state, State::Behind, "85 % is below the 90 % target");
         doc.sales_commitments.compliance_target_percent = 85.0;
         assert_eq!(status_on(&doc, day(1, 15)).sales.state, State::OnTrack);
+    }
+
+    #[test]
+    fn won_counts_the_month_up_to_the_date_against_its_plan() {
+        let mut doc = document();
+        doc.actuals.set(day(2, 3), "A", Measure::Customers, 2.0);
+        doc.actuals.set(day(2, 3), "A", Measure::Revenue, 50_000.0);
+        doc.actuals.set(day(2, 20), "B", Measure::Customers, 1.0);
+        doc.actuals.set(day(1, 31), "A", Measure::Customers, 5.0);
+        let plan = compute(&doc.scenarios[0].assumptions, &doc.sales_commitments)
+            .unwrap_or_else(|_| unreachable!("the default plan computes"));
+        let february = plan
+            .months
+            .iter()
+            .find(|m| m.month == YearMonth::of(day(2, 1)));
+        let won = won(&doc, &plan, day(2, 10)).unwrap_or_else(|| unreachable!("inside the period"));
+        assert_eq!((won.customers, won.revenue), (2, 50_000.0));
+        assert_eq!(Some(won.planned_customers), february.map(|m| m.customers));
+        let before = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap_or_default();
+        assert_eq!(super::won(&doc, &plan, before), None);
     }
 }

@@ -15,7 +15,7 @@ use crate::i18n::{Language, fill};
 use crate::plan::{Plan, SalesCommitments, Unit};
 use crate::tracking::{
     Granularity, LinePoint, MonthLine, Pace, Quantity, SalesStatus, SourceFilter, Span, State,
-    Status, StatusError, compliance, month_line, period_line, status_for,
+    Status, StatusError, Won, compliance, month_line, period_line, status_for, won as tracking_won,
 };
 
 /// The choices of the tracking charts, kept between frames (not in the document).
@@ -120,7 +120,9 @@ pub fn show(
         doc.tracking.tolerance_percent / 100.0,
     );
     sales(ui, language, doc, &status.sales);
-    won(ui, language, doc, plan, status);
+    if let Some(figures) = &computed.won {
+        won(ui, language, &doc.currency, figures);
+    }
 
     section(
         ui,
@@ -204,6 +206,7 @@ struct Computed {
     month: Option<MonthLine>,
     period: Option<Vec<(Span, LinePoint)>>,
     compliance: Option<Vec<(Span, SalesStatus)>>,
+    won: Option<Won>,
 }
 
 /// Everything the figures depend on. Comparing the results is a pointer comparison unless they
@@ -266,6 +269,7 @@ fn computed(ui: &Ui, doc: &SlaDocument, agreed: &Scenario, plan: &Plan, view: &V
         )
         .ok(),
         compliance: compliance(doc, agreed.id, plan, view.by, view.date, &filter).ok(),
+        won: tracking_won(doc, plan, view.date),
         status,
         month,
         inputs,
@@ -605,28 +609,19 @@ fn sales(ui: &mut Ui, language: Language, doc: &SlaDocument, sales: &SalesStatus
     ));
 }
 
-/// Customers and revenue won in the month so far against the month's plan: what the leads are
-/// for. (Customers close a sales cycle after their leads arrive, so they answer to the plan's
-/// customers of the month, not to this month's leads.)
-fn won(ui: &mut Ui, language: Language, doc: &SlaDocument, plan: &Plan, status: &Status) {
+/// Customers and revenue won in the month so far against the month's plan.
+fn won(ui: &mut Ui, language: Language, currency: &str, won: &Won) {
     let t = language.text();
     let n = language.numbers();
-    let Some(month) = plan.months.iter().find(|m| m.month == status.month) else {
-        return;
-    };
-    let mut sum = crate::document::SourceDay::new(status.date, "");
-    for record in doc.actuals.between(status.month.first_day(), status.date) {
-        sum.add(record);
-    }
     ui.label(fill(
         t.status_won,
         &[
-            ("customers", &sum.customers.to_string()),
-            ("planned", &n.count_up(month.customers)),
-            ("revenue", &n.money_to(sum.revenue, 0, &doc.currency)),
+            ("customers", &won.customers.to_string()),
+            ("planned", &n.count_up(won.planned_customers)),
+            ("revenue", &n.money_to(won.revenue, 0, currency)),
             (
                 "planned_revenue",
-                &n.money_to(month.marketing_revenue, 0, &doc.currency),
+                &n.money_to(won.planned_revenue, 0, currency),
             ),
         ],
     ));
@@ -791,20 +786,6 @@ fn follow_up_charts(
     let t = language.text();
     let n = language.numbers();
     let dark = ui.visuals().dark_mode;
-    let labels: Vec<String> = spans
-        .iter()
-        .map(|(s, _)| span_label(language, *s))
-        .collect();
-    let axis = |labels: Vec<String>| {
-        AxisHints::new_x().formatter(move |mark, _| {
-            let i = mark.value.round();
-            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
-                labels.get(i as usize).cloned().unwrap_or_default()
-            } else {
-                String::new()
-            }
-        })
-    };
     let promise = ui.visuals().strong_text_color();
 
     ui.label(RichText::new(t.attempts_chart_title).strong());
@@ -835,7 +816,7 @@ fn follow_up_charts(
         .legend(Legend::default())
         .include_y(0.0)
         .include_y(f64::from(minimum_attempts) * 1.2)
-        .custom_x_axes(vec![axis(labels.clone())])
+        .custom_x_axes(vec![span_axis(language, spans)])
         .custom_y_axes(vec![
             AxisHints::new_y().formatter(move |mark, _| n.decimal(mark.value, 0)),
         ])
@@ -904,7 +885,7 @@ fn follow_up_charts(
     still_plot("accepted and rejected", theme::PLOT_HEIGHT * 0.8)
         .legend(Legend::default())
         .include_y(0.0)
-        .custom_x_axes(vec![axis(labels)])
+        .custom_x_axes(vec![span_axis(language, spans)])
         .custom_y_axes(vec![
             AxisHints::new_y().formatter(move |mark, _| n.decimal(mark.value, 0)),
         ])
@@ -938,6 +919,22 @@ fn follow_up_charts(
         });
 }
 
+/// The x axis of a chart with a bar per week or month: each span's name under its bar.
+fn span_axis(language: Language, spans: &[(Span, SalesStatus)]) -> AxisHints<'static> {
+    let labels: Vec<String> = spans
+        .iter()
+        .map(|(span, _)| span_label(language, *span))
+        .collect();
+    AxisHints::new_x().formatter(move |mark, _| {
+        let i = mark.value.round();
+        if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
+            labels.get(i as usize).cloned().unwrap_or_default()
+        } else {
+            String::new()
+        }
+    })
+}
+
 /// The share of leads contacted in time per week or month, against the target.
 fn compliance_chart(
     ui: &mut Ui,
@@ -948,10 +945,6 @@ fn compliance_chart(
     let t = language.text();
     let n = language.numbers();
     let dark = ui.visuals().dark_mode;
-    let labels: Vec<String> = spans
-        .iter()
-        .map(|(s, _)| span_label(language, *s))
-        .collect();
     let bars: Vec<Bar> = spans
         .iter()
         .enumerate()
@@ -987,14 +980,7 @@ fn compliance_chart(
         .legend(Legend::default())
         .include_y(0.0)
         .include_y(100.0)
-        .custom_x_axes(vec![AxisHints::new_x().formatter(move |mark, _| {
-            let i = mark.value.round();
-            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
-                labels.get(i as usize).cloned().unwrap_or_default()
-            } else {
-                String::new()
-            }
-        })])
+        .custom_x_axes(vec![span_axis(language, spans)])
         .custom_y_axes(vec![
             AxisHints::new_y().formatter(move |mark, _| n.percent(mark.value)),
         ])
