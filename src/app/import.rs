@@ -273,6 +273,9 @@ fn mapping_ui(
             ("columns", &n.decimal(preview.headers.len() as f64, 0)),
         ],
     ));
+    if let Some(note) = mapping.text.note(name, language) {
+        ui.label(note);
+    }
     let mut start = None;
     // Most of the screen's height: the whole mapping fits on a laptop without scrolling.
     let height = (ui.ctx().content_rect().height() * 0.65).max(200.0);

@@ -151,6 +151,9 @@ pub fn run_import(args: &ImportArgs, language: Language) -> Outcome {
     );
     stdout.push('\n');
     let mut stderr = String::new();
+    if let Some(note) = text.note(&csv_name, language) {
+        let _ = writeln!(stderr, "{note}");
+    }
     for skipped in &imported.skipped {
         let _ = writeln!(stderr, "{csv_name}: {}", skipped.describe(language));
     }

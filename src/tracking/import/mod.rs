@@ -1,121 +1,285 @@
 //! CRM import: a lead export (CSV, one row per lead) into actuals per day and lead source.
 //!
 //! Three steps, each usable on its own by the command line and by the app's dialog:
-//! 1. [`CsvText::decode`]: the bytes as text (UTF-8 with or without BOM, else Windows-1252,
-//!    what Excel writes on a Dutch laptop) and the delimiter (`,` `;` or tab, from the header).
+//! 1. [`CsvText::read`]: how the file's bytes are text — UTF-8 (with or without BOM, a few
+//!    stray bytes read as Windows-1252), Windows-1252 (what Excel writes on a Dutch laptop) or
+//!    UTF-16, decided from the whole file with evidence ([`CsvText::note`] says it) — and the
+//!    delimiter (`,` `;` or tab, from the header). Nothing is kept but that decision: each
+//!    step streams the file again, so memory does not grow with the file.
 //! 2. [`analyse`]: the headers, a preview of the first rows and, per column, its distinct
 //!    values (the status values to map) and what its dates say about the order of day and
 //!    month; [`Preview::suggested_mapping`] fills in what the user has not settled.
-//! 3. [`import`]: every row into [`SourceDay`] records, with each skipped row's line and
+//! 3. [`import`]: every row into [`SourceDay`] records, with each skipped row's lines and
 //!    reason; [`apply`] puts them into the document (the days the file covers are replaced, so
 //!    importing a file twice gives the same document).
 //!
 //! Egui-free; a large file runs on a worker through [`Job`] with [`Progress`] and cancel.
 
 mod columns;
+mod decode;
 mod job;
+mod rows;
 mod values;
 
 pub use columns::{
     StatusKind, normalise, set_status_kind, status_key, status_kind, suggest_columns,
     suggest_status,
 };
+pub use decode::{Encoding, Evidence, LISTED_LINES};
 pub use job::{Job, Progress};
+pub use rows::{MAX_COLUMNS, MAX_FIELD_BYTES, MAX_ROW_BYTES, RowProblem};
 pub use values::{When, order_evidence, parse_amount, parse_count, parse_when};
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::Path;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::SystemTime;
 
 use chrono::NaiveDate;
 
 use crate::document::{DateOrder, ImportField, ImportMapping, SlaDocument, SourceDay, source_key};
 use crate::i18n::{Language, fill};
+use decode::{CHUNK, Decoder, fill as fill_from};
+use rows::{Row, Rows, RowsError};
 
 /// Rows shown in the mapping step's preview.
 pub const PREVIEW_ROWS: usize = 8;
 /// Distinct values kept per column: enough for every status a CRM has; a column with more
 /// (names, ids, dates) is no status column.
 pub const MAX_DISTINCT: usize = 100;
+/// The longest value kept as a column's distinct value: a status is a few words, and the
+/// summary of 10,000 columns stays a few megabytes.
+const MAX_DISTINCT_BYTES: usize = 100;
 /// Rows between two looks at the cancel flag and the progress.
 const CHECK_EVERY: usize = 512;
 
-/// How the file's bytes were read as text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Encoding {
-    Utf8,
-    Utf8WithBom,
-    Windows1252,
+/// Where the export's bytes are: every step reads them again from the start.
+#[derive(Clone)]
+enum Source {
+    /// A file, with its size and time of change when it was first read: a file that changed
+    /// between the steps is refused rather than read half old, half new.
+    File {
+        path: PathBuf,
+        stamp: Stamp,
+    },
+    Memory(Arc<[u8]>),
 }
 
-/// A CRM export decoded to text, with its delimiter.
+impl std::fmt::Debug for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::File { path, stamp } => {
+                write!(f, "File({}, {} bytes)", path.display(), stamp.len)
+            }
+            Self::Memory(bytes) => write!(f, "Memory({} bytes)", bytes.len()),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    modified: Option<SystemTime>,
+}
+
+impl Stamp {
+    fn of(meta: &std::fs::Metadata) -> Self {
+        Self {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+        }
+    }
+}
+
+/// A CRM export: where its bytes are, how they read as text, and its delimiter.
 #[derive(Clone, Debug)]
 pub struct CsvText {
-    text: String,
+    source: Source,
     pub delimiter: u8,
     pub encoding: Encoding,
+    /// What the bytes showed about the encoding: the lines that are not UTF-8.
+    pub evidence: Evidence,
 }
 
 impl CsvText {
-    /// Decodes UTF-8 (a BOM is dropped); bytes that are not UTF-8 are Windows-1252, where every
-    /// byte is a character, so any file decodes. An empty file (or only spaces) is an error.
+    /// Reads bytes held in memory (tests, benchmarks, the fuzzer) as a file is read.
     pub fn decode(bytes: &[u8]) -> Result<Self, ImportError> {
-        let (text, encoding) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
-            Some(rest) => (
-                String::from_utf8_lossy(rest).into_owned(),
-                Encoding::Utf8WithBom,
-            ),
-            None => match std::str::from_utf8(bytes) {
-                Ok(text) => (text.to_owned(), Encoding::Utf8),
-                Err(_) => (
-                    encoding_rs::WINDOWS_1252
-                        .decode_without_bom_handling(bytes)
-                        .0
-                        .into_owned(),
-                    Encoding::Windows1252,
-                ),
-            },
-        };
-        if text.trim().is_empty() {
-            return Err(ImportError::Empty);
+        Self::with_source(Source::Memory(bytes.into()))
+    }
+
+    /// Reads a file once, to decide its encoding and delimiter. Only regular files are read:
+    /// a folder, a pipe (which could block forever) or a device (`/dev/zero` never ends) is
+    /// refused before it is opened.
+    pub fn read(path: &Path) -> Result<Self, ImportError> {
+        let meta = std::fs::metadata(path).map_err(|e| unreadable(&e))?;
+        if !meta.is_file() {
+            return Err(ImportError::NotAFile {
+                folder: meta.is_dir(),
+            });
         }
-        let delimiter = sniff_delimiter(&text);
-        Ok(Self {
-            text,
-            delimiter,
-            encoding,
+        Self::with_source(Source::File {
+            path: path.to_owned(),
+            stamp: Stamp::of(&meta),
         })
     }
 
-    /// Reads and decodes a file.
-    pub fn read(path: &Path) -> Result<Self, ImportError> {
-        let bytes = std::fs::read(path).map_err(|e| ImportError::Unreadable {
-            reason: e.to_string(),
-        })?;
-        Self::decode(&bytes)
+    fn with_source(source: Source) -> Result<Self, ImportError> {
+        let mut text = Self {
+            source,
+            delimiter: b',',
+            encoding: Encoding::Utf8,
+            evidence: Evidence::default(),
+        };
+        let (encoding, evidence) =
+            decode::detect(&mut *text.open()?).map_err(|e| unreadable(&e))?;
+        text.encoding = encoding;
+        text.evidence = evidence;
+        text.delimiter = text.sniff()?;
+        Ok(text)
     }
 
-    fn reader(&self) -> csv::Reader<&[u8]> {
-        csv::ReaderBuilder::new()
-            .delimiter(self.delimiter)
-            .has_headers(false)
-            .flexible(true)
-            .from_reader(self.text.as_bytes())
-    }
-
-    /// The header (trimmed) and a reader positioned after it.
-    fn header(&self) -> Result<(Vec<String>, csv::Reader<&[u8]>), ImportError> {
-        let mut reader = self.reader();
-        let mut record = csv::StringRecord::new();
-        if !reader.read_record(&mut record).map_err(|e| csv_error(&e))? {
-            return Err(ImportError::Empty);
+    /// The bytes from the start; a file that changed since it was first read is refused.
+    fn open(&self) -> Result<Box<dyn Read + '_>, ImportError> {
+        match &self.source {
+            Source::Memory(bytes) => Ok(Box::new(&bytes[..])),
+            Source::File { path, stamp } => {
+                let file = std::fs::File::open(path).map_err(|e| unreadable(&e))?;
+                let now = file.metadata().map_err(|e| unreadable(&e))?;
+                if Stamp::of(&now) != *stamp {
+                    return Err(ImportError::Changed);
+                }
+                Ok(Box::new(file))
+            }
         }
-        let headers = record.iter().map(|h| h.trim().to_owned()).collect();
-        Ok((headers, reader))
     }
 
-    fn len(&self) -> u64 {
-        self.text.len() as u64
+    /// The delimiter of the first line that is not empty.
+    fn sniff(&self) -> Result<u8, ImportError> {
+        let mut source = self.open()?;
+        let mut decoder = Decoder::new(self.encoding);
+        let mut raw = vec![0; CHUNK];
+        let mut text = Vec::new();
+        loop {
+            let read = fill_from(&mut *source, &mut raw).map_err(|e| unreadable(&e))?;
+            let last = read < raw.len();
+            decoder.decode(&raw[..read], last, &mut text);
+            let start = text
+                .iter()
+                .position(|b| !matches!(b, b'\r' | b'\n'))
+                .unwrap_or(text.len());
+            let line_ends = text[start..].iter().any(|b| matches!(b, b'\r' | b'\n'));
+            if last || line_ends || text.len() > MAX_ROW_BYTES {
+                break;
+            }
+        }
+        Ok(sniff_delimiter(
+            String::from_utf8_lossy(&text).trim_start_matches(['\r', '\n']),
+        ))
     }
+
+    /// The file's rows, decoded as they are read.
+    fn rows(&self) -> Result<Rows<'_>, ImportError> {
+        Ok(Rows::new(
+            self.open()?,
+            Decoder::new(self.encoding),
+            self.delimiter,
+        ))
+    }
+
+    /// The header (trimmed) and the rows after it. Empty lines and lines of only blanks
+    /// before it are skipped; a file of nothing else is empty.
+    fn header(&self) -> Result<(Vec<String>, Rows<'_>), ImportError> {
+        let mut rows = self.rows()?;
+        let mut record = csv::StringRecord::new();
+        loop {
+            let Some(row) = next_row(&mut rows, &mut record)? else {
+                return Err(ImportError::Empty);
+            };
+            if let Some(problem) = row.problem {
+                return Err(ImportError::Header {
+                    line: row.line,
+                    problem,
+                });
+            }
+            if record.iter().any(|field| !field.trim().is_empty()) {
+                let headers: Vec<String> = record.iter().map(|h| h.trim().to_owned()).collect();
+                rows.expect_columns(headers.len());
+                return Ok((headers, rows));
+            }
+        }
+    }
+
+    /// The size of the file, for progress.
+    fn len(&self) -> u64 {
+        match &self.source {
+            Source::File { stamp, .. } => stamp.len,
+            Source::Memory(bytes) => bytes.len() as u64,
+        }
+    }
+
+    /// What was decided about the encoding, in the user's words, when it is not plain UTF-8:
+    /// "read as Windows-1252, because line 12 is not UTF-8".
+    pub fn note(&self, file: &str, language: Language) -> Option<String> {
+        let t = language.text();
+        let lines = &self.evidence.lines;
+        match self.encoding {
+            Encoding::Utf8 | Encoding::Utf8WithBom if self.evidence.not_utf8 > 0 => {
+                let mut listed: Vec<String> = lines.iter().map(u64::to_string).collect();
+                if self.evidence.more_lines {
+                    listed.push("…".to_owned());
+                }
+                let template = if listed.len() == 1 {
+                    t.import_note_stray_line
+                } else {
+                    t.import_note_stray_lines
+                };
+                Some(fill(
+                    template,
+                    &[("file", file), ("lines", &listed.join(", "))],
+                ))
+            }
+            Encoding::Utf8 | Encoding::Utf8WithBom => None,
+            Encoding::Windows1252 => Some(fill(
+                t.import_note_windows1252,
+                &[
+                    ("file", file),
+                    ("line", &lines.first().copied().unwrap_or(1).to_string()),
+                ],
+            )),
+            Encoding::Utf16Le | Encoding::Utf16Be => Some(fill(
+                t.import_note_utf16,
+                &[
+                    ("file", file),
+                    (
+                        "encoding",
+                        if self.encoding == Encoding::Utf16Le {
+                            "UTF-16LE"
+                        } else {
+                            "UTF-16BE"
+                        },
+                    ),
+                ],
+            )),
+        }
+    }
+}
+
+fn unreadable(error: &std::io::Error) -> ImportError {
+    ImportError::Unreadable {
+        reason: error.to_string(),
+    }
+}
+
+/// The next row, or why the file cannot be read on.
+fn next_row(
+    rows: &mut Rows<'_>,
+    record: &mut csv::StringRecord,
+) -> Result<Option<Row>, ImportError> {
+    rows.next(record).map_err(|error| match error {
+        RowsError::Io(e) => unreadable(&e),
+        RowsError::UnclosedQuote(open) => ImportError::UnclosedQuote { line: open.line },
+    })
 }
 
 /// The delimiter the header line uses most, outside quotes: tab, `;` or `,` (a tie goes in that
@@ -141,13 +305,6 @@ fn sniff_delimiter(text: &str) -> u8 {
         .max_by_key(|(_, count)| *count)
         .filter(|(_, count)| *count > 0)
         .map_or(b',', |(d, _)| *d)
-}
-
-fn csv_error(error: &csv::Error) -> ImportError {
-    ImportError::Csv {
-        line: error.position().map_or(0, csv::Position::line),
-        reason: error.to_string(),
-    }
 }
 
 /// What year-last dates in a column say about the order of day and month.
@@ -237,17 +394,20 @@ pub fn analyse(text: &CsvText, progress: &Progress) -> Result<Preview, ImportErr
     let mut first_rows = Vec::new();
     let mut rows = 0;
     let mut record = csv::StringRecord::new();
-    while reader.read_record(&mut record).map_err(|e| csv_error(&e))? {
+    while let Some(row) = next_row(&mut reader, &mut record)? {
         rows += 1;
         if rows % CHECK_EVERY == 0 {
             if progress.is_cancelled() {
                 return Err(ImportError::Cancelled);
             }
-            progress.set(record.position().map_or(0, csv::Position::byte));
+            progress.set(reader.bytes_read());
+        }
+        // A row that cannot be read says nothing about the columns; the import lists it.
+        if row.problem.is_some() {
+            continue;
         }
         if first_rows.len() < PREVIEW_ROWS {
-            let line = record.position().map_or(0, csv::Position::line);
-            first_rows.push((line, record.iter().map(str::to_owned).collect()));
+            first_rows.push((row.line, record.iter().map(str::to_owned).collect()));
         }
         for (column, value) in columns.iter_mut().zip(record.iter()) {
             let value = value.trim();
@@ -256,7 +416,7 @@ pub fn analyse(text: &CsvText, progress: &Progress) -> Result<Preview, ImportErr
             }
             if let Some(count) = column.values.get_mut(value) {
                 *count += 1;
-            } else if column.values.len() < MAX_DISTINCT {
+            } else if column.values.len() < MAX_DISTINCT && value.len() <= MAX_DISTINCT_BYTES {
                 column.values.insert(value.to_owned(), 1);
             } else {
                 column.more_values = true;
@@ -431,12 +591,53 @@ pub enum SkipReason {
         status: String,
         column: Option<String>,
     },
+    /// A quote that opened on line `opened` swallowed the lines after it (see
+    /// [`RowProblem::QuoteSpansRows`]).
+    QuoteSpansRows {
+        opened: u64,
+    },
+    /// The row is longer than `limit` bytes.
+    TooLong {
+        limit: usize,
+    },
+    /// The row has more than `limit` columns.
+    TooManyColumns {
+        limit: usize,
+    },
+    /// The field of `column` is longer than `limit` bytes.
+    FieldTooLong {
+        column: String,
+        limit: usize,
+    },
 }
 
-/// A row that was not imported: its line in the file (1-based, the header is line 1) and why.
+impl SkipReason {
+    /// Why a row that could not be read as a row is skipped; `headers` name its columns
+    /// (a column beyond them by its number).
+    fn unreadable(problem: &RowProblem, headers: &[String]) -> Self {
+        match problem {
+            RowProblem::QuoteSpansRows { opened } => Self::QuoteSpansRows { opened: *opened },
+            RowProblem::TooLong => Self::TooLong {
+                limit: MAX_ROW_BYTES,
+            },
+            RowProblem::TooManyColumns => Self::TooManyColumns { limit: MAX_COLUMNS },
+            RowProblem::FieldTooLong { column } => Self::FieldTooLong {
+                column: headers
+                    .get(*column)
+                    .cloned()
+                    .unwrap_or_else(|| (column + 1).to_string()),
+                limit: MAX_FIELD_BYTES,
+            },
+        }
+    }
+}
+
+/// A row that was not imported: its lines in the file (1-based, the header is line 1) and why.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Skipped {
     pub line: u64,
+    /// The line the row ends on: after `line` when a quoted field holds line breaks.
+    pub last_line: u64,
     pub reason: SkipReason,
 }
 
@@ -481,8 +682,14 @@ pub enum ImportError {
     },
     #[error("ambiguous dates such as {example}")]
     AmbiguousDates { example: String },
-    #[error("line {line}: {reason}")]
-    Csv { line: u64, reason: String },
+    #[error("the header on line {line} cannot be read: {problem:?}")]
+    Header { line: u64, problem: RowProblem },
+    #[error("the quote opened on line {line} is never closed")]
+    UnclosedQuote { line: u64 },
+    #[error("not a regular file")]
+    NotAFile { folder: bool },
+    #[error("the file changed while it was read")]
+    Changed,
     #[error("cancelled")]
     Cancelled,
 }
@@ -561,14 +768,24 @@ impl ImportError {
                     ("month_first", &reading(example, DateOrder::MonthDayYear)),
                 ],
             ),
-            Self::Csv { line, reason } => fill(
+            Self::Header { line, problem } => fill(
                 t.import_csv_error,
                 &[
                     ("file", file),
                     ("line", &line.to_string()),
-                    ("reason", reason),
+                    (
+                        "reason",
+                        &SkipReason::unreadable(problem, &[]).describe(language),
+                    ),
                 ],
             ),
+            Self::UnclosedQuote { line } => fill(
+                t.import_unclosed_quote,
+                &[("file", file), ("line", &line.to_string())],
+            ),
+            Self::NotAFile { folder: true } => fill(t.import_folder, &[("file", file)]),
+            Self::NotAFile { folder: false } => fill(t.import_special, &[("file", file)]),
+            Self::Changed => fill(t.import_changed, &[("file", file)]),
             Self::Cancelled => t.import_cancelled.to_owned(),
         }
     }
@@ -621,20 +838,45 @@ impl SkipReason {
                     ),
                 ],
             ),
+            Self::QuoteSpansRows { opened } => {
+                fill(t.import_skip_quote, &[("opened", &opened.to_string())])
+            }
+            Self::TooLong { limit } => fill(
+                t.import_skip_too_long,
+                &[("limit", &n.decimal(*limit as f64, 0))],
+            ),
+            Self::TooManyColumns { limit } => fill(
+                t.import_skip_too_many_columns,
+                &[("limit", &n.decimal(*limit as f64, 0))],
+            ),
+            Self::FieldTooLong { column, limit } => fill(
+                t.import_skip_field_too_long,
+                &[("column", column), ("limit", &n.decimal(*limit as f64, 0))],
+            ),
         }
     }
 }
 
 impl Skipped {
-    /// "Line 7: …".
+    /// "Line 7: …", or "Lines 3–10: …" for a row over several lines.
     pub fn describe(&self, language: Language) -> String {
-        fill(
-            language.text().import_line,
-            &[
-                ("line", &self.line.to_string()),
-                ("reason", &self.reason.describe(language)),
-            ],
-        )
+        let t = language.text();
+        let reason = self.reason.describe(language);
+        if self.last_line > self.line {
+            fill(
+                t.import_lines,
+                &[
+                    ("first", &self.line.to_string()),
+                    ("last", &self.last_line.to_string()),
+                    ("reason", &reason),
+                ],
+            )
+        } else {
+            fill(
+                t.import_line,
+                &[("line", &self.line.to_string()), ("reason", &reason)],
+            )
+        }
     }
 }
 
@@ -839,19 +1081,26 @@ pub fn import(
     let mut days: HashMap<(NaiveDate, usize), SourceDay> = HashMap::new();
     let mut result = Imported::default();
     let mut record = csv::StringRecord::new();
-    while reader.read_record(&mut record).map_err(|e| csv_error(&e))? {
+    while let Some(row) = next_row(&mut reader, &mut record)? {
         result.rows += 1;
         if result.rows % CHECK_EVERY == 0 {
             if progress.is_cancelled() {
                 return Err(ImportError::Cancelled);
             }
-            progress.set(record.position().map_or(0, csv::Position::byte));
+            progress.set(reader.bytes_read());
         }
-        let lead = match read_row(&record, &columns, &headers, settings, &statuses) {
+        let read = match &row.problem {
+            Some(problem) => Err(SkipReason::unreadable(problem, &headers)),
+            None => read_row(&record, &columns, &headers, settings, &statuses),
+        };
+        let lead = match read {
             Ok(lead) => lead,
             Err(reason) => {
-                let line = record.position().map_or(0, csv::Position::line);
-                result.skipped.push(Skipped { line, reason });
+                result.skipped.push(Skipped {
+                    line: row.line,
+                    last_line: row.last_line,
+                    reason,
+                });
                 continue;
             }
         };
