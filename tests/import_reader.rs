@@ -411,3 +411,23 @@ fn a_header_line_of_null_bytes_is_refused_without_reading_it_into_memory() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_file_of_bad_rows_lists_the_first_ten_thousand_and_counts_the_rest() {
+    let folder = Folder::new();
+    let mut text = format!("{HEADER}\n2027-01-02,Webinars,Lead,ok\n");
+    for i in 0..10_005 {
+        text.push_str(&format!("2027-01-{},Webinars,Lead,bad\n", 40 + i % 50));
+    }
+    let csv = folder.csv("bad.csv", text.as_bytes());
+    let output = folder.import(&csv, &[]);
+    let stderr = process::stderr(&output);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(
+        process::stdout(&output).starts_with("10,006 rows read, 1 imported, 10,005 skipped."),
+        "{}",
+        process::stdout(&output)
+    );
+    assert_eq!(stderr.lines().count(), 10_001);
+    assert_eq!(stderr.lines().last(), Some("… and 5 more."));
+}

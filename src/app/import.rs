@@ -461,7 +461,7 @@ fn done_ui(ui: &mut Ui, imported: &Imported, language: Language) -> bool {
             &[
                 ("read", &count(imported.rows)),
                 ("imported", &count(imported.imported)),
-                ("skipped", &count(imported.skipped.len())),
+                ("skipped", &count(imported.skipped_count())),
             ],
         ))
         .strong(),
@@ -478,7 +478,7 @@ fn done_ui(ui: &mut Ui, imported: &Imported, language: Language) -> bool {
                 for skipped in imported.skipped.iter().take(SHOWN_SKIPPED) {
                     ui.label(skipped.describe(language));
                 }
-                let more = imported.skipped.len().saturating_sub(SHOWN_SKIPPED);
+                let more = imported.skipped_count().saturating_sub(SHOWN_SKIPPED);
                 if more > 0 {
                     ui.label(fill(t.import_more_skipped, &[("count", &count(more))]));
                 }

@@ -146,7 +146,7 @@ pub fn run_import(args: &ImportArgs, language: Language) -> Outcome {
         &[
             ("read", &count(imported.rows)),
             ("imported", &count(imported.imported)),
-            ("skipped", &count(imported.skipped.len())),
+            ("skipped", &count(imported.skipped_count())),
         ],
     );
     stdout.push('\n');
@@ -156,6 +156,14 @@ pub fn run_import(args: &ImportArgs, language: Language) -> Outcome {
     }
     for skipped in &imported.skipped {
         let _ = writeln!(stderr, "{csv_name}: {}", skipped.describe(language));
+    }
+    if imported.skipped_unlisted > 0 {
+        let more = count(imported.skipped_unlisted);
+        let _ = writeln!(
+            stderr,
+            "{}",
+            fill(t.import_more_skipped, &[("count", &more)])
+        );
     }
     if imported.imported == 0 {
         let _ = writeln!(

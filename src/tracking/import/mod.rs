@@ -51,6 +51,11 @@ pub const MAX_DISTINCT: usize = 100;
 /// The longest value kept as a column's distinct value: a status is a few words, and the
 /// summary of 10,000 columns stays a few megabytes.
 const MAX_DISTINCT_BYTES: usize = 100;
+/// Skipped rows listed with their lines and reasons; the others are counted.
+pub const MAX_LISTED_SKIPPED: usize = 10_000;
+/// The bytes of distinct values kept over all columns: the first columns' statuses are
+/// summarised, and memory stays bounded whatever the number of columns.
+const MAX_KEPT_BYTES: usize = 8_000_000;
 /// Rows between two looks at the cancel flag and the progress.
 const CHECK_EVERY: usize = 512;
 
@@ -393,6 +398,7 @@ pub fn analyse(text: &CsvText, progress: &Progress) -> Result<Preview, ImportErr
     let mut columns = vec![ColumnSummary::default(); headers.len()];
     let mut first_rows = Vec::new();
     let mut rows = 0;
+    let mut kept_bytes = 0;
     let mut record = csv::StringRecord::new();
     while let Some(row) = next_row(&mut reader, &mut record)? {
         rows += 1;
@@ -416,7 +422,11 @@ pub fn analyse(text: &CsvText, progress: &Progress) -> Result<Preview, ImportErr
             }
             if let Some(count) = column.values.get_mut(value) {
                 *count += 1;
-            } else if column.values.len() < MAX_DISTINCT && value.len() <= MAX_DISTINCT_BYTES {
+            } else if column.values.len() < MAX_DISTINCT
+                && value.len() <= MAX_DISTINCT_BYTES
+                && kept_bytes < MAX_KEPT_BYTES
+            {
+                kept_bytes += value.len();
                 column.values.insert(value.to_owned(), 1);
             } else {
                 column.more_values = true;
@@ -646,7 +656,11 @@ pub struct Skipped {
 pub struct Imported {
     /// Records per day and source, sorted by day and source key.
     pub records: Vec<SourceDay>,
+    /// The first [`MAX_LISTED_SKIPPED`] skipped rows.
     pub skipped: Vec<Skipped>,
+    /// Skipped rows beyond those: counted, not kept, so a file of bad rows cannot fill the
+    /// memory with reasons.
+    pub skipped_unlisted: usize,
     /// Rows after the header.
     pub rows: usize,
     /// Rows that counted.
@@ -654,6 +668,11 @@ pub struct Imported {
 }
 
 impl Imported {
+    /// Every skipped row, listed or not.
+    pub fn skipped_count(&self) -> usize {
+        self.skipped.len() + self.skipped_unlisted
+    }
+
     /// The days the file covers: their results in the document are replaced by [`apply`].
     pub fn days(&self) -> usize {
         let mut days: Vec<_> = self.records.iter().map(|r| r.date).collect();
@@ -1095,12 +1114,16 @@ pub fn import(
         };
         let lead = match read {
             Ok(lead) => lead,
-            Err(reason) => {
+            Err(reason) if result.skipped.len() < MAX_LISTED_SKIPPED => {
                 result.skipped.push(Skipped {
                     line: row.line,
                     last_line: row.last_line,
                     reason,
                 });
+                continue;
+            }
+            Err(_) => {
+                result.skipped_unlisted += 1;
                 continue;
             }
         };
