@@ -20,7 +20,7 @@ use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1252};
 /// Bytes read from the file at a time.
 pub(super) const CHUNK: usize = 64 * 1024;
 /// Lines listed in the note about bytes that are not UTF-8; the others are only counted.
-pub const LISTED_LINES: usize = 5;
+const LISTED_LINES: usize = 5;
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -42,7 +42,7 @@ pub struct Evidence {
     pub utf8_characters: u64,
     /// Byte sequences that are not UTF-8.
     pub not_utf8: u64,
-    /// The lines of the first of them, each line once, at most [`LISTED_LINES`].
+    /// The lines of the first of them, each line once: at most five.
     pub lines: Vec<u64>,
     /// True when more lines than listed hold bytes that are not UTF-8.
     pub more_lines: bool,

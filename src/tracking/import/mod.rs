@@ -25,7 +25,7 @@ pub use columns::{
     StatusKind, normalise, set_status_kind, status_key, status_kind, suggest_columns,
     suggest_status,
 };
-pub use decode::{Encoding, Evidence, LISTED_LINES};
+pub use decode::{Encoding, Evidence};
 pub use job::{Job, Progress};
 pub use rows::{MAX_COLUMNS, MAX_FIELD_BYTES, MAX_ROW_BYTES, RowProblem};
 pub use values::{When, order_evidence, parse_amount, parse_count, parse_when};
