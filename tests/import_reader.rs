@@ -6,12 +6,16 @@
 #![allow(clippy::unwrap_used, reason = "a failed unwrap is a failed test")]
 
 mod process;
+mod support;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use sla_planner::App;
 use sla_planner::document::{self, Actuals, SlaDocument};
 
 /// A folder with a copy of the example, the document the imports go into.
@@ -430,4 +434,41 @@ fn a_file_of_bad_rows_lists_the_first_ten_thousand_and_counts_the_rest() {
     );
     assert_eq!(stderr.lines().count(), 10_001);
     assert_eq!(stderr.lines().last(), Some("… and 5 more."));
+}
+
+// The window says the same.
+
+/// Steps the window until a label containing `text` shows (the worker reads on its own thread).
+fn wait_for(harness: &mut Harness<'static, App>, text: &str) {
+    for _ in 0..500 {
+        harness.step();
+        if harness.query_by_label_contains(text).is_some() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    panic!("“{text}” never showed");
+}
+
+#[test]
+fn the_window_says_how_the_file_was_read_and_where_a_quote_stays_open() {
+    let mut harness = support::example();
+    let ctx = harness.ctx.clone();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/files/crm/windows1252.csv");
+    harness.state_mut().import_csv(&ctx, &fixture);
+    wait_for(&mut harness, "Which column holds what");
+    harness.get_by_label("windows1252.csv is read as Windows-1252, because line 2 is not UTF-8.");
+
+    let folder = Folder::new();
+    let mut lines = vec![HEADER.to_owned(), "2027-01-03,\"Webinars,Lead,x".to_owned()];
+    lines.extend(good_rows(20));
+    let open = folder.csv("open.csv", lines.join("\r\n").as_bytes());
+    let mut harness = support::example();
+    let before = harness.state().document().clone();
+    let ctx = harness.ctx.clone();
+    harness.state_mut().import_csv(&ctx, &open);
+    wait_for(&mut harness, "never closed");
+    harness
+        .get_by_label_contains("open.csv: the quote that opens a field on line 2 is never closed");
+    assert_eq!(harness.state().document(), &before);
 }
