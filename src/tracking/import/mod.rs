@@ -48,8 +48,8 @@ pub const PREVIEW_ROWS: usize = 8;
 /// Distinct values kept per column: enough for every status a CRM has; a column with more
 /// (names, ids, dates) is no status column.
 pub const MAX_DISTINCT: usize = 100;
-/// The longest value kept as a column's distinct value: a status is a few words, and the
-/// summary of 10,000 columns stays a few megabytes.
+/// The longest value kept as a column's distinct value: a status is a few words; a column of
+/// longer values (notes, names) is no status column.
 const MAX_DISTINCT_BYTES: usize = 100;
 /// Skipped rows listed with their lines and reasons; the others are counted.
 pub const MAX_LISTED_SKIPPED: usize = 10_000;
