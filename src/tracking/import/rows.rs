@@ -405,6 +405,29 @@ mod tests {
         }
     }
 
+    /// The records the `csv` crate reads from `text`, as the importer read files before.
+    fn csv_records(text: &str) -> Vec<Vec<String>> {
+        csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(text.as_bytes())
+            .records()
+            .map(|r| r.map_or_else(|e| panic!("{e}"), |r| r.iter().map(str::to_owned).collect()))
+            .collect()
+    }
+
+    proptest::proptest! {
+        /// Any text of delimiters, quotes, line breaks and letters reads as the `csv` crate
+        /// reads it, unless a quote stays open at the end (which `csv` reads as a field).
+        #[test]
+        fn rows_read_as_the_csv_crate_reads_them(text in "[a\u{e9} ,\"\r\n]{0,40}") {
+            if let Ok(found) = rows(&text) {
+                let found: Vec<Vec<String>> = found.into_iter().map(|(f, _, _)| f).collect();
+                proptest::prop_assert_eq!(found, csv_records(&text));
+            }
+        }
+    }
+
     fn fields(list: &[&str]) -> Vec<String> {
         list.iter().map(|s| (*s).to_owned()).collect()
     }
