@@ -62,7 +62,7 @@ impl ImportDialog {
         );
         let file: PathBuf = path.to_owned();
         let work = move |progress: &import::Progress| -> Read {
-            let text = CsvText::read(&file)?;
+            let text = CsvText::read_with(&file, progress)?;
             let preview = import::analyse(&text, progress)?;
             Ok((Arc::new(text), preview))
         };

@@ -17,6 +17,8 @@ use std::io::{self, Read};
 
 use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1252};
 
+use super::{ImportError, Progress};
+
 /// Bytes read from the file at a time.
 pub(super) const CHUNK: usize = 64 * 1024;
 /// Lines listed in the note about bytes that are not UTF-8; the others are only counted.
@@ -62,10 +64,17 @@ pub(super) fn fill(reader: &mut dyn Read, buffer: &mut [u8]) -> io::Result<usize
     Ok(filled)
 }
 
-/// Reads the whole stream once and decides how to read it.
-pub(super) fn detect(reader: &mut dyn Read) -> io::Result<(Encoding, Evidence)> {
+/// Reads the whole stream once and decides how to read it, advancing `progress` by the bytes
+/// read; stops when it is cancelled.
+pub(super) fn detect(
+    reader: &mut dyn Read,
+    progress: &Progress,
+) -> Result<(Encoding, Evidence), ImportError> {
+    let unreadable = |e: io::Error| ImportError::Unreadable {
+        reason: e.to_string(),
+    };
     let mut buffer = vec![0; CHUNK];
-    let mut read = fill(reader, &mut buffer)?;
+    let mut read = fill(reader, &mut buffer).map_err(unreadable)?;
     let head = &buffer[..read];
     let by_start = match head {
         [0xFF, 0xFE, ..] => Some(Encoding::Utf16Le),
@@ -79,13 +88,19 @@ pub(super) fn detect(reader: &mut dyn Read) -> io::Result<(Encoding, Evidence)> 
     }
     let bom = head.starts_with(UTF8_BOM);
     let mut scan = Scan::default();
+    let mut done = 0;
     loop {
         let last = read < buffer.len();
         scan.feed(&buffer[..read], last);
         if last {
             break;
         }
-        read = fill(reader, &mut buffer)?;
+        if progress.is_cancelled() {
+            return Err(ImportError::Cancelled);
+        }
+        done += read as u64;
+        progress.set(done);
+        read = fill(reader, &mut buffer).map_err(unreadable)?;
     }
     let evidence = scan.evidence;
     let encoding = if bom {
@@ -308,7 +323,7 @@ mod tests {
 
     fn detected(bytes: &[u8]) -> (Encoding, Evidence) {
         let mut reader = bytes;
-        match detect(&mut reader) {
+        match detect(&mut reader, &Progress::default()) {
             Ok(found) => found,
             Err(error) => panic!("{error}"),
         }
@@ -326,6 +341,16 @@ mod tests {
             decoder.decode(&[], true, &mut out);
         }
         String::from_utf8(out).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn the_scan_of_a_large_file_can_be_cancelled() {
+        let bytes = vec![b'a'; CHUNK * 3];
+        let progress = Progress::default();
+        progress.start(bytes.len() as u64);
+        progress.cancel();
+        let mut reader = &bytes[..];
+        assert_eq!(detect(&mut reader, &progress), Err(ImportError::Cancelled));
     }
 
     #[test]

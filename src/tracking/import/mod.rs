@@ -110,34 +110,42 @@ pub struct CsvText {
 impl CsvText {
     /// Reads bytes held in memory (tests, benchmarks, the fuzzer) as a file is read.
     pub fn decode(bytes: &[u8]) -> Result<Self, ImportError> {
-        Self::with_source(Source::Memory(bytes.into()))
+        Self::with_source(Source::Memory(bytes.into()), &Progress::default())
     }
 
     /// Reads a file once, to decide its encoding and delimiter. Only regular files are read:
     /// a folder, a pipe (which could block forever) or a device (`/dev/zero` never ends) is
     /// refused before it is opened.
     pub fn read(path: &Path) -> Result<Self, ImportError> {
+        Self::read_with(path, &Progress::default())
+    }
+
+    /// [`CsvText::read`] with its progress (the bytes of the file scanned) and cancel.
+    pub fn read_with(path: &Path, progress: &Progress) -> Result<Self, ImportError> {
         let meta = std::fs::metadata(path).map_err(|e| unreadable(&e))?;
         if !meta.is_file() {
             return Err(ImportError::NotAFile {
                 folder: meta.is_dir(),
             });
         }
-        Self::with_source(Source::File {
-            path: path.to_owned(),
-            stamp: Stamp::of(&meta),
-        })
+        progress.start(meta.len());
+        Self::with_source(
+            Source::File {
+                path: path.to_owned(),
+                stamp: Stamp::of(&meta),
+            },
+            progress,
+        )
     }
 
-    fn with_source(source: Source) -> Result<Self, ImportError> {
+    fn with_source(source: Source, progress: &Progress) -> Result<Self, ImportError> {
         let mut text = Self {
             source,
             delimiter: b',',
             encoding: Encoding::Utf8,
             evidence: Evidence::default(),
         };
-        let (encoding, evidence) =
-            decode::detect(&mut *text.open()?).map_err(|e| unreadable(&e))?;
+        let (encoding, evidence) = decode::detect(&mut *text.open()?, progress)?;
         text.encoding = encoding;
         text.evidence = evidence;
         text.delimiter = text.sniff()?;
