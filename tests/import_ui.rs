@@ -64,7 +64,9 @@ fn an_ambiguous_file_asks_the_date_order_with_the_preview_then_imports_in_one_un
     harness.get_by_label("Import").click();
     wait_for(&mut harness, "rows read");
     harness.get_by_label("2 rows read, 2 imported, 0 skipped.");
-    harness.get_by_label_contains("Imported: the days this file covers (2) now hold its results");
+    harness.get_by_label_contains(
+        "Imported: the lead figures of 2 days and the customers and revenue of 0 days now hold",
+    );
     let doc = harness.state().document();
     let april = NaiveDate::from_ymd_opt(2027, 4, 3).unwrap();
     assert_eq!(doc.actuals.get(april, "Webinars").map(|r| r.leads), Some(1));

@@ -452,19 +452,15 @@ fn done_ui(ui: &mut Ui, imported: &Imported, language: Language) -> bool {
     let t = language.text();
     let n = language.numbers();
     let count = |value: usize| n.decimal(value as f64, 0);
-    ui.label(
-        RichText::new(fill(
-            t.import_summary,
-            &[
-                ("read", &count(imported.rows)),
-                ("imported", &count(imported.imported)),
-                ("skipped", &count(imported.skipped.len())),
-            ],
-        ))
-        .strong(),
-    );
+    ui.label(RichText::new(imported.counts(language)).strong());
     if imported.imported > 0 {
-        ui.label(fill(t.import_done, &[("days", &count(imported.days()))]));
+        ui.label(fill(
+            t.import_done,
+            &[("replaced", &imported.replaced(language))],
+        ));
+    }
+    if let Some(outside) = &imported.outside {
+        ui.label(outside.describe(language));
     }
     if !imported.skipped.is_empty() {
         ui.heading(t.import_skipped_heading);

@@ -1014,6 +1014,13 @@ pub struct Text {
     pub import_more_skipped: &'static str,
     pub import_read_only: &'static str,
     pub csv_filter: &'static str,
+    // What an import means for the document (issue 15)
+    pub import_summary_one_row: &'static str,
+    pub import_replaced: &'static str,
+    pub import_outside_one: &'static str,
+    pub import_outside_many: &'static str,
+    pub import_skip_year: &'static str,
+    pub cli_import_order_remembered: &'static str,
     // The app's own file chooser (issue 10)
     pub chooser_folder: &'static str,
     pub chooser_up: &'static str,

@@ -7,8 +7,10 @@
 //!    values (the status values to map) and what its dates say about the order of day and
 //!    month; [`Preview::suggested_mapping`] fills in what the user has not settled.
 //! 3. [`import`]: every row into [`SourceDay`] records, with each skipped row's line and
-//!    reason; [`apply`] puts them into the document (the days the file covers are replaced, so
-//!    importing a file twice gives the same document).
+//!    reason; [`apply`] puts them into the document: per day and source, only what the file
+//!    holds is replaced (lead figures on the days its leads were created, customers and revenue
+//!    on the days its deals closed), so importing a file twice gives the same document and an
+//!    import never clears what another put on a day this file says nothing about.
 //!
 //! Egui-free; a large file runs on a worker through [`Job`] with [`Progress`] and cancel.
 
@@ -21,14 +23,16 @@ pub use columns::{
     suggest_status,
 };
 pub use job::{Job, Progress};
-pub use values::{When, order_evidence, parse_amount, parse_count, parse_when};
+pub use values::{When, order_evidence, parse_amount, parse_count, parse_when, year_outside_range};
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::document::{DateOrder, ImportField, ImportMapping, SlaDocument, SourceDay, source_key};
+use crate::document::{
+    DateOrder, ImportField, ImportMapping, MAX_YEAR, MIN_YEAR, SlaDocument, SourceDay, source_key,
+};
 use crate::i18n::{Language, fill};
 
 /// Rows shown in the mapping step's preview.
@@ -372,6 +376,9 @@ pub struct Settings {
     pub rejection_reasons: Vec<String>,
     pub first_contact_within_hours: f64,
     pub minimum_attempts: u32,
+    /// The first and last day of the agreed plan's period: rows dated outside it are imported
+    /// and reported ([`Imported::outside`]). `None`: no agreed plan, nothing is reported.
+    pub period: Option<(NaiveDate, NaiveDate)>,
 }
 
 impl Settings {
@@ -394,8 +401,19 @@ impl Settings {
             rejection_reasons: doc.rejection_reasons.clone(),
             first_contact_within_hours: doc.sales_commitments.first_contact_within_hours,
             minimum_attempts: doc.sales_commitments.minimum_attempts,
+            period: doc
+                .agreed()
+                .and_then(|s| period_days(&s.assumptions.period)),
         }
     }
+}
+
+/// The first and last day of a plan's period; `None` when the period is out of range.
+fn period_days(period: &crate::plan::Period) -> Option<(NaiveDate, NaiveDate)> {
+    let months = period.month_list();
+    let first = months.first()?.first_day();
+    let last = months.last()?.end_exclusive().pred_opt()?;
+    Some((first, last))
 }
 
 /// Why a row was not imported.
@@ -416,6 +434,12 @@ pub enum SkipReason {
         column: String,
         value: String,
         order: DateOrder,
+    },
+    /// A date whose year lies outside the years a document can hold.
+    YearOutOfRange {
+        column: String,
+        value: String,
+        year: i32,
     },
     BadCount {
         column: String,
@@ -450,15 +474,118 @@ pub struct Imported {
     pub rows: usize,
     /// Rows that counted.
     pub imported: usize,
+    /// Imported rows dated outside the agreed plan's period, if any.
+    pub outside: Option<Outside>,
+}
+
+/// Imported rows with a day outside the agreed plan's period (a lead created, or a deal
+/// closed, before or after it): kept, but not tracked against the plan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Outside {
+    pub rows: usize,
+    /// The earliest and latest such day.
+    pub first: NaiveDate,
+    pub last: NaiveDate,
+    /// The plan's period.
+    pub period: (NaiveDate, NaiveDate),
+}
+
+impl Outside {
+    /// Counts a row whose days are `days`, if any lies outside `period`.
+    fn count(outside: &mut Option<Self>, period: (NaiveDate, NaiveDate), days: &[NaiveDate]) {
+        let (start, end) = period;
+        let mut found = days.iter().filter(|d| **d < start || **d > end).peekable();
+        if found.peek().is_none() {
+            return;
+        }
+        let entry = outside.get_or_insert(Self {
+            rows: 0,
+            first: NaiveDate::MAX,
+            last: NaiveDate::MIN,
+            period,
+        });
+        entry.rows += 1;
+        for day in found {
+            entry.first = entry.first.min(*day);
+            entry.last = entry.last.max(*day);
+        }
+    }
+
+    /// "2 rows are dated outside the agreed plan's period (…), from … to …."
+    pub fn describe(&self, language: Language) -> String {
+        let t = language.text();
+        let (from, to) = (values::iso(self.period.0), values::iso(self.period.1));
+        let (first, last) = (values::iso(self.first), values::iso(self.last));
+        let text = if self.rows == 1 {
+            t.import_outside_one
+        } else {
+            t.import_outside_many
+        };
+        fill(
+            text,
+            &[
+                ("count", &language.numbers().decimal(self.rows as f64, 0)),
+                ("from", &from),
+                ("to", &to),
+                ("first", &first),
+                ("last", &last),
+            ],
+        )
+    }
 }
 
 impl Imported {
-    /// The days the file covers: their results in the document are replaced by [`apply`].
-    pub fn days(&self) -> usize {
-        let mut days: Vec<_> = self.records.iter().map(|r| r.date).collect();
-        days.sort_unstable();
-        days.dedup();
-        days.len()
+    /// The days whose lead figures [`apply`] replaces (for the sources the file has leads of
+    /// that day), and the days whose customers and revenue it replaces.
+    pub fn held_days(&self) -> (usize, usize) {
+        let days = |holds: fn(&SourceDay) -> bool| {
+            let mut days: Vec<_> = self
+                .records
+                .iter()
+                .filter(|r| holds(r))
+                .map(|r| r.date)
+                .collect();
+            days.dedup();
+            days.len()
+        };
+        (days(|r| r.leads > 0), days(|r| r.customers > 0))
+    }
+
+    /// "4 rows read, 4 imported, 0 skipped."
+    pub fn counts(&self, language: Language) -> String {
+        let t = language.text();
+        let count = |value: usize| language.numbers().decimal(value as f64, 0);
+        let text = if self.rows == 1 {
+            t.import_summary_one_row
+        } else {
+            t.import_summary
+        };
+        fill(
+            text,
+            &[
+                ("read", &count(self.rows)),
+                ("imported", &count(self.imported)),
+                ("skipped", &count(self.skipped.len())),
+            ],
+        )
+    }
+
+    /// What [`apply`] replaced: "the lead figures of 3 days and the customers and revenue of
+    /// 1 day now hold this file's results, …; every other day, source and figure is kept."
+    pub fn replaced(&self, language: Language) -> String {
+        let (lead_days, close_days) = self.held_days();
+        let t = language.text();
+        let days = |n: usize| {
+            let text = if n == 1 { t.one_day } else { t.n_days };
+            fill(text, &[("n", &language.numbers().decimal(n as f64, 0))])
+        };
+        fill(
+            t.import_replaced,
+            &[
+                ("lead_days", &days(lead_days)),
+                ("close_days", &days(close_days)),
+            ],
+        )
     }
 }
 
@@ -599,6 +726,20 @@ impl SkipReason {
                     ("column", column),
                     ("value", value),
                     ("order", order_label(*order, language)),
+                ],
+            ),
+            Self::YearOutOfRange {
+                column,
+                value,
+                year,
+            } => fill(
+                t.import_skip_year,
+                &[
+                    ("column", column),
+                    ("value", value),
+                    ("year", &year.to_string()),
+                    ("min", &MIN_YEAR.to_string()),
+                    ("max", &MAX_YEAR.to_string()),
                 ],
             ),
             Self::BadCount { column, value } => fill(
@@ -742,18 +883,26 @@ fn read_row<'r>(
             .unwrap_or_default()
     };
     let order = settings.date_order;
-    let date = |field: ImportField| -> Result<Option<When>, SkipReason> {
-        match columns.get(record, field).filter(|v| !v.is_empty()) {
-            None => Ok(None),
-            Some(value) => parse_when(value, order)
-                .map(Some)
-                .ok_or_else(|| SkipReason::BadDate {
-                    column: header(field),
-                    value: value.to_owned(),
-                    order,
+    let date =
+        |field: ImportField| -> Result<Option<When>, SkipReason> {
+            match columns.get(record, field).filter(|v| !v.is_empty()) {
+                None => Ok(None),
+                Some(value) => parse_when(value, order).map(Some).ok_or_else(|| {
+                    match year_outside_range(value, order) {
+                        Some(year) => SkipReason::YearOutOfRange {
+                            column: header(field),
+                            value: value.to_owned(),
+                            year,
+                        },
+                        None => SkipReason::BadDate {
+                            column: header(field),
+                            value: value.to_owned(),
+                            order,
+                        },
+                    }
                 }),
-        }
-    };
+            }
+        };
     let created = date(ImportField::Created)?.ok_or_else(|| SkipReason::NoCreated {
         column: header(ImportField::Created),
     })?;
@@ -856,6 +1005,13 @@ pub fn import(
             }
         };
         result.imported += 1;
+        if let Some(period) = settings.period {
+            let close_day = lead.closed.filter(|_| lead.kind == StatusKind::Customer);
+            let days: Vec<NaiveDate> = std::iter::once(lead.created.date)
+                .chain(close_day)
+                .collect();
+            Outside::count(&mut result.outside, period, &days);
+        }
         let source = sources.index(lead.source);
         let name = sources.name(source);
         let day = day_of(&mut days, lead.created.date, source, name);
@@ -912,9 +1068,10 @@ fn day_of<'d>(
         .or_insert_with(|| SourceDay::new(date, name))
 }
 
-/// Puts an import into the document: the days it covers are replaced by its records (so the
-/// same file twice gives the same document), and the mapping is remembered for the next one.
+/// Puts an import into the document: per day and source, only what the file holds is replaced
+/// (see [`crate::document::Actuals::replace_held`]), so the same file twice gives the same
+/// document; the mapping is remembered for the next one.
 pub fn apply(doc: &mut SlaDocument, imported: &Imported, mapping: ImportMapping) {
-    doc.actuals.replace_days(imported.records.clone());
+    doc.actuals.replace_held(imported.records.clone());
     doc.tracking.import = mapping;
 }
