@@ -336,3 +336,21 @@ fn a_remembered_date_order_is_named_in_the_summary() {
     let clear = folder.csv_with("clear.csv", header, &["25/04/2027,Webinars"]);
     assert!(!folder.import(&clear, &[]).contains("remembered"));
 }
+
+/// "1 column", not "1 columns", in a skipped row's reason.
+#[test]
+fn a_row_of_one_column_is_named_in_the_singular() {
+    let folder = Folder::new();
+    let file = folder.csv(
+        "short.csv",
+        &["2027-01-15,Webinars,Subscriber,,", "2027-01-16"],
+    );
+    let output = folder.run(&file, &[]);
+    let stderr = process::stderr(&output);
+    assert!(
+        stderr.contains("1 column where the header has 5"),
+        "{stderr}"
+    );
+    let dutch = process::stderr(&folder.run(&file, &["--lang", "nl", "--dry-run"]));
+    assert!(dutch.contains("1 kolom, terwijl"), "{dutch}");
+}

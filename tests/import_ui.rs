@@ -115,11 +115,11 @@ fn a_status_can_be_given_another_meaning() {
     let mut harness = support::example();
     open_import(&mut harness, "hubspot_comma.csv");
     let combo =
-        harness.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Subscriber (1 leads)");
+        harness.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Subscriber (1 lead)");
     combo.scroll_to_me();
     harness.run_steps(2);
     harness
-        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Subscriber (1 leads)")
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Subscriber (1 lead)")
         .click_accesskit();
     harness.run_steps(2);
     harness

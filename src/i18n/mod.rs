@@ -1020,6 +1020,10 @@ pub struct Text {
     pub import_outside_one: &'static str,
     pub import_outside_many: &'static str,
     pub import_skip_year: &'static str,
+    pub import_one_lead: &'static str,
+    pub import_n_leads: &'static str,
+    pub import_one_column: &'static str,
+    pub import_n_columns: &'static str,
     pub cli_import_order_remembered: &'static str,
     // The app's own file chooser (issue 10)
     pub chooser_folder: &'static str,

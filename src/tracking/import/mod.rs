@@ -574,16 +574,11 @@ impl Imported {
     /// 1 day now hold this file's results, …; every other day, source and figure is kept."
     pub fn replaced(&self, language: Language) -> String {
         let (lead_days, close_days) = self.held_days();
-        let t = language.text();
-        let days = |n: usize| {
-            let text = if n == 1 { t.one_day } else { t.n_days };
-            fill(text, &[("n", &language.numbers().decimal(n as f64, 0))])
-        };
         fill(
-            t.import_replaced,
+            language.text().import_replaced,
             &[
-                ("lead_days", &days(lead_days)),
-                ("close_days", &days(close_days)),
+                ("lead_days", &days_count(lead_days, language)),
+                ("close_days", &days_count(close_days, language)),
             ],
         )
     }
@@ -627,6 +622,30 @@ pub fn field_label(field: ImportField, language: Language) -> &'static str {
         ImportField::Closed => t.import_field_closed,
         ImportField::Amount => t.import_field_amount,
     }
+}
+
+/// "1 lead", "3 leads" in the user's language.
+pub fn leads_count(count: usize, language: Language) -> String {
+    let t = language.text();
+    counted(count, t.import_one_lead, t.import_n_leads, language)
+}
+
+/// "1 column", "4 columns".
+pub fn columns_count(count: usize, language: Language) -> String {
+    let t = language.text();
+    counted(count, t.import_one_column, t.import_n_columns, language)
+}
+
+/// "1 day", "31 days".
+fn days_count(count: usize, language: Language) -> String {
+    let t = language.text();
+    counted(count, t.one_day, t.n_days, language)
+}
+
+/// `one` or `many` with the count filled in as `{n}`.
+fn counted(count: usize, one: &str, many: &str, language: Language) -> String {
+    let text = if count == 1 { one } else { many };
+    fill(text, &[("n", &language.numbers().decimal(count as f64, 0))])
 }
 
 /// The order's name as the user sees it: "day-month-year".
@@ -710,7 +729,7 @@ impl SkipReason {
             Self::Columns { found, expected } => fill(
                 t.import_skip_columns,
                 &[
-                    ("found", &n.decimal(*found as f64, 0)),
+                    ("found", &columns_count(*found, language)),
                     ("expected", &n.decimal(*expected as f64, 0)),
                 ],
             ),
