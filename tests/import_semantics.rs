@@ -7,6 +7,7 @@
 #![allow(clippy::unwrap_used, reason = "a failed unwrap is a failed test")]
 
 mod process;
+mod support;
 
 use std::path::{Path, PathBuf};
 
@@ -353,4 +354,45 @@ fn a_row_of_one_column_is_named_in_the_singular() {
     );
     let dutch = process::stderr(&folder.run(&file, &["--lang", "nl", "--dry-run"]));
     assert!(dutch.contains("1 kolom, terwijl"), "{dutch}");
+}
+
+/// The window says the same as the command: the rows outside the period and what was replaced.
+#[test]
+fn the_window_reports_rows_outside_the_period_and_what_it_replaced() {
+    use egui_kittest::kittest::Queryable as _;
+    let folder = Folder::new();
+    let file = folder.csv(
+        "typo.csv",
+        &[
+            "2027-01-15,Webinars,Subscriber,,",
+            "2200-12-31,Webinars,Subscriber,,",
+        ],
+    );
+    let mut harness = support::example();
+    let ctx = harness.ctx.clone();
+    harness.state_mut().import_csv(&ctx, &file);
+    wait_for(&mut harness, "Which column holds what");
+    harness.get_by_label("Import").click();
+    wait_for(&mut harness, "rows read");
+    harness.get_by_label("2 rows read, 2 imported, 0 skipped.");
+    harness.get_by_label_contains(
+        "Imported: the lead figures of 2 days and the customers and revenue of 0 days now hold",
+    );
+    harness.get_by_label_contains(
+        "1 row is dated outside the agreed plan's period (2027-01-01 to 2027-12-31): 2200-12-31.",
+    );
+}
+
+/// Steps the window until a label containing `text` shows (the import runs on a worker).
+fn wait_for(harness: &mut egui_kittest::Harness<'static, sla_planner::App>, text: &str) {
+    use egui_kittest::kittest::Queryable as _;
+    for _ in 0..500 {
+        harness.step();
+        if harness.query_by_label_contains(text).is_some() {
+            harness.run_steps(2);
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("“{text}” never showed");
 }
