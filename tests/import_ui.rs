@@ -64,7 +64,9 @@ fn an_ambiguous_file_asks_the_date_order_with_the_preview_then_imports_in_one_un
     harness.get_by_label("Import").click();
     wait_for(&mut harness, "rows read");
     harness.get_by_label("2 rows read, 2 imported, 0 skipped.");
-    harness.get_by_label_contains("Imported: the days this file covers (2) now hold its results");
+    harness.get_by_label_contains(
+        "Imported: the lead figures of 2 days and the customers and revenue of 0 days now hold",
+    );
     let doc = harness.state().document();
     let april = NaiveDate::from_ymd_opt(2027, 4, 3).unwrap();
     assert_eq!(doc.actuals.get(april, "Webinars").map(|r| r.leads), Some(1));
@@ -113,11 +115,11 @@ fn a_status_can_be_given_another_meaning() {
     let mut harness = support::example();
     open_import(&mut harness, "hubspot_comma.csv");
     let combo =
-        harness.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Subscriber (1 leads)");
+        harness.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Subscriber (1 lead)");
     combo.scroll_to_me();
     harness.run_steps(2);
     harness
-        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Subscriber (1 leads)")
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Subscriber (1 lead)")
         .click_accesskit();
     harness.run_steps(2);
     harness

@@ -38,7 +38,7 @@ fn tracked() -> SlaDocument {
     rejected.leads = 2;
     rejected.rejected = 2;
     rejected.rejected_reasons = [("<script>".to_owned(), 2)].into();
-    doc.actuals.replace_days(vec![rejected]);
+    doc.actuals.replace_held(vec![rejected]);
     doc
 }
 

@@ -14,8 +14,8 @@ use super::App;
 use crate::document::{DateOrder, ImportField, ImportMapping, SlaDocument};
 use crate::i18n::{Language, fill};
 use crate::tracking::import::{
-    self, CsvText, ImportError, Imported, Job, Preview, Settings, StatusKind, field_label,
-    order_label, reading, set_status_kind, status_kind,
+    self, CsvText, ImportError, Imported, Job, Preview, Settings, StatusKind, columns_count,
+    field_label, leads_count, order_label, reading, set_status_kind, status_kind,
 };
 
 /// Skipped rows listed in the window; the rest are counted.
@@ -263,14 +263,13 @@ fn mapping_ui(
     editable: bool,
 ) -> Option<DateOrder> {
     let t = language.text();
-    let n = language.numbers();
     let preview = &mapping.preview;
     ui.label(fill(
         t.import_file_summary,
         &[
             ("file", name),
-            ("rows", &n.decimal(preview.rows as f64, 0)),
-            ("columns", &n.decimal(preview.headers.len() as f64, 0)),
+            ("leads", &leads_count(preview.rows, language)),
+            ("columns", &columns_count(preview.headers.len(), language)),
         ],
     ));
     if let Some(note) = mapping.text.note(name, language) {
@@ -416,7 +415,6 @@ fn kind_label(kind: StatusKind, language: Language) -> &'static str {
 /// A combo box per distinct status value: accepted, rejected, customer or other.
 fn statuses_ui(ui: &mut Ui, mapping: &mut ImportMapping, preview: &Preview, language: Language) {
     let t = language.text();
-    let n = language.numbers();
     let statuses = preview.statuses(mapping);
     if !mapping.columns.contains_key(&ImportField::Status) {
         ui.label(t.import_no_status_column);
@@ -429,7 +427,7 @@ fn statuses_ui(ui: &mut Ui, mapping: &mut ImportMapping, preview: &Preview, lang
             for (value, count) in statuses {
                 let label = ui.label(fill(
                     t.import_status_value,
-                    &[("value", &value), ("count", &n.decimal(count as f64, 0))],
+                    &[("value", &value), ("leads", &leads_count(count, language))],
                 ));
                 let before = status_kind(mapping, &value).unwrap_or(StatusKind::Other);
                 let mut kind = before;
@@ -455,19 +453,15 @@ fn done_ui(ui: &mut Ui, imported: &Imported, language: Language) -> bool {
     let t = language.text();
     let n = language.numbers();
     let count = |value: usize| n.decimal(value as f64, 0);
-    ui.label(
-        RichText::new(fill(
-            t.import_summary,
-            &[
-                ("read", &count(imported.rows)),
-                ("imported", &count(imported.imported)),
-                ("skipped", &count(imported.skipped_count())),
-            ],
-        ))
-        .strong(),
-    );
+    ui.label(RichText::new(imported.counts(language)).strong());
     if imported.imported > 0 {
-        ui.label(fill(t.import_done, &[("days", &count(imported.days()))]));
+        ui.label(fill(
+            t.import_done,
+            &[("replaced", &imported.replaced(language))],
+        ));
+    }
+    if let Some(outside) = &imported.outside {
+        ui.label(outside.describe(language));
     }
     if !imported.skipped.is_empty() {
         ui.heading(t.import_skipped_heading);

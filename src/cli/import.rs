@@ -126,30 +126,33 @@ pub fn run_import(args: &ImportArgs, language: Language) -> Outcome {
     let mut mapping = preview.suggested_mapping(&remembered);
     // An explicit column stays even when the file lacks it: the import then says so.
     mapping.columns.extend(args.map.iter().cloned());
-    let order = match preview
-        .date_evidence(&mapping)
-        .resolve(args.date_order.map(DateOrder::from), remembered.date_order)
-    {
+    let evidence = preview.date_evidence(&mapping);
+    let explicit = args.date_order.map(DateOrder::from);
+    let order = match evidence.resolve(explicit, remembered.date_order) {
         Ok(order) => order,
         Err(error) => return explain(&error),
     };
+    // Neither the data nor --date-order settled it: the order came from the last import.
+    let from_memory = evidence.settled().is_none() && explicit != Some(order);
     mapping.date_order = Some(order);
     let settings = Settings::for_document(&doc, mapping.clone(), order);
     let imported = match import::import(&text, &settings, &progress) {
         Ok(imported) => imported,
         Err(error) => return explain(&error),
     };
-    let n = language.numbers();
-    let count = |value: usize| n.decimal(value as f64, 0);
-    let mut stdout = fill(
-        t.import_summary,
-        &[
-            ("read", &count(imported.rows)),
-            ("imported", &count(imported.imported)),
-            ("skipped", &count(imported.skipped_count())),
-        ],
-    );
+    let mut stdout = imported.counts(language);
     stdout.push('\n');
+    if from_memory {
+        let order = import::order_label(order, language);
+        let _ = writeln!(
+            stdout,
+            "{}",
+            fill(t.cli_import_order_remembered, &[("order", order)])
+        );
+    }
+    if let Some(outside) = &imported.outside {
+        let _ = writeln!(stdout, "{}", outside.describe(language));
+    }
     let mut stderr = String::new();
     if let Some(note) = text.note(&csv_name, language) {
         let _ = writeln!(stderr, "{note}");
@@ -158,7 +161,9 @@ pub fn run_import(args: &ImportArgs, language: Language) -> Outcome {
         let _ = writeln!(stderr, "{csv_name}: {}", skipped.describe(language));
     }
     if imported.skipped_unlisted > 0 {
-        let more = count(imported.skipped_unlisted);
+        let more = language
+            .numbers()
+            .decimal(imported.skipped_unlisted as f64, 0);
         let _ = writeln!(
             stderr,
             "{}",
@@ -189,7 +194,7 @@ pub fn run_import(args: &ImportArgs, language: Language) -> Outcome {
             code: 0,
         };
     }
-    let days = imported.days();
+    let replaced = imported.replaced(language);
     import::apply(&mut doc, &imported, mapping);
     if let Err(error) = document::save(&doc, &args.doc) {
         let _ = writeln!(stderr, "{}", error.describe(language));
@@ -204,7 +209,7 @@ pub fn run_import(args: &ImportArgs, language: Language) -> Outcome {
         "{}",
         fill(
             t.cli_import_saved,
-            &[("file", &doc_name), ("days", &count(days))]
+            &[("file", &doc_name), ("replaced", &replaced)]
         )
     );
     Outcome {

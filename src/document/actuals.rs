@@ -4,7 +4,7 @@
 //! two clones of it is a pointer comparison. Three years of daily actuals for five sources cost
 //! nothing while a user types in an assumption; an edit of the actuals copies them once.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -150,6 +150,24 @@ impl SourceDay {
         }
     }
 
+    /// Takes over the part of an imported record it holds (see [`Actuals::replace_held`]):
+    /// the lead figures when it counts leads, customers and revenue when it counts customers.
+    fn take_held(&mut self, imported: Self) {
+        let holds = |measure: Measure| {
+            if measure.is_counted_on_close_day() {
+                imported.customers > 0
+            } else {
+                imported.leads > 0
+            }
+        };
+        for measure in Measure::ALL.into_iter().filter(|&m| holds(m)) {
+            self.set(measure, imported.get(measure));
+        }
+        if holds(Measure::Rejected) {
+            self.rejected_reasons = imported.rejected_reasons;
+        }
+    }
+
     /// The key sources are matched by: trimmed, ignoring case.
     pub fn source_key(&self) -> String {
         source_key(&self.source)
@@ -190,6 +208,12 @@ impl Measure {
     /// Revenue is an amount; every other measure counts leads, attempts or customers.
     pub fn is_count(self) -> bool {
         self != Self::Revenue
+    }
+
+    /// Customers and revenue are counted on the day the deal closed; every other measure
+    /// belongs to the leads that arrived that day.
+    pub fn is_counted_on_close_day(self) -> bool {
+        matches!(self, Self::Customers | Self::Revenue)
     }
 }
 
@@ -284,17 +308,32 @@ impl Actuals {
         }
     }
 
-    /// Replaces every record of the days `records` cover by `records` (an import: importing the
-    /// same file twice gives the same actuals). Days the new records do not cover stay.
-    pub fn replace_days(&mut self, records: Vec<SourceDay>) {
-        let days: BTreeSet<NaiveDate> = records.iter().map(|r| r.date).collect();
-        let mut merged: Vec<SourceDay> = self
-            .0
-            .iter()
-            .filter(|r| !days.contains(&r.date))
-            .cloned()
+    /// Puts an import's records in: each replaces, for its day and source, only the part it
+    /// holds. A record that counts leads holds the lead figures of that day (the leads that
+    /// arrived and what became of them: accepted, rejected with reasons, contacted in time,
+    /// attempts); one that counts customers holds the customers and revenue closed that day.
+    /// Every other figure, day and source stays, so importing the same records twice gives the
+    /// same actuals, and an import never clears what its file says nothing about.
+    pub fn replace_held(&mut self, records: Vec<SourceDay>) {
+        let mut incoming: BTreeMap<(NaiveDate, String), SourceDay> = records
+            .into_iter()
+            .map(|r| ((r.date, r.source_key()), r))
             .collect();
-        merged.extend(records.into_iter().filter(|r| !r.is_empty()));
+        let mut merged = Vec::with_capacity(self.0.len() + incoming.len());
+        for record in self.0.iter() {
+            let mut record = record.clone();
+            // A second record of the same day and source (a hand-edited file) stays as it is.
+            if let Some(new) = incoming.remove(&(record.date, record.source_key())) {
+                record.take_held(new);
+            }
+            merged.push(record);
+        }
+        merged.extend(incoming.into_values().map(|new| {
+            let mut record = SourceDay::new(new.date, new.source.trim());
+            record.take_held(new);
+            record
+        }));
+        merged.retain(|r| !r.is_empty());
         *self = Self::from_records(merged);
     }
 
@@ -487,18 +526,55 @@ mod tests {
         actuals.set(day(3), "Website", Measure::Leads, 9.0);
         let mut import = SourceDay::new(day(3), "Website");
         import.leads = 2;
-        actuals.replace_days(vec![import.clone()]);
+        actuals.replace_held(vec![import.clone()]);
         let once = actuals.clone();
-        actuals.replace_days(vec![import]);
+        actuals.replace_held(vec![import]);
         assert_eq!(once, actuals);
         assert_eq!(actuals.get(day(3), "Website").map(|r| r.leads), Some(2));
         assert_eq!(actuals.get(day(1), "Website").map(|r| r.leads), Some(9));
     }
 
     #[test]
+    fn an_import_replaces_only_the_part_of_a_day_and_source_it_holds() {
+        let mut actuals = Actuals::default();
+        actuals.set(day(10), "Website", Measure::Leads, 3.0);
+        actuals.set(day(10), "Website", Measure::Accepted, 2.0);
+        actuals.set(day(10), "Events", Measure::Leads, 4.0);
+        actuals.set(day(11), "Website", Measure::Customers, 2.0);
+        actuals.set(day(11), "Website", Measure::Revenue, 900.0);
+        // A customer of another day's lead closing on the 10th; a lead on the 11th.
+        let closed = SourceDay {
+            customers: 1,
+            revenue: 100.0,
+            ..SourceDay::new(day(10), "website")
+        };
+        let arrived = SourceDay {
+            leads: 1,
+            rejected: 1,
+            rejected_reasons: BTreeMap::from([("Budget".into(), 1)]),
+            ..SourceDay::new(day(11), "Website")
+        };
+        actuals.replace_held(vec![closed.clone(), arrived.clone()]);
+        let website_10 = actuals.get(day(10), "Website").cloned().unwrap_or_default();
+        assert_eq!(
+            (website_10.leads, website_10.accepted, website_10.customers),
+            (3, 2, 1)
+        );
+        assert_eq!(website_10.revenue, 100.0);
+        assert_eq!(actuals.get(day(10), "Events").map(|r| r.leads), Some(4));
+        let website_11 = actuals.get(day(11), "Website").cloned().unwrap_or_default();
+        assert_eq!((website_11.leads, website_11.rejected), (1, 1));
+        assert_eq!((website_11.customers, website_11.revenue), (2, 900.0));
+        let once = actuals.clone();
+        actuals.replace_held(vec![closed, arrived]);
+        assert_eq!(once, actuals);
+    }
+
+    #[test]
     fn lowering_the_rejected_total_trims_the_reasons() {
         let mut actuals = Actuals::default();
-        actuals.replace_days(vec![SourceDay {
+        actuals.replace_held(vec![SourceDay {
+            leads: 3,
             rejected: 3,
             rejected_reasons: BTreeMap::from([("Budget".into(), 2), ("Timing".into(), 1)]),
             ..SourceDay::new(day(2), "Website")

@@ -1027,6 +1027,17 @@ pub struct Text {
     pub import_skip_too_long: &'static str,
     pub import_skip_too_many_columns: &'static str,
     pub import_skip_field_too_long: &'static str,
+    // What an import means for the document (issue 15)
+    pub import_summary_one_row: &'static str,
+    pub import_replaced: &'static str,
+    pub import_outside_one: &'static str,
+    pub import_outside_many: &'static str,
+    pub import_skip_year: &'static str,
+    pub import_one_lead: &'static str,
+    pub import_n_leads: &'static str,
+    pub import_one_column: &'static str,
+    pub import_n_columns: &'static str,
+    pub cli_import_order_remembered: &'static str,
     // The app's own file chooser (issue 10)
     pub chooser_folder: &'static str,
     pub chooser_up: &'static str,

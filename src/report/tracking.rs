@@ -10,7 +10,7 @@ use crate::i18n::{Language, NO_NUMBER, fill};
 use crate::plan::Plan;
 use crate::tracking::{
     Granularity, MonthLine, Pace, Quantity, SalesStatus, SourceFilter, Span, State, Status,
-    compliance, month_line, status,
+    compliance, last_day_with_data, month_line, status,
 };
 
 /// The tracking section of a report.
@@ -27,8 +27,8 @@ pub struct Tracking {
     pub compliance: Chart,
 }
 
-/// The tracking section of scenario `scenario` of `document`; `None` without actuals or when
-/// they all lie before the plan's period.
+/// The tracking section of scenario `scenario` of `document`, on the last day with data inside
+/// the plan's period; `None` when no actuals lie inside the period.
 pub fn tracking(
     document: &SlaDocument,
     scenario: &str,
@@ -36,13 +36,7 @@ pub fn tracking(
     language: Language,
 ) -> Option<Tracking> {
     let id = document.scenario(scenario)?.id;
-    let (_, last_data) = document.actuals.span()?;
-    let first = plan.months.first()?.month.first_day();
-    let last = plan.months.last()?.month.end_exclusive().pred_opt()?;
-    if last_data < first {
-        return None;
-    }
-    let date = last_data.min(last);
+    let date = last_day_with_data(&document.actuals, plan)?;
     let status = status(document, id, plan, date).ok()?;
     let all = SourceFilter::all();
     let line = month_line(

@@ -1,7 +1,19 @@
 //! The actuals of one source or of all, counted as leads and as lead value.
 
-use crate::document::{SourceDay, source_key};
+use chrono::NaiveDate;
+
+use crate::document::{Actuals, SourceDay, source_key};
 use crate::plan::{Assumptions, Plan};
+
+/// The last day with data: the last day with a record inside the plan's period. A record
+/// before or after the period (a typo such as 2200-12-31, or leads of the year before) is kept
+/// in the document but never moves the day the status, the report and the exports look at.
+/// `None` when no record lies inside the period.
+pub fn last_day_with_data(actuals: &Actuals, plan: &Plan) -> Option<NaiveDate> {
+    let first = plan.months.first()?.month.first_day();
+    let last = plan.months.last()?.month.end_exclusive().pred_opt()?;
+    Some(actuals.between(first, last).last()?.date)
+}
 
 /// Which actuals count: all sources, or one (matched by [`source_key`]: trimmed, ignoring case).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -16,7 +16,7 @@ pub mod review;
 pub mod series;
 pub mod status;
 
-pub use actual::{LeadValues, SourceFilter};
+pub use actual::{LeadValues, SourceFilter, last_day_with_data};
 pub use ideal::Ideal;
 pub use review::{Observation, Review, SourceShare, adopt, review, revision_changes};
 pub use series::{

@@ -698,7 +698,7 @@ mod tests {
         let mut record = doc.actuals.get(d, "Website").unwrap().clone();
         record.rejected = 6;
         record.rejected_reasons = [("No budget".to_owned(), 2), ("Student".to_owned(), 3)].into();
-        doc.actuals.replace_days(vec![record]);
+        doc.actuals.replace_held(vec![record]);
         let sales = status_on(&doc, day(1, 15)).sales;
         assert_eq!(
             (sales.leads, sales.contacted_in_time, sales.reached_attempts),

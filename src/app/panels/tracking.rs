@@ -15,7 +15,8 @@ use crate::i18n::{Language, fill};
 use crate::plan::{Plan, SalesCommitments, Unit};
 use crate::tracking::{
     Granularity, LinePoint, MonthLine, Pace, Quantity, SalesStatus, SourceFilter, Span, State,
-    Status, StatusError, Won, compliance, month_line, period_line, status_for, won as tracking_won,
+    Status, StatusError, Won, compliance, last_day_with_data, month_line, period_line, status_for,
+    won as tracking_won,
 };
 
 /// The choices of the tracking charts, kept between frames (not in the document).
@@ -55,10 +56,7 @@ impl View {
         let date = if (first..=last).contains(&today) {
             today
         } else {
-            doc.actuals
-                .span()
-                .map(|(_, last_result)| last_result.clamp(first, last))
-                .unwrap_or(first)
+            last_day_with_data(&doc.actuals, plan).unwrap_or(first)
         };
         Self {
             date,

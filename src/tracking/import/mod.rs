@@ -10,8 +10,10 @@
 //!    values (the status values to map) and what its dates say about the order of day and
 //!    month; [`Preview::suggested_mapping`] fills in what the user has not settled.
 //! 3. [`import`]: every row into [`SourceDay`] records, with each skipped row's lines and
-//!    reason; [`apply`] puts them into the document (the days the file covers are replaced, so
-//!    importing a file twice gives the same document).
+//!    reason; [`apply`] puts them into the document: per day and source, only what the file
+//!    holds is replaced (lead figures on the days its leads were created, customers and revenue
+//!    on the days its deals closed), so importing a file twice gives the same document and an
+//!    import never clears what another put on a day this file says nothing about.
 //!
 //! Egui-free; a large file runs on a worker through [`Job`] with [`Progress`] and cancel.
 
@@ -28,7 +30,7 @@ pub use columns::{
 pub use decode::{Encoding, Evidence};
 pub use job::{Job, Progress};
 pub use rows::{MAX_COLUMNS, MAX_FIELD_BYTES, MAX_ROW_BYTES, RowProblem};
-pub use values::{When, order_evidence, parse_amount, parse_count, parse_when};
+pub use values::{When, order_evidence, parse_amount, parse_count, parse_when, year_outside_range};
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::Read;
@@ -38,7 +40,9 @@ use std::time::SystemTime;
 
 use chrono::NaiveDate;
 
-use crate::document::{DateOrder, ImportField, ImportMapping, SlaDocument, SourceDay, source_key};
+use crate::document::{
+    DateOrder, ImportField, ImportMapping, MAX_YEAR, MIN_YEAR, SlaDocument, SourceDay, source_key,
+};
 use crate::i18n::{Language, fill};
 use decode::{CHUNK, Decoder, fill as fill_from};
 use rows::{Row, Rows, RowsError};
@@ -550,6 +554,9 @@ pub struct Settings {
     pub rejection_reasons: Vec<String>,
     pub first_contact_within_hours: f64,
     pub minimum_attempts: u32,
+    /// The first and last day of the agreed plan's period: rows dated outside it are imported
+    /// and reported ([`Imported::outside`]). `None`: no agreed plan, nothing is reported.
+    pub period: Option<(NaiveDate, NaiveDate)>,
 }
 
 impl Settings {
@@ -572,8 +579,19 @@ impl Settings {
             rejection_reasons: doc.rejection_reasons.clone(),
             first_contact_within_hours: doc.sales_commitments.first_contact_within_hours,
             minimum_attempts: doc.sales_commitments.minimum_attempts,
+            period: doc
+                .agreed()
+                .and_then(|s| period_days(&s.assumptions.period)),
         }
     }
+}
+
+/// The first and last day of a plan's period; `None` when the period is out of range.
+fn period_days(period: &crate::plan::Period) -> Option<(NaiveDate, NaiveDate)> {
+    let months = period.month_list();
+    let first = months.first()?.first_day();
+    let last = months.last()?.end_exclusive().pred_opt()?;
+    Some((first, last))
 }
 
 /// Why a row was not imported.
@@ -594,6 +612,12 @@ pub enum SkipReason {
         column: String,
         value: String,
         order: DateOrder,
+    },
+    /// A date whose year lies outside the years a document can hold.
+    YearOutOfRange {
+        column: String,
+        value: String,
+        year: i32,
     },
     BadCount {
         column: String,
@@ -673,6 +697,64 @@ pub struct Imported {
     pub rows: usize,
     /// Rows that counted.
     pub imported: usize,
+    /// Imported rows dated outside the agreed plan's period, if any.
+    pub outside: Option<Outside>,
+}
+
+/// Imported rows with a day outside the agreed plan's period (a lead created, or a deal
+/// closed, before or after it): kept, but not tracked against the plan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Outside {
+    pub rows: usize,
+    /// The earliest and latest such day.
+    pub first: NaiveDate,
+    pub last: NaiveDate,
+    /// The plan's period.
+    pub period: (NaiveDate, NaiveDate),
+}
+
+impl Outside {
+    /// Counts a row whose days are `days`, if any lies outside `period`.
+    fn count(outside: &mut Option<Self>, period: (NaiveDate, NaiveDate), days: &[NaiveDate]) {
+        let (start, end) = period;
+        let mut found = days.iter().filter(|d| **d < start || **d > end).peekable();
+        if found.peek().is_none() {
+            return;
+        }
+        let entry = outside.get_or_insert(Self {
+            rows: 0,
+            first: NaiveDate::MAX,
+            last: NaiveDate::MIN,
+            period,
+        });
+        entry.rows += 1;
+        for day in found {
+            entry.first = entry.first.min(*day);
+            entry.last = entry.last.max(*day);
+        }
+    }
+
+    /// "2 rows are dated outside the agreed plan's period (…), from … to …."
+    pub fn describe(&self, language: Language) -> String {
+        let t = language.text();
+        let (from, to) = (values::iso(self.period.0), values::iso(self.period.1));
+        let (first, last) = (values::iso(self.first), values::iso(self.last));
+        let text = if self.rows == 1 {
+            t.import_outside_one
+        } else {
+            t.import_outside_many
+        };
+        fill(
+            text,
+            &[
+                ("count", &language.numbers().decimal(self.rows as f64, 0)),
+                ("from", &from),
+                ("to", &to),
+                ("first", &first),
+                ("last", &last),
+            ],
+        )
+    }
 }
 
 impl Imported {
@@ -681,12 +763,52 @@ impl Imported {
         self.skipped.len() + self.skipped_unlisted
     }
 
-    /// The days the file covers: their results in the document are replaced by [`apply`].
-    pub fn days(&self) -> usize {
-        let mut days: Vec<_> = self.records.iter().map(|r| r.date).collect();
-        days.sort_unstable();
-        days.dedup();
-        days.len()
+    /// The days whose lead figures [`apply`] replaces (for the sources the file has leads of
+    /// that day), and the days whose customers and revenue it replaces.
+    pub fn held_days(&self) -> (usize, usize) {
+        let days = |holds: fn(&SourceDay) -> bool| {
+            let mut days: Vec<_> = self
+                .records
+                .iter()
+                .filter(|r| holds(r))
+                .map(|r| r.date)
+                .collect();
+            days.dedup();
+            days.len()
+        };
+        (days(|r| r.leads > 0), days(|r| r.customers > 0))
+    }
+
+    /// "4 rows read, 4 imported, 0 skipped."
+    pub fn counts(&self, language: Language) -> String {
+        let t = language.text();
+        let count = |value: usize| language.numbers().decimal(value as f64, 0);
+        let text = if self.rows == 1 {
+            t.import_summary_one_row
+        } else {
+            t.import_summary
+        };
+        fill(
+            text,
+            &[
+                ("read", &count(self.rows)),
+                ("imported", &count(self.imported)),
+                ("skipped", &count(self.skipped_count())),
+            ],
+        )
+    }
+
+    /// What [`apply`] replaced: "the lead figures of 3 days and the customers and revenue of
+    /// 1 day now hold this file's results, …; every other day, source and figure is kept."
+    pub fn replaced(&self, language: Language) -> String {
+        let (lead_days, close_days) = self.held_days();
+        fill(
+            language.text().import_replaced,
+            &[
+                ("lead_days", &days_count(lead_days, language)),
+                ("close_days", &days_count(close_days, language)),
+            ],
+        )
     }
 }
 
@@ -734,6 +856,30 @@ pub fn field_label(field: ImportField, language: Language) -> &'static str {
         ImportField::Closed => t.import_field_closed,
         ImportField::Amount => t.import_field_amount,
     }
+}
+
+/// "1 lead", "3 leads" in the user's language.
+pub fn leads_count(count: usize, language: Language) -> String {
+    let t = language.text();
+    counted(count, t.import_one_lead, t.import_n_leads, language)
+}
+
+/// "1 column", "4 columns".
+pub fn columns_count(count: usize, language: Language) -> String {
+    let t = language.text();
+    counted(count, t.import_one_column, t.import_n_columns, language)
+}
+
+/// "1 day", "31 days".
+fn days_count(count: usize, language: Language) -> String {
+    let t = language.text();
+    counted(count, t.one_day, t.n_days, language)
+}
+
+/// `one` or `many` with the count filled in as `{n}`.
+fn counted(count: usize, one: &str, many: &str, language: Language) -> String {
+    let text = if count == 1 { one } else { many };
+    fill(text, &[("n", &language.numbers().decimal(count as f64, 0))])
 }
 
 /// The order's name as the user sees it: "day-month-year".
@@ -827,7 +973,7 @@ impl SkipReason {
             Self::Columns { found, expected } => fill(
                 t.import_skip_columns,
                 &[
-                    ("found", &n.decimal(*found as f64, 0)),
+                    ("found", &columns_count(*found, language)),
                     ("expected", &n.decimal(*expected as f64, 0)),
                 ],
             ),
@@ -843,6 +989,20 @@ impl SkipReason {
                     ("column", column),
                     ("value", value),
                     ("order", order_label(*order, language)),
+                ],
+            ),
+            Self::YearOutOfRange {
+                column,
+                value,
+                year,
+            } => fill(
+                t.import_skip_year,
+                &[
+                    ("column", column),
+                    ("value", value),
+                    ("year", &year.to_string()),
+                    ("min", &MIN_YEAR.to_string()),
+                    ("max", &MAX_YEAR.to_string()),
                 ],
             ),
             Self::BadCount { column, value } => fill(
@@ -1011,18 +1171,26 @@ fn read_row<'r>(
             .unwrap_or_default()
     };
     let order = settings.date_order;
-    let date = |field: ImportField| -> Result<Option<When>, SkipReason> {
-        match columns.get(record, field).filter(|v| !v.is_empty()) {
-            None => Ok(None),
-            Some(value) => parse_when(value, order)
-                .map(Some)
-                .ok_or_else(|| SkipReason::BadDate {
-                    column: header(field),
-                    value: value.to_owned(),
-                    order,
+    let date =
+        |field: ImportField| -> Result<Option<When>, SkipReason> {
+            match columns.get(record, field).filter(|v| !v.is_empty()) {
+                None => Ok(None),
+                Some(value) => parse_when(value, order).map(Some).ok_or_else(|| {
+                    match year_outside_range(value, order) {
+                        Some(year) => SkipReason::YearOutOfRange {
+                            column: header(field),
+                            value: value.to_owned(),
+                            year,
+                        },
+                        None => SkipReason::BadDate {
+                            column: header(field),
+                            value: value.to_owned(),
+                            order,
+                        },
+                    }
                 }),
-        }
-    };
+            }
+        };
     let created = date(ImportField::Created)?.ok_or_else(|| SkipReason::NoCreated {
         column: header(ImportField::Created),
     })?;
@@ -1136,6 +1304,13 @@ pub fn import(
             }
         };
         result.imported += 1;
+        if let Some(period) = settings.period {
+            let close_day = lead.closed.filter(|_| lead.kind == StatusKind::Customer);
+            let days: Vec<NaiveDate> = std::iter::once(lead.created.date)
+                .chain(close_day)
+                .collect();
+            Outside::count(&mut result.outside, period, &days);
+        }
         let source = sources.index(lead.source);
         let name = sources.name(source);
         let day = day_of(&mut days, lead.created.date, source, name);
@@ -1192,9 +1367,10 @@ fn day_of<'d>(
         .or_insert_with(|| SourceDay::new(date, name))
 }
 
-/// Puts an import into the document: the days it covers are replaced by its records (so the
-/// same file twice gives the same document), and the mapping is remembered for the next one.
+/// Puts an import into the document: per day and source, only what the file holds is replaced
+/// (see [`crate::document::Actuals::replace_held`]), so the same file twice gives the same
+/// document; the mapping is remembered for the next one.
 pub fn apply(doc: &mut SlaDocument, imported: &Imported, mapping: ImportMapping) {
-    doc.actuals.replace_days(imported.records.clone());
+    doc.actuals.replace_held(imported.records.clone());
     doc.tracking.import = mapping;
 }

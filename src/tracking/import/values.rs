@@ -72,7 +72,21 @@ pub fn order_evidence(value: &str) -> Option<(bool, bool)> {
 
 /// Reads a date or date-time. Year first is always year-month-day; year last follows `order`
 /// (a year-last date with `YearMonthDay` is not read: the caller settles the order first).
+/// Years outside 1900–2200 (what a document holds) are not read either; see
+/// [`year_outside_range`] to tell the user why.
 pub fn parse_when(value: &str, order: DateOrder) -> Option<When> {
+    parse_any_year(value, order).filter(|w| (MIN_YEAR..=MAX_YEAR).contains(&w.date.year()))
+}
+
+/// The year of a value that would be a date in `order` but for its year, which lies outside
+/// 1900–2200 (`9999-12-31`, `31-12-1899`): the reason to give instead of "not a date".
+pub fn year_outside_range(value: &str, order: DateOrder) -> Option<i32> {
+    let year = parse_any_year(value, order)?.date.year();
+    (!(MIN_YEAR..=MAX_YEAR).contains(&year)).then_some(year)
+}
+
+/// [`parse_when`] for any four-digit year.
+fn parse_any_year(value: &str, order: DateOrder) -> Option<When> {
     let value = value.trim();
     let (date_text, rest) = date_and_rest(value);
     let (a, b, c) = split_date(date_text)?;
@@ -86,7 +100,7 @@ pub fn parse_when(value: &str, order: DateOrder) -> Option<When> {
             DateOrder::YearMonthDay => return None,
         }
     };
-    if b.len() > 2 || (a.len() == 4 && c.len() > 2) || !(MIN_YEAR..=MAX_YEAR).contains(&year) {
+    if b.len() > 2 || (a.len() == 4 && c.len() > 2) {
         return None;
     }
     let date = NaiveDate::from_ymd_opt(year, month, day)?;
@@ -304,6 +318,25 @@ mod tests {
         ] {
             assert_eq!(parse_when(bad, dmy), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn a_year_outside_1900_to_2200_is_no_date_and_says_its_year() {
+        let dmy = DateOrder::DayMonthYear;
+        assert_eq!(parse_when("9999-12-31", dmy), None);
+        assert_eq!(year_outside_range("9999-12-31", dmy), Some(9999));
+        assert_eq!(year_outside_range("31-12-1899 09:30", dmy), Some(1899));
+        assert_eq!(year_outside_range("2200-12-31", dmy), None);
+        assert_eq!(
+            parse_when("2200-12-31", dmy).map(|w| w.date),
+            Some(ymd(2200, 12, 31))
+        );
+        // Not a date in any year: no year to blame.
+        assert_eq!(year_outside_range("9999-02-30", dmy), None);
+        assert_eq!(
+            year_outside_range("31-12-1899", DateOrder::MonthDayYear),
+            None
+        );
     }
 
     #[test]

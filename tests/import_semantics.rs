@@ -1,0 +1,398 @@
+//! What an import means for the document, tested as a user runs it: `sla-planner import` on real
+//! files in a temporary folder. An import replaces, per day and lead source, only what the file
+//! holds (lead figures on the days its leads were created, customers and revenue on the days its
+//! deals closed); rows outside the agreed plan's period are imported and reported; the summary
+//! speaks in whole sentences ("1 day", a remembered date order, the allowed years).
+
+#![allow(clippy::unwrap_used, reason = "a failed unwrap is a failed test")]
+
+mod process;
+mod support;
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use sla_planner::document::{self, SlaDocument, SourceDay};
+
+const HEADER: &str = "Create Date,Original Source,Lifecycle Stage,Became a Customer Date,Amount";
+
+/// A folder with a copy of the example (agreed plan: January to December 2027).
+struct Folder {
+    dir: tempfile::TempDir,
+    doc: PathBuf,
+}
+
+impl Folder {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let doc = dir.path().join("plan.sla.ron");
+        std::fs::write(&doc, document::EXAMPLE_RON).unwrap();
+        Self { dir, doc }
+    }
+
+    /// Writes `rows` under the HubSpot header as `name` and returns its path.
+    fn csv(&self, name: &str, rows: &[&str]) -> PathBuf {
+        self.csv_with(name, HEADER, rows)
+    }
+
+    fn csv_with(&self, name: &str, header: &str, rows: &[&str]) -> PathBuf {
+        let path = self.dir.path().join(name);
+        let mut text = format!("{header}\r\n");
+        for row in rows {
+            text.push_str(row);
+            text.push_str("\r\n");
+        }
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
+    /// Runs `sla-planner import DOC CSV extra…` and checks it succeeded.
+    fn import(&self, csv: &Path, extra: &[&str]) -> String {
+        let output = self.run(csv, extra);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{}",
+            process::stderr(&output)
+        );
+        process::stdout(&output)
+    }
+
+    fn run(&self, csv: &Path, extra: &[&str]) -> std::process::Output {
+        let doc = self.doc.display().to_string();
+        let csv = csv.display().to_string();
+        let mut args = vec!["import", doc.as_str(), csv.as_str()];
+        args.extend_from_slice(extra);
+        process::run(&args)
+    }
+
+    fn document(&self) -> SlaDocument {
+        document::load(&self.doc).unwrap().document
+    }
+
+    fn bytes(&self) -> Vec<u8> {
+        std::fs::read(&self.doc).unwrap()
+    }
+}
+
+fn day(month: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2027, month, day).unwrap()
+}
+
+fn record(doc: &SlaDocument, date: NaiveDate, source: &str) -> SourceDay {
+    doc.actuals
+        .get(date, source)
+        .cloned()
+        .unwrap_or_else(|| SourceDay::new(date, source))
+}
+
+/// The case: a January export in which one lead closed on 10 March must not wipe the
+/// March leads another import put on 10 March.
+#[test]
+fn a_close_day_does_not_replace_the_leads_another_import_put_there() {
+    let folder = Folder::new();
+    let march = folder.csv(
+        "march.csv",
+        &[
+            "2027-03-10,Webinars,Subscriber,,",
+            "2027-03-10,Webinars,Subscriber,,",
+            "2027-03-10,Webinars,Sales Qualified Lead,,",
+            "2027-03-10,Demo requests,Customer,2027-03-10,900",
+        ],
+    );
+    folder.import(&march, &[]);
+    let january = folder.csv(
+        "january.csv",
+        &[
+            "2027-01-15,Webinars,Customer,2027-03-10,1200",
+            "2027-01-16,Webinars,Subscriber,,",
+        ],
+    );
+    folder.import(&january, &[]);
+    let doc = folder.document();
+    let webinars = record(&doc, day(3, 10), "Webinars");
+    // The March leads stay; the January file adds its customer on its close day.
+    assert_eq!((webinars.leads, webinars.accepted), (3, 1));
+    assert_eq!((webinars.customers, webinars.revenue), (1, 1200.0));
+    // Another source's figures on that day are not the January file's business.
+    let demo = record(&doc, day(3, 10), "Demo requests");
+    assert_eq!(
+        (demo.leads, demo.accepted, demo.customers, demo.revenue),
+        (1, 1, 1, 900.0)
+    );
+    assert_eq!(record(&doc, day(1, 15), "Webinars").leads, 1);
+}
+
+/// Lead figures of a day and source are replaced as a whole (a lead's status changed since the
+/// last export), and the other parts of the record are kept.
+#[test]
+fn a_newer_export_replaces_the_lead_figures_of_its_days_and_sources_only() {
+    let folder = Folder::new();
+    let first = folder.csv(
+        "first.csv",
+        &[
+            "2027-02-01,Webinars,Subscriber,,",
+            "2027-02-01,Webinars,Subscriber,,",
+            "2027-02-01,Podcast Ads,Subscriber,,",
+            "2027-02-02,Webinars,Subscriber,,",
+        ],
+    );
+    folder.import(&first, &[]);
+    let second = folder.csv(
+        "second.csv",
+        &[
+            "2027-02-01,Webinars,Sales Qualified Lead,,",
+            "2027-02-01,Webinars,Unqualified,,",
+        ],
+    );
+    folder.import(&second, &[]);
+    let doc = folder.document();
+    let webinars = record(&doc, day(2, 1), "Webinars");
+    assert_eq!(
+        (webinars.leads, webinars.accepted, webinars.rejected),
+        (2, 1, 1)
+    );
+    // Not in the second file: kept.
+    assert_eq!(record(&doc, day(2, 1), "Podcast Ads").leads, 1);
+    assert_eq!(record(&doc, day(2, 2), "Webinars").leads, 1);
+}
+
+/// A day between the file's first and last lead without a row of its own is not the file's:
+/// a CSV does not say which days it was exported for, so what that day held stays.
+#[test]
+fn a_day_without_rows_in_the_file_keeps_what_it_held() {
+    let folder = Folder::new();
+    let typed = folder.csv("typed.csv", &["2027-01-06,Webinars,Subscriber,,"]);
+    folder.import(&typed, &[]);
+    let later = folder.csv(
+        "later.csv",
+        &[
+            "2027-01-05,Webinars,Subscriber,,",
+            "2027-01-07,Webinars,Subscriber,,",
+        ],
+    );
+    folder.import(&later, &[]);
+    let doc = folder.document();
+    for d in 5..=7 {
+        assert_eq!(record(&doc, day(1, d), "Webinars").leads, 1, "January {d}");
+    }
+}
+
+#[test]
+fn the_same_file_twice_gives_the_same_document() {
+    let folder = Folder::new();
+    let other = folder.csv(
+        "other.csv",
+        &[
+            "2027-03-10,Webinars,Subscriber,,",
+            "2027-03-11,Demo requests,Customer,2027-03-20,500",
+        ],
+    );
+    folder.import(&other, &[]);
+    let file = folder.csv(
+        "file.csv",
+        &[
+            "2027-01-15,Webinars,Customer,2027-03-10,1200",
+            "2027-01-15,Demo requests,Unqualified,,",
+            "2027-03-20,Demo requests,Customer,2027-03-20,300",
+        ],
+    );
+    let first = folder.import(&file, &[]);
+    let once = folder.bytes();
+    let second = folder.import(&file, &[]);
+    assert_eq!(folder.bytes(), once);
+    assert_eq!(first, second);
+    let doc = folder.document();
+    assert_eq!(record(&doc, day(3, 10), "Webinars").leads, 1);
+    assert_eq!(record(&doc, day(3, 11), "Demo requests").leads, 1);
+}
+
+/// The summary says what was replaced: lead figures of N days, customers of M days, per source.
+#[test]
+fn the_summary_says_which_figures_were_replaced_in_whole_words() {
+    let folder = Folder::new();
+    let file = folder.csv("one.csv", &["2027-01-15,Webinars,Customer,2027-02-10,100"]);
+    let stdout = folder.import(&file, &[]);
+    assert!(
+        stdout.contains("1 row read, 1 imported, 0 skipped."),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("1 days"), "{stdout}");
+    assert!(
+        stdout.contains("lead figures of 1 day and the customers and revenue of 1 day"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("the days the file covers"), "{stdout}");
+    let dutch = folder.import(&file, &["--lang", "nl"]);
+    assert!(!dutch.contains("1 dagen"), "{dutch}");
+    assert!(!dutch.contains("1 rijen"), "{dutch}");
+    assert!(dutch.contains("1 dag"), "{dutch}");
+}
+
+/// A typo in a year (2200-12-31) is kept, but said; the report's "last day with data" is the
+/// last day inside the plan's period.
+#[test]
+fn rows_outside_the_plans_period_are_reported_and_the_report_looks_inside_it() {
+    let folder = Folder::new();
+    let file = folder.csv(
+        "typo.csv",
+        &[
+            "2027-01-15,Webinars,Subscriber,,",
+            "2027-01-18,Webinars,Subscriber,,",
+            "2200-12-31,Webinars,Subscriber,,",
+            "2026-11-03,Webinars,Subscriber,,",
+        ],
+    );
+    let stdout = folder.import(&file, &[]);
+    assert!(
+        stdout.contains("2 rows are dated outside the agreed plan's period"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("2026-11-03") && stdout.contains("2200-12-31"),
+        "{stdout}"
+    );
+    let doc = folder.document();
+    assert_eq!(
+        record(
+            &doc,
+            NaiveDate::from_ymd_opt(2200, 12, 31).unwrap(),
+            "Webinars"
+        )
+        .leads,
+        1
+    );
+    let dutch = folder.import(&file, &["--lang", "nl", "--dry-run"]);
+    assert!(dutch.contains("2200-12-31"), "{dutch}");
+
+    let doc_arg = folder.doc.display().to_string();
+    let output = process::run(&["export", &doc_arg, "--format", "html"]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        process::stderr(&output)
+    );
+    let html = process::stdout(&output);
+    // The example's actuals end on 26 February 2027.
+    assert!(
+        html.contains("Actuals up to 2027-02-26"),
+        "last day with data"
+    );
+    assert!(!html.contains("Actuals up to 2027-12-31"));
+}
+
+/// A customer closing after the period is a row outside it too (its customer is not tracked).
+#[test]
+fn a_row_inside_the_period_is_not_reported() {
+    let folder = Folder::new();
+    let file = folder.csv(
+        "inside.csv",
+        &[
+            "2027-01-15,Webinars,Customer,2027-12-31,100",
+            "2027-12-31,Webinars,Subscriber,,",
+        ],
+    );
+    let stdout = folder.import(&file, &[]);
+    assert!(!stdout.contains("outside"), "{stdout}");
+}
+
+#[test]
+fn a_year_outside_1900_to_2200_is_refused_with_the_rule() {
+    let folder = Folder::new();
+    let file = folder.csv(
+        "years.csv",
+        &[
+            "2027-01-15,Webinars,Subscriber,,",
+            "9999-12-31,Webinars,Subscriber,,",
+            "31-12-1899,Webinars,Subscriber,,",
+        ],
+    );
+    let output = folder.run(&file, &[]);
+    assert_eq!(output.status.code(), Some(0));
+    let stderr = process::stderr(&output);
+    assert!(stderr.contains("“9999-12-31”: the year 9999"), "{stderr}");
+    assert!(stderr.contains("outside 1900–2200"), "{stderr}");
+    assert!(stderr.contains("“31-12-1899”: the year 1899"), "{stderr}");
+    assert!(!stderr.contains("which is not a date"), "{stderr}");
+}
+
+/// An ambiguous file read with the order remembered from an earlier import says so.
+#[test]
+fn a_remembered_date_order_is_named_in_the_summary() {
+    let folder = Folder::new();
+    let header = "Create Date,Original Source";
+    let file = folder.csv_with("ambiguous.csv", header, &["03/04/2027,Webinars"]);
+    let first = folder.import(&file, &["--date-order", "dmy"]);
+    assert!(!first.contains("remembered"), "{first}");
+    let second = folder.import(&file, &[]);
+    assert!(
+        second.contains(
+            "Dates read as day-month-year, as remembered from the last import; use --date-order to change."
+        ),
+        "{second}"
+    );
+    assert_eq!(record(&folder.document(), day(4, 3), "Webinars").leads, 1);
+    // A file whose dates settle the order needs no note.
+    let clear = folder.csv_with("clear.csv", header, &["25/04/2027,Webinars"]);
+    assert!(!folder.import(&clear, &[]).contains("remembered"));
+}
+
+/// "1 column", not "1 columns", in a skipped row's reason.
+#[test]
+fn a_row_of_one_column_is_named_in_the_singular() {
+    let folder = Folder::new();
+    let file = folder.csv(
+        "short.csv",
+        &["2027-01-15,Webinars,Subscriber,,", "2027-01-16"],
+    );
+    let output = folder.run(&file, &[]);
+    let stderr = process::stderr(&output);
+    assert!(
+        stderr.contains("1 column where the header has 5"),
+        "{stderr}"
+    );
+    let dutch = process::stderr(&folder.run(&file, &["--lang", "nl", "--dry-run"]));
+    assert!(dutch.contains("1 kolom, terwijl"), "{dutch}");
+}
+
+/// The window says the same as the command: the rows outside the period and what was replaced.
+#[test]
+fn the_window_reports_rows_outside_the_period_and_what_it_replaced() {
+    use egui_kittest::kittest::Queryable as _;
+    let folder = Folder::new();
+    let file = folder.csv(
+        "typo.csv",
+        &[
+            "2027-01-15,Webinars,Subscriber,,",
+            "2200-12-31,Webinars,Subscriber,,",
+        ],
+    );
+    let mut harness = support::example();
+    let ctx = harness.ctx.clone();
+    harness.state_mut().import_csv(&ctx, &file);
+    wait_for(&mut harness, "Which column holds what");
+    harness.get_by_label("Import").click();
+    wait_for(&mut harness, "rows read");
+    harness.get_by_label("2 rows read, 2 imported, 0 skipped.");
+    harness.get_by_label_contains(
+        "Imported: the lead figures of 2 days and the customers and revenue of 0 days now hold",
+    );
+    harness.get_by_label_contains(
+        "1 row is dated outside the agreed plan's period (2027-01-01 to 2027-12-31): 2200-12-31.",
+    );
+}
+
+/// Steps the window until a label containing `text` shows (the import runs on a worker).
+fn wait_for(harness: &mut egui_kittest::Harness<'static, sla_planner::App>, text: &str) {
+    use egui_kittest::kittest::Queryable as _;
+    for _ in 0..500 {
+        harness.step();
+        if harness.query_by_label_contains(text).is_some() {
+            harness.run_steps(2);
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("“{text}” never showed");
+}
