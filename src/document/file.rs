@@ -175,7 +175,7 @@ pub(super) fn show(path: &Path) -> String {
 }
 
 /// The size and the limit in megabytes, or in bytes where megabytes would look equal.
-fn sizes(bytes: u64) -> (String, String) {
+pub(super) fn sizes(bytes: u64) -> (String, String) {
     let megabytes = |b: u64| format!("{:.1} MB", b as f64 / 1_048_576.0);
     let (size, max) = (megabytes(bytes), megabytes(MAX_FILE_BYTES));
     if size == max {
