@@ -512,6 +512,32 @@ mod tests {
     }
 
     #[test]
+    fn the_path_is_kept_absolute() {
+        let recovery = work("relative");
+        let path = recovery.path.unwrap();
+        assert!(path.is_absolute(), "{}", path.display());
+        assert!(path.ends_with("plan.sla.ron"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn recovery_files_are_private() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("data");
+        std::fs::create_dir(&folder).unwrap();
+        std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let mut file = RecoveryFile::in_folder(Some(folder.clone()));
+        let first = work("secret");
+        file.keep(0.0, &first.document, || first.clone()).unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&folder), 0o700);
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            assert_eq!(mode(&entry.unwrap().path()), 0o600);
+        }
+    }
+
+    #[test]
     fn removing_deletes_the_file_and_its_lock() {
         let dir = tempfile::tempdir().unwrap();
         let mut file = RecoveryFile::in_folder(Some(dir.path().to_owned()));

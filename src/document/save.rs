@@ -369,6 +369,7 @@ fn busy() -> std::io::Error {
 }
 
 /// The mode the written file ends with.
+#[derive(Clone, Copy)]
 enum Finish<'a> {
     /// The permissions and owner of the file it replaces.
     Like(&'a std::fs::Metadata),
@@ -625,6 +626,60 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_document_too_large_to_open_again_is_not_saved() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plan.sla.ron");
+        std::fs::write(&path, "old").unwrap();
+        let document = SlaDocument {
+            notes: "x".repeat(MAX_FILE_BYTES as usize),
+            ..SlaDocument::default()
+        };
+        assert!(matches!(
+            save(&document, &path),
+            Err(SaveError::TooLarge { .. })
+        ));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "old");
+    }
+
+    #[test]
+    fn a_file_changed_since_it_was_read_is_not_saved_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plan.sla.ron");
+        std::fs::write(&path, "as read").unwrap();
+        let expected = Fingerprint::of(&path);
+        std::fs::write(&path, "a colleague's version").unwrap();
+        let options = SaveOptions {
+            expected,
+            ..SaveOptions::default()
+        };
+        assert!(matches!(
+            save_with(&SlaDocument::default(), &path, options),
+            Err(SaveError::Changed { .. })
+        ));
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "a colleague's version"
+        );
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn private_files_are_private_and_new_files_get_the_default_mode() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let private = dir.path().join("recovery.sla.ron");
+        write_privately(&private, "work").unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&private), 0o600);
+        let probe = dir.path().join("probe");
+        File::create_new(&probe).unwrap();
+        let public = dir.path().join("report.html");
+        write_atomically(&public, "<p>").unwrap();
+        assert_eq!(mode(&public), mode(&probe));
+    }
 
     #[test]
     fn fnv1a_matches_the_reference_values() {
