@@ -247,3 +247,26 @@ fn a_saved_document_keeps_its_private_mode() {
     let mode = std::fs::metadata(&doc).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600);
 }
+
+#[test]
+fn check_refuses_a_source_name_beyond_the_documented_length() {
+    let (folder, _) = example_copy();
+    let doc = folder.path().join("long.sla.ron");
+    let long = "S".repeat(65_536);
+    let text = document::EXAMPLE_RON.replacen(
+        "actuals: [",
+        &format!(
+            "actuals: [\n        SourceDay(date: \"2027-01-04\", source: \"{long}\", leads: 1),"
+        ),
+        1,
+    );
+    assert_ne!(text, document::EXAMPLE_RON, "the example has actuals");
+    std::fs::write(&doc, text).unwrap();
+    let out = run(&["check", &arg(&doc)]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = process::stderr(&out);
+    assert!(
+        err.contains("65,536 characters long; a name has at most 100"),
+        "{err}"
+    );
+}

@@ -158,6 +158,14 @@ pub fn describe_limit(limit: &Limit, language: Language) -> String {
                 ("max", &n.decimal(*max as f64, 0)),
             ],
         ),
+        Limit::TooLong { path, chars, max } => fill(
+            t.limit_too_long,
+            &[
+                ("field", &path.to_string()),
+                ("count", &n.decimal(*chars as f64, 0)),
+                ("max", &n.decimal(*max as f64, 0)),
+            ],
+        ),
         Limit::Year { path, value } => fill(
             t.limit_year,
             &[

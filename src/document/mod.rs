@@ -19,7 +19,9 @@ pub use actuals::{
 };
 pub use file::{LoadError, Loaded, MAX_FILE_BYTES, NotAFile, describe_limit, load, parse};
 pub use history::History;
-pub use limits::{Limit, MAX_ACTUALS, MAX_HOLIDAYS, MAX_SCENARIOS, MAX_YEAR, MIN_YEAR};
+pub use limits::{
+    Limit, MAX_ACTUALS, MAX_HOLIDAYS, MAX_NAME_CHARS, MAX_SCENARIOS, MAX_YEAR, MIN_YEAR,
+};
 pub use save::{
     ExportError, Fingerprint, SaveError, SaveOptions, save, save_with, to_ron, write_atomically,
     write_export, write_privately,

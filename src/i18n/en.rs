@@ -368,6 +368,7 @@ pub const TEXT: Text = Text {
     export_not_a_file: "{path} is not a regular file (a folder, pipe or device), so nothing was written.",
     recovered_missing_heading: "Where should this work be saved?",
     recovered_missing: "The restored work belonged to {path}, which no longer exists. Use Save as… to choose where to save it.",
+    limit_too_long: "{field} is {count} characters long; a name has at most {max}.",
     // What-if (issue 11).
     whatif_peak_utilisation: "Peak capacity used",
     whatif_input_not_used: "{input} is not used by this scenario: the {basis} sets the numbers.",
