@@ -369,6 +369,8 @@ pub const TEXT: Text = Text {
     recovered_missing_heading: "Where should this work be saved?",
     recovered_missing: "The restored work belonged to {path}, which no longer exists. Use Save as… to choose where to save it.",
     limit_too_long: "{field} is {count} characters long; a name has at most {max}.",
+    chooser_not_a_file: "{path} is not a regular file (a pipe, socket or device); choose a file.",
+    chooser_more: "… and {count} more; type a name to choose one of them.",
     // What-if (issue 11).
     whatif_peak_utilisation: "Peak capacity used",
     whatif_input_not_used: "{input} is not used by this scenario: the {basis} sets the numbers.",

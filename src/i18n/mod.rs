@@ -713,6 +713,8 @@ pub struct Text {
     pub recovered_missing_heading: &'static str,
     pub recovered_missing: &'static str,
     pub limit_too_long: &'static str,
+    pub chooser_not_a_file: &'static str,
+    pub chooser_more: &'static str,
     // What-if (issue 11).
     pub whatif_peak_utilisation: &'static str,
     pub whatif_input_not_used: &'static str,

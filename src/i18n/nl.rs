@@ -369,6 +369,8 @@ pub const TEXT: Text = Text {
     recovered_missing_heading: "Waar moet dit werk worden opgeslagen?",
     recovered_missing: "Het herstelde werk hoorde bij {path}, dat niet meer bestaat. Kies met Opslaan als… waar het heen moet.",
     limit_too_long: "{field} is {count} tekens lang; een naam heeft er hooguit {max}.",
+    chooser_not_a_file: "{path} is geen gewoon bestand (een pijp, socket of apparaat); kies een bestand.",
+    chooser_more: "… en nog {count}; typ een naam om er een te kiezen.",
     // Wat-als (issue 11).
     whatif_peak_utilisation: "Piek capaciteit gebruikt",
     whatif_input_not_used: "{input} wordt in dit scenario niet gebruikt: de {basis} bepalen de cijfers.",
