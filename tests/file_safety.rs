@@ -270,3 +270,22 @@ fn check_refuses_a_source_name_beyond_the_documented_length() {
         "{err}"
     );
 }
+
+#[test]
+fn an_import_the_app_could_not_open_again_is_not_saved() {
+    let (folder, doc) = example_copy();
+    let csv = folder.path().join("long.csv");
+    let long = "N".repeat(5_000);
+    std::fs::write(
+        &csv,
+        format!("Create Date,Original Source,Lifecycle Stage\n2027-01-04,{long},Lead\n2027-01-05,Webinars,Lead\n"),
+    )
+    .unwrap();
+    let out = run(&["import", &arg(&doc), &arg(&csv)]);
+    assert_eq!(out.status.code(), Some(1), "{}", process::stdout(&out));
+    assert_eq!(
+        std::fs::read_to_string(&doc).unwrap(),
+        document::EXAMPLE_RON
+    );
+    assert!(document::load(&doc).is_ok());
+}

@@ -23,8 +23,8 @@ pub use limits::{
     Limit, MAX_ACTUALS, MAX_HOLIDAYS, MAX_NAME_CHARS, MAX_SCENARIOS, MAX_YEAR, MIN_YEAR,
 };
 pub use save::{
-    ExportError, Fingerprint, SaveError, SaveOptions, save, save_with, to_ron, write_atomically,
-    write_export, write_privately,
+    ExportError, Fingerprint, SaveError, SaveOptions, check_writable, save, save_with, to_ron,
+    write_atomically, write_export, write_privately,
 };
 pub use text::{FieldPath, Step};
 pub use unknown::{KeptField, UnknownField};

@@ -149,13 +149,7 @@ pub fn save_with(
     path: &Path,
     options: SaveOptions,
 ) -> Result<(), SaveError> {
-    limits::check(document).map_err(|limit| SaveError::Limit { limit })?;
-    let text = to_ron(document)?;
-    if text.len() as u64 > MAX_FILE_BYTES {
-        return Err(SaveError::TooLarge {
-            bytes: text.len() as u64,
-        });
-    }
+    let text = writable_text(document)?;
     let target = resolve_links(path);
     let io = |source| SaveError::Io {
         path: path.to_owned(),
@@ -315,6 +309,24 @@ pub fn write_export(
         }
     }
     replace(&target, text, existing.as_ref()).map_err(io)
+}
+
+/// The document as it would be written, if the app could open that file again: within the
+/// format's limits and the size limit. The window's import checks this before it changes the
+/// open document.
+pub fn check_writable(document: &SlaDocument) -> Result<(), SaveError> {
+    writable_text(document).map(drop)
+}
+
+fn writable_text(document: &SlaDocument) -> Result<String, SaveError> {
+    limits::check(document).map_err(|limit| SaveError::Limit { limit })?;
+    let text = to_ron(document)?;
+    if text.len() as u64 > MAX_FILE_BYTES {
+        return Err(SaveError::TooLarge {
+            bytes: text.len() as u64,
+        });
+    }
+    Ok(text)
 }
 
 /// The file a chain of symbolic links ends at (the path itself when it is no link).
