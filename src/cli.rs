@@ -88,9 +88,13 @@ pub struct ExportArgs {
     /// CSV with `;` between fields and decimal commas, as Excel with Dutch settings reads it.
     #[arg(long)]
     pub semicolons: bool,
-    /// Write to this file (replaced atomically) instead of stdout.
+    /// Write to this file (replaced atomically) instead of stdout. An SLA document (the one
+    /// exported above all), a read-only or a hard-linked file is replaced only with --force.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
+    /// Replace the output file even when it is an SLA document, read-only or hard-linked.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// The formats of `export`.
@@ -534,18 +538,16 @@ fn run_export(args: &ExportArgs, lang: Option<Lang>) -> Outcome {
     let text = export::render(&report, format);
     let mut outcome = match &args.output {
         None => Outcome::ok(text),
-        Some(path) => match document::write_atomically(path, &text) {
+        Some(path) => match document::write_export(path, &text, Some(&args.file), args.force) {
             Ok(()) => Outcome::ok(String::new()),
-            Err(error) => Outcome::fail(format!(
-                "{}\n",
-                fill(
-                    language.text().export_failed,
-                    &[
-                        ("path", &path.display().to_string()),
-                        ("reason", &error.to_string()),
-                    ],
-                )
-            )),
+            Err(error) => {
+                let mut message = error.describe(language);
+                if error.can_force() {
+                    message.push(' ');
+                    message.push_str(language.text().cli_export_force_hint);
+                }
+                Outcome::fail(format!("{message}\n"))
+            }
         },
     };
     outcome.stderr.insert_str(0, &found.notes);

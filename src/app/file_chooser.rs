@@ -36,30 +36,59 @@ pub struct Request {
 }
 
 /// One line of the list: a folder or a file of the requested kind.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Entry {
     pub name: String,
     pub folder: bool,
 }
 
+/// At most this many entries are listed: a folder of 100,000 files would otherwise cost the
+/// window hundreds of megabytes and every frame a long list to lay out. A file further down
+/// is opened by typing its name.
+pub const MAX_LISTED: usize = 1_000;
+
+/// What the chooser lists of a folder.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Listing {
+    /// The first [`MAX_LISTED`] entries in order.
+    pub entries: Vec<Entry>,
+    /// How many more there are.
+    pub more: usize,
+}
+
 /// The folders and the files ending in `.extension` (any case) in `folder`: folders first, then
-/// by name ignoring case. Hidden entries (a leading dot) are left out, as file managers do.
-pub fn list(folder: &Path, extension: &str) -> std::io::Result<Vec<Entry>> {
+/// by name ignoring case; the first [`MAX_LISTED`] of them, read as a stream so memory stays
+/// bounded however large the folder. Hidden entries (a leading dot) are left out, as file
+/// managers do.
+pub fn list(folder: &Path, extension: &str) -> std::io::Result<Listing> {
     let wanted = format!(".{}", extension.to_lowercase());
-    let mut entries: Vec<Entry> = std::fs::read_dir(folder)?
-        .filter_map(Result::ok)
-        .filter_map(|item| {
-            let name = item.file_name().to_string_lossy().into_owned();
-            if name.starts_with('.') {
-                return None;
-            }
-            // Follows links, so a linked folder opens like any other.
-            let folder = item.path().is_dir();
-            (folder || name.to_lowercase().ends_with(&wanted)).then_some(Entry { name, folder })
-        })
+    let key = |e: &Entry| (!e.folder, e.name.to_lowercase(), e.name.clone());
+    // The entries that sort first so far, kept as a max-heap of at most MAX_LISTED.
+    let mut first = std::collections::BinaryHeap::new();
+    let mut more = 0;
+    for item in std::fs::read_dir(folder)?.filter_map(Result::ok) {
+        let name = item.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') {
+            continue;
+        }
+        // Follows links, so a linked folder opens like any other.
+        let folder = item.path().is_dir();
+        if !(folder || name.to_lowercase().ends_with(&wanted)) {
+            continue;
+        }
+        let entry = Entry { name, folder };
+        first.push((key(&entry), entry));
+        if first.len() > MAX_LISTED {
+            first.pop();
+            more += 1;
+        }
+    }
+    let entries = first
+        .into_sorted_vec()
+        .into_iter()
+        .map(|(_, entry)| entry)
         .collect();
-    entries.sort_by_cached_key(|e| (!e.folder, e.name.to_lowercase(), e.name.clone()));
-    Ok(entries)
+    Ok(Listing { entries, more })
 }
 
 /// Why the chooser cannot do what was asked, worded when drawn (in the language on screen).
@@ -67,8 +96,16 @@ pub fn list(folder: &Path, extension: &str) -> std::io::Result<Vec<Entry>> {
 enum Problem {
     NotAFolder(PathBuf),
     IsAFolder(PathBuf),
-    Unreadable { folder: PathBuf, reason: String },
-    NoSuchFile { name: String, folder: PathBuf },
+    Unreadable {
+        folder: PathBuf,
+        reason: String,
+    },
+    NoSuchFile {
+        name: String,
+        folder: PathBuf,
+    },
+    /// A pipe, socket or device: no file to read or replace.
+    NotAFile(PathBuf),
     NameNeeded,
 }
 
@@ -92,6 +129,10 @@ impl Problem {
                 &[("name", name), ("folder", &folder.display().to_string())],
             ),
             Self::NameNeeded => t.chooser_name_needed.to_owned(),
+            Self::NotAFile(path) => fill(
+                t.chooser_not_a_file,
+                &[("path", &path.display().to_string())],
+            ),
         }
     }
 }
@@ -113,7 +154,7 @@ pub struct FileChooser {
     folder: PathBuf,
     /// The folder field as typed; Enter goes there.
     folder_text: String,
-    entries: Result<Vec<Entry>, Problem>,
+    entries: Result<Listing, Problem>,
     name: String,
     /// Why the last Open/Save did not happen.
     problem: Option<Problem>,
@@ -135,7 +176,7 @@ impl FileChooser {
             request,
             folder: PathBuf::new(),
             folder_text: String::new(),
-            entries: Ok(Vec::new()),
+            entries: Ok(Listing::default()),
             name,
             problem: None,
             replace: None,
@@ -180,6 +221,10 @@ impl FileChooser {
         if path.is_dir() {
             self.name.clear();
             self.go(path);
+            return Outcome::Open;
+        }
+        if path.exists() && !path.is_file() {
+            self.problem = Some(Problem::NotAFile(path));
             return Outcome::Open;
         }
         match self.request.mode {
@@ -309,11 +354,11 @@ impl FileChooser {
                     Err(problem) => {
                         ui.label(problem.describe(t));
                     }
-                    Ok(entries) if entries.is_empty() => {
+                    Ok(listing) if listing.entries.is_empty() => {
                         ui.label(RichText::new(t.chooser_empty).weak());
                     }
-                    Ok(entries) => {
-                        for entry in entries {
+                    Ok(listing) => {
+                        for entry in &listing.entries {
                             let text = if entry.folder {
                                 format!("📁 {}", entry.name)
                             } else {
@@ -332,6 +377,15 @@ impl FileChooser {
                             if response.double_clicked() && !entry.folder {
                                 double_clicked = true;
                             }
+                        }
+                        if listing.more > 0 {
+                            ui.label(
+                                RichText::new(fill(
+                                    t.chooser_more,
+                                    &[("count", &listing.more.to_string())],
+                                ))
+                                .weak(),
+                            );
                         }
                     }
                 });
@@ -400,6 +454,7 @@ mod tests {
         }
         let names: Vec<_> = list(dir.path(), "ron")
             .unwrap()
+            .entries
             .into_iter()
             .map(|e| (e.name, e.folder))
             .collect();
@@ -411,6 +466,38 @@ mod tests {
                 ("Z.sla.ron".to_owned(), false)
             ]
         );
+    }
+
+    #[test]
+    fn a_large_folder_lists_the_first_entries_and_counts_the_rest() {
+        let dir = tempfile::tempdir().unwrap();
+        for i in 0..MAX_LISTED + 250 {
+            std::fs::write(dir.path().join(format!("{i:05}.sla.ron")), "").unwrap();
+        }
+        let listing = list(dir.path(), "ron").unwrap();
+        assert_eq!(listing.entries.len(), MAX_LISTED);
+        assert_eq!(listing.more, 250);
+        assert_eq!(listing.entries[0].name, "00000.sla.ron");
+        assert_eq!(listing.entries[MAX_LISTED - 1].name, "00999.sla.ron");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_pipe_is_named_for_what_it_is() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe.sla.ron");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            return;
+        }
+        for mode in [Mode::Open, Mode::Save] {
+            let mut chooser = FileChooser::new(request(mode), dir.path().into(), false);
+            chooser.name = "pipe.sla.ron".into();
+            assert_eq!(chooser.confirm(), Outcome::Open);
+            let t = Language::English.text();
+            let problem = chooser.problem.as_ref().unwrap().describe(t);
+            assert!(problem.contains("not a regular file"), "{problem}");
+        }
     }
 
     #[test]

@@ -123,8 +123,16 @@ pub fn show(app: &mut App, ctx: &egui::Context) {
             app.import = None;
         }
         Outcome::Apply(imported, mapping) => {
-            import::apply(&mut app.editor.document, &imported, mapping);
-            dialog.stage = Stage::Done(imported);
+            // The open document changes only if the result could be saved and opened again.
+            let mut candidate = app.editor.document.clone();
+            import::apply(&mut candidate, &imported, mapping);
+            match crate::document::check_writable(&candidate) {
+                Ok(()) => {
+                    app.editor.document = candidate;
+                    dialog.stage = Stage::Done(imported);
+                }
+                Err(error) => dialog.stage = Stage::Failed(error.describe(language)),
+            }
         }
     }
 }

@@ -426,6 +426,9 @@ impl App {
             self.file_dialog_wanted = Some(FileDialogKind::SaveAs);
             return;
         };
+        if self.recovered_file_missing(&path, then.clone()) {
+            return;
+        }
         if self.editor.changed_on_disk() {
             self.dialog = Some(Dialog::ConfirmOverwrite { path, then });
         } else {
@@ -741,12 +744,10 @@ impl App {
         self.notice = Some(match self.report() {
             Ok(report) => {
                 let text = crate::export::render(&report, format);
-                match document::write_atomically(path, &text) {
+                // The dialog asked before replacing a file; never an SLA document, though.
+                match document::write_export(path, &text, self.editor.path.as_deref(), false) {
                     Ok(()) => fill(t.exported, &[("path", &shown)]),
-                    Err(error) => fill(
-                        t.export_failed,
-                        &[("path", &shown), ("reason", &error.to_string())],
-                    ),
+                    Err(error) => error.describe(self.language),
                 }
             }
             Err(message) => message,

@@ -19,7 +19,7 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use crate::document::{Fingerprint, KeptField, SlaDocument, write_atomically};
+use crate::document::{Fingerprint, KeptField, SlaDocument, write_privately};
 
 /// Unsaved work as written to a recovery file. Older versions wrote only `path` and
 /// `document`; the other fields default, so their files are still offered.
@@ -44,7 +44,7 @@ impl Recovery {
         fingerprint: Option<Fingerprint>,
     ) -> Self {
         Self {
-            path,
+            path: path.map(|p| absolute(&p)),
             unknown_fields: document.unknown_fields.clone(),
             document: document.clone(),
             fingerprint,
@@ -101,15 +101,16 @@ impl Shared {
         }
         if let Some(folder) = file.parent() {
             std::fs::create_dir_all(folder)?;
+            make_private_folder(folder)?;
         }
         if state.lock.is_none() {
-            let lock = File::create(lock_file)?;
+            let lock = create_private(lock_file)?;
             lock.try_lock().map_err(io::Error::other)?;
             state.lock = Some(lock);
         }
         let text = ron::ser::to_string_pretty(latest, ron::ser::PrettyConfig::new())
             .map_err(io::Error::other)?;
-        write_atomically(file, &text)?;
+        write_privately(file, &text)?;
         state.written = true;
         Ok(())
     }
@@ -288,6 +289,37 @@ impl RecoveryFile {
     }
 }
 
+/// The path as the file system knows it wherever the app is started next: links resolved
+/// where the file exists, else made absolute against the current folder.
+fn absolute(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path)
+        .or_else(|_| std::path::absolute(path))
+        .unwrap_or_else(|_| path.to_owned())
+}
+
+/// Only the owner may list or enter the recovery folder (0700): its files hold whole
+/// documents.
+#[cfg(unix)]
+fn make_private_folder(folder: &Path) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt as _;
+    std::fs::set_permissions(folder, std::fs::Permissions::from_mode(0o700))
+}
+
+/// Windows gives the user's data folder to the user already.
+#[cfg(not(unix))]
+fn make_private_folder(_folder: &Path) -> io::Result<()> {
+    Ok(())
+}
+
+/// A lock file only the owner can open (0600 on Unix).
+fn create_private(path: &Path) -> io::Result<File> {
+    let mut options = File::options();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path)
+}
+
 /// `recovery-<id>.sla.ron`, or `recovery.sla.ron` as versions before per-window files wrote.
 fn is_recovery_file(path: &Path) -> bool {
     path.file_name()
@@ -358,6 +390,17 @@ impl Offer {
     }
 }
 
+/// Where restored work belongs. Older versions kept the path as typed: a relative one is read
+/// against the current folder. If no file is there, saving asks where to save
+/// (`App::recovered_file_missing`); if another file is, saving asks before replacing it
+/// (its fingerprint differs).
+fn recovered_path(path: &Path) -> PathBuf {
+    if path.is_absolute() {
+        return path.to_owned();
+    }
+    absolute(path)
+}
+
 /// The window's side of recovery.
 impl super::App {
     /// Keeps the recovery file current while work is unsaved; removes it once there is none.
@@ -388,7 +431,10 @@ impl super::App {
     /// work is safe in this window's own recovery file.
     pub(super) fn restore(&mut self, offer: Offer) {
         let recovery = offer.recovery.clone();
-        let (path, fingerprint) = (recovery.path.clone(), recovery.fingerprint);
+        let (path, fingerprint) = (
+            recovery.path.as_deref().map(recovered_path),
+            recovery.fingerprint,
+        );
         self.editor = super::Editor::recovered(recovery.into_document(), path, fingerprint);
         self.document_replaced();
         match self.recovery.write(offer.recovery.clone()) {
@@ -463,6 +509,32 @@ mod tests {
         assert!(other.find_orphan().is_none(), "claimed while offered");
         offer.forget();
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+
+    #[test]
+    fn the_path_is_kept_absolute() {
+        let recovery = work("relative");
+        let path = recovery.path.unwrap();
+        assert!(path.is_absolute(), "{}", path.display());
+        assert!(path.ends_with("plan.sla.ron"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn recovery_files_are_private() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("data");
+        std::fs::create_dir(&folder).unwrap();
+        std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let mut file = RecoveryFile::in_folder(Some(folder.clone()));
+        let first = work("secret");
+        file.keep(0.0, &first.document, || first.clone()).unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&folder), 0o700);
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            assert_eq!(mode(&entry.unwrap().path()), 0o600);
+        }
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Saves that need the user's word first (a read-only or hard-linked file, a document opened
 //! read-only) and what the user hears about fields this version does not know.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::dialogs::Dialog;
 use super::{App, FileDialogKind, Pending};
@@ -79,6 +79,25 @@ impl App {
             retry: None,
             then: None,
         })));
+    }
+
+    /// Save of restored work whose file no longer exists: asks where to save it (Save as…)
+    /// instead of silently creating a new file. Returns true when it asked.
+    pub(super) fn recovered_file_missing(&mut self, path: &Path, then: Option<Pending>) -> bool {
+        if self.editor.origin != super::Origin::Recovered || path.exists() {
+            return false;
+        }
+        let t = self.language.text();
+        self.dialog = Some(Dialog::SaveBlocked(Box::new(Blocked {
+            heading: t.recovered_missing_heading,
+            body: fill(
+                t.recovered_missing,
+                &[("path", &path.display().to_string())],
+            ),
+            retry: None,
+            then,
+        })));
+        true
     }
 
     /// Acts on the answer to a blocked save.

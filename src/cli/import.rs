@@ -80,6 +80,8 @@ pub fn run_import(args: &ImportArgs, language: Language) -> Outcome {
     let t = language.text();
     let doc_name = args.doc.display().to_string();
     let csv_name = args.csv.display().to_string();
+    // Taken before reading: if the file changes after this, the save below notices.
+    let read_as = document::Fingerprint::of(&args.doc);
     let loaded = match open(&args.doc, language) {
         Ok(loaded) => loaded,
         Err(message) => return Outcome::fail(message),
@@ -196,8 +198,17 @@ pub fn run_import(args: &ImportArgs, language: Language) -> Outcome {
     }
     let replaced = imported.replaced(language);
     import::apply(&mut doc, &imported, mapping);
-    if let Err(error) = document::save(&doc, &args.doc) {
-        let _ = writeln!(stderr, "{}", error.describe(language));
+    let options = document::SaveOptions {
+        expected: read_as,
+        ..document::SaveOptions::default()
+    };
+    if let Err(error) = document::save_with(&doc, &args.doc, options) {
+        let _ = writeln!(stderr, "{}", error.describe_for_command(language));
+        let _ = writeln!(
+            stdout,
+            "{}",
+            fill(t.cli_import_not_saved, &[("file", &doc_name)])
+        );
         return Outcome {
             stdout,
             stderr,

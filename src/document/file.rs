@@ -158,6 +158,14 @@ pub fn describe_limit(limit: &Limit, language: Language) -> String {
                 ("max", &n.decimal(*max as f64, 0)),
             ],
         ),
+        Limit::TooLong { path, chars, max } => fill(
+            t.limit_too_long,
+            &[
+                ("field", &path.to_string()),
+                ("count", &n.decimal(*chars as f64, 0)),
+                ("max", &n.decimal(*max as f64, 0)),
+            ],
+        ),
         Limit::Year { path, value } => fill(
             t.limit_year,
             &[
@@ -175,7 +183,7 @@ pub(super) fn show(path: &Path) -> String {
 }
 
 /// The size and the limit in megabytes, or in bytes where megabytes would look equal.
-fn sizes(bytes: u64) -> (String, String) {
+pub(super) fn sizes(bytes: u64) -> (String, String) {
     let megabytes = |b: u64| format!("{:.1} MB", b as f64 / 1_048_576.0);
     let (size, max) = (megabytes(bytes), megabytes(MAX_FILE_BYTES));
     if size == max {

@@ -19,6 +19,10 @@ pub const MAX_SCENARIOS: usize = 100;
 pub const MAX_HOLIDAYS: usize = 500;
 /// Records of actuals (one per day and source): ten years of every day for fifty sources.
 pub const MAX_ACTUALS: usize = 200_000;
+/// Names (scenarios, funnel stages, lead sources, the sources and rejection reasons of
+/// actuals) have at most this many characters: far more than any real name, and few enough
+/// that a table column, a terminal line and the file stay of a sane size.
+pub const MAX_NAME_CHARS: usize = 100;
 /// Dates and months must lie in these years.
 pub const MIN_YEAR: i32 = 1900;
 pub const MAX_YEAR: i32 = 2200;
@@ -34,12 +38,20 @@ pub enum Limit {
     },
     /// A date or month outside [`MIN_YEAR`]–[`MAX_YEAR`].
     Year { path: FieldPath, value: String },
+    /// A name longer than [`MAX_NAME_CHARS`].
+    TooLong {
+        path: FieldPath,
+        chars: usize,
+        max: usize,
+    },
 }
 
 impl Limit {
     pub fn path(&self) -> &FieldPath {
         match self {
-            Self::TooMany { path, .. } | Self::Year { path, .. } => path,
+            Self::TooMany { path, .. } | Self::Year { path, .. } | Self::TooLong { path, .. } => {
+                path
+            }
         }
     }
 }
@@ -85,7 +97,28 @@ fn count(path: FieldPath, count: usize, max: usize) -> Result<(), Limit> {
     }
 }
 
+fn name(path: FieldPath, name: &str) -> Result<(), Limit> {
+    let chars = name.chars().count();
+    if chars > MAX_NAME_CHARS {
+        Err(Limit::TooLong {
+            path,
+            chars,
+            max: MAX_NAME_CHARS,
+        })
+    } else {
+        Ok(())
+    }
+}
+
 fn assumptions(base: &[Step], a: &Assumptions) -> Result<(), Limit> {
+    for (i, stage) in a.funnel_stages.iter().enumerate() {
+        let at = [field("funnel_stages"), Step::Index(i), field("name")];
+        name(join(base, &at), &stage.name)?;
+    }
+    for (i, source) in a.lead_sources.iter().enumerate() {
+        let at = [field("lead_sources"), Step::Index(i), field("name")];
+        name(join(base, &at), &source.name)?;
+    }
     count(
         join(base, &[field("funnel_stages")]),
         a.funnel_stages.len(),
@@ -123,6 +156,10 @@ pub fn check(doc: &SlaDocument) -> Result<(), Limit> {
         MAX_SCENARIOS,
     )?;
     for (i, scenario) in doc.scenarios.iter().enumerate() {
+        name(
+            FieldPath(vec![field("scenarios"), Step::Index(i), field("name")]),
+            &scenario.name,
+        )?;
         assumptions(
             &[field("scenarios"), Step::Index(i), field("assumptions")],
             &scenario.assumptions,
@@ -138,6 +175,14 @@ pub fn check(doc: &SlaDocument) -> Result<(), Limit> {
             FieldPath(vec![field("actuals"), Step::Index(i), field("date")]),
             Some(day.date),
         )?;
+        name(
+            FieldPath(vec![field("actuals"), Step::Index(i), field("source")]),
+            &day.source,
+        )?;
+        for reason in day.rejected_reasons.keys() {
+            let at = [field("actuals"), Step::Index(i), field("rejected_reasons")];
+            name(FieldPath(at.to_vec()), reason)?;
+        }
     }
     for (i, revision) in doc.revisions.iter().enumerate() {
         let base = [field("revisions"), Step::Index(i)];

@@ -19,8 +19,13 @@ pub use actuals::{
 };
 pub use file::{LoadError, Loaded, MAX_FILE_BYTES, NotAFile, describe_limit, load, parse};
 pub use history::History;
-pub use limits::{Limit, MAX_ACTUALS, MAX_HOLIDAYS, MAX_SCENARIOS, MAX_YEAR, MIN_YEAR};
-pub use save::{Fingerprint, SaveError, SaveOptions, save, save_with, to_ron, write_atomically};
+pub use limits::{
+    Limit, MAX_ACTUALS, MAX_HOLIDAYS, MAX_NAME_CHARS, MAX_SCENARIOS, MAX_YEAR, MIN_YEAR,
+};
+pub use save::{
+    ExportError, Fingerprint, SaveError, SaveOptions, check_writable, save, save_with, to_ron,
+    write_atomically, write_export, write_privately,
+};
 pub use text::{FieldPath, Step};
 pub use unknown::{KeptField, UnknownField};
 pub use validate::DocumentProblem;
