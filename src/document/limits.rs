@@ -9,6 +9,7 @@
 use chrono::{Datelike as _, NaiveDate};
 
 use super::SlaDocument;
+use super::actuals::Impossible;
 use super::text::{FieldPath, Step};
 use crate::plan::{Assumptions, MAX_SOURCES, MAX_STAGES, YearMonth};
 
@@ -24,7 +25,7 @@ pub const MIN_YEAR: i32 = 1900;
 pub const MAX_YEAR: i32 = 2200;
 
 /// A document beyond the format's limits.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Limit {
     /// A list with more entries than allowed.
     TooMany {
@@ -34,12 +35,22 @@ pub enum Limit {
     },
     /// A date or month outside [`MIN_YEAR`]–[`MAX_YEAR`].
     Year { path: FieldPath, value: String },
+    /// A record of actuals with a value that cannot be (NaN revenue, more contacted in time than
+    /// leads): totals and the status would be meaningless, so it is refused like a limit.
+    Actual {
+        path: FieldPath,
+        date: NaiveDate,
+        source: String,
+        problem: Impossible,
+    },
 }
 
 impl Limit {
     pub fn path(&self) -> &FieldPath {
         match self {
-            Self::TooMany { path, .. } | Self::Year { path, .. } => path,
+            Self::TooMany { path, .. } | Self::Year { path, .. } | Self::Actual { path, .. } => {
+                path
+            }
         }
     }
 }
@@ -138,6 +149,18 @@ pub fn check(doc: &SlaDocument) -> Result<(), Limit> {
             FieldPath(vec![field("actuals"), Step::Index(i), field("date")]),
             Some(day.date),
         )?;
+        if let Some(problem) = day.impossible() {
+            return Err(Limit::Actual {
+                path: FieldPath(vec![
+                    field("actuals"),
+                    Step::Index(i),
+                    field(problem.measure().field()),
+                ]),
+                date: day.date,
+                source: day.source.clone(),
+                problem,
+            });
+        }
     }
     for (i, revision) in doc.revisions.iter().enumerate() {
         let base = [field("revisions"), Step::Index(i)];

@@ -3,10 +3,19 @@
 
 use std::fmt::Write as _;
 
-use crate::report::{Figure, Report, Table};
+use super::html;
+use crate::report::{Cell, Figure, Report, Table};
+
+/// The user's own text (a name), escaped and isolated from the text around it with U+2068 and
+/// U+2069 (first strong isolate … pop directional isolate), as HTML's `<bdi>` does.
+fn user(text: &str) -> String {
+    format!("\u{2068}{}\u{2069}", escape(text))
+}
 
 /// `text` safe in Markdown: the characters that start markup or end a table cell are
-/// backslash-escaped, `<` and `&` become entities (no raw HTML), new lines become spaces.
+/// backslash-escaped, `<` and `&` become entities (no raw HTML), new lines become spaces, and
+/// control and explicit bidirectional formatting characters become U+FFFD (see
+/// [`html::is_disruptive`]).
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -18,6 +27,7 @@ pub fn escape(text: &str) -> String {
             '<' => out.push_str("&lt;"),
             '&' => out.push_str("&amp;"),
             '\n' | '\r' => out.push(' '),
+            c if html::is_disruptive(c) => out.push(char::REPLACEMENT_CHARACTER),
             c => out.push(c),
         }
     }
@@ -27,9 +37,9 @@ pub fn escape(text: &str) -> String {
 pub fn render(report: &Report) -> String {
     let t = report.language.text();
     let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", escape(&report.title()));
+    let _ = writeln!(out, "# {}\n", user(&report.title()));
     if !report.heading.company.trim().is_empty() {
-        let _ = writeln!(out, "{}\n", escape(&report.heading.company));
+        let _ = writeln!(out, "{}\n", user(&report.heading.company));
     }
     if let Some(subtitle) = report.subtitle() {
         let _ = writeln!(out, "{}\n", escape(&subtitle));
@@ -99,7 +109,10 @@ fn table(out: &mut String, report: &Report, table: &Table) {
     for cells in &table.rows {
         let cells = cells
             .iter()
-            .map(|cell| escape(&cell.show(report.language, &report.currency)))
+            .map(|cell| match cell {
+                Cell::Text(name) => user(name),
+                other => escape(&other.show(report.language, &report.currency)),
+            })
             .collect();
         let _ = writeln!(out, "{}", row(cells));
     }
