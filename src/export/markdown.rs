@@ -4,13 +4,7 @@
 use std::fmt::Write as _;
 
 use super::html;
-use crate::report::{Cell, Figure, Report, Table};
-
-/// The user's own text (a name), escaped and isolated from the text around it with U+2068 and
-/// U+2069 (first strong isolate … pop directional isolate), as HTML's `<bdi>` does.
-fn user(text: &str) -> String {
-    format!("\u{2068}{}\u{2069}", escape(text))
-}
+use crate::report::{Figure, Report, Table};
 
 /// `text` safe in Markdown: the characters that start markup or end a table cell are
 /// backslash-escaped, `<` and `&` become entities (no raw HTML), new lines become spaces, and
@@ -37,9 +31,9 @@ pub fn escape(text: &str) -> String {
 pub fn render(report: &Report) -> String {
     let t = report.language.text();
     let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", user(&report.title()));
+    let _ = writeln!(out, "# {}\n", escape(&report.title()));
     if !report.heading.company.trim().is_empty() {
-        let _ = writeln!(out, "{}\n", user(&report.heading.company));
+        let _ = writeln!(out, "{}\n", escape(&report.heading.company));
     }
     if let Some(subtitle) = report.subtitle() {
         let _ = writeln!(out, "{}\n", escape(&subtitle));
@@ -109,10 +103,7 @@ fn table(out: &mut String, report: &Report, table: &Table) {
     for cells in &table.rows {
         let cells = cells
             .iter()
-            .map(|cell| match cell {
-                Cell::Text(name) => user(name),
-                other => escape(&other.show(report.language, &report.currency)),
-            })
+            .map(|cell| escape(&cell.show(report.language, &report.currency)))
             .collect();
         let _ = writeln!(out, "{}", row(cells));
     }
