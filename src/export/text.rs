@@ -56,7 +56,7 @@ fn figures(out: &mut String, report: &Report, figures: &[Figure]) {
         .unwrap_or(0);
     for figure in figures {
         let value = figure.value.compact(report.language, &report.currency);
-        pad(out, &figure.label, width, Align::Left);
+        pad(out, figure.label, width, Align::Left);
         let _ = writeln!(out, "  {value}");
     }
 }
@@ -68,7 +68,7 @@ pub fn table(out: &mut String, report: &Report, table: &Table) {
         .iter()
         .map(|row| {
             row.iter()
-                .map(|cell| shortened(cell.compact(report.language, &report.currency)))
+                .map(|cell| shortened(&cell.compact(report.language, &report.currency)))
                 .collect()
         })
         .collect();
@@ -109,7 +109,7 @@ pub fn table(out: &mut String, report: &Report, table: &Table) {
 /// `text` for a terminal: control and explicit bidirectional formatting characters (which
 /// could move the cursor or reverse the line) as U+FFFD, and its first characters and "…"
 /// when it is longer than [`MAX_CELL_CHARS`].
-fn shortened(text: String) -> String {
+fn shortened(text: &str) -> String {
     let text: String = text
         .chars()
         .map(|c| {
