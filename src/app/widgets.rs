@@ -187,6 +187,26 @@ pub fn number_input<V: FieldValue>(
     unit: Unit,
     width: f32,
 ) -> (bool, Option<String>) {
+    number_input_checked(ui, fields, id, name, value, unit, width, |_| None)
+}
+
+/// A [`number_input`] whose value must also pass `refuse` (which returns why a value cannot
+/// be, e.g. more contacted in time than the day's leads): a refused value is treated like text
+/// that does not read — not applied, its text kept on screen with the message.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "number_input's arguments and the one check"
+)]
+pub fn number_input_checked<V: FieldValue>(
+    ui: &mut Ui,
+    fields: &Fields<'_>,
+    id: Id,
+    name: Name<'_>,
+    value: &mut V,
+    unit: Unit,
+    width: f32,
+    refuse: impl Fn(V) -> Option<String>,
+) -> (bool, Option<String>) {
     let mut changed = false;
     let mut message = None;
     ui.horizontal(|ui| {
@@ -212,18 +232,23 @@ pub fn number_input<V: FieldValue>(
         };
         select_all_on_focus(ui, &response, &text);
         let read = V::read(&text, n, unit);
+        let refused = read.as_ref().ok().and_then(|v| refuse(*v));
         if response.changed() {
             let original = buffer.original(ui, *value);
-            let new = read.unwrap_or(original);
+            let new = match read {
+                Ok(new) if refused.is_none() => new,
+                _ => original,
+            };
             if new != *value {
                 *value = new;
                 changed = true;
             }
         }
         if editing || response.changed() {
-            message = read
-                .err()
-                .map(|misread| misread_message::<V>(fields.language, misread));
+            message = match read {
+                Err(misread) => Some(misread_message::<V>(fields.language, misread)),
+                Ok(_) => refused,
+            };
         }
         if buffer.update(ui, &response, &text, message.is_none()) {
             buffer.forget_original::<V>(ui);

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::{Format, Outcome, open, parse_percent};
 use crate::document::{Scenario, SlaDocument};
-use crate::i18n::{Language, NO_NUMBER, fill};
+use crate::i18n::{Language, fill};
 use crate::plan::{Assumptions, Plan};
 mod diff;
 mod sensitivity;
@@ -16,7 +16,7 @@ mod sensitivity;
 pub use diff::{DiffArgs, run_diff};
 pub use sensitivity::{SensitivityArgs, run_sensitivity};
 
-use crate::whatif::{self, Confidence, Goal, Input, MAX_LEADS, Metric, Solution};
+use crate::whatif::{self, Confidence, Goal, Input, Metric, Solution};
 
 #[derive(Debug, clap::Args)]
 pub struct SolveArgs {
@@ -289,29 +289,10 @@ pub(super) fn confidence(a: &Assumptions, plan: &Plan, level: Option<f64>) -> Op
 /// "Confidence  Leads convert by chance: 480 leads bring at least 24 customers 52.9% of the
 /// time; 606 leads make that 90%."
 pub(super) fn confidence_line(c: &Confidence, language: Language) -> String {
-    let t = language.text();
-    let n = language.numbers();
-    let count = |v: u64| n.decimal(v as f64, 0);
-    let needed = c.leads_needed.map_or_else(
-        || fill(t.whatif_more_than, &[("n", &count(MAX_LEADS))]),
-        count,
-    );
-    let chance = c
-        .chance_with_planned_leads
-        .map_or(NO_NUMBER.to_owned(), |p| n.share(p));
     format!(
         "{}  {}",
-        t.whatif_confidence,
-        fill(
-            t.whatif_confidence_sentence,
-            &[
-                ("leads", &count(c.planned_leads)),
-                ("customers", &count(c.customers)),
-                ("chance", &chance),
-                ("needed", &needed),
-                ("level", &n.share(c.level)),
-            ],
-        )
+        language.text().whatif_confidence,
+        c.sentence(language)
     )
 }
 

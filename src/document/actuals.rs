@@ -10,6 +10,9 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::i18n::{Language, fill};
+use crate::plan::MAX_AMOUNT;
+
 /// The tracked results of one lead source on one day. Counts are of leads that *arrived* that
 /// day (so a day's "contacted in time" belongs to that day's leads); customers and revenue are
 /// counted on the day the deal closed.
@@ -140,14 +143,30 @@ impl SourceDay {
         Measure::ALL.iter().all(|&m| self.get(m) == 0.0) && self.rejected_reasons.is_empty()
     }
 
-    /// Adds another record's numbers to this one (totals over days or sources).
-    pub fn add(&mut self, other: &Self) {
-        for measure in Measure::ALL {
-            self.set(measure, self.get(measure) + other.get(measure));
+    /// The first value of the record that cannot be, if any (see [`Impossible`]). Customers
+    /// are counted on the day the deal closed, so they may come from leads of earlier days and
+    /// have no bound here; contact attempts may be several per lead.
+    pub fn impossible(&self) -> Option<Impossible> {
+        if !(self.revenue.is_finite() && (0.0..=MAX_AMOUNT).contains(&self.revenue)) {
+            return Some(Impossible::Revenue(self.revenue));
         }
-        for (reason, count) in &other.rejected_reasons {
-            *self.rejected_reasons.entry(reason.clone()).or_default() += count;
+        if u64::from(self.accepted) + u64::from(self.rejected) > u64::from(self.leads) {
+            return Some(Impossible::AnsweredMoreThanLeads {
+                accepted: self.accepted,
+                rejected: self.rejected,
+                leads: self.leads,
+            });
         }
+        [Measure::ContactedInTime, Measure::ReachedAttempts]
+            .into_iter()
+            .find_map(|measure| {
+                let count = self.count(measure).copied().unwrap_or(0);
+                (count > self.leads).then_some(Impossible::MoreThanLeads {
+                    measure,
+                    count,
+                    leads: self.leads,
+                })
+            })
     }
 
     /// Takes over the part of an imported record it holds (see [`Actuals::replace_held`]):
@@ -214,6 +233,171 @@ impl Measure {
     /// belongs to the leads that arrived that day.
     pub fn is_counted_on_close_day(self) -> bool {
         matches!(self, Self::Customers | Self::Revenue)
+    }
+
+    /// The field of a record in the file that holds this measure.
+    pub fn field(self) -> &'static str {
+        match self {
+            Self::Leads => "leads",
+            Self::Accepted => "accepted",
+            Self::Rejected => "rejected",
+            Self::ContactedInTime => "contacted_in_time",
+            Self::ContactAttempts => "contact_attempts",
+            Self::ReachedAttempts => "reached_attempts",
+            Self::Customers => "customers",
+            Self::Revenue => "revenue",
+        }
+    }
+}
+
+/// A value of a record of actuals that cannot be. A day's counts other than customers and
+/// revenue are of the leads that arrived that day, so none of them can be more than the day's
+/// leads, and each lead is accepted or rejected at most once. Revenue is an amount like the
+/// assumptions' amounts: finite, from 0 up to [`MAX_AMOUNT`], so totals stay finite.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Impossible {
+    /// Revenue that is not a finite amount from 0 to [`MAX_AMOUNT`] (NaN, ∞, negative, larger).
+    Revenue(f64),
+    /// Contacted in time or reached the promised attempts above the day's leads.
+    MoreThanLeads {
+        measure: Measure,
+        count: u32,
+        leads: u32,
+    },
+    /// Accepted and rejected together above the day's leads.
+    AnsweredMoreThanLeads {
+        accepted: u32,
+        rejected: u32,
+        leads: u32,
+    },
+}
+
+impl Impossible {
+    /// The measure whose field the problem is shown at.
+    pub fn measure(self) -> Measure {
+        match self {
+            Self::Revenue(_) => Measure::Revenue,
+            Self::MoreThanLeads { measure, .. } => measure,
+            Self::AnsweredMoreThanLeads { accepted, .. } if accepted > 0 => Measure::Accepted,
+            Self::AnsweredMoreThanLeads { .. } => Measure::Rejected,
+        }
+    }
+
+    /// The problem in words; `field` names the value as the reader knows it (a field of the
+    /// file, a column of the grid).
+    pub fn describe(self, language: Language, field: &str) -> String {
+        let t = language.text();
+        let n = language.numbers();
+        let count = |c: u32| n.decimal(f64::from(c), 0);
+        match self {
+            Self::Revenue(value) => fill(
+                t.actual_revenue_range,
+                &[
+                    ("field", field),
+                    ("value", &amount(value, language)),
+                    ("max", &n.decimal(MAX_AMOUNT, 0)),
+                ],
+            ),
+            Self::MoreThanLeads {
+                count: value,
+                leads,
+                ..
+            } => fill(
+                t.actual_more_than_leads,
+                &[
+                    ("field", field),
+                    ("value", &count(value)),
+                    ("leads", &count(leads)),
+                ],
+            ),
+            Self::AnsweredMoreThanLeads {
+                accepted,
+                rejected,
+                leads,
+            } => fill(
+                t.actual_answered_more_than_leads,
+                &[
+                    ("accepted", &count(accepted)),
+                    ("rejected", &count(rejected)),
+                    ("leads", &count(leads)),
+                ],
+            ),
+        }
+    }
+}
+
+/// An amount as the user's numbers show it; NaN and ∞ as the file spells them.
+fn amount(value: f64, language: Language) -> String {
+    if value.is_finite() {
+        language.numbers().decimal(value, 2)
+    } else {
+        value.to_string()
+    }
+}
+
+/// Sums of records over days, weeks or sources. The counts are `u64`, one width for every
+/// total: a document holds at most [`MAX_ACTUALS`](super::MAX_ACTUALS) records of counts up to
+/// `u32::MAX`, which no `u64` sum can pass; the addition is checked all the same and stops at
+/// the largest count rather than wrap. Revenue stays finite because each record's is at most
+/// [`MAX_AMOUNT`].
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Totals {
+    pub leads: u64,
+    pub accepted: u64,
+    pub rejected: u64,
+    /// Of the rejected, how many per reason.
+    pub rejected_reasons: BTreeMap<String, u64>,
+    pub contacted_in_time: u64,
+    pub contact_attempts: u64,
+    pub reached_attempts: u64,
+    pub customers: u64,
+    pub revenue: f64,
+}
+
+impl Totals {
+    /// The sums of `records`.
+    pub fn of<'a>(records: impl IntoIterator<Item = &'a SourceDay>) -> Self {
+        let mut totals = Self::default();
+        for record in records {
+            totals.add(record);
+        }
+        totals
+    }
+
+    /// Adds one record's numbers.
+    pub fn add(&mut self, record: &SourceDay) {
+        let plus = |total: &mut u64, count: u32| {
+            *total = total.checked_add(u64::from(count)).unwrap_or(u64::MAX);
+        };
+        plus(&mut self.leads, record.leads);
+        plus(&mut self.accepted, record.accepted);
+        plus(&mut self.rejected, record.rejected);
+        plus(&mut self.contacted_in_time, record.contacted_in_time);
+        plus(&mut self.contact_attempts, record.contact_attempts);
+        plus(&mut self.reached_attempts, record.reached_attempts);
+        plus(&mut self.customers, record.customers);
+        self.revenue += record.revenue;
+        for (reason, count) in &record.rejected_reasons {
+            plus(
+                self.rejected_reasons.entry(reason.clone()).or_default(),
+                *count,
+            );
+        }
+    }
+
+    /// The total of one measure.
+    pub fn get(&self, measure: Measure) -> f64 {
+        let count = match measure {
+            Measure::Leads => self.leads,
+            Measure::Accepted => self.accepted,
+            Measure::Rejected => self.rejected,
+            Measure::ContactedInTime => self.contacted_in_time,
+            Measure::ContactAttempts => self.contact_attempts,
+            Measure::ReachedAttempts => self.reached_attempts,
+            Measure::Customers => self.customers,
+            Measure::Revenue => return self.revenue,
+        };
+        count as f64
     }
 }
 
@@ -351,11 +535,12 @@ impl Actuals {
 /// Keeps the per-reason counts within the total after the total was lowered by hand: the
 /// largest reasons are trimmed first, so a total of 0 leaves no reasons.
 fn trim_reasons(record: &mut SourceDay) {
-    let mut excess = record
+    let reasons: u64 = record
         .rejected_reasons
         .values()
-        .sum::<u32>()
-        .saturating_sub(record.rejected);
+        .map(|&c| u64::from(c))
+        .sum();
+    let mut excess = reasons.saturating_sub(u64::from(record.rejected));
     while excess > 0 {
         let Some((reason, count)) = record
             .rejected_reasons
@@ -365,8 +550,8 @@ fn trim_reasons(record: &mut SourceDay) {
         else {
             break;
         };
-        let cut = excess.min(count);
-        excess -= cut;
+        let cut = u32::try_from(excess).map_or(count, |e| e.min(count));
+        excess -= u64::from(cut);
         if cut == count {
             record.rejected_reasons.remove(&reason);
         } else if let Some(c) = record.rejected_reasons.get_mut(&reason) {

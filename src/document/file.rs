@@ -2,6 +2,7 @@
 //! the field, what was found and what is expected, limits, and fields this version does not
 //! know (see `unknown`). Writing is in `save`.
 
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
@@ -9,7 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use super::limits::{self, Limit};
-use super::text::{FieldPath, line_col, offset_of, outline, token_at};
+use super::text::{FieldPath, FieldSpan, Step, line_col, offset_of, outline, token_at};
 use super::unknown::{self, UnknownField};
 use super::{FORMAT_VERSION, SlaDocument};
 use crate::i18n::{Language, fill};
@@ -175,6 +176,19 @@ pub fn describe_limit(limit: &Limit, language: Language) -> String {
                 ("max", &limits::MAX_YEAR.to_string()),
             ],
         ),
+        Limit::Actual {
+            path,
+            date,
+            source,
+            problem,
+        } => fill(
+            t.limit_actual,
+            &[
+                ("date", &date.to_string()),
+                ("source", source),
+                ("problem", &problem.describe(language, &path.to_string())),
+            ],
+        ),
     }
 }
 
@@ -229,8 +243,8 @@ pub fn parse(text: &str, path: &Path) -> Result<Loaded, LoadError> {
             });
         }
     };
-    if let Err(limit) = limits::check(&document) {
-        let (line, col) = locate(text, limit.path());
+    if let Err(mut limit) = limits::check(&document) {
+        let (line, col) = locate_limit(text, &document, &mut limit);
         return Err(LoadError::Limit {
             path: path.to_owned(),
             line,
@@ -264,6 +278,61 @@ fn deserialize(text: &str) -> Result<(SlaDocument, Vec<FieldPath>), ron::error::
     let document = document.map_err(|e| deserializer.span_error(e))?;
     deserializer.end().map_err(|e| deserializer.span_error(e))?;
     Ok((document, ignored))
+}
+
+/// Line and column of a broken limit. Records of actuals are kept in date order, which need
+/// not be the file's: a path into `actuals` is first turned into the file's position of the
+/// record (found by its date and source), so the message names the record as the file lists
+/// it. A field the record leaves out (a count of 0) is shown at the record's date.
+fn locate_limit(text: &str, document: &SlaDocument, limit: &mut Limit) -> (usize, usize) {
+    let path = match limit {
+        Limit::TooMany { path, .. }
+        | Limit::Year { path, .. }
+        | Limit::TooLong { path, .. }
+        | Limit::Actual { path, .. } => path,
+    };
+    if let [Step::Field(list), Step::Index(i), rest @ ..] = path.0.as_slice()
+        && list == "actuals"
+        && let Some(record) = document.actuals.records().get(*i)
+    {
+        let outline = outline(text, None);
+        let value_of = |field: &FieldSpan| -> Option<String> {
+            let written = text.get(field.start..field.end)?;
+            let (_, value) = written.split_once(':')?;
+            ron::from_str::<String>(value.trim()).ok()
+        };
+        // The fields of every record, by the record's position in the file and the field's name.
+        let mut fields: HashMap<(usize, &str), &FieldSpan> = HashMap::new();
+        for field in &outline.fields {
+            if let [Step::Field(top), Step::Index(j), Step::Field(name)] = field.path.0.as_slice()
+                && top == "actuals"
+            {
+                fields.entry((*j, name.as_str())).or_insert(field);
+            }
+        }
+        let written_at = |j: usize, name: &str| fields.get(&(j, name)).copied();
+        let date = record.date.to_string();
+        let listed = (0..document.actuals.len()).find(|&j| {
+            written_at(j, "date").and_then(value_of).as_deref() == Some(date.as_str())
+                && written_at(j, "source")
+                    .and_then(value_of)
+                    .unwrap_or_default()
+                    == record.source
+        });
+        if let Some(j) = listed {
+            let mut steps = vec![Step::Field("actuals".to_owned()), Step::Index(j)];
+            steps.extend(rest.iter().cloned());
+            *path = FieldPath(steps);
+            let field = path
+                .last_field()
+                .and_then(|name| written_at(j, name))
+                .or_else(|| written_at(j, "date"));
+            if let Some(field) = field {
+                return line_col(text, field.start);
+            }
+        }
+    }
+    locate(text, path)
 }
 
 /// Line and column of the deepest field on `path` that the text spells out.

@@ -9,6 +9,7 @@
 use chrono::{Datelike as _, NaiveDate};
 
 use super::SlaDocument;
+use super::actuals::Impossible;
 use super::text::{FieldPath, Step};
 use crate::plan::{Assumptions, MAX_SOURCES, MAX_STAGES, YearMonth};
 
@@ -28,7 +29,7 @@ pub const MIN_YEAR: i32 = 1900;
 pub const MAX_YEAR: i32 = 2200;
 
 /// A document beyond the format's limits.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Limit {
     /// A list with more entries than allowed.
     TooMany {
@@ -44,14 +45,23 @@ pub enum Limit {
         chars: usize,
         max: usize,
     },
+    /// A record of actuals with a value that cannot be (NaN revenue, more contacted in time than
+    /// leads): totals and the status would be meaningless, so it is refused like a limit.
+    Actual {
+        path: FieldPath,
+        date: NaiveDate,
+        source: String,
+        problem: Impossible,
+    },
 }
 
 impl Limit {
     pub fn path(&self) -> &FieldPath {
         match self {
-            Self::TooMany { path, .. } | Self::Year { path, .. } | Self::TooLong { path, .. } => {
-                path
-            }
+            Self::TooMany { path, .. }
+            | Self::Year { path, .. }
+            | Self::TooLong { path, .. }
+            | Self::Actual { path, .. } => path,
         }
     }
 }
@@ -182,6 +192,18 @@ pub fn check(doc: &SlaDocument) -> Result<(), Limit> {
         for reason in day.rejected_reasons.keys() {
             let at = [field("actuals"), Step::Index(i), field("rejected_reasons")];
             name(FieldPath(at.to_vec()), reason)?;
+        }
+        if let Some(problem) = day.impossible() {
+            return Err(Limit::Actual {
+                path: FieldPath(vec![
+                    field("actuals"),
+                    Step::Index(i),
+                    field(problem.measure().field()),
+                ]),
+                date: day.date,
+                source: day.source.clone(),
+                problem,
+            });
         }
     }
     for (i, revision) in doc.revisions.iter().enumerate() {

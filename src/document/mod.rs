@@ -15,7 +15,8 @@ mod unknown;
 mod validate;
 
 pub use actuals::{
-    Actuals, DateOrder, ImportField, ImportMapping, Measure, SourceDay, Tracking, source_key,
+    Actuals, DateOrder, ImportField, ImportMapping, Impossible, Measure, SourceDay, Totals,
+    Tracking, source_key,
 };
 pub use file::{LoadError, Loaded, MAX_FILE_BYTES, NotAFile, describe_limit, load, parse};
 pub use history::History;

@@ -23,9 +23,8 @@ pub enum Rows {
     Weeks,
 }
 
-/// The table as CSV. Text that a spreadsheet would run as a formula (starting with `=`, `+`,
-/// `-`, `@`, a tab or a carriage return) gets a leading `'`, so a source named `=HYPERLINK(…)`
-/// stays text.
+/// The table as CSV. Text that a spreadsheet would run as a formula (see [`safe`]) gets a
+/// leading `'`, so a source named `=HYPERLINK(…)` stays text.
 pub fn render(report: &Report, rows: Rows, dialect: Dialect) -> String {
     let table = match rows {
         Rows::Months => &report.months,
@@ -62,9 +61,14 @@ fn records(table: &Table, decimal: char) -> impl Iterator<Item = Vec<String>> + 
     })
 }
 
-/// Text a spreadsheet would take for a formula, quoted with a leading apostrophe.
+/// Text a spreadsheet would take for a formula, quoted with a leading apostrophe: text that
+/// starts with `=`, `+`, `-` or `@` — also in their full-width forms (＝ ＋ － ＠), which
+/// spreadsheets in East Asian locales accept — even after spaces or tabs, and text that starts
+/// with a tab or a line break.
 pub fn safe(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    let formula = |c: char| matches!(c, '=' | '+' | '-' | '@' | '＝' | '＋' | '－' | '＠');
+    let first = text.trim_start_matches(|c: char| c.is_whitespace() || c.is_control());
+    if text.starts_with(['\t', '\r', '\n']) || first.starts_with(formula) {
         format!("'{text}")
     } else {
         text.to_owned()
@@ -81,5 +85,11 @@ mod tests {
         assert_eq!(safe("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(safe("-2"), "'-2");
         assert_eq!(safe("Webinars"), "Webinars");
+        assert_eq!(safe("＝1+1"), "'＝1+1");
+        assert_eq!(safe("＠SUM(A1)"), "'＠SUM(A1)");
+        assert_eq!(safe("  =1+1"), "'  =1+1");
+        assert_eq!(safe("\t=1"), "'\t=1");
+        assert_eq!(safe(" \u{3000}+1"), "' \u{3000}+1");
+        assert_eq!(safe("Beurs München"), "Beurs München");
     }
 }

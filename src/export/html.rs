@@ -1,13 +1,15 @@
 //! The report as one self-contained HTML file: inline CSS, charts as inline SVG, no scripts and
 //! no external requests. Readable on a phone (tables scroll sideways, text wraps), and printed
 //! to A4 each section starts on a new page, table headers repeat and rows are never cut.
-//! Every piece of text goes through [`escape`], so a scenario named `<script>` stays text.
+//! Every piece of text goes through [`escape`], so a scenario named `<script>` stays text, and
+//! text that is the user's alone (a name in a table cell, the company) is isolated in `<bdi>`,
+//! so a right-to-left name cannot reorder the app's words around it.
 
 use std::fmt::Write as _;
 
 use super::svg;
 use crate::i18n::fill;
-use crate::report::{Figure, Report, Table, Tracking};
+use crate::report::{Cell, Figure, Report, Table, Tracking};
 
 const STYLE: &str = "\
 :root{color-scheme:light;--ink:#1d2433;--weak:#5a6478;--line:#d5dae3;--band:#f3f5f9;--accent:#2458a6}
@@ -48,7 +50,11 @@ tr{break-inside:avoid}
 }
 ";
 
-/// `text` safe inside HTML elements and attribute values.
+/// `text` safe inside HTML elements and attribute values. Characters that would change how
+/// the page reads rather than what it says are replaced by U+FFFD (visible as �): control
+/// characters (NUL and the like, which HTML does not allow), and the explicit bidirectional
+/// embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), which could reverse the
+/// app's own sentences around a name. Right-to-left letters themselves are kept.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -58,10 +64,23 @@ pub fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            c if is_disruptive(c) => out.push(char::REPLACEMENT_CHARACTER),
             c => out.push(c),
         }
     }
     out
+}
+
+/// A control character other than a line break or tab, or an explicit bidirectional
+/// formatting character: text that must not reach an export as it is.
+pub fn is_disruptive(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\n' | '\t'))
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The user's own text (a name), escaped and isolated from the text around it.
+fn user(text: &str) -> String {
+    format!("<bdi>{}</bdi>", escape(text))
 }
 
 /// The whole report as an HTML document.
@@ -72,16 +91,17 @@ pub fn render(report: &Report) -> String {
         crate::i18n::Language::Dutch => "nl",
     };
     let title = escape(&report.title());
+    let heading = user(&report.title());
     let mut out = String::with_capacity(64 * 1024);
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{title}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<main>\n<header>\n\
-         <h1>{title}</h1>\n"
+         <h1>{heading}</h1>\n"
     );
     if !report.heading.company.trim().is_empty() {
-        let _ = writeln!(out, "<p>{}</p>", escape(&report.heading.company));
+        let _ = writeln!(out, "<p>{}</p>", user(&report.heading.company));
     }
     if let Some(subtitle) = report.subtitle() {
         let _ = writeln!(out, "<p>{}</p>", escape(&subtitle));
@@ -217,12 +237,11 @@ fn table(out: &mut String, report: &Report, table: &Table) {
     for row in &table.rows {
         out.push_str("<tr>");
         for (cell, column) in row.iter().zip(&table.columns) {
-            let _ = write!(
-                out,
-                "<td{}>{}</td>",
-                class(column.numeric),
-                escape(&cell.show(report.language, &report.currency))
-            );
+            let text = match cell {
+                Cell::Text(name) => user(name),
+                other => escape(&other.show(report.language, &report.currency)),
+            };
+            let _ = write!(out, "<td{}>{text}</td>", class(column.numeric));
         }
         out.push_str("</tr>\n");
     }

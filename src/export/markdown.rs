@@ -3,10 +3,13 @@
 
 use std::fmt::Write as _;
 
+use super::html;
 use crate::report::{Figure, Report, Table};
 
 /// `text` safe in Markdown: the characters that start markup or end a table cell are
-/// backslash-escaped, `<` and `&` become entities (no raw HTML), new lines become spaces.
+/// backslash-escaped, `<` and `&` become entities (no raw HTML), new lines become spaces, and
+/// control and explicit bidirectional formatting characters become U+FFFD (see
+/// [`html::is_disruptive`]).
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -18,6 +21,7 @@ pub fn escape(text: &str) -> String {
             '<' => out.push_str("&lt;"),
             '&' => out.push_str("&amp;"),
             '\n' | '\r' => out.push(' '),
+            c if html::is_disruptive(c) => out.push(char::REPLACEMENT_CHARACTER),
             c => out.push(c),
         }
     }

@@ -5,6 +5,11 @@ use std::fmt::Write as _;
 
 use crate::report::{Figure, Report, Table};
 
+/// Cells longer than this many characters are shortened with "…" in a terminal table: a
+/// source name of thousands of characters would otherwise widen every line of its table. The
+/// exports (HTML, Markdown, CSV) keep every name whole.
+const MAX_CELL_CHARS: usize = 60;
+
 /// The command line's summary: title, figures, the month table, stages, sources, budget and
 /// capacity, warnings. Weeks are left out (53 lines); the exports have them.
 pub fn summary(report: &Report) -> String {
@@ -51,7 +56,8 @@ fn figures(out: &mut String, report: &Report, figures: &[Figure]) {
         .unwrap_or(0);
     for figure in figures {
         let value = figure.value.compact(report.language, &report.currency);
-        let _ = writeln!(out, "{:<width$}  {value}", figure.label);
+        pad(out, figure.label, width, Align::Left);
+        let _ = writeln!(out, "  {value}");
     }
 }
 
@@ -62,7 +68,7 @@ pub fn table(out: &mut String, report: &Report, table: &Table) {
         .iter()
         .map(|row| {
             row.iter()
-                .map(|cell| cell.compact(report.language, &report.currency))
+                .map(|cell| shortened(&cell.compact(report.language, &report.currency)))
                 .collect()
         })
         .collect();
@@ -85,17 +91,62 @@ pub fn table(out: &mut String, report: &Report, table: &Table) {
             if !text.is_empty() {
                 text.push_str("  ");
             }
-            if column.numeric {
-                let _ = write!(text, "{cell:>width$}");
+            let align = if column.numeric {
+                Align::Right
             } else {
-                let _ = write!(text, "{cell:<width$}");
-            }
+                Align::Left
+            };
+            pad(&mut text, cell, *width, align);
         }
         let _ = writeln!(out, "{}", text.trim_end());
     };
     line(out, &mut table.columns.iter().map(|c| c.label));
     for row in &rows {
         line(out, &mut row.iter().map(String::as_str));
+    }
+}
+
+/// `text` for a terminal: control and explicit bidirectional formatting characters (which
+/// could move the cursor or reverse the line) as U+FFFD, and its first characters and "…"
+/// when it is longer than [`MAX_CELL_CHARS`].
+fn shortened(text: &str) -> String {
+    let text: String = text
+        .chars()
+        .map(|c| {
+            if super::html::is_disruptive(c) {
+                char::REPLACEMENT_CHARACTER
+            } else {
+                c
+            }
+        })
+        .collect();
+    if text.chars().count() <= MAX_CELL_CHARS {
+        return text;
+    }
+    let mut short: String = text.chars().take(MAX_CELL_CHARS - 1).collect();
+    short.push('…');
+    short
+}
+
+#[derive(Clone, Copy)]
+enum Align {
+    Left,
+    Right,
+}
+
+/// Writes `cell` padded with spaces to `width` characters. By hand rather than with
+/// `{:<width$}`: the formatter aborts the program on a width above 65,535.
+fn pad(out: &mut String, cell: &str, width: usize, align: Align) {
+    let spaces = " ".repeat(width.saturating_sub(cell.chars().count()));
+    match align {
+        Align::Left => {
+            out.push_str(cell);
+            out.push_str(&spaces);
+        }
+        Align::Right => {
+            out.push_str(&spaces);
+            out.push_str(cell);
+        }
     }
 }
 

@@ -70,6 +70,10 @@ pub const TEXT: Text = Text {
     doc_agreed_missing: "The agreed plan (agreed_plan: {id}) is not the id of a scenario; the scenarios' ids are {ids}.",
     doc_duplicate_actuals: "Actuals: {date} has two records for source “{source}”; keep one.",
     doc_reasons_exceed: "Actuals of {date}, source “{source}”: more rejections have a reason than were rejected.",
+    limit_actual: "Actuals of {date}, source “{source}”: {problem}",
+    actual_revenue_range: "{field} is {value}; revenue must be an amount from 0 to {max}.",
+    actual_more_than_leads: "{field} is {value}, more than the {leads} leads that arrived that day; it counts that day's leads only.",
+    actual_answered_more_than_leads: "{accepted} accepted and {rejected} rejected are more than the {leads} leads that arrived that day; each lead is accepted or rejected once.",
     doc_duplicate_name: "{count} scenarios are called “{name}”; give each a name of its own.",
     doc_currency: "Currency “{code}” is not a three-letter ISO code such as EUR or USD.",
     doc_in_scenario: "Scenario “{scenario}”: {problem}",
@@ -431,6 +435,7 @@ pub const TEXT: Text = Text {
     whatif_points: "{n} pts",
     whatif_cmd_meeting_mode: "Meeting mode",
     whatif_meeting_leave: "Ctrl+1, 2, 3: sliders, Sales, Report. Esc or F11 leaves meeting mode.",
+    whatif_confidence_not_computed: "Leads convert by chance, but the chance is not computed for plans of more than {max} leads (this plan needs {leads}).",
     // Report and exports (issue 10).
     report_plan_title: "Plan",
     report_scenario_line: "Scenario: {scenario}",
@@ -529,6 +534,7 @@ pub const TEXT: Text = Text {
     grid_type_a_number: "Type a whole number of 0 or more (an amount may have cents), or leave the cell empty for none.",
     paste_too_big: "The pasted block runs past the table: paste it higher up or further left.",
     paste_bad_value: "Nothing pasted: line {line}, column {column} (“{text}”) is not a whole number of 0 or more.",
+    paste_impossible: "Nothing pasted: {day}, {source}: {problem}",
     paste_done: "Pasted {count} values.",
     tracking_against: "Tracked against the agreed plan “{name}”.",
     // Tracking (step 3): status, charts, monthly review.

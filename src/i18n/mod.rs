@@ -444,6 +444,10 @@ pub struct Text {
     pub doc_agreed_missing: &'static str,
     pub doc_duplicate_actuals: &'static str,
     pub doc_reasons_exceed: &'static str,
+    pub limit_actual: &'static str,
+    pub actual_revenue_range: &'static str,
+    pub actual_more_than_leads: &'static str,
+    pub actual_answered_more_than_leads: &'static str,
     pub doc_duplicate_name: &'static str,
     pub doc_currency: &'static str,
     pub doc_in_scenario: &'static str,
@@ -775,6 +779,7 @@ pub struct Text {
     pub whatif_points: &'static str,
     pub whatif_cmd_meeting_mode: &'static str,
     pub whatif_meeting_leave: &'static str,
+    pub whatif_confidence_not_computed: &'static str,
     // Report and exports (issue 10).
     pub report_plan_title: &'static str,
     pub report_scenario_line: &'static str,
@@ -873,6 +878,7 @@ pub struct Text {
     pub grid_type_a_number: &'static str,
     pub paste_too_big: &'static str,
     pub paste_bad_value: &'static str,
+    pub paste_impossible: &'static str,
     pub paste_done: &'static str,
     pub tracking_against: &'static str,
     // Tracking (step 3): status, charts, monthly review.

@@ -70,6 +70,10 @@ pub const TEXT: Text = Text {
     doc_agreed_missing: "Het afgesproken plan (agreed_plan: {id}) is niet het id van een scenario; de scenario's hebben de ids {ids}.",
     doc_duplicate_actuals: "Resultaten: {date} heeft twee regels voor bron “{source}”; houd er één.",
     doc_reasons_exceed: "Resultaten van {date}, bron “{source}”: meer afwijzingen hebben een reden dan er zijn afgewezen.",
+    limit_actual: "Resultaten van {date}, bron “{source}”: {problem}",
+    actual_revenue_range: "{field} is {value}; omzet moet een bedrag van 0 tot {max} zijn.",
+    actual_more_than_leads: "{field} is {value}, meer dan de {leads} leads die die dag binnenkwamen; het telt alleen de leads van die dag.",
+    actual_answered_more_than_leads: "{accepted} geaccepteerd en {rejected} afgewezen is meer dan de {leads} leads die die dag binnenkwamen; elke lead wordt één keer geaccepteerd of afgewezen.",
     doc_duplicate_name: "{count} scenario's heten “{name}”; geef elk een eigen naam.",
     doc_currency: "Valuta “{code}” is geen ISO-code van drie letters zoals EUR of USD.",
     doc_in_scenario: "Scenario “{scenario}”: {problem}",
@@ -431,6 +435,7 @@ pub const TEXT: Text = Text {
     whatif_points: "{n} procentpunt",
     whatif_cmd_meeting_mode: "Vergadermodus",
     whatif_meeting_leave: "Ctrl+1, 2, 3: schuifregelaars, Sales, Rapportage. Esc of F11 verlaat de vergadermodus.",
+    whatif_confidence_not_computed: "Leads worden bij toeval klant, maar de kans wordt niet berekend voor plannen van meer dan {max} leads (dit plan heeft er {leads} nodig).",
     // Report and exports (issue 10).
     report_plan_title: "Plan",
     report_scenario_line: "Scenario: {scenario}",
@@ -529,6 +534,7 @@ pub const TEXT: Text = Text {
     grid_type_a_number: "Typ een geheel getal van 0 of meer (een bedrag mag centen hebben), of laat de cel leeg voor geen.",
     paste_too_big: "Het geplakte blok loopt buiten de tabel: plak het hoger of verder naar links.",
     paste_bad_value: "Niets geplakt: regel {line}, kolom {column} (“{text}”) is geen geheel getal van 0 of meer.",
+    paste_impossible: "Niets geplakt: {day}, {source}: {problem}",
     paste_done: "{count} waarden geplakt.",
     tracking_against: "Gevolgd tegen het afgesproken plan “{name}”.",
     // Tracking (step 3): status, charts, monthly review.

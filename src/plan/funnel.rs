@@ -23,11 +23,26 @@ pub fn lead_value(average_deal_size: f64, lead_to_customer: f64) -> f64 {
     average_deal_size * lead_to_customer
 }
 
+/// How far above a whole number, in units of the value's float precision, a count may be and
+/// still be that whole number: a few operations' rounding (a division, a running sum of a
+/// year's days) leave this much, while any real fraction of a lead is far larger.
+const NOISE_ULPS: f64 = 256.0;
+
 /// A count of people or deals rounded **up** (you cannot win 0.7 of a customer, and rounding
-/// down would miss the goal). A relative tolerance of 10⁻⁹ absorbs binary noise, so
-/// 24 ÷ 0.05 = 480.00000000000006 gives 480, not 481.
+/// down would miss the goal). Only binary noise is absorbed — a distance from the whole number
+/// below of at most [`NOISE_ULPS`] × ε × |count|, relative to float precision, so
+/// 24 ÷ 0.05 = 480.00000000000006 gives 480, not 481, while 999,999,999.5 still gives
+/// 1,000,000,000 at any size (a tolerance of a fixed share of the value would swallow whole
+/// leads of large totals).
 pub fn whole_up(count: f64) -> f64 {
-    (count - count.abs() * 1e-9).ceil().max(0.0)
+    let below = count.floor();
+    let noise = count.abs() * NOISE_ULPS * f64::EPSILON;
+    let whole = if count - below <= noise {
+        below
+    } else {
+        count.ceil()
+    };
+    whole.max(0.0)
 }
 
 /// Whole targets for the parts of a period (months, weeks): each part gets the rounded-up
@@ -120,5 +135,18 @@ mod tests {
         assert_eq!(whole_up(480.01), 481.0);
         assert_eq!(whole_up(0.3), 1.0);
         assert_eq!(whole_up(0.0), 0.0);
+        assert_eq!(whole_up(2222.9999999999995), 2223.0);
+        assert_eq!(whole_up(-0.5), 0.0);
+    }
+
+    #[test]
+    fn whole_up_rounds_up_large_totals() {
+        assert_eq!(whole_up(999_999_999.5), 1_000_000_000.0);
+        assert_eq!(whole_up(1e9 + 0.25), 1_000_000_001.0);
+        assert_eq!(whole_up(1e12 + 0.5), 1_000_000_000_001.0);
+        // 10⁹ reached by arithmetic that leaves noise is still 10⁹.
+        assert_eq!(whole_up(1e9 * (1.0 + f64::EPSILON)), 1e9);
+        assert_eq!(whole_up(0.1 * 3.0 * 1e10 / 3.0), 1e9);
+        assert_eq!(whole_up(1e18), 1e18);
     }
 }

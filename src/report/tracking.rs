@@ -70,7 +70,7 @@ fn compliance_chart(months: &[(Span, SalesStatus)], language: Language) -> Chart
             Span::Week { week, .. } => language.week(*week),
         })
         .collect();
-    let counts = |f: fn(&SalesStatus) -> u32| months.iter().map(|(_, s)| f64::from(f(s))).collect();
+    let counts = |f: fn(&SalesStatus) -> u64| months.iter().map(|(_, s)| f(s) as f64).collect();
     Chart {
         id: ChartId::SalesCompliance,
         title: t.chart_compliance,

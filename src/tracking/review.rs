@@ -20,7 +20,7 @@
 
 use chrono::NaiveDate;
 
-use crate::document::{Revision, ScenarioId, SlaDocument, SourceDay, source_key};
+use crate::document::{Revision, ScenarioId, SlaDocument, SourceDay, Totals, source_key};
 use crate::plan::calendar::YearMonth;
 use crate::plan::{Assumptions, Conversion, Plan};
 use crate::whatif::{DocumentDiff, diff};
@@ -28,9 +28,9 @@ use crate::whatif::{DocumentDiff, diff};
 use super::actual::same_key;
 
 /// Fewer leads than this behind a rate or share: too little data.
-pub const MIN_LEADS: u32 = 30;
+pub const MIN_LEADS: u64 = 30;
 /// Fewer customers than this behind a deal size: too little data.
-pub const MIN_CUSTOMERS: u32 = 3;
+pub const MIN_CUSTOMERS: u64 = 3;
 
 /// One observed figure next to what the plan assumes.
 #[derive(Clone, Debug, PartialEq)]
@@ -40,15 +40,15 @@ pub struct Observation {
     /// What the actuals show; `None` when there is too little data.
     pub observed: Option<f64>,
     /// The leads or customers behind it.
-    pub data_points: u32,
+    pub data_points: u64,
 }
 
 impl Observation {
-    fn of(assumed: f64, numerator: f64, data_points: u32, minimum: u32) -> Self {
+    fn of(assumed: f64, numerator: f64, data_points: u64, minimum: u64) -> Self {
         Self {
             assumed,
             observed: (data_points >= minimum && data_points > 0)
-                .then(|| numerator / f64::from(data_points)),
+                .then(|| numerator / data_points as f64),
             data_points,
         }
     }
@@ -64,7 +64,7 @@ pub struct SourceShare {
     /// Percent of all leads in the window; `None` with too little data.
     pub observed: Option<f64>,
     /// This source's leads in the window.
-    pub leads: u32,
+    pub leads: u64,
 }
 
 /// The monthly review on one date.
@@ -110,8 +110,8 @@ pub fn review(
         let last = to.end_exclusive().pred_opt().unwrap_or(to.first_day());
         doc.actuals.between(from.first_day(), last)
     };
-    let closed = total(records(closes));
-    let arrived = total(records(arrivals));
+    let closed = Totals::of(records(closes));
+    let arrived = Totals::of(records(arrivals));
 
     Some(Review {
         date,
@@ -120,7 +120,7 @@ pub fn review(
         arrivals,
         lead_to_customer: Observation::of(
             plan.lead_to_customer * 100.0,
-            f64::from(closed.customers) * 100.0,
+            closed.customers as f64 * 100.0,
             arrived.leads,
             MIN_LEADS,
         ),
@@ -133,32 +133,20 @@ pub fn review(
         sources: shares(assumptions, records(closes), closed.leads),
         contacted_in_time: Observation::of(
             doc.sales_commitments.compliance_target_percent,
-            f64::from(closed.contacted_in_time) * 100.0,
+            closed.contacted_in_time as f64 * 100.0,
             closed.leads,
             MIN_LEADS,
         ),
     })
 }
 
-fn total(records: &[SourceDay]) -> SourceDay {
-    let mut total = SourceDay::default();
-    for record in records {
-        total.add(record);
-    }
-    total
-}
-
 /// Each source's share of `leads`: the scenario's sources in its order, then the sources it
 /// does not know in the order of their names.
-fn shares(assumptions: &Assumptions, records: &[SourceDay], leads: u32) -> Vec<SourceShare> {
+fn shares(assumptions: &Assumptions, records: &[SourceDay], leads: u64) -> Vec<SourceShare> {
     let enough = leads >= MIN_LEADS;
-    let share = |n: u32| enough.then(|| f64::from(n) / f64::from(leads) * 100.0);
-    let count = |key: &str| -> u32 {
-        records
-            .iter()
-            .filter(|r| same_key(&r.source, key))
-            .map(|r| r.leads)
-            .sum()
+    let share = |n: u64| enough.then(|| n as f64 / leads as f64 * 100.0);
+    let count = |key: &str| -> u64 {
+        Totals::of(records.iter().filter(|r| same_key(&r.source, key))).leads
     };
     let mut out: Vec<SourceShare> = assumptions
         .lead_sources
@@ -439,7 +427,7 @@ mod tests {
             .set(day(3, 11), "events ", Measure::Leads, 100.0);
         doc.actuals.set(day(3, 12), "Fair", Measure::Leads, 100.0);
         let r = review_on(&doc, day(5, 15));
-        let shares: Vec<(&str, Option<f64>, u32)> = r
+        let shares: Vec<(&str, Option<f64>, u64)> = r
             .sources
             .iter()
             .map(|s| (s.name.as_str(), s.observed, s.leads))

@@ -25,7 +25,7 @@
 use chrono::{Days, NaiveDate};
 use serde::{Serialize, Serializer};
 
-use crate::document::{ScenarioId, SlaDocument, SourceDay};
+use crate::document::{ScenarioId, SlaDocument, SourceDay, Totals};
 use crate::i18n::{Language, fill};
 use crate::plan::Plan;
 use crate::plan::calendar::{YearMonth, iso_week_start};
@@ -114,21 +114,21 @@ impl State {
 /// How sales followed up the leads that arrived from the 1st of the month up to the date.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SalesStatus {
-    pub leads: u32,
+    pub leads: u64,
     /// Leads first contacted within the promised time.
-    pub contacted_in_time: u32,
+    pub contacted_in_time: u64,
     /// Contacted in time ÷ leads; `None` without leads.
     #[serde(rename = "contacted_in_time_share")]
     pub contacted_share: Option<f64>,
     /// Contact attempts ÷ leads; `None` without leads.
     pub attempts_per_lead: Option<f64>,
     /// Leads that received at least the promised number of attempts.
-    pub reached_attempts: u32,
-    pub accepted: u32,
-    pub rejected: u32,
+    pub reached_attempts: u64,
+    pub accepted: u64,
+    pub rejected: u64,
     /// Rejections per reason, most first (rejections without a reason are not listed).
     #[serde(serialize_with = "reasons_as_objects")]
-    pub rejected_by_reason: Vec<(String, u32)>,
+    pub rejected_by_reason: Vec<(String, u64)>,
     /// Behind when the share contacted in time is below the sales commitments' compliance
     /// target; on track otherwise (also without leads: nothing was left waiting).
     pub state: State,
@@ -137,14 +137,10 @@ pub struct SalesStatus {
 impl SalesStatus {
     /// The follow-up of `records` (those `filter` admits) against a target share (0.9 = 90 %).
     pub fn of(records: &[SourceDay], filter: &SourceFilter, target: f64) -> Self {
-        let mut total = SourceDay::default();
-        for record in records.iter().filter(|r| filter.admits(r)) {
-            total.add(record);
-        }
-        let per_lead =
-            |count: u32| (total.leads > 0).then(|| f64::from(count) / f64::from(total.leads));
+        let total = Totals::of(records.iter().filter(|r| filter.admits(r)));
+        let per_lead = |count: u64| (total.leads > 0).then(|| count as f64 / total.leads as f64);
         let contacted_share = per_lead(total.contacted_in_time);
-        let mut rejected_by_reason: Vec<(String, u32)> =
+        let mut rejected_by_reason: Vec<(String, u64)> =
             total.rejected_reasons.into_iter().collect();
         rejected_by_reason.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         Self {
@@ -165,11 +161,11 @@ impl SalesStatus {
 }
 
 /// `[{"reason": "No budget", "count": 3}, …]` in the command line's JSON.
-fn reasons_as_objects<S: Serializer>(reasons: &[(String, u32)], s: S) -> Result<S::Ok, S::Error> {
+fn reasons_as_objects<S: Serializer>(reasons: &[(String, u64)], s: S) -> Result<S::Ok, S::Error> {
     #[derive(Serialize)]
     struct Reason<'a> {
         reason: &'a str,
-        count: u32,
+        count: u64,
     }
     s.collect_seq(reasons.iter().map(|(reason, count)| Reason {
         reason,
@@ -214,7 +210,7 @@ impl StatusError {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Won {
     /// Customers closed from the 1st of the month up to and including the date.
-    pub customers: u32,
+    pub customers: u64,
     /// Their revenue.
     pub revenue: f64,
     /// The plan's customers of the month.
@@ -229,10 +225,7 @@ pub struct Won {
 pub fn won(doc: &SlaDocument, plan: &Plan, date: NaiveDate) -> Option<Won> {
     let month = YearMonth::of(date);
     let planned = plan.months.iter().find(|m| m.month == month)?;
-    let mut sum = SourceDay::new(date, "");
-    for record in doc.actuals.between(month.first_day(), date) {
-        sum.add(record);
-    }
+    let sum = Totals::of(doc.actuals.between(month.first_day(), date));
     Some(Won {
         customers: sum.customers,
         revenue: sum.revenue,

@@ -8,6 +8,7 @@
 //! `P(X ≥ ⌈customers needed⌉)`, computed exactly (no sampling): each binomial's probabilities
 //! in log space relative to its mode, the sources combined by convolution.
 
+use crate::i18n::{Language, fill};
 use crate::plan::{Assumptions, Plan, funnel};
 
 /// Terms smaller than e⁻⁵⁰ (2·10⁻²²) times a distribution's largest term are left out. Even
@@ -136,6 +137,40 @@ pub fn confidence(a: &Assumptions, plan: &Plan, level: f64) -> Confidence {
         planned_leads,
         chance_with_planned_leads: mix.chance(planned_leads, customers),
         leads_needed: mix.leads_for(customers, level),
+    }
+}
+
+impl Confidence {
+    /// The confidence in one sentence, for the What-if tab and `--confidence`: the chance with
+    /// the planned leads and the leads for the chosen level. A plan of more than [`MAX_LEADS`]
+    /// leads says in words that the chance is not computed at that size.
+    pub fn sentence(&self, language: Language) -> String {
+        let t = language.text();
+        let n = language.numbers();
+        let count = |v: u64| n.decimal(v as f64, 0);
+        let Some(chance) = self.chance_with_planned_leads else {
+            return fill(
+                t.whatif_confidence_not_computed,
+                &[
+                    ("max", &count(MAX_LEADS)),
+                    ("leads", &count(self.planned_leads)),
+                ],
+            );
+        };
+        let needed = self.leads_needed.map_or_else(
+            || fill(t.whatif_more_than, &[("n", &count(MAX_LEADS))]),
+            count,
+        );
+        fill(
+            t.whatif_confidence_sentence,
+            &[
+                ("leads", &count(self.planned_leads)),
+                ("customers", &count(self.customers)),
+                ("chance", &n.share(chance)),
+                ("needed", &needed),
+                ("level", &n.share(self.level)),
+            ],
+        )
     }
 }
 

@@ -10,8 +10,8 @@ use chrono::{Datelike as _, Duration, NaiveDate, Weekday};
 use egui::{Event, Id, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use super::super::widgets::{FieldValue, Fields, Name, number_input};
-use crate::document::{Actuals, Measure, SourceDay, source_key};
+use super::super::widgets::{FieldValue, Fields, Name, number_input_checked};
+use crate::document::{Actuals, Measure, SourceDay, Totals, source_key};
 use crate::i18n::format::Misread;
 use crate::i18n::{Language, NumberStyle, Text, fill};
 use crate::plan::{Unit, YearMonth, calendar::WorkingCalendar};
@@ -80,15 +80,14 @@ pub fn grid_sources(plan_sources: &[String], actuals: &Actuals, month: YearMonth
 }
 
 /// The sum of the records of `sources` from `from` up to and including `to`.
-fn total(actuals: &Actuals, sources: &[String], from: NaiveDate, to: NaiveDate) -> SourceDay {
+fn total(actuals: &Actuals, sources: &[String], from: NaiveDate, to: NaiveDate) -> Totals {
     let keys: Vec<String> = sources.iter().map(|s| source_key(s)).collect();
-    let mut sum = SourceDay::new(from, "");
-    for record in actuals.between(from, to) {
-        if keys.contains(&record.source_key()) {
-            sum.add(record);
-        }
-    }
-    sum
+    Totals::of(
+        actuals
+            .between(from, to)
+            .iter()
+            .filter(|record| keys.contains(&record.source_key())),
+    )
 }
 
 /// A measure's column header.
@@ -181,7 +180,7 @@ pub fn show(
 
     let mut notes = GridNotes {
         cell: None,
-        paste: paste(ui, fields, actuals, &day_rows, focus_key),
+        paste: paste(ui, fields, actuals, &day_rows, focus_key, context),
     };
 
     let text_height = ui.text_style_height(&egui::TextStyle::Body);
@@ -255,8 +254,21 @@ pub fn show(
                                     ],
                                 );
                                 let value = record.as_ref().map_or(0.0, |r| r.get(measure));
+                                let refuse = |v: f64| {
+                                    let mut changed = record
+                                        .clone()
+                                        .unwrap_or_else(|| SourceDay::new(*date, source));
+                                    changed.set(measure, v);
+                                    let problem = changed.impossible()?;
+                                    let column = Measure::ALL
+                                        .iter()
+                                        .position(|&m| m == problem.measure())
+                                        .and_then(|i| headers.get(i))
+                                        .map_or("", String::as_str);
+                                    Some(problem.describe(language, column))
+                                };
                                 if let Some(problem) =
-                                    cell(ui, fields, id, &name, measure, value, |v| {
+                                    cell(ui, fields, id, &name, measure, value, refuse, |v| {
                                         actuals.set(*date, source, measure, v);
                                     })
                                 {
@@ -334,7 +346,12 @@ impl FieldValue for CellValue {
 }
 
 /// One editable cell; `set` is called with the new value. Returns the message of text that does
-/// not read (or a negative amount), which leaves the value as it was.
+/// not read (or a negative amount) or of a value `refuse` gives a reason against (more
+/// contacted in time than the day's leads), which leaves the value as it was.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the cell's place, name and value, and what to do with a new value"
+)]
 fn cell(
     ui: &mut Ui,
     fields: &Fields<'_>,
@@ -342,6 +359,7 @@ fn cell(
     name: &str,
     measure: Measure,
     value: f64,
+    refuse: impl Fn(f64) -> Option<String>,
     mut set: impl FnMut(f64),
 ) -> Option<String> {
     let width = if measure.is_count() { 60.0 } else { 84.0 };
@@ -354,7 +372,16 @@ fn cell(
         value,
         whole: measure.is_count(),
     };
-    let (changed, problem) = number_input(ui, fields, id, Name::Text(name), &mut cell, unit, width);
+    let (changed, problem) = number_input_checked(
+        ui,
+        fields,
+        id,
+        Name::Text(name),
+        &mut cell,
+        unit,
+        width,
+        |c: CellValue| refuse(c.value),
+    );
     if changed {
         set(cell.value);
     }
@@ -365,7 +392,7 @@ fn cell(
 fn total_row(
     row: &mut egui_extras::TableRow<'_, '_>,
     label: &str,
-    sum: &SourceDay,
+    sum: &Totals,
     n: NumberStyle,
     week: bool,
 ) {
@@ -402,6 +429,7 @@ fn paste(
     actuals: &mut Actuals,
     day_rows: &[(NaiveDate, &str)],
     focus_key: Id,
+    context: GridContext<'_>,
 ) -> Option<Result<String, String>> {
     let focused: FocusedCell = ui.data(|d| d.get_temp(focus_key))?;
     if !ui.memory(|m| m.has_focus(focused.id)) {
@@ -452,9 +480,28 @@ fn paste(
         }
     }
     let count = changes.len();
-    for (date, source, measure, value) in changes {
-        actuals.set(date, source, measure, value);
+    let mut pasted = actuals.clone();
+    for &(date, source, measure, value) in &changes {
+        pasted.set(date, source, measure, value);
     }
+    for &(date, source, _, _) in &changes {
+        let problem = pasted.get(date, source).and_then(SourceDay::impossible);
+        if let Some(problem) = problem {
+            let field = measure_name(fields.language, problem.measure(), context.minimum_attempts);
+            return Some(Err(fill(
+                t.paste_impossible,
+                &[
+                    ("day", &fields.language.day(date)),
+                    (
+                        "source",
+                        &source_label(fields.language, source, context.plan_sources),
+                    ),
+                    ("problem", &problem.describe(fields.language, &field)),
+                ],
+            )));
+        }
+    }
+    *actuals = pasted;
     // The paste is its own undo step, not part of typing in the focused cell.
     ui.memory_mut(|m| m.surrender_focus(focused.id));
     Some(Ok(fill(t.paste_done, &[("count", &count.to_string())])))

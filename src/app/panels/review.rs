@@ -91,7 +91,7 @@ fn observations(ui: &mut Ui, language: Language, currency: &str, review: &Review
                        o: &Observation,
                        show: &dyn Fn(f64) -> String,
                        unit: &str,
-                       minimum: u32| {
+                       minimum: u64| {
                 ui.label(name);
                 ui.label(show(o.assumed));
                 match o.observed {

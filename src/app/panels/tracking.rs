@@ -842,12 +842,12 @@ fn follow_up_charts(
         });
 
     ui.label(RichText::new(t.acceptance_chart_title).strong());
-    let bars = |offset: f64, count: fn(&SalesStatus) -> u32| -> Vec<Bar> {
+    let bars = |offset: f64, count: fn(&SalesStatus) -> u64| -> Vec<Bar> {
         spans
             .iter()
             .enumerate()
             .map(|(i, (span, sales))| {
-                Bar::new(i as f64 + offset, f64::from(count(sales)))
+                Bar::new(i as f64 + offset, count(sales) as f64)
                     .width(0.35)
                     .name(span_label(language, *span))
             })

@@ -313,24 +313,7 @@ fn confidence(
     }
     let a = &scenario.assumptions;
     let c = whatif::confidence(a, plan, level);
-    let count = |v: u64| n.decimal(v as f64, 0);
-    let needed = c.leads_needed.map_or_else(
-        || fill(t.whatif_more_than, &[("n", &count(whatif::MAX_LEADS))]),
-        count,
-    );
-    let chance = c
-        .chance_with_planned_leads
-        .map_or_else(|| crate::i18n::NO_NUMBER.to_owned(), |p| n.share(p));
-    ui.label(fill(
-        t.whatif_confidence_sentence,
-        &[
-            ("leads", &count(c.planned_leads)),
-            ("customers", &count(c.customers)),
-            ("chance", &chance),
-            ("needed", &needed),
-            ("level", &n.share(level)),
-        ],
-    ));
+    ui.label(c.sentence(language));
     let mix = LeadMix::of(a, plan);
     let right = c
         .leads_needed
