@@ -26,6 +26,7 @@ use crate::document::{self, SaveOptions, SlaDocument};
 use crate::i18n::{Language, fill};
 use crate::plan::holidays::Country;
 use crate::plan::{Plan, Problem, compute};
+use crate::whatif::DocumentDiff;
 
 pub use commands::Command;
 use dialogs::Dialog;
@@ -142,6 +143,24 @@ enum Tab {
 struct Compared {
     name: String,
     document: SlaDocument,
+    /// The differences, with the open document they were computed for: the Compare tab is
+    /// drawn every frame, and comparing the documents is far cheaper than diffing them.
+    diff: Option<(SlaDocument, DocumentDiff)>,
+}
+
+impl Compared {
+    /// The differences between `open` and the compared file, computed again only when the
+    /// open document changed since the last time.
+    fn diff(&mut self, open: &SlaDocument) -> &DocumentDiff {
+        if !matches!(&self.diff, Some((seen, _)) if seen == open) {
+            self.diff = None;
+        }
+        let document = &self.document;
+        &self
+            .diff
+            .get_or_insert_with(|| (open.clone(), crate::whatif::diff(open, document)))
+            .1
+    }
 }
 
 /// The file dialogs.
@@ -544,6 +563,7 @@ impl App {
         match document::load(path) {
             Ok(loaded) => {
                 self.compared = Some(Compared {
+                    diff: None,
                     name: path.file_name().map_or_else(
                         || path.display().to_string(),
                         |n| n.to_string_lossy().into_owned(),

@@ -7,6 +7,8 @@
 //! by name (scenarios have no stable id yet), so reordering them is no change; a scenario whose
 //! name changed but whose assumptions did not is reported as renamed.
 
+use std::collections::{HashMap, HashSet};
+
 use serde_json::Value;
 
 use crate::document::{Scenario, SlaDocument};
@@ -279,6 +281,8 @@ fn item_key(item: &Value) -> Option<String> {
     }
 }
 
+/// Pairs items by key through an index (not a search per item), so a diff of two documents
+/// with 200,000 records of actuals is linear, not quadratic.
 fn compare_named(
     path: &str,
     old_items: &[Value],
@@ -287,19 +291,21 @@ fn compare_named(
     new_names: &[String],
     out: &mut Vec<Change>,
 ) {
+    let new_index: HashMap<&str, &Value> = new_names
+        .iter()
+        .map(String::as_str)
+        .zip(new_items)
+        .collect();
+    let old_keys: HashSet<&str> = old_names.iter().map(String::as_str).collect();
     for (old, name) in old_items.iter().zip(old_names) {
         let item_path = format!("{path}{}", key(name));
-        match new_names.iter().position(|n| n == name) {
-            Some(i) => {
-                if let Some(new) = new_items.get(i) {
-                    compare(&item_path, old, new, out);
-                }
-            }
+        match new_index.get(name.as_str()) {
+            Some(new) => compare(&item_path, old, new, out),
             None => out.push(removed(item_path, old)),
         }
     }
     for (new, name) in new_items.iter().zip(new_names) {
-        if !old_names.contains(name) {
+        if !old_keys.contains(name.as_str()) {
             out.push(added(format!("{path}{}", key(name)), new));
         }
     }

@@ -116,9 +116,9 @@ fn central(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
                     }
                 }
                 Tab::Compare => {
-                    if let Some(compared) = &app.compared {
-                        let diff = crate::whatif::diff(doc, &compared.document);
-                        if compare::file_changes(ui, language, &compared.name, &diff) {
+                    if let Some(compared) = &mut app.compared {
+                        let name = compared.name.clone();
+                        if compare::file_changes(ui, language, &name, compared.diff(doc)) {
                             app.compared = None;
                         }
                     }
