@@ -396,3 +396,34 @@ fn wait_for(harness: &mut egui_kittest::Harness<'static, sla_planner::App>, text
     }
     panic!("“{text}” never showed");
 }
+
+/// Issue 15, point 10: amounts of 10³⁰⁸ summed to an infinite revenue that was saved. A row
+/// whose amount is above the largest a plan takes is skipped with the reason; the others count.
+#[test]
+fn an_amount_above_the_largest_a_plan_takes_is_skipped_not_summed_to_infinity() {
+    let folder = Folder::new();
+    let huge = "1".to_owned() + &"0".repeat(308);
+    let rows = [
+        format!("2027-03-10,Webinars,Customer,2027-03-10,{huge}"),
+        format!("2027-03-10,Webinars,Customer,2027-03-10,{huge}"),
+        "2027-03-10,Webinars,Customer,2027-03-10,900".to_owned(),
+    ];
+    let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+    let csv = folder.csv("huge.csv", &rows);
+    let output = folder.run(&csv, &[]);
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(output.status.success(), "{said}");
+    assert!(said.contains("the largest amount a plan takes"), "{said}");
+    assert!(said.contains("2 skipped"), "{said}");
+    let webinars = record(&folder.document(), day(3, 10), "Webinars");
+    assert_eq!((webinars.customers, webinars.revenue), (1, 900.0));
+    let check = std::process::Command::new(env!("CARGO_BIN_EXE_sla-planner"))
+        .args(["check", folder.doc.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(check.status.success());
+}

@@ -710,6 +710,7 @@ pub const TEXT: Text = Text {
     import_n_leads: "{n} leads",
     import_one_column: "{n} column",
     import_n_columns: "{n} columns",
+    import_skip_amount_too_large: "“{column}” is {value}: more than {max}, the largest amount a plan takes.",
     cli_import_order_remembered: "Dates read as {order}, as remembered from the last import; use --date-order to change.",
     // The app's own file chooser (issue 10)
     chooser_folder: "Folder",

@@ -1060,6 +1060,7 @@ pub struct Text {
     pub import_n_leads: &'static str,
     pub import_one_column: &'static str,
     pub import_n_columns: &'static str,
+    pub import_skip_amount_too_large: &'static str,
     pub cli_import_order_remembered: &'static str,
     // The app's own file chooser (issue 10)
     pub chooser_folder: &'static str,

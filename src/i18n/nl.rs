@@ -710,6 +710,7 @@ pub const TEXT: Text = Text {
     import_n_leads: "{n} leads",
     import_one_column: "{n} kolom",
     import_n_columns: "{n} kolommen",
+    import_skip_amount_too_large: "“{column}” is {value}: meer dan {max}, het grootste bedrag dat een plan aanneemt.",
     cli_import_order_remembered: "Datums gelezen als {order}, zoals onthouden van de vorige import; kies een andere met --date-order.",
     // The app's own file chooser (issue 10)
     chooser_folder: "Map",

@@ -44,6 +44,7 @@ use crate::document::{
     DateOrder, ImportField, ImportMapping, MAX_YEAR, MIN_YEAR, SlaDocument, SourceDay, source_key,
 };
 use crate::i18n::{Language, fill};
+use crate::plan::MAX_AMOUNT;
 use decode::{CHUNK, Decoder, fill as fill_from};
 use rows::{Row, Rows, RowsError};
 
@@ -627,6 +628,12 @@ pub enum SkipReason {
         column: String,
         value: String,
     },
+    /// An amount above the largest a plan takes ([`MAX_AMOUNT`]): a typo or a unit mix-up,
+    /// and summed it would make the day's revenue meaningless (or infinite).
+    AmountTooLarge {
+        column: String,
+        value: String,
+    },
     /// A customer without the day the deal closed: it cannot be counted on a day.
     /// `column` is `None` when no column is mapped to the close date.
     NoCloseDate {
@@ -1013,6 +1020,14 @@ impl SkipReason {
                 t.import_skip_bad_amount,
                 &[("column", column), ("value", value)],
             ),
+            Self::AmountTooLarge { column, value } => fill(
+                t.import_skip_amount_too_large,
+                &[
+                    ("column", column),
+                    ("value", value),
+                    ("max", &language.numbers().decimal(MAX_AMOUNT, 0)),
+                ],
+            ),
             Self::NoCloseDate { status, column } => fill(
                 t.import_skip_no_close_date,
                 &[
@@ -1209,10 +1224,19 @@ fn read_row<'r>(
         .filter(|v| !v.is_empty())
     {
         None => 0.0,
-        Some(value) => parse_amount(value).ok_or_else(|| SkipReason::BadAmount {
-            column: header(ImportField::Amount),
-            value: value.to_owned(),
-        })?,
+        Some(value) => {
+            let amount = parse_amount(value).ok_or_else(|| SkipReason::BadAmount {
+                column: header(ImportField::Amount),
+                value: value.to_owned(),
+            })?;
+            if amount > MAX_AMOUNT {
+                return Err(SkipReason::AmountTooLarge {
+                    column: header(ImportField::Amount),
+                    value: value.to_owned(),
+                });
+            }
+            amount
+        }
     };
     let status = columns.get(record, ImportField::Status);
     let kind = match status {
