@@ -233,3 +233,42 @@ fn diff_exits_0_when_equal_1_when_different_2_on_error() {
     assert_eq!(missing.status.code(), Some(2));
     assert!(stderr(&missing).starts_with("Could not open missing.sla.ron:"));
 }
+
+/// Hand-edited files may hold `NaN` or `inf`; serde_json's value writes both as `null`, so the
+/// diff once called them equal (issue 15, point 10).
+#[test]
+fn diff_tells_not_a_number_from_infinity() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = std::fs::read_to_string(write(
+        dir.path(),
+        "example.sla.ron",
+        &SlaDocument::example().unwrap(),
+    ))
+    .unwrap();
+    let goal = "revenue_goal: 2400000.0";
+    assert!(example.contains(goal));
+    let with_goal = |name: &str, value: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(
+            &path,
+            example.replacen(goal, &format!("revenue_goal: {value}"), 1),
+        )
+        .unwrap();
+        path.display().to_string()
+    };
+    let nan = with_goal("nan.sla.ron", "NaN");
+    let inf = with_goal("inf.sla.ron", "inf");
+    let minus_inf = with_goal("minus.sla.ron", "-inf");
+
+    let output = run(&["diff", &nan, &inf, "--format", "json"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+    let change = &json(&output)["changes"][0];
+    assert_eq!(
+        change["path"],
+        r#"scenarios["Plan 2027"].assumptions.revenue_goal"#
+    );
+    assert_eq!(change["before"], "NaN");
+    assert_eq!(change["after"], "inf");
+    assert_eq!(run(&["diff", &inf, &minus_inf]).status.code(), Some(1));
+    assert_eq!(run(&["diff", &nan, &nan]).status.code(), Some(0));
+}

@@ -84,8 +84,9 @@ pub fn diff(before: &SlaDocument, after: &SlaDocument) -> DocumentDiff {
     out
 }
 
+/// The serde form, with NaN, ∞ and −∞ kept apart (see [`super::exact_value`]).
 fn as_value<T: serde::Serialize>(value: &T) -> Value {
-    serde_json::to_value(value).unwrap_or(Value::Null)
+    super::exact_value::to_value(value)
 }
 
 /// The document's own fields; the scenarios are matched by name and the agreed plan by the

@@ -7,6 +7,7 @@
 mod compare;
 mod confidence;
 mod diff;
+mod exact_value;
 mod goal_seek;
 mod input;
 mod metric;
