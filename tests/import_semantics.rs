@@ -427,3 +427,71 @@ fn an_amount_above_the_largest_a_plan_takes_is_skipped_not_summed_to_infinity() 
         .unwrap();
     assert!(check.status.success());
 }
+
+/// Runs an import that must be refused and returns what it said; the document is unchanged.
+fn refused(folder: &Folder, csv: &Path) -> String {
+    let before = folder.bytes();
+    let output = folder.run(csv, &[]);
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "{}",
+        process::stdout(&output)
+    );
+    assert_eq!(folder.bytes(), before, "the document is left as it was");
+    process::stderr(&output)
+}
+
+const WITH_REASON: &str =
+    "Create Date,Original Source,Lifecycle Stage,Became a Customer Date,Amount,Rejection Reason";
+
+/// Issue 15, point 3: reasons, sources and size are one set of limits, checked before saving.
+/// The import once saved 51 reasons on one day (and 501 sources) without a word.
+#[test]
+fn an_import_beyond_the_limits_is_refused_with_the_reason_and_changes_nothing() {
+    let folder = Folder::new();
+    let reasons: Vec<String> = (0..=document::MAX_REASONS)
+        .map(|i| format!("2027-01-04,Webinars,Unqualified,,,Reason {i}"))
+        .collect();
+    let reasons: Vec<&str> = reasons.iter().map(String::as_str).collect();
+    let csv = folder.csv_with("reasons.csv", WITH_REASON, &reasons);
+    let message = refused(&folder, &csv);
+    assert!(
+        message.contains("rejected_reasons has 51 entries; at most 50 are allowed"),
+        "{message}"
+    );
+
+    let sources: Vec<String> = (0..=document::MAX_ACTUAL_SOURCES)
+        .map(|i| format!("2027-01-04,Campaign {i},Subscriber,,"))
+        .collect();
+    let sources: Vec<&str> = sources.iter().map(String::as_str).collect();
+    let csv = folder.csv("sources.csv", &sources);
+    let message = refused(&folder, &csv);
+    assert!(
+        message.contains("actuals.source has 50") && message.contains("at most 500 are allowed"),
+        "{message}"
+    );
+
+    // Within every count, but too large written out: 490 sources with long names, 45 days,
+    // three long reasons each (~560 bytes a record, 22,050 records).
+    let long = "x".repeat(80);
+    let first = day(1, 1);
+    let mut rows = Vec::new();
+    for source in 0..490 {
+        for days in 0..45 {
+            let date = first + chrono::Duration::days(days);
+            for reason in 0..3 {
+                rows.push(format!(
+                    "{date},Source {source} {long},Unqualified,,,Reason {reason} {long}"
+                ));
+            }
+        }
+    }
+    let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+    let csv = folder.csv_with("large.csv", WITH_REASON, &rows);
+    let message = refused(&folder, &csv);
+    assert!(
+        message.contains("an SLA file is at most 10.0 MB"),
+        "{message}"
+    );
+}

@@ -272,3 +272,34 @@ fn a_result_typed_in_the_grid_moves_the_status_at_once() {
     harness
         .get_by_label_contains("On 12 February 2027: 60 against 46 by the plan's pace (Far ahead)");
 }
+
+/// Issue 15, point 3: a result typed for a day and source without one adds a record; at the
+/// most records a file holds, the grid takes the edit back and says why instead of leaving a
+/// document that cannot be saved.
+#[test]
+fn a_result_beyond_what_a_file_holds_is_taken_back_with_the_reason() {
+    let mut doc = example_document();
+    let first = NaiveDate::from_ymd_opt(2015, 1, 1).unwrap();
+    let records = (0..sla_planner::document::MAX_ACTUALS)
+        .map(|i| {
+            let date = first + chrono::Duration::days((i / 50) as i64);
+            let mut record = sla_planner::document::SourceDay::new(date, &format!("S{}", i % 50));
+            record.leads = 1;
+            record
+        })
+        .collect();
+    doc.actuals = sla_planner::document::Actuals::from_records(records);
+    let mut harness = support::example();
+    harness.state_mut().set_document(doc);
+    harness.run();
+    press(&mut harness, Modifiers::COMMAND, Key::Num3);
+    open_part(&mut harness, "Results per day");
+    type_into(&mut harness, "Leads, Webinars, Mon 4 Jan", "12");
+    press(&mut harness, Modifiers::NONE, Key::Tab);
+    assert_eq!(leads(&harness, 4, "Webinars"), 0.0, "taken back");
+    assert_eq!(
+        harness.state().document().actuals.len(),
+        sla_planner::document::MAX_ACTUALS
+    );
+    harness.get_by_label_contains("actuals has 90,001 entries; at most 90,000 are allowed");
+}

@@ -1,10 +1,20 @@
 //! Hard limits of the format, checked when a file is read and again before one is written, so
 //! the app never writes a file it would refuse to open.
 //!
+//! The limits are one set with the file's size limit ([`MAX_FILE_BYTES`](super::MAX_FILE_BYTES), 10 MiB, which a mail
+//! still carries once encoded): a count is never the looser of the two. The smallest record of
+//! actuals takes 108 bytes written out (date, source and one count, indented), so 10 MiB hold
+//! at most ~97,000 of them beside a plan, and [`MAX_ACTUALS`] is 90,000. A record with every
+//! measure filled and three reasons takes ~560 bytes, so ~18,000 of those fill a file: the size
+//! of what would be written is therefore checked as well, before every save, import and edit of
+//! the results grid (`check_writable`), and the document stays as it was when it is too large.
+//!
 //! The counts keep every frame of the window within its budget (the scenario list, the stage
 //! and source tables and the holiday list are laid out every frame) and `check` fast. The years
 //! keep dates readable: chrono reads `27-1-1` as the year 27 and writes years past 9999 as
 //! `+10000-…`, which it cannot read back.
+
+use std::collections::BTreeSet;
 
 use chrono::{Datelike as _, NaiveDate};
 
@@ -18,8 +28,16 @@ pub const MAX_SCENARIOS: usize = 100;
 /// At most this many holidays in a scenario (three years of public and company holidays
 /// several times over).
 pub const MAX_HOLIDAYS: usize = 500;
-/// Records of actuals (one per day and source): ten years of every day for fifty sources.
-pub const MAX_ACTUALS: usize = 200_000;
+/// Records of actuals (one per day and source): as many of the smallest record as a file of
+/// [`MAX_FILE_BYTES`](super::MAX_FILE_BYTES) holds beside a plan (10 MiB ÷ 108 bytes ≈ 97,000, less room for the
+/// plan); five years of every working day for seventy sources.
+pub const MAX_ACTUALS: usize = 90_000;
+/// Different rejection reasons in one record of actuals (one day and source). A CRM's list of
+/// reasons has a dozen; free text typed per lead is better mapped to fewer first.
+pub const MAX_REASONS: usize = 50;
+/// Different lead sources named in the actuals: ten times the plan's [`MAX_SOURCES`], for the
+/// CRM's finer sources. Each is a row in the report's tables and the results grid.
+pub const MAX_ACTUAL_SOURCES: usize = 500;
 /// Names (scenarios, funnel stages, lead sources, the sources and rejection reasons of
 /// actuals) have at most this many characters: far more than any real name, and few enough
 /// that a table column, a terminal line and the file stay of a sane size.
@@ -180,7 +198,27 @@ pub fn check(doc: &SlaDocument) -> Result<(), Limit> {
         doc.actuals.len(),
         MAX_ACTUALS,
     )?;
+    let sources: BTreeSet<&str> = doc
+        .actuals
+        .records()
+        .iter()
+        .map(|d| d.source.as_str())
+        .collect();
+    count(
+        FieldPath(vec![field("actuals"), field("source")]),
+        sources.len(),
+        MAX_ACTUAL_SOURCES,
+    )?;
     for (i, day) in doc.actuals.records().iter().enumerate() {
+        count(
+            FieldPath(vec![
+                field("actuals"),
+                Step::Index(i),
+                field("rejected_reasons"),
+            ]),
+            day.rejected_reasons.len(),
+            MAX_REASONS,
+        )?;
         date(
             FieldPath(vec![field("actuals"), Step::Index(i), field("date")]),
             Some(day.date),
@@ -219,4 +257,74 @@ pub fn check(doc: &SlaDocument) -> Result<(), Limit> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Actuals, SourceDay, to_ron};
+
+    /// The example's plan with `count` records of the smallest kind (one lead of a source).
+    fn with_small_records(count: usize) -> SlaDocument {
+        let first = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
+        let records = (0..count)
+            .map(|i| {
+                let day = first + chrono::Duration::days((i / 50) as i64);
+                let mut record = SourceDay::new(day, &format!("S{}", i % 50));
+                record.leads = 1;
+                record
+            })
+            .collect();
+        let mut doc = SlaDocument::example().unwrap();
+        doc.actuals = Actuals::from_records(records);
+        doc
+    }
+
+    #[test]
+    fn the_most_records_a_document_holds_fit_in_a_file() {
+        let doc = with_small_records(MAX_ACTUALS);
+        assert_eq!(check(&doc), Ok(()));
+        let bytes = to_ron(&doc).unwrap().len() as u64;
+        assert!(bytes <= super::super::MAX_FILE_BYTES, "{bytes} bytes");
+        assert!(matches!(
+            check(&with_small_records(MAX_ACTUALS + 1)),
+            Err(Limit::TooMany { count, max: MAX_ACTUALS, .. }) if count == MAX_ACTUALS + 1
+        ));
+    }
+
+    #[test]
+    fn reasons_and_sources_of_the_actuals_are_capped() {
+        let day = NaiveDate::from_ymd_opt(2027, 1, 4).unwrap();
+        let mut record = SourceDay::new(day, "Web");
+        record.leads = 60;
+        record.rejected = 60;
+        for reason in 0..=MAX_REASONS {
+            record
+                .rejected_reasons
+                .insert(format!("reason {reason}"), 1);
+        }
+        let mut doc = SlaDocument::example().unwrap();
+        doc.actuals = Actuals::from_records(vec![record]);
+        assert_eq!(
+            check(&doc).unwrap_err().path().to_string(),
+            "actuals[0].rejected_reasons"
+        );
+
+        let records = (0..=MAX_ACTUAL_SOURCES)
+            .map(|i| {
+                let mut record = SourceDay::new(day, &format!("Campaign {i}"));
+                record.leads = 1;
+                record
+            })
+            .collect();
+        doc.actuals = Actuals::from_records(records);
+        assert_eq!(
+            check(&doc),
+            Err(Limit::TooMany {
+                path: FieldPath(vec![field("actuals"), field("source")]),
+                count: MAX_ACTUAL_SOURCES + 1,
+                max: MAX_ACTUAL_SOURCES,
+            })
+        );
+    }
 }

@@ -21,7 +21,8 @@ pub use actuals::{
 pub use file::{LoadError, Loaded, MAX_FILE_BYTES, NotAFile, describe_limit, load, parse};
 pub use history::History;
 pub use limits::{
-    Limit, MAX_ACTUALS, MAX_HOLIDAYS, MAX_NAME_CHARS, MAX_SCENARIOS, MAX_YEAR, MIN_YEAR,
+    Limit, MAX_ACTUAL_SOURCES, MAX_ACTUALS, MAX_HOLIDAYS, MAX_NAME_CHARS, MAX_REASONS,
+    MAX_SCENARIOS, MAX_YEAR, MIN_YEAR,
 };
 pub use save::{
     ExportError, Fingerprint, SaveError, SaveOptions, check_writable, save, save_with, to_ron,

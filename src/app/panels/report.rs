@@ -115,7 +115,8 @@ fn results(
             text
         });
     }
-    let notes = actuals::show(
+    let before = doc.actuals.clone();
+    let mut notes = actuals::show(
         ui,
         fields,
         &mut doc.actuals,
@@ -126,6 +127,14 @@ fn results(
             minimum_attempts: doc.sales_commitments.minimum_attempts,
         },
     );
+    // A new record (a day and source that had none) may take the document past what a file
+    // holds: then the edit is taken back and says why, as the import does.
+    if doc.actuals.len() > before.len()
+        && let Err(error) = crate::document::check_writable(doc)
+    {
+        doc.actuals = before;
+        notes.paste = Some(Err(error.describe(language)));
+    }
     let next = match (notes.cell, notes.paste) {
         (Some(cell), _) => Some((cell, true, false)),
         (None, Some(Ok(done))) => Some((done, false, true)),
