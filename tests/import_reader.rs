@@ -8,56 +8,24 @@
 mod process;
 mod support;
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use process::DocFolder;
+
+use std::path::Path;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use sla_planner::App;
-use sla_planner::document::{self, Actuals, SlaDocument};
+use sla_planner::document::{Actuals, SlaDocument};
 
-/// A folder with a copy of the example, the document the imports go into.
-struct Folder {
-    dir: tempfile::TempDir,
-    doc: PathBuf,
-}
-
-impl Folder {
-    fn new() -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        let doc = dir.path().join("plan.sla.ron");
-        // The example without its actuals: what a test finds after an import is the import's.
-        let mut example = SlaDocument::example().unwrap();
-        example.actuals = Actuals::default();
-        std::fs::write(&doc, document::to_ron(&example).unwrap()).unwrap();
-        Self { dir, doc }
-    }
-
-    /// Writes `bytes` as the CSV file `name` in the folder.
-    fn csv(&self, name: &str, bytes: &[u8]) -> PathBuf {
-        let path = self.dir.path().join(name);
-        std::fs::write(&path, bytes).unwrap();
-        path
-    }
-
-    /// `sla-planner import DOC CSV` with `extra` arguments.
-    fn import(&self, csv: &Path, extra: &[&str]) -> Output {
-        let doc = self.doc.display().to_string();
-        let csv = csv.display().to_string();
-        let mut args = vec!["import", doc.as_str(), csv.as_str()];
-        args.extend_from_slice(extra);
-        process::run(&args)
-    }
-
-    fn saved(&self) -> SlaDocument {
-        document::load(&self.doc).unwrap().document
-    }
-
-    fn bytes(&self) -> Vec<u8> {
-        std::fs::read(&self.doc).unwrap()
-    }
+/// A folder with the example without its actuals: what a test finds after an import is the
+/// import's.
+fn folder() -> DocFolder {
+    let mut example = SlaDocument::example().unwrap();
+    example.actuals = Actuals::default();
+    DocFolder::with(&example)
 }
 
 fn day(month: u32, day: u32) -> NaiveDate {
@@ -86,13 +54,13 @@ const HEADER: &str = "Create Date,Original Source,Lifecycle Stage,Notes";
 
 #[test]
 fn an_unclosed_quote_refuses_the_file_and_names_the_line_it_opens_on() {
-    let folder = Folder::new();
+    let folder = folder();
     let before = folder.bytes();
     // Line 3 opens a quote that nothing closes: today the next 1,000 leads become one field.
     let mut lines = vec![HEADER.to_owned(), "2027-01-02,Webinars,Lead,ok".to_owned()];
     lines.push("2027-01-03,\"Webinars,Lead,typo".to_owned());
     lines.extend(good_rows(1000));
-    let csv = folder.csv("open_quote.csv", (lines.join("\n") + "\n").as_bytes());
+    let csv = folder.file("open_quote.csv", (lines.join("\n") + "\n").as_bytes());
     let output = folder.import(&csv, &[]);
     let stderr = process::stderr(&output);
     assert_eq!(output.status.code(), Some(1), "{stderr}");
@@ -112,7 +80,7 @@ fn an_unclosed_quote_refuses_the_file_and_names_the_line_it_opens_on() {
 
 #[test]
 fn a_quote_closed_rows_later_reports_every_line_it_swallowed() {
-    let folder = Folder::new();
+    let folder = folder();
     // The stray quote on line 3 is closed by another stray quote on line 10, inside the
     // same column: the field runs from line 3 to line 10 and the row has the header's columns.
     let mut lines = vec![HEADER.to_owned(), "2027-01-02,Webinars,Lead,ok".to_owned()];
@@ -120,7 +88,7 @@ fn a_quote_closed_rows_later_reports_every_line_it_swallowed() {
     lines.extend(good_rows(6));
     lines.push("2027-01-10,Webinars,Lead,y\"z".to_owned());
     lines.push("2027-01-11,Webinars,Lead,ok".to_owned());
-    let csv = folder.csv("two_quotes.csv", (lines.join("\n") + "\n").as_bytes());
+    let csv = folder.file("two_quotes.csv", (lines.join("\n") + "\n").as_bytes());
     let output = folder.import(&csv, &[]);
     let stderr = process::stderr(&output);
     assert_eq!(output.status.code(), Some(0), "{stderr}");
@@ -133,13 +101,13 @@ fn a_quote_closed_rows_later_reports_every_line_it_swallowed() {
         "{}",
         process::stdout(&output)
     );
-    assert_eq!(total_leads(&folder.saved()), 2);
+    assert_eq!(total_leads(&folder.document()), 2);
 }
 
 #[test]
 fn a_multi_line_note_is_one_row_and_later_lines_keep_their_numbers() {
-    let folder = Folder::new();
-    let csv = folder.csv(
+    let folder = folder();
+    let csv = folder.file(
         "notes.csv",
         b"Create Date,Original Source,Lifecycle Stage,Notes\r\n\
           2027-01-02,Webinars,Lead,\"Called, no answer.\r\nCalled again.\"\r\n\
@@ -151,7 +119,7 @@ fn a_multi_line_note_is_one_row_and_later_lines_keep_their_numbers() {
     assert_eq!(output.status.code(), Some(0), "{stderr}");
     assert!(stderr.contains("notes.csv: Line 4: "), "{stderr}");
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
-    assert_eq!(total_leads(&folder.saved()), 2);
+    assert_eq!(total_leads(&folder.document()), 2);
 }
 
 // 8. Line numbers with every line ending.
@@ -168,13 +136,13 @@ fn bad_rows_have_their_line_with_crlf_lf_and_cr_line_endings() {
         "2027-01-77,Webinars,Lead,bad on line 8",
     ];
     for (name, ending) in [("lf", "\n"), ("crlf", "\r\n"), ("cr", "\r")] {
-        let folder = Folder::new();
+        let folder = folder();
         // The note's own line break is written with the file's line ending too.
         let text = lines
             .join(ending)
             .replace("over\ntwo", &format!("over{ending}two"))
             + ending;
-        let csv = folder.csv(&format!("{name}.csv"), text.as_bytes());
+        let csv = folder.file(&format!("{name}.csv"), text.as_bytes());
         let output = folder.import(&csv, &[]);
         let stderr = process::stderr(&output);
         assert_eq!(output.status.code(), Some(0), "{name}: {stderr}");
@@ -204,12 +172,12 @@ fn fair_export() -> Vec<u8> {
 
 #[test]
 fn a_utf8_file_with_one_stray_windows_1252_byte_stays_utf8_and_says_where() {
-    let folder = Folder::new();
-    let csv = folder.csv("fair.csv", &fair_export());
+    let folder = folder();
+    let csv = folder.file("fair.csv", &fair_export());
     let output = folder.import(&csv, &[]);
     let stderr = process::stderr(&output);
     assert_eq!(output.status.code(), Some(0), "{stderr}");
-    let saved = folder.saved();
+    let saved = folder.document();
     assert_eq!(saved.actuals.sources(), ["Beurs München"], "{stderr}");
     assert_eq!(total_leads(&saved), 19);
     assert!(
@@ -226,8 +194,8 @@ fn a_utf8_file_with_one_stray_windows_1252_byte_stays_utf8_and_says_where() {
 
 #[test]
 fn a_windows_1252_file_is_read_as_such_and_says_which_line_showed_it() {
-    let folder = Folder::new();
-    let csv = folder.csv(
+    let folder = folder();
+    let csv = folder.file(
         "cafe.csv",
         b"Create Date,Original Source\n2027-01-15,Webinars\n2027-01-16,Bedrijfsbeurs Caf\xE9\n",
     );
@@ -240,7 +208,7 @@ fn a_windows_1252_file_is_read_as_such_and_says_which_line_showed_it() {
     );
     assert!(
         folder
-            .saved()
+            .document()
             .actuals
             .get(day(1, 16), "Bedrijfsbeurs Café")
             .is_some()
@@ -249,8 +217,8 @@ fn a_windows_1252_file_is_read_as_such_and_says_which_line_showed_it() {
 
 #[test]
 fn a_plain_utf8_file_has_no_note() {
-    let folder = Folder::new();
-    let csv = folder.csv(
+    let folder = folder();
+    let csv = folder.file(
         "plain.csv",
         "Create Date,Original Source\n2027-01-15,Beurs München\n".as_bytes(),
     );
@@ -284,8 +252,8 @@ fn utf16_files_are_read_and_said_to_be() {
                 2027-01-16\tWebinars\tLead\r\n\
                 2027-01-77\tWebinars\tLead\r\n";
     for (name, little_endian) in [("le", true), ("be", false)] {
-        let folder = Folder::new();
-        let csv = folder.csv(&format!("{name}.csv"), &utf16(text, little_endian));
+        let folder = folder();
+        let csv = folder.file(&format!("{name}.csv"), &utf16(text, little_endian));
         let output = folder.import(&csv, &[]);
         let stderr = process::stderr(&output);
         assert_eq!(output.status.code(), Some(0), "{name}: {stderr}");
@@ -295,7 +263,7 @@ fn utf16_files_are_read_and_said_to_be() {
             !stderr.contains('ÿ') && !stderr.contains("\\u{0}"),
             "{name}: {stderr}"
         );
-        let saved = folder.saved();
+        let saved = folder.document();
         assert_eq!(saved.actuals.sources(), ["Beurs München", "Webinars"]);
         assert_eq!(total_leads(&saved), 2);
     }
@@ -328,7 +296,7 @@ fn run_with_deadline(args: &[&str]) -> (Option<i32>, String) {
 #[cfg(unix)]
 #[test]
 fn a_pipe_and_a_device_are_refused_at_once() {
-    let folder = Folder::new();
+    let folder = folder();
     let before = folder.bytes();
     let fifo = folder.dir.path().join("leads.csv");
     let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
@@ -344,7 +312,7 @@ fn a_pipe_and_a_device_are_refused_at_once() {
 
 #[test]
 fn a_folder_is_refused() {
-    let folder = Folder::new();
+    let folder = folder();
     let doc = folder.doc.display().to_string();
     let dir = folder.dir.path().display().to_string();
     let (code, stderr) = run_with_deadline(&["import", &doc, &dir]);
@@ -354,12 +322,12 @@ fn a_folder_is_refused() {
 
 #[test]
 fn a_row_longer_than_the_limit_is_skipped_with_its_line_and_the_limit() {
-    let folder = Folder::new();
+    let folder = folder();
     let long = "n".repeat(3_000_000);
     let text = format!(
         "{HEADER}\n2027-01-02,Webinars,Lead,ok\n2027-01-03,Webinars,Lead,{long}\n2027-01-04,Webinars,Lead,ok\n"
     );
-    let csv = folder.csv("long.csv", text.as_bytes());
+    let csv = folder.file("long.csv", text.as_bytes());
     let (code, stderr) = run_with_deadline(&[
         "import",
         &folder.doc.display().to_string(),
@@ -368,15 +336,15 @@ fn a_row_longer_than_the_limit_is_skipped_with_its_line_and_the_limit() {
     assert_eq!(code, Some(0), "{stderr}");
     assert!(stderr.contains("Line 3: "), "{stderr}");
     assert!(stderr.contains("1,000,000 bytes"), "the limit: {stderr}");
-    assert_eq!(total_leads(&folder.saved()), 2);
+    assert_eq!(total_leads(&folder.document()), 2);
 }
 
 #[test]
 fn a_field_longer_than_the_limit_is_skipped_naming_its_column() {
-    let folder = Folder::new();
+    let folder = folder();
     let long = "n".repeat(200_000);
     let text = format!("{HEADER}\n2027-01-02,Webinars,Lead,{long}\n2027-01-04,Webinars,Lead,ok\n");
-    let csv = folder.csv("field.csv", text.as_bytes());
+    let csv = folder.file("field.csv", text.as_bytes());
     let output = folder.import(&csv, &[]);
     let stderr = process::stderr(&output);
     assert_eq!(output.status.code(), Some(0), "{stderr}");
@@ -388,11 +356,11 @@ fn a_field_longer_than_the_limit_is_skipped_naming_its_column() {
 
 #[test]
 fn a_header_with_too_many_columns_is_refused_with_the_limit() {
-    let folder = Folder::new();
+    let folder = folder();
     let before = folder.bytes();
     let header: Vec<String> = (0..20_000).map(|i| format!("c{i}")).collect();
     let text = format!("Create Date,{}\n2027-01-02\n", header.join(","));
-    let csv = folder.csv("wide.csv", text.as_bytes());
+    let csv = folder.file("wide.csv", text.as_bytes());
     let output = folder.import(&csv, &[]);
     let stderr = process::stderr(&output);
     assert_eq!(output.status.code(), Some(1), "{stderr}");
@@ -405,8 +373,8 @@ fn a_header_with_too_many_columns_is_refused_with_the_limit() {
 
 #[test]
 fn a_header_line_of_null_bytes_is_refused_without_reading_it_into_memory() {
-    let folder = Folder::new();
-    let csv = folder.csv("zeros.csv", &vec![0u8; 8_000_000]);
+    let folder = folder();
+    let csv = folder.file("zeros.csv", &vec![0u8; 8_000_000]);
     let output = folder.import(&csv, &[]);
     let stderr = process::stderr(&output);
     assert_eq!(output.status.code(), Some(1), "{stderr}");
@@ -418,12 +386,12 @@ fn a_header_line_of_null_bytes_is_refused_without_reading_it_into_memory() {
 
 #[test]
 fn a_file_of_bad_rows_lists_the_first_ten_thousand_and_counts_the_rest() {
-    let folder = Folder::new();
+    let folder = folder();
     let mut text = format!("{HEADER}\n2027-01-02,Webinars,Lead,ok\n");
     for i in 0..10_005 {
         text.push_str(&format!("2027-01-{},Webinars,Lead,bad\n", 40 + i % 50));
     }
-    let csv = folder.csv("bad.csv", text.as_bytes());
+    let csv = folder.file("bad.csv", text.as_bytes());
     let output = folder.import(&csv, &[]);
     let stderr = process::stderr(&output);
     assert_eq!(output.status.code(), Some(0));
@@ -459,10 +427,10 @@ fn the_window_says_how_the_file_was_read_and_where_a_quote_stays_open() {
     wait_for(&mut harness, "Which column holds what");
     harness.get_by_label("windows1252.csv is read as Windows-1252, because line 2 is not UTF-8.");
 
-    let folder = Folder::new();
+    let folder = folder();
     let mut lines = vec![HEADER.to_owned(), "2027-01-03,\"Webinars,Lead,x".to_owned()];
     lines.extend(good_rows(20));
-    let open = folder.csv("open.csv", lines.join("\r\n").as_bytes());
+    let open = folder.file("open.csv", lines.join("\r\n").as_bytes());
     let mut harness = support::example();
     let before = harness.state().document().clone();
     let ctx = harness.ctx.clone();

@@ -9,6 +9,8 @@
 mod process;
 mod support;
 
+use process::DocFolder;
+
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -16,39 +18,29 @@ use sla_planner::document::{self, SlaDocument, SourceDay};
 
 const HEADER: &str = "Create Date,Original Source,Lifecycle Stage,Became a Customer Date,Amount";
 
-/// A folder with a copy of the example (agreed plan: January to December 2027).
-struct Folder {
-    dir: tempfile::TempDir,
-    doc: PathBuf,
+/// The folder of a test: a copy of the example (agreed plan: January to December 2027).
+fn folder() -> DocFolder {
+    DocFolder::with(&SlaDocument::example().unwrap())
 }
 
-impl Folder {
-    fn new() -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        let doc = dir.path().join("plan.sla.ron");
-        std::fs::write(&doc, document::EXAMPLE_RON).unwrap();
-        Self { dir, doc }
-    }
-
+impl DocFolder {
     /// Writes `rows` under the HubSpot header as `name` and returns its path.
     fn csv(&self, name: &str, rows: &[&str]) -> PathBuf {
         self.csv_with(name, HEADER, rows)
     }
 
     fn csv_with(&self, name: &str, header: &str, rows: &[&str]) -> PathBuf {
-        let path = self.dir.path().join(name);
         let mut text = format!("{header}\r\n");
         for row in rows {
             text.push_str(row);
             text.push_str("\r\n");
         }
-        std::fs::write(&path, text).unwrap();
-        path
+        self.file(name, text.as_bytes())
     }
 
-    /// Runs `sla-planner import DOC CSV extra…` and checks it succeeded.
-    fn import(&self, csv: &Path, extra: &[&str]) -> String {
-        let output = self.run(csv, extra);
+    /// Runs `sla-planner import DOC CSV extra…`, checks it succeeded and returns what it said.
+    fn imported(&self, csv: &Path, extra: &[&str]) -> String {
+        let output = self.import(csv, extra);
         assert_eq!(
             output.status.code(),
             Some(0),
@@ -56,22 +48,6 @@ impl Folder {
             process::stderr(&output)
         );
         process::stdout(&output)
-    }
-
-    fn run(&self, csv: &Path, extra: &[&str]) -> std::process::Output {
-        let doc = self.doc.display().to_string();
-        let csv = csv.display().to_string();
-        let mut args = vec!["import", doc.as_str(), csv.as_str()];
-        args.extend_from_slice(extra);
-        process::run(&args)
-    }
-
-    fn document(&self) -> SlaDocument {
-        document::load(&self.doc).unwrap().document
-    }
-
-    fn bytes(&self) -> Vec<u8> {
-        std::fs::read(&self.doc).unwrap()
     }
 }
 
@@ -90,7 +66,7 @@ fn record(doc: &SlaDocument, date: NaiveDate, source: &str) -> SourceDay {
 /// March leads another import put on 10 March.
 #[test]
 fn a_close_day_does_not_replace_the_leads_another_import_put_there() {
-    let folder = Folder::new();
+    let folder = folder();
     let march = folder.csv(
         "march.csv",
         &[
@@ -100,7 +76,7 @@ fn a_close_day_does_not_replace_the_leads_another_import_put_there() {
             "2027-03-10,Demo requests,Customer,2027-03-10,900",
         ],
     );
-    folder.import(&march, &[]);
+    folder.imported(&march, &[]);
     let january = folder.csv(
         "january.csv",
         &[
@@ -108,7 +84,7 @@ fn a_close_day_does_not_replace_the_leads_another_import_put_there() {
             "2027-01-16,Webinars,Subscriber,,",
         ],
     );
-    folder.import(&january, &[]);
+    folder.imported(&january, &[]);
     let doc = folder.document();
     let webinars = record(&doc, day(3, 10), "Webinars");
     // The March leads stay; the January file adds its customer on its close day.
@@ -127,7 +103,7 @@ fn a_close_day_does_not_replace_the_leads_another_import_put_there() {
 /// last export), and the other parts of the record are kept.
 #[test]
 fn a_newer_export_replaces_the_lead_figures_of_its_days_and_sources_only() {
-    let folder = Folder::new();
+    let folder = folder();
     let first = folder.csv(
         "first.csv",
         &[
@@ -137,7 +113,7 @@ fn a_newer_export_replaces_the_lead_figures_of_its_days_and_sources_only() {
             "2027-02-02,Webinars,Subscriber,,",
         ],
     );
-    folder.import(&first, &[]);
+    folder.imported(&first, &[]);
     let second = folder.csv(
         "second.csv",
         &[
@@ -145,7 +121,7 @@ fn a_newer_export_replaces_the_lead_figures_of_its_days_and_sources_only() {
             "2027-02-01,Webinars,Unqualified,,",
         ],
     );
-    folder.import(&second, &[]);
+    folder.imported(&second, &[]);
     let doc = folder.document();
     let webinars = record(&doc, day(2, 1), "Webinars");
     assert_eq!(
@@ -161,9 +137,9 @@ fn a_newer_export_replaces_the_lead_figures_of_its_days_and_sources_only() {
 /// a CSV does not say which days it was exported for, so what that day held stays.
 #[test]
 fn a_day_without_rows_in_the_file_keeps_what_it_held() {
-    let folder = Folder::new();
+    let folder = folder();
     let typed = folder.csv("typed.csv", &["2027-01-06,Webinars,Subscriber,,"]);
-    folder.import(&typed, &[]);
+    folder.imported(&typed, &[]);
     let later = folder.csv(
         "later.csv",
         &[
@@ -171,7 +147,7 @@ fn a_day_without_rows_in_the_file_keeps_what_it_held() {
             "2027-01-07,Webinars,Subscriber,,",
         ],
     );
-    folder.import(&later, &[]);
+    folder.imported(&later, &[]);
     let doc = folder.document();
     for d in 5..=7 {
         assert_eq!(record(&doc, day(1, d), "Webinars").leads, 1, "January {d}");
@@ -180,7 +156,7 @@ fn a_day_without_rows_in_the_file_keeps_what_it_held() {
 
 #[test]
 fn the_same_file_twice_gives_the_same_document() {
-    let folder = Folder::new();
+    let folder = folder();
     let other = folder.csv(
         "other.csv",
         &[
@@ -188,7 +164,7 @@ fn the_same_file_twice_gives_the_same_document() {
             "2027-03-11,Demo requests,Customer,2027-03-20,500",
         ],
     );
-    folder.import(&other, &[]);
+    folder.imported(&other, &[]);
     let file = folder.csv(
         "file.csv",
         &[
@@ -197,9 +173,9 @@ fn the_same_file_twice_gives_the_same_document() {
             "2027-03-20,Demo requests,Customer,2027-03-20,300",
         ],
     );
-    let first = folder.import(&file, &[]);
+    let first = folder.imported(&file, &[]);
     let once = folder.bytes();
-    let second = folder.import(&file, &[]);
+    let second = folder.imported(&file, &[]);
     assert_eq!(folder.bytes(), once);
     assert_eq!(first, second);
     let doc = folder.document();
@@ -210,9 +186,9 @@ fn the_same_file_twice_gives_the_same_document() {
 /// The summary says what was replaced: lead figures of N days, customers of M days, per source.
 #[test]
 fn the_summary_says_which_figures_were_replaced_in_whole_words() {
-    let folder = Folder::new();
+    let folder = folder();
     let file = folder.csv("one.csv", &["2027-01-15,Webinars,Customer,2027-02-10,100"]);
-    let stdout = folder.import(&file, &[]);
+    let stdout = folder.imported(&file, &[]);
     assert!(
         stdout.contains("1 row read, 1 imported, 0 skipped."),
         "{stdout}"
@@ -223,7 +199,7 @@ fn the_summary_says_which_figures_were_replaced_in_whole_words() {
         "{stdout}"
     );
     assert!(!stdout.contains("the days the file covers"), "{stdout}");
-    let dutch = folder.import(&file, &["--lang", "nl"]);
+    let dutch = folder.imported(&file, &["--lang", "nl"]);
     assert!(!dutch.contains("1 dagen"), "{dutch}");
     assert!(!dutch.contains("1 rijen"), "{dutch}");
     assert!(dutch.contains("1 dag"), "{dutch}");
@@ -233,7 +209,7 @@ fn the_summary_says_which_figures_were_replaced_in_whole_words() {
 /// last day inside the plan's period.
 #[test]
 fn rows_outside_the_plans_period_are_reported_and_the_report_looks_inside_it() {
-    let folder = Folder::new();
+    let folder = folder();
     let file = folder.csv(
         "typo.csv",
         &[
@@ -243,7 +219,7 @@ fn rows_outside_the_plans_period_are_reported_and_the_report_looks_inside_it() {
             "2026-11-03,Webinars,Subscriber,,",
         ],
     );
-    let stdout = folder.import(&file, &[]);
+    let stdout = folder.imported(&file, &[]);
     assert!(
         stdout.contains("2 rows are dated outside the agreed plan's period"),
         "{stdout}"
@@ -262,7 +238,7 @@ fn rows_outside_the_plans_period_are_reported_and_the_report_looks_inside_it() {
         .leads,
         1
     );
-    let dutch = folder.import(&file, &["--lang", "nl", "--dry-run"]);
+    let dutch = folder.imported(&file, &["--lang", "nl", "--dry-run"]);
     assert!(dutch.contains("2200-12-31"), "{dutch}");
 
     let doc_arg = folder.doc.display().to_string();
@@ -285,7 +261,7 @@ fn rows_outside_the_plans_period_are_reported_and_the_report_looks_inside_it() {
 /// A customer closing after the period is a row outside it too (its customer is not tracked).
 #[test]
 fn a_row_inside_the_period_is_not_reported() {
-    let folder = Folder::new();
+    let folder = folder();
     let file = folder.csv(
         "inside.csv",
         &[
@@ -293,13 +269,13 @@ fn a_row_inside_the_period_is_not_reported() {
             "2027-12-31,Webinars,Subscriber,,",
         ],
     );
-    let stdout = folder.import(&file, &[]);
+    let stdout = folder.imported(&file, &[]);
     assert!(!stdout.contains("outside"), "{stdout}");
 }
 
 #[test]
 fn a_year_outside_1900_to_2200_is_refused_with_the_rule() {
-    let folder = Folder::new();
+    let folder = folder();
     let file = folder.csv(
         "years.csv",
         &[
@@ -308,7 +284,7 @@ fn a_year_outside_1900_to_2200_is_refused_with_the_rule() {
             "31-12-1899,Webinars,Subscriber,,",
         ],
     );
-    let output = folder.run(&file, &[]);
+    let output = folder.import(&file, &[]);
     assert_eq!(output.status.code(), Some(0));
     let stderr = process::stderr(&output);
     assert!(stderr.contains("“9999-12-31”: the year 9999"), "{stderr}");
@@ -320,12 +296,12 @@ fn a_year_outside_1900_to_2200_is_refused_with_the_rule() {
 /// An ambiguous file read with the order remembered from an earlier import says so.
 #[test]
 fn a_remembered_date_order_is_named_in_the_summary() {
-    let folder = Folder::new();
+    let folder = folder();
     let header = "Create Date,Original Source";
     let file = folder.csv_with("ambiguous.csv", header, &["03/04/2027,Webinars"]);
-    let first = folder.import(&file, &["--date-order", "dmy"]);
+    let first = folder.imported(&file, &["--date-order", "dmy"]);
     assert!(!first.contains("remembered"), "{first}");
-    let second = folder.import(&file, &[]);
+    let second = folder.imported(&file, &[]);
     assert!(
         second.contains(
             "Dates read as day-month-year, as remembered from the last import; use --date-order to change."
@@ -335,24 +311,24 @@ fn a_remembered_date_order_is_named_in_the_summary() {
     assert_eq!(record(&folder.document(), day(4, 3), "Webinars").leads, 1);
     // A file whose dates settle the order needs no note.
     let clear = folder.csv_with("clear.csv", header, &["25/04/2027,Webinars"]);
-    assert!(!folder.import(&clear, &[]).contains("remembered"));
+    assert!(!folder.imported(&clear, &[]).contains("remembered"));
 }
 
 /// "1 column", not "1 columns", in a skipped row's reason.
 #[test]
 fn a_row_of_one_column_is_named_in_the_singular() {
-    let folder = Folder::new();
+    let folder = folder();
     let file = folder.csv(
         "short.csv",
         &["2027-01-15,Webinars,Subscriber,,", "2027-01-16"],
     );
-    let output = folder.run(&file, &[]);
+    let output = folder.import(&file, &[]);
     let stderr = process::stderr(&output);
     assert!(
         stderr.contains("1 column where the header has 5"),
         "{stderr}"
     );
-    let dutch = process::stderr(&folder.run(&file, &["--lang", "nl", "--dry-run"]));
+    let dutch = process::stderr(&folder.import(&file, &["--lang", "nl", "--dry-run"]));
     assert!(dutch.contains("1 kolom, terwijl"), "{dutch}");
 }
 
@@ -360,7 +336,7 @@ fn a_row_of_one_column_is_named_in_the_singular() {
 #[test]
 fn the_window_reports_rows_outside_the_period_and_what_it_replaced() {
     use egui_kittest::kittest::Queryable as _;
-    let folder = Folder::new();
+    let folder = folder();
     let file = folder.csv(
         "typo.csv",
         &[
@@ -401,7 +377,7 @@ fn wait_for(harness: &mut egui_kittest::Harness<'static, sla_planner::App>, text
 /// whose amount is above the largest a plan takes is skipped with the reason; the others count.
 #[test]
 fn an_amount_above_the_largest_a_plan_takes_is_skipped_not_summed_to_infinity() {
-    let folder = Folder::new();
+    let folder = folder();
     let huge = "1".to_owned() + &"0".repeat(308);
     let rows = [
         format!("2027-03-10,Webinars,Customer,2027-03-10,{huge}"),
@@ -410,7 +386,7 @@ fn an_amount_above_the_largest_a_plan_takes_is_skipped_not_summed_to_infinity() 
     ];
     let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
     let csv = folder.csv("huge.csv", &rows);
-    let output = folder.run(&csv, &[]);
+    let output = folder.import(&csv, &[]);
     let said = format!(
         "{}{}",
         String::from_utf8_lossy(&output.stdout),
@@ -429,9 +405,9 @@ fn an_amount_above_the_largest_a_plan_takes_is_skipped_not_summed_to_infinity() 
 }
 
 /// Runs an import that must be refused and returns what it said; the document is unchanged.
-fn refused(folder: &Folder, csv: &Path) -> String {
+fn refused(folder: &DocFolder, csv: &Path) -> String {
     let before = folder.bytes();
-    let output = folder.run(csv, &[]);
+    let output = folder.import(csv, &[]);
     assert_eq!(
         output.status.code(),
         Some(1),
@@ -449,7 +425,7 @@ const WITH_REASON: &str =
 /// The import once saved 51 reasons on one day (and 501 sources) without a word.
 #[test]
 fn an_import_beyond_the_limits_is_refused_with_the_reason_and_changes_nothing() {
-    let folder = Folder::new();
+    let folder = folder();
     let reasons: Vec<String> = (0..=document::MAX_REASONS)
         .map(|i| format!("2027-01-04,Webinars,Unqualified,,,Reason {i}"))
         .collect();
