@@ -167,6 +167,28 @@ fn restored_work_is_not_saved_over_a_colleagues_change_without_asking() {
     );
 }
 
+/// Issue 15, point 5: restored work whose file was moved away while the app was down asks
+/// where to save it instead of writing a new file under the old name.
+#[test]
+fn restored_work_whose_file_is_gone_asks_where_to_save_it() {
+    let recovery = folder();
+    let files = folder();
+    let path = example_file(&files);
+    let mut crashed = window(&recovery, Some(path.clone()));
+    type_into(&mut crashed, "Revenue goal", "3000000");
+    drop(crashed);
+    std::fs::rename(&path, files.join("moved.sla.ron")).unwrap();
+
+    let mut restarted = window(&recovery, None);
+    restarted.get_by_label("Restore").click();
+    restarted.run();
+    restarted.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    restarted.run();
+    restarted.get_by_label("Where should this work be saved?");
+    restarted.get_by_label_contains("which no longer exists. Use Save as…");
+    assert!(!path.exists(), "no new file under the old name");
+}
+
 #[cfg(unix)]
 #[test]
 fn sigterm_writes_the_latest_unsaved_work() {
