@@ -15,7 +15,7 @@ mod support;
 #[test]
 fn the_agreement_follows_the_plan_and_copies_as_text() {
     let mut harness = example();
-    harness.get_by_label("Agreement").click();
+    harness.get_by_label("7 Agreement").click();
     harness.run();
     harness.get_by_label_contains("Marketing delivers 1,100 leads");
     harness.get_by_label_contains("within 1 hour of its arrival");
@@ -23,7 +23,7 @@ fn the_agreement_follows_the_plan_and_copies_as_text() {
     harness.get_by_label("2 Sales").click();
     harness.run();
     type_into(&mut harness, "Minimum contact attempts", "8");
-    harness.get_by_label("Agreement").click();
+    harness.get_by_label("7 Agreement").click();
     harness.run();
     harness.get_by_label_contains("at least 8 contact attempts");
 
@@ -70,7 +70,7 @@ fn file_menu_offers_every_export_format() {
 #[test]
 fn snapshot_agreement_tab() {
     let mut harness = example();
-    harness.get_by_label("Agreement").click();
+    harness.get_by_label("7 Agreement").click();
     harness.run();
     let mut results = egui_kittest::SnapshotResults::new();
     results.add(harness.try_snapshot("agreement_dark_1280x800"));
@@ -80,7 +80,7 @@ fn snapshot_agreement_tab() {
         egui::vec2(1024.0, 640.0),
         egui::Theme::Light,
     );
-    harness.get_by_label("Agreement").click();
+    harness.get_by_label("7 Agreement").click();
     harness.run();
     harness.remove_cursor();
     harness.run();
@@ -90,7 +90,7 @@ fn snapshot_agreement_tab() {
 #[test]
 fn an_approval_is_cleared_with_a_mark_when_the_agreed_plan_changes() {
     let mut harness = example();
-    harness.get_by_label("Agreement").click();
+    harness.get_by_label("7 Agreement").click();
     harness.run();
     harness.get_by_label("Add approver").click();
     harness.run();
@@ -120,7 +120,7 @@ fn an_approval_is_cleared_with_a_mark_when_the_agreed_plan_changes() {
     harness.get_by_label("2 Sales").click();
     harness.run();
     type_into(&mut harness, "Minimum contact attempts", "3");
-    harness.get_by_label("Agreement").click();
+    harness.get_by_label("7 Agreement").click();
     harness.run();
     assert_eq!(
         shown(
@@ -134,7 +134,7 @@ fn an_approval_is_cleared_with_a_mark_when_the_agreed_plan_changes() {
 #[test]
 fn the_effective_date_and_progress_reports_are_edited_and_named_in_the_agreement() {
     let mut harness = example();
-    harness.get_by_label("Agreement").click();
+    harness.get_by_label("7 Agreement").click();
     harness.run();
     // The example's date in the English way of writing dates.
     assert_eq!(value(&harness, "Takes effect on"), "1 Jan 2027");

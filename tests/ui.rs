@@ -485,3 +485,71 @@ fn snapshot_sales_tab() {
 fn snapshot_report_tab() {
     snapshot_tab("report_dark_1280x800", "3 Report");
 }
+
+/// Issue 18, point 4: F10 opens the menu bar as on every desktop, its first item focused;
+/// arrows move and Enter chooses. Before, the menu took about 20 Shift+Tabs.
+#[test]
+fn f10_opens_the_menu_and_the_keyboard_walks_it() {
+    let mut harness = app();
+    support::press(&mut harness, Modifiers::NONE, Key::F10);
+    // A menu item's name carries its shortcut.
+    assert!(harness.get_by_label("New Ctrl+N").is_focused());
+    support::press(&mut harness, Modifiers::NONE, Key::ArrowDown);
+    assert!(harness.get_by_label("Open… Ctrl+O").is_focused());
+    support::press(&mut harness, Modifiers::NONE, Key::Escape);
+    assert!(
+        harness.query_by_label("Open… Ctrl+O").is_none(),
+        "Escape closes it"
+    );
+}
+
+/// Every tab has its shortcut, in the order of the tab strip: the seventh, Agreement, had none.
+#[test]
+fn ctrl_7_shows_the_agreement() {
+    let mut harness = app();
+    support::press(&mut harness, Modifiers::COMMAND, Key::Num7);
+    harness.get_by_label_contains("Marketing delivers 1,100 leads");
+    support::press(&mut harness, Modifiers::COMMAND, Key::Num1);
+    harness.get_by_role_and_label(Role::TextInput, "Revenue goal");
+}
+
+/// View ▸ Language has a way back to the system's language.
+#[test]
+fn the_language_can_follow_the_system_again() {
+    let mut harness = app();
+    for item in ["View", "Language", "Nederlands"] {
+        harness.get_by_label(item).click();
+        harness.run();
+    }
+    harness.get_by_role_and_label(Role::TextInput, "Omzetdoel");
+    for item in ["Beeld", "Taal", "Taal van het systeem"] {
+        harness.get_by_label(item).click();
+        harness.run();
+    }
+    // The tests' system locale is en_NL: English.
+    harness.get_by_role_and_label(Role::TextInput, "Revenue goal");
+}
+
+/// The README's table of keys is the list of commands with a shortcut, each with its label.
+#[test]
+fn the_readme_lists_every_shortcut() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let keys = readme
+        .split("\n## Keys\n")
+        .nth(1)
+        .expect("a section “Keys”");
+    let rows: Vec<&str> = keys
+        .lines()
+        .take_while(|line| !line.starts_with('#'))
+        .filter(|line| line.starts_with("| `"))
+        .collect();
+    let commands = sla_planner::app::Command::KEYBOARD;
+    assert_eq!(rows.len(), commands.len(), "{rows:#?}");
+    let t = sla_planner::i18n::Language::English.text();
+    for (shortcut, command) in commands {
+        let keys = shortcut.format(&egui::ModifierNames::NAMES, false);
+        let row = format!("| `{keys}` | {} |", command.label(t));
+        assert!(rows.contains(&row.as_str()), "missing: {row}\n{rows:#?}");
+    }
+}

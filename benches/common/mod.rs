@@ -83,6 +83,24 @@ pub fn tracked_document() -> SlaDocument {
     doc
 }
 
+/// The example with the most records of actuals a document holds
+/// ([`MAX_ACTUALS`](sla_planner::document::MAX_ACTUALS)), each a day's leads of one of 50
+/// sources.
+pub fn most_records() -> SlaDocument {
+    let first = chrono::NaiveDate::from_ymd_opt(2015, 1, 1).expect("a date");
+    let records = (0..sla_planner::document::MAX_ACTUALS)
+        .map(|i| {
+            let date = first + chrono::Duration::days((i / 50) as i64);
+            let mut day = SourceDay::new(date, &format!("Source {}", i % 50));
+            day.leads = 1 + (i % 7) as u32;
+            day
+        })
+        .collect();
+    let mut doc = SlaDocument::example().expect("the example loads");
+    doc.actuals = Actuals::from_records(records);
+    doc
+}
+
 /// A document at every limit of the format (docs/FORMAT.md): 100 scenarios, each with 10 funnel
 /// stages, 50 lead sources and 500 holidays.
 pub fn document_at_the_limits() -> SlaDocument {

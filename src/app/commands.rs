@@ -3,6 +3,7 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+use super::{Tab, ThemeChoice};
 use crate::export::Format;
 use crate::export::csv::{Dialect, Rows};
 use crate::i18n::{Language, Text};
@@ -20,26 +21,23 @@ pub enum Command {
     DuplicateScenario,
     DeleteScenario,
     MarkAgreed,
-    ThemeSystem,
-    ThemeLight,
-    ThemeDark,
+    /// View ▸ Theme: the system's, light or dark.
+    Theme(ThemeChoice),
     ZoomIn,
     ZoomOut,
     ZoomReset,
-    LanguageEnglish,
-    LanguageDutch,
-    ShowMarketing,
-    ShowSales,
-    ShowReport,
+    /// View ▸ Language: English or Dutch, or `None` to follow the system's language.
+    Language(Option<Language>),
+    /// Shows one of the tabs (Ctrl+1 … Ctrl+7, in the order of the tab strip).
+    Show(Tab),
+    /// F10, as on every desktop: the menu bar by keyboard, File open with its first item
+    /// focused (arrows move, Enter chooses, Escape closes).
+    OpenMenu,
     CompareWithFile,
-    ShowWhatIf,
-    ShowCompare,
-    ShowCharts,
     About,
     Method,
     /// Large type and sliders for a projector (issue 11); toggles.
     MeetingMode,
-    ShowAgreement,
     /// File ▸ Export: the selected scenario's report in a format, through the save dialog.
     Export(Format),
     CopyAgreement,
@@ -67,8 +65,9 @@ impl Command {
     ];
 
     /// Commands with shortcuts, most specific first: egui ignores an extra Shift when matching,
-    /// so Ctrl+Shift+S must be tried before Ctrl+S.
-    pub const KEYBOARD: [(KeyboardShortcut, Self); 15] = [
+    /// so Ctrl+Shift+S must be tried before Ctrl+S. The README's table of keys lists these (a
+    /// test holds them together).
+    pub const KEYBOARD: [(KeyboardShortcut, Self); 17] = [
         (command_shift(Key::S), Self::SaveAs),
         (command_shift(Key::Z), Self::Redo),
         (command(Key::Y), Self::Redo),
@@ -77,12 +76,17 @@ impl Command {
         (command(Key::O), Self::Open),
         (command(Key::N), Self::New),
         (command(Key::Q), Self::Quit),
-        (command(Key::Num1), Self::ShowMarketing),
-        (command(Key::Num2), Self::ShowSales),
-        (command(Key::Num3), Self::ShowReport),
-        (command(Key::Num4), Self::ShowWhatIf),
-        (command(Key::Num5), Self::ShowCompare),
-        (command(Key::Num6), Self::ShowCharts),
+        (command(Key::Num1), Self::Show(Tab::Marketing)),
+        (command(Key::Num2), Self::Show(Tab::Sales)),
+        (command(Key::Num3), Self::Show(Tab::Report)),
+        (command(Key::Num4), Self::Show(Tab::WhatIf)),
+        (command(Key::Num5), Self::Show(Tab::Compare)),
+        (command(Key::Num6), Self::Show(Tab::Charts)),
+        (command(Key::Num7), Self::Show(Tab::Agreement)),
+        (
+            KeyboardShortcut::new(Modifiers::NONE, Key::F10),
+            Self::OpenMenu,
+        ),
         (
             KeyboardShortcut::new(Modifiers::NONE, Key::F11),
             Self::MeetingMode,
@@ -110,26 +114,29 @@ impl Command {
             Self::DuplicateScenario => t.cmd_duplicate_scenario,
             Self::DeleteScenario => t.cmd_delete_scenario,
             Self::MarkAgreed => t.cmd_mark_agreed,
-            Self::ThemeSystem => t.cmd_theme_system,
-            Self::ThemeLight => t.cmd_theme_light,
-            Self::ThemeDark => t.cmd_theme_dark,
+            Self::Theme(ThemeChoice::System) => t.cmd_theme_system,
+            Self::Theme(ThemeChoice::Light) => t.cmd_theme_light,
+            Self::Theme(ThemeChoice::Dark) => t.cmd_theme_dark,
             Self::ZoomIn => t.cmd_zoom_in,
             Self::ZoomOut => t.cmd_zoom_out,
             Self::ZoomReset => t.cmd_zoom_reset,
+            Self::Language(None) => t.cmd_language_system,
             // A language is named in itself, whatever the language on screen.
-            Self::LanguageEnglish => Language::English.name(),
-            Self::LanguageDutch => Language::Dutch.name(),
-            Self::ShowMarketing => t.tab_marketing,
-            Self::ShowSales => t.tab_sales,
-            Self::ShowReport => t.tab_report,
+            Self::Language(Some(language)) => language.name(),
+            Self::Show(tab) => match tab {
+                Tab::Marketing => t.tab_marketing,
+                Tab::Sales => t.tab_sales,
+                Tab::Report => t.tab_report,
+                Tab::WhatIf => t.whatif_tab,
+                Tab::Compare => t.whatif_compare_tab,
+                Tab::Charts => t.tab_charts,
+                Tab::Agreement => t.tab_agreement,
+            },
+            Self::OpenMenu => t.cmd_open_menu,
             Self::CompareWithFile => t.cmd_compare_with_file,
-            Self::ShowWhatIf => t.whatif_tab,
-            Self::ShowCompare => t.whatif_compare_tab,
-            Self::ShowCharts => t.tab_charts,
             Self::About => t.cmd_about,
             Self::Method => t.cmd_method,
             Self::MeetingMode => t.whatif_cmd_meeting_mode,
-            Self::ShowAgreement => t.tab_agreement,
             Self::Export(format) => match format {
                 Format::Html => t.cmd_export_html,
                 Format::Markdown => t.cmd_export_markdown,
@@ -171,5 +178,17 @@ mod tests {
             }
         }
         assert_eq!(Command::Redo.shortcut(), Some(command_shift(Key::Z)));
+    }
+
+    #[test]
+    fn no_two_commands_share_a_shortcut_and_every_tab_has_one() {
+        for (i, (shortcut, command)) in Command::KEYBOARD.iter().enumerate() {
+            for (other, other_command) in &Command::KEYBOARD[i + 1..] {
+                assert_ne!(shortcut, other, "{command:?} and {other_command:?}");
+            }
+        }
+        for tab in Tab::ALL {
+            assert!(Command::Show(tab).shortcut().is_some(), "{tab:?}");
+        }
     }
 }

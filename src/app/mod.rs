@@ -104,7 +104,7 @@ struct Settings {
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-enum ThemeChoice {
+pub enum ThemeChoice {
     #[default]
     System,
     Light,
@@ -123,7 +123,7 @@ impl ThemeChoice {
 
 /// The tabs of the method's three steps.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-enum Tab {
+pub enum Tab {
     #[default]
     Marketing,
     Sales,
@@ -136,6 +136,19 @@ enum Tab {
     Compare,
     /// The agreement in sentences, generated from the plan.
     Agreement,
+}
+
+impl Tab {
+    /// In the order of the tab strip and of their shortcuts (Ctrl+1 … Ctrl+7).
+    pub const ALL: [Self; 7] = [
+        Self::Marketing,
+        Self::Sales,
+        Self::Report,
+        Self::WhatIf,
+        Self::Compare,
+        Self::Charts,
+        Self::Agreement,
+    ];
 }
 
 /// A document to compare the open one with, and its file name.
@@ -189,6 +202,10 @@ pub struct App {
     editor: Editor,
     settings: Settings,
     language: Language,
+    /// The language of the system's locale: the one on screen unless the user chose another.
+    system_language: Language,
+    /// F10 was pressed: the menu bar opens File and focuses its first item.
+    menu_by_keyboard: bool,
     tab: Tab,
     dialog: Option<Dialog>,
     /// A dismissible message: a failed load or save, or what just happened.
@@ -246,11 +263,10 @@ impl App {
         cc.egui_ctx
             .all_styles_mut(|style| style.spacing.scroll = egui::style::ScrollStyle::solid());
         let locale = options.locale.clone().or_else(sys_locale::get_locale);
-        let language = settings.language.unwrap_or_else(|| {
-            locale
-                .as_deref()
-                .map_or_else(Language::default, Language::from_locale)
-        });
+        let system_language = locale
+            .as_deref()
+            .map_or_else(Language::default, Language::from_locale);
+        let language = settings.language.unwrap_or(system_language);
         if let Some(zoom) = settings.zoom.filter(|z| (0.25..=5.0).contains(z)) {
             cc.egui_ctx.set_zoom_factor(zoom);
         }
@@ -282,6 +298,8 @@ impl App {
             editor,
             settings,
             language,
+            system_language,
+            menu_by_keyboard: false,
             tab: Tab::default(),
             dialog,
             notice,
@@ -521,24 +539,16 @@ impl App {
                     doc.set_agreed(id);
                 }
             }
-            Command::ThemeSystem => self.set_theme(ctx, ThemeChoice::System),
-            Command::ThemeLight => self.set_theme(ctx, ThemeChoice::Light),
-            Command::ThemeDark => self.set_theme(ctx, ThemeChoice::Dark),
+            Command::Theme(theme) => self.set_theme(ctx, theme),
             Command::ZoomIn => egui::gui_zoom::zoom_in(ctx),
             Command::ZoomOut => egui::gui_zoom::zoom_out(ctx),
             Command::ZoomReset => ctx.set_zoom_factor(1.0),
-            Command::LanguageEnglish => self.set_language(Language::English),
-            Command::LanguageDutch => self.set_language(Language::Dutch),
-            Command::ShowMarketing => self.tab = Tab::Marketing,
-            Command::ShowSales => self.tab = Tab::Sales,
-            Command::ShowReport => self.tab = Tab::Report,
+            Command::Language(language) => self.set_language(language),
+            Command::Show(tab) => self.tab = tab,
+            Command::OpenMenu => self.menu_by_keyboard = true,
             Command::CompareWithFile => self.file_dialog_wanted = Some(FileDialogKind::CompareWith),
-            Command::ShowWhatIf => self.tab = Tab::WhatIf,
-            Command::ShowCompare => self.tab = Tab::Compare,
-            Command::ShowCharts => self.tab = Tab::Charts,
             Command::About => self.dialog = Some(Dialog::About),
             Command::Method => self.dialog = Some(Dialog::Method),
-            Command::ShowAgreement => self.tab = Tab::Agreement,
             Command::Export(format) => {
                 self.file_dialog_wanted = Some(FileDialogKind::Export(format));
             }
@@ -581,11 +591,12 @@ impl App {
         self.import = Some(import::ImportDialog::open(ctx, path));
     }
 
-    /// Switches the language of everything on screen. The document, the undo history and text
-    /// being typed stay as they are (fields are keyed by stable ids, not by their labels).
-    fn set_language(&mut self, language: Language) {
-        self.language = language;
-        self.settings.language = Some(language);
+    /// Switches the language of everything on screen (`None`: the system's, also on the next
+    /// start). The document, the undo history and text being typed stay as they are (fields are
+    /// keyed by stable ids, not by their labels).
+    fn set_language(&mut self, language: Option<Language>) {
+        self.language = language.unwrap_or(self.system_language);
+        self.settings.language = language;
     }
 
     fn set_theme(&mut self, ctx: &egui::Context, theme: ThemeChoice) {

@@ -509,6 +509,9 @@ pub struct Text {
     pub cmd_theme_dark: &'static str,
     pub cmd_theme_light: &'static str,
     pub cmd_theme_system: &'static str,
+    /// View ▸ Language: the system's language, as on the first start.
+    pub cmd_language_system: &'static str,
+    pub cmd_open_menu: &'static str,
     pub cmd_undo: &'static str,
     pub cmd_zoom_in: &'static str,
     pub cmd_zoom_out: &'static str,

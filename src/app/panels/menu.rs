@@ -11,8 +11,18 @@ pub fn show(app: &mut App, ui: &mut Ui) -> egui::Rect {
     Panel::top("menu")
         .show(ui, |ui| {
             MenuBar::new().ui(ui, |ui| {
+                let by_keyboard = std::mem::take(&mut app.menu_by_keyboard);
+                if by_keyboard {
+                    // The popup of the File button, whose id is the next one: opened before
+                    // the button is drawn, so the menu shows (and kept open) in this pass.
+                    let popup = ui.next_auto_id().with("popup");
+                    egui::Popup::open_id(ui.ctx(), popup);
+                }
                 ui.menu_button(t.menu_file, |ui| {
-                    item(app, ui, Command::New);
+                    let new = item(app, ui, Command::New);
+                    if by_keyboard {
+                        new.request_focus();
+                    }
                     item(app, ui, Command::Open);
                     ui.menu_button(t.menu_open_recent, |ui| {
                         if app.settings.recent.is_empty() {
@@ -49,16 +59,14 @@ pub fn show(app: &mut App, ui: &mut Ui) -> egui::Rect {
                     ui.separator();
                     item(app, ui, Command::Quit);
                 });
+
                 ui.menu_button(t.menu_edit, |ui| {
                     item(app, ui, Command::Undo);
                     item(app, ui, Command::Redo);
                 });
                 ui.menu_button(t.menu_view, |ui| {
-                    for (command, theme) in [
-                        (Command::ThemeSystem, ThemeChoice::System),
-                        (Command::ThemeLight, ThemeChoice::Light),
-                        (Command::ThemeDark, ThemeChoice::Dark),
-                    ] {
+                    for theme in [ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark] {
+                        let command = Command::Theme(theme);
                         if ui
                             .radio(app.settings.theme == theme, command.label(t))
                             .clicked()
@@ -68,12 +76,10 @@ pub fn show(app: &mut App, ui: &mut Ui) -> egui::Rect {
                     }
                     ui.separator();
                     ui.menu_button(t.menu_language, |ui| {
-                        for (command, language) in [
-                            (Command::LanguageEnglish, Language::English),
-                            (Command::LanguageDutch, Language::Dutch),
-                        ] {
+                        for choice in [None, Some(Language::English), Some(Language::Dutch)] {
+                            let command = Command::Language(choice);
                             if ui
-                                .radio(app.language == language, command.label(t))
+                                .radio(app.settings.language == choice, command.label(t))
                                 .clicked()
                             {
                                 app.queue(command);
@@ -98,13 +104,15 @@ pub fn show(app: &mut App, ui: &mut Ui) -> egui::Rect {
 }
 
 /// A menu item for a command, with its shortcut, greyed out when it cannot run.
-fn item(app: &mut App, ui: &mut Ui, command: Command) {
+fn item(app: &mut App, ui: &mut Ui, command: Command) -> egui::Response {
     let t = app.language.text();
     let mut button = egui::Button::new(command.label(t));
     if let Some(shortcut) = command.shortcut() {
         button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
     }
-    if ui.add_enabled(app.enabled(command), button).clicked() {
+    let response = ui.add_enabled(app.enabled(command), button);
+    if response.clicked() {
         app.queue(command);
     }
+    response
 }

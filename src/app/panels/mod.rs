@@ -197,15 +197,8 @@ fn banners(app: &mut App, ui: &mut Ui) {
 fn tabs(app: &mut App, ui: &mut Ui) {
     let t = app.language.text();
     ui.horizontal_wrapped(|ui| {
-        for (tab, command) in [
-            (Tab::Marketing, Command::ShowMarketing),
-            (Tab::Sales, Command::ShowSales),
-            (Tab::Report, Command::ShowReport),
-            (Tab::WhatIf, Command::ShowWhatIf),
-            (Tab::Compare, Command::ShowCompare),
-            (Tab::Charts, Command::ShowCharts),
-            (Tab::Agreement, Command::ShowAgreement),
-        ] {
+        for tab in Tab::ALL {
+            let command = Command::Show(tab);
             let text = RichText::new(command.label(t)).heading();
             let mut response = ui.selectable_label(app.tab == tab, text);
             if let Some(shortcut) = command.shortcut() {
