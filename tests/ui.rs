@@ -553,3 +553,23 @@ fn the_readme_lists_every_shortcut() {
         assert!(rows.contains(&row.as_str()), "missing: {row}\n{rows:#?}");
     }
 }
+
+/// Issue 18, point 3: `2,5` meant for the rate, typed into the deal size after one Tab too
+/// many, made a €2.50 deal and 480,000 customers without a word. Now the field warns, beside
+/// it and without blocking; a usual value takes the warning away.
+#[test]
+fn an_unusual_input_is_questioned_beside_the_field() {
+    let mut harness = app();
+    harness.get_by_label("one rate").click();
+    harness.run();
+    type_into(&mut harness, "Average deal size", "2.5");
+    harness
+        .get_by_label_contains("Unusually small for a deal (under €100): is this the deal size?");
+    type_into(&mut harness, "Lead-to-customer rate", "60");
+    harness.get_by_label_contains("Unusually high: more than 50% of leads becoming customers");
+    type_into(&mut harness, "Average deal size", "25000");
+    type_into(&mut harness, "Lead-to-customer rate", "2.5");
+    assert!(harness.query_by_label_contains("Unusually").is_none());
+    type_into(&mut harness, "Revenue goal", "20000");
+    harness.get_by_label_contains("Less than one deal of €25,000: is this the revenue goal?");
+}

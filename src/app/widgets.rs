@@ -308,6 +308,9 @@ pub enum Note {
     Problem(String),
     /// Information, e.g. which value is in force instead (quiet).
     Info(String),
+    /// An allowed value that is unlikely for its kind (orange, with ⚠): a warning that does
+    /// not block, e.g. a deal size under €100.
+    Unusual(String),
 }
 
 /// [`number_field`] with any kind of note beside it.
@@ -324,10 +327,11 @@ pub fn number_field_with_note<V: FieldValue>(
         label_response.clone().on_hover_text(hint);
     }
     let id = ui.scope_id().with(label.key);
-    let (info, problem) = match note {
-        Some(Note::Info(info)) => (Some(info), None),
-        Some(Note::Problem(problem)) => (None, Some(problem)),
-        None => (None, None),
+    let (info, problem, unusual) = match note {
+        Some(Note::Info(info)) => (Some(info), None, None),
+        Some(Note::Problem(problem)) => (None, Some(problem), None),
+        Some(Note::Unusual(unusual)) => (None, None, Some(unusual)),
+        None => (None, None, None),
     };
     // Information goes right beside the value it is about; problems in the message column.
     let (changed, misread) = ui
@@ -347,7 +351,12 @@ pub fn number_field_with_note<V: FieldValue>(
             result
         })
         .inner;
-    message_cell(ui, misread.or(problem).as_deref());
+    match (misread.or(problem), unusual) {
+        (None, Some(unusual)) => {
+            ui.label(RichText::new(format!("⚠ {unusual}")).color(ui.visuals().warn_fg_color));
+        }
+        (message, _) => message_cell(ui, message.as_deref()),
+    }
     ui.end_row();
     changed
 }

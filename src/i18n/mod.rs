@@ -143,6 +143,29 @@ impl Language {
     }
 
     /// What is wrong and what is allowed, in one sentence without the field name.
+    /// Why an allowed input is unusual, beside the field: the question the user should ask.
+    pub fn unusual(self, unusual: crate::plan::Unusual, currency: &str) -> String {
+        use crate::plan::{HIGH_RATE_PERCENT, SMALL_DEAL, Unit, Unusual};
+        let t = self.text();
+        match unusual {
+            Unusual::SmallDeal => fill(
+                t.unusual_small_deal,
+                &[("min", &self.with_unit(SMALL_DEAL, Unit::Money, currency))],
+            ),
+            Unusual::HighRate => fill(
+                t.unusual_high_rate,
+                &[(
+                    "max",
+                    &self.with_unit(HIGH_RATE_PERCENT, Unit::Percent, currency),
+                )],
+            ),
+            Unusual::GoalBelowDeal { deal } => fill(
+                t.unusual_goal_below_deal,
+                &[("deal", &self.with_unit(deal, Unit::Money, currency))],
+            ),
+        }
+    }
+
     pub fn rule(self, problem: &Problem, currency: &str) -> String {
         let t = self.text();
         let n = self.numbers();
@@ -445,6 +468,10 @@ pub struct Text {
     pub doc_duplicate_actuals: &'static str,
     pub doc_reasons_exceed: &'static str,
     pub limit_actual: &'static str,
+    // Allowed but unusual inputs (plan::unusual).
+    pub unusual_small_deal: &'static str,
+    pub unusual_high_rate: &'static str,
+    pub unusual_goal_below_deal: &'static str,
     pub actual_revenue_range: &'static str,
     pub actual_more_than_leads: &'static str,
     pub actual_answered_more_than_leads: &'static str,

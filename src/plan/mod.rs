@@ -17,6 +17,7 @@ pub mod calendar;
 mod compute;
 pub mod funnel;
 pub mod holidays;
+mod plausibility;
 mod validate;
 
 pub use assumptions::{
@@ -24,6 +25,7 @@ pub use assumptions::{
 };
 pub use calendar::YearMonth;
 pub use compute::{compute, marketing_revenue_target};
+pub use plausibility::{HIGH_RATE_PERCENT, SMALL_DEAL, Unusual, unusual};
 pub use validate::{
     Field, MAX_AMOUNT, MAX_SOURCES, MAX_STAGES, MIN_RATE_PERCENT, Problem, Rule, Unit, Value,
     validate_assumptions, validate_commitments,

@@ -71,14 +71,24 @@ fn step_one(
     let language = fields.language;
     let currency = fields.currency;
     section(ui, t.step_one_title, t.step_one_note);
+    // A problem (out of range) first; else a warning when the value is allowed but unusual.
+    let unusual = crate::plan::unusual(a);
+    let note = |field| {
+        messages.of(field, currency).map(Note::Problem).or_else(|| {
+            unusual
+                .iter()
+                .find(|(f, _)| *f == field)
+                .map(|(_, u)| Note::Unusual(language.unusual(*u, currency)))
+        })
+    };
     grid("step one").show(ui, |ui| {
-        number_field(
+        number_field_with_note(
             ui,
             fields,
             FieldLabel::new("revenue_goal", t.revenue_goal).hint(t.hint_revenue_goal),
             &mut a.revenue_goal,
             Unit::Money,
-            messages.of(Field::RevenueGoal, currency),
+            note(Field::RevenueGoal),
         );
         number_field(
             ui,
@@ -113,14 +123,13 @@ fn step_one(
                 ],
             ))
         };
-        let problem = |field| messages.of(field, currency).map(Note::Problem);
         let by_sources = a.conversion == Conversion::LeadSources;
         let deal_note = if by_sources {
             Some(in_force(
                 plan.map(|p| n.money(p.average_deal_size, currency)),
             ))
         } else {
-            problem(Field::AverageDealSize)
+            note(Field::AverageDealSize)
         };
         number_field_with_note(
             ui,
@@ -133,7 +142,7 @@ fn step_one(
         );
         let single = a.conversion == Conversion::SingleRate;
         let rate_note = if single {
-            problem(Field::LeadToCustomerRate)
+            note(Field::LeadToCustomerRate)
         } else {
             Some(in_force(
                 plan.map(|p| n.fraction_as_percent(p.lead_to_customer)),
