@@ -616,6 +616,7 @@ mod tests {
                 lead_to_customer_percent: 4.0,
                 average_deal_size: 25_000.0,
                 cost_per_lead: None,
+                ..LeadSource::default()
             },
             LeadSource {
                 name: "Events".into(),
@@ -623,6 +624,7 @@ mod tests {
                 lead_to_customer_percent: 10.0,
                 average_deal_size: 20_000.0,
                 cost_per_lead: None,
+                ..LeadSource::default()
             },
         ];
         leads(&mut doc, day(1, 11), "website ", 10);

@@ -382,7 +382,8 @@ fn stages(
             ui.end_row();
             for (i, stage) in a.funnel_stages.iter_mut().enumerate() {
                 let row = fill(t.numbered_stage, &[("n", &(i + 1).to_string())]);
-                let row_id = ui.scope_id().with(("stage", i));
+                // By id: text being typed stays with its stage when a row above is removed.
+                let row_id = ui.scope_id().with(("stage", stage.id));
                 name_input(
                     ui,
                     fields,
@@ -432,7 +433,7 @@ fn stages(
             t.numbered_stage,
             &[("n", &(a.funnel_stages.len() + 1).to_string())],
         );
-        a.funnel_stages.push(FunnelStage::new(&name, 50.0));
+        a.add_stage(FunnelStage::new(&name, 50.0));
     }
     if let Some(message) = messages.of(Field::FunnelStages, fields.currency) {
         message_cell(ui, Some(&message));
@@ -480,7 +481,8 @@ fn sources(
                     ],
                 );
                 for (i, source) in a.lead_sources.iter_mut().enumerate() {
-                    let row_id = ui.scope_id().with(("source", i));
+                    // By id: a refused text stays with its source when a row above is removed.
+                    let row_id = ui.scope_id().with(("source", source.id));
                     let row = fill(t.numbered_source, &[("n", &(i + 1).to_string())]);
                     name_input(
                         ui,
@@ -579,12 +581,13 @@ fn sources(
             } else {
                 0.0
             };
-            a.lead_sources.push(LeadSource {
+            a.add_source(LeadSource {
                 name,
                 share_percent: share,
                 lead_to_customer_percent: a.lead_to_customer_percent,
                 average_deal_size: a.average_deal_size,
                 cost_per_lead: None,
+                ..LeadSource::default()
             });
         }
         if !a.lead_sources.is_empty() {
