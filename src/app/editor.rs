@@ -45,7 +45,10 @@ pub struct Editor {
 }
 
 impl Editor {
-    fn with(document: SlaDocument, origin: Origin, path: Option<PathBuf>) -> Self {
+    fn with(mut document: SlaDocument, origin: Origin, path: Option<PathBuf>) -> Self {
+        // A document made in code (a new one, a test's) has rows without ids; the panels key
+        // each row's input by its id.
+        document.number_rows();
         Self {
             selected: fallback(&document),
             saved: Some(document.clone()),

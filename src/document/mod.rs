@@ -142,9 +142,7 @@ impl SlaDocument {
     /// it only gets what this version needs to show it (scenario ids, the agreed plan by id).
     pub fn migrate(&mut self) {
         self.number_scenarios();
-        for scenario in &mut self.scenarios {
-            scenario.assumptions.number_rows();
-        }
+        self.number_rows();
         if let Some(index) = self.active_scenario {
             match self.scenarios.get(index) {
                 Some(scenario) => self.set_agreed(scenario.id),
@@ -178,6 +176,14 @@ impl SlaDocument {
                 seen.insert(scenario.id);
                 next += 1;
             }
+        }
+    }
+
+    /// Gives every funnel stage and lead source without an id, or with one taken earlier in its
+    /// scenario, a new one (see [`Assumptions::number_rows`]).
+    pub fn number_rows(&mut self) {
+        for scenario in &mut self.scenarios {
+            scenario.assumptions.number_rows();
         }
     }
 
@@ -499,6 +505,82 @@ mod tests {
             "the last one's place goes to the one before"
         );
         assert_eq!(doc.agreed_index(), Some(0));
+    }
+
+    fn row_ids(a: &Assumptions) -> (Vec<u32>, Vec<u32>) {
+        (
+            a.funnel_stages.iter().map(|s| s.id.0).collect(),
+            a.lead_sources.iter().map(|s| s.id.0).collect(),
+        )
+    }
+
+    #[test]
+    fn rows_of_a_file_without_ids_are_numbered_and_the_file_round_trips() {
+        assert_eq!(
+            EXAMPLE_RON.matches("id:").count(),
+            2,
+            "only the scenarios have ids in the example, as files had before rows got theirs"
+        );
+        let doc = SlaDocument::example().unwrap();
+        assert_eq!(
+            row_ids(&doc.scenarios[0].assumptions),
+            (vec![1, 2, 3, 4], vec![1, 2, 3])
+        );
+        let saved = to_ron(&doc).unwrap();
+        let back = parse(&saved, std::path::Path::new("x.sla.ron")).unwrap();
+        assert_eq!(back.document, doc);
+        assert!(back.unknown_fields.is_empty());
+    }
+
+    #[test]
+    fn a_row_id_written_twice_is_renumbered_on_opening() {
+        let mut doc = SlaDocument::example().unwrap();
+        for source in &mut doc.scenarios[0].assumptions.lead_sources {
+            source.id = crate::plan::RowId(7);
+        }
+        let text = to_ron(&doc).unwrap();
+        let back = parse(&text, std::path::Path::new("x.sla.ron"))
+            .unwrap()
+            .document;
+        assert_eq!(row_ids(&back.scenarios[0].assumptions).1, [7, 8, 9]);
+    }
+
+    #[test]
+    fn added_rows_and_scenarios_have_row_ids_of_their_own() {
+        let mut doc = SlaDocument::default();
+        let first = doc.scenarios[0].id;
+        let a = &mut doc.scenarios[0].assumptions;
+        a.add_source(crate::plan::LeadSource::default());
+        a.add_source(crate::plan::LeadSource::default());
+        a.lead_sources.remove(0);
+        a.add_source(crate::plan::LeadSource::default());
+        a.add_stage(crate::plan::FunnelStage::new("Demo", 50.0));
+        assert_eq!(row_ids(a), (vec![1, 2, 3, 4, 5], vec![2, 3]));
+        let copy = doc.duplicate_scenario(first, "(copy)").unwrap();
+        assert_eq!(
+            row_ids(&doc.scenario(copy).unwrap().assumptions),
+            row_ids(&doc.scenarios[0].assumptions),
+            "a copy's rows are unique within the copy"
+        );
+        let made = doc.add_scenario_with(
+            "Goal seek",
+            Assumptions {
+                lead_sources: vec![crate::plan::LeadSource::default(); 2],
+                ..Assumptions::default()
+            },
+        );
+        assert_eq!(row_ids(&doc.scenario(made).unwrap().assumptions).1, [1, 2]);
+    }
+
+    #[test]
+    fn numbering_rows_keeps_an_approval_current() {
+        let mut doc = SlaDocument::example().unwrap();
+        for scenario in &mut doc.scenarios {
+            scenario.assumptions = scenario.assumptions.without_row_ids();
+        }
+        let before = doc.agreed_fingerprint();
+        doc.number_rows();
+        assert_eq!(doc.agreed_fingerprint(), before);
     }
 
     #[test]

@@ -412,15 +412,15 @@ fn stages(
                     .on_hover_text(t.remove_stage)
                     .clicked()
                 {
-                    remove = Some(i);
+                    remove = Some(stage.id);
                 }
                 let message = misread.or_else(|| messages.of(Field::StageRate(i), fields.currency));
                 message_cell(ui, message.as_deref());
                 ui.end_row();
             }
         });
-    if let Some(i) = remove {
-        a.funnel_stages.remove(i);
+    if let Some(id) = remove {
+        a.funnel_stages.retain(|s| s.id != id);
     }
     if ui
         .add_enabled(
@@ -541,7 +541,7 @@ fn sources(
                         .on_hover_text(t.remove_source)
                         .clicked()
                     {
-                        remove = Some(i);
+                        remove = Some(source.id);
                     }
                     ui.end_row();
                     let problem = messages.problems.iter().find(|p| {
@@ -561,8 +561,8 @@ fn sources(
                 }
             });
     }
-    if let Some(i) = remove {
-        a.lead_sources.remove(i);
+    if let Some(id) = remove {
+        a.lead_sources.retain(|s| s.id != id);
     }
     ui.horizontal(|ui| {
         if ui
