@@ -317,8 +317,7 @@ impl<'a> Tracker<'a> {
         filter: &'a SourceFilter,
     ) -> Result<Self, StatusError> {
         let assumptions = &doc
-            .scenario_index(scenario)
-            .and_then(|i| doc.scenarios.get(i))
+            .scenario(scenario)
             .ok_or(StatusError::NoScenario(scenario))?
             .assumptions;
         let ideal = Ideal::new(plan, assumptions);

@@ -223,7 +223,7 @@ fn adopt_form(
 }
 
 /// The revisions, newest first, each with what it changed; one can be opened read-only.
-/// The revisions, newest first; returns the scenario made from one ("Copy into a new scenario").
+/// Returns the scenario made from one ("Copy into a new scenario"), to be edited next.
 fn history(
     ui: &mut Ui,
     fields: &Fields<'_>,
