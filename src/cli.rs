@@ -493,9 +493,9 @@ struct Planned {
     notes: String,
 }
 
-/// Opens `file`, picks the scenario (the agreed plan unless named; a name two scenarios have
-/// is refused before anything else, as the most precise answer to the user's question),
-/// validates the document the way `check` does and plans the scenario; what `summary`,
+/// Opens `file`, resolves a scenario name (a name two scenarios have is refused before
+/// anything else, as the most precise answer to what the user asked), validates the document
+/// the way `check` does and plans the named scenario or the agreed plan; what `summary`,
 /// `export` and `status` share. The error is the failed outcome.
 fn planned(
     file: &std::path::Path,
@@ -503,9 +503,14 @@ fn planned(
     language: Language,
 ) -> Result<Planned, Outcome> {
     let loaded = open(file, language).map_err(Outcome::fail)?;
-    let chosen = choose_scenario(&loaded.document, scenario, language)
-        .map_err(Outcome::fail)?
-        .id;
+    let named = match scenario {
+        Some(_) => Some(
+            choose_scenario(&loaded.document, scenario, language)
+                .map_err(Outcome::fail)?
+                .id,
+        ),
+        None => None,
+    };
     let found = findings(&loaded, file, language);
     let notes: String = found.notes.iter().map(|n| format!("{n}\n")).collect();
     if !found.problems.is_empty() {
@@ -514,7 +519,12 @@ fn planned(
         return Err(outcome);
     }
     let doc = loaded.document;
-    let Some(chosen) = doc.scenario(chosen) else {
+    let chosen = match named {
+        Some(id) => doc.scenario(id),
+        None => doc.agreed(),
+    };
+    // A valid document has at least one scenario, so one is always chosen here.
+    let Some(chosen) = chosen else {
         return Err(Outcome::fail(String::new()));
     };
     match compute(&chosen.assumptions, &doc.sales_commitments) {
