@@ -310,3 +310,39 @@ fn the_command_line_refuses_a_scenario_name_that_two_scenarios_have() {
         );
     }
 }
+
+/// The text the goal seek's "Vary" list shows.
+fn varied(harness: &Harness<'_, App>) -> String {
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Vary")
+        .value()
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_goal_seek_keeps_varying_its_lead_source_when_one_above_is_removed() {
+    let mut harness = example();
+    // Demo requests' leads go to Webinars, so removing it keeps the shares at 100 %.
+    type_into(&mut harness, "Lead sources › Demo requests › Share", "0");
+    type_into(&mut harness, "Lead sources › Webinars › Share", "50");
+    click(&mut harness, "4 What-if");
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Vary")
+        .click_accesskit();
+    harness.run();
+    harness
+        .get_all_by_label("Lead sources › Webinars › Share")
+        .last()
+        .unwrap()
+        .click_accesskit();
+    harness.run();
+    assert_eq!(varied(&harness), "Lead sources › Webinars › Share");
+    click(&mut harness, "1 Marketing");
+    remove_row(&mut harness, "Remove this lead source", 0);
+    click(&mut harness, "4 What-if");
+    assert_eq!(
+        varied(&harness),
+        "Lead sources › Webinars › Share",
+        "not the source that moved into Webinars' place"
+    );
+}
