@@ -30,7 +30,7 @@ fn exports(c: &mut Criterion) {
             b.iter(|| {
                 let plan = compute(&scenario.assumptions, &doc.sales_commitments)
                     .expect("the example plans");
-                let report = Report::of_document(&doc, &scenario.name, &plan, Language::English);
+                let report = Report::of_document(&doc, scenario.id, &plan, Language::English);
                 export::render(std::hint::black_box(&report), format)
             });
         });

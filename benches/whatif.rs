@@ -42,7 +42,7 @@ fn what_if(c: &mut Criterion) {
 
 fn compare(c: &mut Criterion) {
     let doc = common::big_document(20, 10);
-    let all: Vec<usize> = (0..doc.scenarios.len()).collect();
+    let all: Vec<_> = doc.scenarios.iter().map(|s| s.id).collect();
     c.bench_function("compare: 20 scenarios of 10 sources", |b| {
         b.iter(|| Comparison::of(std::hint::black_box(&doc), &all));
     });

@@ -18,7 +18,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
-use crate::document::{self, Loaded};
+use crate::document::{self, Loaded, ScenarioId};
 use crate::export;
 use crate::i18n::{Language, fill};
 use crate::plan::{Assumptions, Period, Plan, SalesCommitments, YearMonth, compute};
@@ -419,11 +419,11 @@ fn run_summary(
         Ok(found) => {
             let chance = found
                 .document
-                .scenario(&found.scenario)
+                .scenario(found.scenario)
                 .and_then(|s| what_if::confidence(&s.assumptions, &found.plan, confidence));
             let mut outcome = Outcome::ok(render(
                 &found.plan,
-                Some(&found.scenario),
+                Some(&found.name),
                 &found.document.currency,
                 format,
                 chance.as_ref(),
@@ -436,23 +436,81 @@ fn run_summary(
     }
 }
 
+/// The scenario `name` names, or the agreed plan without a name. A name is resolved once, here:
+/// names may repeat, so a name that two scenarios have is refused with their places in the
+/// list and their ids, instead of taking the first.
+pub(crate) fn choose_scenario<'a>(
+    doc: &'a document::SlaDocument,
+    name: Option<&str>,
+    language: Language,
+) -> Result<&'a document::Scenario, String> {
+    let t = language.text();
+    let missing = || {
+        let names: Vec<&str> = doc.scenarios.iter().map(|s| s.name.as_str()).collect();
+        format!(
+            "{}\n",
+            fill(
+                t.cli_no_such_scenario,
+                &[
+                    ("name", name.unwrap_or_default()),
+                    ("names", &names.join(", "))
+                ]
+            )
+        )
+    };
+    let Some(name) = name else {
+        return doc.agreed().ok_or_else(missing);
+    };
+    match doc.scenarios_named(name).as_slice() {
+        [] => Err(missing()),
+        [(_, scenario)] => Ok(scenario),
+        several => {
+            let positions: Vec<String> = several.iter().map(|(i, _)| (i + 1).to_string()).collect();
+            let ids: Vec<String> = several.iter().map(|(_, s)| s.id.0.to_string()).collect();
+            Err(format!(
+                "{}\n",
+                fill(
+                    t.cli_ambiguous_scenario,
+                    &[
+                        ("name", name),
+                        ("count", &several.len().to_string()),
+                        ("positions", &language.list(&positions)),
+                        ("ids", &language.list(&ids)),
+                    ]
+                )
+            ))
+        }
+    }
+}
+
 /// A document's scenario and its plan, with the notes about the file for stderr.
 struct Planned {
     document: document::SlaDocument,
-    scenario: String,
+    /// The scenario, by id: its name may be another scenario's too.
+    scenario: ScenarioId,
+    name: String,
     plan: Plan,
     notes: String,
 }
 
-/// Opens and validates `file` the way `check` does, picks the scenario (the active one unless
-/// named) and plans it; what `summary` and `export` share. The error is the failed outcome.
+/// Opens `file`, resolves a scenario name (a name two scenarios have is refused before
+/// anything else, as the most precise answer to what the user asked), validates the document
+/// the way `check` does and plans the named scenario or the agreed plan; what `summary`,
+/// `export` and `status` share. The error is the failed outcome.
 fn planned(
     file: &std::path::Path,
     scenario: Option<&str>,
     language: Language,
 ) -> Result<Planned, Outcome> {
-    let t = language.text();
     let loaded = open(file, language).map_err(Outcome::fail)?;
+    let named = match scenario {
+        Some(_) => Some(
+            choose_scenario(&loaded.document, scenario, language)
+                .map_err(Outcome::fail)?
+                .id,
+        ),
+        None => None,
+    };
     let found = findings(&loaded, file, language);
     let notes: String = found.notes.iter().map(|n| format!("{n}\n")).collect();
     if !found.problems.is_empty() {
@@ -461,26 +519,18 @@ fn planned(
         return Err(outcome);
     }
     let doc = loaded.document;
-    let chosen = match scenario {
-        Some(name) => doc.scenario(name),
+    let chosen = match named {
+        Some(id) => doc.scenario(id),
         None => doc.agreed(),
     };
+    // A valid document has at least one scenario, so one is always chosen here.
     let Some(chosen) = chosen else {
-        let names: Vec<&str> = doc.scenarios.iter().map(|s| s.name.as_str()).collect();
-        return Err(Outcome::fail(format!(
-            "{}\n",
-            fill(
-                t.cli_no_such_scenario,
-                &[
-                    ("name", scenario.unwrap_or_default()),
-                    ("names", &names.join(", "))
-                ]
-            )
-        )));
+        return Err(Outcome::fail(String::new()));
     };
     match compute(&chosen.assumptions, &doc.sales_commitments) {
         Ok(plan) => Ok(Planned {
-            scenario: chosen.name.clone(),
+            scenario: chosen.id,
+            name: chosen.name.clone(),
             plan,
             notes,
             document: doc,
@@ -519,7 +569,7 @@ fn run_export(args: &ExportArgs, lang: Option<Lang>) -> Outcome {
             .export_language
             .unwrap_or_else(|| language(None)),
     };
-    let report = Report::of_document(&found.document, &found.scenario, &found.plan, language);
+    let report = Report::of_document(&found.document, found.scenario, &found.plan, language);
     let rows = if args.weeks {
         export::csv::Rows::Weeks
     } else {

@@ -183,7 +183,7 @@ fn report_with(change: impl FnOnce(&mut SlaDocument)) -> Report {
     let index = doc.agreed_index().unwrap_or(0);
     let scenario = &doc.scenarios[index];
     let plan = compute(&scenario.assumptions, &doc.sales_commitments).unwrap();
-    Report::of_document(&doc, &scenario.name.clone(), &plan, Language::English)
+    Report::of_document(&doc, scenario.id, &plan, Language::English)
 }
 
 #[test]

@@ -29,7 +29,7 @@ fn the_html_export_prints_to_a4_with_the_key_numbers() {
     let doc = SlaDocument::example().unwrap();
     let scenario = &doc.scenarios[doc.agreed_index().unwrap_or(0)];
     let plan = compute(&scenario.assumptions, &doc.sales_commitments).unwrap();
-    let report = Report::of_document(&doc, &scenario.name, &plan, Language::English);
+    let report = Report::of_document(&doc, scenario.id, &plan, Language::English);
     let dir = tempfile::tempdir().unwrap();
     let html = dir.path().join("example.html");
     let pdf = dir.path().join("example.pdf");

@@ -83,6 +83,7 @@ fn weinbaum_whitepaper_lead_is_worth_1600() {
         lead_to_customer_percent: 1.0,
         average_deal_size: 160_000.0,
         cost_per_lead: None,
+        ..LeadSource::default()
     }];
     a.conversion = Conversion::LeadSources;
     let p = plan(&a);
@@ -278,6 +279,7 @@ fn lead_sources_set_leads_by_value_and_the_budget() {
         lead_to_customer_percent: rate,
         average_deal_size: 10_000.0,
         cost_per_lead: Some(cost),
+        ..LeadSource::default()
     };
     let a = Assumptions {
         lead_sources: vec![source("A", 10.0, 100.0), source("B", 2.0, 20.0)],

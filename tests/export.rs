@@ -27,7 +27,7 @@ fn report_of(doc: &SlaDocument, language: Language) -> Report {
     let scenario = &doc.scenarios[doc.agreed_index().unwrap_or(0)];
     Report::of_document(
         doc,
-        &scenario.name,
+        scenario.id,
         &plan_of(doc, doc.agreed_index().unwrap_or(0)),
         language,
     )

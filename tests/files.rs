@@ -287,7 +287,7 @@ prop_compose! {
                 average_deal_size: numbers[2],
                 lead_to_customer_percent: numbers[3],
                 conversion: if stages.is_empty() { Conversion::SingleRate } else { Conversion::Stages },
-                funnel_stages: stages.into_iter().map(|(n, r)| FunnelStage { name: n, rate_to_next_percent: r }).collect(),
+                funnel_stages: stages.into_iter().map(|(n, r)| FunnelStage::new(&n, r)).collect(),
                 period: Period { start: YearMonth::new(2026, 1 + months % 12).unwrap(), months },
                 seasonality: vec![numbers[4], numbers[5]],
                 holidays: vec![chrono::NaiveDate::from_ymd_opt(2027, 4, 27).unwrap()],
@@ -297,6 +297,7 @@ prop_compose! {
                     lead_to_customer_percent: numbers[6],
                     average_deal_size: numbers[7],
                     cost_per_lead: cost,
+                    ..LeadSource::default()
                 }).collect(),
                 sales_cycle_lag_months: lag,
                 capacity: capacity.map(|(reps, per_rep)| SalesCapacity { reps, leads_per_rep_per_month: per_rep }),
@@ -317,6 +318,7 @@ proptest! {
         let mut doc = SlaDocument { title, notes, scenarios, ..SlaDocument::default() };
         for (i, scenario) in doc.scenarios.iter_mut().enumerate() {
             scenario.id = ScenarioId(u32::try_from(i).unwrap() + 1);
+            scenario.assumptions.number_rows();
         }
         let text = document::to_ron(&doc).unwrap();
         let back = document::parse(&text, Path::new("random.sla.ron")).unwrap().document;

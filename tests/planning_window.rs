@@ -205,6 +205,9 @@ fn redo_after_a_new_edit_never_brings_back_a_discarded_scenario() {
     harness.get_by_label("➕ Add scenario").click();
     harness.run();
     press(&mut harness, Modifiers::COMMAND, Key::Z);
+    // Undo took back the scenario being edited: the agreed plan is shown, so pick Cautious.
+    assert_eq!(value(&harness, "Name"), "Plan 2027");
+    select_scenario(&mut harness, "Cautious");
     harness.get_by_label("📋 Duplicate scenario").click();
     harness.run();
     type_into(&mut harness, "Name", "Ambitieus");

@@ -39,6 +39,7 @@ fn source() -> impl Strategy<Value = LeadSource> {
         lead_to_customer_percent: rate,
         average_deal_size: deal,
         cost_per_lead: cost,
+        ..LeadSource::default()
     })
 }
 

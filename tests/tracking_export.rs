@@ -22,7 +22,7 @@ fn day(m: u32, d: u32) -> NaiveDate {
 fn report(doc: &SlaDocument, language: Language) -> Report {
     let scenario = doc.agreed().unwrap();
     let plan = compute(&scenario.assumptions, &doc.sales_commitments).unwrap();
-    Report::of_document(doc, &scenario.name, &plan, language)
+    Report::of_document(doc, scenario.id, &plan, language)
 }
 
 /// The default plan with actuals in January and February 2027, one source named like markup.

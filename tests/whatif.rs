@@ -531,7 +531,7 @@ fn every_field_shows_as_a_path() {
     a.capacity = None;
     after.scenarios.remove(1);
     let added = after.add_scenario_with("Plan", Assumptions::default());
-    after.agreed_plan = after.scenarios[added].id;
+    after.agreed_plan = added;
 
     let d = diff(&before, &after);
     let paths: Vec<&str> = d.changes.iter().map(|c| c.path.as_str()).collect();

@@ -25,6 +25,7 @@ pub fn big_scenario(name: &str, sources: usize) -> Scenario {
             lead_to_customer_percent: 1.0 + i as f64,
             average_deal_size: 20_000.0 + 1_000.0 * i as f64,
             cost_per_lead: Some(25.0 + i as f64),
+            ..LeadSource::default()
         })
         .collect();
     a.capacity = Some(SalesCapacity {

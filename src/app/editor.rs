@@ -3,7 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::document::{Fingerprint as FileStamp, History, Loaded, SlaDocument};
+use crate::document::{
+    Fingerprint as FileStamp, History, Loaded, Scenario, ScenarioId, SlaDocument,
+};
 
 /// How many changes can be undone.
 const UNDO_LIMIT: usize = 200;
@@ -29,8 +31,9 @@ pub struct Editor {
     pub path: Option<PathBuf>,
     /// Set when a newer SLA Planner wrote the file: it is read-only here.
     pub newer_version: Option<u32>,
-    /// Index of the scenario shown in the panels.
-    pub selected: usize,
+    /// The scenario shown in the panels, by id: adding, deleting or undoing a change elsewhere
+    /// in the list never puts another scenario in front of the user.
+    selected: ScenarioId,
     /// The document as last saved or opened (`None`: never saved); unsaved changes are the
     /// difference.
     saved: Option<SlaDocument>,
@@ -42,9 +45,12 @@ pub struct Editor {
 }
 
 impl Editor {
-    fn with(document: SlaDocument, origin: Origin, path: Option<PathBuf>) -> Self {
+    fn with(mut document: SlaDocument, origin: Origin, path: Option<PathBuf>) -> Self {
+        // A document made in code (a new one, a test's) has rows without ids; the panels key
+        // each row's input by its id.
+        document.number_rows();
         Self {
-            selected: document.agreed_index().unwrap_or(0),
+            selected: fallback(&document),
             saved: Some(document.clone()),
             stamp: path.as_deref().and_then(FileStamp::of),
             document,
@@ -144,22 +150,45 @@ impl Editor {
     /// Steps back one change; returns whether anything changed.
     pub fn undo(&mut self) -> bool {
         let undone = self.history.undo(&mut self.document);
-        self.clamp_selection();
+        self.keep_selection();
         undone
     }
 
     /// Steps forward again after an undo; returns whether anything changed.
     pub fn redo(&mut self) -> bool {
         let redone = self.history.redo(&mut self.document);
-        self.clamp_selection();
+        self.keep_selection();
         redone
     }
 
-    pub fn clamp_selection(&mut self) {
-        self.selected = self
-            .selected
-            .min(self.document.scenarios.len().saturating_sub(1));
+    /// The id of the scenario shown in the panels.
+    pub fn selected(&self) -> ScenarioId {
+        self.selected
     }
+
+    /// The scenario shown in the panels.
+    pub fn selected_scenario(&self) -> Option<&Scenario> {
+        self.document.scenario(self.selected)
+    }
+
+    /// Shows scenario `id` in the panels (the fallback when the document has none of that id).
+    pub fn select(&mut self, id: ScenarioId) {
+        self.selected = id;
+        self.keep_selection();
+    }
+
+    /// Keeps the selected scenario when the document still has it; otherwise (it was deleted,
+    /// or undo took it back) shows the agreed plan, else the first scenario.
+    pub fn keep_selection(&mut self) {
+        if self.document.scenario(self.selected).is_none() {
+            self.selected = fallback(&self.document);
+        }
+    }
+}
+
+/// The scenario to show when there is no choice to keep: the agreed plan, else the first.
+fn fallback(document: &SlaDocument) -> ScenarioId {
+    document.agreed().map_or(ScenarioId::default(), |s| s.id)
 }
 
 #[cfg(test)]
@@ -181,6 +210,29 @@ mod tests {
         assert!(editor.can_redo());
         assert!(editor.redo());
         assert_eq!(editor.document.title, "Changed");
+    }
+
+    #[test]
+    fn undo_keeps_the_selected_scenario_by_id_or_falls_back_to_the_agreed_plan() {
+        let mut editor = Editor::new_document(SlaDocument::default());
+        let first = editor.selected();
+        let before = editor.document.clone();
+        let second = editor.document.add_scenario("B", first);
+        editor.checkpoint(before);
+        let before = editor.document.clone();
+        let copy = editor.document.duplicate_scenario(first, "(copy)");
+        editor.checkpoint(before);
+        editor.select(second);
+        assert!(editor.undo());
+        assert_eq!(editor.selected(), second, "B is still B, one place up");
+        assert!(editor.redo());
+        editor.select(copy.unwrap_or_default());
+        assert!(editor.undo());
+        assert_eq!(
+            editor.selected(),
+            first,
+            "the copy is gone: the agreed plan"
+        );
     }
 
     #[test]

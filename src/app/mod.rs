@@ -22,7 +22,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::document::{self, SaveOptions, SlaDocument};
+use crate::document::{self, SaveOptions, ScenarioId, SlaDocument};
 use crate::i18n::{Language, fill};
 use crate::plan::holidays::Country;
 use crate::plan::{Plan, Problem, compute};
@@ -358,6 +358,15 @@ impl App {
         format!("SLA Planner — {name}{dirty}")
     }
 
+    /// Shows scenario `id` in the panels; text half-typed into the previous one's fields is
+    /// dropped with it.
+    fn select(&mut self, id: ScenarioId) {
+        if id != self.editor.selected() {
+            self.editor.select(id);
+            self.generation += 1;
+        }
+    }
+
     fn queue(&mut self, command: Command) {
         self.queued.push(command);
     }
@@ -365,7 +374,7 @@ impl App {
     /// The plan of the scenario being edited, or the inputs that prevent it.
     fn plan(&self) -> Result<Plan, Vec<Problem>> {
         let doc = &self.editor.document;
-        match doc.scenarios.get(self.editor.selected) {
+        match self.editor.selected_scenario() {
             Some(scenario) => compute(&scenario.assumptions, &doc.sales_commitments),
             None => Err(Vec::new()),
         }
@@ -373,7 +382,7 @@ impl App {
 
     /// Forget per-document UI state after the document was replaced under the panels.
     fn document_replaced(&mut self) {
-        self.editor.clamp_selection();
+        self.editor.keep_selection();
         self.shown = self.editor.document.clone();
         self.edit_session = None;
         self.generation += 1;
@@ -496,6 +505,7 @@ impl App {
     /// Runs one command.
     fn run_command(&mut self, ctx: &egui::Context, command: Command) {
         let t = self.language.text();
+        let selected = self.editor.selected();
         let doc = &mut self.editor.document;
         match command {
             Command::New => self.request(Pending::New),
@@ -517,26 +527,24 @@ impl App {
                 }
             }
             Command::AddScenario => {
-                self.editor.selected = doc.add_scenario(t.new_scenario_name, self.editor.selected);
-                self.generation += 1;
+                let new = doc.add_scenario(t.new_scenario_name, selected);
+                self.select(new);
                 self.name_new_scenario = true;
             }
             Command::DuplicateScenario => {
-                if let Some(copy) = doc.duplicate_scenario(self.editor.selected, t.copy_suffix) {
-                    self.editor.selected = copy;
-                    self.generation += 1;
+                if let Some(copy) = doc.duplicate_scenario(selected, t.copy_suffix) {
+                    self.select(copy);
                     self.name_new_scenario = true;
                 }
             }
             Command::DeleteScenario => {
-                if doc.delete_scenario(self.editor.selected) {
-                    self.editor.clamp_selection();
-                    self.generation += 1;
+                if let Some(heir) = doc.delete_scenario(selected) {
+                    self.select(heir);
                 }
             }
             Command::MarkAgreed => {
-                if let Some(id) = doc.scenarios.get(self.editor.selected).map(|s| s.id) {
-                    doc.set_agreed(id);
+                if doc.scenario(selected).is_some() {
+                    doc.set_agreed(selected);
                 }
             }
             Command::Theme(theme) => self.set_theme(ctx, theme),
@@ -617,7 +625,7 @@ impl App {
             }
             Command::DeleteScenario => editable && self.editor.document.scenarios.len() > 1,
             Command::MarkAgreed => {
-                editable && self.editor.document.agreed_index() != Some(self.editor.selected)
+                editable && self.editor.document.agreed_plan != self.editor.selected()
             }
             _ => true,
         }
@@ -733,15 +741,12 @@ impl App {
 
     /// The report of the selected scenario in `language`.
     fn report_in(&self, language: Language) -> Result<crate::report::Report, String> {
-        let doc = &self.editor.document;
-        let name = doc
-            .scenarios
-            .get(self.editor.selected)
-            .map(|s| s.name.as_str())
-            .unwrap_or_default();
         match self.plan() {
             Ok(plan) => Ok(crate::report::Report::of_document(
-                doc, name, &plan, language,
+                &self.editor.document,
+                self.editor.selected(),
+                &plan,
+                language,
             )),
             Err(_) => Err(language.text().fix_inputs_first.to_owned()),
         }

@@ -37,11 +37,8 @@ pub fn run_status(args: &StatusArgs, today: NaiveDate, language: Language) -> Ou
         Err(outcome) => return outcome,
     };
     let doc = &found.document;
-    let Some(scenario) = doc.scenario(&found.scenario) else {
-        return Outcome::fail(String::new());
-    };
     let date = args.date.unwrap_or(today);
-    let mut outcome = match status(doc, scenario.id, &found.plan, date) {
+    let mut outcome = match status(doc, found.scenario, &found.plan, date) {
         Ok(status) => Outcome::ok(match args.format {
             Format::Json => {
                 // Plain numbers, strings and nulls cannot fail to serialise.

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use super::{Format, Outcome, open, parse_percent};
+use super::{Format, Outcome, choose_scenario, open, parse_percent};
 use crate::document::{Scenario, SlaDocument};
 use crate::i18n::{Language, fill};
 use crate::plan::{Assumptions, Plan};
@@ -78,26 +78,8 @@ fn open_scenario(
     language: Language,
 ) -> Result<(SlaDocument, Scenario), String> {
     let doc = open(file, language)?.document;
-    let chosen = match scenario {
-        Some(name) => doc.scenario(name),
-        None => doc.agreed(),
-    };
-    match chosen.cloned() {
-        Some(chosen) => Ok((doc, chosen)),
-        None => {
-            let names: Vec<&str> = doc.scenarios.iter().map(|s| s.name.as_str()).collect();
-            Err(format!(
-                "{}\n",
-                fill(
-                    language.text().cli_no_such_scenario,
-                    &[
-                        ("name", scenario.unwrap_or_default()),
-                        ("names", &names.join(", "))
-                    ]
-                )
-            ))
-        }
-    }
+    let chosen = choose_scenario(&doc, scenario, language)?.clone();
+    Ok((doc, chosen))
 }
 
 fn problems_text(

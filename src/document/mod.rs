@@ -143,6 +143,7 @@ impl SlaDocument {
     /// it only gets what this version needs to show it (scenario ids, the agreed plan by id).
     pub fn migrate(&mut self) {
         self.number_scenarios();
+        self.number_rows();
         if let Some(index) = self.active_scenario {
             match self.scenarios.get(index) {
                 Some(scenario) => self.set_agreed(scenario.id),
@@ -179,6 +180,14 @@ impl SlaDocument {
         }
     }
 
+    /// Gives every funnel stage and lead source without an id, or with one taken earlier in its
+    /// scenario, a new one (see [`Assumptions::number_rows`]).
+    pub fn number_rows(&mut self) {
+        for scenario in &mut self.scenarios {
+            scenario.assumptions.number_rows();
+        }
+    }
+
     /// An id no scenario has: one more than the highest.
     fn next_scenario_id(&self) -> ScenarioId {
         ScenarioId(
@@ -197,6 +206,26 @@ impl SlaDocument {
         self.active_scenario = None;
     }
 
+    /// The scenario with this id.
+    pub fn scenario(&self, id: ScenarioId) -> Option<&Scenario> {
+        self.scenarios.iter().find(|s| s.id == id)
+    }
+
+    /// The scenario with this id, to edit.
+    pub fn scenario_mut(&mut self, id: ScenarioId) -> Option<&mut Scenario> {
+        self.scenarios.iter_mut().find(|s| s.id == id)
+    }
+
+    /// The scenarios called `name`, each with its position in `scenarios`: names may repeat
+    /// (validation warns), so a name a user typed can mean more than one.
+    pub fn scenarios_named(&self, name: &str) -> Vec<(usize, &Scenario)> {
+        self.scenarios
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.name == name)
+            .collect()
+    }
+
     /// The position in `scenarios` of the scenario with this id.
     pub fn scenario_index(&self, id: ScenarioId) -> Option<usize> {
         self.scenarios.iter().position(|s| s.id == id)
@@ -211,7 +240,7 @@ impl SlaDocument {
     /// commitments (FNV-1a over their RON text, stable between runs). An approval keeps the
     /// fingerprint it was given for, so a later change of the agreed plan shows it as cleared.
     pub fn agreed_fingerprint(&self) -> u64 {
-        let assumptions = self.agreed().map(|s| &s.assumptions);
+        let assumptions = self.agreed().map(|s| s.assumptions.without_row_ids());
         let text = ron::to_string(&(assumptions, &self.sales_commitments)).unwrap_or_default();
         text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
             (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
@@ -223,11 +252,6 @@ impl SlaDocument {
         self.agreed_index()
             .and_then(|i| self.scenarios.get(i))
             .or_else(|| self.scenarios.first())
-    }
-
-    /// The scenario with this name.
-    pub fn scenario(&self, name: &str) -> Option<&Scenario> {
-        self.scenarios.iter().find(|s| s.name == name)
     }
 
     /// Every problem in the document: document-level ones first, then per scenario.
@@ -248,19 +272,23 @@ impl SlaDocument {
     }
 
     /// Appends a scenario that starts from the assumptions of scenario `from` (the user's own
-    /// numbers, not the defaults; the defaults when `from` does not exist) and returns its index.
-    pub fn add_scenario(&mut self, base_name: &str, from: usize) -> usize {
+    /// numbers, not the defaults; the defaults when `from` does not exist) and returns its id.
+    pub fn add_scenario(&mut self, base_name: &str, from: ScenarioId) -> ScenarioId {
         let assumptions = self
-            .scenarios
-            .get(from)
+            .scenario(from)
             .map(|s| s.assumptions.clone())
             .unwrap_or_default();
         self.add_scenario_with(base_name, assumptions)
     }
 
-    /// Appends a scenario of these assumptions, with a new id and a name no other scenario has,
-    /// and returns its index.
-    pub fn add_scenario_with(&mut self, base_name: &str, assumptions: Assumptions) -> usize {
+    /// Appends a scenario of these assumptions, with a new id, a name no other scenario has and
+    /// an id for each of its rows, and returns its id.
+    pub fn add_scenario_with(
+        &mut self,
+        base_name: &str,
+        mut assumptions: Assumptions,
+    ) -> ScenarioId {
+        assumptions.number_rows();
         let name = self.unique_scenario_name(base_name);
         let id = self.next_scenario_id();
         self.scenarios.push(Scenario {
@@ -268,35 +296,41 @@ impl SlaDocument {
             name,
             assumptions,
         });
-        self.scenarios.len() - 1
+        id
     }
 
-    /// Inserts a copy of scenario `index` right after it, named "`name` `suffix`", and returns
-    /// the copy's index.
-    pub fn duplicate_scenario(&mut self, index: usize, suffix: &str) -> Option<usize> {
-        let original = self.scenarios.get(index)?;
+    /// Inserts a copy of scenario `id` right after it, named "`name` `suffix`", and returns the
+    /// copy's id. The copy's rows keep their ids: they are unique within the copy, as they were
+    /// within the original.
+    pub fn duplicate_scenario(&mut self, id: ScenarioId, suffix: &str) -> Option<ScenarioId> {
+        let index = self.scenario_index(id)?;
+        let original = &self.scenarios[index];
         let copy = Scenario {
             id: self.next_scenario_id(),
             name: self.unique_scenario_name(&format!("{} {suffix}", original.name)),
             assumptions: original.assumptions.clone(),
         };
+        let copy_id = copy.id;
         self.scenarios.insert(index + 1, copy);
-        Some(index + 1)
+        Some(copy_id)
     }
 
-    /// Deletes scenario `index`, keeping at least one scenario. Deleting the agreed plan makes
-    /// the scenario before it (or the first) the agreed plan. Returns whether it was deleted.
-    pub fn delete_scenario(&mut self, index: usize) -> bool {
-        if self.scenarios.len() <= 1 || index >= self.scenarios.len() {
-            return false;
+    /// Deletes scenario `id`, keeping at least one scenario. Deleting the agreed plan makes
+    /// the scenario before it (or the first) the agreed plan. Returns the scenario that takes
+    /// the deleted one's place in the list (the next one, else the one before), or `None` when
+    /// nothing was deleted.
+    pub fn delete_scenario(&mut self, id: ScenarioId) -> Option<ScenarioId> {
+        let index = self.scenario_index(id)?;
+        if self.scenarios.len() <= 1 {
+            return None;
         }
-        let removed = self.scenarios.remove(index);
-        if removed.id == self.agreed_plan {
-            let heir = &self.scenarios[index.saturating_sub(1).min(self.scenarios.len() - 1)];
-            let heir = heir.id;
+        self.scenarios.remove(index);
+        let last = self.scenarios.len() - 1;
+        if id == self.agreed_plan {
+            let heir = self.scenarios[index.saturating_sub(1).min(last)].id;
             self.set_agreed(heir);
         }
-        true
+        Some(self.scenarios[index.min(last)].id)
     }
 }
 
@@ -407,10 +441,13 @@ mod tests {
     #[test]
     fn duplicates_get_unique_names_and_keep_the_agreed_plan() {
         let mut doc = SlaDocument::default();
-        doc.add_scenario("Scenario", 0);
+        let first = doc.scenarios[0].id;
+        doc.add_scenario("Scenario", first);
         doc.agreed_plan = doc.scenarios[1].id;
-        assert_eq!(doc.duplicate_scenario(0, "(copy)"), Some(1));
-        assert_eq!(doc.duplicate_scenario(0, "(copy)"), Some(1));
+        let copy = doc.duplicate_scenario(first, "(copy)");
+        assert_eq!(copy, Some(doc.scenarios[1].id));
+        let second_copy = doc.duplicate_scenario(first, "(copy)");
+        assert_eq!(second_copy, Some(doc.scenarios[1].id));
         assert_eq!(
             names(&doc),
             ["Plan", "Plan (copy) (2)", "Plan (copy)", "Scenario"]
@@ -422,13 +459,13 @@ mod tests {
         );
         let ids: std::collections::HashSet<_> = doc.scenarios.iter().map(|s| s.id).collect();
         assert_eq!(ids.len(), 4, "every copy has an id of its own");
-        assert_eq!(doc.duplicate_scenario(9, "(copy)"), None);
+        assert_eq!(doc.duplicate_scenario(ScenarioId(99), "(copy)"), None);
     }
 
     #[test]
     fn an_approval_is_cleared_when_the_agreed_plan_changes() {
         let mut doc = SlaDocument::default();
-        doc.add_scenario("What-if", 0);
+        doc.add_scenario("What-if", doc.scenarios[0].id);
         doc.sign_offs.push(Approval {
             name: "Eva".into(),
             role: "Sales director".into(),
@@ -455,21 +492,102 @@ mod tests {
     #[test]
     fn deleting_keeps_one_scenario_and_fixes_the_agreed_plan() {
         let mut doc = SlaDocument::default();
-        assert!(!doc.delete_scenario(0), "the last scenario stays");
-        doc.add_scenario("B", 0);
-        doc.add_scenario("C", 0);
-        doc.agreed_plan = doc.scenarios[2].id;
-        assert!(doc.delete_scenario(0));
+        let a = doc.scenarios[0].id;
+        assert_eq!(doc.delete_scenario(a), None, "the last scenario stays");
+        let b = doc.add_scenario("B", a);
+        let c = doc.add_scenario("C", a);
+        doc.agreed_plan = c;
+        assert_eq!(doc.delete_scenario(a), Some(b), "B takes A's place");
         assert_eq!(names(&doc), ["B", "C"]);
         assert_eq!(doc.agreed_index(), Some(1));
-        assert!(doc.delete_scenario(1));
+        assert_eq!(
+            doc.delete_scenario(c),
+            Some(b),
+            "the last one's place goes to the one before"
+        );
         assert_eq!(doc.agreed_index(), Some(0));
+    }
+
+    fn row_ids(a: &Assumptions) -> (Vec<u32>, Vec<u32>) {
+        (
+            a.funnel_stages.iter().map(|s| s.id.0).collect(),
+            a.lead_sources.iter().map(|s| s.id.0).collect(),
+        )
+    }
+
+    #[test]
+    fn rows_of_a_file_without_ids_are_numbered_and_the_file_round_trips() {
+        assert_eq!(
+            EXAMPLE_RON.matches("id:").count(),
+            2,
+            "only the scenarios have ids in the example, as files had before rows got theirs"
+        );
+        let doc = SlaDocument::example().unwrap();
+        assert_eq!(
+            row_ids(&doc.scenarios[0].assumptions),
+            (vec![1, 2, 3, 4], vec![1, 2, 3])
+        );
+        let saved = to_ron(&doc).unwrap();
+        let back = parse(&saved, std::path::Path::new("x.sla.ron")).unwrap();
+        assert_eq!(back.document, doc);
+        assert!(back.unknown_fields.is_empty());
+    }
+
+    #[test]
+    fn a_row_id_written_twice_is_renumbered_on_opening() {
+        let mut doc = SlaDocument::example().unwrap();
+        for source in &mut doc.scenarios[0].assumptions.lead_sources {
+            source.id = crate::plan::RowId(7);
+        }
+        let text = to_ron(&doc).unwrap();
+        let back = parse(&text, std::path::Path::new("x.sla.ron"))
+            .unwrap()
+            .document;
+        assert_eq!(row_ids(&back.scenarios[0].assumptions).1, [7, 8, 9]);
+    }
+
+    #[test]
+    fn added_rows_and_scenarios_have_row_ids_of_their_own() {
+        let mut doc = SlaDocument::default();
+        let first = doc.scenarios[0].id;
+        let a = &mut doc.scenarios[0].assumptions;
+        a.add_source(crate::plan::LeadSource::default());
+        a.add_source(crate::plan::LeadSource::default());
+        a.lead_sources.remove(0);
+        a.add_source(crate::plan::LeadSource::default());
+        a.add_stage(crate::plan::FunnelStage::new("Demo", 50.0));
+        assert_eq!(row_ids(a), (vec![1, 2, 3, 4, 5], vec![2, 3]));
+        let copy = doc.duplicate_scenario(first, "(copy)").unwrap();
+        assert_eq!(
+            row_ids(&doc.scenario(copy).unwrap().assumptions),
+            row_ids(&doc.scenarios[0].assumptions),
+            "a copy's rows are unique within the copy"
+        );
+        let made = doc.add_scenario_with(
+            "Goal seek",
+            Assumptions {
+                lead_sources: vec![crate::plan::LeadSource::default(); 2],
+                ..Assumptions::default()
+            },
+        );
+        assert_eq!(row_ids(&doc.scenario(made).unwrap().assumptions).1, [1, 2]);
+    }
+
+    #[test]
+    fn numbering_rows_keeps_an_approval_current() {
+        let mut doc = SlaDocument::example().unwrap();
+        for scenario in &mut doc.scenarios {
+            scenario.assumptions = scenario.assumptions.without_row_ids();
+        }
+        let before = doc.agreed_fingerprint();
+        doc.number_rows();
+        assert_eq!(doc.agreed_fingerprint(), before);
     }
 
     #[test]
     fn an_older_file_gets_ids_and_names_its_agreed_plan_by_id() {
         let mut doc = SlaDocument::default();
-        doc.add_scenario("B", 0);
+        doc.add_scenario("B", doc.scenarios[0].id);
         for scenario in &mut doc.scenarios {
             scenario.id = ScenarioId(0);
         }

@@ -207,7 +207,7 @@ mod tests {
             agreed_plan: crate::document::ScenarioId(3),
             ..SlaDocument::default()
         };
-        doc.add_scenario("Plan", 0);
+        doc.add_scenario("Plan", doc.scenarios[0].id);
         doc.scenarios[1].name = "Plan".into();
         doc.scenarios[1].assumptions.average_deal_size = 0.0;
         let texts: Vec<String> = doc

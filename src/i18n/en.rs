@@ -42,6 +42,8 @@ pub const TEXT: Text = Text {
     basis_stages: "funnel stages",
     basis_lead_sources: "lead sources",
     cli_no_such_scenario: "There is no scenario “{name}”; the document has: {names}.",
+    cli_ambiguous_scenario: "{count} scenarios are called “{name}” (numbers {positions} in the list, ids {ids}); give each a name of its own, then name the one you mean.",
+    list_and: "and",
     cli_valid: "{path} is valid ({count} scenarios).",
     cli_problems: "{path} has {count} problem(s):",
     first_contact_within: "First contact within",

@@ -44,6 +44,15 @@ impl Language {
         }
     }
 
+    /// Items as a sentence lists them: "1", "1 and 2", "1, 2 and 3".
+    pub fn list(self, items: &[String]) -> String {
+        match items {
+            [] => String::new(),
+            [one] => one.clone(),
+            [init @ .., last] => format!("{} {} {last}", init.join(", "), self.text().list_and),
+        }
+    }
+
     /// The language's name in itself, for the menu: "English", "Nederlands".
     pub fn name(self) -> &'static str {
         match self {
@@ -435,6 +444,10 @@ pub struct Text {
     pub basis_lead_sources: &'static str,
     // Command line.
     pub cli_no_such_scenario: &'static str,
+    /// A name on the command line that more than one scenario has: their places and ids.
+    pub cli_ambiguous_scenario: &'static str,
+    /// The word before the last item of a list ("1, 2 and 3").
+    pub list_and: &'static str,
     pub cli_valid: &'static str,
     pub cli_problems: &'static str,
     // Step 2.

@@ -42,6 +42,8 @@ pub const TEXT: Text = Text {
     basis_stages: "trechterfasen",
     basis_lead_sources: "leadbronnen",
     cli_no_such_scenario: "Er is geen scenario “{name}”; het document heeft: {names}.",
+    cli_ambiguous_scenario: "{count} scenario's heten “{name}” (nummers {positions} in de lijst, id's {ids}); geef elk een eigen naam en noem dan het scenario dat je bedoelt.",
+    list_and: "en",
     cli_valid: "{path} is in orde ({count} scenario's).",
     cli_problems: "{path} heeft {count} probleem/problemen:",
     first_contact_within: "Eerste contact binnen",

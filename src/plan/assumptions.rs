@@ -90,11 +90,85 @@ pub enum Conversion {
     LeadSources,
 }
 
+/// A funnel stage's or lead source's identity within its scenario: kept when the row is renamed
+/// or another row is removed, so what belongs to the row on screen (text being typed, a refused
+/// value with its message) stays with it. Ids start at 1; 0 is a row of an older file or one
+/// made in code, numbered by [`Assumptions::number_rows`] before it is shown.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct RowId(pub u32);
+
+impl RowId {
+    /// Not numbered yet: left out of the file, so a row without an id reads and writes as older
+    /// versions wrote it.
+    pub fn is_none(&self) -> bool {
+        self.0 == 0
+    }
+}
+
+/// Gives every row without an id, or with an id an earlier row has, one more than the highest.
+fn number<T>(rows: &mut [T], id: fn(&mut T) -> &mut RowId) {
+    let mut next = rows.iter_mut().map(|r| id(r).0).max().unwrap_or(0);
+    let mut seen = std::collections::HashSet::new();
+    for row in rows {
+        let row_id = id(row);
+        if row_id.is_none() || !seen.insert(*row_id) {
+            next = next.saturating_add(1);
+            *row_id = RowId(next);
+            seen.insert(*row_id);
+        }
+    }
+}
+
+/// One more than the highest id of `ids`.
+fn next_id(ids: impl Iterator<Item = RowId>) -> RowId {
+    RowId(ids.map(|id| id.0).max().unwrap_or(0).saturating_add(1))
+}
+
+impl Assumptions {
+    /// Numbers the funnel stages and lead sources that have no id, or one taken by an earlier
+    /// row of the same list, so every row of this scenario is known by an id of its own.
+    pub fn number_rows(&mut self) {
+        number(&mut self.funnel_stages, |s| &mut s.id);
+        number(&mut self.lead_sources, |s| &mut s.id);
+    }
+
+    /// Appends `stage` with an id no other stage has.
+    pub fn add_stage(&mut self, mut stage: FunnelStage) {
+        stage.id = next_id(self.funnel_stages.iter().map(|s| s.id));
+        self.funnel_stages.push(stage);
+    }
+
+    /// Appends `source` with an id no other lead source has.
+    pub fn add_source(&mut self, mut source: LeadSource) {
+        source.id = next_id(self.lead_sources.iter().map(|s| s.id));
+        self.lead_sources.push(source);
+    }
+
+    /// These assumptions with every row id taken out: what the plan is, whatever the rows are
+    /// called inside the app (the fingerprint an approval was given for does not change when
+    /// an older file's rows are numbered).
+    pub fn without_row_ids(&self) -> Self {
+        let mut copy = self.clone();
+        for stage in &mut copy.funnel_stages {
+            stage.id = RowId::default();
+        }
+        for source in &mut copy.lead_sources {
+            source.id = RowId::default();
+        }
+        copy
+    }
+}
+
 /// A funnel stage and the share of its volume that reaches the next stage (the stage after the
 /// last one is "customer").
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct FunnelStage {
+    #[serde(skip_serializing_if = "RowId::is_none")]
+    pub id: RowId,
     pub name: String,
     /// Percentage of this stage's volume that moves on to the next stage.
     pub rate_to_next_percent: f64,
@@ -103,6 +177,7 @@ pub struct FunnelStage {
 impl Default for FunnelStage {
     fn default() -> Self {
         Self {
+            id: RowId::default(),
             name: String::new(),
             rate_to_next_percent: 50.0,
         }
@@ -112,6 +187,7 @@ impl Default for FunnelStage {
 impl FunnelStage {
     pub fn new(name: &str, rate_to_next_percent: f64) -> Self {
         Self {
+            id: RowId::default(),
             name: name.to_owned(),
             rate_to_next_percent,
         }
@@ -120,12 +196,14 @@ impl FunnelStage {
     /// Lead → MQL → SQL → opportunity → customer. The rates lie inside the published ranges of
     /// METHOD.md and multiply to 5 %, the same as the default single rate.
     pub fn defaults() -> Vec<Self> {
-        vec![
+        let mut stages = vec![
             Self::new("Lead", 40.0),
             Self::new("MQL", 50.0),
             Self::new("SQL", 50.0),
             Self::new("Opportunity", 50.0),
-        ]
+        ];
+        number(&mut stages, |s| &mut s.id);
+        stages
     }
 }
 
@@ -163,6 +241,8 @@ impl Default for Period {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct LeadSource {
+    #[serde(skip_serializing_if = "RowId::is_none")]
+    pub id: RowId,
     pub name: String,
     /// Share of all leads that come from this source, in percent; the shares sum to 100.
     pub share_percent: f64,
@@ -177,6 +257,7 @@ pub struct LeadSource {
 impl Default for LeadSource {
     fn default() -> Self {
         Self {
+            id: RowId::default(),
             name: String::new(),
             share_percent: 0.0,
             lead_to_customer_percent: 5.0,

@@ -21,7 +21,8 @@ mod plausibility;
 mod validate;
 
 pub use assumptions::{
-    Assumptions, Conversion, FunnelStage, LeadSource, Period, SalesCapacity, SalesCommitments,
+    Assumptions, Conversion, FunnelStage, LeadSource, Period, RowId, SalesCapacity,
+    SalesCommitments,
 };
 pub use calendar::YearMonth;
 pub use compute::{compute, marketing_revenue_target};

@@ -18,7 +18,7 @@ pub use cell::Cell;
 pub use charts::{Chart, ChartId, ChartKind, Series};
 pub use tracking::{StatusText, TextBlock, Tracking, status_text};
 
-use crate::document::SlaDocument;
+use crate::document::{ScenarioId, SlaDocument};
 use crate::i18n::{Language, fill};
 use crate::plan::Plan;
 
@@ -119,16 +119,20 @@ impl Report {
     /// The report of one scenario of a document: [`Self::of_plan`] with the document's title,
     /// company and currency, and the agreement in sentences generated from the plan and the
     /// sales commitments.
+    ///
+    /// `scenario` is the scenario's id, not its name: names may repeat, and the tracking
+    /// section must take the holidays and lead sources of the scenario whose plan it is.
     pub fn of_document(
         document: &SlaDocument,
-        scenario: &str,
+        scenario: ScenarioId,
         plan: &Plan,
         language: Language,
     ) -> Self {
-        let mut report = Self::of_plan(plan, Some(scenario), &document.currency, language);
+        let name = document.scenario(scenario).map_or("", |s| s.name.as_str());
+        let mut report = Self::of_plan(plan, Some(name), &document.currency, language);
         report.heading.title = document.title.clone();
         report.heading.company = document.company.clone();
-        report.agreement = agreement::sections(document, scenario, plan, language);
+        report.agreement = agreement::sections(document, name, plan, language);
         report.tracking = tracking::tracking(document, scenario, plan, language);
         report
     }

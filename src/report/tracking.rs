@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use super::charts::{Chart, ChartId, ChartKind, Series};
-use crate::document::SlaDocument;
+use crate::document::{ScenarioId, SlaDocument};
 use crate::i18n::{Language, NO_NUMBER, fill};
 use crate::plan::Plan;
 use crate::tracking::{
@@ -27,15 +27,14 @@ pub struct Tracking {
     pub compliance: Chart,
 }
 
-/// The tracking section of scenario `scenario` of `document`, on the last day with data inside
+/// The tracking section of scenario `id` of `document`, on the last day with data inside
 /// the plan's period; `None` when no actuals lie inside the period.
 pub fn tracking(
     document: &SlaDocument,
-    scenario: &str,
+    id: ScenarioId,
     plan: &Plan,
     language: Language,
 ) -> Option<Tracking> {
-    let id = document.scenario(scenario)?.id;
     let date = last_day_with_data(&document.actuals, plan)?;
     let status = status(document, id, plan, date).ok()?;
     let all = SourceFilter::all();

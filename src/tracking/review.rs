@@ -95,10 +95,7 @@ pub fn review(
     plan: &Plan,
     date: NaiveDate,
 ) -> Option<Review> {
-    let assumptions = &doc
-        .scenarios
-        .get(doc.scenario_index(scenario)?)?
-        .assumptions;
+    let assumptions = &doc.scenario(scenario)?.assumptions;
     let month = YearMonth::of(date);
     let lag = i64::from(assumptions.sales_cycle_lag_months);
     let window = |back: i64| -> Option<(YearMonth, YearMonth)> {
@@ -246,8 +243,7 @@ pub fn adopt(
     if review.scenario != doc.agreed_plan {
         return None;
     }
-    let index = doc.agreed_index()?;
-    let scenario = doc.scenarios.get_mut(index)?;
+    let scenario = doc.scenario_mut(review.scenario)?;
     let before = scenario.assumptions.clone();
     let after = observed_assumptions(&before, review);
     if after == before {
@@ -271,8 +267,7 @@ pub fn adopt(
 /// [`crate::i18n::describe_diff`] puts it in words.
 pub fn revision_changes(doc: &SlaDocument, revision: &Revision) -> DocumentDiff {
     let name = doc
-        .scenario_index(revision.plan)
-        .and_then(|i| doc.scenarios.get(i))
+        .scenario(revision.plan)
         .map_or_else(|| format!("#{}", revision.plan.0), |s| s.name.clone());
     let with = |assumptions: &Assumptions| {
         let mut one = SlaDocument {

@@ -317,8 +317,7 @@ impl<'a> Tracker<'a> {
         filter: &'a SourceFilter,
     ) -> Result<Self, StatusError> {
         let assumptions = &doc
-            .scenario_index(scenario)
-            .and_then(|i| doc.scenarios.get(i))
+            .scenario(scenario)
             .ok_or(StatusError::NoScenario(scenario))?
             .assumptions;
         let ideal = Ideal::new(plan, assumptions);
@@ -616,6 +615,7 @@ mod tests {
                 lead_to_customer_percent: 4.0,
                 average_deal_size: 25_000.0,
                 cost_per_lead: None,
+                ..LeadSource::default()
             },
             LeadSource {
                 name: "Events".into(),
@@ -623,6 +623,7 @@ mod tests {
                 lead_to_customer_percent: 10.0,
                 average_deal_size: 20_000.0,
                 cost_per_lead: None,
+                ..LeadSource::default()
             },
         ];
         leads(&mut doc, day(1, 11), "website ", 10);

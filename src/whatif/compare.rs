@@ -1,7 +1,7 @@
 //! Scenarios side by side: their inputs and key results, and each one's difference to the
 //! agreed plan, absolute and in percent. The compare view and any export draw this table.
 
-use crate::document::SlaDocument;
+use crate::document::{Scenario, ScenarioId, SlaDocument};
 use crate::plan::{Plan, Unit, compute};
 
 /// A row of the comparison.
@@ -129,8 +129,8 @@ impl Difference {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Column {
     pub name: String,
-    /// Index of the scenario in the document.
-    pub index: usize,
+    /// The scenario's id in the document.
+    pub id: ScenarioId,
     /// The plan; `None` when the scenario has an input out of range.
     pub plan: Option<Plan>,
 }
@@ -150,20 +150,21 @@ pub struct Comparison {
 }
 
 impl Comparison {
-    /// Scenarios `chosen` (indexes; the agreed plan among them or not) of `doc`; `None` when
-    /// the document has no scenario.
-    pub fn of(doc: &SlaDocument, chosen: &[usize]) -> Option<Self> {
-        let column = |index: usize| {
-            doc.scenarios.get(index).map(|s| Column {
-                name: s.name.clone(),
-                index,
-                plan: compute(&s.assumptions, &doc.sales_commitments).ok(),
-            })
+    /// Scenarios `chosen` (the agreed plan among them or not) of `doc`, in the order given;
+    /// `None` when the document has no scenario.
+    pub fn of(doc: &SlaDocument, chosen: &[ScenarioId]) -> Option<Self> {
+        let column = |s: &Scenario| Column {
+            name: s.name.clone(),
+            id: s.id,
+            plan: compute(&s.assumptions, &doc.sales_commitments).ok(),
         };
-        let agreed_index = doc.agreed_index().unwrap_or(0);
         Some(Self {
-            columns: chosen.iter().filter_map(|i| column(*i)).collect(),
-            agreed: column(agreed_index)?,
+            columns: chosen
+                .iter()
+                .filter_map(|id| doc.scenario(*id))
+                .map(column)
+                .collect(),
+            agreed: column(doc.agreed()?),
         })
     }
 
@@ -177,10 +178,14 @@ impl Comparison {
 mod tests {
     use super::*;
 
+    fn ids(doc: &SlaDocument) -> Vec<ScenarioId> {
+        doc.scenarios.iter().map(|s| s.id).collect()
+    }
+
     #[test]
     fn differences_to_the_agreed_plan() {
         let doc = SlaDocument::example().unwrap();
-        let c = Comparison::of(&doc, &[0, 1]).unwrap();
+        let c = Comparison::of(&doc, &ids(&doc)).unwrap();
         assert_eq!(c.agreed.name, "Plan 2027");
         let cautious = &c.columns[1];
         // Cautious: 48 customers against 1,440,000 ÷ 29,111 = 49.46 in the agreed plan.
@@ -201,7 +206,7 @@ mod tests {
     #[test]
     fn the_monthly_budget_adds_up_to_the_budget() {
         let doc = SlaDocument::example().unwrap();
-        let c = Comparison::of(&doc, &[0, 1]).unwrap();
+        let c = Comparison::of(&doc, &ids(&doc)).unwrap();
         let plan = c.agreed.plan.as_ref().unwrap();
         let spend: f64 = Monthly::Budget.of(plan).unwrap().iter().sum();
         let total = plan.budget.as_ref().unwrap().total;

@@ -206,14 +206,14 @@ fn field_path(parent: &str, field: &str) -> String {
 fn compare(path: &str, old: &Value, new: &Value, out: &mut Vec<Change>) {
     match (old, new) {
         (Value::Object(old_fields), Value::Object(new_fields)) => {
-            for (name, old_value) in old_fields {
+            for (name, old_value) in written(old_fields) {
                 let path = field_path(path, name);
                 match new_fields.get(name) {
                     Some(new_value) => compare(&path, old_value, new_value, out),
                     None => out.push(removed(path, old_value)),
                 }
             }
-            for (name, new_value) in new_fields {
+            for (name, new_value) in written(new_fields) {
                 if !old_fields.contains_key(name) {
                     out.push(added(field_path(path, name), new_value));
                 }
@@ -235,6 +235,12 @@ fn compare(path: &str, old: &Value, new: &Value, out: &mut Vec<Change>) {
         }),
         _ => {}
     }
+}
+
+/// An object's fields without its `id`: ids are how the app tells rows and scenarios apart, not
+/// what the user wrote, and two files may number the same lead source differently.
+fn written(fields: &serde_json::Map<String, Value>) -> impl Iterator<Item = (&String, &Value)> {
+    fields.iter().filter(|(name, _)| *name != "id")
 }
 
 fn removed(path: String, value: &Value) -> Change {
@@ -341,6 +347,16 @@ mod tests {
         after.scenarios[0].assumptions.lead_sources.reverse();
         let d = diff(&before, &after);
         assert!(d.is_empty(), "{:?}", d.changes);
+    }
+
+    #[test]
+    fn renumbered_rows_are_no_change() {
+        let before = SlaDocument::example().unwrap();
+        let mut after = before.clone();
+        for source in &mut after.scenarios[0].assumptions.lead_sources {
+            source.id.0 += 10;
+        }
+        assert!(diff(&before, &after).is_empty());
     }
 
     #[test]

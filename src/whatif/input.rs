@@ -4,7 +4,7 @@
 //! amounts), so the command line, the file and the screen show the same number.
 
 use crate::i18n::Language;
-use crate::plan::{Assumptions, Conversion, Field};
+use crate::plan::{Assumptions, Conversion, Field, RowId};
 
 /// One number of a scenario that a goal seek or a sensitivity run can move. Indexes are
 /// 0-based positions in the scenario's funnel stages or lead sources.
@@ -127,6 +127,34 @@ impl Input {
             Self::SourceCostPerLead(i) => a.lead_sources.get(i).and_then(|s| s.cost_per_lead),
             Self::Reps => a.capacity.map(|c| f64::from(c.reps)),
             Self::LeadsPerRep => a.capacity.map(|c| c.leads_per_rep_per_month),
+        }
+    }
+
+    /// The id of the stage or lead source this input belongs to in `a`; `None` for an input of
+    /// the scenario itself (and for a row `a` does not have).
+    pub fn row(self, a: &Assumptions) -> Option<RowId> {
+        match self {
+            Self::StageRate(i) => a.funnel_stages.get(i).map(|s| s.id),
+            Self::SourceShare(i)
+            | Self::SourceRate(i)
+            | Self::SourceDealSize(i)
+            | Self::SourceCostPerLead(i) => a.lead_sources.get(i).map(|s| s.id),
+            _ => None,
+        }
+    }
+
+    /// The same input of row `row`, at the place that row has in `a` now (a row moves up when
+    /// one above it is removed); `None` when `a` has no such row.
+    pub fn of_row(self, row: RowId, a: &Assumptions) -> Option<Self> {
+        let stage = || a.funnel_stages.iter().position(|s| s.id == row);
+        let source = || a.lead_sources.iter().position(|s| s.id == row);
+        match self {
+            Self::StageRate(_) => stage().map(Self::StageRate),
+            Self::SourceShare(_) => source().map(Self::SourceShare),
+            Self::SourceRate(_) => source().map(Self::SourceRate),
+            Self::SourceDealSize(_) => source().map(Self::SourceDealSize),
+            Self::SourceCostPerLead(_) => source().map(Self::SourceCostPerLead),
+            other => Some(other),
         }
     }
 

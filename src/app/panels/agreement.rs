@@ -8,7 +8,7 @@ use egui::{Grid, RichText, TextEdit, Ui};
 
 use super::section;
 use crate::app::widgets::{EditBuffer, Fields, message_cell};
-use crate::document::{Approval, ReportFrequency, ReviewCadence, SlaDocument};
+use crate::document::{Approval, ReportFrequency, ReviewCadence, ScenarioId, SlaDocument};
 use crate::i18n::{Language, fill};
 use crate::plan::{Plan, Problem};
 use crate::report::{Report, approval};
@@ -18,7 +18,7 @@ pub fn show(
     ui: &mut Ui,
     fields: &Fields<'_>,
     document: &mut SlaDocument,
-    selected: usize,
+    selected: ScenarioId,
     plan: &Result<Plan, Vec<Problem>>,
     today: NaiveDate,
 ) -> bool {
@@ -30,12 +30,7 @@ pub fn show(
         ui.label(t.fix_inputs_first);
         return false;
     };
-    let name = document
-        .scenarios
-        .get(selected)
-        .map(|s| s.name.as_str())
-        .unwrap_or_default();
-    let report = Report::of_document(document, name, plan, fields.language);
+    let report = Report::of_document(document, selected, plan, fields.language);
     section(ui, &report.title(), t.agreement_tab_note);
     if let Some(subtitle) = report.subtitle() {
         ui.label(subtitle);

@@ -11,13 +11,14 @@ use super::super::theme;
 use super::super::widgets::{Fields, header_row, number_cell};
 use super::charts::still_plot;
 use super::section;
-use crate::document::SlaDocument;
+use crate::document::{ScenarioId, SlaDocument};
 use crate::i18n::{Language, NO_NUMBER, describe_diff, fill};
 use crate::plan::Unit;
 use crate::whatif::{Column, Comparison, Difference, DocumentDiff, Monthly, Row};
 
-/// Names of the scenarios the user left out. Runtime only (egui's memory).
-type LeftOut = BTreeSet<String>;
+/// The scenarios the user left out, by id: two scenarios of one name are two boxes, and a
+/// renamed scenario stays left out. Runtime only (egui's memory).
+type LeftOut = BTreeSet<ScenarioId>;
 
 /// What changed between the open document and another file (File ▸ Compare with file…): every
 /// changed input, commitment and scenario, and what it does to leads and customers needed.
@@ -41,22 +42,21 @@ pub fn show(ui: &mut Ui, fields: &Fields<'_>, doc: &SlaDocument) {
     let mut left_out: LeftOut = ui.data(|d| d.get_temp(id)).unwrap_or_default();
     ui.horizontal_wrapped(|ui| {
         for scenario in &doc.scenarios {
-            let mut shown = !left_out.contains(&scenario.name);
+            let mut shown = !left_out.contains(&scenario.id);
             if ui.checkbox(&mut shown, &scenario.name).changed() {
                 if shown {
-                    left_out.remove(&scenario.name);
+                    left_out.remove(&scenario.id);
                 } else {
-                    left_out.insert(scenario.name.clone());
+                    left_out.insert(scenario.id);
                 }
             }
         }
     });
-    let chosen: Vec<usize> = (0..doc.scenarios.len())
-        .filter(|i| {
-            doc.scenarios
-                .get(*i)
-                .is_some_and(|s| !left_out.contains(&s.name))
-        })
+    let chosen: Vec<ScenarioId> = doc
+        .scenarios
+        .iter()
+        .map(|s| s.id)
+        .filter(|id| !left_out.contains(id))
         .collect();
     ui.data_mut(|d| d.insert_temp(id, left_out));
     let Some(comparison) = Comparison::of(doc, &chosen) else {
@@ -114,7 +114,7 @@ fn table(ui: &mut Ui, fields: &Fields<'_>, comparison: &Comparison) {
         .columns
         .iter()
         .map(|c| {
-            if c.index == comparison.agreed.index {
+            if c.id == comparison.agreed.id {
                 format!("★ {}", c.name)
             } else {
                 c.name.clone()
@@ -161,7 +161,7 @@ fn cell(
     let value = value_text(row, column.value(row));
     let difference = comparison
         .difference(column, row)
-        .filter(|d| column.index != comparison.agreed.index && d.is_change());
+        .filter(|d| column.id != comparison.agreed.id && d.is_change());
     match difference {
         Some(d) => {
             // Right to left: the difference at the right edge, the value before it.

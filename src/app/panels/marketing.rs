@@ -391,7 +391,8 @@ fn stages(
             ui.end_row();
             for (i, stage) in a.funnel_stages.iter_mut().enumerate() {
                 let row = fill(t.numbered_stage, &[("n", &(i + 1).to_string())]);
-                let row_id = ui.scope_id().with(("stage", i));
+                // By id: text being typed stays with its stage when a row above is removed.
+                let row_id = ui.scope_id().with(("stage", stage.id));
                 name_input(
                     ui,
                     fields,
@@ -420,15 +421,15 @@ fn stages(
                     .on_hover_text(t.remove_stage)
                     .clicked()
                 {
-                    remove = Some(i);
+                    remove = Some(stage.id);
                 }
                 let message = misread.or_else(|| messages.of(Field::StageRate(i), fields.currency));
                 message_cell(ui, message.as_deref());
                 ui.end_row();
             }
         });
-    if let Some(i) = remove {
-        a.funnel_stages.remove(i);
+    if let Some(id) = remove {
+        a.funnel_stages.retain(|s| s.id != id);
     }
     if ui
         .add_enabled(
@@ -441,7 +442,7 @@ fn stages(
             t.numbered_stage,
             &[("n", &(a.funnel_stages.len() + 1).to_string())],
         );
-        a.funnel_stages.push(FunnelStage::new(&name, 50.0));
+        a.add_stage(FunnelStage::new(&name, 50.0));
     }
     if let Some(message) = messages.of(Field::FunnelStages, fields.currency) {
         message_cell(ui, Some(&message));
@@ -489,7 +490,8 @@ fn sources(
                     ],
                 );
                 for (i, source) in a.lead_sources.iter_mut().enumerate() {
-                    let row_id = ui.scope_id().with(("source", i));
+                    // By id: a refused text stays with its source when a row above is removed.
+                    let row_id = ui.scope_id().with(("source", source.id));
                     let row = fill(t.numbered_source, &[("n", &(i + 1).to_string())]);
                     name_input(
                         ui,
@@ -548,7 +550,7 @@ fn sources(
                         .on_hover_text(t.remove_source)
                         .clicked()
                     {
-                        remove = Some(i);
+                        remove = Some(source.id);
                     }
                     ui.end_row();
                     let problem = messages.problems.iter().find(|p| {
@@ -568,8 +570,8 @@ fn sources(
                 }
             });
     }
-    if let Some(i) = remove {
-        a.lead_sources.remove(i);
+    if let Some(id) = remove {
+        a.lead_sources.retain(|s| s.id != id);
     }
     ui.horizontal(|ui| {
         if ui
@@ -588,12 +590,13 @@ fn sources(
             } else {
                 0.0
             };
-            a.lead_sources.push(LeadSource {
+            a.add_source(LeadSource {
                 name,
                 share_percent: share,
                 lead_to_customer_percent: a.lead_to_customer_percent,
                 average_deal_size: a.average_deal_size,
                 cost_per_lead: None,
+                ..LeadSource::default()
             });
         }
         if !a.lead_sources.is_empty() {

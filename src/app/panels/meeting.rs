@@ -9,6 +9,7 @@ use egui::{CentralPanel, Id, Key, Modifiers, RichText, ScrollArea, Slider, TextS
 use super::super::widgets::{Fields, result_row};
 use super::super::{App, Command, Tab, theme};
 use super::{Messages, charts, command_button, report, sales};
+use crate::document::ScenarioId;
 use crate::i18n::Language;
 use crate::plan::{Assumptions, Plan, Problem};
 
@@ -25,12 +26,10 @@ pub fn show(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
     let currency = app.editor.document.currency.clone();
     CentralPanel::default().show(ui, |ui| {
         enlarge_text(ui);
-        let selected = app.editor.selected;
+        let selected = app.editor.selected();
         let name = app
             .editor
-            .document
-            .scenarios
-            .get(selected)
+            .selected_scenario()
             .map(|s| s.name.clone())
             .unwrap_or_default();
         ui.horizontal(|ui| {
@@ -51,7 +50,7 @@ pub fn show(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
         }
         ui.columns(2, |columns| {
             if let [left, right] = columns {
-                if let Some(scenario) = app.editor.document.scenarios.get_mut(selected) {
+                if let Some(scenario) = app.editor.document.scenario_mut(selected) {
                     sliders(
                         left,
                         language,
@@ -94,8 +93,8 @@ fn other_view(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
             &mut app.editor.document.sales_commitments,
             plan,
         );
-    } else {
-        report::show(ui, &fields, &mut app.editor.document, app.today);
+    } else if let Some(id) = report::show(ui, &fields, &mut app.editor.document, app.today) {
+        app.select(id);
     }
 }
 
@@ -112,6 +111,7 @@ fn enlarge_text(ui: &mut Ui) {
 
 /// Upper ends of the money and reps sliders, fixed when meeting mode first shows a scenario
 /// (twice its value then), so a slider's scale does not move under the mouse while dragging.
+/// Kept per scenario id: a scenario that moves up the list keeps its own scale.
 #[derive(Clone, Copy, Debug)]
 struct Ranges {
     revenue_goal: f64,
@@ -129,10 +129,16 @@ impl Ranges {
     }
 }
 
-fn sliders(ui: &mut Ui, language: Language, currency: &str, index: usize, a: &mut Assumptions) {
+fn sliders(
+    ui: &mut Ui,
+    language: Language,
+    currency: &str,
+    scenario: ScenarioId,
+    a: &mut Assumptions,
+) {
     let t = language.text();
     let n = language.numbers();
-    let id = Id::unique(("meeting ranges", index));
+    let id = Id::unique(("meeting ranges", scenario));
     let ranges = ui
         .data(|d| d.get_temp::<Ranges>(id))
         .unwrap_or_else(|| Ranges::around(a));

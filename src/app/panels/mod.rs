@@ -92,27 +92,28 @@ fn central(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
     };
     let messages = Messages { problems, language };
     let mut copy_agreement = false;
+    let mut new_scenario = None;
     ScrollArea::both()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            let selected = app.editor.selected;
+            let selected = app.editor.selected();
             let doc = &mut app.editor.document;
             match app.tab {
                 Tab::Marketing => {
-                    if let Some(scenario) = doc.scenarios.get_mut(selected) {
+                    if let Some(scenario) = doc.scenario_mut(selected) {
                         marketing::show(ui, &fields, &messages, &mut scenario.assumptions, plan);
                     }
                 }
                 Tab::Sales => {
                     sales::show(ui, &fields, &messages, &mut doc.sales_commitments, plan);
                 }
-                Tab::Report => report::show(ui, &fields, doc, today),
+                Tab::Report => new_scenario = report::show(ui, &fields, doc, today),
                 Tab::WhatIf => {
-                    if let Some(scenario) = doc.scenarios.get(selected)
+                    if let Some(scenario) = doc.scenario(selected)
                         && let Some((name, assumptions)) =
                             whatif::show(ui, &fields, &doc.sales_commitments, scenario, plan)
                     {
-                        doc.add_scenario_with(&name, assumptions);
+                        new_scenario = Some(doc.add_scenario_with(&name, assumptions));
                     }
                 }
                 Tab::Compare => {
@@ -137,6 +138,10 @@ fn central(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
         });
     if copy_agreement {
         app.queue(Command::CopyAgreement);
+    }
+    // A scenario made from a goal seek or a revision is edited next, like one made by Add.
+    if let Some(id) = new_scenario {
+        app.select(id);
     }
 }
 

@@ -7,7 +7,7 @@ use egui::{Grid, RichText, Ui};
 
 use super::super::widgets::{Fields, header_row, number_cell};
 use super::{actuals, review, section, tracking};
-use crate::document::{Scenario, SlaDocument};
+use crate::document::{Scenario, ScenarioId, SlaDocument};
 use crate::i18n::fill;
 use crate::plan::{Plan, YearMonth, calendar::WorkingCalendar, compute};
 use crate::report::{Report, Table};
@@ -20,17 +20,21 @@ struct View {
     month: YearMonth,
 }
 
-pub fn show(ui: &mut Ui, fields: &Fields<'_>, doc: &mut SlaDocument, today: NaiveDate) {
+/// Draws the tab; returns the scenario the user made from a revision, if any.
+pub fn show(
+    ui: &mut Ui,
+    fields: &Fields<'_>,
+    doc: &mut SlaDocument,
+    today: NaiveDate,
+) -> Option<ScenarioId> {
     let language = fields.language;
     let t = language.text();
     section(ui, t.report_title, "");
-    let Some(agreed) = doc.agreed().cloned() else {
-        return;
-    };
+    let agreed = doc.agreed().cloned()?;
     ui.label(fill(t.tracking_against, &[("name", &agreed.name)]));
     let Ok(plan) = compute(&agreed.assumptions, &doc.sales_commitments) else {
         ui.label(t.fix_inputs_first);
-        return;
+        return None;
     };
     let tracking_id = ui.scope_id().with("tracking view");
     let mut tracking_view: tracking::View = ui
@@ -48,6 +52,7 @@ pub fn show(ui: &mut Ui, fields: &Fields<'_>, doc: &mut SlaDocument, today: Naiv
     });
     ui.separator();
     let part = tracking_view.part;
+    let mut new_scenario = None;
     match part {
         Part::Status => {
             tracking::show(ui, fields, doc, &agreed, &plan, &mut tracking_view, today);
@@ -59,12 +64,13 @@ pub fn show(ui: &mut Ui, fields: &Fields<'_>, doc: &mut SlaDocument, today: Naiv
                 .show(ui, |ui| {
                     tracking::date_row(ui, fields, doc, &plan, &mut tracking_view, today);
                 });
-            review::show(ui, fields, doc, &agreed, &plan, tracking_view.date);
+            new_scenario = review::show(ui, fields, doc, &agreed, &plan, tracking_view.date);
         }
         Part::Results => results(ui, fields, doc, &agreed, &plan, tracking_view.date),
         Part::Targets => targets(ui, fields, &plan, &doc.currency),
     }
     ui.data_mut(|d| d.insert_temp(tracking_id, tracking_view));
+    new_scenario
 }
 
 /// The results grid of one month, with its month choice.

@@ -17,7 +17,7 @@ pub fn show(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) -> eg
     let t = language.text();
     let doc = &app.editor.document;
     let currency = doc.currency.as_str();
-    let scenario = doc.scenarios.get(app.editor.selected);
+    let scenario = app.editor.selected_scenario();
     // At most 60 % of the window and at first 35 %, so the form keeps room on a small
     // screen or zoomed in.
     let width = ui.available_width();

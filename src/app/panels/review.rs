@@ -7,7 +7,7 @@ use egui::{Grid, RichText, Ui};
 
 use super::super::widgets::Fields;
 use super::section;
-use crate::document::{Revision, Scenario, SlaDocument};
+use crate::document::{Revision, Scenario, ScenarioId, SlaDocument};
 use crate::i18n::{Language, fill};
 use crate::plan::{Plan, compute};
 use crate::tracking::{
@@ -32,7 +32,7 @@ pub fn show(
     agreed: &Scenario,
     plan: &Plan,
     date: NaiveDate,
-) {
+) -> Option<ScenarioId> {
     let language = fields.language;
     let t = language.text();
     let id = ui.scope_id().with("review draft");
@@ -63,8 +63,9 @@ pub fn show(
         );
         adopt_form(ui, fields, doc, &review, date, &mut draft);
     }
-    history(ui, fields, doc, &mut draft);
+    let copy = history(ui, fields, doc, &mut draft);
     ui.data_mut(|d| d.insert_temp(id, draft));
+    copy
 }
 
 /// The table of observed against assumed.
@@ -222,7 +223,13 @@ fn adopt_form(
 }
 
 /// The revisions, newest first, each with what it changed; one can be opened read-only.
-fn history(ui: &mut Ui, fields: &Fields<'_>, doc: &mut SlaDocument, draft: &mut Draft) {
+/// Returns the scenario made from one ("Copy into a new scenario"), to be edited next.
+fn history(
+    ui: &mut Ui,
+    fields: &Fields<'_>,
+    doc: &mut SlaDocument,
+    draft: &mut Draft,
+) -> Option<ScenarioId> {
     let language = fields.language;
     let t = language.text();
     section(
@@ -285,9 +292,7 @@ fn history(ui: &mut Ui, fields: &Fields<'_>, doc: &mut SlaDocument, draft: &mut 
             draft.open = None;
         }
     }
-    if let Some((name, assumptions)) = copy {
-        doc.add_scenario_with(&name, assumptions);
-    }
+    copy.map(|(name, assumptions)| doc.add_scenario_with(&name, assumptions))
 }
 
 /// What a revision changed, a line per assumption (`average_deal_size: was 25,000, now
@@ -344,10 +349,7 @@ fn revision_lines(doc: &SlaDocument, revision: &Revision, language: Language) ->
 
 /// "Plan 2027 as agreed until 4 March 2027".
 fn revision_name(doc: &SlaDocument, revision: &Revision, language: Language) -> String {
-    let name = doc
-        .scenario_index(revision.plan)
-        .and_then(|i| doc.scenarios.get(i))
-        .map_or("", |s| s.name.as_str());
+    let name = doc.scenario(revision.plan).map_or("", |s| s.name.as_str());
     fill(
         language.text().history_as_agreed,
         &[

@@ -23,7 +23,7 @@ pub fn show(app: &mut App, ui: &mut Ui) -> egui::Rect {
             ui.add_space(4.0);
             let doc = &app.editor.document;
             let mut select = None;
-            for (i, scenario) in doc.scenarios.iter().enumerate() {
+            for scenario in &doc.scenarios {
                 let agreed = doc.agreed_plan == scenario.id;
                 let name = if scenario.name.trim().is_empty() {
                     t.unnamed_scenario
@@ -38,17 +38,16 @@ pub fn show(app: &mut App, ui: &mut Ui) -> egui::Rect {
                 if agreed {
                     text = text.strong();
                 }
-                let mut response = ui.selectable_label(app.editor.selected == i, text);
+                let mut response = ui.selectable_label(app.editor.selected() == scenario.id, text);
                 if agreed {
                     response = response.on_hover_text(t.agreed_plan_tip);
                 }
                 if response.clicked() {
-                    select = Some(i);
+                    select = Some(scenario.id);
                 }
             }
-            if let Some(i) = select.filter(|i| *i != app.editor.selected) {
-                app.editor.selected = i;
-                app.generation += 1;
+            if let Some(id) = select {
+                app.select(id);
             }
             ui.add_space(8.0);
             ui.separator();
@@ -71,13 +70,12 @@ pub fn show(app: &mut App, ui: &mut Ui) -> egui::Rect {
 fn rename(app: &mut App, ui: &mut Ui) {
     let t = app.language.text();
     let enabled = app.editor.newer_version.is_none();
-    let selected = app.editor.selected;
+    let selected = app.editor.selected();
     let doc = &mut app.editor.document;
     let duplicate = doc
-        .scenarios
-        .get(selected)
-        .is_some_and(|s| doc.scenarios.iter().filter(|o| o.name == s.name).count() > 1);
-    let Some(scenario) = doc.scenarios.get_mut(selected) else {
+        .scenario(selected)
+        .is_some_and(|s| doc.scenarios_named(&s.name).len() > 1);
+    let Some(scenario) = doc.scenario_mut(selected) else {
         return;
     };
     let label = ui.label(t.scenario_name);

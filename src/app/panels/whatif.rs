@@ -12,7 +12,7 @@ use super::charts::{one_mark_per_bar, shorten, still_plot};
 use super::section;
 use crate::document::Scenario;
 use crate::i18n::fill;
-use crate::plan::{Assumptions, Plan, Problem, SalesCommitments, Unit};
+use crate::plan::{Assumptions, Plan, Problem, RowId, SalesCommitments, Unit};
 use crate::whatif::{self, Goal, Input, LeadMix, Metric, Solution, Swing};
 
 /// Points on the confidence curve: enough for a smooth line, few enough for every frame.
@@ -25,6 +25,9 @@ struct Choices {
     /// The target in the metric's unit; `None` shows the current value until one is typed.
     target: Option<f64>,
     input: Input,
+    /// The stage or lead source `input` belongs to, by id: its position changes when a row
+    /// above it is removed, and the goal seek must keep varying the row the user chose.
+    input_row: Option<RowId>,
     step_percent: f64,
     level_percent: f64,
 }
@@ -35,6 +38,7 @@ impl Default for Choices {
             metric: Metric::LeadsPerMonth,
             target: None,
             input: Input::MarketingShare,
+            input_row: None,
             step_percent: 10.0,
             level_percent: 90.0,
         }
@@ -84,6 +88,12 @@ fn goal_seek(
     if !metrics.contains(&choices.metric) {
         choices.metric = Metric::LeadsNeeded;
     }
+    if let Some(row) = choices.input_row {
+        choices.input = choices
+            .input
+            .of_row(row, a)
+            .unwrap_or(Input::MarketingShare);
+    }
     if !inputs.contains(&choices.input) {
         choices.input = Input::MarketingShare;
     }
@@ -132,6 +142,7 @@ fn goal_seek(
                 .labelled_by(label.id);
             ui.end_row();
         });
+    choices.input_row = choices.input.row(a);
     let goal = Goal {
         metric: choices.metric,
         target,
