@@ -572,4 +572,14 @@ fn an_unusual_input_is_questioned_beside_the_field() {
     assert!(harness.query_by_label_contains("Unusually").is_none());
     type_into(&mut harness, "Revenue goal", "20000");
     harness.get_by_label_contains("Less than one deal of €25,000: is this the revenue goal?");
+
+    // On lead sources, each source's rate and deal size are questioned on its row.
+    harness.get_by_label("lead sources").click();
+    harness.run();
+    type_into(
+        &mut harness,
+        "Lead sources › Webinars › Lead-to-customer rate",
+        "55",
+    );
+    harness.get_by_label_contains("Unusually high: more than 50% of leads becoming customers");
 }

@@ -352,9 +352,7 @@ pub fn number_field_with_note<V: FieldValue>(
         })
         .inner;
     match (misread.or(problem), unusual) {
-        (None, Some(unusual)) => {
-            ui.label(RichText::new(format!("⚠ {unusual}")).color(ui.visuals().warn_fg_color));
-        }
+        (None, Some(unusual)) => unusual_cell(ui, &unusual),
         (message, _) => message_cell(ui, message.as_deref()),
     }
     ui.end_row();
@@ -383,6 +381,12 @@ pub fn message_cell(ui: &mut Ui, message: Option<&str>) {
             ui.label("");
         }
     }
+}
+
+/// A question about an allowed but unusual value, in the message column: orange, not red,
+/// because nothing is refused.
+pub fn unusual_cell(ui: &mut Ui, question: &str) {
+    ui.label(RichText::new(format!("⚠ {question}")).color(ui.visuals().warn_fg_color));
 }
 
 /// One result: name on the left, value right-aligned, as one accessible list item whose label

@@ -8,6 +8,7 @@ use super::super::theme;
 use super::super::widgets::{
     EditBuffer, FieldLabel, FieldValue, Fields, Name, Note, header_row, message_cell, name_input,
     number_cell, number_field, number_field_with_note, number_input, seasonality_bars,
+    unusual_cell,
 };
 use super::{Messages, section};
 use crate::i18n::format::{Misread, currency_symbol};
@@ -468,6 +469,7 @@ fn sources(
         t.sources_note_unused
     };
     section(ui, t.lead_sources, note);
+    let unusual = crate::plan::unusual(a);
     let mut remove = None;
     if !a.lead_sources.is_empty() {
         // Wider than the tab on small screens: it scrolls sideways with the whole tab.
@@ -565,6 +567,12 @@ fn sources(
                             })
                         });
                         message_cell(ui, Some(&message));
+                        ui.end_row();
+                    } else if let Some((_, why)) = unusual.iter().find(|(field, _)| {
+                        matches!(field, Field::SourceRate(j) | Field::SourceDealSize(j) if *j == i)
+                    }) {
+                        ui.label("");
+                        unusual_cell(ui, &messages.language.unusual(*why, currency));
                         ui.end_row();
                     }
                 }
