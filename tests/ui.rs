@@ -583,3 +583,36 @@ fn an_unusual_input_is_questioned_beside_the_field() {
     );
     harness.get_by_label_contains("Unusually high: more than 50% of leads becoming customers");
 }
+
+/// Issue 18, point 2: Tab walked seven fields out of sight on a small screen, and File ▸ New
+/// kept the previous document's scroll position. The focused field is brought into view, and
+/// another document starts at the top.
+#[test]
+fn tab_keeps_the_focused_field_in_view_and_a_new_document_starts_at_the_top() {
+    let size = egui::vec2(1024.0, 640.0);
+    let mut harness = app_with(None, size);
+    let visible = egui::Rect::from_min_size(egui::Pos2::ZERO, size);
+    type_into(&mut harness, "Revenue goal", "2400000");
+    let mut steps = 0;
+    while !harness
+        .get_by_role_and_label(Role::TextInput, "Sales reps")
+        .is_focused()
+    {
+        support::press(&mut harness, Modifiers::NONE, Key::Tab);
+        steps += 1;
+        assert!(steps < 200, "Tab never reached Sales reps");
+        // Any widget: a radio button or a button out of sight is as lost as a field.
+        let root = harness.root();
+        for node in root.children_recursive().filter(|n| n.is_focused()) {
+            assert!(
+                visible.contains_rect(node.rect()),
+                "{:?} is out of sight at {:?}",
+                node.accesskit_node().label(),
+                node.rect()
+            );
+        }
+    }
+    support::press(&mut harness, Modifiers::COMMAND, Key::N);
+    let goal = harness.get_by_role_and_label(Role::TextInput, "Revenue goal");
+    assert!(visible.contains_rect(goal.rect()), "{:?}", goal.rect());
+}

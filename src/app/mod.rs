@@ -206,6 +206,9 @@ pub struct App {
     system_language: Language,
     /// F10 was pressed: the menu bar opens File and focuses its first item.
     menu_by_keyboard: bool,
+    /// Another document was opened: the middle area starts at its top, not at the scroll
+    /// position of the previous one.
+    scroll_to_top: bool,
     tab: Tab,
     dialog: Option<Dialog>,
     /// A dismissible message: a failed load or save, or what just happened.
@@ -300,6 +303,7 @@ impl App {
             language,
             system_language,
             menu_by_keyboard: false,
+            scroll_to_top: false,
             tab: Tab::default(),
             dialog,
             notice,
@@ -335,8 +339,7 @@ impl App {
 
     /// Replaces the open document as if it had been opened from a file (for benchmarks).
     pub fn set_document(&mut self, document: SlaDocument) {
-        self.editor = Editor::new_document(document);
-        self.document_replaced();
+        self.take_editor(Editor::new_document(document));
     }
 
     /// True while the document has unsaved changes.
@@ -378,6 +381,13 @@ impl App {
             Some(scenario) => compute(&scenario.assumptions, &doc.sales_commitments),
             None => Err(Vec::new()),
         }
+    }
+
+    /// Another document in the window (New, Open, restored work): its editor, shown from the top.
+    fn take_editor(&mut self, editor: Editor) {
+        self.editor = editor;
+        self.document_replaced();
+        self.scroll_to_top = true;
     }
 
     /// Forget per-document UI state after the document was replaced under the panels.
@@ -433,8 +443,7 @@ impl App {
                         scenario.assumptions.add_public_holidays(country);
                     }
                 }
-                self.editor = Editor::new_document(document);
-                self.document_replaced();
+                self.take_editor(Editor::new_document(document));
                 self.recovery.remove();
             }
             Pending::Open => self.file_dialog_wanted = Some(FileDialogKind::Open),
@@ -451,8 +460,7 @@ impl App {
         match document::load(&path) {
             Ok(mut loaded) => {
                 let unknown = std::mem::take(&mut loaded.unknown_fields);
-                self.editor = Editor::opened(path, loaded);
-                self.document_replaced();
+                self.take_editor(Editor::opened(path, loaded));
                 self.recovery.remove();
                 self.notice = None;
                 self.note_opened();

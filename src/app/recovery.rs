@@ -435,8 +435,11 @@ impl super::App {
             recovery.path.as_deref().map(recovered_path),
             recovery.fingerprint,
         );
-        self.editor = super::Editor::recovered(recovery.into_document(), path, fingerprint);
-        self.document_replaced();
+        self.take_editor(super::Editor::recovered(
+            recovery.into_document(),
+            path,
+            fingerprint,
+        ));
         match self.recovery.write(offer.recovery.clone()) {
             Ok(()) => offer.forget(),
             Err(error) => {

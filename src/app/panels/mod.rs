@@ -93,55 +93,76 @@ fn central(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
     let messages = Messages { problems, language };
     let mut copy_agreement = false;
     let mut new_scenario = None;
-    ScrollArea::both()
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            let selected = app.editor.selected();
-            let doc = &mut app.editor.document;
-            match app.tab {
-                Tab::Marketing => {
-                    if let Some(scenario) = doc.scenario_mut(selected) {
-                        marketing::show(ui, &fields, &messages, &mut scenario.assumptions, plan);
-                    }
-                }
-                Tab::Sales => {
-                    sales::show(ui, &fields, &messages, &mut doc.sales_commitments, plan);
-                }
-                Tab::Report => new_scenario = report::show(ui, &fields, doc, today),
-                Tab::WhatIf => {
-                    if let Some(scenario) = doc.scenario(selected)
-                        && let Some((name, assumptions)) =
-                            whatif::show(ui, &fields, &doc.sales_commitments, scenario, plan)
-                    {
-                        new_scenario = Some(doc.add_scenario_with(&name, assumptions));
-                    }
-                }
-                Tab::Compare => {
-                    if let Some(compared) = &mut app.compared {
-                        let name = compared.name.clone();
-                        if compare::file_changes(ui, language, &name, compared.diff(doc)) {
-                            app.compared = None;
-                        }
-                    }
-                    compare::show(ui, &fields, doc);
-                }
-                Tab::Charts => match plan {
-                    Ok(plan) => charts::show(ui, language, &currency, plan, true),
-                    Err(_) => {
-                        ui.label(language.text().fix_inputs_first);
-                    }
-                },
-                Tab::Agreement => {
-                    copy_agreement = agreement::show(ui, &fields, doc, selected, plan, today);
+    let mut area = ScrollArea::both().auto_shrink([false, false]);
+    if std::mem::take(&mut app.scroll_to_top) {
+        area = area.scroll_offset(egui::Vec2::ZERO);
+    }
+    area.show(ui, |ui| {
+        let selected = app.editor.selected();
+        let doc = &mut app.editor.document;
+        match app.tab {
+            Tab::Marketing => {
+                if let Some(scenario) = doc.scenario_mut(selected) {
+                    marketing::show(ui, &fields, &messages, &mut scenario.assumptions, plan);
                 }
             }
-        });
+            Tab::Sales => {
+                sales::show(ui, &fields, &messages, &mut doc.sales_commitments, plan);
+            }
+            Tab::Report => new_scenario = report::show(ui, &fields, doc, today),
+            Tab::WhatIf => {
+                if let Some(scenario) = doc.scenario(selected)
+                    && let Some((name, assumptions)) =
+                        whatif::show(ui, &fields, &doc.sales_commitments, scenario, plan)
+                {
+                    new_scenario = Some(doc.add_scenario_with(&name, assumptions));
+                }
+            }
+            Tab::Compare => {
+                if let Some(compared) = &mut app.compared {
+                    let name = compared.name.clone();
+                    if compare::file_changes(ui, language, &name, compared.diff(doc)) {
+                        app.compared = None;
+                    }
+                }
+                compare::show(ui, &fields, doc);
+            }
+            Tab::Charts => match plan {
+                Ok(plan) => charts::show(ui, language, &currency, plan, true),
+                Err(_) => {
+                    ui.label(language.text().fix_inputs_first);
+                }
+            },
+            Tab::Agreement => {
+                copy_agreement = agreement::show(ui, &fields, doc, selected, plan, today);
+            }
+        }
+        scroll_to_new_focus(ui);
+    });
     if copy_agreement {
         app.queue(Command::CopyAgreement);
     }
     // A scenario made from a goal seek or a revision is edited next, like one made by Add.
     if let Some(id) = new_scenario {
         app.select(id);
+    }
+}
+
+/// Brings a widget of the middle area that just got keyboard focus into view: Tab walking the
+/// form must never land in a field the user cannot see. Called at the end of the area's
+/// content, where the widget's place is known; a widget elsewhere (the results, a dialog) is
+/// left alone, and one already in view does not move.
+fn scroll_to_new_focus(ui: &Ui) {
+    let focused = ui
+        .ctx()
+        .memory(|m| m.focused())
+        .and_then(|id| ui.ctx().read_response(id));
+    if let Some(focused) = focused
+        && focused.gained_focus()
+        && focused.layer_id == ui.layer_id()
+        && ui.min_rect().contains_rect(focused.rect)
+    {
+        focused.scroll_to_me(None);
     }
 }
 
