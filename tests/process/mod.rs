@@ -15,6 +15,8 @@ pub fn run(args: &[&str]) -> Output {
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("LC_ALL", "en_GB.UTF-8")
+        .env("LANG", "en_GB.UTF-8")
+        .env("LANGUAGE", "en")
         .output()
         .unwrap()
 }
