@@ -13,10 +13,10 @@ mod process;
 use sla_planner::document::SlaDocument;
 use sla_planner::export::{self, Format, csv};
 use sla_planner::i18n::Language;
+use sla_planner::plan::funnel::whole_up;
 use sla_planner::plan::{
     Assumptions, Conversion, LeadSource, Period, Plan, SalesCommitments, YearMonth, compute,
 };
-use sla_planner::plan::funnel::whole_up;
 use sla_planner::report::{Cell, Report};
 use sla_planner::tracking::import::{self, CsvText, Progress, Settings};
 use sla_planner::whatif::{self, Goal, Input, LeadMix, Metric, Solution};
@@ -139,7 +139,10 @@ fn goal_seek_finds_a_cost_per_lead_for_a_source_that_has_none() {
     a.lead_sources[1].cost_per_lead = None;
     let solution = whatif::solve(&a, &SalesCommitments::default(), input, goal).unwrap();
     let value = solution.value().unwrap();
-    assert!((value - 30_000.0 / (p.leads_needed * 0.4)).abs() < 1e-9, "{solution:?}");
+    assert!(
+        (value - 30_000.0 / (p.leads_needed * 0.4)).abs() < 1e-9,
+        "{solution:?}"
+    );
     assert!((solution.achieved().unwrap() - 30_000.0).abs() < 1e-6);
 
     // The command line says the same.
@@ -159,7 +162,12 @@ fn goal_seek_finds_a_cost_per_lead_for_a_source_that_has_none() {
         "source_cost_per_lead:Webinars",
     ]);
     let text = process::stdout(&output);
-    assert_eq!(output.status.code(), Some(0), "{text}{}", process::stderr(&output));
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{text}{}",
+        process::stderr(&output)
+    );
     assert!(text.contains("Value needed"), "{text}");
 }
 
@@ -226,16 +234,28 @@ fn csv_months_add_up_to_the_totals_exactly() {
     for a in [even, one, seasonal, sources] {
         let p = plan(&a);
         let text = months_csv(&a);
-        assert_eq!(in_order(&csv_column(&text, "Leads (exact)")), p.leads_needed);
+        assert_eq!(
+            in_order(&csv_column(&text, "Leads (exact)")),
+            p.leads_needed
+        );
         assert_eq!(
             in_order(&csv_column(&text, "Customers (exact)")),
             p.customers_needed
         );
         assert_eq!(in_order(&csv_column(&text, "Revenue")), p.revenue);
-        assert_eq!(in_order(&csv_column(&text, "Leads")), whole_up(p.leads_needed));
+        assert_eq!(
+            in_order(&csv_column(&text, "Leads")),
+            whole_up(p.leads_needed)
+        );
         let weeks = weeks_csv(&a);
-        assert_eq!(in_order(&csv_column(&weeks, "Leads (exact)")), p.leads_needed);
-        assert_eq!(in_order(&csv_column(&weeks, "Leads")), whole_up(p.leads_needed));
+        assert_eq!(
+            in_order(&csv_column(&weeks, "Leads (exact)")),
+            p.leads_needed
+        );
+        assert_eq!(
+            in_order(&csv_column(&weeks, "Leads")),
+            whole_up(p.leads_needed)
+        );
     }
 }
 
@@ -255,7 +275,11 @@ fn before_period(a: &Assumptions) -> (Vec<u64>, u64) {
     // "Leads needed before the period starts: November 2026: 74, December 2026: 82."
     let counts: Vec<u64> = listed
         .split(", ")
-        .map(|part| *numbers_in(part.rsplit(": ").next().unwrap()).last().unwrap())
+        .map(|part| {
+            *numbers_in(part.rsplit(": ").next().unwrap())
+                .last()
+                .unwrap()
+        })
         .collect();
     let warning = report
         .warnings
@@ -295,8 +319,14 @@ fn leads_before_the_period_add_up_to_the_warning() {
     let report = Report::of_document(&document, "Plan 2027", &p, Language::English);
     for format in [Format::Markdown, Format::Html] {
         let text = export::render(&report, format);
-        assert!(text.contains("November 2026: 74, December 2026: 82"), "{format:?}");
-        assert!(text.contains("156 leads must arrive before the period"), "{format:?}");
+        assert!(
+            text.contains("November 2026: 74, December 2026: 82"),
+            "{format:?}"
+        );
+        assert!(
+            text.contains("156 leads must arrive before the period"),
+            "{format:?}"
+        );
     }
 }
 

@@ -90,12 +90,20 @@ pub fn largest_remainder(total: u64, weights: &[f64]) -> Vec<u64> {
     }
     let quotas: Vec<f64> = weights
         .iter()
-        .map(|w| if *w > 0.0 { total as f64 * w / sum } else { 0.0 })
+        .map(|w| {
+            if *w > 0.0 {
+                total as f64 * w / sum
+            } else {
+                0.0
+            }
+        })
         .collect();
     let mut parts: Vec<u64> = quotas.iter().map(|q| q.floor() as u64).collect();
     let given: u64 = parts.iter().sum();
     let mut order: Vec<usize> = (0..quotas.len()).filter(|i| quotas[*i] > 0.0).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(((quotas[i] - quotas[i].floor()) * 1e9).round() as i64));
+    order.sort_by_key(|&i| {
+        std::cmp::Reverse(((quotas[i] - quotas[i].floor()) * 1e9).round() as i64)
+    });
     // Σ quotas = total, so at most one lead per part is left; rounding of the quotas can put
     // the floors a lead above the total, taken back from the smallest remainders.
     let left = usize::try_from(total.saturating_sub(given)).unwrap_or(usize::MAX);

@@ -319,7 +319,10 @@ mod tests {
             numerator: Linear::proportional(2.0),
             denominator: Linear::constant(-1.0),
         };
-        assert_eq!(through_zero.solve(0.0).map(f64::to_bits), Some(0.0_f64.to_bits()));
+        assert_eq!(
+            through_zero.solve(0.0).map(f64::to_bits),
+            Some(0.0_f64.to_bits())
+        );
         assert!(!r.is_constant());
         // 3 is the asymptote: never reached.
         assert_eq!(r.solve(3.0), None);
