@@ -181,6 +181,7 @@ pub const TEXT: Text = Text {
     lead_value_note: "Lead value = leads × {value}, what one lead is worth: the marketing revenue those leads will close {when}. So each month's lead value equals the marketing revenue target of the month its leads close in.",
     lead_value_same_month: "in the same month",
     lead_value_later: "{lag} months later",
+    csv_exact_column: "{column} (exact)",
     counts_note: "Customers and leads are whole numbers, rounded up: each month's target is the rounded-up running total minus the one before, so the months add up to the total and never fall behind the plan. Leads per working day is the month's average.",
     marketing_budget: "Marketing budget",
     marketing_footer: "Every target updates as you type. Counts of people are rounded up: you cannot win 0.7 of a customer.",

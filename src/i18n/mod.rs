@@ -557,6 +557,8 @@ pub struct Text {
     pub lead_value_note: &'static str,
     pub lead_value_same_month: &'static str,
     pub lead_value_later: &'static str,
+    /// The header of a CSV column of exact counts beside the whole ones: "Leads (exact)".
+    pub csv_exact_column: &'static str,
     pub counts_note: &'static str,
     pub marketing_budget: &'static str,
     pub marketing_footer: &'static str,

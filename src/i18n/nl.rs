@@ -181,6 +181,7 @@ pub const TEXT: Text = Text {
     lead_value_note: "Leadwaarde = leads × {value}, wat één lead waard is: de marketingomzet die deze leads {when} opleveren. Daarom is de leadwaarde van een maand gelijk aan het omzetdoel marketing van de maand waarin die leads klant worden.",
     lead_value_same_month: "in dezelfde maand",
     lead_value_later: "{lag} maanden later",
+    csv_exact_column: "{column} (exact)",
     counts_note: "Klanten en leads zijn hele getallen, naar boven afgerond: het doel van een maand is het naar boven afgeronde lopende totaal min dat van de maand ervoor, zodat de maanden optellen tot het totaal en nooit achterlopen op het plan. Leads per werkdag is het gemiddelde van de maand.",
     marketing_budget: "Marketingbudget",
     marketing_footer: "Elk doel verandert mee terwijl je typt. Aantallen mensen worden naar boven afgerond: 0,7 klant bestaat niet.",

@@ -156,7 +156,8 @@ pub fn leads_before_period(plan: &Plan, language: Language) -> Option<String> {
     let months: Vec<String> = plan
         .leads_before_period
         .iter()
-        .map(|m| format!("{}: {}", language.month(m.month), n.count_up(m.leads)))
+        .zip(plan.whole_leads_before_period())
+        .map(|(m, whole)| format!("{}: {}", language.month(m.month), n.decimal(whole, 0)))
         .collect();
     Some(fill(
         language.text().leads_before_period,
@@ -246,15 +247,20 @@ pub fn sources(plan: &Plan, language: Language) -> Option<Table> {
         rows: plan
             .sources
             .iter()
-            .map(|s| {
+            .zip(plan.whole_source_leads())
+            .zip(plan.whole_source_customers())
+            .map(|((s, leads), customers)| {
                 vec![
                     Cell::Text(s.name.clone()),
                     Cell::Share(s.share),
                     Cell::Money(s.lead_value),
-                    total(s.leads),
-                    Cell::Decimal {
-                        value: s.customers,
-                        decimals: 1,
+                    Cell::Count {
+                        exact: s.leads,
+                        whole: leads,
+                    },
+                    Cell::Count {
+                        exact: s.customers,
+                        whole: customers,
                     },
                     s.cost.map_or(Cell::Missing, Cell::Money),
                 ]
