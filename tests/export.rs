@@ -195,7 +195,8 @@ fn read_csv(text: &str, delimiter: u8, decimal: char) -> (Vec<String>, Vec<Vec<S
 
 fn column_sum(header: &[String], rows: &[Vec<String>], name: &str) -> f64 {
     let i = header.iter().position(|h| h == name).unwrap();
-    rows.iter().fold(0.0, |sum, r| sum + r[i].parse::<f64>().unwrap())
+    rows.iter()
+        .fold(0.0, |sum, r| sum + r[i].parse::<f64>().unwrap())
 }
 
 #[test]
@@ -203,8 +204,20 @@ fn csv_months_and_weeks_add_up_to_the_leads_needed() {
     let doc = SlaDocument::example().unwrap();
     let plan = plan_of(&doc, 0);
     for (language, dialect, delimiter, decimal, leads) in [
-        (Language::English, Dialect::Comma, b',', '.', "Leads (exact)"),
-        (Language::Dutch, Dialect::Semicolon, b';', ',', "Leads (exact)"),
+        (
+            Language::English,
+            Dialect::Comma,
+            b',',
+            '.',
+            "Leads (exact)",
+        ),
+        (
+            Language::Dutch,
+            Dialect::Semicolon,
+            b';',
+            ',',
+            "Leads (exact)",
+        ),
     ] {
         let report = report_of(&doc, language);
         for rows in [Rows::Months, Rows::Weeks] {

@@ -395,6 +395,9 @@ pub struct Text {
     pub marketing_revenue_target: &'static str,
     pub customers_needed: &'static str,
     pub leads_needed: &'static str,
+    /// What one lead is worth (deal size × rate, €450): not to be confused with
+    /// [`Self::lead_value`], the lead value to deliver in a month or period (leads × it).
+    pub value_per_lead: &'static str,
     pub lead_value: &'static str,
     pub leads_per_month: &'static str,
     pub leads_per_week: &'static str,

@@ -76,7 +76,7 @@ pub fn figures(plan: &Plan, language: Language) -> Vec<Figure> {
         figure(t.lead_to_customer_rate, Cell::Text(rate)),
         figure(t.customers_needed, total(plan.customers_needed)),
         figure(t.leads_needed, total(plan.leads_needed)),
-        figure(t.lead_value, Cell::Money(plan.lead_value)),
+        figure(t.value_per_lead, Cell::Money(plan.lead_value)),
         figure(t.leads_per_month, Cell::Average(plan.leads_per_month)),
         figure(t.leads_per_week, Cell::Average(plan.leads_per_week)),
         figure(
@@ -239,7 +239,7 @@ pub fn sources(plan: &Plan, language: Language) -> Option<Table> {
         columns: vec![
             text(t.source),
             number(t.share),
-            number(t.lead_value),
+            number(t.value_per_lead),
             number(t.leads),
             number(t.customers),
             number(t.cost),

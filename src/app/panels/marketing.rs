@@ -474,7 +474,7 @@ fn sources(
                         &format!("{} (%)", t.column_rate),
                         &format!("{} ({symbol})", t.column_deal_size),
                         &format!("{} ({symbol})", t.cost_per_lead),
-                        t.lead_value,
+                        t.value_per_lead,
                         t.leads,
                         "",
                     ],

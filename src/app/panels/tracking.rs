@@ -425,7 +425,7 @@ fn marketing(
         ],
     ));
     let value = |v: f64| match quantity {
-        Quantity::Leads => n.decimal(v, 0),
+        Quantity::Leads => n.count_up(v),
         Quantity::LeadValue => n.money_to(v, 0, currency),
     };
     let per_day = |v: Option<f64>| match (v, quantity) {
