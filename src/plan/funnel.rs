@@ -85,7 +85,7 @@ pub fn whole_parts(parts: &[f64]) -> Vec<f64> {
 /// weights of zero or less get nothing; without a positive weight every part is 0.
 pub fn largest_remainder(total: u64, weights: &[f64]) -> Vec<u64> {
     let sum: f64 = weights.iter().filter(|w| **w > 0.0).sum();
-    if total == 0 || !(sum > 0.0) {
+    if total == 0 || sum <= 0.0 || !sum.is_finite() {
         return vec![0; weights.len()];
     }
     let quotas: Vec<f64> = weights
