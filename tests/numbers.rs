@@ -244,6 +244,10 @@ fn csv_months_add_up_to_the_totals_exactly() {
         );
         assert_eq!(in_order(&csv_column(&text, "Revenue")), p.revenue);
         assert_eq!(
+            in_order(&csv_column(&text, "Lead value")),
+            p.marketing_revenue
+        );
+        assert_eq!(
             in_order(&csv_column(&text, "Leads")),
             whole_up(p.leads_needed)
         );

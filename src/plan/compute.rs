@@ -63,7 +63,8 @@ pub fn compute(a: &Assumptions, commitments: &SalesCommitments) -> Result<Plan, 
     });
     add_up_exactly(&mut month_plans, totals.customers, |m| &mut m.customers);
     add_up_exactly(&mut month_plans, totals.leads, |m| &mut m.leads);
-    add_up_exactly(&mut month_plans, totals.leads * totals.lead_value, |m| {
+    // leads × lead value = marketing revenue: the lead value to deliver is the revenue target.
+    add_up_exactly(&mut month_plans, totals.marketing_revenue, |m| {
         &mut m.lead_value
     });
     for m in &mut month_plans {
