@@ -263,7 +263,14 @@ fn run_plan(args: &PlanArgs, today: chrono::NaiveDate, language: Language) -> Ou
         },
         ..Assumptions::default()
     };
-    let notes = percent_notes(args, language);
+    let notes = percent_notes(
+        &[
+            ("--marketing-share", Some(args.marketing_share)),
+            ("--lead-to-customer", Some(args.lead_to_customer)),
+            ("--confidence", args.confidence.map(|level| level * 100.0)),
+        ],
+        language,
+    );
     let mut outcome = match compute(&assumptions, &SalesCommitments::default()) {
         Ok(plan) => {
             let confidence = what_if::confidence(&assumptions, &plan, args.confidence);
@@ -287,32 +294,33 @@ fn run_plan(args: &PlanArgs, today: chrono::NaiveDate, language: Language) -> Ou
     outcome
 }
 
-/// A share or rate between 0 and 1 given in percent was probably meant as a fraction
-/// (`--marketing-share 0.5` for 50 %): it is used as given, with a note on stderr.
-fn percent_notes(args: &PlanArgs, language: Language) -> String {
+/// A share, rate or confidence level between 0 and 1 given in percent was probably meant as
+/// a fraction (`--marketing-share 0.5` for 50 %, `--confidence 0.9` for 90 %): it is used as
+/// given, with a note on stderr. `options` are the option and its value in percent, if given.
+fn percent_notes(options: &[(&str, Option<f64>)], language: Language) -> String {
     let t = language.text();
-    [
-        ("--marketing-share", args.marketing_share),
-        ("--lead-to-customer", args.lead_to_customer),
-    ]
-    .into_iter()
-    .filter(|(_, value)| *value > 0.0 && *value < 1.0)
-    .map(|(option, value)| {
-        // Rounded to a millionth so 0.07 reads 7, not 7.000000000000001.
-        let meant = (value * 1e8).round() / 1e6;
-        format!(
-            "{}\n",
-            fill(
-                t.cli_percent_below_one,
-                &[
-                    ("option", option),
-                    ("value", &value.to_string()),
-                    ("meant", &meant.to_string()),
-                ],
+    options
+        .iter()
+        .filter_map(|(option, value)| value.map(|value| (*option, value)))
+        .filter(|(_, value)| *value > 0.0 && *value < 1.0)
+        .map(|(option, value)| {
+            // Rounded so 0.07 reads 7, not 7.000000000000001 (and a level read as a fraction
+            // and multiplied back, 0.9, not 0.8999999999999999).
+            let value = (value * 1e9).round() / 1e9;
+            let meant = (value * 1e8).round() / 1e6;
+            format!(
+                "{}\n",
+                fill(
+                    t.cli_percent_below_one,
+                    &[
+                        ("option", option),
+                        ("value", &value.to_string()),
+                        ("meant", &meant.to_string()),
+                    ],
+                )
             )
-        )
-    })
-    .collect()
+        })
+        .collect()
 }
 
 fn open(file: &std::path::Path, language: Language) -> Result<Loaded, String> {
@@ -429,7 +437,11 @@ fn run_summary(
                 chance.as_ref(),
                 language,
             ));
-            outcome.stderr = found.notes;
+            outcome.stderr = percent_notes(
+                &[("--confidence", confidence.map(|level| level * 100.0))],
+                language,
+            );
+            outcome.stderr.push_str(&found.notes);
             outcome
         }
         Err(outcome) => outcome,

@@ -35,7 +35,7 @@ fn plan_prints_the_reverse_funnel_for_people() {
         "Marketing revenue target         €600,000",
         "Customers needed                 24",
         "Leads needed                     480",
-        "Lead value                       €1,250",
+        "Value per lead                   €1,250",
         "Leads per month (average)        40",
         "Lead-to-customer rate            5% (one rate)",
         // The month table of the Report tab: lead value and leads per day with one decimal.
@@ -145,9 +145,10 @@ fn summary_of_the_example_uses_the_active_scenario() {
         ),
         "{text}"
     );
-    // Per source: share, lead value (rate × deal size), leads, customers, cost of the leads.
+    // Per source: share, value per lead (rate × deal size), whole leads and customers (the
+    // totals split by largest remainder), cost of the leads.
     assert!(
-        text.contains("Demo requests           20%      €3,200    220       22.0  €19,786"),
+        text.contains("Demo requests           20%          €3,200    220         22  €19,786"),
         "{text}"
     );
     assert!(

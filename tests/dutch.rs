@@ -43,7 +43,7 @@ fn the_method_in_the_words_of_the_brief_with_dutch_numbers() {
     assert_eq!(value(&harness, "Omzetdoel marketing"), "€ 1.440.000");
     assert_eq!(value(&harness, "Benodigde klanten"), "50");
     assert_eq!(value(&harness, "Benodigde leads"), "1.100");
-    assert_eq!(value(&harness, "Leadwaarde"), "€ 1.310");
+    assert_eq!(value(&harness, "Waarde per lead"), "€ 1.310");
     assert_eq!(value(&harness, "Leads per werkdag (gemiddeld)"), "4,3");
     harness.get_by_label("Volgende maand: januari 2027");
 

@@ -374,7 +374,7 @@ fn how_is_this_calculated_fills_in_the_formula() {
     harness.get_by_label(
         "€2,400,000 × 50% = €1,200,000 ÷ €25,000 = 48 customers ÷ 3.5% = 1,372 leads",
     );
-    harness.get_by_label("Lead value: €25,000 × 3.5% = €875 per lead");
+    harness.get_by_label("Value per lead: €25,000 × 3.5% = €875");
 }
 
 #[test]

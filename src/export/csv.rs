@@ -1,7 +1,10 @@
 //! CSV of the months or the ISO weeks: one header row, then one row per month or week.
-//! Numbers are plain and exact (a count is the plan's exact number, not its whole target, so
-//! the months add up to the total exactly), dates ISO 8601 (2027-01, 2027-W03, 2027-01-18).
+//! Numbers are plain and exact, dates ISO 8601 (2027-01, 2027-W03, 2027-01-18). A count has
+//! two columns: its whole target as every screen shows it ("Leads"), and the plan's exact
+//! number beside it ("Leads (exact)"); each adds up, in order, to its total exactly (the whole
+//! targets to the rounded-up total, the exact numbers to the plan's).
 
+use crate::i18n::fill;
 use crate::report::{Cell, Report, Table};
 
 /// The separators of the file.
@@ -37,8 +40,17 @@ pub fn render(report: &Report, rows: Rows, dialect: Dialect) -> String {
     let mut writer = csv::WriterBuilder::new()
         .delimiter(delimiter)
         .from_writer(Vec::new());
+    let counts = count_columns(table);
+    let exact = report.language.text().csv_exact_column;
+    let headers = table.columns.iter().zip(&counts).flat_map(|(c, &count)| {
+        let mut labels = vec![safe(c.label)];
+        if count {
+            labels.push(safe(&fill(exact, &[("column", c.label)])));
+        }
+        labels
+    });
     // Writing to memory cannot fail; what reached the buffer is returned either way.
-    let _ = writer.write_record(table.columns.iter().map(|c| safe(c.label)));
+    let _ = writer.write_record(headers);
     for record in records(table, decimal) {
         let _ = writer.write_record(&record);
     }
@@ -50,12 +62,28 @@ pub fn render(report: &Report, rows: Rows, dialect: Dialect) -> String {
     }
 }
 
+/// Which columns hold counts (and get an exact column beside their whole one).
+fn count_columns(table: &Table) -> Vec<bool> {
+    (0..table.columns.len())
+        .map(|i| {
+            table
+                .rows
+                .iter()
+                .any(|row| matches!(row.get(i), Some(Cell::Count { .. })))
+        })
+        .collect()
+}
+
 fn records(table: &Table, decimal: char) -> impl Iterator<Item = Vec<String>> + '_ {
+    let counts = count_columns(table);
     table.rows.iter().map(move |row| {
         row.iter()
-            .map(|cell| match cell {
-                Cell::Text(text) => safe(text),
-                other => other.raw(decimal),
+            .zip(&counts)
+            .flat_map(|(cell, &count)| match cell {
+                Cell::Text(text) => vec![safe(text)],
+                Cell::Count { whole, .. } if count => vec![whole.to_string(), cell.raw(decimal)],
+                other if count => vec![other.raw(decimal), String::new()],
+                other => vec![other.raw(decimal)],
             })
             .collect()
     })

@@ -1,5 +1,5 @@
 //! The report as Markdown for a wiki or a mail: headings, pipe tables (numbers right-aligned),
-//! notes and warnings. User text is escaped so it cannot break a table or start markup.
+//! notes, the tracking status in sentences and warnings. User text is escaped so it cannot break a table or start markup.
 
 use std::fmt::Write as _;
 
@@ -61,6 +61,18 @@ pub fn render(report: &Report) -> String {
     }
     for extra in report.detail_tables() {
         table(&mut out, report, extra);
+    }
+    if let Some(tracking) = &report.tracking {
+        // The status in the same sentences as the HTML, so both show the same counts.
+        let _ = writeln!(out, "## {}\n", escape(t.tracking_section));
+        let _ = writeln!(out, "{}\n", escape(&tracking.text.heading));
+        for block in &tracking.text.blocks {
+            let _ = writeln!(out, "### {}\n", escape(&block.title));
+            for line in &block.lines {
+                let _ = writeln!(out, "- {}", escape(line));
+            }
+            out.push('\n');
+        }
     }
     if !report.warnings.is_empty() {
         let _ = writeln!(out, "## {}\n", escape(t.warnings));

@@ -244,7 +244,7 @@ pub fn hug_line(line: &MonthLine, title: &str, language: Language) -> String {
                     "{}: {} / {} ({})",
                     point.date,
                     n.decimal(actual, 0),
-                    n.decimal(point.ideal, 1),
+                    n.count_up(point.ideal),
                     state.describe(language)
                 ))
             );
@@ -294,14 +294,14 @@ fn hug_description(line: &MonthLine, title: &str, language: Language) -> String 
                 "{} {} / {}",
                 chrono::Datelike::day(&p.date),
                 n.decimal(actual, 0),
-                n.decimal(p.ideal, 1)
+                n.count_up(p.ideal)
             ))
         })
         .collect();
     format!(
         "{title}. {}: {}. {}: {}",
         t.tracking_ideal,
-        n.decimal(line.goal, 1),
+        n.count_up(line.goal),
         t.tracking_actual,
         days.join(", ")
     )

@@ -178,6 +178,6 @@ mod tests {
             lines[0],
             "€1,200,000 × 50% = €600,000 ÷ €25,000 = 24 customers ÷ 5% = 480 leads"
         );
-        assert_eq!(lines[1], "Lead value: €25,000 × 5% = €1,250 per lead");
+        assert_eq!(lines[1], "Value per lead: €25,000 × 5% = €1,250");
     }
 }

@@ -427,6 +427,9 @@ pub struct Text {
     pub marketing_revenue_target: &'static str,
     pub customers_needed: &'static str,
     pub leads_needed: &'static str,
+    /// What one lead is worth (deal size × rate, €450): not to be confused with
+    /// [`Self::lead_value`], the lead value to deliver in a month or period (leads × it).
+    pub value_per_lead: &'static str,
     pub lead_value: &'static str,
     pub leads_per_month: &'static str,
     pub leads_per_week: &'static str,
@@ -600,6 +603,8 @@ pub struct Text {
     pub lead_value_note: &'static str,
     pub lead_value_same_month: &'static str,
     pub lead_value_later: &'static str,
+    /// The header of a CSV column of exact counts beside the whole ones: "Leads (exact)".
+    pub csv_exact_column: &'static str,
     pub counts_note: &'static str,
     pub marketing_budget: &'static str,
     pub marketing_footer: &'static str,

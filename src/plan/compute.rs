@@ -1,8 +1,9 @@
 //! From assumptions to a [`Plan`]: the totals of the reverse funnel, then their spread over
 //! months (seasonality), lead arrival (sales-cycle lag), ISO weeks, stages, sources and capacity.
 //!
-//! Every monthly figure is `total × fᵢ` with `fᵢ = weightᵢ ÷ Σ weights`, so the months always
-//! add up to the totals.
+//! Every monthly figure is `total × fᵢ` with `fᵢ = weightᵢ ÷ Σ weights`, so the months add up
+//! to the totals; the last month (and week) takes the float remainder, so they add up exactly
+//! even in floating point ([`funnel::exact_parts`]).
 
 use super::assumptions::{Assumptions, Conversion, SalesCommitments};
 use super::calendar::{WorkingCalendar, YearMonth, iso_week_start};
@@ -56,6 +57,20 @@ pub fn compute(a: &Assumptions, commitments: &SalesCommitments) -> Result<Plan, 
         })
         .collect();
 
+    add_up_exactly(&mut month_plans, a.revenue_goal, |m| &mut m.revenue);
+    add_up_exactly(&mut month_plans, totals.marketing_revenue, |m| {
+        &mut m.marketing_revenue
+    });
+    add_up_exactly(&mut month_plans, totals.customers, |m| &mut m.customers);
+    add_up_exactly(&mut month_plans, totals.leads, |m| &mut m.leads);
+    // leads × lead value = marketing revenue: the lead value to deliver is the revenue target.
+    add_up_exactly(&mut month_plans, totals.marketing_revenue, |m| {
+        &mut m.lead_value
+    });
+    for m in &mut month_plans {
+        m.leads_per_working_day = per_working_day(m.leads, m.working_days);
+    }
+
     let leads_before_period: Vec<LeadMonth> = fractions
         .iter()
         .take(lag)
@@ -88,7 +103,10 @@ pub fn compute(a: &Assumptions, commitments: &SalesCommitments) -> Result<Plan, 
 
     let calendar_days: u32 = months.iter().map(|m| m.days()).sum();
     let working_days: u32 = month_plans.iter().map(|m| m.working_days).sum();
-    let weeks = weeks(&month_plans, &calendar);
+    let mut weeks = weeks(&month_plans, &calendar);
+    add_up_exactly(&mut weeks, a.revenue_goal, |w| &mut w.revenue);
+    add_up_exactly(&mut weeks, totals.customers, |w| &mut w.customers);
+    add_up_exactly(&mut weeks, totals.leads, |w| &mut w.leads);
     let stages = stages(a, &totals, &month_plans);
     let sources = sources(a, &totals, &month_plans);
     let budget = budget(a, &totals, &sources);
@@ -121,6 +139,15 @@ pub fn compute(a: &Assumptions, commitments: &SalesCommitments) -> Result<Plan, 
         commitments: *commitments,
         warnings,
     })
+}
+
+/// One column of the months or weeks made to add up, in order, to exactly its period total
+/// ([`funnel::exact_parts`]): what a spreadsheet summing the exported column gets.
+fn add_up_exactly<T>(rows: &mut [T], total: f64, column: fn(&mut T) -> &mut f64) {
+    let parts = rows.iter_mut().map(|row| *column(row)).collect();
+    for (row, part) in rows.iter_mut().zip(funnel::exact_parts(parts, total)) {
+        *column(row) = part;
+    }
 }
 
 /// The marketing revenue target alone, when its two inputs are valid though others are not, so

@@ -70,6 +70,85 @@ pub fn whole_parts(parts: &[f64]) -> Vec<f64> {
         .collect()
 }
 
+/// Whole parts of a whole `total` in proportion to `weights` (shares of leads, customers per
+/// source), by the largest-remainder method (Hamilton):
+///
+/// ```text
+/// quotaᵢ = total × weightᵢ ÷ Σ weights
+/// partᵢ  = ⌊quotaᵢ⌋ + 1 for the (total − Σ ⌊quota⌋) parts with the largest remainders
+///          quotaᵢ − ⌊quotaᵢ⌋, else ⌊quotaᵢ⌋
+/// ```
+///
+/// so every part is whole, the parts add up to `total` exactly and each is within one of its
+/// quota. Remainders equal to nine decimals are a tie, settled by the order of the list (the
+/// first part gets the lead), so binary noise never decides. `total` is a whole number ≥ 0;
+/// weights of zero or less get nothing; without a positive weight every part is 0.
+pub fn largest_remainder(total: u64, weights: &[f64]) -> Vec<u64> {
+    let sum: f64 = weights.iter().filter(|w| **w > 0.0).sum();
+    if total == 0 || sum <= 0.0 || !sum.is_finite() {
+        return vec![0; weights.len()];
+    }
+    let quotas: Vec<f64> = weights
+        .iter()
+        .map(|w| {
+            if *w > 0.0 {
+                total as f64 * w / sum
+            } else {
+                0.0
+            }
+        })
+        .collect();
+    let mut parts: Vec<u64> = quotas.iter().map(|q| q.floor() as u64).collect();
+    let given: u64 = parts.iter().sum();
+    let mut order: Vec<usize> = (0..quotas.len()).filter(|i| quotas[*i] > 0.0).collect();
+    order.sort_by_key(|&i| {
+        std::cmp::Reverse(((quotas[i] - quotas[i].floor()) * 1e9).round() as i64)
+    });
+    // Σ quotas = total, so at most one lead per part is left; rounding of the quotas can put
+    // the floors a lead above the total, taken back from the smallest remainders.
+    let left = usize::try_from(total.saturating_sub(given)).unwrap_or(usize::MAX);
+    for &i in order.iter().take(left) {
+        parts[i] += 1;
+    }
+    let over = usize::try_from(given.saturating_sub(total)).unwrap_or(usize::MAX);
+    for &i in order.iter().rev().take(over) {
+        parts[i] = parts[i].saturating_sub(1);
+    }
+    parts
+}
+
+/// `parts` adjusted so that adding them up in order, as a spreadsheet does, gives `total`
+/// exactly: every part but the last is kept, and the last becomes
+///
+/// ```text
+/// last = total − (p₁ + … + pₙ₋₁)
+/// ```
+///
+/// moved by the float steps needed so that (p₁ + … + pₙ₋₁) + last rounds to `total` (the
+/// difference itself may round). Each part is `total × fᵢ` with Σ fᵢ = 1, so the change to the
+/// last part is binary noise: 999.9999999999999 becomes 1,000.
+pub fn exact_parts(mut parts: Vec<f64>, total: f64) -> Vec<f64> {
+    let Some((last, first)) = parts.split_last_mut() else {
+        return parts;
+    };
+    let before = first.iter().fold(0.0, |sum, p| sum + p);
+    let mut value = total - before;
+    for _ in 0..4 {
+        let reached = before + value;
+        if reached == total || !reached.is_finite() {
+            break;
+        }
+        value = if reached < total {
+            value.next_up()
+        } else {
+            value.next_down()
+        };
+    }
+    // −0.0 reads as "-0" in a file.
+    *last = value + 0.0;
+    parts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,6 +170,30 @@ mod tests {
         }
         assert_eq!(whole_parts(&[40.0, 40.0]), vec![40.0, 40.0]);
         assert_eq!(whole_parts(&[0.2, 0.2, 0.2]), vec![1.0, 0.0, 0.0]);
+    }
+
+    #[test]
+    fn largest_remainder_adds_up_and_settles_ties_by_order() {
+        assert_eq!(largest_remainder(79, &[23.7, 31.1, 45.2]), [19, 24, 36]);
+        assert_eq!(largest_remainder(3, &[0.5, 0.5]), [2, 1]);
+        assert_eq!(largest_remainder(1, &[0.2, 0.3, 0.5]), [0, 0, 1]);
+        assert_eq!(largest_remainder(1_100, &[0.2, 0.3, 0.5]), [220, 330, 550]);
+        assert_eq!(largest_remainder(5, &[0.0, 1.0]), [0, 5]);
+        assert_eq!(largest_remainder(5, &[0.0, 0.0]), [0, 0]);
+        assert_eq!(largest_remainder(0, &[1.0, 2.0]), [0, 0]);
+        let ten = largest_remainder(1_175, &[0.1; 10]);
+        assert_eq!(ten, [118, 118, 118, 118, 118, 117, 117, 117, 117, 117]);
+    }
+
+    #[test]
+    fn exact_parts_add_up_in_order() {
+        let parts = exact_parts(vec![1_000.0 / 12.0; 12], 1_000.0);
+        assert_eq!(parts.iter().fold(0.0, |s, p| s + p), 1_000.0);
+        assert_eq!(exact_parts(vec![0.1, 0.2], 0.3), [0.1, 0.3 - 0.1]);
+        assert_eq!(exact_parts(Vec::new(), 1.0), Vec::<f64>::new());
+        assert_eq!(exact_parts(vec![-0.0], 0.0)[0].to_string(), "0");
+        let tiny = exact_parts(vec![1e-20, 1e20], 1e20 + 1e-20);
+        assert_eq!(tiny.iter().fold(0.0, |s, p| s + p), 1e20);
     }
 
     fn close(a: f64, b: f64) -> bool {

@@ -125,6 +125,45 @@ impl Plan {
         funnel::whole_parts(&self.months.iter().map(count).collect::<Vec<_>>())
     }
 
+    /// The leads needed before the period (sales-cycle lag) as whole targets per month, by the
+    /// rule of [`funnel::whole_parts`], so they add up to the rounded-up total the warning
+    /// gives.
+    pub fn whole_leads_before_period(&self) -> Vec<f64> {
+        funnel::whole_parts(
+            &self
+                .leads_before_period
+                .iter()
+                .map(|m| m.leads)
+                .collect::<Vec<_>>(),
+        )
+    }
+
+    /// The whole leads of each lead source: the plan's leads needed, rounded up, split in
+    /// proportion to the sources' exact leads ([`funnel::largest_remainder`]), so the sources
+    /// add up to the leads every other place shows (also when the shares add up to 99.99 %).
+    pub fn whole_source_leads(&self) -> Vec<f64> {
+        self.whole_per_source(self.leads_needed, |s| s.leads)
+    }
+
+    /// The whole customers of each lead source, by the rule of [`Self::whole_source_leads`].
+    pub fn whole_source_customers(&self) -> Vec<f64> {
+        self.whole_per_source(self.customers_needed, |s| s.customers)
+    }
+
+    fn whole_per_source(&self, total: f64, count: fn(&SourcePlan) -> f64) -> Vec<f64> {
+        let exact: Vec<f64> = self.sources.iter().map(count).collect();
+        let total = funnel::whole_up(total);
+        let total = if total.is_finite() && total > 0.0 {
+            total.min(u64::MAX as f64) as u64
+        } else {
+            0
+        };
+        funnel::largest_remainder(total, &exact)
+            .into_iter()
+            .map(|n| n as f64)
+            .collect()
+    }
+
     /// The index of the month to show as "this month" or "next month" on `today`: the month
     /// that contains it, or the first month when the period has not started; `None` once the
     /// period is over. The flag is true when `today` lies inside the month.

@@ -218,12 +218,12 @@ fn marketing(document: &SlaDocument, plan: &Plan, language: Language) -> Section
             &[("definition", document.mql_definition.trim())],
         ));
     }
-    for source in &plan.sources {
+    for (source, leads) in plan.sources.iter().zip(plan.whole_source_leads()) {
         paragraphs.push(fill(
             t.agreement_source,
             &[
                 ("source", &source.name),
-                ("leads", &n.count_up(source.leads)),
+                ("leads", &n.decimal(leads, 0)),
                 ("per_month", &n.decimal(source.leads / months, 1)),
                 ("value", &n.money(source.value, currency)),
                 ("share", &n.share(source.share)),

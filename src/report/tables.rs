@@ -76,7 +76,7 @@ pub fn figures(plan: &Plan, language: Language) -> Vec<Figure> {
         figure(t.lead_to_customer_rate, Cell::Text(rate)),
         figure(t.customers_needed, total(plan.customers_needed)),
         figure(t.leads_needed, total(plan.leads_needed)),
-        figure(t.lead_value, Cell::Money(plan.lead_value)),
+        figure(t.value_per_lead, Cell::Money(plan.lead_value)),
         figure(t.leads_per_month, Cell::Average(plan.leads_per_month)),
         figure(t.leads_per_week, Cell::Average(plan.leads_per_week)),
         figure(
@@ -156,7 +156,8 @@ pub fn leads_before_period(plan: &Plan, language: Language) -> Option<String> {
     let months: Vec<String> = plan
         .leads_before_period
         .iter()
-        .map(|m| format!("{}: {}", language.month(m.month), n.count_up(m.leads)))
+        .zip(plan.whole_leads_before_period())
+        .map(|(m, whole)| format!("{}: {}", language.month(m.month), n.decimal(whole, 0)))
         .collect();
     Some(fill(
         language.text().leads_before_period,
@@ -238,7 +239,7 @@ pub fn sources(plan: &Plan, language: Language) -> Option<Table> {
         columns: vec![
             text(t.source),
             number(t.share),
-            number(t.lead_value),
+            number(t.value_per_lead),
             number(t.leads),
             number(t.customers),
             number(t.cost),
@@ -246,15 +247,20 @@ pub fn sources(plan: &Plan, language: Language) -> Option<Table> {
         rows: plan
             .sources
             .iter()
-            .map(|s| {
+            .zip(plan.whole_source_leads())
+            .zip(plan.whole_source_customers())
+            .map(|((s, leads), customers)| {
                 vec![
                     Cell::Text(s.name.clone()),
                     Cell::Share(s.share),
                     Cell::Money(s.lead_value),
-                    total(s.leads),
-                    Cell::Decimal {
-                        value: s.customers,
-                        decimals: 1,
+                    Cell::Count {
+                        exact: s.leads,
+                        whole: leads,
+                    },
+                    Cell::Count {
+                        exact: s.customers,
+                        whole: customers,
                     },
                     s.cost.map_or(Cell::Missing, Cell::Money),
                 ]

@@ -154,7 +154,10 @@ pub fn status_text(
 fn pace_lines(pace: &Pace, currency: &str, language: Language) -> [String; 2] {
     let t = language.text();
     let n = language.numbers();
-    let leads = |v: f64| n.decimal(v, 1);
+    // Leads are counts (whole, rounded up, as everywhere); the leads needed per working day
+    // are an average.
+    let leads = |v: f64| n.count_up(v);
+    let per_day = |v: f64| n.decimal(v, 1);
     let money = |v: f64| n.money(v, currency);
     let or_none = |v: Option<f64>, f: &dyn Fn(f64) -> String| v.map_or(NO_NUMBER.to_owned(), f);
     let line = |label: &str, figures: [String; 5]| {
@@ -179,7 +182,7 @@ fn pace_lines(pace: &Pace, currency: &str, language: Language) -> [String; 2] {
                 leads(pace.goal),
                 leads(pace.expected),
                 or_none(pace.projected, &leads),
-                or_none(pace.needed_per_working_day, &leads),
+                or_none(pace.needed_per_working_day, &per_day),
             ],
         ),
         line(

@@ -2,7 +2,7 @@
 //! agreed plan, absolute and in percent. The compare view and any export draw this table.
 
 use crate::document::{Scenario, ScenarioId, SlaDocument};
-use crate::plan::{Plan, Unit, compute};
+use crate::plan::{Plan, Unit, compute, funnel};
 
 /// A row of the comparison.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,8 +42,24 @@ impl Row {
         }
     }
 
-    /// Its value in a plan; `None` where the plan has no such result.
+    /// Customers and leads needed: counts, compared as the whole numbers every other place
+    /// shows (rounded up, [`funnel::whole_up`]).
+    pub fn is_count(self) -> bool {
+        matches!(self, Self::CustomersNeeded | Self::LeadsNeeded)
+    }
+
+    /// Its value in a plan as a person reads it (a count whole); `None` where the plan has no
+    /// such result.
     pub fn of(self, plan: &Plan) -> Option<f64> {
+        let value = self.exact(plan)?;
+        Some(if self.is_count() {
+            funnel::whole_up(value)
+        } else {
+            value
+        })
+    }
+
+    fn exact(self, plan: &Plan) -> Option<f64> {
         match self {
             Self::RevenueGoal => Some(plan.revenue),
             Self::MarketingShare => {
@@ -74,12 +90,13 @@ pub enum Monthly {
 impl Monthly {
     pub const ALL: [Self; 3] = [Self::Leads, Self::Customers, Self::Budget];
 
-    /// The series of a plan; `None` for the budget when no source has a cost per lead.
+    /// The series of a plan (leads and customers as the whole targets of the months); `None`
+    /// for the budget when no source has a cost per lead.
     /// A source's cost per lead is its cost ÷ its leads (the plan keeps both).
     pub fn of(self, plan: &Plan) -> Option<Vec<f64>> {
         match self {
-            Self::Leads => Some(plan.months.iter().map(|m| m.leads).collect()),
-            Self::Customers => Some(plan.months.iter().map(|m| m.customers).collect()),
+            Self::Leads => Some(plan.whole_per_month(|m| m.leads)),
+            Self::Customers => Some(plan.whole_per_month(|m| m.customers)),
             Self::Budget => {
                 plan.budget.as_ref()?;
                 let mut spend = vec![0.0; plan.months.len()];
@@ -188,11 +205,11 @@ mod tests {
         let c = Comparison::of(&doc, &ids(&doc)).unwrap();
         assert_eq!(c.agreed.name, "Plan 2027");
         let cautious = &c.columns[1];
-        // Cautious: 48 customers against 1,440,000 ÷ 29,111 = 49.46 in the agreed plan.
+        // Cautious: 48 customers against 1,440,000 ÷ 29,111 = 49.46, so 50, in the agreed plan.
         let d = c.difference(cautious, Row::CustomersNeeded).unwrap();
-        let agreed = c.agreed.value(Row::CustomersNeeded).unwrap();
-        assert!((d.absolute - (48.0 - agreed)).abs() < 1e-9);
-        assert!((d.relative.unwrap() - (48.0 - agreed) / agreed).abs() < 1e-12);
+        assert_eq!(c.agreed.value(Row::CustomersNeeded), Some(50.0));
+        assert_eq!(d.absolute, -2.0);
+        assert_eq!(d.relative, Some(-2.0 / 50.0));
         assert!(d.is_change());
         let same = c.difference(&c.columns[0], Row::LeadsNeeded).unwrap();
         assert!(!same.is_change());

@@ -4,7 +4,8 @@
 //!
 //! Each lead converts or not, independently, at its source's rate, so the customers won from
 //! n leads are X ~ Binomial(n, rate); with lead sources X is the sum of one binomial per
-//! source (n split by share, rounded to whole leads). The chance is
+//! source (n split by share into whole leads that add up to n, by largest remainder:
+//! [`funnel::largest_remainder`]). The chance is
 //! `P(X ≥ ⌈customers needed⌉)`, computed exactly (no sampling): each binomial's probabilities
 //! in log space relative to its mode, the sources combined by convolution.
 
@@ -49,14 +50,12 @@ impl LeadMix {
         }
     }
 
-    /// The leads of each part out of `leads`: share × leads, each rounded to whole leads on
-    /// its own. Rounding each part separately keeps every part rising with `leads`, so the
-    /// chance rises with it too (the parts may add up to a lead more or less than `leads`).
+    /// The leads of each part out of `leads`: whole leads in proportion to the shares that
+    /// add up to `leads` exactly ([`funnel::largest_remainder`]), so the chance is that of the
+    /// leads planned, not of a lead more or less.
     pub fn split(&self, leads: u64) -> Vec<u64> {
-        self.parts
-            .iter()
-            .map(|(share, _)| whole((leads as f64 * share).round()))
-            .collect()
+        let shares: Vec<f64> = self.parts.iter().map(|(share, _)| *share).collect();
+        funnel::largest_remainder(leads, &shares)
     }
 
     /// P(X ≥ `customers`) from `leads` leads; `None` above [`MAX_LEADS`].
@@ -77,8 +76,11 @@ impl LeadMix {
     /// The smallest number of leads whose chance of at least `customers` customers reaches
     /// `level` (a fraction, 0 < level < 1); `None` if no number up to [`MAX_LEADS`] does.
     ///
-    /// The chance never falls as leads are added, so an exponential search (double until the
-    /// level is reached) brackets the answer and a binary search finds it: O(log n) chances.
+    /// The chance rises as leads are added, so an exponential search (double until the level
+    /// is reached) brackets the answer and a binary search finds it: O(log n) chances. (With
+    /// several sources one more lead can move a lead between two sources — the largest
+    /// remainder's Alabama paradox — so the chance may dip by a hair at a step; the answer is
+    /// then a number of leads that reaches the level where one lead fewer does not.)
     pub fn leads_for(&self, customers: u64, level: f64) -> Option<u64> {
         if !(level > 0.0 && level < 1.0) {
             return None;
@@ -312,11 +314,12 @@ mod tests {
     }
 
     #[test]
-    fn split_rounds_each_part() {
+    fn split_adds_up_to_the_leads() {
         let mix = LeadMix {
             parts: vec![(0.2, 0.1), (0.3, 0.05), (0.5, 0.02)],
         };
         assert_eq!(mix.split(1_100), [220, 330, 550]);
         assert_eq!(mix.split(1), [0, 0, 1]);
+        assert_eq!(mix.split(3), [1, 1, 1]);
     }
 }

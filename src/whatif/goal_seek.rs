@@ -151,11 +151,15 @@ pub fn solve(
     if !input.in_use(a) {
         return unreachable(Unreachable::InputNotUsed { basis: plan.basis });
     }
-    let Some(current) = goal.metric.of(&plan) else {
-        return unreachable(Unreachable::MetricNotAvailable);
-    };
     let Some(ratio) = metric_of_input(a, commitments, &plan, input, goal.metric) else {
         return unreachable(Unreachable::MetricNotAvailable);
+    };
+    // Without any cost per lead the plan has no budget yet, but a source's cost per lead
+    // makes one: its closed form starts from the source's cost of 0.
+    let current = match (goal.metric.of(&plan), input) {
+        (Some(current), _) => current,
+        (None, Input::SourceCostPerLead(_)) if goal.metric == Metric::Budget => ratio.at(0.0),
+        (None, _) => return unreachable(Unreachable::MetricNotAvailable),
     };
     if ratio.is_constant() {
         return match input.value(a) {

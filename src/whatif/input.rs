@@ -167,10 +167,14 @@ impl Input {
             Self::AverageDealSize => a.conversion != Conversion::LeadSources,
             Self::LeadToCustomer => a.conversion == Conversion::SingleRate,
             Self::StageRate(_) => present && a.conversion == Conversion::Stages,
-            Self::SourceShare(_)
-            | Self::SourceRate(_)
-            | Self::SourceDealSize(_)
-            | Self::SourceCostPerLead(_) => present && a.conversion == Conversion::LeadSources,
+            Self::SourceShare(_) | Self::SourceRate(_) | Self::SourceDealSize(_) => {
+                present && a.conversion == Conversion::LeadSources
+            }
+            // A source without a cost per lead yet still has one to solve for: the budget
+            // depends on it.
+            Self::SourceCostPerLead(i) => {
+                i < a.lead_sources.len() && a.conversion == Conversion::LeadSources
+            }
             Self::Reps | Self::LeadsPerRep => present,
         }
     }
@@ -200,11 +204,11 @@ impl Input {
         .collect()
     }
 
-    /// A copy of `a` with this input set to `value`. `None` when the scenario lacks the input,
-    /// or for the share of a source whose siblings have no share to scale (the shares must add
-    /// up to 100 %). Reps are rounded to a whole number.
+    /// A copy of `a` with this input set to `value`. `None` when the scenario lacks the stage,
+    /// source or capacity, or for the share of a source whose siblings have no share to scale
+    /// (the shares must add up to 100 %). A source without a cost per lead gets one. Reps are
+    /// rounded to a whole number.
     pub fn with_value(self, a: &Assumptions, value: f64) -> Option<Assumptions> {
-        self.value(a)?;
         let mut moved = a.clone();
         match self {
             Self::RevenueGoal => moved.revenue_goal = value,
@@ -297,6 +301,10 @@ mod tests {
         );
         assert_eq!(Input::parse("source_rate:Radio", &a), None);
         assert_eq!(Input::parse("colour", &a), None);
+        let mut without_cost = a.clone();
+        without_cost.lead_sources[1].cost_per_lead = None;
+        assert!(Input::SourceCostPerLead(1).in_use(&without_cost));
+        assert!(!Input::SourceCostPerLead(3).in_use(&without_cost));
     }
 
     #[test]

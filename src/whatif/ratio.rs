@@ -62,8 +62,15 @@ impl Ratio {
     pub(super) fn solve(self, target: f64) -> Option<f64> {
         let (a, b) = (self.numerator.at_zero, self.numerator.per_unit);
         let (c, d) = (self.denominator.at_zero, self.denominator.per_unit);
-        let x = (a - target * c) / (target * d - b);
+        // + 0.0 turns −0 (0 ÷ a negative number) into 0, which is what a person reads.
+        let x = (a - target * c) / (target * d - b) + 0.0;
         x.is_finite().then_some(x)
+    }
+
+    /// `(a + b·x) ÷ (c + d·x)`: the metric at `x`.
+    pub(super) fn at(self, x: f64) -> f64 {
+        (self.numerator.at_zero + self.numerator.per_unit * x)
+            / (self.denominator.at_zero + self.denominator.per_unit * x)
     }
 
     /// The metric is the same for every `x` when `a·d = b·c` (numerator ∝ denominator).
@@ -307,6 +314,15 @@ mod tests {
             },
         };
         assert_eq!(r.solve(2.5), Some(1.0));
+        assert_eq!(r.at(1.0), 2.5);
+        let through_zero = Ratio {
+            numerator: Linear::proportional(2.0),
+            denominator: Linear::constant(-1.0),
+        };
+        assert_eq!(
+            through_zero.solve(0.0).map(f64::to_bits),
+            Some(0.0_f64.to_bits())
+        );
         assert!(!r.is_constant());
         // 3 is the asymptote: never reached.
         assert_eq!(r.solve(3.0), None);

@@ -36,7 +36,8 @@ impl Swing {
 }
 
 /// Every input in use moved by `step` (a fraction: 0.1 moves ±10 %), sorted by
-/// [`Swing::leads_impact`], largest first (ties keep the Marketing tab's order). `Err` with the
+/// [`Swing::leads_impact`], largest first (ties, to 10⁻⁹ of the largest swing, keep the
+/// Marketing tab's order). `Err` with the
 /// scenario's problems when it cannot be planned; a `step` outside (0, 1] gives no swings.
 pub fn sensitivity(
     a: &Assumptions,
@@ -56,14 +57,32 @@ pub fn sensitivity(
     Ok(swings)
 }
 
-/// Largest swing in leads first. Swings equal to nine digits count as equal and keep their
-/// order, so binary noise (480 ÷ 0.9 computed two ways) does not reorder equal bars.
+/// Largest swing in leads first; swings within 10⁻⁹ of the largest swing of the first swing of
+/// their group are equal and keep the Marketing tab's order. Grouping after an exact sort
+/// (rather than rounding each swing to nine digits) keeps two swings that are equal but for
+/// binary noise together and in order also when they lie on either side of a rounding step,
+/// which tiny swings (10⁻⁹ of the largest) do.
 fn sort_by_impact(swings: &mut [Swing]) {
-    let largest = swings.iter().map(Swing::leads_impact).fold(0.0, f64::max);
-    if largest > 0.0 {
-        swings
-            .sort_by_key(|s| std::cmp::Reverse((s.leads_impact() / largest * 1e9).round() as i64));
+    let impact: Vec<f64> = swings.iter().map(Swing::leads_impact).collect();
+    let tolerance = 1e-9 * impact.iter().copied().fold(0.0, f64::max);
+    let mut by_impact: Vec<usize> = (0..swings.len()).collect();
+    by_impact.sort_by(|&a, &b| impact[b].total_cmp(&impact[a]).then(a.cmp(&b)));
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for i in by_impact {
+        match groups.last_mut() {
+            Some(group) if impact[group[0]] - impact[i] <= tolerance => group.push(i),
+            _ => groups.push(vec![i]),
+        }
     }
+    let sorted: Vec<Swing> = groups
+        .into_iter()
+        .flat_map(|mut group| {
+            group.sort_unstable();
+            group
+        })
+        .map(|i| swings[i].clone())
+        .collect();
+    swings.clone_from_slice(&sorted);
 }
 
 fn swing(
@@ -133,6 +152,43 @@ mod tests {
             .find(|s| s.input == Input::MarketingShare)
             .unwrap();
         assert_eq!((share.low, share.high), (90.0, 100.0));
+    }
+
+    fn swing_of(input: Input, impact: f64) -> Swing {
+        Swing {
+            input,
+            low: 0.0,
+            high: 0.0,
+            leads_needed_low: 0.0,
+            leads_needed_high: impact,
+            customers_needed_low: 0.0,
+            customers_needed_high: 0.0,
+            budget_low: None,
+            budget_high: None,
+        }
+    }
+
+    #[test]
+    fn tiny_swings_equal_but_for_binary_noise_keep_their_order() {
+        // Two swings of 2.5 × 10⁻⁹ of the largest in truth, computed a hair apart: they tie.
+        let largest = 1.0;
+        let mut swings = vec![
+            swing_of(Input::RevenueGoal, largest),
+            swing_of(Input::SourceRate(1), 2.5e-9 * (1.0 - 4.0 * f64::EPSILON)),
+            swing_of(Input::SourceRate(2), 2.5e-9 * (1.0 + 4.0 * f64::EPSILON)),
+            swing_of(Input::SourceRate(0), 0.5),
+        ];
+        sort_by_impact(&mut swings);
+        let order: Vec<Input> = swings.iter().map(|s| s.input).collect();
+        assert_eq!(
+            order,
+            [
+                Input::RevenueGoal,
+                Input::SourceRate(0),
+                Input::SourceRate(1),
+                Input::SourceRate(2)
+            ]
+        );
     }
 
     #[test]

@@ -93,6 +93,7 @@ fn table(ui: &mut Ui, fields: &Fields<'_>, comparison: &Comparison) {
     let n = language.numbers();
     let value_text = |row: Row, v: Option<f64>| {
         v.map_or(NO_NUMBER.to_owned(), |v| match row.unit() {
+            Unit::Plain if row.is_count() => n.decimal(v, 0),
             Unit::Plain => n.decimal(v, 1),
             unit => language.with_unit(v, unit, fields.currency),
         })

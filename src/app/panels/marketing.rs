@@ -486,7 +486,7 @@ fn sources(
                         &format!("{} (%)", t.column_rate),
                         &format!("{} ({symbol})", t.column_deal_size),
                         &format!("{} ({symbol})", t.cost_per_lead),
-                        t.lead_value,
+                        t.value_per_lead,
                         t.leads,
                         "",
                     ],
@@ -546,7 +546,8 @@ fn sources(
                         ui,
                         &part.map_or(String::new(), |s| n.money(s.lead_value, currency)),
                     );
-                    number_cell(ui, &part.map_or(String::new(), |s| n.count_up(s.leads)));
+                    let leads = plan.and_then(|p| p.whole_source_leads().get(i).copied());
+                    number_cell(ui, &leads.map_or(String::new(), |l| n.decimal(l, 0)));
                     if ui
                         .add_enabled(fields.enabled, egui::Button::new("🗑"))
                         .on_hover_text(t.remove_source)

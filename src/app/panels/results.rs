@@ -83,7 +83,7 @@ fn row_names(language: Language) -> [&'static str; 7] {
         t.marketing_revenue_target,
         t.customers_needed,
         t.leads_needed,
-        t.lead_value,
+        t.value_per_lead,
         t.leads_per_month,
         t.leads_per_week,
         t.leads_per_working_day,

@@ -425,7 +425,7 @@ fn marketing(
         ],
     ));
     let value = |v: f64| match quantity {
-        Quantity::Leads => n.decimal(v, 0),
+        Quantity::Leads => n.count_up(v),
         Quantity::LeadValue => n.money_to(v, 0, currency),
     };
     let per_day = |v: Option<f64>| match (v, quantity) {
@@ -665,6 +665,11 @@ fn hug_chart(
             .filter_map(|(x, p)| p.actual.map(|a| [*x, a]))
             .collect()
     };
+    let counted = |v: f64| match quantity {
+        Quantity::Leads => n.count_up(v),
+        Quantity::LeadValue => n.money_to(v, 0, currency),
+    };
+    let description = describe_line(language, points, &counted);
     let currency = currency.to_owned();
     let y_label = move |v: f64| match quantity {
         Quantity::Leads => n.decimal(v, 0),
@@ -675,7 +680,6 @@ fn hug_chart(
     // The plan in the text colour, so the colours stay for the actuals and their states.
     let pace = ui.visuals().strong_text_color();
     let band = ui.visuals().weak_text_color();
-    let description = describe_line(language, points, &y_label);
     // The legend top left: the actual line ends at the right, where the month is going.
     let response = still_plot(id, theme::PLOT_HEIGHT * 1.2)
         .legend(Legend::default().position(egui_plot::Corner::LeftTop))

@@ -413,8 +413,11 @@ pub fn analyse(text: &CsvText, progress: &Progress) -> Result<Preview, ImportErr
     let mut rows = 0;
     let mut kept_bytes = 0;
     let mut record = csv::StringRecord::new();
+    // Empty lines count as rows, as the import counts them (skipped as empty).
+    let mut next_line = reader.line();
     while let Some(row) = next_row(&mut reader, &mut record)? {
-        rows += 1;
+        rows += 1 + usize::try_from(row.line.saturating_sub(next_line)).unwrap_or(0);
+        next_line = row.last_line + 1;
         if rows % CHECK_EVERY == 0 {
             if progress.is_cancelled() {
                 return Err(ImportError::Cancelled);
@@ -461,6 +464,7 @@ pub fn analyse(text: &CsvText, progress: &Progress) -> Result<Preview, ImportErr
             }
         }
     }
+    rows += usize::try_from(reader.line().saturating_sub(next_line)).unwrap_or(0);
     if rows == 0 {
         return Err(ImportError::HeaderOnly {
             columns: headers.join(", "),
@@ -765,6 +769,23 @@ impl Outside {
 }
 
 impl Imported {
+    /// Empty lines among the rows: each one a row read and skipped as empty, listed like the
+    /// rows of only blanks (the `csv` grammar has no row for an empty line).
+    fn skip_empty_lines(&mut self, lines: std::ops::Range<u64>) {
+        for line in lines {
+            self.rows += 1;
+            if self.skipped.len() < MAX_LISTED_SKIPPED {
+                self.skipped.push(Skipped {
+                    line,
+                    last_line: line,
+                    reason: SkipReason::Empty,
+                });
+            } else {
+                self.skipped_unlisted += 1;
+            }
+        }
+    }
+
     /// Every skipped row, listed or not.
     pub fn skipped_count(&self) -> usize {
         self.skipped.len() + self.skipped_unlisted
@@ -1300,7 +1321,10 @@ pub fn import(
     let mut days: HashMap<(NaiveDate, usize), SourceDay> = HashMap::new();
     let mut result = Imported::default();
     let mut record = csv::StringRecord::new();
+    let mut next_line = reader.line();
     while let Some(row) = next_row(&mut reader, &mut record)? {
+        result.skip_empty_lines(next_line..row.line);
+        next_line = row.last_line + 1;
         result.rows += 1;
         if result.rows % CHECK_EVERY == 0 {
             if progress.is_cancelled() {
@@ -1368,6 +1392,7 @@ pub fn import(
             won.revenue += lead.amount;
         }
     }
+    result.skip_empty_lines(next_line..reader.line());
     if result.rows == 0 {
         return Err(ImportError::HeaderOnly {
             columns: headers.join(", "),

@@ -123,6 +123,13 @@ impl<'a> Rows<'a> {
         self.read
     }
 
+    /// The line the next row can start on: after the last row read, and after any empty
+    /// lines read past at the end of the file. Lines between one row's last line and the next
+    /// row's first are empty lines, which are no rows here.
+    pub fn line(&self) -> u64 {
+        self.parser.line
+    }
+
     /// Reads the next row into `record`; `None` at the end of the file.
     pub fn next(&mut self, record: &mut csv::StringRecord) -> Result<Option<Row>, RowsError> {
         record.clear();
