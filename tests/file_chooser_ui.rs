@@ -146,6 +146,8 @@ fn export_through_the_apps_own_chooser() {
     let dir = folder();
     let mut harness = example();
     use_builtin_chooser(&mut harness);
+    let tab = |harness: &Harness<'_, App>| harness.get_by_label("1 Marketing").rect();
+    let before = tab(&harness);
     harness.get_by_label("File").click();
     harness.run();
     harness.get_by_label("Export").hover();
@@ -161,6 +163,18 @@ fn export_through_the_apps_own_chooser() {
     harness.run();
     let html = std::fs::read_to_string(dir.join("agreement.html")).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>"), "{}", &html[..40]);
+    // Issue 18, points 6 and 12: a success is said as one, not with the ⚠ of a problem, and
+    // the message neither comes nor goes under the user's pointer: the tabs stay put.
+    let done = harness.get_by_label_contains("Exported to");
+    assert!(
+        done.value()
+            .unwrap_or_default()
+            .starts_with("✔ Exported to")
+    );
+    assert_eq!(tab(&harness), before);
+    harness.get_by_label("Dismiss").click();
+    harness.run();
+    assert_eq!(tab(&harness), before);
 }
 
 /// The chooser as a user without a native dialog sees it, in a folder of fixed contents (so
@@ -203,4 +217,38 @@ fn snapshots_of_the_chooser() {
         harness.run();
         results.add(harness.try_snapshot(name));
     }
+}
+
+/// Issue 18, point 12: the next dialog opens where the user last chose a file. Save as… after
+/// exporting to another folder opened in the document's folder instead.
+#[test]
+fn the_next_dialog_opens_in_the_folder_last_used() {
+    let documents = folder();
+    let file = documents.join("plan.sla.ron");
+    std::fs::write(&file, sla_planner::document::EXAMPLE_RON).unwrap();
+    let dir = folder();
+    let mut harness = support::window(
+        support::options(|o| o.file = Some(file)),
+        egui::vec2(1280.0, 800.0),
+        egui::Theme::Dark,
+    );
+    use_builtin_chooser(&mut harness);
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Export").hover();
+    harness.run();
+    harness
+        .get_by_label("HTML (web page, prints to PDF)…")
+        .click();
+    harness.run();
+    go_to(&mut harness, &dir);
+    type_into(&mut harness, "File name", "agreement");
+    harness.key_press(Key::Enter);
+    harness.run();
+    by_keyboard(&mut harness, "Save as…");
+    let shown = harness
+        .get_by_role_and_label(Role::TextInput, "Folder")
+        .value()
+        .unwrap_or_default();
+    assert_eq!(Path::new(&shown), dir.as_path());
 }

@@ -28,6 +28,7 @@ fn source(name: &str, share: f64, rate: f64, deal: f64) -> LeadSource {
         lead_to_customer_percent: rate,
         average_deal_size: deal,
         cost_per_lead: None,
+        ..LeadSource::default()
     }
 }
 
@@ -320,7 +321,7 @@ fn leads_before_the_period_add_up_to_the_warning() {
     // The Markdown and HTML show the same numbers.
     let document = SlaDocument::example().unwrap();
     let p = plan(&document.scenarios[0].assumptions);
-    let report = Report::of_document(&document, "Plan 2027", &p, Language::English);
+    let report = Report::of_document(&document, document.scenarios[0].id, &p, Language::English);
     for format in [Format::Markdown, Format::Html] {
         let text = export::render(&report, format);
         assert!(

@@ -92,7 +92,7 @@ fn every_count_in_the_window_is_the_count_of_the_exports() {
     let document = SlaDocument::example().unwrap();
     let agreed = document.agreed().unwrap();
     let plan = compute(&agreed.assumptions, &document.sales_commitments).unwrap();
-    let report = Report::of_document(&document, &agreed.name, &plan, Language::English);
+    let report = Report::of_document(&document, agreed.id, &plan, Language::English);
     let markdown = export::render(&report, Format::Markdown);
     let html = export::render(&report, Format::Html);
 
@@ -192,7 +192,7 @@ fn every_count_in_the_window_is_the_count_of_the_exports() {
     }
 
     // The agreement: every sentence with a number reads the same on the tab and in both exports.
-    let agreement = tab(&mut harness, "Agreement").join("\n");
+    let agreement = tab(&mut harness, "7 Agreement").join("\n");
     let sentences: Vec<&String> = report
         .agreement
         .iter()

@@ -68,7 +68,7 @@ pub struct FileDialogs {
     builtin: bool,
     /// No native dialog could be shown this session: the app's chooser says why it is there.
     native_failed: bool,
-    /// Where the app's chooser opens: the folder of the last file chosen in it.
+    /// Where the dialogs open: the folder of the last file chosen (see [`Self::start_in`]).
     folder: Option<PathBuf>,
 }
 
@@ -100,11 +100,19 @@ impl FileDialogs {
         self.chooser.is_some()
     }
 
-    /// Where the app's chooser opens next, e.g. the open document's folder.
-    pub fn start_in(&mut self, folder: Option<PathBuf>) {
+    /// Where the dialogs open next: the folder of the last file chosen (this session or, through
+    /// the settings, an earlier one) if it still exists, else `fallback` (the open document's
+    /// folder). A CSV imported from Downloads makes Save as… open in Downloads too.
+    pub fn start_in(&mut self, fallback: Option<PathBuf>) {
         if self.chooser.is_none() {
-            self.folder = folder.filter(|f| f.is_dir()).or(self.folder.take());
+            let last = self.folder.take().filter(|f| f.is_dir());
+            self.folder = last.or(fallback.filter(|f| f.is_dir()));
         }
+    }
+
+    /// The folder of the last file chosen, to remember for the next run.
+    pub fn last_folder(&self) -> Option<&std::path::Path> {
+        self.folder.as_deref()
     }
 
     /// The answer of the dialog, once there is one. A native dialog that could not be shown
@@ -233,6 +241,9 @@ impl FileDialogs {
             .set_parent(frame);
         if request.mode == Mode::Save {
             dialog = dialog.set_file_name(&request.file_name);
+        }
+        if let Some(folder) = &self.folder {
+            dialog = dialog.set_directory(folder);
         }
         let sender = self.sender.clone();
         let ctx = ctx.clone();

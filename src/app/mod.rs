@@ -101,6 +101,8 @@ struct Settings {
     zoom: Option<f32>,
     /// Open, save and export with the app's own file chooser, not the system's dialog.
     builtin_file_chooser: bool,
+    /// The folder of the last file chosen in a dialog: where the next run's dialogs open.
+    last_folder: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -149,6 +151,32 @@ impl Tab {
         Self::Charts,
         Self::Agreement,
     ];
+}
+
+/// A dismissible message about what just happened: shown over the bottom of the window, so it
+/// never pushes the form (a click aimed at a field must not miss because a message came or
+/// went).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub text: String,
+    /// Something went wrong or needs attention (⚠, warning colour) rather than a success (✔).
+    pub problem: bool,
+}
+
+impl Notice {
+    fn problem(text: String) -> Option<Self> {
+        Some(Self {
+            text,
+            problem: true,
+        })
+    }
+
+    fn done(text: String) -> Option<Self> {
+        Some(Self {
+            text,
+            problem: false,
+        })
+    }
 }
 
 /// A document to compare the open one with, and its file name.
@@ -212,7 +240,7 @@ pub struct App {
     tab: Tab,
     dialog: Option<Dialog>,
     /// A dismissible message: a failed load or save, or what just happened.
-    notice: Option<String>,
+    notice: Option<Notice>,
     file_dialogs: FileDialogs,
     recovery: RecoveryFile,
     /// Commands queued by menus, buttons and keys during the frame.
@@ -283,7 +311,7 @@ impl App {
                     unknown = std::mem::take(&mut loaded.unknown_fields);
                     editor = Editor::opened(path, loaded);
                 }
-                Err(error) => notice = Some(error.describe(language)),
+                Err(error) => notice = Notice::problem(error.describe(language)),
             }
         }
         let recovery = RecoveryFile::in_folder(
@@ -296,6 +324,7 @@ impl App {
             .map(|found| Dialog::OfferRecovery(Box::new(found)));
         let mut file_dialogs = FileDialogs::default();
         file_dialogs.set_builtin(settings.builtin_file_chooser);
+        file_dialogs.start_in(settings.last_folder.clone());
         let mut app = Self {
             shown: editor.document.clone(),
             editor,
@@ -407,7 +436,7 @@ impl App {
         }
         if let Some(version) = self.editor.newer_version {
             let t = self.language.text();
-            self.notice = Some(fill(
+            self.notice = Notice::problem(fill(
                 t.opened_read_only,
                 &[("version", &version.to_string())],
             ));
@@ -421,7 +450,7 @@ impl App {
             return;
         }
         if let Some(text) = saving::unknown_fields_notice(unknown, self.language) {
-            self.notice = Some(text);
+            self.notice = Notice::problem(text);
         }
     }
 
@@ -468,7 +497,7 @@ impl App {
             }
             Err(error) => {
                 self.settings.recent.retain(|p| *p != path || path.exists());
-                self.notice = Some(error.describe(self.language));
+                self.notice = Notice::problem(error.describe(self.language));
             }
         }
     }
@@ -572,9 +601,9 @@ impl App {
             Command::CopyAgreement => match self.report() {
                 Ok(report) => {
                     ctx.copy_text(crate::export::text::agreement(&report));
-                    self.notice = Some(t.agreement_copied.to_owned());
+                    self.notice = Notice::done(t.agreement_copied.to_owned());
                 }
-                Err(message) => self.notice = Some(message),
+                Err(message) => self.notice = Notice::problem(message),
             },
             Command::MeetingMode => {
                 self.meeting = !self.meeting;
@@ -598,7 +627,7 @@ impl App {
                 });
                 self.tab = Tab::Compare;
             }
-            Err(error) => self.notice = Some(error.describe(self.language)),
+            Err(error) => self.notice = Notice::problem(error.describe(self.language)),
         }
     }
 
@@ -666,6 +695,7 @@ impl App {
             self.request(Pending::OpenPath(path));
         }
         if let Some(answered) = self.file_dialogs.answer() {
+            self.settings.last_folder = self.file_dialogs.last_folder().map(PathBuf::from);
             match answered.answer {
                 DialogAnswer::Open(Some(path)) => self.open_path(path),
                 DialogAnswer::SaveAs(Some(path)) => {
@@ -785,17 +815,17 @@ impl App {
     fn export_to(&mut self, path: &std::path::Path, format: crate::export::Format) {
         let t = self.language.text();
         let shown = path.display().to_string();
-        self.notice = Some(match self.report() {
+        self.notice = match self.report() {
             Ok(report) => {
                 let text = crate::export::render(&report, format);
                 // The dialog asked before replacing a file; never an SLA document, though.
                 match document::write_export(path, &text, self.editor.path.as_deref(), false) {
-                    Ok(()) => fill(t.exported, &[("path", &shown)]),
-                    Err(error) => error.describe(self.language),
+                    Ok(()) => Notice::done(fill(t.exported, &[("path", &shown)])),
+                    Err(error) => Notice::problem(error.describe(self.language)),
                 }
             }
-            Err(message) => message,
-        });
+            Err(message) => Notice::problem(message),
+        };
     }
 
     /// After the panels: an undo step for what changed, the same-frame redraw, the recovery

@@ -419,7 +419,7 @@ impl super::App {
             Ok(None) => {}
             Err(error) => {
                 let t = self.language.text();
-                self.notice = Some(crate::i18n::fill(
+                self.notice = super::Notice::problem(crate::i18n::fill(
                     t.recovery_failed,
                     &[("reason", &error.to_string())],
                 ));
@@ -444,7 +444,7 @@ impl super::App {
             Ok(()) => offer.forget(),
             Err(error) => {
                 let t = self.language.text();
-                self.notice = Some(crate::i18n::fill(
+                self.notice = super::Notice::problem(crate::i18n::fill(
                     t.recovery_failed,
                     &[("reason", &error.to_string())],
                 ));

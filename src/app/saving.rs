@@ -54,7 +54,7 @@ impl App {
                 },
             ),
             _ => {
-                self.notice = Some(error.describe(self.language));
+                self.notice = super::Notice::problem(error.describe(self.language));
                 return;
             }
         };

@@ -47,6 +47,7 @@ impl Default for Layout {
 
 /// Draws the whole window.
 pub fn show(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
+    notice(app, ui.ctx());
     if app.meeting {
         meeting::show(app, ui, plan);
         return;
@@ -200,21 +201,37 @@ fn banners(app: &mut App, ui: &mut Ui) {
     if let Some(info) = info {
         ui.label(RichText::new(format!("ℹ {info}")).color(ui.visuals().hyperlink_color));
     }
+}
+
+/// The notice of what just happened, over the bottom of the window until dismissed: a success
+/// with ✔, a problem with ⚠ in the warning colour. Drawn on top of the panels rather than among
+/// them, so its coming and going never moves what the user is about to click.
+fn notice(app: &mut App, ctx: &egui::Context) {
+    let Some(notice) = &app.notice else {
+        return;
+    };
+    let t = app.language.text();
     let mut dismiss = false;
-    if let Some(notice) = &app.notice {
-        Frame::group(ui.style())
-            .fill(ui.visuals().faint_bg_color)
-            .show(ui, |ui| {
+    egui::Area::new(egui::Id::unique("notice"))
+        .order(egui::Order::Foreground)
+        .anchor(egui::Align2::CENTER_BOTTOM, egui::vec2(0.0, -16.0))
+        .show(ctx, |ui| {
+            Frame::popup(ui.style()).show(ui, |ui| {
+                ui.set_max_width(ctx.content_rect().width() * 0.8);
                 ui.horizontal_wrapped(|ui| {
-                    ui.label(
-                        RichText::new(format!("⚠ {notice}")).color(ui.visuals().warn_fg_color),
-                    );
+                    let text = if notice.problem {
+                        RichText::new(format!("⚠ {}", notice.text))
+                            .color(ui.visuals().warn_fg_color)
+                    } else {
+                        RichText::new(format!("✔ {}", notice.text))
+                    };
+                    ui.label(text);
                     if ui.button(t.dismiss).clicked() {
                         dismiss = true;
                     }
                 });
             });
-    }
+        });
     if dismiss {
         app.notice = None;
     }
