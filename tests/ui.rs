@@ -616,3 +616,25 @@ fn tab_keeps_the_focused_field_in_view_and_a_new_document_starts_at_the_top() {
     let goal = harness.get_by_role_and_label(Role::TextInput, "Revenue goal");
     assert!(visible.contains_rect(goal.rect()), "{:?}", goal.rect());
 }
+
+/// Issue 18, point 5: on a small screen or zoomed in, the results panel folds away (Ctrl+B or
+/// View ▸ Show or hide the results) and gives the form its width; its arrow brings it back.
+#[test]
+fn the_results_fold_away_and_come_back() {
+    let mut harness = app_with(None, egui::vec2(1024.0, 640.0));
+    // At 1024 pixels the tabs take two lines beside the results, and one without them.
+    let one_line = |harness: &Harness<'_, App>| {
+        let first = harness.get_by_label("1 Marketing").rect();
+        let last = harness.get_by_label("7 Agreement").rect();
+        (first.center().y - last.center().y).abs() < 1.0
+    };
+    harness.get_by_label("Results — Plan 2027");
+    assert!(!one_line(&harness));
+    support::press(&mut harness, Modifiers::COMMAND, Key::B);
+    assert!(harness.query_by_label("Results — Plan 2027").is_none());
+    assert!(one_line(&harness), "the form has the width");
+    harness.snapshot("results_folded_dark_1024x640");
+    harness.get_by_label("Show or hide the results").click();
+    harness.run();
+    harness.get_by_label("Results — Plan 2027");
+}

@@ -33,6 +33,9 @@ pub enum Command {
     /// F10, as on every desktop: the menu bar by keyboard, File open with its first item
     /// focused (arrows move, Enter chooses, Escape closes).
     OpenMenu,
+    /// Folds the results panel away (more room for the form on a small screen or zoomed in)
+    /// or shows it again.
+    ToggleResults,
     CompareWithFile,
     About,
     Method,
@@ -67,7 +70,7 @@ impl Command {
     /// Commands with shortcuts, most specific first: egui ignores an extra Shift when matching,
     /// so Ctrl+Shift+S must be tried before Ctrl+S. The README's table of keys lists these (a
     /// test holds them together).
-    pub const KEYBOARD: [(KeyboardShortcut, Self); 17] = [
+    pub const KEYBOARD: [(KeyboardShortcut, Self); 18] = [
         (command_shift(Key::S), Self::SaveAs),
         (command_shift(Key::Z), Self::Redo),
         (command(Key::Y), Self::Redo),
@@ -83,6 +86,7 @@ impl Command {
         (command(Key::Num5), Self::Show(Tab::Compare)),
         (command(Key::Num6), Self::Show(Tab::Charts)),
         (command(Key::Num7), Self::Show(Tab::Agreement)),
+        (command(Key::B), Self::ToggleResults),
         (
             KeyboardShortcut::new(Modifiers::NONE, Key::F10),
             Self::OpenMenu,
@@ -133,6 +137,7 @@ impl Command {
                 Tab::Agreement => t.tab_agreement,
             },
             Self::OpenMenu => t.cmd_open_menu,
+            Self::ToggleResults => t.cmd_toggle_results,
             Self::CompareWithFile => t.cmd_compare_with_file,
             Self::About => t.cmd_about,
             Self::Method => t.cmd_method,

@@ -103,6 +103,8 @@ struct Settings {
     builtin_file_chooser: bool,
     /// The folder of the last file chosen in a dialog: where the next run's dialogs open.
     last_folder: Option<PathBuf>,
+    /// The results panel is folded away (View ▸ Show or hide the results, Ctrl+B).
+    results_hidden: bool,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -591,6 +593,7 @@ impl App {
             Command::Language(language) => self.set_language(language),
             Command::Show(tab) => self.tab = tab,
             Command::OpenMenu => self.menu_by_keyboard = true,
+            Command::ToggleResults => self.settings.results_hidden ^= true,
             Command::CompareWithFile => self.file_dialog_wanted = Some(FileDialogKind::CompareWith),
             Command::About => self.dialog = Some(Dialog::About),
             Command::Method => self.dialog = Some(Dialog::Method),

@@ -141,6 +141,7 @@ pub const TEXT: Text = Text {
     cmd_theme_system: "Follow the system",
     cmd_language_system: "System language",
     cmd_open_menu: "Open the menu bar",
+    cmd_toggle_results: "Show or hide the results",
     cmd_undo: "Undo",
     cmd_zoom_in: "Zoom in",
     cmd_zoom_out: "Zoom out",

@@ -555,6 +555,8 @@ pub struct Text {
     /// View ▸ Language: the system's language, as on the first start.
     pub cmd_language_system: &'static str,
     pub cmd_open_menu: &'static str,
+    /// View ▸ the results panel beside the tabs, shown or folded away.
+    pub cmd_toggle_results: &'static str,
     pub cmd_undo: &'static str,
     pub cmd_zoom_in: &'static str,
     pub cmd_zoom_out: &'static str,

@@ -141,6 +141,7 @@ pub const TEXT: Text = Text {
     cmd_theme_system: "Volg het systeem",
     cmd_language_system: "Taal van het systeem",
     cmd_open_menu: "Menubalk openen",
+    cmd_toggle_results: "Resultaten tonen of verbergen",
     cmd_undo: "Ongedaan maken",
     cmd_zoom_in: "Inzoomen",
     cmd_zoom_out: "Uitzoomen",

@@ -91,6 +91,7 @@ pub fn show(app: &mut App, ui: &mut Ui) -> egui::Rect {
                     item(app, ui, Command::ZoomOut);
                     item(app, ui, Command::ZoomReset);
                     ui.separator();
+                    item(app, ui, Command::ToggleResults);
                     item(app, ui, Command::MeetingMode);
                 });
                 ui.menu_button(t.menu_help, |ui| {

@@ -18,13 +18,17 @@ pub fn show(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) -> eg
     let doc = &app.editor.document;
     let currency = doc.currency.as_str();
     let scenario = app.editor.selected_scenario();
-    // At most 60 % of the window and at first 35 %, so the form keeps room on a small
-    // screen or zoomed in.
+    if app.settings.results_hidden {
+        return folded(app, ui);
+    }
+    // Between 30 % and 60 % of the window and at first 35 % (at most 240 points wide at its
+    // narrowest), so the form keeps room on a small screen or zoomed in.
     let width = ui.available_width();
-    let max = (width * 0.6).max(240.0);
+    let max = (width * 0.6).max(120.0);
+    let min = (width * 0.3).min(240.0);
     let response = Panel::right("results")
-        .default_size(theme::RESULTS_PANEL_WIDTH.min(width * 0.35).max(240.0))
-        .size_range(240.0_f32.min(max)..=max)
+        .default_size(theme::RESULTS_PANEL_WIDTH.min(width * 0.35).max(min))
+        .size_range(min..=max)
         .show(ui, |ui| {
             ScrollArea::vertical()
                 .auto_shrink([false, false])
@@ -64,6 +68,32 @@ pub fn show(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) -> eg
         });
     resize_grip(ui, response.response.rect);
     response.response.rect
+}
+
+/// The results folded away: a narrow strip with the button that shows them again.
+fn folded(app: &mut App, ui: &mut Ui) -> egui::Rect {
+    let t = app.language.text();
+    let command = super::super::Command::ToggleResults;
+    Panel::right("results folded")
+        .resizable(false)
+        .exact_size(40.0)
+        .show(ui, |ui| {
+            ui.add_space(6.0);
+            let mut tip = command.label(t).to_owned();
+            if let Some(shortcut) = command.shortcut() {
+                tip = format!("{tip} ({})", ui.ctx().format_shortcut(&shortcut));
+            }
+            let button = ui.vertical_centered(|ui| ui.button("◀")).inner;
+            // Named for a screen reader as the menu names it, not by its arrow.
+            button.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::Button, true, command.label(t))
+            });
+            if button.on_hover_text(&tip).clicked() {
+                app.queue(command);
+            }
+        })
+        .response
+        .rect
 }
 
 /// A visible grip on the panel's left edge, so users see that it can be made wider.
