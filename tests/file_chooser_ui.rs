@@ -252,3 +252,23 @@ fn the_next_dialog_opens_in_the_folder_last_used() {
         .unwrap_or_default();
     assert_eq!(Path::new(&shown), dir.as_path());
 }
+
+/// Issue 18, point 5: on a 1024 × 640 laptop at 200 % (512 × 320 points) the chooser was larger
+/// than the window, its name field and buttons off-screen. Everything needed stays inside.
+#[test]
+fn the_chooser_fits_a_small_window() {
+    let size = egui::vec2(512.0, 320.0);
+    let mut harness = support::window(support::options(|_| {}), size, egui::Theme::Light);
+    use_builtin_chooser(&mut harness);
+    by_keyboard(&mut harness, "Open…");
+    let window = egui::Rect::from_min_size(egui::Pos2::ZERO, size);
+    for (role, label) in [
+        (Role::TextInput, "Folder"),
+        (Role::TextInput, "File name"),
+        (Role::Button, "Open"),
+        (Role::Button, "Cancel"),
+    ] {
+        let rect = harness.get_by_role_and_label(role, label).rect();
+        assert!(window.contains_rect(rect), "{label} at {rect:?}");
+    }
+}

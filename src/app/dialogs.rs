@@ -47,7 +47,7 @@ pub fn show(app: &mut App, ctx: &egui::Context) {
     let t = app.language.text();
     let mut answer = None;
     let modal = Modal::new(Id::unique("dialog")).show(ctx, |ui| {
-        ui.set_max_width(460.0);
+        ui.set_max_width((ctx.content_rect().width() - 48.0).clamp(200.0, 460.0));
         match dialog {
             Dialog::AskSave(_) => {
                 let name = app.editor.file_name(t.untitled, t.example_file_name);

@@ -266,7 +266,9 @@ impl FileChooser {
     pub fn show(&mut self, ctx: &egui::Context, t: &Text) -> Outcome {
         let mut outcome = Outcome::Open;
         let modal = Modal::new(Id::unique("file chooser")).show(ctx, |ui| {
-            ui.set_width(560.0);
+            // Narrower on a small screen or zoomed in: the name field and the buttons must
+            // stay inside the window.
+            ui.set_width((ctx.content_rect().width() - 48.0).clamp(240.0, 560.0));
             ui.heading(&self.request.title);
             if self.fallback {
                 ui.label(RichText::new(t.chooser_fallback_note).weak());
@@ -345,10 +347,12 @@ impl FileChooser {
         );
         let mut chosen_folder = None;
         let mut double_clicked = false;
+        // The list takes what the window leaves after the fields and buttons around it.
+        let list_height = (ui.ctx().content_rect().height() - 300.0).clamp(60.0, 260.0);
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ScrollArea::vertical()
-                .max_height(260.0)
-                .min_scrolled_height(260.0)
+                .max_height(list_height)
+                .min_scrolled_height(list_height)
                 .auto_shrink([false, false])
                 .show(ui, |ui| match &self.entries {
                     Err(problem) => {
