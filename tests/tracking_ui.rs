@@ -303,3 +303,24 @@ fn a_result_beyond_what_a_file_holds_is_taken_back_with_the_reason() {
     );
     harness.get_by_label_contains("actuals has 90,001 entries; at most 90,000 are allowed");
 }
+
+/// Issue 18, point 12: File ▸ New kept the previous file's report date and called a plan
+/// without any results "behind" everywhere. A new document has its own date, and without
+/// results the status says there is nothing to judge yet.
+#[test]
+fn a_new_plan_has_its_own_report_date_and_no_verdict_without_results() {
+    let mut harness = support::example();
+    press(&mut harness, Modifiers::COMMAND, Key::Num3);
+    type_into(&mut harness, "Status on", "12 Feb 2027");
+    press(&mut harness, Modifiers::NONE, Key::Tab);
+    harness.get_by_label("Where we stand on 12 February 2027");
+    press(&mut harness, Modifiers::COMMAND, Key::N);
+    press(&mut harness, Modifiers::COMMAND, Key::Num3);
+    assert!(
+        harness
+            .query_by_label("Where we stand on 12 February 2027")
+            .is_none()
+    );
+    harness.get_by_label_contains("No results yet, so nothing is behind or ahead");
+    assert!(harness.query_by_label_contains("(Behind)").is_none());
+}

@@ -237,8 +237,9 @@ pub struct App {
     /// F10 was pressed: the menu bar opens File and focuses its first item.
     menu_by_keyboard: bool,
     /// Another document was opened: the middle area starts at its top, not at the scroll
-    /// position of the previous one.
-    scroll_to_top: bool,
+    /// position of the previous one, and the Report tab's choices (its date, the grid's month)
+    /// are the new document's.
+    fresh_document: bool,
     tab: Tab,
     dialog: Option<Dialog>,
     /// A dismissible message: a failed load or save, or what just happened.
@@ -334,7 +335,7 @@ impl App {
             language,
             system_language,
             menu_by_keyboard: false,
-            scroll_to_top: false,
+            fresh_document: false,
             tab: Tab::default(),
             dialog,
             notice,
@@ -418,7 +419,7 @@ impl App {
     fn take_editor(&mut self, editor: Editor) {
         self.editor = editor;
         self.document_replaced();
-        self.scroll_to_top = true;
+        self.fresh_document = true;
     }
 
     /// Forget per-document UI state after the document was replaced under the panels.

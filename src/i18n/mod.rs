@@ -982,6 +982,8 @@ pub struct Text {
     pub hug_note: &'static str,
     pub hug_description: &'static str,
     pub hug_no_results: &'static str,
+    /// The status of a document without any results: no pace to judge yet.
+    pub status_no_results: &'static str,
     pub by_week: &'static str,
     pub by_month: &'static str,
     pub period_chart_title: &'static str,

@@ -95,8 +95,9 @@ fn central(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
     let mut copy_agreement = false;
     let mut new_scenario = None;
     let mut area = ScrollArea::both().auto_shrink([false, false]);
-    if std::mem::take(&mut app.scroll_to_top) {
+    if std::mem::take(&mut app.fresh_document) {
         area = area.scroll_offset(egui::Vec2::ZERO);
+        report::forget_views(ui.ctx());
     }
     area.show(ui, |ui| {
         let selected = app.editor.selected();

@@ -13,6 +13,15 @@ use crate::plan::{Plan, YearMonth, calendar::WorkingCalendar, compute};
 use crate::report::{Report, Table};
 use tracking::Part;
 
+/// Forgets the Report tab's choices (the status date, the grid's month, the part shown): they
+/// belonged to the document that was open before.
+pub fn forget_views(ctx: &egui::Context) {
+    ctx.data_mut(|d| {
+        d.remove_by_type::<View>();
+        d.remove_by_type::<tracking::View>();
+    });
+}
+
 /// What the Report tab shows, kept between frames (not in the document).
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct View {
