@@ -101,11 +101,6 @@ pub fn show(
         t.status_note,
     );
     choices(ui, fields, doc, agreed, plan, view, today);
-    // A plan without any results is not behind: there is nothing to judge yet.
-    if doc.actuals.is_empty() {
-        ui.label(RichText::new(t.status_no_results).strong());
-        return;
-    }
     let computed = computed(ui, doc, agreed, plan, view);
     let status = match &computed.status {
         Ok(status) => status,
@@ -114,6 +109,11 @@ pub fn show(
             return;
         }
     };
+    // A plan without any results is not behind: there is nothing to judge yet.
+    if doc.actuals.is_empty() {
+        ui.label(RichText::new(t.status_no_results).strong());
+        return;
+    }
     marketing(
         ui,
         language,
