@@ -324,3 +324,48 @@ fn a_new_plan_has_its_own_report_date_and_no_verdict_without_results() {
     harness.get_by_label_contains("No results yet, so nothing is behind or ahead");
     assert!(harness.query_by_label_contains("(Behind)").is_none());
 }
+
+/// Issue 18, point 7: a blank cell in a pasted block empties its target, as in a spreadsheet;
+/// it used to leave the old value standing.
+#[test]
+fn a_blank_cell_in_a_pasted_block_empties_its_target() {
+    let mut harness = example();
+    press(&mut harness, Modifiers::COMMAND, Key::Num3);
+    open_part(&mut harness, "Results per day");
+    type_into(&mut harness, "Accepted, Demo requests, Mon 4 Jan", "2");
+    press(&mut harness, Modifiers::NONE, Key::Tab);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Leads, Demo requests, Mon 4 Jan")
+        .focus();
+    harness.run();
+    harness.event(Event::Paste("5\t\t1\r\n".into()));
+    harness.run();
+    harness.run();
+    let demo = harness
+        .state()
+        .document()
+        .actuals
+        .get(january(4), "Demo requests")
+        .cloned()
+        .unwrap();
+    assert_eq!((demo.leads, demo.accepted, demo.rejected), (5, 0, 1));
+    harness.get_by_label("Pasted 3 values.");
+}
+
+/// Issue 18, point 7: the grid's column headers broke inside words ("Geaccepteer/d"). Each
+/// column is now as wide as the longest word of its header.
+#[test]
+fn grid_headers_break_between_words_only() {
+    let mut harness = support::window(
+        support::options(|o| o.locale = Some("nl_NL.UTF-8".into())),
+        egui::vec2(1280.0, 800.0),
+        egui::Theme::Light,
+    );
+    press(&mut harness, Modifiers::COMMAND, Key::Num3);
+    open_part(&mut harness, "Resultaten per dag");
+    let one_line = harness.get_by_label("Dag").rect().height();
+    for word in ["Geaccepteerd", "Afgewezen"] {
+        let header = harness.get_by_label(word).rect();
+        assert!(header.height() < 1.5 * one_line, "{word} wraps: {header:?}");
+    }
+}

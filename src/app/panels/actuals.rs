@@ -197,16 +197,32 @@ pub fn show(
         .iter()
         .map(|&m| measure_name(language, m, context.minimum_attempts))
         .collect();
+    // A header wraps between words, never inside one ("Geaccepteer-d"): each column is at
+    // least as wide as its longest word.
+    let widths: Vec<f32> = headers
+        .iter()
+        .zip(Measure::ALL)
+        .map(|(name, measure)| {
+            let least = if measure == Measure::Revenue {
+                120.0
+            } else {
+                76.0
+            };
+            longest_word(ui, name).max(least)
+        })
+        .collect();
     let mut focused = None;
-    TableBuilder::new(ui)
+    let mut table = TableBuilder::new(ui)
         .id_salt(grid_id)
         .striped(true)
         .resizable(false)
         .max_scroll_height(420.0)
         .column(Column::exact(86.0))
-        .column(Column::exact(150.0))
-        .columns(Column::exact(76.0), Measure::ALL.len() - 1)
-        .column(Column::exact(120.0))
+        .column(Column::exact(150.0));
+    for width in widths {
+        table = table.column(Column::exact(width));
+    }
+    table
         .header(row_height + 12.0, |mut header| {
             header.col(|ui| {
                 ui.strong(t.grid_day);
@@ -419,10 +435,30 @@ fn total_row(
     }
 }
 
+/// The width of the longest word of a column header, in the header's strong text.
+fn longest_word(ui: &Ui, header: &str) -> f32 {
+    header
+        .split_whitespace()
+        .map(|word| {
+            egui::WidgetText::from(RichText::new(word).strong())
+                .into_galley(
+                    ui,
+                    Some(egui::TextWrapMode::Extend),
+                    f32::INFINITY,
+                    egui::TextStyle::Body,
+                )
+                .size()
+                .x
+        })
+        .fold(0.0, f32::max)
+        + 8.0
+}
+
 /// Applies a block pasted into a focused cell: tab-separated columns, one line per row, filled
 /// from the focused cell to the right and down over the editable rows. Every value is read
 /// first; one that does not read refuses the whole paste with its position, so a paste is never
-/// half applied. A single value without tab or line break is left to the cell itself.
+/// half applied. A blank cell in the block empties its target, as in a spreadsheet. A single
+/// value without tab or line break is left to the cell itself.
 fn paste(
     ui: &mut Ui,
     fields: &Fields<'_>,
@@ -451,9 +487,6 @@ fn paste(
     for (line_index, line) in block.trim_end_matches(['\r', '\n']).lines().enumerate() {
         for (column_index, text) in line.trim_end_matches('\r').split('\t').enumerate() {
             let text = text.trim();
-            if text.is_empty() {
-                continue;
-            }
             let row = focused.row + line_index;
             let column = focused.column + column_index;
             let (Some(&(date, source)), Some(&measure)) =
@@ -461,7 +494,11 @@ fn paste(
             else {
                 return Some(Err(t.paste_too_big.to_owned()));
             };
-            let value = n.read(text, if measure.is_count() { Some(0) } else { Some(2) });
+            let value = if text.is_empty() {
+                Ok(0.0)
+            } else {
+                n.read(text, if measure.is_count() { Some(0) } else { Some(2) })
+            };
             match value {
                 Ok(v) if v >= 0.0 && (measure == Measure::Revenue || v <= f64::from(u32::MAX)) => {
                     changes.push((date, source, measure, v));
