@@ -60,7 +60,8 @@ fn diff(c: &mut Criterion) {
     ] {
         let mut after = before.clone();
         let mut records = after.actuals.records().to_vec();
-        records[records.len() / 2].leads += 1;
+        let middle = records.len() / 2;
+        records[middle].leads += 1;
         after.actuals = Actuals::from_records(records);
         assert_eq!(whatif::diff(&before, &after).changes.len(), 1);
         c.bench_function(name, |b| {

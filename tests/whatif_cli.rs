@@ -234,7 +234,7 @@ fn diff_exits_0_when_equal_1_when_different_2_on_error() {
     assert!(stderr(&missing).starts_with("Could not open missing.sla.ron:"));
 }
 
-/// Hand-edited files may hold `NaN` or `inf`; serde_json's value writes both as `null`, so the
+/// Hand-edited files may hold `NaN` or `inf`; `serde_json`'s value writes both as `null`, so the
 /// diff once called them equal (issue 15, point 10).
 #[test]
 fn diff_tells_not_a_number_from_infinity() {

@@ -315,6 +315,13 @@ fn meeting_mode_reads_from_the_back_of_the_room() {
     harness.key_press(Key::ArrowLeft);
     harness.run();
     harness.get_by_label_contains("⚠ More leads than the reps can work in");
+    // The Report's date field grows with the text ("26-2-202" was all it showed).
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
+    harness.run();
+    let date = harness
+        .get_by_role_and_label(Role::TextInput, "Status on")
+        .rect();
+    assert!(date.width() > 8.0 * 20.0, "{date:?}");
 }
 
 /// Meeting mode at the sizes of a projector and a small laptop, both themes and languages.

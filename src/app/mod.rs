@@ -654,13 +654,10 @@ impl App {
             Command::Redo => self.editor.can_redo(),
             Command::Save | Command::ImportCrm => editable,
             // A document beyond the limit could not be opened again.
-            Command::AddScenario | Command::DuplicateScenario => {
+            Command::AddScenario | Command::DuplicateScenario | Command::KeepMeetingCopy => {
                 editable && self.editor.document.scenarios.len() < document::MAX_SCENARIOS
             }
             Command::DeleteScenario => editable && self.editor.document.scenarios.len() > 1,
-            Command::KeepMeetingCopy => {
-                editable && self.editor.document.scenarios.len() < document::MAX_SCENARIOS
-            }
             Command::ApplyMeetingCopy => {
                 editable
                     && self.meeting.as_ref().is_some_and(|meeting| {

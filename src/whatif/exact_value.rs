@@ -43,7 +43,7 @@ fn float(v: f64) -> Value {
     }
 }
 
-/// `{"Variant": value}`: serde_json's externally tagged enum form.
+/// `{"Variant": value}`: `serde_json`'s externally tagged enum form.
 fn tagged(variant: &str, value: Value) -> Value {
     Value::Object(Map::from_iter([(variant.to_owned(), value)]))
 }

@@ -362,9 +362,9 @@ pub fn date_row(
                 .date_text
                 .clone()
                 .unwrap_or_else(|| fields.language.date(view.date));
-            // Wide enough for "28 Dec 2027" at any text size: meeting mode's large type clipped
-            // a fixed 100 points to "26-2-202".
-            let width = (ui.text_style_height(&egui::TextStyle::Body) * 7.0).max(100.0);
+            // Eight body-font sizes: 100 points at the normal size, wide enough for "28 Dec 2027"
+            // at any size (meeting mode's large type clipped a fixed 100 to "26-2-202").
+            let width = egui::TextStyle::Body.resolve(ui.style()).size * 8.0;
             let response = ui
                 .add(egui::TextEdit::singleline(&mut text).desired_width(width))
                 .labelled_by(label.id);
