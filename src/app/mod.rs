@@ -572,7 +572,8 @@ impl App {
             Command::MeetingMode => match &mut self.meeting {
                 None => {
                     self.meeting = panels::Meeting::of(doc, selected);
-                    ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
+                    let full = self.meeting.is_some();
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(full));
                 }
                 Some(meeting) if meeting.tried(doc) => meeting.leaving = true,
                 Some(_) => self.leave_meeting(ctx),

@@ -362,9 +362,10 @@ pub fn date_row(
                 .date_text
                 .clone()
                 .unwrap_or_else(|| fields.language.date(view.date));
-            // Eight body-font sizes: 100 points at the normal size, wide enough for "28 Dec 2027"
-            // at any size (meeting mode's large type clipped a fixed 100 to "26-2-202").
-            let width = egui::TextStyle::Body.resolve(ui.style()).size * 8.0;
+            // 100 points at the normal text size, growing with the text: meeting mode's large
+            // type clipped a fixed 100 to "26-2-202".
+            let body = |style: &egui::Style| egui::TextStyle::Body.resolve(style).size;
+            let width = 100.0 * body(ui.style()) / body(&egui::Style::default());
             let response = ui
                 .add(egui::TextEdit::singleline(&mut text).desired_width(width))
                 .labelled_by(label.id);
