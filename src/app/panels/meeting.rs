@@ -137,7 +137,7 @@ fn sliders_view(app: &mut App, ui: &mut Ui, scale: Scale) {
     let Some(name) = app.meeting.as_ref().map(|m| m.name.clone()) else {
         return;
     };
-    ui.heading(fill(t.meeting_trying_copy, &[("name", &name)]));
+    ui.heading(RichText::new(fill(t.meeting_trying_copy, &[("name", &name)])).strong());
     ui.label(
         RichText::new(format!(
             "{} {}",
@@ -541,7 +541,7 @@ fn results(
                     ui,
                     t.whatif_peak_utilisation,
                     &format!("⚠ {value}"),
-                    true,
+                    false,
                     "",
                 );
             });
