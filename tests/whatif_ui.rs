@@ -98,6 +98,8 @@ fn meeting_mode_moves_the_results_with_a_slider() {
     assert_eq!(result(&harness, "Leads needed"), "1,118");
     harness.key_press(Key::Escape);
     harness.run();
+    harness.get_by_label("Discard the copy").click();
+    harness.run();
     assert!(harness.query_by_label("1 Marketing").is_some());
 }
 
@@ -118,45 +120,276 @@ fn sales_and_report_are_one_key_away_in_meeting_mode() {
     harness.get_by_role_and_label(Role::Slider, "Marketing share of revenue");
 }
 
+/// Drags the slider labelled `label` by `dx` pixels from its handle at `at` (a fraction of its
+/// width), with `modifiers` held.
+fn drag_slider(
+    harness: &mut Harness<'_, App>,
+    label: &str,
+    at: f32,
+    dx: f32,
+    modifiers: Modifiers,
+) {
+    let rect = harness.get_by_role_and_label(Role::Slider, label).rect();
+    let start = egui::pos2(rect.left() + rect.width() * at, rect.center().y);
+    harness.event(egui::Event::ModifiersChanged(modifiers));
+    harness.drag_at(start);
+    harness.run();
+    for step in 1..=4 {
+        harness.hover_at(start + egui::vec2(dx * step as f32 / 4.0, 0.0));
+        harness.run();
+    }
+    harness.drop_at(start + egui::vec2(dx, 0.0));
+    harness.run();
+    harness.event(egui::Event::ModifiersChanged(Modifiers::NONE));
+    harness.run();
+}
+
+/// Issue 18, point 8: the sliders work on a copy; the plan changes only by "Keep as new
+/// scenario" or "Apply to the plan", each one undo step; leaving with a tried copy asks.
 #[test]
-fn one_drag_of_a_slider_is_one_undo_step() {
+fn meeting_mode_tries_out_a_copy_and_the_plan_changes_only_when_asked() {
     let mut harness = app();
     harness.key_press(Key::F11);
     harness.run();
-    let rect = harness
-        .get_by_role_and_label(Role::Slider, "Marketing share of revenue")
-        .rect();
-    let y = rect.center().y;
-    harness.drag_at(egui::pos2(rect.left() + 30.0, y));
-    harness.run();
-    for x in [40.0, 60.0, 80.0, 100.0] {
-        harness.hover_at(egui::pos2(rect.left() + x, y));
-        harness.run();
-    }
-    harness.drop_at(egui::pos2(rect.left() + 100.0, y));
-    harness.run();
-    assert_ne!(
-        result(&harness, "Leads needed"),
-        "1,100",
-        "the drag moved the share"
+    harness.get_by_label("Trying out a copy of Plan 2027 — not saved in the plan");
+    // A 34-pixel drag, as in front of the room.
+    drag_slider(
+        &mut harness,
+        "Marketing share of revenue",
+        0.6,
+        34.0,
+        Modifiers::NONE,
     );
+    assert_ne!(result(&harness, "Leads needed"), "1,100", "the copy moved");
+    // Esc asks; staying keeps the copy on screen.
+    harness.key_press(Key::Escape);
+    harness.run();
+    harness.get_by_label("Leave meeting mode?");
+    harness.get_by_label("Stay in meeting mode").click();
+    harness.run();
+    assert!(harness.query_by_label("Leave meeting mode?").is_none());
+    let tried = result(&harness, "Leads needed");
+    assert_ne!(tried, "1,100");
+    // Leaving by discarding: the plan is as it was, with nothing to undo.
+    harness.key_press(Key::Escape);
+    harness.run();
+    harness.get_by_label("Discard the copy").click();
+    harness.run();
+    assert!(harness.query_by_label("1 Marketing").is_some());
+    assert_eq!(support::value(&harness, "Leads needed"), "1,100");
+    assert!(!harness.state().is_dirty(), "the plan was never touched");
+
+    // Keep as new scenario: one undo step; the plan stays.
+    harness.key_press(Key::F11);
+    harness.run();
+    drag_slider(
+        &mut harness,
+        "Marketing share of revenue",
+        0.6,
+        34.0,
+        Modifiers::NONE,
+    );
+    let tried = result(&harness, "Leads needed");
+    harness.get_by_label("Keep as new scenario").click();
+    harness.run();
+    harness.get_by_label("Trying out a copy of Plan 2027 (copy) — not saved in the plan");
+    assert_eq!(result(&harness, "Leads needed"), tried);
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(
+        harness.query_by_label("Leave meeting mode?").is_none(),
+        "nothing left to lose"
+    );
+    let plan = harness.state().document().scenarios[0].assumptions.clone();
+    assert_eq!(plan.marketing_share_percent, 60.0);
+    assert_eq!(harness.state().document().scenarios.len(), 3);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
     assert_eq!(
-        result(&harness, "Leads needed"),
+        harness.state().document().scenarios.len(),
+        2,
+        "one undo removes it"
+    );
+
+    // Apply to the plan: one undo step.
+    harness.key_press(Key::F11);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Slider, "Marketing share of revenue")
+        .focus();
+    harness.run();
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    assert_eq!(result(&harness, "Leads needed"), "1,118");
+    harness.get_by_label("Apply to the plan").click();
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert_eq!(support::value(&harness, "Leads needed"), "1,118");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(
+        support::value(&harness, "Leads needed"),
         "1,100",
-        "one undo undoes the drag"
+        "one undo"
     );
 }
 
+/// The marketing share as meeting mode shows it beside its slider.
+fn share(harness: &Harness<'_, App>) -> String {
+    harness
+        .get_by_role_and_label(Role::SpinButton, "Marketing share of revenue")
+        .value()
+        .unwrap_or_default()
+}
+
+/// Issue 18, point 9: Shift+drag and Shift+arrow take fine steps, and the number is typed.
 #[test]
-fn snapshot_meeting_mode() {
-    let mut harness = app();
+fn meeting_sliders_take_fine_steps_and_typed_values() {
+    let mut harness = app_of_size(egui::vec2(1920.0, 1080.0));
     harness.key_press(Key::F11);
     harness.run();
-    harness.remove_cursor();
+    // 34 pixels with Shift: a few points, not 23 (leads = 1,100 × share ÷ 60 %).
+    drag_slider(
+        &mut harness,
+        "Marketing share of revenue",
+        0.6,
+        34.0,
+        Modifiers::SHIFT,
+    );
+    let leads: f64 = result(&harness, "Leads needed")
+        .replace(',', "")
+        .parse()
+        .unwrap();
+    assert!(leads > 1_100.0 && leads < 1_192.0, "{leads}");
+    // Click the number and type 65.
+    harness
+        .get_by_role_and_label(Role::SpinButton, "Marketing share of revenue")
+        .click();
     harness.run();
-    harness.snapshot("meeting_dark_1280x800");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.event(egui::Event::Text("65".into()));
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(share(&harness), "65%");
+    // Shift+→ on the focused slider: a tenth of a point; → alone: on to the next whole point.
+    harness
+        .get_by_role_and_label(Role::Slider, "Marketing share of revenue")
+        .focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
+    harness.run();
+    assert_eq!(share(&harness), "65.1%");
+    harness.key_press(Key::ArrowRight);
+    harness.run();
+    assert_eq!(share(&harness), "66%");
+}
+
+/// Issue 18, point 10: key figures several times the body size, headings above body size,
+/// and a miss (more leads than the reps can work) in the warning's words.
+#[test]
+fn meeting_mode_reads_from_the_back_of_the_room() {
+    let mut harness = app_of_size(egui::vec2(1920.0, 1080.0));
+    harness.key_press(Key::F11);
+    harness.run();
+    let key = harness
+        .get_by_role_and_label(Role::ListItem, "Leads needed")
+        .rect();
+    let row = harness
+        .get_by_role_and_label(Role::ListItem, "Leads per month (average)")
+        .rect();
+    assert!(key.height() > 2.5 * row.height(), "{key:?} vs {row:?}");
+    let body = harness
+        .get_by_role_and_label(Role::Label, "Marketing share of revenue")
+        .rect();
+    assert!(body.height() >= 24.0, "body text for a projector: {body:?}");
+    let heading = harness
+        .get_by_label_contains("Trying out a copy of Plan 2027")
+        .rect();
+    assert!(heading.height() > body.height(), "{heading:?} vs {body:?}");
+    // One rep instead of two: over capacity, said in words.
+    harness
+        .get_by_role_and_label(Role::Slider, "Sales reps")
+        .focus();
+    harness.run();
+    harness.key_press(Key::ArrowLeft);
+    harness.run();
+    harness.get_by_label_contains("⚠ More leads than the reps can work in");
+    // The Report's date field grows with the text ("26-2-202" was all it showed).
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
+    harness.run();
+    let date = harness
+        .get_by_role_and_label(Role::TextInput, "Status on")
+        .rect();
+    assert!(date.width() > 8.0 * 20.0, "{date:?}");
+}
+
+/// Meeting mode at the sizes of a projector and a small laptop, both themes and languages.
+#[test]
+fn snapshots_of_meeting_mode() {
+    let mut results = egui_kittest::SnapshotResults::new();
+    for (name, size, theme, locale) in [
+        (
+            "meeting_dark_1920x1080",
+            egui::vec2(1920.0, 1080.0),
+            egui::Theme::Dark,
+            "en_NL.UTF-8",
+        ),
+        (
+            "meeting_light_1920x1080",
+            egui::vec2(1920.0, 1080.0),
+            egui::Theme::Light,
+            "en_NL.UTF-8",
+        ),
+        (
+            "meeting_dark_1024x640",
+            egui::vec2(1024.0, 640.0),
+            egui::Theme::Dark,
+            "en_NL.UTF-8",
+        ),
+        (
+            "meeting_light_1024x640",
+            egui::vec2(1024.0, 640.0),
+            egui::Theme::Light,
+            "en_NL.UTF-8",
+        ),
+        (
+            "nl_meeting_dark_1920x1080",
+            egui::vec2(1920.0, 1080.0),
+            egui::Theme::Dark,
+            "nl_NL.UTF-8",
+        ),
+        (
+            "nl_meeting_light_1024x640",
+            egui::vec2(1024.0, 640.0),
+            egui::Theme::Light,
+            "nl_NL.UTF-8",
+        ),
+    ] {
+        let mut harness = window(options(|o| o.locale = Some(locale.into())), size, theme);
+        harness.key_press(Key::F11);
+        harness.run();
+        // One rep: the miss is shown as it would be in the room.
+        let reps = if locale.starts_with("nl") {
+            "Verkopers"
+        } else {
+            "Sales reps"
+        };
+        harness.get_by_role_and_label(Role::Slider, reps).focus();
+        harness.run();
+        harness.key_press(Key::ArrowLeft);
+        harness.run();
+        harness.remove_cursor();
+        harness.run();
+        results.add(harness.try_snapshot(name));
+        // Leaving with that copy asks what to do with it.
+        if name == "nl_meeting_light_1024x640" {
+            harness.key_press(Key::Escape);
+            harness.run();
+            harness.get_by_label("Vergadermodus verlaten?");
+            results.add(harness.try_snapshot("nl_meeting_leave_light_1024x640"));
+        }
+    }
 }
 
 #[test]

@@ -39,8 +39,16 @@ pub enum Command {
     CompareWithFile,
     About,
     Method,
-    /// Large type and sliders for a projector (issue 11); toggles.
+    /// Large type and sliders for a projector (issue 11); toggles. Leaving with a tried-out
+    /// copy that is neither kept nor applied asks first.
     MeetingMode,
+    /// Meeting mode: the tried-out copy becomes a scenario of its own (one undo step).
+    KeepMeetingCopy,
+    /// Meeting mode: the tried-out copy replaces the inputs of the scenario it was copied from
+    /// (one undo step).
+    ApplyMeetingCopy,
+    /// Leaves meeting mode without keeping the tried-out copy.
+    DiscardMeetingCopy,
     /// File ▸ Export: the selected scenario's report in a format, through the save dialog.
     Export(Format),
     CopyAgreement,
@@ -142,6 +150,9 @@ impl Command {
             Self::About => t.cmd_about,
             Self::Method => t.cmd_method,
             Self::MeetingMode => t.whatif_cmd_meeting_mode,
+            Self::KeepMeetingCopy => t.cmd_meeting_keep,
+            Self::ApplyMeetingCopy => t.cmd_meeting_apply,
+            Self::DiscardMeetingCopy => t.cmd_meeting_discard,
             Self::Export(format) => match format {
                 Format::Html => t.cmd_export_html,
                 Format::Markdown => t.cmd_export_markdown,
@@ -162,6 +173,8 @@ impl Command {
             Self::DuplicateScenario => Some(t.tip_duplicate_scenario),
             Self::DeleteScenario => Some(t.tip_delete_scenario),
             Self::MarkAgreed => Some(t.tip_mark_agreed),
+            Self::KeepMeetingCopy => Some(t.tip_meeting_keep),
+            Self::ApplyMeetingCopy => Some(t.tip_meeting_apply),
             _ => None,
         }
     }

@@ -271,8 +271,9 @@ pub struct App {
     layout: panels::Layout,
     /// Another document the open one is compared with (File ▸ Compare with file…).
     compared: Option<Compared>,
-    /// Meeting mode (issue 11): the projector layout instead of the tabs.
-    meeting: bool,
+    /// Meeting mode (issue 11): the projector layout instead of the tabs, trying out a copy of
+    /// the selected scenario (issue 18).
+    meeting: Option<panels::Meeting>,
     /// The CRM import window, while it is open.
     import: Option<import::ImportDialog>,
 }
@@ -356,7 +357,7 @@ impl App {
             today: options
                 .today
                 .unwrap_or_else(|| chrono::Local::now().date_naive()),
-            meeting: false,
+            meeting: None,
             import: None,
         };
         app.note_opened();
@@ -609,11 +610,45 @@ impl App {
                 }
                 Err(message) => self.notice = Notice::problem(message),
             },
-            Command::MeetingMode => {
-                self.meeting = !self.meeting;
-                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.meeting));
+            Command::MeetingMode => match &mut self.meeting {
+                None => {
+                    self.meeting = panels::Meeting::of(doc, selected);
+                    let full = self.meeting.is_some();
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(full));
+                }
+                Some(meeting) if meeting.tried(doc) => meeting.leaving = true,
+                Some(_) => self.leave_meeting(ctx),
+            },
+            Command::KeepMeetingCopy => {
+                if let Some(meeting) = self.meeting.take() {
+                    let name = format!("{} {}", meeting.name, t.copy_suffix);
+                    let kept = doc.add_scenario_with(&name, meeting.assumptions);
+                    self.select(kept);
+                    self.meeting = panels::Meeting::of(&self.editor.document, kept);
+                    if meeting.leaving {
+                        self.leave_meeting(ctx);
+                    }
+                }
             }
+            Command::ApplyMeetingCopy => {
+                if let Some(meeting) = &self.meeting
+                    && let Some(scenario) = doc.scenario_mut(meeting.source)
+                {
+                    scenario.assumptions = meeting.assumptions.clone();
+                    let leaving = meeting.leaving;
+                    if leaving {
+                        self.leave_meeting(ctx);
+                    }
+                }
+            }
+            Command::DiscardMeetingCopy => self.leave_meeting(ctx),
         }
+    }
+
+    /// Back to the tabs; a tried-out copy not kept or applied by now is dropped.
+    fn leave_meeting(&mut self, ctx: &egui::Context) {
+        self.meeting = None;
+        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
     }
 
     /// Compares the open document with the file at `path` (what a colleague sent back) and
@@ -661,10 +696,17 @@ impl App {
             Command::Redo => self.editor.can_redo(),
             Command::Save | Command::ImportCrm => editable,
             // A document beyond the limit could not be opened again.
-            Command::AddScenario | Command::DuplicateScenario => {
+            Command::AddScenario | Command::DuplicateScenario | Command::KeepMeetingCopy => {
                 editable && self.editor.document.scenarios.len() < document::MAX_SCENARIOS
             }
             Command::DeleteScenario => editable && self.editor.document.scenarios.len() > 1,
+            Command::ApplyMeetingCopy => {
+                editable
+                    && self.meeting.as_ref().is_some_and(|meeting| {
+                        self.editor.document.scenario(meeting.source).is_some()
+                            && meeting.tried(&self.editor.document)
+                    })
+            }
             Command::MarkAgreed => {
                 editable && self.editor.document.agreed_plan != self.editor.selected()
             }

@@ -829,6 +829,17 @@ pub struct Text {
     pub whatif_points: &'static str,
     pub whatif_cmd_meeting_mode: &'static str,
     pub whatif_meeting_leave: &'static str,
+    /// The meeting screen's heading: what is on the projector is a copy, not the plan.
+    pub meeting_trying_copy: &'static str,
+    pub meeting_fine_steps: &'static str,
+    pub cmd_meeting_keep: &'static str,
+    pub cmd_meeting_apply: &'static str,
+    pub cmd_meeting_discard: &'static str,
+    pub tip_meeting_keep: &'static str,
+    pub tip_meeting_apply: &'static str,
+    pub meeting_leave_heading: &'static str,
+    pub meeting_leave_body: &'static str,
+    pub meeting_stay: &'static str,
     pub whatif_confidence_not_computed: &'static str,
     // Report and exports (issue 10).
     pub report_plan_title: &'static str,

@@ -1,76 +1,209 @@
 //! Meeting mode (View → Meeting mode, F11; Esc leaves): for a projector in the planning
-//! meeting. Large type, sliders for the four inputs of step 1, each lead source's rate and the
-//! reps, the key results and one big chart, all live while a slider moves. The sliders edit the
-//! selected scenario like the Marketing tab does (one undo step per drag); "Duplicate
-//! scenario" keeps a what-if apart from the plan.
+//! meeting. A type scale taken from the screen's height, sliders for the four inputs of step 1,
+//! each lead source's rate and the reps, the key figures several times the body size, the
+//! plan's warnings and one big chart, all live while a slider moves.
+//!
+//! The sliders work on a copy of the selected scenario ([`Meeting`]), never on the document: a
+//! drag in front of the room must not change the agreed plan, the Report's status or the
+//! approvals. "Keep as new scenario" and "Apply to the plan" put the copy into the document,
+//! each one undo step; leaving with a copy that is neither asks what to do with it.
 
-use egui::{CentralPanel, Id, Key, Modifiers, RichText, ScrollArea, Slider, TextStyle, Ui};
+use std::ops::RangeInclusive;
+
+use egui::{
+    CentralPanel, DragValue, FontId, Id, Key, Modal, Modifiers, RichText, ScrollArea, Sense,
+    Slider, TextStyle, Ui, WidgetInfo, accesskit::Role,
+};
 
 use super::super::widgets::{Fields, result_row};
 use super::super::{App, Command, Tab, theme};
 use super::{Messages, charts, command_button, report, sales};
-use crate::document::ScenarioId;
-use crate::i18n::Language;
-use crate::plan::{Assumptions, Plan, Problem};
+use crate::document::{ScenarioId, SlaDocument};
+use crate::i18n::{Language, fill};
+use crate::plan::{Assumptions, Plan, Problem, compute};
 
-/// How much larger than on a laptop screen the text is, so the back row can read it.
-const TEXT_SCALE: f32 = 1.6;
+/// What meeting mode is trying out: a copy of one scenario's inputs.
+#[derive(Clone, Debug)]
+pub struct Meeting {
+    /// The scenario the copy was taken from; "Apply to the plan" writes into it.
+    pub source: ScenarioId,
+    /// Its name when the copy was taken, for the heading and a kept copy's name (the
+    /// scenario itself may be gone after an undo).
+    pub name: String,
+    /// The inputs the sliders move.
+    pub assumptions: Assumptions,
+    /// The user asked to leave with a tried-out copy: the question is on screen.
+    pub leaving: bool,
+}
 
-/// Draws the meeting screen in place of the normal layout.
-pub fn show(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
-    if ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
-        app.queue(Command::MeetingMode);
+impl Meeting {
+    /// A fresh copy of scenario `id`; `None` when there is no such scenario.
+    pub fn of(document: &SlaDocument, id: ScenarioId) -> Option<Self> {
+        document.scenario(id).map(|scenario| Self {
+            source: id,
+            name: scenario.name.clone(),
+            assumptions: scenario.assumptions.clone(),
+            leaving: false,
+        })
     }
+
+    /// True when the copy differs from the scenario it came from (or that scenario is gone):
+    /// leaving would lose something.
+    pub fn tried(&self, document: &SlaDocument) -> bool {
+        document
+            .scenario(self.source)
+            .is_none_or(|scenario| scenario.assumptions != self.assumptions)
+    }
+}
+
+/// The projector's type scale, from the height of the screen: body text a 40th of it (27 px
+/// at 1080, at least 16 px on a small laptop), headings larger than the body and the key
+/// figures three times it, so the numbers the meeting is about are what the back row reads.
+#[derive(Clone, Copy, Debug)]
+struct Scale {
+    body: f32,
+}
+
+impl Scale {
+    fn of(ui: &Ui) -> Self {
+        Self {
+            body: (ui.ctx().content_rect().height() / 40.0).max(16.0),
+        }
+    }
+
+    fn heading(self) -> f32 {
+        self.body * 1.4
+    }
+
+    fn key_figure(self) -> f32 {
+        self.body * 3.0
+    }
+
+    fn apply(self, ui: &mut Ui) {
+        let style = ui.style_mut();
+        for (text_style, font) in &mut style.text_styles {
+            font.size = match text_style {
+                TextStyle::Heading => self.heading(),
+                TextStyle::Small => self.body * 0.75,
+                TextStyle::Monospace => self.body * 0.9,
+                _ => self.body,
+            };
+        }
+        let factor = self.body / 12.5;
+        style.spacing.interact_size.y = self.body * 1.4;
+        style.spacing.slider_rail_height *= factor;
+        style.spacing.item_spacing *= factor;
+        style.spacing.button_padding *= factor;
+    }
+}
+
+/// Draws the meeting screen in place of the normal layout; `plan` is the selected scenario's
+/// as stored (the Sales and Report views show the plan, not the copy).
+pub fn show(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
+    let Some(meeting) = &mut app.meeting else {
+        return;
+    };
+    if ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
+        if meeting.leaving {
+            meeting.leaving = false;
+        } else {
+            app.queue(Command::MeetingMode);
+        }
+    }
+    let scale = Scale::of(ui);
+    CentralPanel::default().show(ui, |ui| {
+        scale.apply(ui);
+        // Ctrl+2 and Ctrl+3 bring the Sales and Report views up in large type; Ctrl+1 (or any
+        // other tab) the sliders.
+        if matches!(app.tab, Tab::Sales | Tab::Report) {
+            ui.label(RichText::new(app.language.text().whatif_meeting_leave).weak());
+            ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| other_view(app, ui, plan));
+        } else {
+            sliders_view(app, ui, scale);
+        }
+        if app.meeting.as_ref().is_some_and(|m| m.leaving) {
+            leave_question(app, ui, scale);
+        }
+    });
+}
+
+/// The copy's sliders and results, and the one big chart.
+fn sliders_view(app: &mut App, ui: &mut Ui, scale: Scale) {
     let language = app.language;
     let t = language.text();
     let currency = app.editor.document.currency.clone();
-    CentralPanel::default().show(ui, |ui| {
-        enlarge_text(ui);
-        let selected = app.editor.selected();
-        let name = app
-            .editor
-            .selected_scenario()
-            .map(|s| s.name.clone())
-            .unwrap_or_default();
-        ui.horizontal(|ui| {
-            ui.heading(RichText::new(name).strong());
-            ui.label(RichText::new(t.whatif_meeting_leave).weak());
-        });
-        ui.add_space(theme::SECTION_SPACE);
-        // Ctrl+2 and Ctrl+3 bring the Sales and Report views up in large type; Ctrl+1 (or any
-        // other tab) the sliders.
-        match app.tab {
-            Tab::Sales | Tab::Report => {
-                ScrollArea::vertical()
-                    .auto_shrink([false, false])
-                    .show(ui, |ui| other_view(app, ui, plan));
-                return;
+    let Some(name) = app.meeting.as_ref().map(|m| m.name.clone()) else {
+        return;
+    };
+    ui.heading(RichText::new(fill(t.meeting_trying_copy, &[("name", &name)])).strong());
+    ui.label(
+        RichText::new(format!(
+            "{} {}",
+            t.meeting_fine_steps, t.whatif_meeting_leave
+        ))
+        .weak(),
+    );
+    ui.add_space(theme::SECTION_SPACE);
+    let mut plan = Err(Vec::new());
+    ui.columns(2, |columns| {
+        if let [left, right] = columns {
+            if let Some(meeting) = &mut app.meeting {
+                inputs(
+                    left,
+                    language,
+                    &currency,
+                    meeting.source,
+                    &mut meeting.assumptions,
+                );
+                // After the sliders, so the results follow them in the same frame.
+                plan = compute(&meeting.assumptions, &app.editor.document.sales_commitments);
             }
-            _ => {}
-        }
-        ui.columns(2, |columns| {
-            if let [left, right] = columns {
-                if let Some(scenario) = app.editor.document.scenario_mut(selected) {
-                    sliders(
-                        left,
-                        language,
-                        &currency,
-                        selected,
-                        &mut scenario.assumptions,
-                    );
-                }
-                left.add_space(theme::SECTION_SPACE);
-                command_button(app, left, Command::DuplicateScenario);
-                results(right, language, &currency, plan);
-            }
-        });
-        // The one big chart: the rest of the screen.
-        if let Ok(plan) = plan {
-            ui.add_space(theme::SECTION_SPACE);
-            let height = ui.available_height().max(theme::PLOT_HEIGHT);
-            charts::leads_per_month(ui, language, &currency, plan, height);
+            left.add_space(theme::SECTION_SPACE);
+            left.horizontal_wrapped(|ui| {
+                command_button(app, ui, Command::KeepMeetingCopy);
+                command_button(app, ui, Command::ApplyMeetingCopy);
+            });
+            results(right, scale, language, &currency, &plan);
         }
     });
+    // The one big chart: the rest of the screen.
+    if let Ok(plan) = &plan {
+        ui.add_space(theme::SECTION_SPACE);
+        let height = ui.available_height().max(theme::PLOT_HEIGHT);
+        charts::leads_per_month(ui, language, &currency, plan, height);
+    }
+}
+
+/// Asked on leaving with a copy that is neither kept nor applied: in front of a room an
+/// accidental Esc must not throw away what the meeting just worked out.
+fn leave_question(app: &mut App, ui: &Ui, scale: Scale) {
+    let t = app.language.text();
+    let name = app
+        .meeting
+        .as_ref()
+        .map(|m| m.name.clone())
+        .unwrap_or_default();
+    let mut stay = false;
+    let modal = Modal::new(Id::unique("leave meeting mode")).show(ui.ctx(), |ui| {
+        scale.apply(ui);
+        ui.set_max_width(scale.body * 30.0);
+        ui.heading(t.meeting_leave_heading);
+        ui.label(fill(t.meeting_leave_body, &[("name", &name)]));
+        ui.add_space(theme::SECTION_SPACE);
+        ui.horizontal_wrapped(|ui| {
+            command_button(app, ui, Command::KeepMeetingCopy);
+            command_button(app, ui, Command::ApplyMeetingCopy);
+            command_button(app, ui, Command::DiscardMeetingCopy);
+            stay = ui.button(t.meeting_stay).clicked();
+        });
+    });
+    if (stay || modal.should_close())
+        && let Some(meeting) = &mut app.meeting
+    {
+        meeting.leaving = false;
+    }
 }
 
 /// The Sales or Report tab, in the meeting's large type.
@@ -98,17 +231,6 @@ fn other_view(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
     }
 }
 
-fn enlarge_text(ui: &mut Ui) {
-    let style = ui.style_mut();
-    for (text_style, font) in &mut style.text_styles {
-        if *text_style != TextStyle::Monospace {
-            font.size *= TEXT_SCALE;
-        }
-    }
-    style.spacing.slider_width *= TEXT_SCALE;
-    style.spacing.interact_size.y *= TEXT_SCALE;
-}
-
 /// Upper ends of the money and reps sliders, fixed when meeting mode first shows a scenario
 /// (twice its value then), so a slider's scale does not move under the mouse while dragging.
 /// Kept per scenario id: a scenario that moves up the list keeps its own scale.
@@ -129,7 +251,93 @@ impl Ranges {
     }
 }
 
-fn sliders(
+/// A round step of about a hundredth of a slider's range (10,000 on a 4,000,000 goal): what
+/// ←/→ move by, and a plain drag's resolution.
+fn round_step(max: f64) -> f64 {
+    10_f64.powf((max / 100.0).log10().floor())
+}
+
+/// How one input moves.
+struct Input<'a> {
+    name: &'a str,
+    range: RangeInclusive<f64>,
+    /// ←/→ and a plain drag move in these steps.
+    step: f64,
+    /// Shift+←/→ and a Shift+drag (per pixel) move in these.
+    fine: f64,
+    logarithmic: bool,
+    format: &'a dyn Fn(f64) -> String,
+    read: &'a dyn Fn(&str) -> Option<f64>,
+}
+
+/// One input of the meeting: its name, a slider and the number. A plain drag follows the
+/// pointer in whole steps; with Shift held a drag moves a fine step per pixel from where the
+/// value was (it never jumps to the pointer). On a focused slider ←/→ move a step, with Shift
+/// a fine step, so 65 % is within reach in front of a room. The number takes a typed value
+/// (click it, type, Enter). The steps are the app's, not the slider's: egui's own `step_by`
+/// would round every fine value back to a whole step.
+fn input_row(ui: &mut Ui, input: &Input<'_>, value: &mut f64) {
+    let label = ui.label(input.name);
+    let before = *value;
+    let slider = ui
+        .add(
+            Slider::new(value, input.range.clone())
+                .logarithmic(input.logarithmic)
+                .show_value(false),
+        )
+        .labelled_by(label.id);
+    let (shift, pointer_x, arrows) = ui.input(|i| {
+        let presses = |key| i.num_presses(key) as f64;
+        (
+            i.modifiers.shift,
+            i.pointer.interact_pos().map(|p| p.x),
+            presses(Key::ArrowRight) - presses(Key::ArrowLeft),
+        )
+    });
+    // Where the press began and the value then, for a Shift+drag relative to it.
+    let held = slider.is_pointer_button_down_on() || slider.dragged();
+    let pressed_id = slider.id.with("pressed at");
+    // Also on the frame of the release, when egui moves the handle to the pointer once more.
+    let stored = ui.data(|d| d.get_temp::<(f64, f32)>(pressed_id));
+    let pressed = if held {
+        let origin = ui.input(|i| i.pointer.press_origin()).map(|p| p.x);
+        stored.or_else(|| origin.map(|x| (before, x)))
+    } else {
+        None
+    };
+    ui.data_mut(|d| {
+        if let Some(at) = pressed {
+            d.insert_temp(pressed_id, at);
+        } else {
+            d.remove::<(f64, f32)>(pressed_id);
+        }
+    });
+    let target = if slider.has_focus() && arrows != 0.0 {
+        let step = if shift { input.fine } else { input.step };
+        Some((before + arrows * step, step))
+    } else if let (true, Some((start, origin)), Some(x)) = (shift, pressed.or(stored), pointer_x) {
+        Some((start + f64::from(x - origin) * input.fine, input.fine))
+    } else if *value != before {
+        Some((*value, input.step))
+    } else {
+        None
+    };
+    if let Some((moved, grid)) = target {
+        let rounded = (moved / grid).round() * grid;
+        *value = rounded.clamp(*input.range.start(), *input.range.end());
+    }
+    ui.add(
+        DragValue::new(value)
+            .range(input.range.clone())
+            .speed(input.fine)
+            .custom_formatter(|v, _| (input.format)(v))
+            .custom_parser(input.read),
+    )
+    .labelled_by(label.id);
+    ui.end_row();
+}
+
+fn inputs(
     ui: &mut Ui,
     language: Language,
     currency: &str,
@@ -143,74 +351,217 @@ fn sliders(
         .data(|d| d.get_temp::<Ranges>(id))
         .unwrap_or_else(|| Ranges::around(a));
     ui.data_mut(|d| d.insert_temp(id, ranges));
-    let money = move |v: f64, _: std::ops::RangeInclusive<usize>| n.money(v, currency);
-    let percent = move |v: f64, _: std::ops::RangeInclusive<usize>| n.percent(v);
-    ui.add(
-        Slider::new(&mut a.revenue_goal, 0.0..=ranges.revenue_goal)
-            .text(t.revenue_goal)
-            .custom_formatter(money),
-    );
-    ui.add(
-        Slider::new(&mut a.marketing_share_percent, 0.0..=100.0)
-            .text(t.marketing_share)
-            .custom_formatter(percent),
-    );
-    if a.lead_sources.is_empty() {
-        ui.add(
-            Slider::new(&mut a.average_deal_size, 0.01..=ranges.deal_size)
-                .text(t.average_deal_size)
-                .custom_formatter(money),
-        );
-        ui.add(
-            Slider::new(&mut a.lead_to_customer_percent, 0.01..=100.0)
-                .logarithmic(true)
-                .text(t.lead_to_customer_rate)
-                .custom_formatter(percent),
-        );
-    }
-    if !a.lead_sources.is_empty() {
-        ui.label(RichText::new(t.lead_to_customer_rate).weak());
-    }
-    for source in &mut a.lead_sources {
-        ui.add(
-            Slider::new(&mut source.lead_to_customer_percent, 0.01..=100.0)
-                .logarithmic(true)
-                .text(&source.name)
-                .custom_formatter(percent),
-        );
-    }
-    if let Some(capacity) = &mut a.capacity {
-        ui.add(Slider::new(&mut capacity.reps, 1..=ranges.reps).text(t.reps));
-    }
+    let money = |v: f64| n.money(v, currency);
+    let percent = |v: f64| n.percent(v);
+    let count = |v: f64| n.decimal(v, 0);
+    let read = |text: &str| n.read(text, None).ok();
+    let money_input = |name, max: f64| Input {
+        name,
+        range: 0.0..=max,
+        step: round_step(max),
+        fine: round_step(max) / 10.0,
+        logarithmic: false,
+        format: &money,
+        read: &read,
+    };
+    let rate_input = |name| Input {
+        name,
+        range: 0.1..=100.0,
+        step: 0.1,
+        fine: 0.01,
+        logarithmic: true,
+        format: &percent,
+        read: &read,
+    };
+    // The slider takes what the names and the widest number leave of the column, so nothing
+    // runs into the results on a small screen.
+    let font = TextStyle::Body.resolve(ui.style());
+    let width = |text: String| {
+        ui.painter()
+            .layout_no_wrap(text, font.clone(), egui::Color32::PLACEHOLDER)
+            .size()
+            .x
+    };
+    let names = [
+        t.revenue_goal,
+        t.marketing_share,
+        t.average_deal_size,
+        t.lead_to_customer_rate,
+    ]
+    .into_iter()
+    .chain(a.lead_sources.iter().map(|s| s.name.as_str()));
+    let name_width = names.map(|name| width(name.to_owned())).fold(0.0, f32::max);
+    let number_width = width(money(ranges.revenue_goal)) + 2.0 * ui.spacing().button_padding.x;
+    let spacing = 3.0 * ui.spacing().item_spacing.x;
+    ui.spacing_mut().slider_width =
+        (ui.available_width() - name_width - number_width - spacing).max(font.size * 4.0);
+    egui::Grid::new("meeting inputs")
+        .num_columns(3)
+        .show(ui, |ui| {
+            input_row(
+                ui,
+                &money_input(t.revenue_goal, ranges.revenue_goal),
+                &mut a.revenue_goal,
+            );
+            let share = Input {
+                name: t.marketing_share,
+                range: 0.0..=100.0,
+                step: 1.0,
+                fine: 0.1,
+                logarithmic: false,
+                format: &percent,
+                read: &read,
+            };
+            input_row(ui, &share, &mut a.marketing_share_percent);
+            if a.lead_sources.is_empty() {
+                input_row(
+                    ui,
+                    &money_input(t.average_deal_size, ranges.deal_size),
+                    &mut a.average_deal_size,
+                );
+                input_row(
+                    ui,
+                    &rate_input(t.lead_to_customer_rate),
+                    &mut a.lead_to_customer_percent,
+                );
+            } else {
+                ui.label(RichText::new(t.lead_to_customer_rate).weak());
+                ui.end_row();
+            }
+            for source in &mut a.lead_sources {
+                input_row(
+                    ui,
+                    &rate_input(&source.name),
+                    &mut source.lead_to_customer_percent,
+                );
+            }
+            if let Some(capacity) = &mut a.capacity {
+                let reps = Input {
+                    name: t.reps,
+                    range: 1.0..=f64::from(ranges.reps),
+                    step: 1.0,
+                    fine: 1.0,
+                    logarithmic: false,
+                    format: &count,
+                    read: &read,
+                };
+                let mut value = f64::from(capacity.reps);
+                input_row(ui, &reps, &mut value);
+                // The slider's range keeps it a small whole number.
+                #[expect(
+                    clippy::cast_possible_truncation,
+                    clippy::cast_sign_loss,
+                    reason = "between 1 and twice the reps"
+                )]
+                let whole = value.round() as u32;
+                capacity.reps = whole;
+            }
+        });
 }
 
-fn results(ui: &mut Ui, language: Language, currency: &str, plan: &Result<Plan, Vec<Problem>>) {
+/// A key result as the room should see it: the number at the key-figure size, its name under
+/// it. Read by screen readers (and tests) as a list item, like the results panel's rows.
+fn key_figure(ui: &mut Ui, scale: Scale, name: &str, value: &str) {
+    let visuals = ui.visuals();
+    let value_galley = ui.painter().layout_no_wrap(
+        value.to_owned(),
+        FontId::proportional(scale.key_figure()),
+        visuals.strong_text_color(),
+    );
+    let name_galley = ui.painter().layout_no_wrap(
+        name.to_owned(),
+        TextStyle::Body.resolve(ui.style()),
+        visuals.text_color(),
+    );
+    let size = egui::vec2(
+        value_galley.size().x.max(name_galley.size().x),
+        value_galley.size().y + name_galley.size().y,
+    );
+    let (rect, response) = ui.allocate_exact_size(size, Sense::hover());
+    let name_top = rect.min + egui::vec2(0.0, value_galley.size().y);
+    let painter = ui.painter();
+    painter.galley(rect.min, value_galley, egui::Color32::PLACEHOLDER);
+    painter.galley(name_top, name_galley, egui::Color32::PLACEHOLDER);
+    response.widget_info(|| {
+        let mut info = WidgetInfo::labeled(Role::ListItem, true, name);
+        info.current_text_value = Some(value.to_owned());
+        info
+    });
+}
+
+fn results(
+    ui: &mut Ui,
+    scale: Scale,
+    language: Language,
+    currency: &str,
+    plan: &Result<Plan, Vec<Problem>>,
+) {
     let t = language.text();
     let n = language.numbers();
-    let Ok(plan) = plan else {
-        ui.label(t.fix_inputs_first);
-        return;
+    let plan = match plan {
+        Ok(plan) => plan,
+        Err(problems) => {
+            ui.label(RichText::new(t.fix_inputs_first).strong());
+            for problem in problems {
+                let text = language.problem_in(problem, None, currency);
+                ui.colored_label(ui.visuals().error_fg_color, format!("⚠ {text}"));
+            }
+            return;
+        }
     };
+    ui.horizontal(|ui| {
+        key_figure(
+            ui,
+            scale,
+            t.customers_needed,
+            &n.count_up(plan.customers_needed),
+        );
+        ui.add_space(scale.body * 2.0);
+        key_figure(ui, scale, t.leads_needed, &n.count_up(plan.leads_needed));
+    });
+    ui.add_space(theme::SECTION_SPACE);
     let per_day = plan
         .leads_per_working_day
         .map_or_else(|| crate::i18n::NO_NUMBER.to_owned(), |v| n.decimal(v, 1));
-    let mut rows = vec![
-        (t.customers_needed, n.count_up(plan.customers_needed), true),
-        (t.leads_needed, n.count_up(plan.leads_needed), true),
-        (t.leads_per_month, n.decimal(plan.leads_per_month, 1), false),
-        (t.leads_per_working_day, per_day, false),
-    ];
+    result_row(
+        ui,
+        t.leads_per_month,
+        &n.decimal(plan.leads_per_month, 1),
+        false,
+        "",
+    );
+    result_row(ui, t.leads_per_working_day, &per_day, false, "");
     if let Some(capacity) = &plan.capacity {
-        rows.push((
-            t.whatif_peak_utilisation,
-            n.share(capacity.peak_utilisation),
-            false,
-        ));
+        let value = n.share(capacity.peak_utilisation);
+        if capacity.peak_utilisation > 1.0 {
+            // A miss: in the error colour, with the warning below saying what to do.
+            ui.scope(|ui| {
+                ui.visuals_mut().override_text_color = Some(ui.visuals().error_fg_color);
+                result_row(
+                    ui,
+                    t.whatif_peak_utilisation,
+                    &format!("⚠ {value}"),
+                    false,
+                    "",
+                );
+            });
+        } else {
+            result_row(ui, t.whatif_peak_utilisation, &value, false, "");
+        }
     }
     if let Some(budget) = &plan.budget {
-        rows.push((t.marketing_budget, n.money(budget.total, currency), false));
+        result_row(
+            ui,
+            t.marketing_budget,
+            &n.money(budget.total, currency),
+            false,
+            "",
+        );
     }
-    for (name, value, strong) in rows {
-        result_row(ui, name, &value, strong, "");
+    for warning in &plan.warnings {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            format!("⚠ {}", language.warning(warning)),
+        );
     }
 }

@@ -22,6 +22,8 @@ mod whatif;
 
 use egui::{Frame, Rect, RichText, ScrollArea, Ui, UiBuilder};
 
+pub use meeting::Meeting;
+
 use super::widgets::Fields;
 use super::{App, Command, Tab, editor::Origin, theme};
 use crate::plan::{Field, Plan, Problem};
@@ -48,7 +50,7 @@ impl Default for Layout {
 /// Draws the whole window.
 pub fn show(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
     notice(app, ui.ctx());
-    if app.meeting {
+    if app.meeting.is_some() {
         meeting::show(app, ui, plan);
         return;
     }

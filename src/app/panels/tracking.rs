@@ -367,8 +367,12 @@ pub fn date_row(
                 .date_text
                 .clone()
                 .unwrap_or_else(|| fields.language.date(view.date));
+            // 100 points at the normal text size, growing with the text: meeting mode's large
+            // type clipped a fixed 100 to "26-2-202".
+            let body = |style: &egui::Style| egui::TextStyle::Body.resolve(style).size;
+            let width = 100.0 * body(ui.style()) / body(&egui::Style::default());
             let response = ui
-                .add(egui::TextEdit::singleline(&mut text).desired_width(100.0))
+                .add(egui::TextEdit::singleline(&mut text).desired_width(width))
                 .labelled_by(label.id);
             let message = if response.changed() {
                 let read = fields.language.read_date(&text);
