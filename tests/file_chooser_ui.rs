@@ -55,6 +55,23 @@ fn go_to(harness: &mut Harness<'_, App>, folder: &Path) {
     harness.run();
 }
 
+/// File ▸ Export ▸ HTML into `folder` as `name`, through the app's chooser.
+fn export_html(harness: &mut Harness<'_, App>, folder: &Path, name: &str) {
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Export").hover();
+    harness.run();
+    harness
+        .get_by_label("HTML (web page, prints to PDF)…")
+        .click();
+    harness.run();
+    harness.get_by_label("Export the SLA as");
+    go_to(harness, folder);
+    type_into(harness, "File name", name);
+    harness.key_press(Key::Enter);
+    harness.run();
+}
+
 #[test]
 fn save_as_replace_and_open_through_the_apps_own_chooser() {
     let dir = folder();
@@ -148,19 +165,7 @@ fn export_through_the_apps_own_chooser() {
     use_builtin_chooser(&mut harness);
     let tab = |harness: &Harness<'_, App>| harness.get_by_label("1 Marketing").rect();
     let before = tab(&harness);
-    harness.get_by_label("File").click();
-    harness.run();
-    harness.get_by_label("Export").hover();
-    harness.run();
-    harness
-        .get_by_label("HTML (web page, prints to PDF)…")
-        .click();
-    harness.run();
-    harness.get_by_label("Export the SLA as");
-    go_to(&mut harness, &dir);
-    type_into(&mut harness, "File name", "agreement");
-    harness.key_press(Key::Enter);
-    harness.run();
+    export_html(&mut harness, &dir, "agreement");
     let html = std::fs::read_to_string(dir.join("agreement.html")).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>"), "{}", &html[..40]);
     // Issue 18, points 6 and 12: a success is said as one, not with the ⚠ of a problem, and
@@ -233,18 +238,7 @@ fn the_next_dialog_opens_in_the_folder_last_used() {
         egui::Theme::Dark,
     );
     use_builtin_chooser(&mut harness);
-    harness.get_by_label("File").click();
-    harness.run();
-    harness.get_by_label("Export").hover();
-    harness.run();
-    harness
-        .get_by_label("HTML (web page, prints to PDF)…")
-        .click();
-    harness.run();
-    go_to(&mut harness, &dir);
-    type_into(&mut harness, "File name", "agreement");
-    harness.key_press(Key::Enter);
-    harness.run();
+    export_html(&mut harness, &dir, "agreement");
     by_keyboard(&mut harness, "Save as…");
     let shown = harness
         .get_by_role_and_label(Role::TextInput, "Folder")
