@@ -15,6 +15,7 @@ mod panels;
 mod recovery;
 mod saving;
 mod theme;
+mod typing;
 mod widgets;
 
 use std::path::PathBuf;
@@ -236,6 +237,9 @@ pub struct App {
     system_language: Language,
     /// F10 was pressed: the menu bar opens File and focuses its first item.
     menu_by_keyboard: bool,
+    /// Input that came after a Tab in the last frame, handed in first in this one (see
+    /// [`typing`]).
+    deferred_input: Vec<egui::Event>,
     /// Another document was opened: the middle area starts at its top, not at the scroll
     /// position of the previous one, and the Report tab's choices (its date, the grid's month)
     /// are the new document's.
@@ -336,6 +340,7 @@ impl App {
             language,
             system_language,
             menu_by_keyboard: false,
+            deferred_input: Vec::new(),
             fresh_document: false,
             tab: Tab::default(),
             dialog,
@@ -909,6 +914,19 @@ impl App {
 }
 
 impl eframe::App for App {
+    /// One focus move a frame: input after a Tab waits for the next frame (see [`typing`]).
+    fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        if !self.deferred_input.is_empty() {
+            let arrived = std::mem::take(&mut raw_input.events);
+            raw_input.events = std::mem::take(&mut self.deferred_input);
+            raw_input.events.extend(arrived);
+        }
+        self.deferred_input = typing::defer_after_focus_move(&mut raw_input.events);
+        if !self.deferred_input.is_empty() {
+            ctx.request_repaint();
+        }
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.handle_input(&ctx);
