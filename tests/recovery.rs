@@ -139,14 +139,21 @@ fn escape_on_the_offer_and_quit_keep_the_work_for_later() {
     assert!(texts[0].contains("revenue_goal: 3000000.0"));
 }
 
-#[test]
-fn restored_work_is_not_saved_over_a_colleagues_change_without_asking() {
+/// A window on a copy of the example that typed a new revenue goal and then went away without
+/// saving: the recovery folder, the files folder and the document's path.
+fn crashed_with_unsaved_work() -> (PathBuf, PathBuf, PathBuf) {
     let recovery = folder();
     let files = folder();
     let path = example_file(&files);
     let mut crashed = window(&recovery, Some(path.clone()));
     type_into(&mut crashed, "Revenue goal", "3000000");
     drop(crashed);
+    (recovery, files, path)
+}
+
+#[test]
+fn restored_work_is_not_saved_over_a_colleagues_change_without_asking() {
+    let (recovery, _, path) = crashed_with_unsaved_work();
 
     // A colleague saves the file while the app is down.
     let theirs = SlaDocument {
@@ -171,12 +178,7 @@ fn restored_work_is_not_saved_over_a_colleagues_change_without_asking() {
 /// where to save it instead of writing a new file under the old name.
 #[test]
 fn restored_work_whose_file_is_gone_asks_where_to_save_it() {
-    let recovery = folder();
-    let files = folder();
-    let path = example_file(&files);
-    let mut crashed = window(&recovery, Some(path.clone()));
-    type_into(&mut crashed, "Revenue goal", "3000000");
-    drop(crashed);
+    let (recovery, files, path) = crashed_with_unsaved_work();
     std::fs::rename(&path, files.join("moved.sla.ron")).unwrap();
 
     let mut restarted = window(&recovery, None);

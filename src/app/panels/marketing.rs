@@ -16,7 +16,7 @@ use crate::i18n::{NO_NUMBER, NumberStyle, Text, fill};
 use crate::plan::holidays::Country;
 use crate::plan::{
     Assumptions, Conversion, Field, FunnelStage, LeadSource, Plan, Problem, SalesCapacity, Unit,
-    YearMonth,
+    Unusual, YearMonth,
 };
 
 impl FieldValue for YearMonth {
@@ -42,9 +42,11 @@ pub fn show(
 ) {
     let t = fields.language.text();
     let plan = plan.as_ref().ok();
-    step_one(ui, fields, messages, a, plan);
+    // Allowed but unusual inputs, questioned beside their fields (step one and the sources).
+    let unusual = crate::plan::unusual(a);
+    step_one(ui, fields, messages, &unusual, a, plan);
     stages(ui, fields, messages, a, plan);
-    sources(ui, fields, messages, a, plan);
+    sources(ui, fields, messages, &unusual, a, plan);
     period(ui, fields, messages, a);
     seasonality(ui, fields, messages, a);
     holidays(ui, fields, a);
@@ -64,6 +66,7 @@ fn step_one(
     ui: &mut Ui,
     fields: &Fields<'_>,
     messages: &Messages<'_>,
+    unusual: &[(Field, Unusual)],
     a: &mut Assumptions,
     plan: Option<&Plan>,
 ) {
@@ -73,7 +76,6 @@ fn step_one(
     let currency = fields.currency;
     section(ui, t.step_one_title, t.step_one_note);
     // A problem (out of range) first; else a warning when the value is allowed but unusual.
-    let unusual = crate::plan::unusual(a);
     let note = |field| {
         messages.of(field, currency).map(Note::Problem).or_else(|| {
             unusual
@@ -454,6 +456,7 @@ fn sources(
     ui: &mut Ui,
     fields: &Fields<'_>,
     messages: &Messages<'_>,
+    unusual: &[(Field, Unusual)],
     a: &mut Assumptions,
     plan: Option<&Plan>,
 ) {
@@ -469,7 +472,6 @@ fn sources(
         t.sources_note_unused
     };
     section(ui, t.lead_sources, note);
-    let unusual = crate::plan::unusual(a);
     let mut remove = None;
     if !a.lead_sources.is_empty() {
         // Wider than the tab on small screens: it scrolls sideways with the whole tab.
