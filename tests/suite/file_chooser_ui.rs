@@ -9,14 +9,14 @@
 
 use std::path::Path;
 
+use crate::support::{example, folder, press, type_into};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use sla_planner::App;
-use support::{example, folder, press, type_into};
 
-mod support;
+use crate::support;
 
 /// Turns on File ▸ Use the app's own file chooser, as a user without a native dialog would.
 fn use_builtin_chooser(harness: &mut Harness<'_, App>) {

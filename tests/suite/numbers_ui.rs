@@ -7,6 +7,7 @@
     reason = "a failed unwrap is a failed test"
 )]
 
+use crate::support::{options, value, window};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use sla_planner::App;
@@ -15,9 +16,6 @@ use sla_planner::export::{self, Format};
 use sla_planner::i18n::Language;
 use sla_planner::plan::compute;
 use sla_planner::report::Report;
-use support::{options, value, window};
-
-mod support;
 
 /// The texts of the window in the order of its accessibility tree: labels, and the values of
 /// text nodes, each once (egui gives a wrapped label's text again line by line; those

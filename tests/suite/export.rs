@@ -1,5 +1,5 @@
 //! The exports of the report model: golden files of the example (reviewed by eye; rewrite them
-//! with `UPDATE_GOLDEN=1 cargo test --test export` and look at the diff), escaping of user text,
+//! with `UPDATE_GOLDEN=1 cargo test --test suite export::` and look at the diff), escaping of user text,
 //! CSV read back as a spreadsheet would, and the `export` command as a user runs it.
 
 #![allow(

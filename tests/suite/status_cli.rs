@@ -8,10 +8,8 @@
 
 use std::path::PathBuf;
 
+use crate::process::{json, run, stderr, stdout};
 use chrono::NaiveDate;
-use process::{json, run, stderr, stdout};
-
-mod process;
 
 use sla_planner::document::{Measure, SlaDocument, save};
 

@@ -12,6 +12,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use crate::support::{folder, type_into};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -19,9 +20,8 @@ use egui_kittest::kittest::Queryable as _;
 use sla_planner::App;
 use sla_planner::app::AppOptions;
 use sla_planner::document::{self, SlaDocument};
-use support::{folder, type_into};
 
-mod support;
+use crate::support;
 
 /// A window with its recovery files in `recovery`, opening `file` when given.
 fn window(recovery: &Path, file: Option<PathBuf>) -> Harness<'static, App> {

@@ -2,14 +2,14 @@
 
 #![allow(clippy::unwrap_used, reason = "a failed unwrap is a failed test")]
 
-mod support;
+use crate::support;
 
+use crate::support::{press, type_into};
 use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui::{Event, Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
 use sla_planner::document::Measure;
-use support::{press, type_into};
 
 /// The example without its results, so a test starts from empty cells.
 fn example() -> egui_kittest::Harness<'static, sla_planner::App> {

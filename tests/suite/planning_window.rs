@@ -8,13 +8,13 @@
     reason = "a failed unwrap is a failed test"
 )]
 
-mod support;
-
+use crate::support::{
+    example, options, press, select_scenario, type_into, type_slowly, value, window,
+};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use sla_planner::plan::Conversion;
-use support::{example, options, press, select_scenario, type_into, type_slowly, value, window};
 
 fn is_disabled(harness: &egui_kittest::Harness<'_, sla_planner::App>, label: &str) -> bool {
     harness

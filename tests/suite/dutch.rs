@@ -7,12 +7,10 @@
     reason = "a failed unwrap is a failed test"
 )]
 
-mod support;
-
+use crate::support::{options, press, type_into, value, window};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
-use support::{options, press, type_into, value, window};
 
 fn dutch() -> egui_kittest::Harness<'static, sla_planner::App> {
     window(

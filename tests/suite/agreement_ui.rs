@@ -6,11 +6,11 @@
     reason = "a failed unwrap is a failed test"
 )]
 
+use crate::support::{example, type_into, value};
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable as _;
-use support::{example, type_into, value};
 
-mod support;
+use crate::support;
 
 #[test]
 fn the_agreement_follows_the_plan_and_copies_as_text() {

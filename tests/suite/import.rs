@@ -3,7 +3,7 @@
 
 #![allow(clippy::unwrap_used, reason = "a failed unwrap is a failed test")]
 
-mod process;
+use crate::process;
 
 use std::path::{Path, PathBuf};
 

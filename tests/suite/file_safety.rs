@@ -14,7 +14,7 @@ use std::process::{Command, Output, Stdio};
 
 use sla_planner::document;
 
-mod process;
+use crate::process;
 
 /// A copy of the example in a folder of its own.
 fn example_copy() -> (tempfile::TempDir, PathBuf) {

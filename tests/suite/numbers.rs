@@ -8,7 +8,7 @@
     reason = "a failed unwrap is a failed test"
 )]
 
-mod process;
+use crate::process;
 
 use sla_planner::document::SlaDocument;
 use sla_planner::export::{self, Format, csv};

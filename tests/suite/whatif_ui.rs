@@ -7,14 +7,14 @@
     reason = "a failed unwrap is a failed test"
 )]
 
+use crate::support::{options, type_into, window};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use sla_planner::App;
-use support::{options, type_into, window};
 
-mod support;
+use crate::support;
 
 fn app() -> Harness<'static, App> {
     app_of_size(egui::vec2(1280.0, 800.0))

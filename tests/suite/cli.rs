@@ -8,9 +8,7 @@
 
 use std::process::{Command, Output};
 
-use process::{json, run, stderr, stdout};
-
-mod process;
+use crate::process::{json, run, stderr, stdout};
 
 const README_PLAN: [&str; 11] = [
     "plan",

@@ -5,10 +5,10 @@
 
 #![allow(clippy::unwrap_used, reason = "a failed unwrap is a failed test")]
 
-mod process;
-mod support;
+use crate::process;
+use crate::support;
 
-use process::DocFolder;
+use crate::process::DocFolder;
 
 use std::path::Path;
 use std::process::{Command, Stdio};

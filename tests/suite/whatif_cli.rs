@@ -8,9 +8,7 @@
 
 use std::path::Path;
 
-use process::{json, run, stderr, stdout};
-
-mod process;
+use crate::process::{json, run, stderr, stdout};
 
 use sla_planner::document::{SlaDocument, save};
 

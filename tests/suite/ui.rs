@@ -10,15 +10,15 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::support::{example, folder, options, select_scenario, type_into, value, window};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use sla_planner::App;
 use sla_planner::document::{self, SlaDocument};
-use support::{example, folder, options, select_scenario, type_into, value, window};
 
-mod support;
+use crate::support;
 
 fn app_with(file: Option<PathBuf>, size: egui::Vec2) -> Harness<'static, App> {
     window(options(|o| o.file = file), size, egui::Theme::Dark)

@@ -8,11 +8,11 @@
     reason = "a failed unwrap is a failed test"
 )]
 
-mod process;
-mod support;
+use crate::process;
 
 use std::path::Path;
 
+use crate::support::{example, folder, press, select_scenario, type_into, value};
 use chrono::NaiveDate;
 use egui::accesskit::{Role, Toggled};
 use egui::{Key, Modifiers};
@@ -20,7 +20,6 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use sla_planner::App;
 use sla_planner::document::{Revision, SlaDocument};
-use support::{example, folder, press, select_scenario, type_into, value};
 
 /// The example with its second scenario ("Cautious") renamed to the first one's name, as a
 /// user may do (the app warns, but allows it). The copy plans €1,000,000 without holidays, so

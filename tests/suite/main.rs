@@ -1,0 +1,34 @@
+//! The whole test suite in one binary: one link instead of one per file, and one process whose
+//! threads run every test. Each module is one area; `support` drives the window, `process` the
+//! command line.
+
+mod actual_values;
+mod agreement_ui;
+mod browser;
+mod cli;
+mod dutch;
+mod engine;
+mod export;
+mod file_chooser_ui;
+mod file_safety;
+mod files;
+mod holidays;
+mod import;
+mod import_reader;
+mod import_semantics;
+mod import_ui;
+mod numbers;
+mod numbers_ui;
+mod planning_window;
+mod process;
+mod properties;
+mod recovery;
+mod scenario_ids;
+mod status_cli;
+mod support;
+mod tracking_export;
+mod tracking_ui;
+mod ui;
+mod whatif;
+mod whatif_cli;
+mod whatif_ui;
