@@ -478,7 +478,7 @@ impl App {
                 let mut document = SlaDocument::default();
                 if let Some(country) = self.country {
                     for scenario in &mut document.scenarios {
-                        scenario.assumptions.add_public_holidays(country);
+                        scenario.assumptions.add_public_holidays(country, &[]);
                     }
                 }
                 self.take_editor(Editor::new_document(document));

@@ -35,6 +35,11 @@ figcaption{font-weight:600;margin-bottom:.25rem}
 svg{width:100%;height:auto;max-width:40rem;display:block}
 svg text{font:12px system-ui,sans-serif;fill:var(--ink)}
 ul{padding-left:1.2rem}
+.signatures{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:1rem 2rem}
+.signature{break-inside:avoid}
+.signature h4{margin:.75rem 0 .25rem;font-size:1rem}
+.signature p{display:flex;gap:.5rem;margin:.6rem 0}
+.signature span.line{flex:1;border-bottom:1px solid var(--ink);min-height:1.4em}
 @page{size:A4;margin:15mm}
 @media print{
 body{font-size:10pt}
@@ -49,6 +54,37 @@ thead{display:table-header-group}
 tr{break-inside:avoid}
 }
 ";
+
+/// The signature blocks: a line to write on for every value not given, so the printed page
+/// can be signed before anyone approved in the app.
+fn signatures(out: &mut String, report: &Report) {
+    if report.signatures.is_empty() {
+        return;
+    }
+    let t = report.language.text();
+    let _ = writeln!(
+        out,
+        "<h3>{}</h3>\n<div class=\"signatures\">",
+        escape(t.agreement_signatures_heading)
+    );
+    for signature in &report.signatures {
+        let _ = writeln!(
+            out,
+            "<div class=\"signature\">\n<h4>{}</h4>",
+            escape(&signature.party)
+        );
+        for (label, value) in signature.lines(report.language) {
+            let _ = writeln!(
+                out,
+                "<p><span>{}:</span> <span class=\"line\">{}</span></p>",
+                escape(label),
+                escape(value)
+            );
+        }
+        out.push_str("</div>\n");
+    }
+    out.push_str("</div>\n");
+}
 
 /// `text` safe inside HTML elements and attribute values. Characters that would change how
 /// the page reads rather than what it says are replaced by U+FFFD (visible as �): control
@@ -115,6 +151,7 @@ pub fn render(report: &Report) -> String {
                 let _ = writeln!(out, "<p>{}</p>", escape(paragraph));
             }
         }
+        signatures(&mut out, report);
         out.push_str("</section>\n");
     }
     // With the agreement before them, the figures start a page of their own.

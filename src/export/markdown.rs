@@ -46,6 +46,21 @@ pub fn render(report: &Report) -> String {
                 let _ = writeln!(out, "{}\n", escape(paragraph));
             }
         }
+        if !report.signatures.is_empty() {
+            let _ = writeln!(out, "### {}\n", escape(t.agreement_signatures_heading));
+        }
+        for signature in &report.signatures {
+            let _ = writeln!(out, "**{}**\n", escape(&signature.party));
+            for (label, value) in signature.lines(report.language) {
+                let value = if value.is_empty() {
+                    "\\_".repeat(20)
+                } else {
+                    escape(value)
+                };
+                let _ = writeln!(out, "- {}: {value}", escape(label));
+            }
+            out.push('\n');
+        }
     }
     let _ = writeln!(out, "## {}\n", escape(t.report_figures));
     figures(&mut out, report, &report.figures);

@@ -39,14 +39,36 @@ pub fn agreement(report: &Report) -> String {
     if let Some(subtitle) = report.subtitle() {
         let _ = writeln!(out, "{subtitle}");
     }
+    let t = report.language.text();
     for section in &report.agreement {
         let _ = writeln!(out, "\n{}", section.heading);
         for paragraph in &section.paragraphs {
             let _ = writeln!(out, "{paragraph}");
         }
+        if section.month_table {
+            let _ = writeln!(out, "\n{}", t.agreement_month_table);
+            table(&mut out, report, &report.months);
+        }
+    }
+    if !report.signatures.is_empty() {
+        let _ = writeln!(out, "\n{}", t.agreement_signatures_heading);
+    }
+    for signature in &report.signatures {
+        let _ = writeln!(out, "\n{}", signature.party);
+        for (label, value) in signature.lines(report.language) {
+            let value = if value.is_empty() {
+                SIGNATURE_LINE
+            } else {
+                value
+            };
+            let _ = writeln!(out, "{label}: {value}");
+        }
     }
     out
 }
+
+/// A line to write on, in a plain-text agreement.
+const SIGNATURE_LINE: &str = "______________________________";
 
 fn figures(out: &mut String, report: &Report, figures: &[Figure]) {
     let width = figures

@@ -8,6 +8,7 @@ mod dates;
 mod diff;
 mod en;
 mod explain;
+mod fields;
 pub mod format;
 mod nl;
 
@@ -127,6 +128,7 @@ impl Language {
             Field::AttemptsWithinDays => t.attempts_within.to_owned(),
             Field::AcceptWithinHours => t.accept_within.to_owned(),
             Field::ComplianceTarget => t.compliance_target.to_owned(),
+            Field::BusinessDayEnd => t.business_day_end.to_owned(),
         }
     }
 
@@ -562,7 +564,6 @@ pub struct Text {
     pub cmd_zoom_out: &'static str,
     pub cmd_zoom_reset: &'static str,
     pub commitment_in_words: &'static str,
-    pub commitment_sentence: &'static str,
     pub commitment_volume: &'static str,
     pub copy_suffix: &'static str,
     pub cost_per_customer: &'static str,
@@ -909,6 +910,36 @@ pub struct Text {
     pub agreement_approved: &'static str,
     pub agreement_approval_cleared: &'static str,
     pub agreement_not_approved: &'static str,
+    pub hours_count: &'static str,
+    pub clock_working: &'static str,
+    pub clock_until: &'static str,
+    pub clock_calendar: &'static str,
+    pub tip_clock: &'static str,
+    pub business_day_start: &'static str,
+    pub business_day_end: &'static str,
+    pub agreement_clock_working: &'static str,
+    pub agreement_clock_calendar: &'static str,
+    pub agreement_tolerance: &'static str,
+    pub agreement_month_table: &'static str,
+    pub agreement_signatures_heading: &'static str,
+    pub signature_for_marketing: &'static str,
+    pub signature_for_sales: &'static str,
+    pub signature_for: &'static str,
+    pub signature_name: &'static str,
+    pub signature_role: &'static str,
+    pub signature_date: &'static str,
+    pub signature_line: &'static str,
+    pub signature_approved: &'static str,
+    pub agreement_approver_unnamed: &'static str,
+    pub agreement_approver_role_only: &'static str,
+    pub review_cohort_before_data: &'static str,
+    pub review_not_measurable: &'static str,
+    pub holiday_also_good_friday: &'static str,
+    pub tip_good_friday: &'static str,
+    pub holiday_also_liberation_day: &'static str,
+    pub tip_liberation_day: &'static str,
+    pub holiday_own: &'static str,
+    pub holiday_line: &'static str,
     pub approver_name: &'static str,
     pub approver_role: &'static str,
     pub approve: &'static str,

@@ -8,7 +8,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::calendar::YearMonth;
-use super::holidays::Country;
+use super::clock::ResponseClock;
+use super::holidays::{Country, OptionalDay};
 
 /// One scenario's planning assumptions (steps 1 of the method, plus period and capacity).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -63,15 +64,20 @@ impl Default for Assumptions {
 
 impl Assumptions {
     /// Adds `country`'s public holidays that fall in the period to the holidays (once each,
-    /// in date order); the list stays editable.
-    pub fn add_public_holidays(&mut self, country: Country) {
+    /// in date order), the [`OptionalDay`]s only when listed in `optional`; the list stays
+    /// editable.
+    pub fn add_public_holidays(&mut self, country: Country, optional: &[OptionalDay]) {
         let months = self.period.month_list();
         let (Some(first), Some(last)) = (months.first(), months.last()) else {
             return;
         };
         let last_day = last.end_exclusive().pred_opt().unwrap_or(last.first_day());
         let days = country.holidays_between(first.first_day(), last_day);
-        self.holidays.extend(days.iter().map(|h| h.date));
+        self.holidays.extend(
+            days.iter()
+                .filter(|h| h.optional.is_none_or(|day| optional.contains(&day)))
+                .map(|h| h.date),
+        );
         self.holidays.sort_unstable();
         self.holidays.dedup();
     }
@@ -300,6 +306,14 @@ pub struct SalesCommitments {
     /// The share of leads sales promises to contact within the time above, in percent: below
     /// it, sales is behind in the report.
     pub compliance_target_percent: f64,
+    /// How the hours above are counted. A file without it was measured in calendar hours and
+    /// keeps them; a new plan counts working hours.
+    #[serde(default = "calendar_hours")]
+    pub clock: ResponseClock,
+}
+
+fn calendar_hours() -> ResponseClock {
+    ResponseClock::Calendar
 }
 
 impl Default for SalesCommitments {
@@ -312,6 +326,7 @@ impl Default for SalesCommitments {
             attempts_within_days: 14,
             accept_within_hours: 48.0,
             compliance_target_percent: 90.0,
+            clock: ResponseClock::OFFICE_HOURS,
         }
     }
 }
@@ -323,11 +338,17 @@ mod tests {
     #[test]
     fn public_holidays_of_the_period_are_added_once() {
         let mut a = Assumptions::default();
-        a.add_public_holidays(Country::Netherlands);
+        a.add_public_holidays(Country::Netherlands, &[]);
+        assert_eq!(
+            a.holidays.len(),
+            9,
+            "without Goede Vrijdag and Bevrijdingsdag"
+        );
+        a.add_public_holidays(Country::Netherlands, &[]);
+        assert_eq!(a.holidays.len(), 9);
+        a.add_public_holidays(Country::Netherlands, &OptionalDay::ALL);
         assert_eq!(a.holidays.len(), 11);
-        a.add_public_holidays(Country::Netherlands);
-        assert_eq!(a.holidays.len(), 11);
-        a.add_public_holidays(Country::Germany);
+        a.add_public_holidays(Country::Germany, &[]);
         assert!(a.holidays.windows(2).all(|w| w[0] < w[1]));
     }
 }

@@ -23,6 +23,22 @@ pub enum Country {
 pub struct Holiday {
     pub date: NaiveDate,
     pub name: &'static str,
+    /// A public holiday that is not a common day off: added only when the user asks.
+    pub optional: Option<OptionalDay>,
+}
+
+/// A Dutch public holiday that most employers do not give off, so a plan leaves it a working
+/// day unless the user adds it (the collective agreement decides).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum OptionalDay {
+    /// Goede Vrijdag: a day off only where the cao or employer says so.
+    GoodFriday,
+    /// Bevrijdingsdag, 5 May: in most cao's a day off once every five years (2025, 2030, …).
+    LiberationDay,
+}
+
+impl OptionalDay {
+    pub const ALL: [Self; 2] = [Self::GoodFriday, Self::LiberationDay];
 }
 
 impl Country {
@@ -72,6 +88,15 @@ impl Country {
         days.retain(|h| h.date.year() == year);
         days.sort_by_key(|h| h.date);
         days
+    }
+
+    /// The name of this country's holiday on `date`; `None` for a day off of one's own (a
+    /// bridge day, a company day: another country's holiday on that date says nothing).
+    pub fn name_of(self, date: NaiveDate) -> Option<&'static str> {
+        self.holidays(date.year())
+            .into_iter()
+            .find(|h| h.date == date)
+            .map(|h| h.name)
     }
 
     /// The public holidays from `first` to `last`, both included.
@@ -138,11 +163,15 @@ fn is_weekend(day: NaiveDate) -> bool {
 }
 
 fn holiday(date: NaiveDate, name: &'static str) -> Holiday {
-    Holiday { date, name }
+    Holiday {
+        date,
+        name,
+        optional: None,
+    }
 }
 
-/// Rijksoverheid's official holidays (Goede Vrijdag and Bevrijdingsdag included: many
-/// agreements give them off; remove them by hand where yours does not).
+/// Rijksoverheid's official holidays. Goede Vrijdag and Bevrijdingsdag are among them but are
+/// no common day off ([`OptionalDay`]): they are marked, and added only on request.
 fn netherlands(year: i32) -> Vec<Holiday> {
     // Koningsdag moves to the Saturday before when 27 April is a Sunday.
     let kings_day = match date(year, 4, 27) {
@@ -151,11 +180,17 @@ fn netherlands(year: i32) -> Vec<Holiday> {
     };
     vec![
         holiday(date(year, 1, 1), "Nieuwjaarsdag"),
-        holiday(easter(year, -2), "Goede Vrijdag"),
+        Holiday {
+            optional: Some(OptionalDay::GoodFriday),
+            ..holiday(easter(year, -2), "Goede Vrijdag")
+        },
         holiday(easter(year, 0), "Eerste Paasdag"),
         holiday(easter(year, 1), "Tweede Paasdag"),
         holiday(kings_day, "Koningsdag"),
-        holiday(date(year, 5, 5), "Bevrijdingsdag"),
+        Holiday {
+            optional: Some(OptionalDay::LiberationDay),
+            ..holiday(date(year, 5, 5), "Bevrijdingsdag")
+        },
         holiday(easter(year, 39), "Hemelvaartsdag"),
         holiday(easter(year, 49), "Eerste Pinksterdag"),
         holiday(easter(year, 50), "Tweede Pinksterdag"),

@@ -14,6 +14,7 @@
 
 mod assumptions;
 pub mod calendar;
+pub mod clock;
 mod compute;
 pub mod funnel;
 pub mod holidays;
@@ -25,6 +26,7 @@ pub use assumptions::{
     SalesCommitments,
 };
 pub use calendar::YearMonth;
+pub use clock::ResponseClock;
 pub use compute::{compute, marketing_revenue_target};
 pub use plausibility::{HIGH_RATE_PERCENT, SMALL_DEAL, Unusual, unusual};
 pub use validate::{

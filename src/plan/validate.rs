@@ -4,7 +4,10 @@
 //! The ranges also guarantee the engine's arithmetic stays finite: the smallest rate (0.01 %)
 //! and the largest amounts (10¹² in the document's currency) keep every quotient far from ∞.
 
+use chrono::{NaiveTime, Timelike as _};
+
 use super::assumptions::{Assumptions, Conversion, SalesCommitments};
+use super::clock::ResponseClock;
 
 /// Largest money amount accepted anywhere (a trillion in the document's currency).
 pub const MAX_AMOUNT: f64 = 1e12;
@@ -13,6 +16,9 @@ pub const MIN_RATE_PERCENT: f64 = 0.01;
 /// At most this many funnel stages and lead sources (keeps products of rates finite).
 pub const MAX_STAGES: usize = 10;
 pub const MAX_SOURCES: usize = 50;
+/// A business day of working hours lasts at least half an hour: a shorter one makes every
+/// promise in hours unkeepable.
+pub const MIN_BUSINESS_DAY_HOURS: f64 = 0.5;
 /// Lead source shares may be off 100 % by this much (rounding when typing e.g. 33.33 × 3).
 pub const SHARE_SUM_TOLERANCE: f64 = 0.01;
 
@@ -42,6 +48,8 @@ pub enum Field {
     AttemptsWithinDays,
     AcceptWithinHours,
     ComplianceTarget,
+    /// The end of the business day of working hours, in hours after midnight.
+    BusinessDayEnd,
 }
 
 /// The unit a field is entered in, so messages and inputs can show it.
@@ -71,7 +79,7 @@ impl Field {
             | Self::SourceRate(_)
             | Self::ComplianceTarget => Unit::Percent,
             Self::Months | Self::SalesCycleLag => Unit::Months,
-            Self::FirstContactHours | Self::AcceptWithinHours => Unit::Hours,
+            Self::FirstContactHours | Self::AcceptWithinHours | Self::BusinessDayEnd => Unit::Hours,
             Self::AttemptsWithinDays => Unit::Days,
             Self::SeasonalityWeights
             | Self::SeasonalityWeight(_)
@@ -272,6 +280,15 @@ pub fn validate_commitments(c: &SalesCommitments) -> Vec<Problem> {
         1.0,
         100.0,
     );
+    if let ResponseClock::Working { start, end } = c.clock {
+        let hours = |t: NaiveTime| f64::from(t.num_seconds_from_midnight()) / 3600.0;
+        check.number(
+            Field::BusinessDayEnd,
+            hours(end),
+            hours(start) + MIN_BUSINESS_DAY_HOURS,
+            24.0,
+        );
+    }
     check.problems
 }
 

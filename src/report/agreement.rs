@@ -5,19 +5,23 @@
 use crate::document::{Approval, ReportFrequency, ReviewCadence, SlaDocument};
 use crate::i18n::{Language, fill};
 use crate::plan::funnel::whole_up;
-use crate::plan::{Plan, Unit};
+use crate::plan::{Plan, ResponseClock, SalesCommitments, Unit};
 
 /// A section of the agreement: a heading and its sentences, one paragraph each.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Section {
     pub heading: String,
     pub paragraphs: Vec<String>,
+    /// The table of targets per month follows this section (marketing's commitment, whose
+    /// sentences refer to it).
+    pub month_table: bool,
 }
 
 fn section(heading: &str, paragraphs: Vec<String>) -> Section {
     Section {
         heading: heading.to_owned(),
         paragraphs,
+        month_table: false,
     }
 }
 
@@ -59,6 +63,15 @@ pub fn sections(
                 ],
             ),
             t.agreement_reporting.to_owned(),
+            fill(
+                t.agreement_tolerance,
+                &[(
+                    "tolerance",
+                    &language
+                        .numbers()
+                        .percent(document.tracking.tolerance_percent),
+                )],
+            ),
             fill(t.agreement_review, &[("cadence", cadence)]),
         ],
     ));
@@ -85,7 +98,7 @@ pub fn sections(
                     &[
                         (
                             "date",
-                            &r.date.map(|d| language.date(d)).unwrap_or_default(),
+                            &r.date.map(|d| language.long_date(d)).unwrap_or_default(),
                         ),
                         ("author", &r.author),
                         ("note", &r.note),
@@ -108,25 +121,138 @@ pub fn sections(
     sections
 }
 
+/// Where an approval stands: given for the agreed plan as it is, given for an earlier plan
+/// (cleared: it must stand out, the plan needs approving again), or not given.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ApprovalState {
+    Approved,
+    Cleared,
+    NotApproved,
+}
+
+impl ApprovalState {
+    pub fn of(document: &SlaDocument, approval: &Approval) -> Self {
+        match approval.date {
+            None => Self::NotApproved,
+            Some(_) if approval.is_current(document) => Self::Approved,
+            Some(_) => Self::Cleared,
+        }
+    }
+}
+
 /// One approval in words: given, given for an earlier plan (cleared), or not given.
 pub fn approval(document: &SlaDocument, approval: &Approval, language: Language) -> String {
     let t = language.text();
-    let template = match approval.date {
-        None => t.agreement_not_approved,
-        Some(_) if approval.is_current(document) => t.agreement_approved,
-        Some(_) => t.agreement_approval_cleared,
+    let template = match ApprovalState::of(document, approval) {
+        ApprovalState::NotApproved => t.agreement_not_approved,
+        ApprovalState::Approved => t.agreement_approved,
+        ApprovalState::Cleared => t.agreement_approval_cleared,
     };
     fill(
         template,
         &[
-            ("name", or_unnamed(&approval.name, t.agreement_unnamed)),
-            ("role", or_unnamed(&approval.role, t.agreement_unnamed)),
+            ("who", &approver(approval, language)),
             (
                 "date",
-                &approval.date.map(|d| language.date(d)).unwrap_or_default(),
+                &approval
+                    .date
+                    .map(|d| language.long_date(d))
+                    .unwrap_or_default(),
             ),
         ],
     )
+}
+
+/// "Sanne de Vries (Marketing)", "Marketing (name not filled in)", or "An approver whose name
+/// is not filled in": never a placeholder in brackets.
+fn approver(approval: &Approval, language: Language) -> String {
+    let t = language.text();
+    match (approval.name.trim(), approval.role.trim()) {
+        ("", "") => t.agreement_approver_unnamed.to_owned(),
+        ("", role) => fill(t.agreement_approver_role_only, &[("role", role)]),
+        (name, "") => name.to_owned(),
+        (name, role) => format!("{name} ({role})"),
+    }
+}
+
+/// One signature block of the printed agreement: the party, who signs for it, and the
+/// approval given in the app, if any. The lines for a pen stay on paper either way.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Signature {
+    /// "For marketing", "For sales", or "Approver" for anyone else who approves.
+    pub party: String,
+    /// The owner or approver as the document names them; empty: a line to fill in.
+    pub name: String,
+    pub role: String,
+    /// "approved in SLA Planner on 4 January 2027", for an approval of the plan as it is.
+    pub approved: Option<String>,
+}
+
+impl Signature {
+    /// The block's lines, label and value; an empty value is a line to write on.
+    pub fn lines(&self, language: Language) -> [(&'static str, &str); 4] {
+        let t = language.text();
+        [
+            (t.signature_name, self.name.as_str()),
+            (t.signature_role, self.role.as_str()),
+            (t.signature_date, self.approved.as_deref().unwrap_or("")),
+            (t.signature_line, ""),
+        ]
+    }
+}
+
+/// The signature blocks: marketing's and sales' owners always (so the page can be signed
+/// before anyone approved in the app), then every other approver.
+pub fn signatures(document: &SlaDocument, language: Language) -> Vec<Signature> {
+    let t = language.text();
+    let approved = |a: &Approval| {
+        (ApprovalState::of(document, a) == ApprovalState::Approved).then(|| {
+            fill(
+                t.signature_approved,
+                &[(
+                    "date",
+                    &a.date.map(|d| language.long_date(d)).unwrap_or_default(),
+                )],
+            )
+        })
+    };
+    let mut matched = vec![false; document.sign_offs.len()];
+    let mut blocks = Vec::new();
+    for (party, owner) in [
+        (t.signature_for_marketing, document.owners.marketing.trim()),
+        (t.signature_for_sales, document.owners.sales.trim()),
+    ] {
+        let found = document.sign_offs.iter().position(|a| {
+            let name = a.name.trim().to_lowercase();
+            !name.is_empty() && owner.to_lowercase().contains(&name)
+        });
+        let approval = found.and_then(|i| {
+            matched[i] = true;
+            document.sign_offs.get(i)
+        });
+        blocks.push(Signature {
+            party: party.to_owned(),
+            name: owner.to_owned(),
+            role: approval
+                .map(|a| a.role.trim().to_owned())
+                .unwrap_or_default(),
+            approved: approval.and_then(approved),
+        });
+    }
+    for (approval, _) in document
+        .sign_offs
+        .iter()
+        .zip(matched)
+        .filter(|(_, matched)| !matched)
+    {
+        blocks.push(Signature {
+            party: t.signature_for.to_owned(),
+            name: approval.name.trim().to_owned(),
+            role: approval.role.trim().to_owned(),
+            approved: approved(approval),
+        });
+    }
+    blocks
 }
 
 fn or_unnamed<'a>(name: &'a str, unnamed: &'a str) -> &'a str {
@@ -164,7 +290,7 @@ fn parties(document: &SlaDocument, scenario: &str, plan: &Plan, language: Langua
     if let Some(date) = document.effective_date {
         paragraphs.push(fill(
             t.agreement_effective,
-            &[("date", &language.date(date))],
+            &[("date", &language.long_date(date))],
         ));
     }
     paragraphs.push(fill(t.agreement_scenario, &[("scenario", scenario)]));
@@ -212,10 +338,17 @@ fn marketing(document: &SlaDocument, plan: &Plan, language: Language) -> Section
             ],
         ),
     ];
-    if !document.mql_definition.trim().is_empty() {
-        paragraphs.push(fill(
-            t.agreement_mql,
-            &[("definition", document.mql_definition.trim())],
+    let definition = document.mql_definition.trim();
+    if !definition.is_empty() {
+        // A sentence ends with a full stop, also when the definition was typed without one.
+        let end = if definition.ends_with(['.', '!', '?']) {
+            ""
+        } else {
+            "."
+        };
+        paragraphs.push(format!(
+            "{}{end}",
+            fill(t.agreement_mql, &[("definition", definition)])
         ));
     }
     for (source, leads) in plan.sources.iter().zip(plan.whole_source_leads()) {
@@ -230,19 +363,38 @@ fn marketing(document: &SlaDocument, plan: &Plan, language: Language) -> Section
             ],
         ));
     }
-    section(t.agreement_marketing_heading, paragraphs)
+    Section {
+        month_table: true,
+        ..section(t.agreement_marketing_heading, paragraphs)
+    }
 }
 
-fn sales(document: &SlaDocument, plan: &Plan, language: Language) -> Section {
+/// Sales' promises in sentences: the same words on the Sales tab, in the agreement and in every
+/// export, so the promise the teams sign is the one the report measures.
+pub fn sales_promises(c: &SalesCommitments, language: Language) -> Vec<String> {
     let t = language.text();
-    let c = &plan.commitments;
-    let mut paragraphs = vec![
+    let clock = match c.clock {
+        ResponseClock::Calendar => t.agreement_clock_calendar.to_owned(),
+        ResponseClock::Working { start, end } => fill(
+            t.agreement_clock_working,
+            &[
+                ("start", &start.format("%-H:%M").to_string()),
+                ("end", &end.format("%-H:%M").to_string()),
+            ],
+        ),
+    };
+    vec![
         fill(
             t.agreement_follow_up,
             &[
                 (
                     "first",
                     &language.with_unit(c.first_contact_within_hours, Unit::Hours, ""),
+                ),
+                ("clock", &clock),
+                (
+                    "target",
+                    &language.numbers().percent(c.compliance_target_percent),
                 ),
                 ("attempts", &c.minimum_attempts.to_string()),
                 (
@@ -258,7 +410,12 @@ fn sales(document: &SlaDocument, plan: &Plan, language: Language) -> Section {
                 &language.with_unit(c.accept_within_hours, Unit::Hours, ""),
             )],
         ),
-    ];
+    ]
+}
+
+fn sales(document: &SlaDocument, plan: &Plan, language: Language) -> Section {
+    let t = language.text();
+    let mut paragraphs = sales_promises(&plan.commitments, language);
     let reasons: Vec<&str> = document
         .rejection_reasons
         .iter()

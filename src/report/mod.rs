@@ -13,7 +13,7 @@ pub mod charts;
 mod tables;
 mod tracking;
 
-pub use agreement::{Section, approval};
+pub use agreement::{ApprovalState, Section, Signature, approval, sales_promises};
 pub use cell::Cell;
 pub use charts::{Chart, ChartId, ChartKind, Series};
 pub use tracking::{StatusText, TextBlock, Tracking, status_text};
@@ -81,6 +81,8 @@ pub struct Report {
     pub charts: Vec<Chart>,
     /// The agreement in sentences; empty for a plan without a document.
     pub agreement: Vec<Section>,
+    /// The signature blocks under the agreement; empty for a plan without a document.
+    pub signatures: Vec<Signature>,
     /// Step 3, when the document has actuals in the plan's period.
     pub tracking: Option<Tracking>,
 }
@@ -112,6 +114,7 @@ impl Report {
             warnings: plan.warnings.iter().map(|w| language.warning(w)).collect(),
             charts: charts::charts(plan, language),
             agreement: Vec::new(),
+            signatures: Vec::new(),
             tracking: None,
         }
     }
@@ -133,6 +136,7 @@ impl Report {
         report.heading.title = document.title.clone();
         report.heading.company = document.company.clone();
         report.agreement = agreement::sections(document, name, plan, language);
+        report.signatures = agreement::signatures(document, language);
         report.tracking = tracking::tracking(document, scenario, plan, language);
         report
     }

@@ -44,6 +44,18 @@ pub struct Observation {
 }
 
 impl Observation {
+    /// `self`, or `self` without an observed value when `condition` holds.
+    fn unless(self, condition: bool) -> Self {
+        if condition {
+            Self {
+                observed: None,
+                ..self
+            }
+        } else {
+            self
+        }
+    }
+
     fn of(assumed: f64, numerator: f64, data_points: u64, minimum: u64) -> Self {
         Self {
             assumed,
@@ -85,6 +97,11 @@ pub struct Review {
     pub sources: Vec<SourceShare>,
     /// Share of leads contacted in time, in percent, against the compliance target.
     pub contacted_in_time: Observation,
+    /// When the arrival window begins before the first results: the month of the first
+    /// results and the first review month whose arrival window lies wholly within them
+    /// (first results' month + 3 + lag). Until then the rate's leads were never recorded, and
+    /// "too little data" would mislead.
+    pub cohort_before_data: Option<(YearMonth, YearMonth)>,
 }
 
 /// The review of scenario `scenario` (planned as `plan`) on `date`; `None` when the document
@@ -109,18 +126,26 @@ pub fn review(
     };
     let closed = Totals::of(records(closes));
     let arrived = Totals::of(records(arrivals));
+    let cohort_before_data = doc.actuals.span().and_then(|(first, _)| {
+        let first = YearMonth::of(first);
+        (arrivals.0 < first).then(|| Some((first, first.offset(3 + lag)?)))?
+    });
 
     Some(Review {
         date,
         scenario,
         closes,
         arrivals,
+        // Leads of the arrival window that came before the first results were never recorded,
+        // while the customers they became were: the quotient would overstate the rate, so
+        // there is none until the window lies within the data.
         lead_to_customer: Observation::of(
             plan.lead_to_customer * 100.0,
             closed.customers as f64 * 100.0,
             arrived.leads,
             MIN_LEADS,
-        ),
+        )
+        .unless(cohort_before_data.is_some()),
         average_deal_size: Observation::of(
             plan.average_deal_size,
             closed.revenue,
@@ -134,6 +159,7 @@ pub fn review(
             closed.leads,
             MIN_LEADS,
         ),
+        cohort_before_data,
     })
 }
 
@@ -339,10 +365,18 @@ mod tests {
         assert_eq!(r.arrivals.0.to_string(), "2027-01");
         assert_eq!(r.arrivals.1.to_string(), "2027-03");
         assert_eq!(r.lead_to_customer.data_points, 200, "no leads in January");
-        assert!(
-            (r.lead_to_customer.observed.unwrap() - 7.5).abs() < 1e-9,
-            "15 ÷ 200"
+        // 15 ÷ 200 = 7.5 % would count customers of January's leads without those leads: the
+        // results start in February, so the rate waits for the review in June (February + 3
+        // months of window + 1 month of lag).
+        assert_eq!(r.lead_to_customer.observed, None);
+        let (first, measurable) = r.cohort_before_data.unwrap();
+        assert_eq!(
+            (first.to_string(), measurable.to_string()),
+            ("2027-02".to_owned(), "2027-06".to_owned())
         );
+        let june = review_on(&doc, day(6, 15));
+        assert_eq!(june.cohort_before_data, None);
+        assert!(june.lead_to_customer.observed.is_some());
     }
 
     #[test]

@@ -112,7 +112,7 @@ fn an_approval_is_cleared_with_a_mark_when_the_agreed_plan_changes() {
     assert_eq!(
         shown(
             &harness,
-            "Approved by Eva Jansen (Sales director) on 28 Nov 2026."
+            "Approved by Eva Jansen (Sales director) on 28 November 2026."
         ),
         2
     );
@@ -125,7 +125,7 @@ fn an_approval_is_cleared_with_a_mark_when_the_agreed_plan_changes() {
     assert_eq!(
         shown(
             &harness,
-            "⚠ Eva Jansen (Sales director) approved on 28 Nov 2026, but the agreed plan has changed since"
+            "⚠ Eva Jansen (Sales director) approved on 28 November 2026, but the agreed plan has changed since"
         ),
         2
     );
@@ -138,7 +138,7 @@ fn the_effective_date_and_progress_reports_are_edited_and_named_in_the_agreement
     harness.run();
     // The example's date in the English way of writing dates.
     assert_eq!(value(&harness, "Takes effect on"), "1 Jan 2027");
-    harness.get_by_label_contains("It takes effect on 1 Jan 2027.");
+    harness.get_by_label_contains("It takes effect on 1 January 2027.");
     harness.get_by_label_contains(
         "Progress is reported every week to Sanne de Vries, Joris Bakker, Karin van Dijk (CEO).",
     );
@@ -146,9 +146,9 @@ fn the_effective_date_and_progress_reports_are_edited_and_named_in_the_agreement
     // Text that is no date says so and leaves the date as it was.
     type_into(&mut harness, "Takes effect on", "31 Feb 2027");
     harness.get_by_label_contains("“31 Feb 2027” is not a date. Write it like 31 Jan 2027");
-    harness.get_by_label_contains("It takes effect on 1 Jan 2027.");
+    harness.get_by_label_contains("It takes effect on 1 January 2027.");
     type_into(&mut harness, "Takes effect on", "2027-02-15");
-    harness.get_by_label_contains("It takes effect on 15 Feb 2027.");
+    harness.get_by_label_contains("It takes effect on 15 February 2027.");
     assert_eq!(
         harness.state().document().effective_date,
         chrono::NaiveDate::from_ymd_opt(2027, 2, 15)

@@ -360,12 +360,14 @@ proptest! {
 // ---- Issue 7: unknown fields, hostile files, limits and messages -------------------------
 
 /// The example as the test corpus copies it: without the results of January and February
-/// (and the import settings that came with them) and without whom progress is reported to.
+/// (and the import settings that came with them), without whom progress is reported to, and
+/// from before the response clock: such a file counts calendar hours, as it was measured.
 fn example_without_tracking() -> SlaDocument {
     let mut example = SlaDocument::example().unwrap();
     example.actuals = Default::default();
     example.tracking = Default::default();
     example.report_to = String::new();
+    example.sales_commitments.clock = sla_planner::plan::ResponseClock::Calendar;
     example
 }
 

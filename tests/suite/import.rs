@@ -27,13 +27,21 @@ fn day(month: u32, day: u32) -> NaiveDate {
 /// Imports a fixture into the example as the dialog and the command line do: the suggested
 /// mapping, the date order the data settles (or `order`).
 fn read(name: &str, order: Option<DateOrder>) -> Result<(CsvText, Imported), ImportError> {
-    let doc = SlaDocument::example().unwrap();
+    read_into(&SlaDocument::example().unwrap(), name, order)
+}
+
+/// The import of fixture `name` into `doc`, tracked against its agreed plan and commitments.
+fn read_into(
+    doc: &SlaDocument,
+    name: &str,
+    order: Option<DateOrder>,
+) -> Result<(CsvText, Imported), ImportError> {
     let text = CsvText::read(&fixture(name))?;
     let preview = import::analyse(&text, &Progress::default())?;
     let mut mapping = preview.suggested_mapping(&doc.tracking.import);
     let order = preview.date_evidence(&mapping).resolve(order, None)?;
     mapping.date_order = Some(order);
-    let settings = Settings::for_document(&doc, mapping, order);
+    let settings = Settings::for_document(doc, mapping, order);
     let imported = import::import(&text, &settings, &Progress::default())?;
     Ok((text, imported))
 }
@@ -141,7 +149,14 @@ fn american_dates_are_settled_by_a_day_above_twelve() {
     assert_eq!(imported.skipped, []);
     assert_eq!(record(&imported, day(1, 5), "Webinars").leads, 1);
     let fifteenth = record(&imported, day(1, 15), "Webinars");
-    // 9:00 AM → 9:45 AM is in time; 11:00 PM → 12:30 AM the next day is 1.5 hours: too late.
+    // The example counts working hours (9:00 to 17:00): 9:00 AM → 9:45 AM is in time, and so
+    // is 11:00 PM → 12:30 AM the next day, when no working hour passed.
+    assert_eq!((fifteenth.leads, fifteenth.contacted_in_time), (2, 2));
+    // In calendar hours, 11:00 PM → 12:30 AM is 1.5 hours: too late.
+    let mut calendar = SlaDocument::example().unwrap();
+    calendar.sales_commitments.clock = sla_planner::plan::ResponseClock::Calendar;
+    let (_, imported) = read_into(&calendar, "us_slashes.csv", None).unwrap();
+    let fifteenth = record(&imported, day(1, 15), "Webinars");
     assert_eq!((fifteenth.leads, fifteenth.contacted_in_time), (2, 1));
     assert_eq!(fifteenth.reached_attempts, 1);
 }

@@ -3,6 +3,7 @@
 //! command line.
 
 mod actual_values;
+mod agreement_sign;
 mod agreement_ui;
 mod browser;
 mod cli;

@@ -200,7 +200,7 @@ fn adopting_the_observed_values_makes_a_revision_that_undo_takes_back() {
     open_part(&mut harness, "Monthly review");
     type_into(&mut harness, "Status on", "2027-05-12");
     press(&mut harness, Modifiers::NONE, Key::Tab);
-    harness.get_by_label("Monthly review: May 2027");
+    harness.get_by_label("Monthly review in May 2027: the results of February 2027 to April 2027");
     harness.get_by_label("€30,000");
     harness.get_by_label("15 customers");
     harness.get_by_label("Adopting changes the agreed plan like this:");
@@ -217,7 +217,7 @@ fn adopting_the_observed_values_makes_a_revision_that_undo_takes_back() {
         .get_by_label_contains("Sanne: Bigger deals since the price change")
         .click();
     harness.run();
-    harness.get_by_label("average_deal_size: was 25,000, now 30,000");
+    harness.get_by_label("Average deal size: was €25,000, now €30,000");
     harness.get_by_label_contains("Customers needed: was ");
     press(&mut harness, Modifiers::COMMAND, Key::Z);
     let doc = harness.state().document();

@@ -268,7 +268,7 @@ fn new_asks_about_unsaved_changes_and_cancel_keeps_them() {
     let mut new = SlaDocument::default();
     new.scenarios[0]
         .assumptions
-        .add_public_holidays(sla_planner::plan::holidays::Country::Netherlands);
+        .add_public_holidays(sla_planner::plan::holidays::Country::Netherlands, &[]);
     assert_eq!(harness.state().document(), &new);
     assert_eq!(harness.state().window_title(), "SLA Planner — Untitled");
 }
@@ -306,7 +306,11 @@ fn the_sales_tab_has_the_commitments_with_units() {
     assert_eq!(value(&harness, "First contact within"), "1");
     type_into(&mut harness, "Minimum contact attempts", "3");
     harness.get_by_label_contains("3 attempts: 93% of buyers who were reached");
-    harness.get_by_label_contains("makes at least 3 attempts within 14 days");
+    harness.get_by_label_contains("makes at least 3 contact attempts within 14 days");
+    // The same sentence as the agreement's: "of its arrival", the clock and the target.
+    harness.get_by_label_contains(
+        "within 1 hour of its arrival, counted in working hours (9:00 to 17:00 on working days), and does so for at least 90% of the leads of every month",
+    );
 }
 
 #[test]

@@ -6,12 +6,14 @@
 use chrono::NaiveDate;
 use egui::{Grid, RichText, TextEdit, Ui};
 
+use super::report::grid;
 use super::section;
+use crate::app::theme;
 use crate::app::widgets::{EditBuffer, Fields, message_cell};
 use crate::document::{Approval, ReportFrequency, ReviewCadence, ScenarioId, SlaDocument};
 use crate::i18n::{Language, fill};
 use crate::plan::{Plan, Problem};
-use crate::report::{Report, approval};
+use crate::report::{ApprovalState, Report, approval};
 
 /// Draws the tab; true when "Copy agreement as text" was clicked.
 pub fn show(
@@ -42,9 +44,54 @@ pub fn show(
             ui.label(RichText::new(paragraph));
             ui.add_space(2.0);
         }
+        if part.month_table {
+            ui.add_space(4.0);
+            ui.label(RichText::new(t.agreement_month_table).strong());
+            grid(ui, "agreement months", &report, &report.months);
+        }
     }
+    signatures(ui, &report);
     copy
 }
+
+/// The signature blocks as on paper: the party, then name, role, date and signature, with an
+/// empty line where nothing is given yet.
+fn signatures(ui: &mut Ui, report: &Report) {
+    let t = report.language.text();
+    section(ui, t.agreement_signatures_heading, "");
+    ui.horizontal_wrapped(|ui| {
+        for (i, signature) in report.signatures.iter().enumerate() {
+            ui.push_id(i, |ui| {
+                ui.group(|ui| {
+                    ui.set_width(SIGNATURE_WIDTH);
+                    ui.label(RichText::new(&signature.party).strong());
+                    Grid::new("signature").num_columns(2).show(ui, |ui| {
+                        for (label, value) in signature.lines(report.language) {
+                            ui.label(RichText::new(label).weak());
+                            if value.is_empty() {
+                                let (rect, _) = ui.allocate_exact_size(
+                                    egui::vec2(SIGNATURE_WIDTH * 0.6, 18.0),
+                                    egui::Sense::hover(),
+                                );
+                                ui.painter().hline(
+                                    rect.x_range(),
+                                    rect.bottom(),
+                                    ui.visuals().widgets.noninteractive.fg_stroke,
+                                );
+                            } else {
+                                ui.label(value);
+                            }
+                            ui.end_row();
+                        }
+                    });
+                });
+            });
+        }
+    });
+}
+
+/// The width of one signature block: two fit beside each other on a 1024-pixel laptop.
+const SIGNATURE_WIDTH: f32 = 260.0;
 
 /// The fields the document holds about the agreement itself, each labelled for screen readers.
 fn details(ui: &mut Ui, fields: &Fields<'_>, document: &mut SlaDocument) {
@@ -222,10 +269,15 @@ fn approvals(ui: &mut Ui, fields: &Fields<'_>, document: &mut SlaDocument, today
     let t = fields.language.text();
     section(ui, t.agreement_approvals_heading, "");
     let fingerprint = document.agreed_fingerprint();
-    let words: Vec<String> = document
+    let words: Vec<(String, ApprovalState)> = document
         .sign_offs
         .iter()
-        .map(|a| approval(document, a, fields.language))
+        .map(|a| {
+            (
+                approval(document, a, fields.language),
+                ApprovalState::of(document, a),
+            )
+        })
         .collect();
     let mut remove = None;
     for (i, (given, words)) in document.sign_offs.iter_mut().zip(words).enumerate() {
@@ -256,7 +308,19 @@ fn approvals(ui: &mut Ui, fields: &Fields<'_>, document: &mut SlaDocument, today
                     remove = Some(i);
                 }
             });
-            ui.label(words);
+            let (words, state) = words;
+            match state {
+                // Cleared: the plan needs approving again, and that must not look like a note.
+                ApprovalState::Cleared => ui.label(
+                    RichText::new(words)
+                        .color(ui.visuals().warn_fg_color)
+                        .strong(),
+                ),
+                ApprovalState::Approved => {
+                    ui.label(RichText::new(words).color(theme::good_color(ui.visuals().dark_mode)))
+                }
+                ApprovalState::NotApproved => ui.label(words),
+            };
         });
     }
     if let Some(i) = remove {

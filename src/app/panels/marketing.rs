@@ -12,8 +12,8 @@ use super::super::widgets::{
 };
 use super::{Messages, section};
 use crate::i18n::format::{Misread, currency_symbol};
-use crate::i18n::{NO_NUMBER, NumberStyle, Text, fill};
-use crate::plan::holidays::Country;
+use crate::i18n::{Language, NO_NUMBER, NumberStyle, Text, fill};
+use crate::plan::holidays::{Country, OptionalDay};
 use crate::plan::{
     Assumptions, Conversion, Field, FunnelStage, LeadSource, Plan, Problem, SalesCapacity, Unit,
     Unusual, YearMonth,
@@ -281,14 +281,16 @@ fn seasonality(ui: &mut Ui, fields: &Fields<'_>, messages: &Messages<'_>, a: &mu
     }
 }
 
-/// A country's public holidays, added to the list by rule for the period's years.
-fn public_holidays(ui: &mut Ui, fields: &Fields<'_>, a: &mut Assumptions) {
+/// A country's public holidays, added to the list by rule for the period's years. For the
+/// Netherlands, Goede Vrijdag and Bevrijdingsdag are offered apart, unticked: they are public
+/// holidays but no common day off.
+fn public_holidays(ui: &mut Ui, fields: &Fields<'_>, a: &mut Assumptions) -> Country {
     let t = fields.language.text();
     let language = fields.language;
     let id = ui.make_persistent_id("holiday country");
-    let mut country = ui
-        .data(|d| d.get_temp::<Country>(id))
-        .unwrap_or(Country::Netherlands);
+    let (mut country, mut optional) = ui
+        .data(|d| d.get_temp::<(Country, Vec<OptionalDay>)>(id))
+        .unwrap_or((Country::Netherlands, Vec::new()));
     ui.horizontal_wrapped(|ui| {
         let label = ui.label(t.public_holidays_of);
         egui::ComboBox::from_id_salt(id)
@@ -300,22 +302,49 @@ fn public_holidays(ui: &mut Ui, fields: &Fields<'_>, a: &mut Assumptions) {
             })
             .response
             .labelled_by(label.id);
+        if country == Country::Netherlands {
+            for (day, label, tip) in [
+                (
+                    OptionalDay::GoodFriday,
+                    t.holiday_also_good_friday,
+                    t.tip_good_friday,
+                ),
+                (
+                    OptionalDay::LiberationDay,
+                    t.holiday_also_liberation_day,
+                    t.tip_liberation_day,
+                ),
+            ] {
+                let mut on = optional.contains(&day);
+                if ui
+                    .add_enabled(fields.enabled, egui::Checkbox::new(&mut on, label))
+                    .on_hover_text(tip)
+                    .changed()
+                {
+                    optional.retain(|d| *d != day);
+                    if on {
+                        optional.push(day);
+                    }
+                }
+            }
+        }
         if ui
             .add_enabled(fields.enabled, egui::Button::new(t.add_public_holidays))
             .on_hover_text(t.tip_add_public_holidays)
             .clicked()
         {
-            a.add_public_holidays(country);
+            a.add_public_holidays(country, &optional);
         }
     });
-    ui.data_mut(|d| d.insert_temp(id, country));
+    ui.data_mut(|d| d.insert_temp(id, (country, optional)));
+    country
 }
 
 /// Holidays as text, one date a line; applied once every line is a date.
 fn holidays(ui: &mut Ui, fields: &Fields<'_>, a: &mut Assumptions) {
     let t = fields.language.text();
     section(ui, t.holidays, t.holidays_note);
-    public_holidays(ui, fields, a);
+    let country = public_holidays(ui, fields, a);
     let id = ui.scope_id().with("holidays");
     let buffer = EditBuffer::new(id, fields.generation);
     let mut text = buffer.text(ui).unwrap_or_else(|| {
@@ -361,6 +390,34 @@ fn holidays(ui: &mut Ui, fields: &Fields<'_>, a: &mut Assumptions) {
     for message in &bad {
         message_cell(ui, Some(message));
     }
+    holiday_names(ui, fields.language, country, &a.holidays);
+}
+
+/// The holidays with their names ("Tue 27 Apr 2027: Koningsdag"), so the list of dates says
+/// which days they are; a date no country knows is a day off of one's own.
+fn holiday_names(ui: &mut Ui, language: Language, country: Country, holidays: &[NaiveDate]) {
+    let t = language.text();
+    if holidays.is_empty() {
+        return;
+    }
+    let lines: Vec<String> = holidays
+        .iter()
+        .map(|day| {
+            fill(
+                t.holiday_line,
+                &[
+                    ("date", &language.long_date(*day)),
+                    ("name", country.name_of(*day).unwrap_or(t.holiday_own)),
+                ],
+            )
+        })
+        .collect();
+    // As wide as the dates field beside it, wrapped: the form scrolls sideways, and one long
+    // line would widen it.
+    ui.scope(|ui| {
+        ui.set_max_width(theme::FIELD_WIDTH * 3.0);
+        ui.add(egui::Label::new(RichText::new(lines.join(" · ")).weak()).wrap());
+    });
 }
 
 fn stages(

@@ -9,7 +9,7 @@ use super::super::widgets::Fields;
 use super::section;
 use crate::document::{Revision, Scenario, ScenarioId, SlaDocument};
 use crate::i18n::{Language, fill};
-use crate::plan::{Plan, compute};
+use crate::plan::{Plan, Unit, compute};
 use crate::tracking::{
     Observation, Review, adopt, review, review::MIN_CUSTOMERS, review::MIN_LEADS, revision_changes,
 };
@@ -42,7 +42,11 @@ pub fn show(
             ui,
             &fill(
                 t.review_title,
-                &[("month", &language.month(crate::plan::YearMonth::of(date)))],
+                &[
+                    ("month", &language.month(crate::plan::YearMonth::of(date))),
+                    ("from", &language.month(review.closes.0)),
+                    ("to", &language.month(review.closes.1)),
+                ],
             ),
             &fill(
                 t.review_note,
@@ -61,6 +65,26 @@ pub fn show(
             &review,
             doc.sales_commitments.compliance_target_percent,
         );
+        if let (Some((first, measurable)), Some(agreed)) =
+            (review.cohort_before_data, doc.scenario(review.scenario))
+        {
+            let lag = f64::from(agreed.assumptions.sales_cycle_lag_months);
+            ui.label(
+                RichText::new(fill(
+                    t.review_cohort_before_data,
+                    &[
+                        ("from", &language.month(review.closes.0)),
+                        ("to", &language.month(review.closes.1)),
+                        ("arrived_from", &language.month(review.arrivals.0)),
+                        ("arrived_to", &language.month(review.arrivals.1)),
+                        ("lag", &language.with_unit(lag, Unit::Months, "")),
+                        ("first", &language.month(first)),
+                        ("measurable", &language.month(measurable)),
+                    ],
+                ))
+                .weak(),
+            );
+        }
         adopt_form(ui, fields, doc, &review, date, &mut draft);
     }
     let copy = history(ui, fields, doc, &mut draft);
@@ -111,14 +135,23 @@ fn observations(ui: &mut Ui, language: Language, currency: &str, review: &Review
                 ));
                 ui.end_row();
             };
-            row(
-                ui,
-                t.lead_to_customer_rate,
-                &review.lead_to_customer,
-                &percent,
-                t.review_unit_leads,
-                MIN_LEADS,
-            );
+            if review.cohort_before_data.is_some() {
+                // The cohort's leads were never recorded: "too little data" would mislead.
+                ui.label(t.lead_to_customer_rate);
+                ui.label(percent(review.lead_to_customer.assumed));
+                ui.label(RichText::new(t.review_not_measurable).weak());
+                ui.label("");
+                ui.end_row();
+            } else {
+                row(
+                    ui,
+                    t.lead_to_customer_rate,
+                    &review.lead_to_customer,
+                    &percent,
+                    t.review_unit_leads,
+                    MIN_LEADS,
+                );
+            }
             row(
                 ui,
                 t.average_deal_size,
@@ -295,28 +328,33 @@ fn history(
     copy.map(|(name, assumptions)| doc.add_scenario_with(&name, assumptions))
 }
 
-/// What a revision changed, a line per assumption (`average_deal_size: was 25,000, now
-/// 30,000`), then what that did to the leads and customers needed.
+/// What a revision changed, a line per assumption named as the form names it ("Average deal
+/// size: was €25,000, now €30,000"), then what that did to the leads and customers needed.
 fn revision_lines(doc: &SlaDocument, revision: &Revision, language: Language) -> Vec<String> {
     let t = language.text();
     let n = language.numbers();
-    let value = |v: Option<&serde_json::Value>| match v {
-        Some(serde_json::Value::Number(number)) => number
-            .as_f64()
-            .map_or_else(String::new, |v| n.decimal(v, 2)),
-        Some(serde_json::Value::String(text)) => text.clone(),
-        Some(other) => other.to_string(),
-        None => t.whatif_none.to_owned(),
-    };
     let diff = revision_changes(doc, revision);
     let mut lines: Vec<String> = diff
         .changes
         .iter()
         .map(|change| {
-            let field = change
+            let path = change
                 .path
                 .split_once(".assumptions.")
                 .map_or(change.path.as_str(), |(_, field)| field);
+            let named = language.assumption_field(path);
+            let value = |v: Option<&serde_json::Value>| match (v, &named) {
+                (Some(serde_json::Value::Number(number)), Some((_, unit))) => number
+                    .as_f64()
+                    .map_or_else(String::new, |v| language.with_unit(v, *unit, &doc.currency)),
+                (Some(serde_json::Value::Number(number)), None) => number
+                    .as_f64()
+                    .map_or_else(String::new, |v| n.decimal(v, 2)),
+                (Some(serde_json::Value::String(text)), _) => text.clone(),
+                (Some(other), _) => other.to_string(),
+                (None, _) => t.whatif_none.to_owned(),
+            };
+            let field = named.as_ref().map_or(path, |(name, _)| name.as_str());
             let was_now = fill(
                 t.diff_was_now,
                 &[

@@ -44,7 +44,7 @@ use crate::document::{
     DateOrder, ImportField, ImportMapping, MAX_YEAR, MIN_YEAR, SlaDocument, SourceDay, source_key,
 };
 use crate::i18n::{Language, fill};
-use crate::plan::MAX_AMOUNT;
+use crate::plan::{MAX_AMOUNT, ResponseClock};
 use decode::{CHUNK, Decoder, fill as fill_from};
 use rows::{Row, Rows, RowsError};
 
@@ -558,6 +558,10 @@ pub struct Settings {
     /// The agreement's rejection reasons, matched the same way.
     pub rejection_reasons: Vec<String>,
     pub first_contact_within_hours: f64,
+    /// How those hours are counted, as the agreement says.
+    pub clock: ResponseClock,
+    /// The agreed plan's holidays: no working hours pass on them.
+    pub holidays: Vec<NaiveDate>,
     pub minimum_attempts: u32,
     /// The first and last day of the agreed plan's period: rows dated outside it are imported
     /// and reported ([`Imported::outside`]). `None`: no agreed plan, nothing is reported.
@@ -583,6 +587,11 @@ impl Settings {
             plan_sources,
             rejection_reasons: doc.rejection_reasons.clone(),
             first_contact_within_hours: doc.sales_commitments.first_contact_within_hours,
+            clock: doc.sales_commitments.clock,
+            holidays: doc
+                .agreed()
+                .map(|s| s.assumptions.holidays.clone())
+                .unwrap_or_default(),
             minimum_attempts: doc.sales_commitments.minimum_attempts,
             period: doc
                 .agreed()
@@ -1376,10 +1385,15 @@ pub fn import(
             }
             StatusKind::Other => {}
         }
-        if lead
-            .first_contact
-            .is_some_and(|c| lead.created.hours_until(&c) <= settings.first_contact_within_hours)
-        {
+        if lead.first_contact.is_some_and(|c| {
+            let (from, to) = lead.created.wall_clocks(&c);
+            settings.clock.within(
+                from,
+                to,
+                settings.first_contact_within_hours,
+                &settings.holidays,
+            )
+        }) {
             day.contacted_in_time += 1;
         }
         if let Some(attempts) = lead.attempts {

@@ -18,19 +18,19 @@ pub struct When {
 }
 
 impl When {
-    /// Hours from `self` to `later`. Both with a zone: compared in UTC; otherwise as written
-    /// (a date without a time is its midnight). Formula: (later − self) in seconds ÷ 3600.
-    pub fn hours_until(&self, later: &Self) -> f64 {
-        let utc = |w: &Self| {
-            let local = NaiveDateTime::new(w.date, w.time.unwrap_or(NaiveTime::MIN));
-            match (self.offset, later.offset) {
-                (Some(_), Some(_)) => {
-                    local - chrono::TimeDelta::seconds(i64::from(w.offset.unwrap_or(0)))
-                }
-                _ => local,
-            }
+    /// `self` and `later` as wall-clock times in `self`'s zone, for counting working hours:
+    /// with both zones known, `later` is moved into `self`'s; otherwise both as written (a date
+    /// without a time is its midnight).
+    pub fn wall_clocks(&self, later: &Self) -> (NaiveDateTime, NaiveDateTime) {
+        let local = |w: &Self| NaiveDateTime::new(w.date, w.time.unwrap_or(NaiveTime::MIN));
+        let shift = match (self.offset, later.offset) {
+            (Some(from), Some(to)) => i64::from(from) - i64::from(to),
+            _ => 0,
         };
-        (utc(later) - utc(self)).as_seconds_f64() / 3600.0
+        (
+            local(self),
+            local(later) + chrono::TimeDelta::seconds(shift),
+        )
     }
 }
 
@@ -343,11 +343,14 @@ mod tests {
     fn hours_between_moments_use_the_zone_when_both_have_one() {
         let created = parse_when("2027-01-15T09:00:00+01:00", DateOrder::YearMonthDay);
         let contact = parse_when("2027-01-15T08:30:00Z", DateOrder::YearMonthDay);
-        let hours = created.zip(contact).map(|(a, b)| a.hours_until(&b));
-        assert_eq!(hours, Some(0.5));
+        let hours = |a: When, b: When| {
+            let (from, to) = a.wall_clocks(&b);
+            (to - from).as_seconds_f64() / 3600.0
+        };
+        assert_eq!(created.zip(contact).map(|(a, b)| hours(a, b)), Some(0.5));
         let pm = parse_when("1/15/2027 12:15 PM", DateOrder::MonthDayYear);
         let am = parse_when("1/15/2027 12:15 AM", DateOrder::MonthDayYear);
-        assert_eq!(am.zip(pm).map(|(a, b)| a.hours_until(&b)), Some(12.0));
+        assert_eq!(am.zip(pm).map(|(a, b)| hours(a, b)), Some(12.0));
     }
 
     #[test]
