@@ -569,7 +569,7 @@ fn keep_owner(_file: &File, _like: &std::fs::Metadata) {}
 fn allow_replacing(path: &Path, like: &std::fs::Metadata) -> std::io::Result<()> {
     let mut permissions = like.permissions();
     if permissions.readonly() {
-        #[allow(
+        #[expect(
             clippy::permissions_set_readonly_false,
             reason = "Windows has no mode bits"
         )]

@@ -2,12 +2,6 @@
 //! refused where a file is read (with line:col and the field), counts of `u32::MAX` add up,
 //! a very long name does not abort `summary`, and the exports keep user text in its place.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a failed unwrap is a failed test"
-)]
-
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

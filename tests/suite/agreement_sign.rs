@@ -2,12 +2,6 @@
 //! stated with the same numbers, dates written out, a signature block before anyone approved,
 //! the monthly review that says what it covers, and holidays with their names.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a failed unwrap is a failed test"
-)]
-
 use chrono::NaiveDate;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};

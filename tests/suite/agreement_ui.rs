@@ -1,11 +1,5 @@
 //! The Agreement tab and File ▸ Export in the window, by the labels a user sees.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a failed unwrap is a failed test"
-)]
-
 use crate::support::{example, type_into, value};
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable as _;

@@ -2,12 +2,6 @@
 //! (poppler's `pdftotext`) holds the key numbers on a sane number of A4 pages. `.ci/run`
 //! installs both; on a machine without them the test says so and passes.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a failed unwrap is a failed test"
-)]
-
 use std::process::Command;
 
 use sla_planner::document::SlaDocument;

@@ -1,11 +1,5 @@
 //! The command line as a user runs it: the real binary, its output and exit codes.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a failed unwrap is a failed test"
-)]
-
 use std::process::{Command, Output};
 
 use crate::process::{json, run, stderr, stdout};

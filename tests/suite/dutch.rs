@@ -1,12 +1,6 @@
 //! The window in Dutch: the labels of the brief, numbers as a Dutch sales manager types them,
 //! and a switch of language that keeps everything the user has typed.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a failed unwrap is a failed test"
-)]
-
 use crate::support::{options, press, type_into, value, window};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};

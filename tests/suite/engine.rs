@@ -1,11 +1,5 @@
 //! The planning engine against the worked examples of METHOD.md and hand-computed calendars.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a failed unwrap is a failed test"
-)]
-
 use chrono::NaiveDate;
 use sla_planner::plan::{
     Assumptions, Basis, Conversion, Field, LeadSource, Period, Plan, SalesCapacity,

@@ -2,12 +2,6 @@
 //! with `UPDATE_GOLDEN=1 cargo test --test suite export::` and look at the diff), escaping of user text,
 //! CSV read back as a spreadsheet would, and the `export` command as a user runs it.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a failed unwrap is a failed test"
-)]
-
 use std::path::Path;
 use std::process::Command;
 

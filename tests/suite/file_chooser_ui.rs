@@ -1,12 +1,6 @@
 //! The app's own file chooser, used where no native dialog can be shown: saving, replacing,
 //! opening and exporting through it in the real window, by the labels a user sees.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a failed unwrap is a failed test"
-)]
-
 use std::path::Path;
 
 use crate::support::{example, folder, press, type_into};

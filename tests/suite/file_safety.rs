@@ -2,12 +2,6 @@
 //! export never replaces a document, imports that overlap never lose an update, temporary
 //! files are private and cleaned up, and a refusal says that nothing was saved.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a failed unwrap is a failed test"
-)]
-
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};

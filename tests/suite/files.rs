@@ -1,11 +1,5 @@
 //! SLA files: the example, round trips, atomic saves and a corpus of broken files.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a failed unwrap is a failed test"
-)]
-
 use std::path::{Path, PathBuf};
 
 use proptest::prelude::*;

@@ -1,8 +1,6 @@
 //! Public holidays by rule, checked against the published calendars (Rijksoverheid, the Belgian
 //! FOD WASO, the German federal government, gov.uk and the U.S. OPM) for several years.
 
-#![allow(clippy::unwrap_used, reason = "a failed unwrap is a failed test")]
-
 use chrono::NaiveDate;
 use sla_planner::plan::holidays::{Country, easter_sunday};
 

@@ -1,9 +1,8 @@
 //! The CRM import against real-world files: each delimiter, both encodings, every date form,
 //! malformed rows, empty files, repeated imports, unknown sources; and `sla-planner import`.
 
-#![allow(clippy::unwrap_used, reason = "a failed unwrap is a failed test")]
-
 use crate::process;
+use crate::support::day;
 
 use std::path::{Path, PathBuf};
 
@@ -18,10 +17,6 @@ fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/files/crm")
         .join(name)
-}
-
-fn day(month: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(2027, month, day).unwrap()
 }
 
 /// Imports a fixture into the example as the dialog and the command line do: the suggested

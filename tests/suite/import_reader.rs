@@ -3,10 +3,9 @@
 //! UTF-16, files that are no files (a pipe, a device) and rows, fields and headers beyond the
 //! limits. Each test runs the real binary on real files in a temporary folder.
 
-#![allow(clippy::unwrap_used, reason = "a failed unwrap is a failed test")]
-
 use crate::process;
 use crate::support;
+use crate::support::day;
 
 use crate::process::DocFolder;
 
@@ -14,7 +13,6 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use chrono::NaiveDate;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use sla_planner::App;
@@ -26,10 +24,6 @@ fn folder() -> DocFolder {
     let mut example = SlaDocument::example().unwrap();
     example.actuals = Actuals::default();
     DocFolder::with(&example)
-}
-
-fn day(month: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(2027, month, day).unwrap()
 }
 
 /// The leads the saved document holds over all days and sources.

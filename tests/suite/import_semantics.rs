@@ -4,10 +4,9 @@
 //! deals closed); rows outside the agreed plan's period are imported and reported; the summary
 //! speaks in whole sentences ("1 day", a remembered date order, the allowed years).
 
-#![allow(clippy::unwrap_used, reason = "a failed unwrap is a failed test")]
-
 use crate::process;
 use crate::support;
+use crate::support::day;
 
 use crate::process::DocFolder;
 
@@ -49,10 +48,6 @@ impl DocFolder {
         );
         process::stdout(&output)
     }
-}
-
-fn day(month: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(2027, month, day).unwrap()
 }
 
 fn record(doc: &SlaDocument, date: NaiveDate, source: &str) -> SourceDay {

@@ -1,7 +1,5 @@
 //! The CRM import window driven as a user drives it: by the labels on screen.
 
-#![allow(clippy::unwrap_used, reason = "a failed unwrap is a failed test")]
-
 use crate::support;
 
 use std::path::Path;

@@ -2,6 +2,12 @@
 //! threads run every test. Each module is one area; `support` drives the window, `process` the
 //! command line.
 
+#![expect(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a failed unwrap is a failed test"
+)]
+
 mod actual_values;
 mod agreement_sign;
 mod agreement_ui;

@@ -2,12 +2,6 @@
 //! every place shows a count by the same rule, and the smaller cases (a confidence level below
 //! one, a negative zero, an empty CSV line).
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a failed unwrap is a failed test"
-)]
-
 use crate::process;
 
 use sla_planner::document::SlaDocument;

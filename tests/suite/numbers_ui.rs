@@ -1,12 +1,6 @@
 //! Every count the window shows for the example — results panel, Compare, Report and
 //! Agreement — is the same count as in the HTML and Markdown exports (issue 17, point 6).
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a failed unwrap is a failed test"
-)]
-
 use crate::support::{options, value, window};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};

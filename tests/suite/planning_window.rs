@@ -2,12 +2,6 @@
 //! lost. One test per point of the issue "The planning window must never mislead", driven by
 //! the labels a user sees (kittest, accessibility check on).
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a failed unwrap is a failed test"
-)]
-
 use crate::support::{
     example, options, press, select_scenario, type_into, type_slowly, value, window,
 };

@@ -1,12 +1,6 @@
 //! What the command-line tests share: the real binary run as a user in an English locale
 //! would run it (`--lang` overrides that), and its output.
 
-#![allow(
-    dead_code,
-    clippy::unwrap_used,
-    reason = "each test binary uses a part of it; a failed unwrap is a failed test"
-)]
-
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 

@@ -1,12 +1,6 @@
 //! Property tests over random inputs, valid and invalid: the engine, the reading of typed
 //! numbers in both conventions, the explanation's arithmetic and the undo history.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a failed unwrap is a failed test"
-)]
-
 use proptest::prelude::*;
 use sla_planner::document::History;
 use sla_planner::i18n::{Language, NumberStyle, explanation};

@@ -3,12 +3,6 @@
 //! within seconds of an edit and on SIGTERM, and restored with the fingerprint of the file from
 //! before the crash. Also the saves that need the user's word.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a failed unwrap is a failed test"
-)]
-
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 

@@ -2,12 +2,6 @@
 //! their name: what the user chose stays chosen when undo brings a list back, and two scenarios
 //! of the same name are never mixed up. Driven by the labels a user sees.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a failed unwrap is a failed test"
-)]
-
 use crate::process;
 
 use std::path::Path;

@@ -1,21 +1,11 @@
 //! `sla-planner status` as a user runs it: the real binary, its output and exit codes.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a failed unwrap is a failed test"
-)]
-
+use crate::support::day;
 use std::path::PathBuf;
 
 use crate::process::{json, run, stderr, stdout};
-use chrono::NaiveDate;
 
 use sla_planner::document::{Measure, SlaDocument, save};
-
-fn day(m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(2027, m, d).unwrap()
-}
 
 /// The default plan over 2027 (40 leads a month, lead value €1,250) with New Year's Day off,
 /// 18 leads by 15 January of which 15 were contacted in time, and two rejections.

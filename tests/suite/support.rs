@@ -1,13 +1,6 @@
 //! What the UI tests share: a window on the example (or a file), the value a user reads by a
 //! label, and typing into a field as a user would.
 
-#![allow(
-    dead_code,
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "each test binary uses a part of it; a failed unwrap is a failed test"
-)]
-
 use std::path::PathBuf;
 
 use egui::accesskit::Role;
@@ -20,6 +13,11 @@ use sla_planner::app::AppOptions;
 /// The date the tests take as today: before the example's 2027 period.
 pub fn today() -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()
+}
+
+/// A day of 2027, the example's year.
+pub fn day(month: u32, day: u32) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2027, month, day).unwrap()
 }
 
 /// A folder of its own for each test: files to open and the recovery file.

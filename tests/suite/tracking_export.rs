@@ -1,23 +1,13 @@
 //! The tracking section of the HTML export: present with actuals, absent without, every name
 //! escaped, and the charts drawn from the tracking series.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a failed unwrap is a failed test"
-)]
-
-use chrono::NaiveDate;
+use crate::support::day;
 use scraper::{Html, Selector};
 use sla_planner::document::{Measure, SlaDocument, SourceDay};
 use sla_planner::export::{self, Format};
 use sla_planner::i18n::Language;
 use sla_planner::plan::compute;
 use sla_planner::report::Report;
-
-fn day(m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(2027, m, d).unwrap()
-}
 
 fn report(doc: &SlaDocument, language: Language) -> Report {
     let scenario = doc.agreed().unwrap();

@@ -1,7 +1,5 @@
 //! Step 3 in the window: the results grid of the Report tab, driven by the labels a user sees.
 
-#![allow(clippy::unwrap_used, reason = "a failed unwrap is a failed test")]
-
 use crate::support;
 
 use crate::support::{press, type_into};

@@ -1,12 +1,6 @@
 //! The window, driven through `egui_kittest` by the labels a user sees (with the accessibility
 //! check on: every input must have a name).
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a failed unwrap is a failed test"
-)]
-
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 

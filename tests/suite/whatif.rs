@@ -1,12 +1,6 @@
 //! What-if against independent arithmetic: goal seek against the closed forms of the reverse
 //! funnel, the tornado's order, binomial tails by direct summation, and document differences.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a failed unwrap is a failed test"
-)]
-
 use sla_planner::document::SlaDocument;
 use sla_planner::plan::{
     Assumptions, Conversion, Field, LeadSource, Plan, Rule, SalesCapacity, SalesCommitments,

@@ -1,11 +1,5 @@
 //! The what-if commands as a user runs them: the real binary, its output and exit codes.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a failed unwrap is a failed test"
-)]
-
 use std::path::Path;
 
 use crate::process::{json, run, stderr, stdout};

@@ -1,12 +1,6 @@
 //! The what-if tab, driven through `egui_kittest` by the labels a user sees (accessibility
 //! check on).
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    reason = "a failed unwrap is a failed test"
-)]
-
 use crate::support::{options, type_into, window};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
