@@ -42,9 +42,7 @@ pub const MAX_ACTUAL_SOURCES: usize = 500;
 /// actuals) have at most this many characters: far more than any real name, and few enough
 /// that a table column, a terminal line and the file stay of a sane size.
 pub const MAX_NAME_CHARS: usize = 100;
-/// Dates and months must lie in these years.
-pub const MIN_YEAR: i32 = 1900;
-pub const MAX_YEAR: i32 = 2200;
+pub use crate::plan::calendar::{MAX_YEAR, MIN_YEAR};
 
 /// A document beyond the format's limits.
 #[derive(Clone, Debug, PartialEq)]

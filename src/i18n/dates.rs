@@ -5,7 +5,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::Language;
-use crate::document::{MAX_YEAR, MIN_YEAR};
+use crate::plan::calendar::{MAX_YEAR, MIN_YEAR};
 
 impl Language {
     /// `date` in this language's convention.

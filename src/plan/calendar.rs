@@ -8,6 +8,11 @@ use std::fmt;
 use chrono::{Datelike as _, Months, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
+/// Dates and months must lie in these years: the calendar's, and so the file's, the CRM
+/// import's and every typed date's limits.
+pub const MIN_YEAR: i32 = 1900;
+pub const MAX_YEAR: i32 = 2200;
+
 /// A calendar month such as 2027-01. In files and on the command line it is written `"2027-01"`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
