@@ -13,6 +13,7 @@ mod files;
 mod import;
 mod panels;
 mod recovery;
+mod report_cache;
 mod saving;
 mod theme;
 mod typing;
@@ -262,6 +263,8 @@ pub struct App {
     shown: SlaDocument,
     /// The text field being typed in: its keystrokes make one undo step.
     edit_session: Option<egui::Id>,
+    /// The report of the open document, for the tabs that show it.
+    report_cache: report_cache::ReportCache,
     generation: u64,
     allow_close: bool,
     title: String,
@@ -335,6 +338,7 @@ impl App {
         file_dialogs.start_in(settings.last_folder.clone());
         let mut app = Self {
             shown: editor.document.clone(),
+            report_cache: report_cache::ReportCache::default(),
             editor,
             settings,
             language,

@@ -143,6 +143,25 @@ pub fn confidence(a: &Assumptions, plan: &Plan, level: f64) -> Confidence {
 }
 
 impl Confidence {
+    /// The chance of at least the customers needed against the number of leads, at
+    /// `points` + 1 lead counts from half the planned leads (below that the chance is
+    /// practically 0 for any real plan) to 5/4 of the larger of the planned and the needed
+    /// leads: the What-if tab's curve, as `[leads, percent]`.
+    pub fn curve(&self, mix: &LeadMix, points: u64) -> Vec<[f64; 2]> {
+        let right = self
+            .leads_needed
+            .unwrap_or(self.planned_leads)
+            .max(self.planned_leads)
+            .saturating_mul(5)
+            / 4;
+        let left = self.planned_leads / 2;
+        let step = (right.saturating_sub(left) / points.max(1)).max(1);
+        (0..=points)
+            .map(|i| left + i * step)
+            .filter_map(|leads| Some([leads as f64, mix.chance(leads, self.customers)? * 100.0]))
+            .collect()
+    }
+
     /// The confidence in one sentence, for the What-if tab and `--confidence`: the chance with
     /// the planned leads and the leads for the chosen level. A plan of more than [`MAX_LEADS`]
     /// leads says in words that the chance is not computed at that size.

@@ -8,6 +8,7 @@ use egui::{Grid, RichText, TextEdit, Ui};
 
 use super::report::grid;
 use super::section;
+use crate::app::report_cache::ReportCache;
 use crate::app::theme;
 use crate::app::widgets::{EditBuffer, Fields, message_cell};
 use crate::document::{Approval, ReportFrequency, ReviewCadence, ScenarioId, SlaDocument};
@@ -23,6 +24,7 @@ pub fn show(
     selected: ScenarioId,
     plan: &Result<Plan, Vec<Problem>>,
     today: NaiveDate,
+    reports: &mut ReportCache,
 ) -> bool {
     let t = fields.language.text();
     details(ui, fields, document);
@@ -32,7 +34,7 @@ pub fn show(
         ui.label(t.fix_inputs_first);
         return false;
     };
-    let report = Report::of_document(document, selected, plan, fields.language);
+    let report = reports.report(document, selected, plan, fields.language);
     section(ui, &report.title(), t.agreement_tab_note);
     if let Some(subtitle) = report.subtitle() {
         ui.label(subtitle);
@@ -47,10 +49,10 @@ pub fn show(
         if part.month_table {
             ui.add_space(4.0);
             ui.label(RichText::new(t.agreement_month_table).strong());
-            grid(ui, "agreement months", &report, &report.months);
+            grid(ui, "agreement months", report, &report.months);
         }
     }
-    signatures(ui, &report);
+    signatures(ui, report);
     copy
 }
 

@@ -138,7 +138,15 @@ fn central(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
                 }
             },
             Tab::Agreement => {
-                copy_agreement = agreement::show(ui, &fields, doc, selected, plan, today);
+                copy_agreement = agreement::show(
+                    ui,
+                    &fields,
+                    doc,
+                    selected,
+                    plan,
+                    today,
+                    &mut app.report_cache,
+                );
             }
         }
         scroll_to_new_focus(ui);

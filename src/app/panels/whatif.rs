@@ -295,6 +295,31 @@ fn bar_label(name: &str) -> String {
         .join(" › ")
 }
 
+/// The confidence and its curve for `a` at `level`. The curve sums a binomial at 61 lead
+/// counts, several milliseconds, too much for every frame: both are kept with the inputs they
+/// were computed from until one changes.
+fn chance_curve(
+    ui: &Ui,
+    a: &Assumptions,
+    plan: &Plan,
+    level: f64,
+) -> (whatif::Confidence, Vec<[f64; 2]>) {
+    type Kept = (Assumptions, u64, whatif::Confidence, Vec<[f64; 2]>);
+    let id = Id::unique("what-if chance curve");
+    if let Some((kept, bits, c, curve)) = ui.data(|d| d.get_temp::<Kept>(id))
+        && kept == *a
+        && bits == level.to_bits()
+    {
+        return (c, curve);
+    }
+    let c = whatif::confidence(a, plan, level);
+    let curve = c.curve(&LeadMix::of(a, plan), CURVE_POINTS);
+    ui.data_mut(|d| {
+        d.insert_temp::<Kept>(id, (a.clone(), level.to_bits(), c.clone(), curve.clone()))
+    });
+    (c, curve)
+}
+
 /// The chance of at least the customers needed against the number of leads, with the plan's
 /// leads, the leads for the chosen level, and the level marked.
 fn confidence(
@@ -322,26 +347,9 @@ fn confidence(
     if !(level > 0.0 && level < 1.0) {
         return;
     }
-    let a = &scenario.assumptions;
-    let c = whatif::confidence(a, plan, level);
+    let (c, curve) = chance_curve(ui, &scenario.assumptions, plan, level);
     ui.label(c.sentence(language));
-    let mix = LeadMix::of(a, plan);
-    let right = c
-        .leads_needed
-        .unwrap_or(c.planned_leads)
-        .max(c.planned_leads)
-        .saturating_mul(5)
-        / 4;
-    // From half the planned leads: below that the chance is practically 0 for any real plan.
-    let left = c.planned_leads / 2;
-    let step = (right.saturating_sub(left) / CURVE_POINTS).max(1);
-    let points: PlotPoints<'_> = (0..=CURVE_POINTS)
-        .map(|i| left + i * step)
-        .filter_map(|leads| {
-            let p = mix.chance(leads, c.customers)?;
-            Some([leads as f64, p * 100.0])
-        })
-        .collect();
+    let points = PlotPoints::from(curve);
     let dark = ui.visuals().dark_mode;
     still_plot("confidence", theme::PLOT_HEIGHT)
         // Top left: the curve starts low there.
