@@ -552,7 +552,6 @@ pub const TEXT: Text = Text {
     holiday_also_liberation_day: "Also Liberation Day (5 May)",
     tip_liberation_day: "Liberation Day (Bevrijdingsdag, 5 May) is a national holiday, but most collective agreements give it off only once every five years (2025, 2030, 2035, …); add it where yours does.",
     holiday_own: "own day off",
-    holiday_line: "{date}: {name}",
     approver_name: "Approver",
     approver_role: "Role",
     approve: "Approve",

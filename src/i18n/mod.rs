@@ -939,7 +939,6 @@ pub struct Text {
     pub holiday_also_liberation_day: &'static str,
     pub tip_liberation_day: &'static str,
     pub holiday_own: &'static str,
-    pub holiday_line: &'static str,
     pub approver_name: &'static str,
     pub approver_role: &'static str,
     pub approve: &'static str,

@@ -552,7 +552,6 @@ pub const TEXT: Text = Text {
     holiday_also_liberation_day: "Ook Bevrijdingsdag (5 mei)",
     tip_liberation_day: "Bevrijdingsdag (5 mei) is een nationale feestdag, maar de meeste cao's geven hem maar eens in de vijf jaar vrij (2025, 2030, 2035, …); voeg hem toe als de uwe dat doet.",
     holiday_own: "eigen vrije dag",
-    holiday_line: "{date}: {name}",
     approver_name: "Goedkeurder",
     approver_role: "Rol",
     approve: "Goedkeuren",

@@ -49,7 +49,12 @@ pub fn show(
         if part.month_table {
             ui.add_space(4.0);
             ui.label(RichText::new(t.agreement_month_table).strong());
-            grid(ui, "agreement months", report, &report.months);
+            // Scrolls on its own on a small screen, so the sentences keep the tab's width.
+            egui::ScrollArea::horizontal()
+                .id_salt("agreement months")
+                .show(ui, |ui| {
+                    grid(ui, "agreement months", report, &report.months);
+                });
         }
     }
     signatures(ui, report);
@@ -61,30 +66,33 @@ pub fn show(
 fn signatures(ui: &mut Ui, report: &Report) {
     let t = report.language.text();
     section(ui, t.agreement_signatures_heading, "");
-    ui.horizontal_wrapped(|ui| {
+    let blocks = egui::Layout::left_to_right(egui::Align::TOP).with_main_wrap(true);
+    ui.with_layout(blocks, |ui| {
         for (i, signature) in report.signatures.iter().enumerate() {
             ui.push_id(i, |ui| {
                 ui.group(|ui| {
                     ui.set_width(SIGNATURE_WIDTH);
-                    ui.label(RichText::new(&signature.party).strong());
-                    Grid::new("signature").num_columns(2).show(ui, |ui| {
-                        for (label, value) in signature.lines(report.language) {
-                            ui.label(RichText::new(label).weak());
-                            if value.is_empty() {
-                                let (rect, _) = ui.allocate_exact_size(
-                                    egui::vec2(SIGNATURE_WIDTH * 0.6, 18.0),
-                                    egui::Sense::hover(),
-                                );
-                                ui.painter().hline(
-                                    rect.x_range(),
-                                    rect.bottom(),
-                                    ui.visuals().widgets.noninteractive.fg_stroke,
-                                );
-                            } else {
-                                ui.label(value);
+                    ui.vertical(|ui| {
+                        ui.label(RichText::new(&signature.party).strong());
+                        Grid::new("signature").num_columns(2).show(ui, |ui| {
+                            for (label, value) in signature.lines(report.language) {
+                                ui.label(RichText::new(label).weak());
+                                if value.is_empty() {
+                                    let (rect, _) = ui.allocate_exact_size(
+                                        egui::vec2(SIGNATURE_WIDTH * 0.6, 18.0),
+                                        egui::Sense::hover(),
+                                    );
+                                    ui.painter().hline(
+                                        rect.x_range(),
+                                        rect.bottom(),
+                                        ui.visuals().widgets.noninteractive.fg_stroke,
+                                    );
+                                } else {
+                                    ui.label(value);
+                                }
+                                ui.end_row();
                             }
-                            ui.end_row();
-                        }
+                        });
                     });
                 });
             });

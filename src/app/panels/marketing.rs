@@ -302,7 +302,16 @@ fn public_holidays(ui: &mut Ui, fields: &Fields<'_>, a: &mut Assumptions) -> Cou
             })
             .response
             .labelled_by(label.id);
-        if country == Country::Netherlands {
+        if ui
+            .add_enabled(fields.enabled, egui::Button::new(t.add_public_holidays))
+            .on_hover_text(t.tip_add_public_holidays)
+            .clicked()
+        {
+            a.add_public_holidays(country, &optional);
+        }
+    });
+    if country == Country::Netherlands {
+        ui.horizontal_wrapped(|ui| {
             for (day, label, tip) in [
                 (
                     OptionalDay::GoodFriday,
@@ -327,15 +336,8 @@ fn public_holidays(ui: &mut Ui, fields: &Fields<'_>, a: &mut Assumptions) -> Cou
                     }
                 }
             }
-        }
-        if ui
-            .add_enabled(fields.enabled, egui::Button::new(t.add_public_holidays))
-            .on_hover_text(t.tip_add_public_holidays)
-            .clicked()
-        {
-            a.add_public_holidays(country, &optional);
-        }
-    });
+        });
+    }
     ui.data_mut(|d| d.insert_temp(id, (country, optional)));
     country
 }
@@ -355,16 +357,23 @@ fn holidays(ui: &mut Ui, fields: &Fields<'_>, a: &mut Assumptions) {
             .join("\n")
     });
     let label = ui.label(t.holiday_dates);
+    // The dates, and beside each line the day's name, so the list says which days they are.
     let response = ui
-        .add_enabled(
-            fields.enabled,
-            TextEdit::multiline(&mut text)
-                .id(id)
-                .desired_rows(3)
-                .desired_width(theme::FIELD_WIDTH * 1.5)
-                .hint_text("2027-04-27"),
-        )
-        .labelled_by(label.id);
+        .horizontal_top(|ui| {
+            let response = ui
+                .add_enabled(
+                    fields.enabled,
+                    TextEdit::multiline(&mut text)
+                        .id(id)
+                        .desired_rows(3)
+                        .desired_width(theme::FIELD_WIDTH * 1.5)
+                        .hint_text("2027-04-27"),
+                )
+                .labelled_by(label.id);
+            holiday_names(ui, fields.language, country, &text);
+            response
+        })
+        .inner;
     let parsed: Vec<Result<NaiveDate, (usize, &str)>> = text
         .lines()
         .enumerate()
@@ -390,33 +399,22 @@ fn holidays(ui: &mut Ui, fields: &Fields<'_>, a: &mut Assumptions) {
     for message in &bad {
         message_cell(ui, Some(message));
     }
-    holiday_names(ui, fields.language, country, &a.holidays);
 }
 
-/// The holidays with their names ("Tue 27 Apr 2027: Koningsdag"), so the list of dates says
-/// which days they are; a date no country knows is a day off of one's own.
-fn holiday_names(ui: &mut Ui, language: Language, country: Country, holidays: &[NaiveDate]) {
+/// The name of the day on each line of the holidays' text, aligned with the lines: the
+/// country's holiday, "own day off" for another date, nothing for a line that is no date.
+fn holiday_names(ui: &mut Ui, language: Language, country: Country, text: &str) {
     let t = language.text();
-    if holidays.is_empty() {
-        return;
-    }
-    let lines: Vec<String> = holidays
-        .iter()
-        .map(|day| {
-            fill(
-                t.holiday_line,
-                &[
-                    ("date", &language.long_date(*day)),
-                    ("name", country.name_of(*day).unwrap_or(t.holiday_own)),
-                ],
-            )
-        })
-        .collect();
-    // As wide as the dates field beside it, wrapped: the form scrolls sideways, and one long
-    // line would widen it.
-    ui.scope(|ui| {
-        ui.set_max_width(theme::FIELD_WIDTH * 3.0);
-        ui.add(egui::Label::new(RichText::new(lines.join(" · ")).weak()).wrap());
+    ui.vertical(|ui| {
+        ui.spacing_mut().item_spacing.y = 0.0;
+        // The text field's inner margin, so each name stands beside its date.
+        ui.add_space(ui.spacing().button_padding.y);
+        for line in text.lines() {
+            let name = NaiveDate::parse_from_str(line.trim(), "%Y-%m-%d")
+                .ok()
+                .map_or("", |day| country.name_of(day).unwrap_or(t.holiday_own));
+            ui.label(RichText::new(name).weak());
+        }
     });
 }
 
