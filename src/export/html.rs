@@ -40,6 +40,7 @@ ul{padding-left:1.2rem}
 .signature h4{margin:.75rem 0 .25rem;font-size:1rem}
 .signature p{display:flex;gap:.5rem;margin:.6rem 0}
 .signature span.line{flex:1;border-bottom:1px solid var(--ink);min-height:1.4em}
+.signature p:last-child span.line{min-height:3em}
 @page{size:A4;margin:15mm}
 @media print{
 body{font-size:10pt}
