@@ -119,7 +119,7 @@ pub fn chart(chart: &Chart, language: Language, currency: &str) -> String {
             points.join(" ")
         );
     }
-    // Category labels under the bars; long names are shortened, the full name is in the title.
+    // Category labels under the bars; a long name is shortened, its full name shown on hover.
     for (i, name) in chart.labels.iter().enumerate() {
         let short: String = if name.chars().count() > 14 {
             let kept: String = name.chars().take(13).collect();
@@ -127,9 +127,14 @@ pub fn chart(chart: &Chart, language: Language, currency: &str) -> String {
         } else {
             name.clone()
         };
+        let full = if short == *name {
+            String::new()
+        } else {
+            format!("<title>{}</title>", escape(name))
+        };
         let _ = writeln!(
             out,
-            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"{}\">{}</text>",
+            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"{}\">{full}{}</text>",
             LEFT + slot * (i as f64 + 0.5),
             bottom + 18.0,
             if slots > 8.0 { 10 } else { 12 },
@@ -261,21 +266,37 @@ pub fn hug_line(line: &MonthLine, title: &str, language: Language) -> String {
             );
         }
     }
-    let legend = [
-        (t.tracking_ideal, "#2458a6"),
-        (t.tracking_band, "#c8d5ea"),
-        (t.tracking_actual, "#1d2433"),
+    // The legend above the plot: the lines and band, then the colour of each state a dot has.
+    let mut legend = vec![
+        (t.tracking_ideal.to_owned(), "#2458a6", false),
+        (t.tracking_band.to_owned(), "#c8d5ea", false),
+        (t.tracking_actual.to_owned(), "#1d2433", false),
     ];
+    for state in [State::OnTrack, State::Behind, State::Ahead] {
+        if line
+            .days
+            .iter()
+            .any(|p| p.actual.is_some() && p.state == Some(state))
+        {
+            legend.push((state.name(language).to_owned(), state_colour(state), true));
+        }
+    }
     let mut at = LEFT;
-    for (name, colour) in legend {
+    for (name, colour, dot) in legend {
+        let mark = if dot {
+            format!(
+                "<rect x=\"{at:.1}\" y=\"10\" width=\"12\" height=\"12\" rx=\"6\" fill=\"{colour}\"/>"
+            )
+        } else {
+            format!("<rect x=\"{at:.1}\" y=\"10\" width=\"12\" height=\"12\" fill=\"{colour}\"/>")
+        };
         let _ = writeln!(
             out,
-            "<rect x=\"{at:.1}\" y=\"10\" width=\"12\" height=\"12\" fill=\"{colour}\"/>\
-             <text x=\"{:.1}\" y=\"20\">{}</text>",
+            "{mark}<text x=\"{:.1}\" y=\"20\">{}</text>",
             at + 16.0,
-            escape(name)
+            escape(&name)
         );
-        at += 32.0 + name.chars().count() as f64 * 7.0;
+        at += 28.0 + name.chars().count() as f64 * 7.0;
     }
     out.push_str("</svg>\n");
     out

@@ -515,6 +515,11 @@ pub struct Text {
     pub axis_count: &'static str,
     pub axis_revenue: &'static str,
     pub axis_share: &'static str,
+    /// What a chart's legend is called for screen readers: "Legend: Actual, Plan".
+    pub chart_legend: &'static str,
+    /// The compliance chart's two colours of bars: the promise kept, the promise missed.
+    pub compliance_kept: &'static str,
+    pub compliance_missed: &'static str,
     pub bad_holiday: &'static str,
     pub banner_example: &'static str,
     pub banner_read_only: &'static str,
@@ -812,7 +817,6 @@ pub struct Text {
     pub whatif_sensitivity_title: &'static str,
     pub whatif_sensitivity_note: &'static str,
     pub whatif_step: &'static str,
-    pub whatif_bar: &'static str,
     pub whatif_low: &'static str,
     pub whatif_high: &'static str,
     pub whatif_confidence_title: &'static str,
