@@ -114,6 +114,37 @@ fn a_block_pasted_from_a_spreadsheet_fills_the_cells_from_the_focused_one_as_one
     );
 }
 
+// Issue 18, point 6: the paste's note appeared above the grid and pushed every cell down (the
+// next click missed), and it stayed after the paste was undone.
+#[test]
+fn the_paste_note_moves_no_cell_and_goes_with_an_undo() {
+    let mut harness = example();
+    press(&mut harness, Modifiers::COMMAND, Key::Num3);
+    open_part(&mut harness, "Results per day");
+    let cell = "Leads, Webinars, Tue 5 Jan";
+    let before = harness.get_by_role_and_label(Role::TextInput, cell).rect();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Leads, Demo requests, Mon 4 Jan")
+        .focus();
+    harness.run();
+    harness.event(Event::Paste("3\t2\r\n4\t1\r\n".into()));
+    harness.run();
+    harness.run();
+    harness.get_by_label("Pasted 4 values.");
+    assert_eq!(
+        harness.get_by_role_and_label(Role::TextInput, cell).rect(),
+        before,
+        "the note pushed the grid"
+    );
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(harness.state().document().actuals.is_empty());
+    assert!(
+        harness.query_by_label("Pasted 4 values.").is_none(),
+        "the note of an undone paste"
+    );
+}
+
 #[test]
 fn a_paste_with_a_value_that_does_not_read_changes_nothing_and_says_where() {
     let mut harness = example();
