@@ -553,6 +553,7 @@ pub const TEXT: Text = Text {
     grid_source: "Source",
     grid_cell_name: "{measure}, {source}, {day}",
     grid_month_total: "{month} total",
+    grid_week_goal: "goal {leads} leads",
     grid_type_a_number: "Type a whole number of 0 or more (an amount may have cents), or leave the cell empty for none.",
     paste_too_big: "The pasted block runs past the table: paste it higher up or further left.",
     paste_bad_value: "Nothing pasted: line {line}, column {column} (“{text}”) is not a whole number of 0 or more.",

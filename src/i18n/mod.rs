@@ -940,6 +940,8 @@ pub struct Text {
     pub grid_source: &'static str,
     pub grid_cell_name: &'static str,
     pub grid_month_total: &'static str,
+    /// Beside a week's total in the results grid: the agreed plan's leads for that ISO week.
+    pub grid_week_goal: &'static str,
     pub grid_type_a_number: &'static str,
     pub paste_too_big: &'static str,
     pub paste_bad_value: &'static str,

@@ -553,6 +553,7 @@ pub const TEXT: Text = Text {
     grid_source: "Bron",
     grid_cell_name: "{measure}, {source}, {day}",
     grid_month_total: "Totaal {month}",
+    grid_week_goal: "doel {leads} leads",
     grid_type_a_number: "Typ een geheel getal van 0 of meer (een bedrag mag centen hebben), of laat de cel leeg voor geen.",
     paste_too_big: "Het geplakte blok loopt buiten de tabel: plak het hoger of verder naar links.",
     paste_bad_value: "Niets geplakt: regel {line}, kolom {column} (“{text}”) is geen geheel getal van 0 of meer.",

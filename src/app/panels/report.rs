@@ -141,6 +141,14 @@ fn results(
             }
         },
     );
+    let week_goals: Vec<(NaiveDate, f64)> = plan
+        .weeks
+        .iter()
+        .map(|w| w.starts)
+        .zip(crate::plan::funnel::whole_parts(
+            &plan.weeks.iter().map(|w| w.leads).collect::<Vec<_>>(),
+        ))
+        .collect();
     let before = doc.actuals.clone();
     let mut notes = actuals::show(
         ui,
@@ -151,6 +159,7 @@ fn results(
             plan_sources: &plan_sources,
             calendar: &calendar,
             minimum_attempts: doc.sales_commitments.minimum_attempts,
+            week_goals: &week_goals,
         },
     );
     // A new record (a day and source that had none) may take the document past what a file
