@@ -739,6 +739,10 @@ pub const TEXT: Text = Text {
     // The app's own file chooser (issue 10)
     chooser_folder: "Folder",
     chooser_up: "Up",
+    chooser_new_folder: "New folder",
+    chooser_new_folder_name: "Name of the new folder",
+    chooser_create: "Create",
+    chooser_cannot_create: "The folder {path} cannot be created: {reason}",
     chooser_name: "File name",
     chooser_open: "Open",
     chooser_save: "Save",

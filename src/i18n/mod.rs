@@ -1134,6 +1134,11 @@ pub struct Text {
     // The app's own file chooser (issue 10)
     pub chooser_folder: &'static str,
     pub chooser_up: &'static str,
+    /// The chooser's New folder button, the field for its name, and creating it.
+    pub chooser_new_folder: &'static str,
+    pub chooser_new_folder_name: &'static str,
+    pub chooser_create: &'static str,
+    pub chooser_cannot_create: &'static str,
     pub chooser_name: &'static str,
     pub chooser_open: &'static str,
     pub chooser_save: &'static str,

@@ -739,6 +739,10 @@ pub const TEXT: Text = Text {
     // The app's own file chooser (issue 10)
     chooser_folder: "Map",
     chooser_up: "Omhoog",
+    chooser_new_folder: "Nieuwe map",
+    chooser_new_folder_name: "Naam van de nieuwe map",
+    chooser_create: "Maken",
+    chooser_cannot_create: "De map {path} kan niet worden gemaakt: {reason}",
     chooser_name: "Bestandsnaam",
     chooser_open: "Openen",
     chooser_save: "Opslaan",
