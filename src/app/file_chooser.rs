@@ -107,6 +107,10 @@ enum Problem {
     /// A pipe, socket or device: no file to read or replace.
     NotAFile(PathBuf),
     NameNeeded,
+    CannotCreate {
+        folder: PathBuf,
+        reason: String,
+    },
 }
 
 impl Problem {
@@ -132,6 +136,10 @@ impl Problem {
             Self::NotAFile(path) => fill(
                 t.chooser_not_a_file,
                 &[("path", &path.display().to_string())],
+            ),
+            Self::CannotCreate { folder, reason } => fill(
+                t.chooser_cannot_create,
+                &[("path", &folder.display().to_string()), ("reason", reason)],
             ),
         }
     }
@@ -164,6 +172,8 @@ pub struct FileChooser {
     fallback: bool,
     /// Put the keyboard focus in the name field next frame.
     focus_name: bool,
+    /// The name of a folder to create in the one shown, while New folder is open.
+    new_folder: Option<String>,
 }
 
 impl FileChooser {
@@ -182,6 +192,7 @@ impl FileChooser {
             replace: None,
             fallback,
             focus_name: true,
+            new_folder: None,
         };
         chooser.go(folder);
         chooser
@@ -207,6 +218,30 @@ impl FileChooser {
         self.folder_text = to.display().to_string();
         self.folder = to;
         self.problem = None;
+    }
+
+    /// Creates the folder `name` in the one shown and shows it, ready to save into; a name
+    /// missing or refused by the system says so and the field stays open.
+    fn create_folder(&mut self, name: &str) {
+        let name = name.trim();
+        if name.is_empty() {
+            self.problem = Some(Problem::NameNeeded);
+            return;
+        }
+        let path = self.folder.join(name);
+        match std::fs::create_dir(&path) {
+            Ok(()) => {
+                self.new_folder = None;
+                self.go(path);
+                self.focus_name = true;
+            }
+            Err(error) => {
+                self.problem = Some(Problem::CannotCreate {
+                    folder: path,
+                    reason: error.to_string(),
+                });
+            }
+        }
     }
 
     /// Open or Save with the name in the field: a folder opens; an existing file opens; a file
@@ -334,6 +369,33 @@ impl FileChooser {
                 self.go(self.folder.join(typed));
             }
         });
+        let opened = self.new_folder.is_none() && ui.button(t.chooser_new_folder).clicked();
+        if opened {
+            self.new_folder = Some(String::new());
+            self.problem = None;
+        }
+        if let Some(mut name) = self.new_folder.take() {
+            let mut create = false;
+            let mut cancel = false;
+            ui.horizontal(|ui| {
+                let label = ui.label(t.chooser_new_folder_name);
+                let field = ui
+                    .add(egui::TextEdit::singleline(&mut name).desired_width(160.0))
+                    .labelled_by(label.id);
+                if opened {
+                    field.request_focus();
+                }
+                create = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+                create |= ui.button(t.chooser_create).clicked();
+                cancel = ui.button(t.cancel).clicked();
+            });
+            if !cancel {
+                self.new_folder = Some(name.clone());
+                if create {
+                    self.create_folder(&name);
+                }
+            }
+        }
         ui.label(
             RichText::new(fill(
                 t.chooser_showing,

@@ -621,3 +621,98 @@ pub fn header_row(ui: &mut Ui, headers: &[&str]) {
     }
     ui.end_row();
 }
+
+/// A row of radio buttons that is one Tab stop, as on every desktop: only the chosen button
+/// takes the keyboard focus, and the arrow keys move the choice (and the focus with it) inside
+/// the group. egui's own radios are a Tab stop each, so a Tab meant for the next field landed
+/// on the next radio and the typed number went into the field after it.
+pub fn radio_group<T: PartialEq + Copy>(ui: &mut Ui, value: &mut T, choices: &[(T, &str)]) {
+    let chosen = choices.iter().position(|(choice, _)| choice == value);
+    let mut ids = Vec::with_capacity(choices.len());
+    let mut moved = None;
+    for (i, (choice, label)) in choices.iter().enumerate() {
+        let checked = Some(i) == chosen;
+        let response = group_radio(ui, checked, label);
+        if response.clicked() {
+            *value = *choice;
+        }
+        if response.has_focus() {
+            // Arrows stay with the group instead of moving the focus away.
+            ui.memory_mut(|m| {
+                m.set_focus_lock_filter(
+                    response.id,
+                    egui::EventFilter {
+                        horizontal_arrows: true,
+                        vertical_arrows: true,
+                        ..Default::default()
+                    },
+                );
+            });
+            let step = ui.input(|input| {
+                let pressed = |key| input.key_pressed(key) && input.modifiers.is_none();
+                if pressed(egui::Key::ArrowRight) || pressed(egui::Key::ArrowDown) {
+                    Some(1)
+                } else if pressed(egui::Key::ArrowLeft) || pressed(egui::Key::ArrowUp) {
+                    Some(choices.len() - 1)
+                } else {
+                    None
+                }
+            });
+            moved = step.map(|step| (i + step) % choices.len());
+        }
+        ids.push(response.id);
+    }
+    if let Some(next) = moved
+        && ui.is_enabled()
+    {
+        *value = choices[next].0;
+        ui.memory_mut(|m| m.request_focus(ids[next]));
+    }
+}
+
+/// One radio button of [`radio_group`]: painted as egui's, focusable only when `checked`.
+fn group_radio(ui: &mut Ui, checked: bool, label: &str) -> Response {
+    let sense = if checked {
+        Sense::click()
+    } else {
+        Sense::CLICK
+    };
+    let icon = egui::IdSalt::new("group_radio_icon");
+    let spacing = ui.spacing();
+    let min_size = egui::Vec2::splat(spacing.interact_size.y.max(spacing.icon_width));
+    let icon_size = egui::vec2(spacing.icon_width, min_size.y);
+    let mut atoms = egui::Atoms::new(label);
+    atoms.push_left(egui::Atom::custom(icon, icon_size));
+    let mut prepared = egui::WidgetAtom::new(atoms)
+        .sense(sense)
+        .min_size(min_size)
+        .allocate(ui);
+    prepared
+        .response
+        .widget_info(|| WidgetInfo::selected(Role::RadioButton, ui.is_enabled(), checked, label));
+    if !ui.is_rect_visible(prepared.response.rect) {
+        return prepared.response;
+    }
+    let visuals = *ui.style().interact(&prepared.response);
+    prepared.fallback_text_color = visuals.text_color();
+    let painted = prepared.paint(ui);
+    if let Some(rect) = painted.rect(icon) {
+        let (small, big) = ui.spacing().icon_rectangles(rect);
+        let painter = ui.painter();
+        painter.add(egui::epaint::CircleShape {
+            center: big.center(),
+            radius: big.width() * 0.5 + visuals.expansion,
+            fill: visuals.bg_fill,
+            stroke: visuals.bg_stroke,
+        });
+        if checked {
+            painter.add(egui::epaint::CircleShape {
+                center: small.center(),
+                radius: small.width() / 3.0,
+                fill: visuals.fg_stroke.color,
+                stroke: egui::Stroke::NONE,
+            });
+        }
+    }
+    painted.response
+}

@@ -1,5 +1,6 @@
 //! The report as one self-contained HTML file: inline CSS, charts as inline SVG, no scripts and
-//! no external requests. Readable on a phone (tables scroll sideways, text wraps), and printed
+//! no external requests. Readable on a phone (each table row becomes a card of label and value,
+//! the charts' text grows, every other month label gives way), and printed
 //! to A4 each section starts on a new page, table headers repeat and rows are never cut.
 //! Every piece of text goes through [`escape`], so a scenario named `<script>` stays text, and
 //! text that is the user's alone (a name in a table cell, the company) is isolated in `<bdi>`,
@@ -34,6 +35,22 @@ figure{margin:1rem 0}
 figcaption{font-weight:600;margin-bottom:.25rem}
 svg{width:100%;height:auto;max-width:40rem;display:block}
 svg text{font:12px system-ui,sans-serif;fill:var(--ink)}
+ul.legend{list-style:none;display:flex;flex-wrap:wrap;gap:.2rem 1rem;padding:0;margin:0 0 .25rem;font-size:.9rem}
+.key{display:inline-block;width:.8rem;height:.8rem;margin-right:.35rem;vertical-align:-.05rem}
+.key.line{height:.2rem;vertical-align:.2rem}
+.key.dot{border-radius:50%}
+@media screen and (max-width:40rem){
+main{padding:.75rem}
+svg text{font-size:20px}
+svg text.alt{display:none}
+table.stack,table.stack tbody,table.stack tr,table.stack td{display:block;width:100%}
+table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+table.stack tr{border-bottom:1px solid var(--line);padding:.35rem 0}
+table.stack td{display:flex;justify-content:space-between;gap:1rem;border:0;padding:.1rem .3rem;white-space:normal}
+table.stack td::before{content:attr(data-label);color:var(--weak);text-align:left}
+table.stack td:first-child{font-weight:600}
+table.stack td:first-child::before{content:none}
+}
 ul{padding-left:1.2rem}
 .signatures{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:1rem 2rem}
 .signature{break-inside:avoid}
@@ -177,8 +194,9 @@ pub fn render(report: &Report) -> String {
     for chart in &report.charts {
         let _ = writeln!(
             out,
-            "<figure>\n<figcaption>{}</figcaption>\n{}</figure>",
+            "<figure>\n<figcaption>{}</figcaption>\n{}{}</figure>",
             escape(chart.title),
+            svg::chart_legend(chart),
             svg::chart(chart, report.language, &report.currency)
         );
     }
@@ -225,14 +243,16 @@ fn tracking_section(out: &mut String, report: &Report, tracking: &Tracking) {
     );
     let _ = writeln!(
         out,
-        "<figure>\n<figcaption>{}</figcaption>\n{}</figure>",
+        "<figure>\n<figcaption>{}</figcaption>\n{}{}</figure>",
         escape(&title),
+        svg::hug_legend(&tracking.line, report.language),
         svg::hug_line(&tracking.line, &title, report.language)
     );
     let _ = writeln!(
         out,
-        "<figure>\n<figcaption>{}</figcaption>\n{}</figure>",
+        "<figure>\n<figcaption>{}</figcaption>\n{}{}</figure>",
         escape(tracking.compliance.title),
+        svg::chart_legend(&tracking.compliance),
         svg::chart(&tracking.compliance, report.language, &report.currency)
     );
     out.push_str("</section>\n");
@@ -262,7 +282,7 @@ fn figures<'a>(out: &mut String, report: &Report, figures: impl Iterator<Item = 
 
 fn table(out: &mut String, report: &Report, table: &Table) {
     let class = |numeric: bool| if numeric { " class=\"n\"" } else { "" };
-    out.push_str("<div class=\"scroll\"><table>\n<thead><tr>");
+    out.push_str("<div class=\"scroll\"><table class=\"stack\">\n<thead><tr>");
     for column in &table.columns {
         let _ = write!(
             out,
@@ -279,7 +299,13 @@ fn table(out: &mut String, report: &Report, table: &Table) {
                 Cell::Text(name) => user(name),
                 other => escape(&other.show(report.language, &report.currency)),
             };
-            let _ = write!(out, "<td{}>{text}</td>", class(column.numeric));
+            // The column's name beside each value when the rows stack on a phone.
+            let _ = write!(
+                out,
+                "<td{} data-label=\"{}\">{text}</td>",
+                class(column.numeric),
+                escape(column.label)
+            );
         }
         out.push_str("</tr>\n");
     }

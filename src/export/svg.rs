@@ -1,5 +1,6 @@
 //! A chart of the report as inline SVG: grouped bars on the left axis, a line series on a
-//! right axis of its own, a legend, and the numbers as the image's accessible name.
+//! right axis of its own, and the numbers as the image's accessible name; its legend is an
+//! HTML list beside it, so it wraps on a phone instead of shrinking with the drawing.
 
 use std::fmt::Write as _;
 
@@ -12,7 +13,7 @@ use crate::tracking::{MonthLine, State};
 const WIDTH: f64 = 640.0;
 const HEIGHT: f64 = 280.0;
 const LEFT: f64 = 64.0;
-const TOP: f64 = 36.0;
+const TOP: f64 = 16.0;
 const BOTTOM: f64 = 40.0;
 const COLOURS: [&str; 3] = ["#2458a6", "#d9822b", "#2e8b57"];
 
@@ -30,7 +31,8 @@ fn axis_top(values: impl Iterator<Item = f64>) -> (f64, f64) {
 pub fn chart(chart: &Chart, language: Language, currency: &str) -> String {
     let bars: Vec<&Series> = chart.series.iter().filter(|s| !s.line).collect();
     let lines: Vec<&Series> = chart.series.iter().filter(|s| s.line).collect();
-    let right = if lines.is_empty() { 16.0 } else { 72.0 };
+    // Room for the right axis' amounts also at the larger text of a phone.
+    let right = if lines.is_empty() { 16.0 } else { 100.0 };
     let plot_width = WIDTH - LEFT - right;
     let plot_height = HEIGHT - TOP - BOTTOM;
     let bottom = TOP + plot_height;
@@ -119,7 +121,7 @@ pub fn chart(chart: &Chart, language: Language, currency: &str) -> String {
             points.join(" ")
         );
     }
-    // Category labels under the bars; long names are shortened, the full name is in the title.
+    // Category labels under the bars; a long name is shortened, its full name shown on hover.
     for (i, name) in chart.labels.iter().enumerate() {
         let short: String = if name.chars().count() > 14 {
             let kept: String = name.chars().take(13).collect();
@@ -127,29 +129,78 @@ pub fn chart(chart: &Chart, language: Language, currency: &str) -> String {
         } else {
             name.clone()
         };
+        let full = if short == *name {
+            String::new()
+        } else {
+            format!("<title>{}</title>", escape(name))
+        };
+        // Every other label of a long row gives way when the text grows on a phone.
+        let alt = if slots > 6.0 && i % 2 == 1 {
+            " class=\"alt\""
+        } else {
+            ""
+        };
         let _ = writeln!(
             out,
-            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"{}\">{}</text>",
+            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"{}\"{alt}>{full}{}</text>",
             LEFT + slot * (i as f64 + 0.5),
             bottom + 18.0,
             if slots > 8.0 { 10 } else { 12 },
             escape(&short)
         );
     }
-    // The legend, top left.
-    let mut x = LEFT;
-    for (s, series) in bars.iter().chain(&lines).enumerate() {
-        let colour = COLOURS[s % COLOURS.len()];
-        let _ = writeln!(
-            out,
-            "<rect x=\"{x:.1}\" y=\"10\" width=\"12\" height=\"12\" fill=\"{colour}\"/>\
-             <text x=\"{:.1}\" y=\"20\">{}</text>",
-            x + 16.0,
-            escape(series.name)
-        );
-        x += 32.0 + series.name.chars().count() as f64 * 7.0;
-    }
     out.push_str("</svg>\n");
+    out
+}
+
+/// The legend of [`chart`] as an HTML list: each series' colour and name, in the colours
+/// the bars and lines are drawn with.
+pub fn chart_legend(chart: &Chart) -> String {
+    let bars = chart.series.iter().filter(|s| !s.line);
+    let lines = chart.series.iter().filter(|s| s.line);
+    let keys: Vec<(String, &str, &str)> = bars
+        .chain(lines)
+        .enumerate()
+        .map(|(s, series)| {
+            let mark = if series.line { "line" } else { "bar" };
+            (series.name.to_owned(), COLOURS[s % COLOURS.len()], mark)
+        })
+        .collect();
+    legend(&keys)
+}
+
+/// The legend of [`hug_line`]: the plan's line, the band, the actual line, then the colour
+/// of each state a dot has.
+pub fn hug_legend(line: &MonthLine, language: Language) -> String {
+    let t = language.text();
+    let mut keys = vec![
+        (t.tracking_ideal.to_owned(), "#2458a6", "line"),
+        (t.tracking_band.to_owned(), "#c8d5ea", "bar"),
+        (t.tracking_actual.to_owned(), "#1d2433", "line"),
+    ];
+    for state in [State::OnTrack, State::Behind, State::Ahead] {
+        if line
+            .days
+            .iter()
+            .any(|p| p.actual.is_some() && p.state == Some(state))
+        {
+            keys.push((state.name(language).to_owned(), state_colour(state), "dot"));
+        }
+    }
+    legend(&keys)
+}
+
+/// A legend list: one item per key, its mark (`bar`, `line` or `dot`) in its colour.
+fn legend(keys: &[(String, &str, &str)]) -> String {
+    let mut out = String::from("<ul class=\"legend\">");
+    for (name, colour, mark) in keys {
+        let _ = write!(
+            out,
+            "<li><span class=\"key {mark}\" style=\"background:{colour}\"></span>{}</li>",
+            escape(name)
+        );
+    }
+    out.push_str("</ul>\n");
     out
 }
 
@@ -166,7 +217,6 @@ fn state_colour(state: State) -> &'static str {
 /// ideal line (dashed), the actual cumulative line, and a dot per day with data coloured by
 /// its state; the days of the month along the bottom.
 pub fn hug_line(line: &MonthLine, title: &str, language: Language) -> String {
-    let t = language.text();
     let n = language.numbers();
     let plot_width = WIDTH - LEFT - 16.0;
     let plot_height = HEIGHT - TOP - BOTTOM;
@@ -260,22 +310,6 @@ pub fn hug_line(line: &MonthLine, title: &str, language: Language) -> String {
                 bottom + 18.0
             );
         }
-    }
-    let legend = [
-        (t.tracking_ideal, "#2458a6"),
-        (t.tracking_band, "#c8d5ea"),
-        (t.tracking_actual, "#1d2433"),
-    ];
-    let mut at = LEFT;
-    for (name, colour) in legend {
-        let _ = writeln!(
-            out,
-            "<rect x=\"{at:.1}\" y=\"10\" width=\"12\" height=\"12\" fill=\"{colour}\"/>\
-             <text x=\"{:.1}\" y=\"20\">{}</text>",
-            at + 16.0,
-            escape(name)
-        );
-        at += 32.0 + name.chars().count() as f64 * 7.0;
     }
     out.push_str("</svg>\n");
     out

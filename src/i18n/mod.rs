@@ -517,6 +517,11 @@ pub struct Text {
     pub axis_count: &'static str,
     pub axis_revenue: &'static str,
     pub axis_share: &'static str,
+    /// What a chart's legend is called for screen readers: "Legend: Actual, Plan".
+    pub chart_legend: &'static str,
+    /// The compliance chart's two colours of bars: the promise kept, the promise missed.
+    pub compliance_kept: &'static str,
+    pub compliance_missed: &'static str,
     pub bad_holiday: &'static str,
     pub banner_example: &'static str,
     pub banner_read_only: &'static str,
@@ -813,7 +818,6 @@ pub struct Text {
     pub whatif_sensitivity_title: &'static str,
     pub whatif_sensitivity_note: &'static str,
     pub whatif_step: &'static str,
-    pub whatif_bar: &'static str,
     pub whatif_low: &'static str,
     pub whatif_high: &'static str,
     pub whatif_confidence_title: &'static str,
@@ -966,6 +970,8 @@ pub struct Text {
     pub grid_source: &'static str,
     pub grid_cell_name: &'static str,
     pub grid_month_total: &'static str,
+    /// Beside a week's total in the results grid: the agreed plan's leads for that ISO week.
+    pub grid_week_goal: &'static str,
     pub grid_type_a_number: &'static str,
     pub paste_too_big: &'static str,
     pub paste_bad_value: &'static str,
@@ -1158,6 +1164,11 @@ pub struct Text {
     // The app's own file chooser (issue 10)
     pub chooser_folder: &'static str,
     pub chooser_up: &'static str,
+    /// The chooser's New folder button, the field for its name, and creating it.
+    pub chooser_new_folder: &'static str,
+    pub chooser_new_folder_name: &'static str,
+    pub chooser_create: &'static str,
+    pub chooser_cannot_create: &'static str,
     pub chooser_name: &'static str,
     pub chooser_open: &'static str,
     pub chooser_save: &'static str,

@@ -100,6 +100,16 @@ impl State {
         }
     }
 
+    /// The state in one or two words, for a table cell or a legend: "On track".
+    pub fn name(self, language: Language) -> &'static str {
+        let t = language.text();
+        match self {
+            Self::Behind => t.state_behind,
+            Self::OnTrack => t.state_on_track,
+            Self::Ahead => t.state_ahead,
+        }
+    }
+
     /// The state in words.
     pub fn describe(self, language: Language) -> &'static str {
         let t = language.text();

@@ -260,3 +260,43 @@ fn the_chooser_fits_a_small_window() {
         assert!(window.contains_rect(rect), "{label} at {rect:?}");
     }
 }
+
+// Issue 18, point 12: "New folder" in the app's own chooser; saving goes into the new folder.
+#[test]
+fn a_new_folder_is_made_in_the_chooser_and_saved_into() {
+    let dir = folder();
+    let mut harness = example();
+    use_builtin_chooser(&mut harness);
+    by_keyboard(&mut harness, "Save as…");
+    harness.get_by_label("Save the SLA as");
+    go_to(&mut harness, &dir);
+    harness.get_by_label("New folder").click();
+    harness.run();
+    type_into(&mut harness, "Name of the new folder", "Q1 plans");
+    harness.get_by_label("Create").click();
+    harness.run();
+    assert!(dir.join("Q1 plans").is_dir());
+    assert_eq!(
+        harness
+            .get_by_role_and_label(Role::TextInput, "Folder")
+            .value()
+            .unwrap_or_default(),
+        dir.join("Q1 plans").display().to_string(),
+        "the chooser shows the new folder"
+    );
+    type_into(&mut harness, "File name", "plan");
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert!(dir.join("Q1 plans").join("plan.sla.ron").is_file());
+
+    // A folder that exists already is refused with the reason, and the field stays.
+    by_keyboard(&mut harness, "Save as…");
+    go_to(&mut harness, &dir);
+    harness.get_by_label("New folder").click();
+    harness.run();
+    type_into(&mut harness, "Name of the new folder", "Q1 plans");
+    harness.key_press(Key::Enter);
+    harness.run();
+    harness.get_by_label_contains("cannot be created");
+    harness.get_by_role_and_label(Role::TextInput, "Name of the new folder");
+}

@@ -12,6 +12,7 @@ mod actual_values;
 mod agreement_sign;
 mod agreement_ui;
 mod browser;
+mod charts_ui;
 mod cli;
 mod dutch;
 mod engine;

@@ -67,6 +67,14 @@ fn html_has_row(html: &str, cells: &[&str]) -> bool {
     let Some((first, numbers)) = cells.split_first() else {
         return false;
     };
+    // Each cell names its column for a phone (` data-label="Leads"`); the values are the point.
+    let mut html = html.to_owned();
+    while let Some(start) = html.find(" data-label=\"") {
+        let end = html[start + 13..]
+            .find('"')
+            .map_or(html.len(), |e| start + 14 + e);
+        html.replace_range(start..end, "");
+    }
     let numbers: String = numbers
         .iter()
         .map(|c| format!("<td class=\"n\">{c}</td>"))

@@ -76,6 +76,42 @@ fn the_basis_is_chosen_explicitly_and_inputs_not_in_force_are_disabled() {
     assert_eq!(a.average_deal_size, 18_000.0);
 }
 
+// Issue 18, point 3: the basis is one Tab stop; the arrow keys change it. Its three radios
+// were three stops, so "2,5" meant for the rate went into the deal size.
+#[test]
+fn the_basis_radios_are_one_tab_stop_and_arrows_move_inside() {
+    let mut harness = example();
+    harness.get_by_label("one rate").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Marketing share of revenue")
+        .focus();
+    harness.run();
+    press(&mut harness, Modifiers::NONE, Key::Tab);
+    assert!(harness.get_by_label("one rate").is_focused());
+    press(&mut harness, Modifiers::NONE, Key::Tab);
+    assert!(
+        harness
+            .get_by_role_and_label(Role::TextInput, "Average deal size")
+            .is_focused(),
+        "the Tab after the basis goes to the next field"
+    );
+    press(&mut harness, Modifiers::SHIFT, Key::Tab);
+    assert!(harness.get_by_label("one rate").is_focused());
+    let basis = |harness: &egui_kittest::Harness<'_, sla_planner::App>| {
+        harness.state().document().scenarios[0]
+            .assumptions
+            .conversion
+    };
+    press(&mut harness, Modifiers::NONE, Key::ArrowRight);
+    assert_eq!(basis(&harness), Conversion::Stages);
+    assert!(harness.get_by_label("funnel stages").is_focused());
+    press(&mut harness, Modifiers::NONE, Key::ArrowLeft);
+    press(&mut harness, Modifiers::NONE, Key::ArrowLeft);
+    assert_eq!(basis(&harness), Conversion::LeadSources, "round the group");
+    assert!(harness.get_by_label("lead sources").is_focused());
+}
+
 // 2. Typed text is read strictly.
 #[test]
 fn a_misplaced_separator_is_refused_with_a_suggestion_and_the_old_value_stays() {

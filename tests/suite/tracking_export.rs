@@ -74,6 +74,33 @@ fn with_actuals_the_html_has_the_status_and_two_tracking_charts() {
     );
 }
 
+// Issue 18, point 11: the dots' colours are in the legend, and a name cut short under its
+// bars is there in full on hover.
+#[test]
+fn the_exported_charts_name_their_colours_and_their_long_names() {
+    let html = export::render(&report(&tracked(), Language::English), Format::Html);
+    let page = Html::parse_document(&html);
+    let dots: std::collections::BTreeSet<String> = page
+        .select(&Selector::parse("circle").unwrap())
+        .filter_map(|e| e.value().attr("fill").map(str::to_owned))
+        .collect();
+    let keys: std::collections::BTreeSet<String> = page
+        .select(&Selector::parse(".legend .key").unwrap())
+        .filter_map(|e| {
+            e.value()
+                .attr("style")?
+                .strip_prefix("background:")
+                .map(str::to_owned)
+        })
+        .collect();
+    assert!(!dots.is_empty());
+    assert!(dots.is_subset(&keys), "dots {dots:?} without a legend key");
+    let mut doc = SlaDocument::example().unwrap();
+    doc.actuals = Default::default();
+    let html = export::render(&report(&doc, Language::English), Format::Html);
+    assert!(html.contains("<title>Whitepaper downloads</title>Whitepaper do…"));
+}
+
 fn report_of_dutch() -> Report {
     report(&tracked(), Language::Dutch)
 }

@@ -112,6 +112,61 @@ fn a_block_pasted_from_a_spreadsheet_fills_the_cells_from_the_focused_one_as_one
     );
 }
 
+// Issue 18, point 6: the paste's note appeared above the grid and pushed every cell down (the
+// next click missed), and it stayed after the paste was undone.
+#[test]
+fn the_paste_note_moves_no_cell_and_goes_with_an_undo() {
+    let mut harness = example();
+    press(&mut harness, Modifiers::COMMAND, Key::Num3);
+    open_part(&mut harness, "Results per day");
+    let cell = "Leads, Webinars, Tue 5 Jan";
+    let before = harness.get_by_role_and_label(Role::TextInput, cell).rect();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Leads, Demo requests, Mon 4 Jan")
+        .focus();
+    harness.run();
+    harness.event(Event::Paste("3\t2\r\n4\t1\r\n".into()));
+    harness.run();
+    harness.run();
+    harness.get_by_label("Pasted 4 values.");
+    assert_eq!(
+        harness.get_by_role_and_label(Role::TextInput, cell).rect(),
+        before,
+        "the note pushed the grid"
+    );
+    press(&mut harness, Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert!(harness.state().document().actuals.is_empty());
+    assert!(
+        harness.query_by_label("Pasted 4 values.").is_none(),
+        "the note of an undone paste"
+    );
+}
+
+// Issue 18, point 7: a week's total stands beside the agreed plan's goal for that ISO week.
+#[test]
+fn week_totals_show_the_weeks_goal() {
+    let mut harness = support::example();
+    press(&mut harness, Modifiers::COMMAND, Key::Num3);
+    open_part(&mut harness, "Results per day");
+    let cell = harness
+        .get_by_role_and_label(Role::TextInput, "Leads, Webinars, Mon 1 Feb")
+        .rect();
+    // Down the grid to the end of ISO week 5 (Sunday 7 February).
+    harness.hover_at(cell.center());
+    harness.event(Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, -500.0),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Unknown,
+        modifiers: Modifiers::NONE,
+    });
+    harness.run();
+    harness.get_by_label("week 5");
+    // The example's plan: 23 leads in ISO week 5 of 2027, as its Targets show.
+    harness.get_by_label("goal 23 leads");
+}
+
 #[test]
 fn a_paste_with_a_value_that_does_not_read_changes_nothing_and_says_where() {
     let mut harness = example();

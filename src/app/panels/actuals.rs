@@ -144,6 +144,9 @@ pub struct GridContext<'a> {
     pub plan_sources: &'a [String],
     pub calendar: &'a WorkingCalendar,
     pub minimum_attempts: u32,
+    /// The agreed plan's whole leads per ISO week, by the week's Monday: the goal a week's
+    /// total is read against.
+    pub week_goals: &'a [(NaiveDate, f64)],
 }
 
 /// What the grid has to tell the user after a frame.
@@ -302,7 +305,16 @@ pub fn show(
                     }
                     GridRow::Week { week, from, to } => {
                         let sum = total(actuals, &sources, *from, *to);
-                        total_row(&mut table_row, &language.week(*week), &sum, n, true);
+                        let monday =
+                            *from - Duration::days(i64::from(from.weekday().num_days_from_monday()));
+                        let goal = context
+                            .week_goals
+                            .iter()
+                            .find(|(starts, _)| *starts == monday)
+                            .map(|(_, leads)| {
+                                fill(t.grid_week_goal, &[("leads", &n.decimal(*leads, 0))])
+                            });
+                        total_row(&mut table_row, &language.week(*week), goal, &sum, n, true);
                     }
                     GridRow::Month => {
                         let last = context.month.end_exclusive() - Duration::days(1);
@@ -311,7 +323,7 @@ pub fn show(
                             t.grid_month_total,
                             &[("month", &language.month(context.month))],
                         );
-                        total_row(&mut table_row, &label, &sum, n, false);
+                        total_row(&mut table_row, &label, None, &sum, n, false);
                     }
                 }
             });
@@ -404,10 +416,11 @@ fn cell(
     problem
 }
 
-/// A row of sums, in bold for the month.
+/// A row of sums, in bold for the month; beside a week's label, its goal.
 fn total_row(
     row: &mut egui_extras::TableRow<'_, '_>,
     label: &str,
+    goal: Option<String>,
     sum: &Totals,
     n: NumberStyle,
     week: bool,
@@ -419,7 +432,11 @@ fn total_row(
     row.col(|ui| {
         ui.label(text(label.to_owned()));
     });
-    row.col(|_| {});
+    row.col(|ui| {
+        if let Some(goal) = goal {
+            ui.label(text(goal));
+        }
+    });
     for measure in Measure::ALL {
         row.col(|ui| {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {

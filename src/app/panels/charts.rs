@@ -3,8 +3,8 @@
 //! descriptions, so the window and the export never disagree. Axes carry units; hovering a bar
 //! or point shows its exact value; each chart tells screen readers its numbers.
 
-use egui::{Rangef, Ui};
-use egui_plot::{AxisHints, Bar, BarChart, Legend, Line, Plot, PlotPoints};
+use egui::{Color32, Rangef, Sense, Stroke, Ui, vec2};
+use egui_plot::{AxisHints, Bar, BarChart, HoverPosition, Line, Plot, PlotPoints};
 
 use super::super::theme;
 use crate::i18n::Language;
@@ -14,7 +14,7 @@ use crate::report::{Chart, ChartId, ChartKind};
 
 /// Category labels closer than this (points apart) are left out; `egui_plot`'s default for an x
 /// axis (60) hides the month names of a year on any window narrower than a projector.
-const CATEGORY_SPACING: Rangef = Rangef {
+pub(super) const CATEGORY_SPACING: Rangef = Rangef {
     min: 30.0,
     max: 36.0,
 };
@@ -62,7 +62,8 @@ fn colour_index(chart: ChartId, series: usize) -> usize {
 
 /// Draws one chart: its bar series side by side on the left axis, a line series on a right
 /// axis of its own (drawn on the left axis times a round factor, so both axes show round
-/// numbers), one label under each category, a legend when there is more than one series.
+/// numbers), one label under each category, a legend above the plot when there is more than
+/// one series, and every series' value of the category under the pointer on hover.
 fn draw(
     ui: &mut Ui,
     chart: &Chart,
@@ -95,7 +96,19 @@ fn draw(
     } else {
         nice_scale(bar_max, line_max)
     };
-    let legend = chart.series.len() > 1;
+    if chart.series.len() > 1 {
+        let keys: Vec<Key> = chart
+            .series
+            .iter()
+            .enumerate()
+            .map(|(index, s)| Key {
+                name: s.name.to_owned(),
+                colour: theme::series_color(dark, colour_index(chart.id, index)),
+                mark: if s.line { Mark::Line } else { Mark::Bar },
+            })
+            .collect();
+        legend(ui, language, chart.title, &keys);
+    }
     let bar_kind = bars.first().map_or(ChartKind::Count, |(_, s)| s.kind);
     let left_label = match (bars.as_slice(), bar_kind) {
         ([(_, only)], _) => only.name,
@@ -132,36 +145,34 @@ fn draw(
                 .formatter(move |mark, _| kind.show(mark.value / scale, language, &currency)),
         );
     }
-    let hover_labels = chart.labels.clone();
-    let line_kinds: Vec<ChartKind> = lines.iter().map(|(_, s)| s.kind).collect();
-    let hover_currency = currency.clone();
-    let mut plot = still_plot(chart.title, height)
+    let hover: Vec<(f64, String)> = chart
+        .labels
+        .iter()
+        .enumerate()
+        .map(|(i, label)| {
+            let values: Vec<String> = chart
+                .series
+                .iter()
+                .filter_map(|s| {
+                    let value = s.values.get(i)?;
+                    Some(format!(
+                        "{}: {}",
+                        s.name,
+                        s.kind.show(*value, language, &currency)
+                    ))
+                })
+                .collect();
+            (i as f64, format!("{label}\n{}", values.join("\n")))
+        })
+        .collect();
+    let response = still_plot(chart.title, height)
         .include_y(0.0)
-        // Head room above the tallest bar for the legend, never over the data.
-        .include_y(bar_max.max(line_max * scale) * if legend { 1.7 } else { 1.1 })
+        .include_y(bar_max.max(line_max * scale) * 1.1)
         .x_grid_spacer(|input| category_marks(&input))
         .y_grid_spacer(|input| round_marks(input.bounds))
         .custom_x_axes(vec![x_axis])
         .custom_y_axes(y_axes)
-        .label_formatter(move |pos| match pos {
-            egui_plot::HoverPosition::NearDataPoint {
-                plot_name,
-                position,
-                index,
-            } => {
-                let label = hover_labels.get(*index).map_or("", String::as_str);
-                let kind = line_kinds.first().copied().unwrap_or(ChartKind::Count);
-                Some(format!(
-                    "{label}\n{plot_name}: {}",
-                    kind.show(position.y / scale, language, &hover_currency)
-                ))
-            }
-            egui_plot::HoverPosition::Elsewhere { .. } => None,
-        });
-    if legend {
-        plot = plot.legend(Legend::default().position(egui_plot::Corner::LeftTop));
-    }
-    let response = plot
+        .label_formatter(hover_nearest(Along::X, hover))
         .show(ui, |plot_ui| {
             for (position, (index, series)) in bars.iter().enumerate() {
                 let colour = theme::series_color(dark, colour_index(chart.id, *index));
@@ -174,22 +185,12 @@ fn draw(
                         Bar::new(i as f64 + offset, *value)
                             .width(width * 0.92)
                             .fill(colour)
-                            .name(chart.labels.get(i).map_or("", String::as_str))
                     })
                     .collect();
-                let name = series.name;
-                let kind = series.kind;
-                let currency = currency.clone();
                 plot_ui.bar_chart(
-                    BarChart::new(name, chart_bars)
+                    BarChart::new(series.name, chart_bars)
                         .color(colour)
-                        .element_formatter(Box::new(move |bar, _| {
-                            format!(
-                                "{}\n{name}: {}",
-                                bar.name,
-                                kind.show(bar.value, language, &currency)
-                            )
-                        })),
+                        .allow_hover(false),
                 );
             }
             for (index, series) in &lines {
@@ -202,13 +203,149 @@ fn draw(
                 plot_ui.line(
                     Line::new(series.name, points)
                         .color(theme::series_color(dark, colour_index(chart.id, *index)))
-                        .width(2.0),
+                        .width(2.0)
+                        .allow_hover(false),
                 );
             }
         })
         .response;
     describe(&response, chart, language, &currency);
     response
+}
+
+/// How a legend key shows its series: a square for bars, a stroke for lines (dashed or
+/// dotted as the line is), a marker for points.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Mark {
+    Bar,
+    Line,
+    Dashed,
+    Dotted,
+    Dot,
+    Up,
+    Down,
+}
+
+/// One entry of a legend: the series' name and the colour and mark it is drawn with.
+pub(super) struct Key {
+    pub name: String,
+    pub colour: Color32,
+    pub mark: Mark,
+}
+
+/// A legend in a row above its plot, wrapping on a narrow panel: `egui_plot`'s own legend
+/// sits inside the plot, over the data (the first days of a month, the longest bars). Its
+/// keys are painted with the colour and mark the plot draws; screen readers hear the names
+/// as one label ("Legend: Actual, Plan"), so the series names do not repeat as widgets.
+pub(super) fn legend(ui: &mut Ui, language: Language, chart: &str, keys: &[Key]) {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let text = ui.visuals().text_color();
+    let row = ui.horizontal_wrapped(|ui| {
+        for key in keys {
+            let galley = ui
+                .painter()
+                .layout_no_wrap(key.name.clone(), font.clone(), text);
+            let swatch = 14.0;
+            let (rect, _) = ui.allocate_exact_size(
+                vec2(swatch + 4.0 + galley.size().x, galley.size().y.max(swatch)),
+                Sense::hover(),
+            );
+            let mark = egui::Rect::from_center_size(
+                egui::pos2(rect.left() + swatch / 2.0, rect.center().y),
+                vec2(swatch, swatch),
+            );
+            paint_mark(ui.painter(), mark, key);
+            ui.painter().galley(
+                egui::pos2(mark.right() + 4.0, rect.center().y - galley.size().y / 2.0),
+                galley,
+                text,
+            );
+            ui.add_space(8.0);
+        }
+    });
+    let names: Vec<&str> = keys.iter().map(|k| k.name.as_str()).collect();
+    let label = format!("{}: {}", language.text().chart_legend, names.join(", "));
+    ui.interact(
+        row.response.rect,
+        ui.scope_id().with(("legend", chart)),
+        Sense::hover(),
+    )
+    .widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Label, true, &label));
+}
+
+/// Paints a legend key's mark in `rect`.
+fn paint_mark(painter: &egui::Painter, rect: egui::Rect, key: &Key) {
+    let stroke = Stroke::new(2.0, key.colour);
+    let (left, right) = (rect.left_center(), rect.right_center());
+    match key.mark {
+        Mark::Bar => {
+            painter.rect_filled(rect.shrink(1.0), 2.0, key.colour);
+        }
+        Mark::Line => {
+            painter.line_segment([left, right], stroke);
+        }
+        Mark::Dashed => {
+            painter.extend(egui::Shape::dashed_line(&[left, right], stroke, 4.0, 3.0));
+        }
+        Mark::Dotted => {
+            painter.extend(egui::Shape::dotted_line(
+                &[left, right],
+                key.colour,
+                3.0,
+                1.2,
+            ));
+        }
+        Mark::Dot => {
+            painter.circle_filled(rect.center(), 4.0, key.colour);
+        }
+        Mark::Up | Mark::Down => {
+            let (tip, base) = if key.mark == Mark::Up {
+                (rect.center_top(), rect.bottom())
+            } else {
+                (rect.center_bottom(), rect.top())
+            };
+            let points = vec![
+                tip + vec2(0.0, if key.mark == Mark::Up { 2.0 } else { -2.0 }),
+                egui::pos2(rect.left() + 2.0, base),
+                egui::pos2(rect.right() - 2.0, base),
+            ];
+            painter.add(egui::Shape::convex_polygon(
+                points,
+                key.colour,
+                Stroke::NONE,
+            ));
+        }
+    }
+}
+
+/// Which coordinate of the pointer picks the hovered category: x for columns and days, y for
+/// the tornado's rows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Along {
+    X,
+    Y,
+}
+
+/// A hover text for a plot: the text of the category nearest the pointer (every series'
+/// value there), wherever over the plot the pointer is, not only on a bar's top or a line's
+/// point. The texts are shown in `egui_plot`'s tooltip, a label screen readers can read too.
+pub(super) fn hover_nearest(
+    along: Along,
+    texts: Vec<(f64, String)>,
+) -> impl Fn(&HoverPosition<'_>) -> Option<String> {
+    move |position| {
+        let at = match position {
+            HoverPosition::NearDataPoint { position, .. }
+            | HoverPosition::Elsewhere { position } => match along {
+                Along::X => position.x,
+                Along::Y => position.y,
+            },
+        };
+        texts
+            .iter()
+            .min_by(|a, b| (a.0 - at).abs().total_cmp(&(b.0 - at).abs()))
+            .map(|(_, text)| text.clone())
+    }
 }
 
 /// Gives a chart its text alternative for screen readers: the same description the exported
@@ -230,12 +367,16 @@ pub(super) fn still_plot(id: &str, height: f32) -> Plot<'static> {
 }
 
 /// An axis label short enough to sit under its bars; hovering shows the full name.
-pub(super) fn shorten(name: &str) -> String {
-    const MAX_CHARS: usize = 12;
-    if name.chars().count() <= MAX_CHARS {
+fn shorten(name: &str) -> String {
+    shorten_to(name, 12)
+}
+
+/// `name` in at most `max_chars` characters, the cut marked with "…".
+pub(super) fn shorten_to(name: &str, max_chars: usize) -> String {
+    if name.chars().count() <= max_chars {
         name.to_owned()
     } else {
-        let kept: String = name.chars().take(MAX_CHARS - 1).collect();
+        let kept: String = name.chars().take(max_chars.saturating_sub(1)).collect();
         format!("{}…", kept.trim_end())
     }
 }
@@ -243,7 +384,7 @@ pub(super) fn shorten(name: &str) -> String {
 /// A category label in at most two short lines ("Jan 2027" as "Jan" over "2027", "Demo
 /// requests" as "Demo" over "requests"), so it fits under its bar where one line would not and
 /// `egui_plot` would leave it out.
-fn two_lines(label: &str) -> String {
+pub(super) fn two_lines(label: &str) -> String {
     match label.split_once(' ') {
         Some((first, rest)) => format!("{}\n{}", shorten(first), shorten(rest.trim())),
         None => shorten(label),
@@ -253,7 +394,7 @@ fn two_lines(label: &str) -> String {
 /// A grid line under every bar, and a label under every bar or every second, third … where
 /// the bars are too close for each to have one (the narrow results panel): those marks get
 /// a step of that many bars, so `egui_plot` labels them and leaves the others unlabelled.
-fn category_marks(input: &egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
+pub(super) fn category_marks(input: &egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
     // `base_step_size` is what 8 points (the plot's minimum grid spacing) are worth.
     let points_per_bar = 8.0 / input.base_step_size.max(f64::MIN_POSITIVE);
     let every = [1, 2, 3, 4, 6, 12]
@@ -287,8 +428,8 @@ pub(super) fn one_mark_per_bar((min, max): (f64, f64)) -> Vec<egui_plot::GridMar
 /// Grid lines (and axis labels) at the round steps of [`axis_step`] (0, 20, 40 … for a chart
 /// up to 130), about four of them, the same steps as the exported SVG. `egui_plot`'s own
 /// spacing knows only powers of ten, so it showed 0 and 100 alone or a label every 10.
-fn round_marks((min, max): (f64, f64)) -> Vec<egui_plot::GridMark> {
-    let step = axis_step(max - min.min(0.0));
+pub(super) fn round_marks((min, max): (f64, f64)) -> Vec<egui_plot::GridMark> {
+    let step = axis_step(max - min);
     let first = (min / step).ceil() as i64;
     let last = (max / step).floor() as i64;
     (first..=last)

@@ -5,11 +5,14 @@
 use std::collections::BTreeSet;
 
 use egui::{Grid, Id, RichText, Ui};
-use egui_plot::{Bar, BarChart, Legend};
+use egui_plot::{Bar, BarChart};
 
 use super::super::theme;
 use super::super::widgets::{Fields, header_row, number_cell};
-use super::charts::still_plot;
+use super::charts::{
+    Along, CATEGORY_SPACING, Key, Mark, category_marks, hover_nearest, legend, round_marks,
+    still_plot, two_lines,
+};
 use super::section;
 use crate::document::{ScenarioId, SlaDocument};
 use crate::i18n::{Language, NO_NUMBER, describe_diff, fill};
@@ -210,32 +213,76 @@ fn per_month(ui: &mut Ui, language: Language, currency: &str, comparison: &Compa
             let bars = values
                 .iter()
                 .enumerate()
-                .map(|(i, v)| Bar::new(i as f64 + offset, *v).width(width * 0.95))
+                .map(|(i, v)| {
+                    Bar::new(i as f64 + offset, *v)
+                        .width(width * 0.95)
+                        .fill(theme::series_color(dark, k))
+                })
                 .collect();
-            BarChart::new(column.name.clone(), bars).color(theme::series_color(dark, k))
+            BarChart::new(column.name.clone(), bars)
+                .color(theme::series_color(dark, k))
+                .allow_hover(false)
         })
         .collect();
     let months: Vec<String> = columns
         .first()
         .and_then(|(c, _)| c.plan.as_ref())
-        .map(|p| p.months.iter().map(|m| m.month.to_string()).collect())
+        .map(|p| {
+            p.months
+                .iter()
+                .enumerate()
+                .map(|(i, m)| language.month_short(m.month, i == 0))
+                .collect()
+        })
         .unwrap_or_default();
     let currency = currency.to_owned();
+    let show = move |value: f64| match series {
+        Monthly::Budget => n.money(value, &currency),
+        Monthly::Leads | Monthly::Customers => n.decimal(value, 1),
+    };
+    let hover: Vec<(f64, String)> = months
+        .iter()
+        .enumerate()
+        .map(|(i, month)| {
+            let values: Vec<String> = columns
+                .iter()
+                .filter_map(|(column, values)| {
+                    Some(format!("{}: {}", column.name, show(*values.get(i)?)))
+                })
+                .collect();
+            (i as f64, format!("{month}\n{}", values.join("\n")))
+        })
+        .collect();
+    let keys: Vec<Key> = columns
+        .iter()
+        .enumerate()
+        .map(|(k, (column, _))| Key {
+            name: column.name.clone(),
+            colour: theme::series_color(dark, k),
+            mark: Mark::Bar,
+        })
+        .collect();
+    legend(ui, language, "compare per month", &keys);
     still_plot("compare per month", theme::PLOT_HEIGHT)
-        .legend(Legend::default())
         .include_y(0.0)
-        .x_axis_formatter(move |mark, _| {
-            let i = mark.value.round();
-            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
-                months.get(i as usize).cloned().unwrap_or_default()
-            } else {
-                String::new()
-            }
-        })
-        .y_axis_formatter(move |mark, _| match series {
-            Monthly::Budget => n.money(mark.value, &currency),
-            Monthly::Leads | Monthly::Customers => n.decimal(mark.value, 1),
-        })
+        .y_grid_spacer(|input| round_marks(input.bounds))
+        .x_grid_spacer(|input| category_marks(&input))
+        .custom_x_axes(vec![
+            egui_plot::AxisHints::new_x()
+                .label_spacing(CATEGORY_SPACING)
+                .formatter(move |mark, _| {
+                    let i = mark.value.round();
+                    if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
+                        months
+                            .get(i as usize)
+                            .map_or_else(String::new, |m| two_lines(m))
+                    } else {
+                        String::new()
+                    }
+                }),
+        ])
+        .y_axis_formatter(move |mark, _| show(mark.value))
+        .label_formatter(hover_nearest(Along::X, hover))
         .show(ui, |plot| {
             for chart in charts {
                 plot.bar_chart(chart);

@@ -7,7 +7,7 @@ use egui::{Grid, RichText, TextEdit, Ui};
 use super::super::theme;
 use super::super::widgets::{
     EditBuffer, FieldLabel, FieldValue, Fields, Name, Note, header_row, message_cell, name_input,
-    number_cell, number_field, number_field_with_note, number_input, seasonality_bars,
+    number_cell, number_field, number_field_with_note, number_input, radio_group, seasonality_bars,
     unusual_cell,
 };
 use super::{Messages, section};
@@ -103,15 +103,15 @@ fn step_one(
         );
         ui.label(t.rate_comes_from);
         ui.horizontal(|ui| {
-            for basis in [
-                Conversion::SingleRate,
-                Conversion::Stages,
-                Conversion::LeadSources,
-            ] {
-                ui.add_enabled_ui(fields.enabled, |ui| {
-                    ui.radio_value(&mut a.conversion, basis, language.basis(basis.into()));
-                });
-            }
+            ui.add_enabled_ui(fields.enabled, |ui| {
+                let choices = [
+                    Conversion::SingleRate,
+                    Conversion::Stages,
+                    Conversion::LeadSources,
+                ]
+                .map(|basis| (basis, language.basis(basis.into())));
+                radio_group(ui, &mut a.conversion, &choices);
+            });
         });
         ui.label("");
         ui.end_row();

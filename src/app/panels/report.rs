@@ -117,19 +117,38 @@ fn results(
         .map(|s| s.name.clone())
         .collect();
     let calendar = WorkingCalendar::new(&agreed.assumptions.holidays);
-    // Above the table, where it is seen: a cell that does not read (while its text stays) or
-    // the outcome of the last paste (until the next).
+    // Above the table, where it is seen, on a status line of its own that is always there, so
+    // a note coming or going never moves the cells under the pointer: a cell that does not read
+    // (while its text stays) or the outcome of the last paste (until the next, or an undo).
     let note_id = ui.scope_id().with("grid note");
-    // (text, a problem?, from a paste?)
-    let shown: Option<(String, bool, bool)> = ui.data(|d| d.get_temp(note_id)).flatten();
-    if let Some((text, problem, _)) = &shown {
-        let text = RichText::new(text.as_str());
-        ui.label(if *problem {
-            text.color(ui.visuals().warn_fg_color)
-        } else {
-            text
-        });
-    }
+    // (text, a problem?, the generation of the document a paste's note belongs to)
+    let shown: Option<(String, bool, Option<u64>)> = ui.data(|d| d.get_temp(note_id)).flatten();
+    let line = ui.text_style_height(&egui::TextStyle::Body);
+    let width = ui.available_width();
+    ui.allocate_ui_with_layout(
+        egui::vec2(width, line),
+        egui::Layout::left_to_right(egui::Align::Center),
+        |ui| {
+            ui.set_min_size(egui::vec2(width, line));
+            if let Some((text, problem, _)) = &shown {
+                let text = RichText::new(text.as_str());
+                let text = if *problem {
+                    text.color(ui.visuals().warn_fg_color)
+                } else {
+                    text
+                };
+                ui.add(egui::Label::new(text).truncate());
+            }
+        },
+    );
+    let week_goals: Vec<(NaiveDate, f64)> = plan
+        .weeks
+        .iter()
+        .map(|w| w.starts)
+        .zip(crate::plan::funnel::whole_parts(
+            &plan.weeks.iter().map(|w| w.leads).collect::<Vec<_>>(),
+        ))
+        .collect();
     let before = doc.actuals.clone();
     let mut notes = actuals::show(
         ui,
@@ -140,6 +159,7 @@ fn results(
             plan_sources: &plan_sources,
             calendar: &calendar,
             minimum_attempts: doc.sales_commitments.minimum_attempts,
+            week_goals: &week_goals,
         },
     );
     // A new record (a day and source that had none) may take the document past what a file
@@ -150,12 +170,14 @@ fn results(
         doc.actuals = before;
         notes.paste = Some(Err(error.describe(language)));
     }
+    let paste = Some(fields.generation);
     let next = match (notes.cell, notes.paste) {
-        (Some(cell), _) => Some((cell, true, false)),
-        (None, Some(Ok(done))) => Some((done, false, true)),
-        (None, Some(Err(refused))) => Some((refused, true, true)),
-        // A cell message goes once the cell reads (or an undo restored it); a paste's stays.
-        (None, None) => shown.clone().filter(|(_, _, pasted)| *pasted),
+        (Some(cell), _) => Some((cell, true, None)),
+        (None, Some(Ok(done))) => Some((done, false, paste)),
+        (None, Some(Err(refused))) => Some((refused, true, paste)),
+        // A cell message goes once the cell reads (or an undo restored it); a paste's stays
+        // until the document changes under the grid (an undo, another file).
+        (None, None) => shown.clone().filter(|(_, _, pasted)| *pasted == paste),
     };
     if next != shown {
         ui.data_mut(|d| d.insert_temp(note_id, next));

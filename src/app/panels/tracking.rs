@@ -4,11 +4,11 @@
 
 use chrono::{Datelike as _, NaiveDate};
 use egui::{Color32, Grid, RichText, Ui};
-use egui_plot::{AxisHints, Bar, BarChart, HLine, Legend, Line, LineStyle, PlotPoints, Points};
+use egui_plot::{AxisHints, Bar, BarChart, HLine, Line, LineStyle, PlotPoints, Points};
 
 use super::super::theme;
 use super::super::widgets::{FieldLabel, Fields, Note, number_field_with_note};
-use super::charts::still_plot;
+use super::charts::{Along, Key, Mark, hover_nearest, legend, round_marks, still_plot};
 use super::section;
 use crate::document::{Actuals, Scenario, SlaDocument, Tracking};
 use crate::i18n::{Language, fill};
@@ -140,12 +140,18 @@ pub fn show(
     );
     if let Some(line) = &computed.month {
         let x: Vec<f64> = line.days.iter().map(|p| f64::from(p.date.day())).collect();
+        let names: Vec<String> = line
+            .days
+            .iter()
+            .map(|p| language.long_date(p.date))
+            .collect();
         hug_chart(
             ui,
             language,
             &doc.currency,
             "hug the line: month",
             &x,
+            &names,
             &line.days,
             view.quantity,
             5.0,
@@ -162,6 +168,7 @@ pub fn show(
             .iter()
             .map(|(span, _)| span_label(language, *span))
             .collect();
+        let names = labels.clone();
         let x: Vec<f64> = (0..points.len()).map(|i| i as f64).collect();
         let line: Vec<LinePoint> = points.iter().map(|(_, p)| *p).collect();
         ui.label(RichText::new(t.period_chart_title).strong());
@@ -171,6 +178,7 @@ pub fn show(
             &doc.currency,
             "hug the line: period",
             &x,
+            &names,
             &line,
             view.quantity,
             if view.by == Granularity::Week {
@@ -488,7 +496,7 @@ fn marketing(
                     ))
                 }),
                 (t.status_state, &|p: &Pace| {
-                    state_name(language, state(p)).to_owned()
+                    state(p).name(language).to_owned()
                 }),
             ];
             for (label, cell) in rows {
@@ -517,16 +525,6 @@ fn marketing(
         State::Ahead => t.advice_ahead,
     };
     ui.label(RichText::new(advice).color(state_color(ui, month)));
-}
-
-/// A state in one or two words, for a table cell.
-fn state_name(language: Language, state: State) -> &'static str {
-    let t = language.text();
-    match state {
-        State::Behind => t.state_behind,
-        State::OnTrack => t.state_on_track,
-        State::Ahead => t.state_ahead,
-    }
 }
 
 /// How one row of the pace table shows a pace.
@@ -576,7 +574,7 @@ fn sales(ui: &mut Ui, language: Language, doc: &SlaDocument, sales: &SalesStatus
                     "hours",
                     &language.with_unit(c.first_contact_within_hours, Unit::Hours, &doc.currency),
                 ),
-                ("state", state_name(language, sales.state)),
+                ("state", sales.state.name(language)),
             ],
         ))
         .color(state_color(ui, sales.state)),
@@ -643,7 +641,9 @@ fn span_label(language: Language, span: Span) -> String {
 }
 
 /// The ideal line, the tolerance band and the actual line, each actual point coloured by its
-/// state; `x` places the points, `x_label` names a position on the axis.
+/// state; `x` places the points, `x_label` names a position on the axis and `names` each point
+/// in its hover text (a date, a week). The legend stands above the plot, and hovering anywhere
+/// shows the nearest point's actual, plan and tolerance.
 #[expect(
     clippy::too_many_arguments,
     reason = "the points, their positions and how the axis names them are one drawing; issue 16 moves the chart into the report model"
@@ -654,6 +654,7 @@ fn hug_chart(
     currency: &str,
     id: &str,
     x: &[f64],
+    names: &[String],
     points: &[LinePoint],
     quantity: Quantity,
     step: f64,
@@ -682,6 +683,28 @@ fn hug_chart(
         Quantity::LeadValue => n.money_to(v, 0, currency),
     };
     let description = describe_line(language, points, &counted);
+    let hover: Vec<(f64, String)> = x
+        .iter()
+        .zip(points)
+        .zip(names)
+        .map(|((x, p), name)| {
+            let mut lines = vec![name.clone()];
+            if let Some(actual) = p.actual {
+                let state = p
+                    .state
+                    .map_or_else(String::new, |s| format!(" ({})", s.name(language)));
+                lines.push(format!("{}: {}{state}", t.tracking_actual, counted(actual)));
+            }
+            lines.push(format!("{}: {}", t.tracking_ideal, counted(p.ideal)));
+            lines.push(format!(
+                "{}: {}–{}",
+                t.tracking_band,
+                counted(p.lower),
+                counted(p.upper)
+            ));
+            (*x, lines.join("\n"))
+        })
+        .collect();
     let currency = currency.to_owned();
     let y_label = move |v: f64| match quantity {
         Quantity::Leads => n.decimal(v, 0),
@@ -692,11 +715,42 @@ fn hug_chart(
     // The plan in the text colour, so the colours stay for the actuals and their states.
     let pace = ui.visuals().strong_text_color();
     let band = ui.visuals().weak_text_color();
-    // The legend top left: the actual line ends at the right, where the month is going.
+    let line_colour = theme::series_color(dark, 0);
+    let states = [
+        (State::OnTrack, good, Mark::Dot),
+        (State::Behind, warn, Mark::Down),
+        (State::Ahead, warn, Mark::Up),
+    ];
+    let mut keys = vec![Key {
+        name: t.tracking_actual.to_owned(),
+        colour: line_colour,
+        mark: Mark::Line,
+    }];
+    keys.extend(
+        states
+            .iter()
+            .filter(|(state, _, _)| !by_state(*state).is_empty())
+            .map(|(state, colour, mark)| Key {
+                name: state.name(language).to_owned(),
+                colour: *colour,
+                mark: *mark,
+            }),
+    );
+    keys.push(Key {
+        name: t.tracking_ideal.to_owned(),
+        colour: pace,
+        mark: Mark::Dashed,
+    });
+    keys.push(Key {
+        name: t.tracking_band.to_owned(),
+        colour: band,
+        mark: Mark::Dotted,
+    });
+    legend(ui, language, id, &keys);
     let response = still_plot(id, theme::PLOT_HEIGHT * 1.2)
-        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
         .include_y(0.0)
         .x_grid_spacer(move |input| marks_every(step, input.bounds))
+        .y_grid_spacer(|input| round_marks(input.bounds))
         .custom_x_axes(vec![AxisHints::new_x().formatter(move |mark, _| {
             if (mark.value - mark.value.round()).abs() < 1e-6 {
                 x_label(mark.value)
@@ -707,44 +761,43 @@ fn hug_chart(
         .custom_y_axes(vec![
             AxisHints::new_y().formatter(move |mark, _| y_label(mark.value)),
         ])
+        .label_formatter(hover_nearest(Along::X, hover))
         .show(ui, |plot| {
             plot.line(
                 Line::new(t.tracking_band, series(|p| p.upper))
                     .color(band)
-                    .style(LineStyle::dotted_dense()),
+                    .style(LineStyle::dotted_dense())
+                    .allow_hover(false),
             );
             plot.line(
                 Line::new(t.tracking_band, series(|p| p.lower))
                     .color(band)
-                    .style(LineStyle::dotted_dense()),
+                    .style(LineStyle::dotted_dense())
+                    .allow_hover(false),
             );
             plot.line(
                 Line::new(t.tracking_ideal, series(|p| p.ideal))
                     .color(pace)
-                    .style(LineStyle::dashed_loose()),
+                    .style(LineStyle::dashed_loose())
+                    .allow_hover(false),
             );
             plot.line(
                 Line::new(t.tracking_actual, PlotPoints::from(actual))
-                    .color(theme::series_color(dark, 0))
-                    .width(2.0),
+                    .color(line_colour)
+                    .width(2.0)
+                    .allow_hover(false),
             );
-            for (state, color) in [
-                (State::OnTrack, good),
-                (State::Behind, warn),
-                (State::Ahead, warn),
-            ] {
+            for (state, color, mark) in states {
                 plot.points(
-                    Points::new(
-                        state_name(language, state),
-                        PlotPoints::from(by_state(state)),
-                    )
-                    .color(color)
-                    .radius(3.5)
-                    .shape(match state {
-                        State::Behind => egui_plot::MarkerShape::Down,
-                        State::Ahead => egui_plot::MarkerShape::Up,
-                        State::OnTrack => egui_plot::MarkerShape::Circle,
-                    }),
+                    Points::new(state.name(language), PlotPoints::from(by_state(state)))
+                        .color(color)
+                        .radius(3.5)
+                        .shape(match mark {
+                            Mark::Down => egui_plot::MarkerShape::Down,
+                            Mark::Up => egui_plot::MarkerShape::Up,
+                            _ => egui_plot::MarkerShape::Circle,
+                        })
+                        .allow_hover(false),
                 );
             }
         })
@@ -781,7 +834,7 @@ fn describe_line(
                 ("date", &language.long_date(p.date)),
                 ("actual", &value(p.actual.unwrap_or(0.0))),
                 ("ideal", &value(p.ideal)),
-                ("state", p.state.map_or("", |s| state_name(language, s))),
+                ("state", p.state.map_or("", |s| s.name(language))),
             ],
         ),
         None => t.hug_no_results.to_owned(),
@@ -789,8 +842,8 @@ fn describe_line(
 }
 
 /// The rest of sales' follow-up per week or month: contact attempts per lead against the
-/// promised number, and the leads accepted and rejected (hovering a rejection bar lists the
-/// reasons).
+/// promised number, and the leads accepted and rejected (hovering a week or month lists the
+/// rejection reasons).
 fn follow_up_charts(
     ui: &mut Ui,
     language: Language,
@@ -801,16 +854,18 @@ fn follow_up_charts(
     let n = language.numbers();
     let dark = ui.visuals().dark_mode;
     let promise = ui.visuals().strong_text_color();
+    let promised = f64::from(minimum_attempts);
 
     ui.label(RichText::new(t.attempts_chart_title).strong());
+    let colour = theme::series_color(dark, 0);
     let attempts: Vec<Bar> = spans
         .iter()
         .enumerate()
-        .filter_map(|(i, (span, sales))| {
+        .filter_map(|(i, (_, sales))| {
             Some(
                 Bar::new(i as f64, sales.attempts_per_lead?)
                     .width(0.7)
-                    .name(span_label(language, *span)),
+                    .fill(colour),
             )
         })
         .collect();
@@ -825,27 +880,57 @@ fn follow_up_charts(
         })
         .collect::<Vec<_>>()
         .join(", ");
-    let name = t.attempts_per_lead;
+    let hover = span_hover(language, spans, |sales| {
+        let attempts = sales.attempts_per_lead?;
+        Some(format!(
+            "{}: {}\n{}: {}",
+            t.attempts_per_lead,
+            n.decimal(attempts, 1),
+            t.compliance_target_line,
+            n.decimal(promised, 0)
+        ))
+    });
+    legend(
+        ui,
+        language,
+        "attempts per lead",
+        &[
+            Key {
+                name: t.attempts_per_lead.to_owned(),
+                colour,
+                mark: Mark::Bar,
+            },
+            Key {
+                name: t.compliance_target_line.to_owned(),
+                colour: promise,
+                mark: Mark::Dashed,
+            },
+        ],
+    );
+    let most = spans
+        .iter()
+        .filter_map(|(_, sales)| sales.attempts_per_lead)
+        .fold(promised, f64::max);
     still_plot("attempts per lead", theme::PLOT_HEIGHT * 0.8)
-        .legend(Legend::default())
         .include_y(0.0)
-        .include_y(f64::from(minimum_attempts) * 1.2)
+        .include_y(most * 1.1)
+        .y_grid_spacer(|input| round_marks(input.bounds))
         .custom_x_axes(vec![span_axis(language, spans)])
         .custom_y_axes(vec![
             AxisHints::new_y().formatter(move |mark, _| n.decimal(mark.value, 0)),
         ])
+        .label_formatter(hover_nearest(Along::X, hover))
         .show(ui, |plot| {
             plot.bar_chart(
-                BarChart::new(name, attempts)
-                    .color(theme::series_color(dark, 0))
-                    .element_formatter(Box::new(move |bar, _| {
-                        format!("{}\n{name}: {}", bar.name, n.decimal(bar.value, 1))
-                    })),
+                BarChart::new(t.attempts_per_lead, attempts)
+                    .color(colour)
+                    .allow_hover(false),
             );
             plot.hline(
-                HLine::new(t.compliance_target_line, f64::from(minimum_attempts))
+                HLine::new(t.compliance_target_line, promised)
                     .color(promise)
-                    .style(LineStyle::dashed_loose()),
+                    .style(LineStyle::dashed_loose())
+                    .allow_hover(false),
             );
         })
         .response
@@ -858,28 +943,17 @@ fn follow_up_charts(
         });
 
     ui.label(RichText::new(t.acceptance_chart_title).strong());
-    let bars = |offset: f64, count: fn(&SalesStatus) -> u64| -> Vec<Bar> {
+    let bars = |offset: f64, count: fn(&SalesStatus) -> u64, colour: Color32| -> Vec<Bar> {
         spans
             .iter()
             .enumerate()
-            .map(|(i, (span, sales))| {
+            .map(|(i, (_, sales))| {
                 Bar::new(i as f64 + offset, count(sales) as f64)
                     .width(0.35)
-                    .name(span_label(language, *span))
+                    .fill(colour)
             })
             .collect()
     };
-    let reasons: Vec<String> = spans
-        .iter()
-        .map(|(_, sales)| {
-            sales
-                .rejected_by_reason
-                .iter()
-                .map(|(reason, count)| format!("{reason} {count}"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        })
-        .collect();
     let description = spans
         .iter()
         .map(|(span, sales)| {
@@ -894,33 +968,59 @@ fn follow_up_charts(
         })
         .collect::<Vec<_>>()
         .join("; ");
+    let hover = span_hover(language, spans, |sales| {
+        let reasons: Vec<String> = sales
+            .rejected_by_reason
+            .iter()
+            .map(|(reason, count)| format!("{reason} {count}"))
+            .collect();
+        let why = if reasons.is_empty() {
+            String::new()
+        } else {
+            format!("\n{}", reasons.join(", "))
+        };
+        Some(format!(
+            "{}: {}\n{}: {}{why}",
+            t.measure_accepted, sales.accepted, t.measure_rejected, sales.rejected
+        ))
+    });
     let (accepted, rejected) = (t.measure_accepted, t.measure_rejected);
-    let warn = ui.visuals().warn_fg_color;
+    let (good, warn) = (theme::good_color(dark), ui.visuals().warn_fg_color);
+    legend(
+        ui,
+        language,
+        "accepted and rejected",
+        &[
+            Key {
+                name: accepted.to_owned(),
+                colour: good,
+                mark: Mark::Bar,
+            },
+            Key {
+                name: rejected.to_owned(),
+                colour: warn,
+                mark: Mark::Bar,
+            },
+        ],
+    );
     still_plot("accepted and rejected", theme::PLOT_HEIGHT * 0.8)
-        .legend(Legend::default())
         .include_y(0.0)
+        .y_grid_spacer(|input| round_marks(input.bounds))
         .custom_x_axes(vec![span_axis(language, spans)])
         .custom_y_axes(vec![
             AxisHints::new_y().formatter(move |mark, _| n.decimal(mark.value, 0)),
         ])
+        .label_formatter(hover_nearest(Along::X, hover))
         .show(ui, |plot| {
             plot.bar_chart(
-                BarChart::new(accepted, bars(-0.18, |s| s.accepted))
-                    .color(theme::good_color(dark))
-                    .element_formatter(Box::new(move |bar, _| {
-                        format!("{}\n{accepted}: {}", bar.name, bar.value)
-                    })),
+                BarChart::new(accepted, bars(-0.18, |s| s.accepted, good))
+                    .color(good)
+                    .allow_hover(false),
             );
             plot.bar_chart(
-                BarChart::new(rejected, bars(0.18, |s| s.rejected))
+                BarChart::new(rejected, bars(0.18, |s| s.rejected, warn))
                     .color(warn)
-                    .element_formatter(Box::new(move |bar, _| {
-                        let why = reasons
-                            .get((bar.argument - 0.18).round().max(0.0) as usize)
-                            .filter(|r| !r.is_empty())
-                            .map_or_else(String::new, |r| format!("\n{r}"));
-                        format!("{}\n{rejected}: {}{why}", bar.name, bar.value)
-                    })),
+                    .allow_hover(false),
             );
         })
         .response
@@ -931,6 +1031,25 @@ fn follow_up_charts(
                 format!("{}: {description}", t.acceptance_chart_title),
             )
         });
+}
+
+/// The hover texts of a chart with a bar per week or month: the span's name over the lines
+/// `values` gives for it (none for a span without data).
+fn span_hover(
+    language: Language,
+    spans: &[(Span, SalesStatus)],
+    values: impl Fn(&SalesStatus) -> Option<String>,
+) -> Vec<(f64, String)> {
+    spans
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (span, sales))| {
+            Some((
+                i as f64,
+                format!("{}\n{}", span_label(language, *span), values(sales)?),
+            ))
+        })
+        .collect()
 }
 
 /// The x axis of a chart with a bar per week or month: each span's name under its bar.
@@ -949,7 +1068,9 @@ fn span_axis(language: Language, spans: &[(Span, SalesStatus)]) -> AxisHints<'st
     })
 }
 
-/// The share of leads contacted in time per week or month, against the target.
+/// The share of leads contacted in time per week or month, against the target: a bar in
+/// green where the promise was kept and orange where it was not, each colour a series of its
+/// own so the legend shows both.
 fn compliance_chart(
     ui: &mut Ui,
     language: Language,
@@ -959,24 +1080,19 @@ fn compliance_chart(
     let t = language.text();
     let n = language.numbers();
     let dark = ui.visuals().dark_mode;
-    let bars: Vec<Bar> = spans
-        .iter()
-        .enumerate()
-        .filter_map(|(i, (span, sales))| {
-            let share = sales.contacted_share? * 100.0;
-            let color = if share + 1e-9 >= target_percent {
-                theme::good_color(dark)
-            } else {
-                ui.visuals().warn_fg_color
-            };
-            Some(
-                Bar::new(i as f64, share)
-                    .width(0.7)
-                    .fill(color)
-                    .name(span_label(language, *span)),
-            )
-        })
-        .collect();
+    let (good, warn) = (theme::good_color(dark), ui.visuals().warn_fg_color);
+    let kept = |share: f64| share + 1e-9 >= target_percent;
+    let bars = |keep: bool, colour: Color32| -> Vec<Bar> {
+        spans
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (_, sales))| {
+                let share = sales.contacted_share? * 100.0;
+                (kept(share) == keep).then(|| Bar::new(i as f64, share).width(0.7).fill(colour))
+            })
+            .collect()
+    };
+    let (kept_bars, missed_bars) = (bars(true, good), bars(false, warn));
     let description = spans
         .iter()
         .filter_map(|(span, sales)| {
@@ -988,28 +1104,58 @@ fn compliance_chart(
         })
         .collect::<Vec<_>>()
         .join(", ");
-    let name = t.tracking_contacted_share;
+    let hover = span_hover(language, spans, |sales| {
+        Some(format!(
+            "{}: {}\n{}: {}",
+            t.tracking_contacted_share,
+            n.percent(sales.contacted_share? * 100.0),
+            t.compliance_target_line,
+            n.percent(target_percent)
+        ))
+    });
     let promise = ui.visuals().strong_text_color();
+    let mut keys = Vec::new();
+    if !kept_bars.is_empty() {
+        keys.push(Key {
+            name: t.compliance_kept.to_owned(),
+            colour: good,
+            mark: Mark::Bar,
+        });
+    }
+    if !missed_bars.is_empty() {
+        keys.push(Key {
+            name: t.compliance_missed.to_owned(),
+            colour: warn,
+            mark: Mark::Bar,
+        });
+    }
+    keys.push(Key {
+        name: t.compliance_target_line.to_owned(),
+        colour: promise,
+        mark: Mark::Dashed,
+    });
+    legend(ui, language, "sales compliance", &keys);
     let response = still_plot("sales compliance", theme::PLOT_HEIGHT)
-        .legend(Legend::default())
         .include_y(0.0)
         .include_y(100.0)
+        .y_grid_spacer(|input| round_marks(input.bounds))
         .custom_x_axes(vec![span_axis(language, spans)])
         .custom_y_axes(vec![
             AxisHints::new_y().formatter(move |mark, _| n.percent(mark.value)),
         ])
+        .label_formatter(hover_nearest(Along::X, hover))
         .show(ui, |plot| {
-            plot.bar_chart(
-                BarChart::new(name, bars)
-                    .color(theme::good_color(dark))
-                    .element_formatter(Box::new(move |bar, _| {
-                        format!("{}\n{name}: {}", bar.name, n.percent(bar.value))
-                    })),
-            );
+            for (name, bars, colour) in [
+                (t.compliance_kept, kept_bars, good),
+                (t.compliance_missed, missed_bars, warn),
+            ] {
+                plot.bar_chart(BarChart::new(name, bars).color(colour).allow_hover(false));
+            }
             plot.hline(
                 HLine::new(t.compliance_target_line, target_percent)
                     .color(promise)
-                    .style(LineStyle::dashed_loose()),
+                    .style(LineStyle::dashed_loose())
+                    .allow_hover(false),
             );
         })
         .response;

@@ -4,11 +4,13 @@
 //! `crate::whatif`; this file only draws it.
 
 use egui::{ComboBox, Grid, Id, RichText, Ui};
-use egui_plot::{Bar, BarChart, HLine, Legend, Line, PlotPoints, VLine};
+use egui_plot::{Bar, BarChart, HLine, Line, PlotPoints, VLine};
 
 use super::super::theme;
 use super::super::widgets::{FieldLabel, Fields, number_field};
-use super::charts::{one_mark_per_bar, shorten, still_plot};
+use super::charts::{
+    Along, Key, Mark, hover_nearest, legend, one_mark_per_bar, round_marks, shorten_to, still_plot,
+};
 use super::section;
 use crate::document::Scenario;
 use crate::i18n::fill;
@@ -193,7 +195,8 @@ fn goal_seek(
 }
 
 /// Leads needed with each input moved down (first colour) and up (second colour) by the step;
-/// the largest swing on top, a vertical line at the plan's leads.
+/// the largest swing on top, a vertical line at the plan's leads. Each input's name stands on
+/// two lines beside its bars (the full name and values on hover), the leads at each bar's end.
 fn tornado(
     ui: &mut Ui,
     fields: &Fields<'_>,
@@ -224,8 +227,13 @@ fn tornado(
     }
     let base = plan.leads_needed;
     let rows = swings.len();
+    let dark = ui.visuals().dark_mode;
+    let (low_colour, high_colour) = (theme::series_color(dark, 0), theme::series_color(dark, 1));
+    let base_colour = ui.visuals().strong_text_color();
     let row = |i: usize| (rows - 1 - i) as f64;
-    let bars = |value: fn(&Swing) -> f64, moved: fn(&Swing) -> f64| -> Vec<Bar> {
+    let moved =
+        |s: &Swing, value: f64| language.with_unit(value, s.input.field().unit(), fields.currency);
+    let bars = |value: fn(&Swing) -> f64, colour: egui::Color32| -> Vec<Bar> {
         swings
             .iter()
             .enumerate()
@@ -233,39 +241,103 @@ fn tornado(
                 Bar::new(row(i), value(s) - base)
                     .base_offset(base)
                     .width(0.7)
-                    .name(fill(
-                        t.whatif_bar,
-                        &[
-                            ("input", &s.input.name(language, a)),
-                            (
-                                "value",
-                                &language.with_unit(
-                                    moved(s),
-                                    s.input.field().unit(),
-                                    fields.currency,
-                                ),
-                            ),
-                        ],
-                    ))
+                    .fill(colour)
             })
             .collect()
     };
-    let low = BarChart::new(t.whatif_low, bars(|s| s.leads_needed_low, |s| s.low))
+    let low = BarChart::new(t.whatif_low, bars(|s| s.leads_needed_low, low_colour))
         .horizontal()
-        .color(theme::series_color(ui.visuals().dark_mode, 0));
-    let high = BarChart::new(t.whatif_high, bars(|s| s.leads_needed_high, |s| s.high))
+        .color(low_colour)
+        .allow_hover(false);
+    let high = BarChart::new(t.whatif_high, bars(|s| s.leads_needed_high, high_colour))
         .horizontal()
-        .color(theme::series_color(ui.visuals().dark_mode, 1));
+        .color(high_colour)
+        .allow_hover(false);
     let names: Vec<String> = swings
         .iter()
         .rev()
         .map(|s| bar_label(&s.input.name(language, a)))
         .collect();
-    let height = 60.0 + 22.0 * rows as f32;
+    let leads = |v: f64| n.count_up(v);
+    let hover: Vec<(f64, String)> = swings
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            (
+                row(i),
+                format!(
+                    "{}\n{}: {}, {}: {}\n{}: {}, {}: {}",
+                    s.input.name(language, a),
+                    t.whatif_low,
+                    moved(s, s.low),
+                    t.leads_needed,
+                    leads(s.leads_needed_low),
+                    t.whatif_high,
+                    moved(s, s.high),
+                    t.leads_needed,
+                    leads(s.leads_needed_high)
+                ),
+            )
+        })
+        .collect();
+    let description = format!(
+        "{}: {}",
+        t.whatif_sensitivity_title,
+        swings
+            .iter()
+            .map(|s| format!(
+                "{} {}–{}",
+                s.input.name(language, a),
+                leads(s.leads_needed_low.min(s.leads_needed_high)),
+                leads(s.leads_needed_low.max(s.leads_needed_high))
+            ))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let (left, right) = swings.iter().fold((base, base), |(lo, hi), s| {
+        (
+            lo.min(s.leads_needed_low).min(s.leads_needed_high),
+            hi.max(s.leads_needed_low).max(s.leads_needed_high),
+        )
+    });
+    // Room on both sides for the numbers at the bars' ends.
+    let margin = (right - left).max(1.0) * 0.15;
+    let ends: Vec<(f64, f64)> = swings
+        .iter()
+        .enumerate()
+        .flat_map(|(i, s)| [(row(i), s.leads_needed_low), (row(i), s.leads_needed_high)])
+        // An input that moves nothing has no bar to end.
+        .filter(|(_, value)| (value - base).abs() >= 0.5)
+        .collect();
+    legend(
+        ui,
+        language,
+        "tornado",
+        &[
+            Key {
+                name: t.whatif_low.to_owned(),
+                colour: low_colour,
+                mark: Mark::Bar,
+            },
+            Key {
+                name: t.whatif_high.to_owned(),
+                colour: high_colour,
+                mark: Mark::Bar,
+            },
+            Key {
+                name: t.leads_needed.to_owned(),
+                colour: base_colour,
+                mark: Mark::Line,
+            },
+        ],
+    );
+    let two_lines = names.iter().any(|name| name.contains('\n'));
+    let height = 40.0 + if two_lines { 40.0 } else { 24.0 } * rows as f32;
     still_plot("tornado", height)
-        // Bottom right: the smallest swings leave that corner free.
-        .legend(Legend::default().position(egui_plot::Corner::RightBottom))
+        .include_x(left - margin)
+        .include_x(right + margin)
         .y_grid_spacer(|input| one_mark_per_bar(input.bounds))
+        .x_grid_spacer(|input| round_marks(input.bounds))
         .y_axis_formatter(move |mark, _| {
             let i = mark.value.round();
             if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
@@ -275,24 +347,71 @@ fn tornado(
             }
         })
         .x_axis_formatter(move |mark, _| n.decimal(mark.value, 0))
+        .label_formatter(hover_nearest(Along::Y, hover))
         .show(ui, |plot| {
             plot.bar_chart(low);
             plot.bar_chart(high);
-            plot.vline(VLine::new(t.leads_needed, base));
+            plot.vline(
+                VLine::new(t.leads_needed, base)
+                    .color(base_colour)
+                    .allow_hover(false),
+            );
+            for (y, value) in ends {
+                // The number outside the bar's end: left of a bar that ends left of the plan.
+                let anchor = if value < base {
+                    egui::Align2::RIGHT_CENTER
+                } else {
+                    egui::Align2::LEFT_CENTER
+                };
+                let x = value + if value < base { -1.0 } else { 1.0 } * margin * 0.05;
+                plot.text(
+                    egui_plot::Text::new(
+                        "",
+                        egui_plot::PlotPoint::new(x, y),
+                        RichText::new(leads(value)).text_style(egui::TextStyle::Body),
+                    )
+                    .anchor(anchor)
+                    .allow_hover(false),
+                );
+            }
+        })
+        .response
+        .widget_info(|| {
+            egui::WidgetInfo::labeled(egui::accesskit::Role::Image, true, &description)
         });
 }
 
-/// A bar's name short enough for the axis: the last two parts of a nested name ("Webinars ›
-/// Share" of "Lead sources › Webinars › Share"); hovering a bar shows the full name.
+/// A bar's name as it fits beside the bars, on at most two lines: the last two parts of a
+/// nested name ("Webinars" over "Share" for "Lead sources › Webinars › Share"), or a plain
+/// name wrapped between words ("Marketing share" over "of revenue"); a part longer than a
+/// line is cut with "…", and hovering a row shows the full name.
 fn bar_label(name: &str) -> String {
+    const LINE_CHARS: usize = 22;
     let parts: Vec<&str> = name.split(" › ").collect();
-    let tail = parts
-        .get(parts.len().saturating_sub(2)..)
-        .unwrap_or_default();
-    tail.iter()
-        .map(|part| shorten(part))
+    let lines: Vec<String> = match parts.as_slice() {
+        [.., parent, part] => vec![(*parent).to_owned(), (*part).to_owned()],
+        _ => {
+            let mut lines: Vec<String> = vec![String::new()];
+            for word in name.split_whitespace() {
+                let last = lines.len() - 1;
+                if lines[last].is_empty() {
+                    lines[last] = word.to_owned();
+                } else if lines[last].chars().count() + 1 + word.chars().count() <= LINE_CHARS
+                    || lines.len() == 2
+                {
+                    lines[last] = format!("{} {word}", lines[last]);
+                } else {
+                    lines.push(word.to_owned());
+                }
+            }
+            lines
+        }
+    };
+    lines
+        .iter()
+        .map(|line| shorten_to(line, LINE_CHARS))
         .collect::<Vec<_>>()
-        .join(" › ")
+        .join("\n")
 }
 
 /// The confidence and its curve for `a` at `level`. The curve sums a binomial at 61 lead
@@ -349,17 +468,62 @@ fn confidence(
     }
     let (c, curve) = chance_curve(ui, &scenario.assumptions, plan, level);
     ui.label(c.sentence(language));
+    let hover: Vec<(f64, String)> = curve
+        .iter()
+        .map(|[leads, chance]| {
+            (
+                *leads,
+                format!(
+                    "{}: {}\n{}: {}",
+                    t.leads,
+                    n.decimal(*leads, 0),
+                    t.whatif_chance,
+                    n.percent(*chance)
+                ),
+            )
+        })
+        .collect();
     let points = PlotPoints::from(curve);
     let dark = ui.visuals().dark_mode;
+    let mut keys = vec![
+        Key {
+            name: t.whatif_chance.to_owned(),
+            colour: theme::series_color(dark, 0),
+            mark: Mark::Line,
+        },
+        Key {
+            name: t.whatif_level.to_owned(),
+            colour: theme::series_color(dark, 2),
+            mark: Mark::Line,
+        },
+        Key {
+            name: t.whatif_planned_leads.to_owned(),
+            colour: theme::series_color(dark, 1),
+            mark: Mark::Line,
+        },
+    ];
+    if c.leads_needed.is_some() {
+        keys.push(Key {
+            name: t.whatif_leads_for_level.to_owned(),
+            colour: theme::series_color(dark, 3),
+            mark: Mark::Line,
+        });
+    }
+    legend(ui, language, "confidence", &keys);
     still_plot("confidence", theme::PLOT_HEIGHT)
-        // Top left: the curve starts low there.
-        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
         .include_y(0.0)
         .include_y(100.0)
+        .y_grid_spacer(|input| round_marks(input.bounds))
+        .x_grid_spacer(|input| round_marks(input.bounds))
         .y_axis_formatter(move |mark, _| format!("{}%", n.decimal(mark.value, 0)))
         .x_axis_formatter(move |mark, _| n.decimal(mark.value, 0))
+        .label_formatter(hover_nearest(Along::X, hover))
         .show(ui, |plot| {
-            plot.line(Line::new(t.whatif_chance, points).color(theme::series_color(dark, 0)));
+            plot.line(
+                Line::new(t.whatif_chance, points)
+                    .color(theme::series_color(dark, 0))
+                    .allow_hover(false),
+            );
             plot.hline(
                 HLine::new(t.whatif_level, level * 100.0).color(theme::series_color(dark, 2)),
             );
