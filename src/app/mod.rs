@@ -767,11 +767,19 @@ impl App {
                 | DialogAnswer::Export(_, None) => self.after_save = None,
             }
         }
-        if ctx.input(|i| i.viewport().close_requested())
+        let closing = ctx.input(|i| i.viewport().close_requested())
             && !self.allow_close
-            && self.editor.is_dirty()
-            && !self.recovery.terminating()
-        {
+            && !self.recovery.terminating();
+        let meeting_copy = self
+            .meeting
+            .as_mut()
+            .filter(|meeting| meeting.tried(&self.editor.document));
+        if closing && let Some(meeting) = meeting_copy {
+            // The copy tried out in meeting mode is in no file and no recovery file: ask
+            // what becomes of it first, as leaving meeting mode does; the next close goes on.
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            meeting.leaving = true;
+        } else if closing && self.editor.is_dirty() {
             // The system may end the app while the question is open (logout, shutdown).
             let _ = self.recovery.write_now();
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);

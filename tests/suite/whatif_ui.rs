@@ -418,3 +418,47 @@ fn compare_with_a_file_a_colleague_sent_back() {
     harness.get_by_label_contains("broken.sla.ron");
     assert!(harness.query_by_label_contains("Compared with").is_none());
 }
+
+/// Issue 18, point 6: closing the window in meeting mode with a tried-out copy asks what
+/// becomes of the copy (it is in no file and no recovery file) instead of dropping it.
+#[test]
+fn closing_the_window_in_meeting_mode_asks_about_the_copy() {
+    let mut harness = app();
+    harness.key_press(Key::F11);
+    harness.run();
+    drag_slider(
+        &mut harness,
+        "Marketing share of revenue",
+        0.6,
+        34.0,
+        Modifiers::NONE,
+    );
+    assert!(!harness.state().is_dirty(), "only the copy moved");
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.step();
+    let commands = &harness.output().viewport_output[&egui::ViewportId::ROOT].commands;
+    assert!(
+        commands.contains(&egui::ViewportCommand::CancelClose),
+        "{commands:?}"
+    );
+    harness.run();
+    harness.get_by_label("Leave meeting mode?");
+    // The question's button, drawn over the meeting's own.
+    harness
+        .query_all_by_label("Keep as new scenario")
+        .last()
+        .unwrap()
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.state().document().scenarios.len(),
+        3,
+        "the copy kept"
+    );
+}
