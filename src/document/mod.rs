@@ -9,6 +9,7 @@ mod actuals;
 mod file;
 mod history;
 mod limits;
+pub mod lock;
 mod save;
 mod text;
 mod unknown;

@@ -17,6 +17,7 @@ mod import;
 mod import_reader;
 mod import_semantics;
 mod import_ui;
+mod locks;
 mod numbers;
 mod numbers_ui;
 mod planning_window;
