@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::document::lock::{self, Claim, EditLock, Holder};
 use crate::document::{
     Fingerprint as FileStamp, History, Loaded, Scenario, ScenarioId, SlaDocument,
 };
@@ -31,6 +32,11 @@ pub struct Editor {
     pub path: Option<PathBuf>,
     /// Set when a newer SLA Planner wrote the file: it is read-only here.
     pub newer_version: Option<u32>,
+    /// Set when the file was opened read-only because someone else is editing it.
+    pub locked_by: Option<Holder>,
+    /// Our edit lock on the file, held while it is open here for editing (dropping it removes
+    /// the lock file).
+    lock: Option<EditLock>,
     /// The scenario shown in the panels, by id: adding, deleting or undoing a change elsewhere
     /// in the list never puts another scenario in front of the user.
     selected: ScenarioId,
@@ -57,6 +63,8 @@ impl Editor {
             origin,
             path,
             newer_version: None,
+            locked_by: None,
+            lock: None,
             history: History::new(UNDO_LIMIT),
         }
     }
@@ -69,10 +77,49 @@ impl Editor {
         Self::with(document, Origin::New, None)
     }
 
-    pub fn opened(path: PathBuf, loaded: Loaded) -> Self {
+    /// A file opened for editing, with our lock on it (`None` where none could be made: a
+    /// folder we may not write, which a save would find too).
+    pub fn opened(path: PathBuf, loaded: Loaded, lock: Option<EditLock>) -> Self {
         let mut editor = Self::with(loaded.document, Origin::File, Some(path));
         editor.newer_version = loaded.newer_version;
+        editor.lock = lock;
         editor
+    }
+
+    /// A file someone else is editing, opened read-only: Save as… writes a copy.
+    pub fn opened_read_only(path: PathBuf, loaded: Loaded, holder: Holder) -> Self {
+        let mut editor = Self::opened(path, loaded, None);
+        editor.locked_by = Some(holder);
+        editor
+    }
+
+    /// True when Save may not write the file: a newer version's, or one someone else edits.
+    pub fn read_only(&self) -> bool {
+        self.newer_version.is_some() || self.locked_by.is_some()
+    }
+
+    /// Lets go of our edit lock (the window closes).
+    pub fn release_lock(&mut self) {
+        self.lock = None;
+    }
+
+    /// Claims the file for editing, silently: restored work, a file saved under a new name.
+    /// A lock someone else holds stays theirs, and saving names them.
+    pub fn claim_lock(&mut self) {
+        let Some(path) = &self.path else {
+            return;
+        };
+        if self
+            .lock
+            .as_ref()
+            .is_some_and(|l| l.document() == path.as_path())
+        {
+            return;
+        }
+        self.lock = match lock::claim(path) {
+            Ok(Claim::Mine(lock)) => Some(lock),
+            Ok(Claim::Held(_)) | Err(_) => None,
+        };
     }
 
     /// Work restored from the recovery file: unsaved by definition. `stamp` is the file as it
@@ -109,11 +156,13 @@ impl Editor {
         }
     }
 
-    /// Where Save writes without asking: only a file we opened or saved, and not a newer one.
+    /// Where Save writes without asking: only a file we opened or saved, and not one open
+    /// read-only.
     pub fn save_target(&self) -> Option<&Path> {
-        match self.newer_version {
-            Some(_) => None,
-            None => self.path.as_deref(),
+        if self.read_only() {
+            None
+        } else {
+            self.path.as_deref()
         }
     }
 
@@ -132,6 +181,8 @@ impl Editor {
         self.path = Some(path);
         self.origin = Origin::File;
         self.newer_version = None;
+        self.locked_by = None;
+        self.claim_lock();
     }
 
     /// Records a change: `before` is the state just before it.
@@ -248,7 +299,7 @@ mod tests {
             newer_version: Some(2),
             unknown_fields: Vec::new(),
         };
-        let editor = Editor::opened(PathBuf::from("x.sla.ron"), loaded);
+        let editor = Editor::opened(PathBuf::from("x.sla.ron"), loaded, None);
         assert_eq!(editor.save_target(), None);
         assert_eq!(editor.file_name("Untitled", "example"), "x.sla.ron");
     }

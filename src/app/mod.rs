@@ -11,6 +11,7 @@ mod editor;
 mod file_chooser;
 mod files;
 mod import;
+mod locking;
 mod panels;
 mod recovery;
 mod saving;
@@ -23,6 +24,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::document::lock::{self, Claim, EditLock};
 use crate::document::{self, SaveOptions, ScenarioId, SlaDocument};
 use crate::i18n::{Language, fill};
 use crate::plan::holidays::Country;
@@ -280,6 +282,9 @@ pub struct App {
     meeting: Option<panels::Meeting>,
     /// The CRM import window, while it is open.
     import: Option<import::ImportDialog>,
+    /// A file open read-only because someone else edits it, whose lock the user asked to be
+    /// told about ("Notify me when it is free").
+    watching: Option<PathBuf>,
 }
 
 impl App {
@@ -309,19 +314,8 @@ impl App {
         if let Some(zoom) = settings.zoom.filter(|z| (0.25..=5.0).contains(z)) {
             cc.egui_ctx.set_zoom_factor(zoom);
         }
-        let mut notice = None;
         let example = SlaDocument::example().unwrap_or_default();
-        let mut editor = Editor::example(example);
-        let mut unknown = Vec::new();
-        if let Some(path) = options.file {
-            match document::load(&path) {
-                Ok(mut loaded) => {
-                    unknown = std::mem::take(&mut loaded.unknown_fields);
-                    editor = Editor::opened(path, loaded);
-                }
-                Err(error) => notice = Notice::problem(error.describe(language)),
-            }
-        }
+        let editor = Editor::example(example);
         let recovery = RecoveryFile::in_folder(
             options
                 .recovery_folder
@@ -344,7 +338,7 @@ impl App {
             fresh_document: false,
             tab: Tab::default(),
             dialog,
-            notice,
+            notice: None,
             file_dialogs,
             recovery,
             queued: Vec::new(),
@@ -364,9 +358,11 @@ impl App {
                 .unwrap_or_else(|| chrono::Local::now().date_naive()),
             meeting: None,
             import: None,
+            watching: None,
         };
-        app.note_opened();
-        app.note_unknown_fields(&unknown);
+        if let Some(path) = options.file {
+            app.open_path(path);
+        }
         app
     }
 
@@ -392,7 +388,7 @@ impl App {
         if self.editor.origin == Origin::Example && self.editor.path.is_none() {
             name = fill(t.example_marker, &[("name", &name)]);
         }
-        if self.editor.newer_version.is_some() {
+        if self.editor.read_only() {
             name = fill(t.read_only_marker, &[("name", &name)]);
         }
         let dirty = if self.editor.is_dirty() { " ●" } else { "" };
@@ -493,22 +489,39 @@ impl App {
         }
     }
 
-    /// Opens `path`; on failure the current document stays as it is and the reason is shown.
+    /// Opens `path` for editing; a file someone else is editing asks first (see
+    /// [`locking`]). On failure the current document stays as it is and the reason is shown.
     fn open_path(&mut self, path: PathBuf) {
         match document::load(&path) {
-            Ok(mut loaded) => {
-                let unknown = std::mem::take(&mut loaded.unknown_fields);
-                self.take_editor(Editor::opened(path, loaded));
-                self.recovery.remove();
-                self.notice = None;
-                self.note_opened();
-                self.note_unknown_fields(&unknown);
-            }
+            // A newer version's file opens read-only: nothing to lock.
+            Ok(loaded) if loaded.newer_version.is_some() => self.show_opened(path, loaded, None),
+            Ok(loaded) => match lock::claim(&path) {
+                Ok(Claim::Mine(lock)) => self.show_opened(path, loaded, Some(lock)),
+                Ok(Claim::Held(holder)) => self.ask_locked(path, loaded, holder),
+                // No lock can be made (a folder we may not write): a save would say why.
+                Err(_) => self.show_opened(path, loaded, None),
+            },
             Err(error) => {
                 self.settings.recent.retain(|p| *p != path || path.exists());
                 self.notice = Notice::problem(error.describe(self.language));
             }
         }
+    }
+
+    /// Puts an opened file in the window, editable when `lock` is ours.
+    fn show_opened(&mut self, path: PathBuf, mut loaded: document::Loaded, lock: Option<EditLock>) {
+        let unknown = std::mem::take(&mut loaded.unknown_fields);
+        self.take_editor(Editor::opened(path, loaded, lock));
+        self.opened_now(&unknown);
+    }
+
+    /// What follows every opening: the recent list, notices, no recovery file of the last one.
+    fn opened_now(&mut self, unknown: &[document::UnknownField]) {
+        self.watching = None;
+        self.recovery.remove();
+        self.notice = None;
+        self.note_opened();
+        self.note_unknown_fields(unknown);
     }
 
     /// Save: to the file we have, after checking nobody changed it; else Save as….
@@ -521,8 +534,16 @@ impl App {
         if self.recovered_file_missing(&path, then.clone()) {
             return;
         }
-        if self.editor.changed_on_disk() {
-            self.dialog = Some(Dialog::ConfirmOverwrite { path, then });
+        let changed = self.editor.changed_on_disk();
+        self.write_checked(path, then, changed);
+    }
+
+    /// Writes `path`, first asking when it `changed` on disk or someone else holds its lock
+    /// (who is named).
+    fn write_checked(&mut self, path: PathBuf, then: Option<Pending>, changed: bool) {
+        let holder = lock::holder(&path);
+        if changed || holder.is_some() {
+            self.dialog = Some(Dialog::ConfirmOverwrite { path, then, holder });
         } else {
             self.write(path, then);
         }
@@ -695,7 +716,7 @@ impl App {
 
     /// Whether a command can run now (greys out menu items and buttons).
     fn enabled(&self, command: Command) -> bool {
-        let editable = self.editor.newer_version.is_none();
+        let editable = !self.editor.read_only();
         match command {
             Command::Undo => self.editor.can_undo(),
             Command::Redo => self.editor.can_redo(),
@@ -751,7 +772,8 @@ impl App {
                 DialogAnswer::Open(Some(path)) => self.open_path(path),
                 DialogAnswer::SaveAs(Some(path)) => {
                     let then = self.after_save.take();
-                    self.write(path, then);
+                    // The dialog asked before replacing a file; not whether someone edits it.
+                    self.write_checked(path, then, false);
                 }
                 DialogAnswer::CompareWith(Some(path)) => self.compare_with(&path),
                 DialogAnswer::Export(format, Some(path)) => self.export_to(&path, format),
@@ -930,6 +952,7 @@ impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.handle_input(&ctx);
+        self.watch_lock(&ctx);
         let plan = self.plan();
         panels::show(self, ui, &plan);
         dialogs::show(self, &ctx);
@@ -949,10 +972,12 @@ impl eframe::App for App {
     #[cfg(feature = "glow")]
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.finish_recovery();
+        self.editor.release_lock();
     }
 
     #[cfg(not(feature = "glow"))]
     fn on_exit(&mut self) {
         self.finish_recovery();
+        self.editor.release_lock();
     }
 }

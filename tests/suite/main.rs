@@ -18,6 +18,7 @@ mod import_reader;
 mod import_semantics;
 mod import_ui;
 mod locks;
+mod locks_ui;
 mod numbers;
 mod numbers_ui;
 mod planning_window;
