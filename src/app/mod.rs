@@ -19,6 +19,7 @@ mod theme;
 mod typing;
 mod widgets;
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -27,6 +28,7 @@ use serde::{Deserialize, Serialize};
 use crate::document::lock::{self, Claim, EditLock};
 use crate::document::{self, SaveOptions, ScenarioId, SlaDocument};
 use crate::i18n::{Language, fill};
+use crate::merge::{self, Edit};
 use crate::plan::holidays::Country;
 use crate::plan::{Plan, Problem, compute};
 use crate::whatif::DocumentDiff;
@@ -191,21 +193,65 @@ struct Compared {
     document: SlaDocument,
     /// The differences, with the open document they were computed for: the Compare tab is
     /// drawn every frame, and comparing the documents is far cheaper than diffing them.
-    diff: Option<(SlaDocument, DocumentDiff)>,
+    diff: Option<(SlaDocument, DocumentDiff, Vec<Edit>)>,
+    /// The changes the user ticked to take, by label.
+    ticked: BTreeSet<String>,
 }
 
 impl Compared {
-    /// The differences between `open` and the compared file, computed again only when the
-    /// open document changed since the last time.
-    fn diff(&mut self, open: &SlaDocument) -> &DocumentDiff {
-        if !matches!(&self.diff, Some((seen, _)) if seen == open) {
+    fn new(name: String, document: SlaDocument) -> Self {
+        Self {
+            name,
+            document,
+            diff: None,
+            ticked: BTreeSet::new(),
+        }
+    }
+
+    /// The differences between `open` and the compared file (what they do to the plans, and
+    /// each change to take), computed again only when the open document changed since the
+    /// last time.
+    fn diff(&mut self, open: &SlaDocument) -> (&DocumentDiff, &[Edit]) {
+        if !matches!(&self.diff, Some((seen, ..)) if seen == open) {
             self.diff = None;
         }
         let document = &self.document;
-        &self
-            .diff
-            .get_or_insert_with(|| (open.clone(), crate::whatif::diff(open, document)))
-            .1
+        let (_, diff, edits) = self.diff.get_or_insert_with(|| {
+            (
+                open.clone(),
+                crate::whatif::diff(open, document),
+                merge::edits(open, document),
+            )
+        });
+        (diff, edits)
+    }
+
+    /// The file's changes with their tick boxes, above the scenarios side by side.
+    fn show(
+        &mut self,
+        ui: &mut egui::Ui,
+        language: Language,
+        open: &SlaDocument,
+    ) -> Option<panels::compare::FileAction> {
+        let name = self.name.clone();
+        let mut ticked = std::mem::take(&mut self.ticked);
+        let (diff, edits) = self.diff(open);
+        let action = panels::compare::file_changes(ui, language, &name, edits, diff, &mut ticked);
+        self.ticked = ticked;
+        action
+    }
+
+    /// Takes the ticked changes into `open`, as one change of the document (one undo step);
+    /// the comparison then shows what is still different. Returns how many were taken, or why
+    /// none could be.
+    fn take(&mut self, open: &mut SlaDocument) -> Result<usize, merge::ApplyError> {
+        let ticked = std::mem::take(&mut self.ticked);
+        let (_, edits) = self.diff(open);
+        let chosen: Vec<&Edit> = edits.iter().filter(|e| ticked.contains(&e.label)).collect();
+        let merged = merge::apply(open, &chosen)?;
+        let count = chosen.len();
+        *open = merged;
+        Ok(count)
     }
 }
 
@@ -682,18 +728,34 @@ impl App {
     pub fn compare_with(&mut self, path: &std::path::Path) {
         match document::load(path) {
             Ok(loaded) => {
-                self.compared = Some(Compared {
-                    diff: None,
-                    name: path.file_name().map_or_else(
-                        || path.display().to_string(),
-                        |n| n.to_string_lossy().into_owned(),
-                    ),
-                    document: loaded.document,
-                });
+                let name = path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                self.compared = Some(Compared::new(name, loaded.document));
                 self.tab = Tab::Compare;
             }
             Err(error) => self.notice = Notice::problem(error.describe(self.language)),
         }
+    }
+
+    /// After Apply on the Compare tab: says how many changes were taken (or why none), and
+    /// keeps the selection on a scenario that still exists.
+    fn took(&mut self, taken: Result<usize, merge::ApplyError>) {
+        let t = self.language.text();
+        let name = self
+            .compared
+            .as_ref()
+            .map(|c| c.name.clone())
+            .unwrap_or_default();
+        self.editor.keep_selection();
+        self.notice = match taken {
+            Ok(count) => Notice::done(fill(
+                t.take_applied,
+                &[("count", &count.to_string()), ("file", &name)],
+            )),
+            Err(error) => Notice::problem(fill(t.take_failed, &[("reason", &error.to_string())])),
+        };
     }
 
     /// Opens the CRM import window on the export at `path` (File ▸ Import leads from CRM).

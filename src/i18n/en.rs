@@ -791,4 +791,10 @@ pub const TEXT: Text = Text {
     lock_save_heading: "Someone else is editing the file",
     lock_save_body: "{holder} Overwrite the file with your version?",
     cli_locked: "{holder} Nothing was written; try again when the file is free.",
+    take_all: "Take all",
+    take_none: "Take none",
+    take_apply: "Apply",
+    take_applied: "Took {count} change(s) from {file}. Undo takes them back in one step.",
+    take_failed: "The changes could not be taken: {reason}",
+    take_hint: "Tick the changes to take into the open document, then Apply.",
 };

@@ -11,7 +11,7 @@ mod explain;
 pub mod format;
 mod nl;
 
-pub use diff::describe_diff;
+pub use diff::{describe_diff, describe_effects, value_text};
 pub use explain::explanation;
 pub use format::{NO_NUMBER, NumberStyle};
 
@@ -1177,6 +1177,12 @@ pub struct Text {
     pub lock_save_heading: &'static str,
     pub lock_save_body: &'static str,
     pub cli_locked: &'static str,
+    pub take_all: &'static str,
+    pub take_none: &'static str,
+    pub take_apply: &'static str,
+    pub take_applied: &'static str,
+    pub take_failed: &'static str,
+    pub take_hint: &'static str,
 }
 
 #[cfg(test)]

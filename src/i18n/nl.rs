@@ -791,4 +791,10 @@ pub const TEXT: Text = Text {
     lock_save_heading: "Iemand anders bewerkt het bestand",
     lock_save_body: "{holder} Het bestand overschrijven met jouw versie?",
     cli_locked: "{holder} Er is niets geschreven; probeer het opnieuw als het bestand vrij is.",
+    take_all: "Alles overnemen",
+    take_none: "Niets overnemen",
+    take_apply: "Toepassen",
+    take_applied: "{count} wijziging(en) overgenomen uit {file}. Ongedaan maken zet ze in één stap terug.",
+    take_failed: "De wijzigingen konden niet worden overgenomen: {reason}",
+    take_hint: "Vink de wijzigingen aan die je in het geopende document wilt overnemen, en kies Toepassen.",
 };

@@ -19,6 +19,7 @@ mod import_semantics;
 mod import_ui;
 mod locks;
 mod locks_ui;
+mod merge;
 mod numbers;
 mod numbers_ui;
 mod planning_window;

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use egui::{Grid, Id, RichText, Ui};
+use egui::{Button, Grid, Id, RichText, Ui};
 use egui_plot::{Bar, BarChart, Legend};
 
 use super::super::theme;
@@ -12,7 +12,8 @@ use super::super::widgets::{Fields, header_row, number_cell};
 use super::charts::still_plot;
 use super::section;
 use crate::document::{ScenarioId, SlaDocument};
-use crate::i18n::{Language, NO_NUMBER, describe_diff, fill};
+use crate::i18n::{Language, NO_NUMBER, describe_effects, fill};
+use crate::merge::Edit;
 use crate::plan::Unit;
 use crate::whatif::{Column, Comparison, Difference, DocumentDiff, Monthly, Row};
 
@@ -20,18 +21,73 @@ use crate::whatif::{Column, Comparison, Difference, DocumentDiff, Monthly, Row};
 /// renamed scenario stays left out. Runtime only (egui's memory).
 type LeftOut = BTreeSet<ScenarioId>;
 
+/// What the user did with the changes of a compared file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileAction {
+    /// Take the ticked changes into the open document.
+    Apply,
+    Stop,
+}
+
 /// What changed between the open document and another file (File ▸ Compare with file…): every
-/// changed input, commitment and scenario, and what it does to leads and customers needed.
-/// Returns true when the user stops comparing.
-pub fn file_changes(ui: &mut Ui, language: Language, name: &str, diff: &DocumentDiff) -> bool {
+/// change with a tick box (`ticked` holds the labels of the ticked ones), Take all, Take none
+/// and Apply, and what the changes do to leads and customers needed.
+pub fn file_changes(
+    ui: &mut Ui,
+    language: Language,
+    name: &str,
+    edits: &[Edit],
+    effects: &DocumentDiff,
+    ticked: &mut BTreeSet<String>,
+) -> Option<FileAction> {
     let t = language.text();
+    let mut action = None;
     section(ui, &fill(t.compared_with, &[("file", name)]), "");
-    for line in describe_diff(diff, language).lines() {
-        ui.label(line.trim_start());
+    if edits.is_empty() {
+        ui.label(t.whatif_equal);
+    } else {
+        ui.label(fill(
+            t.whatif_changes,
+            &[("count", &edits.len().to_string())],
+        ));
+        ui.label(RichText::new(t.take_hint).small().weak());
+        for edit in edits {
+            let mut take = ticked.contains(&edit.label);
+            if ui.checkbox(&mut take, edit.describe(language)).changed() {
+                if take {
+                    ticked.insert(edit.label.clone());
+                } else {
+                    ticked.remove(&edit.label);
+                }
+            }
+        }
     }
-    let stop = ui.button(t.stop_comparing).clicked();
+    ui.horizontal(|ui| {
+        if !edits.is_empty() {
+            if ui.button(t.take_all).clicked() {
+                ticked.extend(edits.iter().map(|e| e.label.clone()));
+            }
+            if ui.button(t.take_none).clicked() {
+                ticked.clear();
+            }
+            let any = edits.iter().any(|e| ticked.contains(&e.label));
+            if ui.add_enabled(any, Button::new(t.take_apply)).clicked() {
+                action = Some(FileAction::Apply);
+            }
+        }
+        if ui.button(t.stop_comparing).clicked() {
+            action = Some(FileAction::Stop);
+        }
+    });
+    let effects = describe_effects(effects, language);
+    if !effects.is_empty() {
+        ui.label(RichText::new(t.whatif_effects).strong());
+        for line in effects.lines() {
+            ui.label(line.trim_start());
+        }
+    }
     ui.separator();
-    stop
+    action
 }
 
 pub fn show(ui: &mut Ui, fields: &Fields<'_>, doc: &SlaDocument) {

@@ -8,7 +8,7 @@
 mod actuals;
 mod agreement;
 mod charts;
-mod compare;
+pub mod compare;
 mod marketing;
 mod meeting;
 mod menu;
@@ -97,6 +97,7 @@ fn central(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
     let messages = Messages { problems, language };
     let mut copy_agreement = false;
     let mut new_scenario = None;
+    let mut taken = None;
     let mut area = ScrollArea::both().auto_shrink([false, false]);
     if std::mem::take(&mut app.fresh_document) {
         area = area.scroll_offset(egui::Vec2::ZERO);
@@ -125,9 +126,10 @@ fn central(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
             }
             Tab::Compare => {
                 if let Some(compared) = &mut app.compared {
-                    let name = compared.name.clone();
-                    if compare::file_changes(ui, language, &name, compared.diff(doc)) {
-                        app.compared = None;
+                    match compared.show(ui, language, doc) {
+                        Some(compare::FileAction::Stop) => app.compared = None,
+                        Some(compare::FileAction::Apply) => taken = Some(compared.take(doc)),
+                        None => {}
                     }
                 }
                 compare::show(ui, &fields, doc);
@@ -146,6 +148,9 @@ fn central(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
     });
     if copy_agreement {
         app.queue(Command::CopyAgreement);
+    }
+    if let Some(taken) = taken {
+        app.took(taken);
     }
     // A scenario made from a goal seek or a revision is edited next, like one made by Add.
     if let Some(id) = new_scenario {
