@@ -266,6 +266,97 @@ fn shown_key(key: &str, ours: Option<&Node>, theirs: Option<&Node>) -> String {
     key.to_owned()
 }
 
+/// How an edit between the open document and the other one came about, seen from their
+/// common base.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// Only the other side changed it: taking it loses nothing.
+    Theirs,
+    /// Only the open document changed it: taking it would undo that change.
+    Ours,
+    /// Both changed it, differently: the user chooses.
+    Conflict,
+}
+
+/// An edit with where it came from and the base's value.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Merged {
+    pub edit: Edit,
+    pub origin: Origin,
+    /// The value in the common base (`None`: not there).
+    pub base: Option<Value>,
+}
+
+/// Every edit from `ours` to `theirs`, each with its origin seen from `base`, the version both
+/// were derived from. A change both sides made alike is no edit at all; a scenario renamed on
+/// one side and edited on the other is two edits of one scenario, one from each side.
+pub fn three_way(base: &SlaDocument, ours: &SlaDocument, theirs: &SlaDocument) -> Vec<Merged> {
+    let base_tree = tree(base);
+    edits(ours, theirs)
+        .into_iter()
+        .map(|edit| {
+            let base = at(&base_tree, &edit.path).map(Node::value);
+            let origin = if base == edit.ours {
+                Origin::Theirs
+            } else if base == edit.theirs {
+                Origin::Ours
+            } else {
+                Origin::Conflict
+            };
+            Merged { edit, origin, base }
+        })
+        .collect()
+}
+
+/// `ours` with what only `theirs` changed, and, where both changed a value differently, the
+/// side `conflicts` names (`None`: the merge stops at the first conflict and returns them all).
+pub fn merge(
+    base: &SlaDocument,
+    ours: &SlaDocument,
+    theirs: &SlaDocument,
+    conflicts: Option<Side>,
+) -> Result<SlaDocument, MergeError> {
+    let merged = three_way(base, ours, theirs);
+    let open: Vec<Merged> = merged
+        .iter()
+        .filter(|m| m.origin == Origin::Conflict)
+        .cloned()
+        .collect();
+    if !open.is_empty() && conflicts.is_none() {
+        return Err(MergeError::Conflicts(open));
+    }
+    let taken: Vec<&Edit> = merged
+        .iter()
+        .filter(|m| match m.origin {
+            Origin::Theirs => true,
+            Origin::Ours => false,
+            Origin::Conflict => conflicts == Some(Side::Theirs),
+        })
+        .map(|m| &m.edit)
+        .collect();
+    apply(ours, &taken).map_err(MergeError::Apply)
+}
+
+/// The side that settles conflicts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    Ours,
+    Theirs,
+}
+
+/// Why a merge produced no document.
+#[derive(Debug)]
+pub enum MergeError {
+    /// Fields both sides changed differently, with the three values.
+    Conflicts(Vec<Merged>),
+    Apply(ApplyError),
+}
+
+/// The node at `path`, if the tree has one.
+fn at<'a>(node: &'a Node, path: &[String]) -> Option<&'a Node> {
+    path.iter().try_fold(node, |node, key| node.child(key))
+}
+
 /// Why edits could not be applied: a value in one of the documents that the format cannot
 /// take back (only a number that is not finite, which a hand-edited file may hold).
 #[derive(Debug, thiserror::Error)]

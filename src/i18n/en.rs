@@ -797,4 +797,7 @@ pub const TEXT: Text = Text {
     take_applied: "Took {count} change(s) from {file}. Undo takes them back in one step.",
     take_failed: "The changes could not be taken: {reason}",
     take_hint: "Tick the changes to take into the open document, then Apply.",
+    cli_merge_conflicts: "{count} conflict(s): both sides changed these differently. Nothing was written; --ours or --theirs settles them.",
+    cli_merge_conflict_line: "{path}: base {base}, ours {ours}, theirs {theirs}",
+    cli_merge_written: "Merged into {file}: {count} change(s) taken from theirs.",
 };

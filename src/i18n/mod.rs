@@ -1183,6 +1183,9 @@ pub struct Text {
     pub take_applied: &'static str,
     pub take_failed: &'static str,
     pub take_hint: &'static str,
+    pub cli_merge_conflicts: &'static str,
+    pub cli_merge_conflict_line: &'static str,
+    pub cli_merge_written: &'static str,
 }
 
 #[cfg(test)]

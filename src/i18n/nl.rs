@@ -797,4 +797,7 @@ pub const TEXT: Text = Text {
     take_applied: "{count} wijziging(en) overgenomen uit {file}. Ongedaan maken zet ze in één stap terug.",
     take_failed: "De wijzigingen konden niet worden overgenomen: {reason}",
     take_hint: "Vink de wijzigingen aan die je in het geopende document wilt overnemen, en kies Toepassen.",
+    cli_merge_conflicts: "{count} conflict(en): beide kanten wijzigden deze verschillend. Er is niets geschreven; --ours of --theirs beslist ze.",
+    cli_merge_conflict_line: "{path}: basis {base}, ons {ours}, hun {theirs}",
+    cli_merge_written: "Samengevoegd in {file}: {count} wijziging(en) van hen overgenomen.",
 };

@@ -20,6 +20,7 @@ mod import_ui;
 mod locks;
 mod locks_ui;
 mod merge;
+mod merge_three_way;
 mod numbers;
 mod numbers_ui;
 mod planning_window;
