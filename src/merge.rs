@@ -178,12 +178,13 @@ fn keys(list: &[Value], field: &str) -> Option<Vec<String>> {
     (distinct.len() == keys.len()).then_some(keys)
 }
 
-/// The tree of a document's own fields; the format version and the fields kept for a newer
-/// version are no edit.
+/// The tree of a document's own fields; the format version and the lineage (where the copy
+/// comes from, not what it says) are no edit.
 fn tree(document: &SlaDocument) -> Node {
     let mut node = Node::of(&crate::whatif::exact_value(document), "");
     if let Node::Fields(fields) = &mut node {
         fields.remove("format_version");
+        fields.remove("lineage");
     }
     node
 }
@@ -276,6 +277,8 @@ pub enum Origin {
     Ours,
     /// Both changed it, differently: the user chooses.
     Conflict,
+    /// Compared without a base: either side may have made it.
+    Unknown,
 }
 
 /// An edit with where it came from and the base's value.
@@ -308,6 +311,19 @@ pub fn three_way(base: &SlaDocument, ours: &SlaDocument, theirs: &SlaDocument) -
         .collect()
 }
 
+/// Every edit from `ours` to `theirs` when they have no base in common: where each came from
+/// is unknown.
+pub fn two_way(ours: &SlaDocument, theirs: &SlaDocument) -> Vec<Merged> {
+    edits(ours, theirs)
+        .into_iter()
+        .map(|edit| Merged {
+            edit,
+            origin: Origin::Unknown,
+            base: None,
+        })
+        .collect()
+}
+
 /// `ours` with what only `theirs` changed, and, where both changed a value differently, the
 /// side `conflicts` names (`None`: the merge stops at the first conflict and returns them all).
 pub fn merge(
@@ -328,7 +344,7 @@ pub fn merge(
     let taken: Vec<&Edit> = merged
         .iter()
         .filter(|m| match m.origin {
-            Origin::Theirs => true,
+            Origin::Theirs | Origin::Unknown => true,
             Origin::Ours => false,
             Origin::Conflict => conflicts == Some(Side::Theirs),
         })
@@ -363,8 +379,8 @@ fn at<'a>(node: &'a Node, path: &[String]) -> Option<&'a Node> {
 #[error("{0}")]
 pub struct ApplyError(String);
 
-/// `ours` with `edits` taken: each edit's path set to its `theirs` value (or removed). The
-/// fields kept for a newer version stay; rows that arrive with an id a row of the scenario
+/// `ours` with `edits` taken: each edit's path set to its `theirs` value (or removed). Its
+/// lineage and the fields kept for a newer version stay; rows that arrive with an id a row of the scenario
 /// already has get a new one.
 pub fn apply(ours: &SlaDocument, edits: &[&Edit]) -> Result<SlaDocument, ApplyError> {
     let mut node = tree(ours);
@@ -374,6 +390,7 @@ pub fn apply(ours: &SlaDocument, edits: &[&Edit]) -> Result<SlaDocument, ApplyEr
     let mut merged: SlaDocument =
         serde_json::from_value(node.value()).map_err(|e| ApplyError(e.to_string()))?;
     merged.format_version = ours.format_version;
+    merged.lineage = ours.lineage.clone();
     merged.unknown_fields = ours.unknown_fields.clone();
     merged.number_rows();
     Ok(merged)

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::document::lock::{self, Claim, EditLock, Holder};
 use crate::document::{
-    Fingerprint as FileStamp, History, Loaded, Scenario, ScenarioId, SlaDocument,
+    Fingerprint as FileStamp, History, Lineage, Loaded, Scenario, ScenarioId, SlaDocument,
 };
 
 /// How many changes can be undone.
@@ -37,6 +37,10 @@ pub struct Editor {
     /// Our edit lock on the file, held while it is open here for editing (dropping it removes
     /// the lock file).
     lock: Option<EditLock>,
+    /// The copy's lineage as the next save writes it: its id, and the version it was last
+    /// saved or opened as. Kept here, not in the document being edited, so that undo never
+    /// takes it back and an edit never looks like a change of where the copy comes from.
+    lineage: Lineage,
     /// The scenario shown in the panels, by id: adding, deleting or undoing a change elsewhere
     /// in the list never puts another scenario in front of the user.
     selected: ScenarioId,
@@ -55,6 +59,10 @@ impl Editor {
         // A document made in code (a new one, a test's) has rows without ids; the panels key
         // each row's input by its id.
         document.number_rows();
+        let lineage = Lineage {
+            id: document.lineage.id.clone(),
+            base: document.content_fingerprint(),
+        };
         Self {
             selected: fallback(&document),
             saved: Some(document.clone()),
@@ -65,6 +73,7 @@ impl Editor {
             newer_version: None,
             locked_by: None,
             lock: None,
+            lineage,
             history: History::new(UNDO_LIMIT),
         }
     }
@@ -129,7 +138,11 @@ impl Editor {
         path: Option<PathBuf>,
         stamp: Option<FileStamp>,
     ) -> Self {
+        let base = document.lineage.base;
         let mut editor = Self::with(document, Origin::Recovered, path);
+        // The version the work started from is not known: the file's own parent is the best
+        // there is.
+        editor.lineage.base = base;
         editor.saved = None;
         editor.stamp = stamp;
         editor
@@ -174,8 +187,29 @@ impl Editor {
         }
     }
 
+    /// The document as Save writes it: stamped with its lineage (a new lineage id the first
+    /// time a copy is saved).
+    pub fn stamped_for_saving(&mut self) -> SlaDocument {
+        self.lineage = std::mem::take(&mut self.lineage).named();
+        SlaDocument {
+            lineage: self.lineage.clone(),
+            ..self.document.clone()
+        }
+    }
+
+    /// The version `other` was derived from, when it is one this copy has: the same lineage,
+    /// and the version this copy was last saved or opened as. With it, a comparison is
+    /// three-way.
+    pub fn base_of(&self, other: &SlaDocument) -> Option<&SlaDocument> {
+        let same = !self.lineage.id.is_empty()
+            && other.lineage.id == self.lineage.id
+            && other.lineage.base == self.lineage.base;
+        self.saved.as_ref().filter(|_| same)
+    }
+
     /// Records a successful save to `path`.
     pub fn saved_as(&mut self, path: PathBuf) {
+        self.lineage.base = self.document.content_fingerprint();
         self.stamp = FileStamp::of(&path);
         self.saved = Some(self.document.clone());
         self.path = Some(path);

@@ -28,7 +28,7 @@ use serde::{Deserialize, Serialize};
 use crate::document::lock::{self, Claim, EditLock};
 use crate::document::{self, SaveOptions, ScenarioId, SlaDocument};
 use crate::i18n::{Language, fill};
-use crate::merge::{self, Edit};
+use crate::merge::{self, Merged};
 use crate::plan::holidays::Country;
 use crate::plan::{Plan, Problem, compute};
 use crate::whatif::DocumentDiff;
@@ -191,37 +191,56 @@ impl Notice {
 struct Compared {
     name: String,
     document: SlaDocument,
+    /// The version both were derived from, when the open copy has it: the comparison is then
+    /// three-way.
+    base: Option<SlaDocument>,
     /// The differences, with the open document they were computed for: the Compare tab is
     /// drawn every frame, and comparing the documents is far cheaper than diffing them.
-    diff: Option<(SlaDocument, DocumentDiff, Vec<Edit>)>,
+    diff: Option<(SlaDocument, DocumentDiff, Vec<Merged>)>,
     /// The changes the user ticked to take, by label.
     ticked: BTreeSet<String>,
 }
 
 impl Compared {
-    fn new(name: String, document: SlaDocument) -> Self {
-        Self {
+    /// The comparison of `open` with `document`; with a base, what only the other side changed
+    /// starts ticked.
+    fn new(
+        name: String,
+        document: SlaDocument,
+        base: Option<SlaDocument>,
+        open: &SlaDocument,
+    ) -> Self {
+        let mut compared = Self {
             name,
             document,
+            base,
             diff: None,
             ticked: BTreeSet::new(),
-        }
+        };
+        let (_, edits) = compared.diff(open);
+        let ticked = edits
+            .iter()
+            .filter(|m| m.origin == merge::Origin::Theirs)
+            .map(|m| m.edit.label.clone())
+            .collect();
+        compared.ticked = ticked;
+        compared
     }
 
     /// The differences between `open` and the compared file (what they do to the plans, and
     /// each change to take), computed again only when the open document changed since the
     /// last time.
-    fn diff(&mut self, open: &SlaDocument) -> (&DocumentDiff, &[Edit]) {
+    fn diff(&mut self, open: &SlaDocument) -> (&DocumentDiff, &[Merged]) {
         if !matches!(&self.diff, Some((seen, ..)) if seen == open) {
             self.diff = None;
         }
-        let document = &self.document;
+        let (document, base) = (&self.document, &self.base);
         let (_, diff, edits) = self.diff.get_or_insert_with(|| {
-            (
-                open.clone(),
-                crate::whatif::diff(open, document),
-                merge::edits(open, document),
-            )
+            let edits = match base {
+                Some(base) => merge::three_way(base, open, document),
+                None => merge::two_way(open, document),
+            };
+            (open.clone(), crate::whatif::diff(open, document), edits)
         });
         (diff, edits)
     }
@@ -234,9 +253,17 @@ impl Compared {
         open: &SlaDocument,
     ) -> Option<panels::compare::FileAction> {
         let name = self.name.clone();
+        let three_way = self.base.is_some();
         let mut ticked = std::mem::take(&mut self.ticked);
         let (diff, edits) = self.diff(open);
-        let action = panels::compare::file_changes(ui, language, &name, edits, diff, &mut ticked);
+        let action = panels::compare::file_changes(
+            ui,
+            language,
+            &name,
+            (edits, three_way),
+            diff,
+            &mut ticked,
+        );
         self.ticked = ticked;
         action
     }
@@ -247,7 +274,11 @@ impl Compared {
     fn take(&mut self, open: &mut SlaDocument) -> Result<usize, merge::ApplyError> {
         let ticked = std::mem::take(&mut self.ticked);
         let (_, edits) = self.diff(open);
-        let chosen: Vec<&Edit> = edits.iter().filter(|e| ticked.contains(&e.label)).collect();
+        let chosen: Vec<&merge::Edit> = edits
+            .iter()
+            .filter(|m| m.origin != merge::Origin::Ours && ticked.contains(&m.edit.label))
+            .map(|m| &m.edit)
+            .collect();
         let merged = merge::apply(open, &chosen)?;
         let count = chosen.len();
         *open = merged;
@@ -601,7 +632,7 @@ impl App {
 
     /// Saves with what the user agreed to; a read-only or hard-linked file asks first.
     fn write_with(&mut self, path: PathBuf, options: SaveOptions, then: Option<Pending>) {
-        match document::save_with(&self.editor.document, &path, options) {
+        match document::save_with(&self.editor.stamped_for_saving(), &path, options) {
             Ok(()) => {
                 self.editor.saved_as(path);
                 self.recovery.remove();
@@ -732,7 +763,13 @@ impl App {
                     || path.display().to_string(),
                     |n| n.to_string_lossy().into_owned(),
                 );
-                self.compared = Some(Compared::new(name, loaded.document));
+                let base = self.editor.base_of(&loaded.document).cloned();
+                self.compared = Some(Compared::new(
+                    name,
+                    loaded.document,
+                    base,
+                    &self.editor.document,
+                ));
                 self.tab = Tab::Compare;
             }
             Err(error) => self.notice = Notice::problem(error.describe(self.language)),

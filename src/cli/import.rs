@@ -233,7 +233,17 @@ pub fn run_import(args: &ImportArgs, language: Language) -> Outcome {
         }
     };
     let replaced = imported.replaced(language);
+    let read_version = doc.content_fingerprint();
     import::apply(&mut doc, &imported, mapping);
+    // A changed file is derived from the version read; an unchanged one stays as it was, so
+    // importing a file twice writes the same bytes.
+    if doc.content_fingerprint() != read_version {
+        doc.lineage = document::Lineage {
+            id: std::mem::take(&mut doc.lineage.id),
+            base: read_version,
+        }
+        .named();
+    }
     let options = document::SaveOptions {
         expected: read_as,
         ..document::SaveOptions::default()

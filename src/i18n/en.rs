@@ -800,4 +800,6 @@ pub const TEXT: Text = Text {
     cli_merge_conflicts: "{count} conflict(s): both sides changed these differently. Nothing was written; --ours or --theirs settles them.",
     cli_merge_conflict_line: "{path}: base {base}, ours {ours}, theirs {theirs}",
     cli_merge_written: "Merged into {file}: {count} change(s) taken from theirs.",
+    merge_conflict: "⚠ {path}: both changed it: yours {ours}, theirs {theirs}, was {base}. Ticked takes theirs.",
+    merge_three_way_note: "Both files come from the version you last saved or opened: what only {file} changed is ticked, what only you changed stays, and ⚠ marks what both changed differently.",
 };

@@ -1186,6 +1186,8 @@ pub struct Text {
     pub cli_merge_conflicts: &'static str,
     pub cli_merge_conflict_line: &'static str,
     pub cli_merge_written: &'static str,
+    pub merge_conflict: &'static str,
+    pub merge_three_way_note: &'static str,
 }
 
 #[cfg(test)]

@@ -800,4 +800,6 @@ pub const TEXT: Text = Text {
     cli_merge_conflicts: "{count} conflict(en): beide kanten wijzigden deze verschillend. Er is niets geschreven; --ours of --theirs beslist ze.",
     cli_merge_conflict_line: "{path}: basis {base}, ons {ours}, hun {theirs}",
     cli_merge_written: "Samengevoegd in {file}: {count} wijziging(en) van hen overgenomen.",
+    merge_conflict: "⚠ {path}: allebei gewijzigd: jouw {ours}, hun {theirs}, was {base}. Aangevinkt neemt die van hen over.",
+    merge_three_way_note: "Beide bestanden komen van de versie die je het laatst opsloeg of opende: wat alleen {file} wijzigde is aangevinkt, wat alleen jij wijzigde blijft, en ⚠ markeert wat allebei verschillend wijzigden.",
 };

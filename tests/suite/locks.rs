@@ -291,4 +291,10 @@ fn import_refuses_a_file_someone_else_is_editing_and_check_ignores_the_lock() {
     );
     assert_ne!(folder.bytes(), before);
     assert!(!path.exists(), "the import's own lock is gone");
+    let lineage = folder.document().lineage;
+    assert_eq!(
+        (lineage.id.len(), lineage.base),
+        (16, SlaDocument::example().unwrap().content_fingerprint()),
+        "the import's file is derived from the version it read"
+    );
 }

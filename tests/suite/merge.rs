@@ -229,3 +229,86 @@ fn tick_two_of_five_apply_then_undo_in_the_window() {
     taken.format_version = five_changes().format_version;
     assert_eq!(taken, five_changes());
 }
+
+#[test]
+fn a_copy_of_the_same_version_is_compared_three_way_in_the_window() {
+    let path = support::folder().join("plan.sla.ron");
+    let mut base = example();
+    base.lineage.id = "team-sla".into();
+    document::save(&base, &path).unwrap();
+    let mut theirs = base.clone();
+    theirs.title = "SLA 2027, as agreed on Monday".into();
+    theirs.scenarios[0].assumptions.revenue_goal = 3_000_000.0;
+    theirs.lineage.base = base.content_fingerprint();
+    let colleague = path.with_file_name("colleague.sla.ron");
+    document::save(&theirs, &colleague).unwrap();
+
+    let mut harness = support::window(
+        support::options(|o| o.file = Some(path.clone())),
+        egui::vec2(1280.0, 800.0),
+        egui::Theme::Dark,
+    );
+    support::type_into(&mut harness, "Revenue goal", "2500000");
+    harness.state_mut().compare_with(&colleague);
+    harness.run();
+    harness.get_by_label_contains("Both files come from the version you last saved or opened");
+    let conflict = "⚠ scenarios[\"Plan 2027\"].assumptions.revenue_goal: both changed it: yours 2,500,000, theirs 3,000,000, was 2,400,000. Ticked takes theirs.";
+    harness.get_by_label(conflict);
+    // Only their change is ticked: Apply takes it and keeps ours where both changed.
+    harness.get_by_label("Apply").click();
+    harness.run();
+    let doc = harness.state().document().clone();
+    assert_eq!(doc.title, "SLA 2027, as agreed on Monday");
+    assert_eq!(doc.scenarios[0].assumptions.revenue_goal, 2_500_000.0);
+    harness.get_by_label("1 change(s):");
+
+    harness.get_by_label(conflict).click();
+    harness.run();
+    harness.get_by_label("Apply").click();
+    harness.run();
+    assert_eq!(
+        harness.state().document().scenarios[0]
+            .assumptions
+            .revenue_goal,
+        3_000_000.0
+    );
+    harness.get_by_label("The documents are equal.");
+
+    // The saved file records its lineage and the version it was derived from.
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    let saved = document::load(&path).unwrap().document;
+    assert_eq!(saved.lineage.id, "team-sla");
+    assert_eq!(saved.lineage.base, base.content_fingerprint());
+}
+
+#[test]
+fn a_file_saved_the_first_time_gets_a_lineage_and_older_files_open_without_one() {
+    let text = document::to_ron(&example()).unwrap();
+    let lineage = "    lineage: Lineage(\n        id: \"\",\n        base: 0,\n    ),\n";
+    assert!(text.contains(lineage), "{text}");
+    let older = support::folder().join("older.sla.ron");
+    std::fs::write(&older, text.replace(lineage, "")).unwrap();
+    let loaded = document::load(&older).unwrap();
+    assert!(loaded.unknown_fields.is_empty());
+    assert_eq!(loaded.document.lineage, document::Lineage::default());
+
+    let mut harness = support::window(
+        support::options(|o| o.file = Some(older.clone())),
+        egui::vec2(1280.0, 800.0),
+        egui::Theme::Dark,
+    );
+    support::type_into(&mut harness, "Revenue goal", "2500000");
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    let saved = document::load(&older).unwrap().document;
+    assert_eq!(saved.lineage.id.len(), 16, "{:?}", saved.lineage);
+    assert_eq!(
+        saved.lineage.base,
+        loaded.document.content_fingerprint(),
+        "derived from the version opened"
+    );
+    support::type_into(&mut harness, "Revenue goal", "2600000");
+    press(&mut harness, Modifiers::COMMAND, Key::S);
+    let again = document::load(&older).unwrap().document;
+    assert_eq!(again.lineage.id, saved.lineage.id, "one lineage");
+    assert_eq!(again.lineage.base, saved.content_fingerprint());
+}

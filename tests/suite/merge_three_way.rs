@@ -1,6 +1,7 @@
 //! Three-way merges of two documents derived from one base: disjoint changes merge clean, the
 //! same change on both sides is no conflict, a scenario renamed on one side and edited on the
-//! other, a conflict settled either way; and `sla-planner merge` as a process.
+//! other, a conflict settled either way; `sla-planner merge` as a process and as the git merge
+//! driver the README sets up.
 
 #![allow(clippy::unwrap_used, reason = "a failed unwrap is a failed test")]
 
@@ -195,4 +196,60 @@ fn merge_as_a_process_writes_the_merge_or_lists_the_conflicts() {
     assert!(process::stderr(&broken).contains("missing.sla.ron"));
     let both = process::run(&["merge", &base, &ours, &theirs, "--ours", "--theirs"]);
     assert_eq!(both.status.code(), Some(2));
+}
+
+/// Runs git in `repo` with no user or system configuration of the machine's.
+fn git(repo: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new("git")
+        .args(args)
+        .current_dir(repo)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", repo.join(".no-global-config"))
+        .env("GIT_AUTHOR_NAME", "Test")
+        .env("GIT_AUTHOR_EMAIL", "test@example.com")
+        .env("GIT_COMMITTER_NAME", "Test")
+        .env("GIT_COMMITTER_EMAIL", "test@example.com")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn git_merges_two_branches_through_the_driver_in_the_readme() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path();
+    let ok = |args: &[&str]| {
+        let output = git(repo, args);
+        assert!(output.status.success(), "git {args:?}: {output:?}");
+    };
+    ok(&["init", "-q", "-b", "main"]);
+    let driver = format!(
+        "'{}' merge %O %A %B -o %A",
+        env!("CARGO_BIN_EXE_sla-planner")
+    );
+    ok(&[
+        "config",
+        "merge.sla-planner.name",
+        "SLA Planner three-way merge",
+    ]);
+    ok(&["config", "merge.sla-planner.driver", &driver]);
+    std::fs::write(repo.join(".gitattributes"), "*.sla.ron merge=sla-planner\n").unwrap();
+    let plan = repo.join("plan.sla.ron");
+    let base = base();
+    document::save(&base, &plan).unwrap();
+    ok(&["add", "."]);
+    ok(&["commit", "-q", "-m", "base"]);
+    ok(&["checkout", "-q", "-b", "colleague"]);
+    let mut theirs = base.clone();
+    theirs.scenarios[1].name = "Careful".into();
+    document::save(&theirs, &plan).unwrap();
+    ok(&["commit", "-q", "-am", "renamed"]);
+    ok(&["checkout", "-q", "main"]);
+    let mut ours = base.clone();
+    ours.scenarios[1].assumptions.average_deal_size = 30_000.0;
+    document::save(&ours, &plan).unwrap();
+    ok(&["commit", "-q", "-am", "edited"]);
+    ok(&["merge", "-q", "--no-edit", "colleague"]);
+    let merged = document::load(&plan).unwrap().document;
+    assert_eq!(merged.scenarios[1].name, "Careful");
+    assert_eq!(merged.scenarios[1].assumptions.average_deal_size, 30_000.0);
 }

@@ -12,8 +12,8 @@ use super::super::widgets::{Fields, header_row, number_cell};
 use super::charts::still_plot;
 use super::section;
 use crate::document::{ScenarioId, SlaDocument};
-use crate::i18n::{Language, NO_NUMBER, describe_effects, fill};
-use crate::merge::Edit;
+use crate::i18n::{Language, NO_NUMBER, describe_effects, fill, value_text};
+use crate::merge::{Merged, Origin};
 use crate::plan::Unit;
 use crate::whatif::{Column, Comparison, Difference, DocumentDiff, Monthly, Row};
 
@@ -31,29 +31,50 @@ pub enum FileAction {
 
 /// What changed between the open document and another file (File ▸ Compare with file…): every
 /// change with a tick box (`ticked` holds the labels of the ticked ones), Take all, Take none
-/// and Apply, and what the changes do to leads and customers needed.
+/// and Apply, and what the changes do to leads and customers needed. With a common base
+/// (`three_way`), the changes only the open document made are not listed (taking them back is
+/// not what a merge means), and a field both changed differently is marked with both values.
 pub fn file_changes(
     ui: &mut Ui,
     language: Language,
     name: &str,
-    edits: &[Edit],
+    (edits, three_way): (&[Merged], bool),
     effects: &DocumentDiff,
     ticked: &mut BTreeSet<String>,
 ) -> Option<FileAction> {
     let t = language.text();
     let mut action = None;
     section(ui, &fill(t.compared_with, &[("file", name)]), "");
-    if edits.is_empty() {
+    let listed: Vec<&Merged> = edits.iter().filter(|m| m.origin != Origin::Ours).collect();
+    if three_way {
+        ui.label(fill(t.merge_three_way_note, &[("file", name)]));
+    }
+    if listed.is_empty() {
         ui.label(t.whatif_equal);
     } else {
         ui.label(fill(
             t.whatif_changes,
-            &[("count", &edits.len().to_string())],
+            &[("count", &listed.len().to_string())],
         ));
         ui.label(RichText::new(t.take_hint).small().weak());
-        for edit in edits {
+        for merged in &listed {
+            let edit = &merged.edit;
+            let text = if merged.origin == Origin::Conflict {
+                let value = |v: Option<&serde_json::Value>| value_text(v, language);
+                fill(
+                    t.merge_conflict,
+                    &[
+                        ("path", &edit.label),
+                        ("ours", &value(edit.ours.as_ref())),
+                        ("theirs", &value(edit.theirs.as_ref())),
+                        ("base", &value(merged.base.as_ref())),
+                    ],
+                )
+            } else {
+                edit.describe(language)
+            };
             let mut take = ticked.contains(&edit.label);
-            if ui.checkbox(&mut take, edit.describe(language)).changed() {
+            if ui.checkbox(&mut take, text).changed() {
                 if take {
                     ticked.insert(edit.label.clone());
                 } else {
@@ -63,14 +84,14 @@ pub fn file_changes(
         }
     }
     ui.horizontal(|ui| {
-        if !edits.is_empty() {
+        if !listed.is_empty() {
             if ui.button(t.take_all).clicked() {
-                ticked.extend(edits.iter().map(|e| e.label.clone()));
+                ticked.extend(listed.iter().map(|m| m.edit.label.clone()));
             }
             if ui.button(t.take_none).clicked() {
                 ticked.clear();
             }
-            let any = edits.iter().any(|e| ticked.contains(&e.label));
+            let any = listed.iter().any(|m| ticked.contains(&m.edit.label));
             if ui.add_enabled(any, Button::new(t.take_apply)).clicked() {
                 action = Some(FileAction::Apply);
             }
