@@ -1,6 +1,7 @@
 //! A file someone else is editing, in the real window by the labels a user sees: the question
 //! on opening, read-only then Save as…, a copy, Open anyway on a stale lock, Notify me when it
-//! is free then reload as editable, and a colleague named before saving.
+//! is free then reload as editable, a colleague named before saving, and our lock moving with
+//! Save as and let go by New.
 
 #![allow(
     clippy::unwrap_used,
@@ -211,4 +212,26 @@ fn saving_names_a_colleague_who_took_the_lock_meanwhile() {
     assert!(!harness.state().is_dirty());
     drop(harness);
     assert_eq!(lock_text(&path), owner.record(), "her lock stays hers");
+}
+
+#[test]
+fn save_as_another_name_moves_our_lock_and_new_lets_it_go() {
+    let path = support::folder().join("plan.sla.ron");
+    document::save(&SlaDocument::example().unwrap(), &path).unwrap();
+    let mut harness = open(&path);
+    assert!(
+        lock::lock_path(&path).is_file(),
+        "opened for editing: locked"
+    );
+    use_builtin_chooser(&mut harness);
+    press(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    type_into(&mut harness, "File name", "plan 2");
+    harness.key_press(Key::Enter);
+    harness.run();
+    let renamed = path.with_file_name("plan 2.sla.ron");
+    assert!(renamed.is_file());
+    assert!(!lock::lock_path(&path).exists(), "the old file is free");
+    assert!(lock::lock_path(&renamed).is_file());
+    press(&mut harness, Modifiers::COMMAND, Key::N);
+    assert!(!lock::lock_path(&renamed).exists(), "closed by New");
 }
