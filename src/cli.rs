@@ -1,11 +1,12 @@
 //! The command line: `plan` (step 1 without a file), `summary FILE`, `check FILE` and
 //! `export FILE`; the what-if commands `solve`, `sensitivity` and `diff` live in [`what_if`],
-//! the CRM import `import DOC CSV` in [`import`].
+//! the CRM import `import DOC CSV` in [`import`], the three-way `merge` in [`merge`].
 //!
 //! Output goes to stdout as text for people or as JSON for scripts (documented in README.md);
 //! errors go to stderr in plain words with a non-zero exit code.
 
 mod import;
+mod merge;
 mod status;
 mod what_if;
 
@@ -72,6 +73,9 @@ pub enum Command {
     /// A CRM lead export (CSV) into the document's actuals: exit 0 when rows were imported,
     /// 1 when none could be.
     Import(ImportArgs),
+    /// Three-way merge of two documents derived from BASE: exit 0 when clean (the merge
+    /// written), 1 with the conflicts listed and nothing written, 2 on errors.
+    Merge(merge::MergeArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -244,6 +248,7 @@ pub fn run(command: &Command, today: chrono::NaiveDate, lang: Option<Lang>) -> O
             status::run_status(args, today, language).safe_for_terminal(args.format)
         }
         Command::Import(args) => import::run_import(args, language).safe_for_terminal(Format::Text),
+        Command::Merge(args) => merge::run_merge(args, language).safe_for_terminal(Format::Text),
     }
 }
 

@@ -12,6 +12,9 @@ pub mod document;
 pub mod export;
 /// User-facing text and number formatting (English now; Dutch follows).
 pub mod i18n;
+/// Taking a colleague's changes: the edits between two documents (or three, with their common
+/// base) and applying the chosen ones. Egui-free.
+pub mod merge;
 /// The planning engine: assumptions in, targets out. Pure, no I/O.
 pub mod plan;
 /// The report model: figures, tables, chart series and the agreement in sentences, that every

@@ -5,9 +5,11 @@ use std::path::PathBuf;
 
 use egui::{Id, Modal, RichText};
 
+use super::locking::{self, LockAnswer, LockedFile};
 use super::recovery::Offer;
 use super::saving::{self, Blocked, BlockedAnswer};
 use super::{App, Pending};
+use crate::document::lock::Holder;
 use crate::i18n::fill;
 
 /// The modal on screen, if any.
@@ -15,11 +17,18 @@ use crate::i18n::fill;
 pub enum Dialog {
     /// "Save changes?" before `Pending` runs.
     AskSave(Pending),
-    /// The file changed on disk since it was opened; overwrite it?
+    /// The file changed on disk since it was opened, or someone else holds its lock (who is
+    /// named); overwrite it?
     ConfirmOverwrite {
         path: PathBuf,
         then: Option<Pending>,
+        holder: Option<Holder>,
     },
+    /// The file being opened is being edited by someone else: read-only, a copy, anyway, or
+    /// notify me when it is free.
+    Locked(Box<LockedFile>),
+    /// A file the user waited for is free: reload it as editable?
+    LockFree(PathBuf),
     /// A previous run left unsaved work.
     OfferRecovery(Box<Offer>),
     /// A save that needs the user's word (read-only or linked file, read-only document).
@@ -38,6 +47,8 @@ enum Answer {
     Discard,
     Close,
     Blocked(BlockedAnswer),
+    Locked(LockAnswer),
+    Reload,
 }
 
 pub fn show(app: &mut App, ctx: &egui::Context) {
@@ -66,12 +77,23 @@ pub fn show(app: &mut App, ctx: &egui::Context) {
                     }
                 });
             }
-            Dialog::ConfirmOverwrite { path, .. } => {
-                ui.heading(t.changed_on_disk_heading);
-                ui.label(fill(
-                    t.changed_on_disk_body,
-                    &[("path", &path.display().to_string())],
-                ));
+            Dialog::ConfirmOverwrite { path, holder, .. } => {
+                match holder {
+                    Some(holder) => {
+                        ui.heading(t.lock_save_heading);
+                        ui.label(fill(
+                            t.lock_save_body,
+                            &[("holder", &holder.describe(path, app.language))],
+                        ));
+                    }
+                    None => {
+                        ui.heading(t.changed_on_disk_heading);
+                        ui.label(fill(
+                            t.changed_on_disk_body,
+                            &[("path", &path.display().to_string())],
+                        ));
+                    }
+                }
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
                     if ui.button(t.overwrite).clicked() {
@@ -102,6 +124,18 @@ pub fn show(app: &mut App, ctx: &egui::Context) {
             }
             Dialog::SaveBlocked(blocked) => {
                 answer = saving::show_blocked(ui, blocked, t).map(Answer::Blocked);
+            }
+            Dialog::Locked(locked) => {
+                answer = locking::show_locked(ui, locked, app.language).map(Answer::Locked);
+            }
+            Dialog::LockFree(path) => {
+                answer = locking::show_free(ui, path, t).map(|reload| {
+                    if reload {
+                        Answer::Reload
+                    } else {
+                        Answer::Cancel
+                    }
+                });
             }
             Dialog::About => {
                 ui.heading("SLA Planner");
@@ -148,7 +182,11 @@ fn respond(app: &mut App, answer: Answer) {
             app.recovery.remove();
             app.proceed(pending);
         }
-        (Dialog::ConfirmOverwrite { path, then }, Answer::Overwrite) => app.write(path, then),
+        (Dialog::ConfirmOverwrite { path, then, .. }, Answer::Overwrite) => {
+            app.write(path, then);
+        }
+        (Dialog::Locked(locked), Answer::Locked(answer)) => app.answer_locked(*locked, answer),
+        (Dialog::LockFree(path), Answer::Reload) => app.reload_editable(path),
         (Dialog::OfferRecovery(offer), Answer::Restore) => app.restore(*offer),
         (Dialog::OfferRecovery(offer), Answer::Discard) => offer.forget(),
         (Dialog::SaveBlocked(blocked), Answer::Blocked(answer)) => {

@@ -3,8 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::document::lock::{self, Claim, EditLock, Holder};
 use crate::document::{
-    Fingerprint as FileStamp, History, Loaded, Scenario, ScenarioId, SlaDocument,
+    Fingerprint as FileStamp, History, Lineage, Loaded, Scenario, ScenarioId, SlaDocument,
 };
 
 /// How many changes can be undone.
@@ -31,6 +32,15 @@ pub struct Editor {
     pub path: Option<PathBuf>,
     /// Set when a newer SLA Planner wrote the file: it is read-only here.
     pub newer_version: Option<u32>,
+    /// Set when the file was opened read-only because someone else is editing it.
+    pub locked_by: Option<Holder>,
+    /// Our edit lock on the file, held while it is open here for editing (dropping it removes
+    /// the lock file).
+    lock: Option<EditLock>,
+    /// The copy's lineage as the next save writes it: its id, and the version it was last
+    /// saved or opened as. Kept here, not in the document being edited, so that undo never
+    /// takes it back and an edit never looks like a change of where the copy comes from.
+    lineage: Lineage,
     /// The scenario shown in the panels, by id: adding, deleting or undoing a change elsewhere
     /// in the list never puts another scenario in front of the user.
     selected: ScenarioId,
@@ -49,6 +59,10 @@ impl Editor {
         // A document made in code (a new one, a test's) has rows without ids; the panels key
         // each row's input by its id.
         document.number_rows();
+        let lineage = Lineage {
+            id: document.lineage.id.clone(),
+            base: document.content_fingerprint(),
+        };
         Self {
             selected: fallback(&document),
             saved: Some(document.clone()),
@@ -57,6 +71,9 @@ impl Editor {
             origin,
             path,
             newer_version: None,
+            locked_by: None,
+            lock: None,
+            lineage,
             history: History::new(UNDO_LIMIT),
         }
     }
@@ -69,10 +86,49 @@ impl Editor {
         Self::with(document, Origin::New, None)
     }
 
-    pub fn opened(path: PathBuf, loaded: Loaded) -> Self {
+    /// A file opened for editing, with our lock on it (`None` where none could be made: a
+    /// folder we may not write, which a save would find too).
+    pub fn opened(path: PathBuf, loaded: Loaded, lock: Option<EditLock>) -> Self {
         let mut editor = Self::with(loaded.document, Origin::File, Some(path));
         editor.newer_version = loaded.newer_version;
+        editor.lock = lock;
         editor
+    }
+
+    /// A file someone else is editing, opened read-only: Save as… writes a copy.
+    pub fn opened_read_only(path: PathBuf, loaded: Loaded, holder: Holder) -> Self {
+        let mut editor = Self::opened(path, loaded, None);
+        editor.locked_by = Some(holder);
+        editor
+    }
+
+    /// True when Save may not write the file: a newer version's, or one someone else edits.
+    pub fn read_only(&self) -> bool {
+        self.newer_version.is_some() || self.locked_by.is_some()
+    }
+
+    /// Lets go of our edit lock (the window closes).
+    pub fn release_lock(&mut self) {
+        self.lock = None;
+    }
+
+    /// Claims the file for editing, silently: restored work, a file saved under a new name.
+    /// A lock someone else holds stays theirs, and saving names them.
+    pub fn claim_lock(&mut self) {
+        let Some(path) = &self.path else {
+            return;
+        };
+        if self
+            .lock
+            .as_ref()
+            .is_some_and(|l| l.document() == path.as_path())
+        {
+            return;
+        }
+        self.lock = match lock::claim(path) {
+            Ok(Claim::Mine(lock)) => Some(lock),
+            Ok(Claim::Held(_)) | Err(_) => None,
+        };
     }
 
     /// Work restored from the recovery file: unsaved by definition. `stamp` is the file as it
@@ -82,7 +138,11 @@ impl Editor {
         path: Option<PathBuf>,
         stamp: Option<FileStamp>,
     ) -> Self {
+        let base = document.lineage.base;
         let mut editor = Self::with(document, Origin::Recovered, path);
+        // The version the work started from is not known: the file's own parent is the best
+        // there is.
+        editor.lineage.base = base;
         editor.saved = None;
         editor.stamp = stamp;
         editor
@@ -109,11 +169,13 @@ impl Editor {
         }
     }
 
-    /// Where Save writes without asking: only a file we opened or saved, and not a newer one.
+    /// Where Save writes without asking: only a file we opened or saved, and not one open
+    /// read-only.
     pub fn save_target(&self) -> Option<&Path> {
-        match self.newer_version {
-            Some(_) => None,
-            None => self.path.as_deref(),
+        if self.read_only() {
+            None
+        } else {
+            self.path.as_deref()
         }
     }
 
@@ -125,13 +187,36 @@ impl Editor {
         }
     }
 
+    /// The document as Save writes it: stamped with its lineage (a new lineage id the first
+    /// time a copy is saved).
+    pub fn stamped_for_saving(&mut self) -> SlaDocument {
+        self.lineage = std::mem::take(&mut self.lineage).named();
+        SlaDocument {
+            lineage: self.lineage.clone(),
+            ..self.document.clone()
+        }
+    }
+
+    /// The version `other` was derived from, when it is one this copy has: the same lineage,
+    /// and the version this copy was last saved or opened as. With it, a comparison is
+    /// three-way.
+    pub fn base_of(&self, other: &SlaDocument) -> Option<&SlaDocument> {
+        let same = !self.lineage.id.is_empty()
+            && other.lineage.id == self.lineage.id
+            && other.lineage.base == self.lineage.base;
+        self.saved.as_ref().filter(|_| same)
+    }
+
     /// Records a successful save to `path`.
     pub fn saved_as(&mut self, path: PathBuf) {
+        self.lineage.base = self.document.content_fingerprint();
         self.stamp = FileStamp::of(&path);
         self.saved = Some(self.document.clone());
         self.path = Some(path);
         self.origin = Origin::File;
         self.newer_version = None;
+        self.locked_by = None;
+        self.claim_lock();
     }
 
     /// Records a change: `before` is the state just before it.
@@ -248,7 +333,7 @@ mod tests {
             newer_version: Some(2),
             unknown_fields: Vec::new(),
         };
-        let editor = Editor::opened(PathBuf::from("x.sla.ron"), loaded);
+        let editor = Editor::opened(PathBuf::from("x.sla.ron"), loaded, None);
         assert_eq!(editor.save_target(), None);
         assert_eq!(editor.file_name("Untitled", "example"), "x.sla.ron");
     }

@@ -96,7 +96,7 @@ pub fn show(app: &mut App, ctx: &egui::Context) {
         return;
     };
     let language = app.language;
-    let editable = app.editor.newer_version.is_none();
+    let editable = !app.editor.read_only();
     let t = language.text();
     let mut outcome = Outcome::Keep;
     let mut open = true;

@@ -11,6 +11,7 @@ mod editor;
 mod file_chooser;
 mod files;
 mod import;
+mod locking;
 mod panels;
 mod recovery;
 mod report_cache;
@@ -19,13 +20,16 @@ mod theme;
 mod typing;
 mod widgets;
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::document::lock::{self, Claim, EditLock};
 use crate::document::{self, SaveOptions, ScenarioId, SlaDocument};
 use crate::i18n::{Language, fill};
+use crate::merge::{self, Merged};
 use crate::plan::holidays::Country;
 use crate::plan::{Plan, Problem, compute};
 use crate::whatif::DocumentDiff;
@@ -188,23 +192,98 @@ impl Notice {
 struct Compared {
     name: String,
     document: SlaDocument,
+    /// The version both were derived from, when the open copy has it: the comparison is then
+    /// three-way.
+    base: Option<SlaDocument>,
     /// The differences, with the open document they were computed for: the Compare tab is
     /// drawn every frame, and comparing the documents is far cheaper than diffing them.
-    diff: Option<(SlaDocument, DocumentDiff)>,
+    diff: Option<(SlaDocument, DocumentDiff, Vec<Merged>)>,
+    /// The changes the user ticked to take, by label.
+    ticked: BTreeSet<String>,
 }
 
 impl Compared {
-    /// The differences between `open` and the compared file, computed again only when the
-    /// open document changed since the last time.
-    fn diff(&mut self, open: &SlaDocument) -> &DocumentDiff {
-        if !matches!(&self.diff, Some((seen, _)) if seen == open) {
+    /// The comparison of `open` with `document`; with a base, what only the other side changed
+    /// starts ticked.
+    fn new(
+        name: String,
+        document: SlaDocument,
+        base: Option<SlaDocument>,
+        open: &SlaDocument,
+    ) -> Self {
+        let mut compared = Self {
+            name,
+            document,
+            base,
+            diff: None,
+            ticked: BTreeSet::new(),
+        };
+        let (_, edits) = compared.diff(open);
+        let ticked = edits
+            .iter()
+            .filter(|m| m.origin == merge::Origin::Theirs)
+            .map(|m| m.edit.label.clone())
+            .collect();
+        compared.ticked = ticked;
+        compared
+    }
+
+    /// The differences between `open` and the compared file (what they do to the plans, and
+    /// each change to take), computed again only when the open document changed since the
+    /// last time.
+    fn diff(&mut self, open: &SlaDocument) -> (&DocumentDiff, &[Merged]) {
+        if !matches!(&self.diff, Some((seen, ..)) if seen == open) {
             self.diff = None;
         }
-        let document = &self.document;
-        &self
-            .diff
-            .get_or_insert_with(|| (open.clone(), crate::whatif::diff(open, document)))
-            .1
+        let (document, base) = (&self.document, &self.base);
+        let (_, diff, edits) = self.diff.get_or_insert_with(|| {
+            let edits = match base {
+                Some(base) => merge::three_way(base, open, document),
+                None => merge::two_way(open, document),
+            };
+            (open.clone(), crate::whatif::diff(open, document), edits)
+        });
+        (diff, edits)
+    }
+
+    /// The file's changes with their tick boxes, above the scenarios side by side.
+    fn show(
+        &mut self,
+        ui: &mut egui::Ui,
+        language: Language,
+        open: &SlaDocument,
+    ) -> Option<panels::compare::FileAction> {
+        let name = self.name.clone();
+        let three_way = self.base.is_some();
+        let mut ticked = std::mem::take(&mut self.ticked);
+        let (diff, edits) = self.diff(open);
+        let action = panels::compare::file_changes(
+            ui,
+            language,
+            &name,
+            (edits, three_way),
+            diff,
+            &mut ticked,
+        );
+        self.ticked = ticked;
+        action
+    }
+
+    /// Takes the ticked changes into `open`, as one change of the document (one undo step);
+    /// the comparison then shows what is still different. Returns how many were taken, or why
+    /// none could be.
+    fn take(&mut self, open: &mut SlaDocument) -> Result<usize, merge::ApplyError> {
+        let ticked = std::mem::take(&mut self.ticked);
+        let (_, edits) = self.diff(open);
+        let chosen: Vec<&merge::Edit> = edits
+            .iter()
+            .filter(|m| m.origin != merge::Origin::Ours && ticked.contains(&m.edit.label))
+            .map(|m| &m.edit)
+            .collect();
+        let merged = merge::apply(open, &chosen)?;
+        let count = chosen.len();
+        *open = merged;
+        Ok(count)
     }
 }
 
@@ -283,6 +362,9 @@ pub struct App {
     meeting: Option<panels::Meeting>,
     /// The CRM import window, while it is open.
     import: Option<import::ImportDialog>,
+    /// A file open read-only because someone else edits it, whose lock the user asked to be
+    /// told about ("Notify me when it is free").
+    watching: Option<PathBuf>,
 }
 
 impl App {
@@ -312,19 +394,8 @@ impl App {
         if let Some(zoom) = settings.zoom.filter(|z| (0.25..=5.0).contains(z)) {
             cc.egui_ctx.set_zoom_factor(zoom);
         }
-        let mut notice = None;
         let example = SlaDocument::example().unwrap_or_default();
-        let mut editor = Editor::example(example);
-        let mut unknown = Vec::new();
-        if let Some(path) = options.file {
-            match document::load(&path) {
-                Ok(mut loaded) => {
-                    unknown = std::mem::take(&mut loaded.unknown_fields);
-                    editor = Editor::opened(path, loaded);
-                }
-                Err(error) => notice = Notice::problem(error.describe(language)),
-            }
-        }
+        let editor = Editor::example(example);
         let recovery = RecoveryFile::in_folder(
             options
                 .recovery_folder
@@ -348,7 +419,7 @@ impl App {
             fresh_document: false,
             tab: Tab::default(),
             dialog,
-            notice,
+            notice: None,
             file_dialogs,
             recovery,
             queued: Vec::new(),
@@ -368,9 +439,11 @@ impl App {
                 .unwrap_or_else(|| chrono::Local::now().date_naive()),
             meeting: None,
             import: None,
+            watching: None,
         };
-        app.note_opened();
-        app.note_unknown_fields(&unknown);
+        if let Some(path) = options.file {
+            app.open_path(path);
+        }
         app
     }
 
@@ -396,7 +469,7 @@ impl App {
         if self.editor.origin == Origin::Example && self.editor.path.is_none() {
             name = fill(t.example_marker, &[("name", &name)]);
         }
-        if self.editor.newer_version.is_some() {
+        if self.editor.read_only() {
             name = fill(t.read_only_marker, &[("name", &name)]);
         }
         let dirty = if self.editor.is_dirty() { " ●" } else { "" };
@@ -497,22 +570,39 @@ impl App {
         }
     }
 
-    /// Opens `path`; on failure the current document stays as it is and the reason is shown.
+    /// Opens `path` for editing; a file someone else is editing asks first (see
+    /// [`locking`]). On failure the current document stays as it is and the reason is shown.
     fn open_path(&mut self, path: PathBuf) {
         match document::load(&path) {
-            Ok(mut loaded) => {
-                let unknown = std::mem::take(&mut loaded.unknown_fields);
-                self.take_editor(Editor::opened(path, loaded));
-                self.recovery.remove();
-                self.notice = None;
-                self.note_opened();
-                self.note_unknown_fields(&unknown);
-            }
+            // A newer version's file opens read-only: nothing to lock.
+            Ok(loaded) if loaded.newer_version.is_some() => self.show_opened(path, loaded, None),
+            Ok(loaded) => match lock::claim(&path) {
+                Ok(Claim::Mine(lock)) => self.show_opened(path, loaded, Some(lock)),
+                Ok(Claim::Held(holder)) => self.ask_locked(path, loaded, holder),
+                // No lock can be made (a folder we may not write): a save would say why.
+                Err(_) => self.show_opened(path, loaded, None),
+            },
             Err(error) => {
                 self.settings.recent.retain(|p| *p != path || path.exists());
                 self.notice = Notice::problem(error.describe(self.language));
             }
         }
+    }
+
+    /// Puts an opened file in the window, editable when `lock` is ours.
+    fn show_opened(&mut self, path: PathBuf, mut loaded: document::Loaded, lock: Option<EditLock>) {
+        let unknown = std::mem::take(&mut loaded.unknown_fields);
+        self.take_editor(Editor::opened(path, loaded, lock));
+        self.opened_now(&unknown);
+    }
+
+    /// What follows every opening: the recent list, notices, no recovery file of the last one.
+    fn opened_now(&mut self, unknown: &[document::UnknownField]) {
+        self.watching = None;
+        self.recovery.remove();
+        self.notice = None;
+        self.note_opened();
+        self.note_unknown_fields(unknown);
     }
 
     /// Save: to the file we have, after checking nobody changed it; else Save as….
@@ -525,8 +615,16 @@ impl App {
         if self.recovered_file_missing(&path, then.clone()) {
             return;
         }
-        if self.editor.changed_on_disk() {
-            self.dialog = Some(Dialog::ConfirmOverwrite { path, then });
+        let changed = self.editor.changed_on_disk();
+        self.write_checked(path, then, changed);
+    }
+
+    /// Writes `path`, first asking when it `changed` on disk or someone else holds its lock
+    /// (who is named).
+    fn write_checked(&mut self, path: PathBuf, then: Option<Pending>, changed: bool) {
+        let holder = lock::holder(&path);
+        if changed || holder.is_some() {
+            self.dialog = Some(Dialog::ConfirmOverwrite { path, then, holder });
         } else {
             self.write(path, then);
         }
@@ -538,7 +636,7 @@ impl App {
 
     /// Saves with what the user agreed to; a read-only or hard-linked file asks first.
     fn write_with(&mut self, path: PathBuf, options: SaveOptions, then: Option<Pending>) {
-        match document::save_with(&self.editor.document, &path, options) {
+        match document::save_with(&self.editor.stamped_for_saving(), &path, options) {
             Ok(()) => {
                 self.editor.saved_as(path);
                 self.recovery.remove();
@@ -665,18 +763,40 @@ impl App {
     pub fn compare_with(&mut self, path: &std::path::Path) {
         match document::load(path) {
             Ok(loaded) => {
-                self.compared = Some(Compared {
-                    diff: None,
-                    name: path.file_name().map_or_else(
-                        || path.display().to_string(),
-                        |n| n.to_string_lossy().into_owned(),
-                    ),
-                    document: loaded.document,
-                });
+                let name = path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                let base = self.editor.base_of(&loaded.document).cloned();
+                self.compared = Some(Compared::new(
+                    name,
+                    loaded.document,
+                    base,
+                    &self.editor.document,
+                ));
                 self.tab = Tab::Compare;
             }
             Err(error) => self.notice = Notice::problem(error.describe(self.language)),
         }
+    }
+
+    /// After Apply on the Compare tab: says how many changes were taken (or why none), and
+    /// keeps the selection on a scenario that still exists.
+    fn took(&mut self, taken: Result<usize, merge::ApplyError>) {
+        let t = self.language.text();
+        let name = self
+            .compared
+            .as_ref()
+            .map(|c| c.name.clone())
+            .unwrap_or_default();
+        self.editor.keep_selection();
+        self.notice = match taken {
+            Ok(count) => Notice::done(fill(
+                t.take_applied,
+                &[("count", &count.to_string()), ("file", &name)],
+            )),
+            Err(error) => Notice::problem(fill(t.take_failed, &[("reason", &error.to_string())])),
+        };
     }
 
     /// Opens the CRM import window on the export at `path` (File ▸ Import leads from CRM).
@@ -699,7 +819,7 @@ impl App {
 
     /// Whether a command can run now (greys out menu items and buttons).
     fn enabled(&self, command: Command) -> bool {
-        let editable = self.editor.newer_version.is_none();
+        let editable = !self.editor.read_only();
         match command {
             Command::Undo => self.editor.can_undo(),
             Command::Redo => self.editor.can_redo(),
@@ -755,7 +875,8 @@ impl App {
                 DialogAnswer::Open(Some(path)) => self.open_path(path),
                 DialogAnswer::SaveAs(Some(path)) => {
                     let then = self.after_save.take();
-                    self.write(path, then);
+                    // The dialog asked before replacing a file; not whether someone edits it.
+                    self.write_checked(path, then, false);
                 }
                 DialogAnswer::CompareWith(Some(path)) => self.compare_with(&path),
                 DialogAnswer::Export(format, Some(path)) => self.export_to(&path, format),
@@ -942,6 +1063,7 @@ impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.handle_input(&ctx);
+        self.watch_lock(&ctx);
         let plan = self.plan();
         panels::show(self, ui, &plan);
         dialogs::show(self, &ctx);
@@ -961,10 +1083,12 @@ impl eframe::App for App {
     #[cfg(feature = "glow")]
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.finish_recovery();
+        self.editor.release_lock();
     }
 
     #[cfg(not(feature = "glow"))]
     fn on_exit(&mut self) {
         self.finish_recovery();
+        self.editor.release_lock();
     }
 }

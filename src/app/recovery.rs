@@ -440,6 +440,7 @@ impl super::App {
             path,
             fingerprint,
         ));
+        self.editor.claim_lock();
         match self.recovery.write(offer.recovery.clone()) {
             Ok(()) => offer.forget(),
             Err(error) => {

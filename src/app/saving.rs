@@ -66,16 +66,23 @@ impl App {
         })));
     }
 
-    /// Save was asked for a document that is open read-only: say why nothing was saved and
-    /// offer Save as….
+    /// Save was asked for a document that is open read-only (a newer version's file, or one
+    /// someone else is editing): say why nothing was saved and offer Save as….
     pub(super) fn explain_read_only(&mut self) {
-        let Some(version) = self.editor.newer_version else {
-            return;
-        };
         let t = self.language.text();
+        let body = match (&self.editor.locked_by, &self.editor.path) {
+            (Some(holder), Some(path)) => fill(
+                t.lock_read_only,
+                &[("holder", &holder.describe(path, self.language))],
+            ),
+            _ => match self.editor.newer_version {
+                Some(version) => fill(t.opened_read_only, &[("version", &version.to_string())]),
+                None => return,
+            },
+        };
         self.dialog = Some(Dialog::SaveBlocked(Box::new(Blocked {
             heading: t.nothing_saved_heading,
-            body: fill(t.opened_read_only, &[("version", &version.to_string())]),
+            body,
             retry: None,
             then: None,
         })));

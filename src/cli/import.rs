@@ -196,8 +196,54 @@ pub fn run_import(args: &ImportArgs, language: Language) -> Outcome {
             code: 0,
         };
     }
+    // Someone editing the file in the window, here or on another computer, keeps it: the
+    // import would be lost when they save, or their work when it saves.
+    let _editing = match document::lock::claim(&args.doc) {
+        Ok(document::lock::Claim::Mine(lock)) => lock,
+        Ok(document::lock::Claim::Held(holder)) => {
+            let _ = writeln!(
+                stderr,
+                "{}",
+                fill(
+                    t.cli_locked,
+                    &[("holder", &holder.describe(&args.doc, language))]
+                )
+            );
+            let _ = writeln!(
+                stdout,
+                "{}",
+                fill(t.cli_import_not_saved, &[("file", &doc_name)])
+            );
+            return Outcome {
+                stdout,
+                stderr,
+                code: 1,
+            };
+        }
+        Err(error) => {
+            let error = document::SaveError::Io {
+                path: document::lock::lock_path(&args.doc),
+                source: error,
+            };
+            return Outcome {
+                stdout,
+                stderr: format!("{stderr}{}\n", error.describe(language)),
+                code: 1,
+            };
+        }
+    };
     let replaced = imported.replaced(language);
+    let read_version = doc.content_fingerprint();
     import::apply(&mut doc, &imported, mapping);
+    // A changed file is derived from the version read; an unchanged one stays as it was, so
+    // importing a file twice writes the same bytes.
+    if doc.content_fingerprint() != read_version {
+        doc.lineage = document::Lineage {
+            id: std::mem::take(&mut doc.lineage.id),
+            base: read_version,
+        }
+        .named();
+    }
     let options = document::SaveOptions {
         expected: read_as,
         ..document::SaveOptions::default()

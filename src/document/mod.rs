@@ -9,6 +9,7 @@ mod actuals;
 mod file;
 mod history;
 mod limits;
+pub mod lock;
 mod save;
 mod text;
 mod unknown;
@@ -97,6 +98,8 @@ pub struct SlaDocument {
     pub actuals: Actuals,
     /// What was agreed when (the monthly review), oldest first.
     pub revisions: Vec<Revision>,
+    /// What this copy was derived from, for a three-way merge with a colleague's copy.
+    pub lineage: Lineage,
     /// Fields of the file this version does not know, written back on save (see `unknown`).
     #[serde(skip)]
     pub unknown_fields: Vec<KeptField>,
@@ -127,6 +130,7 @@ impl Default for SlaDocument {
             tracking: Tracking::default(),
             actuals: Actuals::default(),
             revisions: Vec::new(),
+            lineage: Lineage::default(),
             unknown_fields: Vec::new(),
         }
     }
@@ -247,6 +251,22 @@ impl SlaDocument {
         })
     }
 
+    /// A fingerprint of everything the document says, its lineage aside (FNV-1a over its RON
+    /// text, stable between runs): two copies with the same content have the same one, so a
+    /// copy can name the version it was derived from.
+    pub fn content_fingerprint(&self) -> u64 {
+        let plain = Self {
+            lineage: Lineage::default(),
+            ..self.clone()
+        };
+        to_ron(&plain)
+            .unwrap_or_default()
+            .bytes()
+            .fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+                (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+            })
+    }
+
     /// The agreed plan, or the first scenario when no scenario has its id.
     pub fn agreed(&self) -> Option<&Scenario> {
         self.agreed_index()
@@ -339,6 +359,48 @@ fn legacy_index<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
 ) -> Result<Option<usize>, D::Error> {
     usize::deserialize(deserializer).map(Some)
+}
+
+/// Where a copy of an agreement comes from. Every copy of one agreement (mailed, saved as,
+/// opened as a copy) shares the id; `base` names the version this copy was last saved or
+/// opened as, so two copies that name the same base and whose base the app still has can be
+/// merged three-way: what only one side changed is taken, what both changed is a conflict.
+/// Files before it have none (serde's default) and get one when saved.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Lineage {
+    pub id: String,
+    /// [`SlaDocument::content_fingerprint`] of the version this copy was derived from.
+    pub base: u64,
+}
+
+impl Lineage {
+    /// This lineage with an id: a new one when it has none yet (a copy saved the first time).
+    pub fn named(self) -> Self {
+        if self.id.is_empty() {
+            Self {
+                id: new_lineage_id(),
+                ..self
+            }
+        } else {
+            self
+        }
+    }
+}
+
+/// 16 hex digits that no other agreement's copies share: the time to the nanosecond, the
+/// process and a count within it, hashed.
+fn new_lineage_id() -> String {
+    static COUNT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let count = COUNT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let seed = format!("{nanos}:{}:{count}", std::process::id());
+    let hash = seed.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("{hash:016x}")
 }
 
 /// Who signs for each side.

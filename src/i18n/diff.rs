@@ -7,11 +7,10 @@ use crate::whatif::{ChangeKind, DocumentDiff};
 
 /// What changed between two documents, for people: a line per change and per scenario whose
 /// plan it moves ("Plan 2027: leads needed was 1,100, now 1,200 (+100)"). Words rather than an
-/// arrow, which the window's font does not have. Shared by `sla-planner
-/// diff` and the Compare tab.
+/// arrow, which the window's font does not have. `sla-planner diff` prints it; the Compare tab
+/// lists the changes with tick boxes (`merge::Edit`) and the effects below them.
 pub fn describe_diff(d: &DocumentDiff, language: Language) -> String {
     let t = language.text();
-    let n = language.numbers();
     if d.is_empty() {
         return format!("{}\n", t.whatif_equal);
     }
@@ -20,7 +19,7 @@ pub fn describe_diff(d: &DocumentDiff, language: Language) -> String {
         fill(t.whatif_changes, &[("count", &d.changes.len().to_string())])
     );
     for change in &d.changes {
-        let value = |v: Option<&serde_json::Value>| json_text(v, language);
+        let value = |v: Option<&serde_json::Value>| value_text(v, language);
         let what = match change.kind {
             ChangeKind::Changed => fill(
                 t.diff_was_now,
@@ -37,6 +36,16 @@ pub fn describe_diff(d: &DocumentDiff, language: Language) -> String {
     if !d.scenarios.is_empty() {
         let _ = writeln!(out, "\n{}", t.whatif_effects);
     }
+    out.push_str(&describe_effects(d, language));
+    out
+}
+
+/// A line per scenario whose plan the changes move: "  Plan 2027: leads needed was 1,100, now
+/// 1,200 (+100), customers needed …".
+pub fn describe_effects(d: &DocumentDiff, language: Language) -> String {
+    let t = language.text();
+    let n = language.numbers();
+    let mut out = String::new();
     for effect in &d.scenarios {
         let from_to = |before: Option<f64>, after: Option<f64>| {
             let show = |v: Option<f64>| v.map_or(NO_NUMBER.to_owned(), |v| n.decimal(v, 1));
@@ -80,7 +89,7 @@ pub fn describe_diff(d: &DocumentDiff, language: Language) -> String {
 }
 
 /// A value of the document for people: numbers in the language's style, text as written.
-fn json_text(value: Option<&serde_json::Value>, language: Language) -> String {
+pub fn value_text(value: Option<&serde_json::Value>, language: Language) -> String {
     match value {
         None | Some(serde_json::Value::Null) => language.text().whatif_none.to_owned(),
         Some(serde_json::Value::Number(number)) => number

@@ -12,7 +12,7 @@ mod fields;
 pub mod format;
 mod nl;
 
-pub use diff::describe_diff;
+pub use diff::{describe_diff, describe_effects, value_text};
 pub use explain::explanation;
 pub use format::{NO_NUMBER, NumberStyle};
 
@@ -1199,6 +1199,36 @@ pub struct Text {
     pub agreement_progress_weekly: &'static str,
     pub agreement_progress_monthly: &'static str,
     pub agreement_progress_both_teams: &'static str,
+    pub lock_held: &'static str,
+    pub lock_held_stale: &'static str,
+    pub lock_someone: &'static str,
+    pub lock_unknown_host: &'static str,
+    pub lock_unknown_time: &'static str,
+    pub lock_heading: &'static str,
+    pub lock_open_read_only: &'static str,
+    pub lock_open_copy: &'static str,
+    pub lock_open_anyway: &'static str,
+    pub lock_notify: &'static str,
+    pub lock_free_heading: &'static str,
+    pub lock_free_body: &'static str,
+    pub lock_reload: &'static str,
+    pub lock_watching: &'static str,
+    pub lock_read_only: &'static str,
+    pub lock_copy_opened: &'static str,
+    pub lock_save_heading: &'static str,
+    pub lock_save_body: &'static str,
+    pub cli_locked: &'static str,
+    pub take_all: &'static str,
+    pub take_none: &'static str,
+    pub take_apply: &'static str,
+    pub take_applied: &'static str,
+    pub take_failed: &'static str,
+    pub take_hint: &'static str,
+    pub cli_merge_conflicts: &'static str,
+    pub cli_merge_conflict_line: &'static str,
+    pub cli_merge_written: &'static str,
+    pub merge_conflict: &'static str,
+    pub merge_three_way_note: &'static str,
 }
 
 #[cfg(test)]

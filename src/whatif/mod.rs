@@ -17,6 +17,7 @@ mod sensitivity;
 pub use compare::{Column, Comparison, Difference, Monthly, Row};
 pub use confidence::{Confidence, LeadMix, MAX_LEADS, confidence};
 pub use diff::{Change, ChangeKind, DocumentDiff, ScenarioEffect, diff};
+pub use exact_value::to_value as exact_value;
 pub use goal_seek::{Goal, Solution, Unreachable, solve};
 pub use input::Input;
 pub use metric::Metric;

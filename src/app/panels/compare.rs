@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use egui::{Grid, Id, RichText, Ui};
+use egui::{Button, Grid, Id, RichText, Ui};
 use egui_plot::{Bar, BarChart};
 
 use super::super::theme;
@@ -15,7 +15,8 @@ use super::charts::{
 };
 use super::section;
 use crate::document::{ScenarioId, SlaDocument};
-use crate::i18n::{Language, NO_NUMBER, describe_diff, fill};
+use crate::i18n::{Language, NO_NUMBER, describe_effects, fill, value_text};
+use crate::merge::{Merged, Origin};
 use crate::plan::Unit;
 use crate::whatif::{Column, Comparison, Difference, DocumentDiff, Monthly, Row};
 
@@ -23,18 +24,94 @@ use crate::whatif::{Column, Comparison, Difference, DocumentDiff, Monthly, Row};
 /// renamed scenario stays left out. Runtime only (egui's memory).
 type LeftOut = BTreeSet<ScenarioId>;
 
+/// What the user did with the changes of a compared file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileAction {
+    /// Take the ticked changes into the open document.
+    Apply,
+    Stop,
+}
+
 /// What changed between the open document and another file (File ▸ Compare with file…): every
-/// changed input, commitment and scenario, and what it does to leads and customers needed.
-/// Returns true when the user stops comparing.
-pub fn file_changes(ui: &mut Ui, language: Language, name: &str, diff: &DocumentDiff) -> bool {
+/// change with a tick box (`ticked` holds the labels of the ticked ones), Take all, Take none
+/// and Apply, and what the changes do to leads and customers needed. With a common base
+/// (`three_way`), the changes only the open document made are not listed (taking them back is
+/// not what a merge means), and a field both changed differently is marked with both values.
+pub fn file_changes(
+    ui: &mut Ui,
+    language: Language,
+    name: &str,
+    (edits, three_way): (&[Merged], bool),
+    effects: &DocumentDiff,
+    ticked: &mut BTreeSet<String>,
+) -> Option<FileAction> {
     let t = language.text();
+    let mut action = None;
     section(ui, &fill(t.compared_with, &[("file", name)]), "");
-    for line in describe_diff(diff, language).lines() {
-        ui.label(line.trim_start());
+    let listed: Vec<&Merged> = edits.iter().filter(|m| m.origin != Origin::Ours).collect();
+    if three_way {
+        ui.label(fill(t.merge_three_way_note, &[("file", name)]));
     }
-    let stop = ui.button(t.stop_comparing).clicked();
+    if listed.is_empty() {
+        ui.label(t.whatif_equal);
+    } else {
+        ui.label(fill(
+            t.whatif_changes,
+            &[("count", &listed.len().to_string())],
+        ));
+        ui.label(RichText::new(t.take_hint).small().weak());
+        for merged in &listed {
+            let edit = &merged.edit;
+            let text = if merged.origin == Origin::Conflict {
+                let value = |v: Option<&serde_json::Value>| value_text(v, language);
+                fill(
+                    t.merge_conflict,
+                    &[
+                        ("path", &edit.label),
+                        ("ours", &value(edit.ours.as_ref())),
+                        ("theirs", &value(edit.theirs.as_ref())),
+                        ("base", &value(merged.base.as_ref())),
+                    ],
+                )
+            } else {
+                edit.describe(language)
+            };
+            let mut take = ticked.contains(&edit.label);
+            if ui.checkbox(&mut take, text).changed() {
+                if take {
+                    ticked.insert(edit.label.clone());
+                } else {
+                    ticked.remove(&edit.label);
+                }
+            }
+        }
+    }
+    ui.horizontal(|ui| {
+        if !listed.is_empty() {
+            if ui.button(t.take_all).clicked() {
+                ticked.extend(listed.iter().map(|m| m.edit.label.clone()));
+            }
+            if ui.button(t.take_none).clicked() {
+                ticked.clear();
+            }
+            let any = listed.iter().any(|m| ticked.contains(&m.edit.label));
+            if ui.add_enabled(any, Button::new(t.take_apply)).clicked() {
+                action = Some(FileAction::Apply);
+            }
+        }
+        if ui.button(t.stop_comparing).clicked() {
+            action = Some(FileAction::Stop);
+        }
+    });
+    let effects = describe_effects(effects, language);
+    if !effects.is_empty() {
+        ui.label(RichText::new(t.whatif_effects).strong());
+        for line in effects.lines() {
+            ui.label(line.trim_start());
+        }
+    }
     ui.separator();
-    stop
+    action
 }
 
 pub fn show(ui: &mut Ui, fields: &Fields<'_>, doc: &SlaDocument) {

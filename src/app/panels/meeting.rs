@@ -215,7 +215,7 @@ fn other_view(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
         language,
         currency: &currency,
         generation: app.generation,
-        enabled: app.editor.newer_version.is_none(),
+        enabled: !app.editor.read_only(),
     };
     if app.tab == Tab::Sales {
         let messages = Messages::new(problems, language);

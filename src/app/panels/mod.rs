@@ -8,7 +8,7 @@
 mod actuals;
 mod agreement;
 mod charts;
-mod compare;
+pub mod compare;
 mod marketing;
 mod meeting;
 mod menu;
@@ -26,6 +26,7 @@ pub use meeting::Meeting;
 
 use super::widgets::Fields;
 use super::{App, Command, Tab, editor::Origin, theme};
+use crate::i18n::fill;
 use crate::plan::{Field, Plan, Problem};
 
 /// Where the side panels ended up last frame, to lay the middle out first this frame.
@@ -91,11 +92,12 @@ fn central(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
         language,
         currency: &currency,
         generation: app.generation,
-        enabled: app.editor.newer_version.is_none(),
+        enabled: !app.editor.read_only(),
     };
     let messages = Messages { problems, language };
     let mut copy_agreement = false;
     let mut new_scenario = None;
+    let mut taken = None;
     let mut area = ScrollArea::both().auto_shrink([false, false]);
     if std::mem::take(&mut app.fresh_document) {
         area = area.scroll_offset(egui::Vec2::ZERO);
@@ -124,9 +126,10 @@ fn central(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
             }
             Tab::Compare => {
                 if let Some(compared) = &mut app.compared {
-                    let name = compared.name.clone();
-                    if compare::file_changes(ui, language, &name, compared.diff(doc)) {
-                        app.compared = None;
+                    match compared.show(ui, language, doc) {
+                        Some(compare::FileAction::Stop) => app.compared = None,
+                        Some(compare::FileAction::Apply) => taken = Some(compared.take(doc)),
+                        None => {}
                     }
                 }
                 compare::show(ui, &fields, doc);
@@ -153,6 +156,9 @@ fn central(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
     });
     if copy_agreement {
         app.queue(Command::CopyAgreement);
+    }
+    if let Some(taken) = taken {
+        app.took(taken);
     }
     // A scenario made from a goal seek or a revision is edited next, like one made by Add.
     if let Some(id) = new_scenario {
@@ -203,10 +209,22 @@ impl Messages<'_> {
 /// Information strips above the tabs: the example, a read-only file, recovered work, errors.
 fn banners(app: &mut App, ui: &mut Ui) {
     let t = app.language.text();
+    let locked = app
+        .editor
+        .locked_by
+        .as_ref()
+        .zip(app.editor.path.as_deref())
+        .map(|(holder, path)| {
+            fill(
+                t.lock_read_only,
+                &[("holder", &holder.describe(path, app.language))],
+            )
+        });
     let info = match (app.editor.origin, app.editor.newer_version) {
-        (_, Some(_)) => Some(t.banner_read_only),
-        (Origin::Example, None) if app.editor.path.is_none() => Some(t.banner_example),
-        (Origin::Recovered, None) => Some(t.banner_recovered),
+        (_, Some(_)) => Some(t.banner_read_only.to_owned()),
+        _ if locked.is_some() => locked,
+        (Origin::Example, None) if app.editor.path.is_none() => Some(t.banner_example.to_owned()),
+        (Origin::Recovered, None) => Some(t.banner_recovered.to_owned()),
         _ => None,
     };
     if let Some(info) = info {

@@ -69,7 +69,7 @@ pub fn show(app: &mut App, ui: &mut Ui) -> egui::Rect {
 /// The name of the selected scenario, editable in place.
 fn rename(app: &mut App, ui: &mut Ui) {
     let t = app.language.text();
-    let enabled = app.editor.newer_version.is_none();
+    let enabled = !app.editor.read_only();
     let selected = app.editor.selected();
     let doc = &mut app.editor.document;
     let duplicate = doc
