@@ -19,9 +19,11 @@ use sla_planner::i18n::Language;
 
 use crate::process::{self, DocFolder};
 
-/// The variables that make the child test below a racer: the document and when to start.
+/// The variables that make the child test below a racer: the document, when to start, and
+/// how many race.
 const RACE_DOC: &str = "SLA_LOCK_RACE_DOC";
 const RACE_AT: &str = "SLA_LOCK_RACE_AT_MS";
+const RACERS: &str = "SLA_LOCK_RACERS";
 
 fn millis_now() -> u128 {
     SystemTime::now()
@@ -45,50 +47,72 @@ fn colleague(hours_ago: i64) -> LockOwner {
     )
 }
 
-/// One racer: waits for the agreed moment, claims the document and says whether it won, then
-/// holds its lock until the others have tried.
+/// The results the racers have written beside the document.
+fn results(folder: &Path) -> Vec<String> {
+    std::fs::read_dir(folder)
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with("result-"))
+        .map(|e| std::fs::read_to_string(e.path()).unwrap_or_default())
+        .collect()
+}
+
+/// One racer: waits for the agreed moment, claims the document and writes whether it won
+/// beside it; a winner holds its lock until every racer has tried, however slowly the
+/// processes started.
 #[test]
 #[ignore = "a child process of racing_processes_lock_a_file_exactly_once"]
 fn racer() {
     let doc = PathBuf::from(std::env::var(RACE_DOC).unwrap());
     let at: u128 = std::env::var(RACE_AT).unwrap().parse().unwrap();
+    let racers: usize = std::env::var(RACERS).unwrap().parse().unwrap();
+    let folder = doc.parent().unwrap().to_owned();
     while millis_now() < at {
         std::thread::yield_now();
     }
-    match lock::claim(&doc).unwrap() {
-        Claim::Mine(held) => {
-            println!("RACE: won");
-            std::thread::sleep(Duration::from_millis(1500));
-            drop(held);
-        }
-        Claim::Held(_) => println!("RACE: lost"),
+    let claim = lock::claim(&doc).unwrap();
+    let result = if matches!(claim, Claim::Mine(_)) {
+        "won"
+    } else {
+        "lost"
+    };
+    std::fs::write(
+        folder.join(format!("result-{}", std::process::id())),
+        result,
+    )
+    .unwrap();
+    let give_up = millis_now() + 60_000;
+    while results(&folder).len() < racers && millis_now() < give_up {
+        std::thread::sleep(Duration::from_millis(20));
     }
+    drop(claim);
 }
 
 #[test]
 fn racing_processes_lock_a_file_exactly_once() {
     let dir = tempfile::tempdir().unwrap();
     let doc = document_in(dir.path());
-    // Far enough ahead that every process has started before it.
+    let racers = 4;
+    // Far enough ahead that every process has usually started before it.
     let at = millis_now() + 1500;
-    let children: Vec<_> = (0..4)
+    let children: Vec<_> = (0..racers)
         .map(|_| {
             Command::new(std::env::current_exe().unwrap())
-                .args(["--exact", "locks::racer", "--ignored", "--nocapture"])
+                .args(["--exact", "locks::racer", "--ignored"])
                 .env(RACE_DOC, &doc)
                 .env(RACE_AT, at.to_string())
-                .stdout(std::process::Stdio::piped())
+                .env(RACERS, racers.to_string())
+                .stdout(std::process::Stdio::null())
                 .spawn()
                 .unwrap()
         })
         .collect();
-    let outputs: Vec<String> = children
-        .into_iter()
-        .map(|child| String::from_utf8(child.wait_with_output().unwrap().stdout).unwrap())
-        .collect();
-    let won = outputs.iter().filter(|o| o.contains("RACE: won")).count();
-    let lost = outputs.iter().filter(|o| o.contains("RACE: lost")).count();
-    assert_eq!((won, lost), (1, 3), "{outputs:#?}");
+    for mut child in children {
+        assert!(child.wait().unwrap().success());
+    }
+    let mut outcomes = results(dir.path());
+    outcomes.sort();
+    assert_eq!(outcomes, ["lost", "lost", "lost", "won"]);
     assert!(
         !lock::lock_path(&doc).exists(),
         "the winner removed its lock when it was done"
