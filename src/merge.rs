@@ -178,13 +178,14 @@ fn keys(list: &[Value], field: &str) -> Option<Vec<String>> {
     (distinct.len() == keys.len()).then_some(keys)
 }
 
-/// The tree of a document's own fields; the format version and the lineage (where the copy
-/// comes from, not what it says) are no edit.
+/// The tree of a document's own fields; the format version, the lineage (where the copy
+/// comes from, not what it says) and the count of scenario ids given are no edit.
 fn tree(document: &SlaDocument) -> Node {
     let mut node = Node::of(&crate::whatif::exact_value(document), "");
     if let Node::Fields(fields) = &mut node {
         fields.remove("format_version");
         fields.remove("lineage");
+        fields.remove("scenario_ids_given");
     }
     node
 }
@@ -392,6 +393,15 @@ pub fn apply(ours: &SlaDocument, edits: &[&Edit]) -> Result<SlaDocument, ApplyEr
     merged.format_version = ours.format_version;
     merged.lineage = ours.lineage.clone();
     merged.unknown_fields = ours.unknown_fields.clone();
+    // A scenario of ours that the edits removed keeps its id from coming back.
+    let removed = ours
+        .scenarios
+        .iter()
+        .map(|s| s.id)
+        .filter(|&id| merged.scenario(id).is_none())
+        .map(|id| id.0)
+        .max();
+    merged.scenario_ids_given = ours.scenario_ids_given.max(removed.unwrap_or(0));
     merged.number_rows();
     Ok(merged)
 }
@@ -423,5 +433,18 @@ mod tests {
     fn equal_documents_have_no_edits() {
         let doc = SlaDocument::example().unwrap();
         assert!(edits(&doc, &doc).is_empty());
+    }
+
+    #[test]
+    fn a_scenario_removed_by_a_merge_keeps_its_id_from_coming_back() {
+        let ours = SlaDocument::example().unwrap();
+        let mut theirs = ours.clone();
+        let removed = theirs.scenarios.last().unwrap().id;
+        theirs.delete_scenario(removed).unwrap();
+        let found = edits(&ours, &theirs);
+        let all: Vec<&Edit> = found.iter().collect();
+        let mut merged = apply(&ours, &all).unwrap();
+        let added = merged.add_scenario("New", merged.agreed_plan);
+        assert!(added > removed, "{added:?} after merging away {removed:?}");
     }
 }

@@ -54,7 +54,7 @@ pub struct SourceDay {
 
 /// Zero counts are left out of the file: most days have some measures at zero, and three years
 /// of five sources stay readable (a missing count reads as 0).
-fn is_zero(count: &u32) -> bool {
+pub(super) fn is_zero(count: &u32) -> bool {
     *count == 0
 }
 

@@ -85,6 +85,11 @@ pub struct SlaDocument {
     pub scenarios: Vec<Scenario>,
     /// The [`Scenario::id`] of the agreed plan: what both teams are tracked against.
     pub agreed_plan: ScenarioId,
+    /// The highest scenario id this document had given when it last deleted a scenario, kept so
+    /// that an id is never given twice (ids present are seen in the list). Bookkeeping, not
+    /// content: diff and merge leave it out. 0 (not written) until a scenario is deleted.
+    #[serde(skip_serializing_if = "actuals::is_zero")]
+    pub scenario_ids_given: u32,
     /// Files before version 3 named the agreed plan by its position in `scenarios`; read
     /// only, to migrate (see [`SlaDocument::migrate`]). Still set after migration only when
     /// the position was past the list, so validation can name it as the file wrote it.
@@ -125,6 +130,7 @@ impl Default for SlaDocument {
             sign_offs: Vec::new(),
             scenarios: vec![Scenario::default()],
             agreed_plan: Scenario::default().id,
+            scenario_ids_given: 0,
             active_scenario: None,
             sales_commitments: SalesCommitments::default(),
             tracking: Tracking::default(),
@@ -174,12 +180,12 @@ impl SlaDocument {
     /// taken by an earlier scenario a new one, so ids are unique from here on.
     fn number_scenarios(&mut self) {
         let mut seen = std::collections::HashSet::new();
-        let mut next = self.next_scenario_id().0;
-        for scenario in &mut self.scenarios {
-            if scenario.id.0 == 0 || !seen.insert(scenario.id) {
-                scenario.id = ScenarioId(next);
-                seen.insert(scenario.id);
-                next += 1;
+        for index in 0..self.scenarios.len() {
+            let id = self.scenarios[index].id;
+            if id.0 == 0 || !seen.insert(id) {
+                let new = self.take_scenario_id();
+                self.scenarios[index].id = new;
+                seen.insert(new);
             }
         }
     }
@@ -192,16 +198,20 @@ impl SlaDocument {
         }
     }
 
-    /// An id no scenario has: one more than the highest.
-    fn next_scenario_id(&self) -> ScenarioId {
+    /// A new scenario id: one more than the highest any scenario has or had when one was
+    /// deleted, so the id of a deleted scenario (which a revision or a colleague's copy may
+    /// still name) never comes back.
+    fn take_scenario_id(&self) -> ScenarioId {
         ScenarioId(
-            self.scenarios
-                .iter()
-                .map(|s| s.id.0)
-                .max()
-                .unwrap_or(0)
+            self.highest_scenario_id()
+                .max(self.scenario_ids_given)
                 .saturating_add(1),
         )
+    }
+
+    /// The highest id a scenario of the list has (0 for none).
+    fn highest_scenario_id(&self) -> u32 {
+        self.scenarios.iter().map(|s| s.id.0).max().unwrap_or(0)
     }
 
     /// Makes the scenario with this id the agreed plan.
@@ -310,7 +320,7 @@ impl SlaDocument {
     ) -> ScenarioId {
         assumptions.number_rows();
         let name = self.unique_scenario_name(base_name);
-        let id = self.next_scenario_id();
+        let id = self.take_scenario_id();
         self.scenarios.push(Scenario {
             id,
             name,
@@ -324,13 +334,13 @@ impl SlaDocument {
     /// within the original.
     pub fn duplicate_scenario(&mut self, id: ScenarioId, suffix: &str) -> Option<ScenarioId> {
         let index = self.scenario_index(id)?;
+        let copy_id = self.take_scenario_id();
         let original = &self.scenarios[index];
         let copy = Scenario {
-            id: self.next_scenario_id(),
+            id: copy_id,
             name: self.unique_scenario_name(&format!("{} {suffix}", original.name)),
             assumptions: original.assumptions.clone(),
         };
-        let copy_id = copy.id;
         self.scenarios.insert(index + 1, copy);
         Some(copy_id)
     }
@@ -344,6 +354,7 @@ impl SlaDocument {
         if self.scenarios.len() <= 1 {
             return None;
         }
+        self.scenario_ids_given = self.scenario_ids_given.max(self.highest_scenario_id());
         self.scenarios.remove(index);
         let last = self.scenarios.len() - 1;
         if id == self.agreed_plan {
@@ -568,6 +579,27 @@ mod tests {
             "the last one's place goes to the one before"
         );
         assert_eq!(doc.agreed_index(), Some(0));
+    }
+
+    // Issue 16: the next id was one more than the highest present, so deleting the last
+    // scenario gave its id to the next one added, and a revision or a colleague's copy that
+    // named the deleted scenario then named the new one.
+    #[test]
+    fn a_deleted_scenarios_id_is_never_given_again_not_even_after_a_save() {
+        let mut doc = SlaDocument::example().unwrap();
+        let last = doc.scenarios.last().unwrap().id;
+        doc.delete_scenario(last).unwrap();
+        let added = doc.add_scenario("New", doc.agreed_plan);
+        assert!(added > last, "{added:?} after deleting {last:?}");
+        doc.delete_scenario(added).unwrap();
+        let text = to_ron(&doc).unwrap();
+        let mut reopened = parse(&text, std::path::Path::new("a.sla.ron"))
+            .unwrap()
+            .document;
+        let copy = reopened
+            .duplicate_scenario(reopened.agreed_plan, "(copy)")
+            .unwrap();
+        assert!(copy > added, "{copy:?} after deleting {added:?} and saving");
     }
 
     fn row_ids(a: &Assumptions) -> (Vec<u32>, Vec<u32>) {

@@ -973,6 +973,11 @@ pub struct Text {
     /// Beside a week's total in the results grid: the agreed plan's leads for that ISO week.
     pub grid_week_goal: &'static str,
     pub grid_type_a_number: &'static str,
+    /// The switch above the results grid that shows the days without work in full.
+    pub grid_show_closed: &'static str,
+    /// A thin row of the results grid standing for non-working days without results:
+    /// `{days}` is one day or "from – to".
+    pub grid_closed_days: &'static str,
     pub paste_too_big: &'static str,
     pub paste_bad_value: &'static str,
     pub paste_impossible: &'static str,

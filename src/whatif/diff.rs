@@ -91,13 +91,14 @@ fn as_value<T: serde::Serialize>(value: &T) -> Value {
 
 /// The document's own fields; the scenarios are matched by name and the agreed plan by the
 /// name it points at, so both are compared separately. The lineage says where a copy comes
-/// from, not what it says: no change.
+/// from, not what it says, and the count of scenario ids given is bookkeeping: no change.
 fn without_scenarios(doc: &Value) -> Value {
     let mut doc = doc.clone();
     if let Some(fields) = doc.as_object_mut() {
         fields.remove("scenarios");
         fields.remove("agreed_plan");
         fields.remove("lineage");
+        fields.remove("scenario_ids_given");
     }
     doc
 }

@@ -295,6 +295,26 @@ fn snapshot_of_the_results_grid() {
     harness.snapshot("report_results_light_1024x640");
 }
 
+// January opens with New Year's Day and a weekend: one thin row, then the working week.
+#[test]
+fn snapshot_of_a_month_with_folded_days() {
+    let mut harness = support::window(
+        support::options(|_| {}),
+        egui::vec2(1280.0, 720.0),
+        egui::Theme::Dark,
+    );
+    press(&mut harness, Modifiers::COMMAND, Key::Num3);
+    open_part(&mut harness, "Results per day");
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Month")
+        .click();
+    harness.run();
+    harness.get_by_label("January 2027").click();
+    harness.run();
+    harness.get_by_label("Fri 1 Jan – Sun 3 Jan: no working day, nothing reported");
+    harness.snapshot("report_results_folded_dark_1280x720");
+}
+
 #[test]
 fn snapshot_of_the_monthly_review() {
     let mut harness = support::window(
@@ -421,4 +441,50 @@ fn grid_headers_break_between_words_only() {
         let header = harness.get_by_label(word).rect();
         assert!(header.height() < 1.5 * one_line, "{word} wraps: {header:?}");
     }
+}
+
+// Issue 18, point 7: every weekend and holiday took full rows, one per source, so a month's
+// working days did not fit on a laptop's screen. Days without work and without results are one
+// thin row now; "Show weekends and holidays" brings their cells back, and a day with results
+// is never folded away.
+#[test]
+fn days_without_work_and_results_fold_into_one_thin_row() {
+    let mut harness = example();
+    press(&mut harness, Modifiers::COMMAND, Key::Num3);
+    open_part(&mut harness, "Results per day");
+    // New Year's Day and the weekend after it.
+    harness.get_by_label("Fri 1 Jan – Sun 3 Jan: no working day, nothing reported");
+    assert!(
+        harness
+            .query_by_label("Leads, Webinars, Sat 2 Jan")
+            .is_none(),
+        "a folded day has no cells"
+    );
+
+    // A block pasted on Friday runs on to Monday: it fills the rows shown.
+    harness
+        .get_by_role_and_label(Role::TextInput, "Leads, Whitepaper downloads, Fri 8 Jan")
+        .focus();
+    harness.run();
+    harness.event(Event::Paste("1\n2\n".into()));
+    harness.run();
+    harness.run();
+    let actuals = &harness.state().document().actuals;
+    assert_eq!(
+        actuals.get(january(11), "Demo requests").map(|r| r.leads),
+        Some(2)
+    );
+    assert!(actuals.get(january(9), "Demo requests").is_none());
+
+    harness.get_by_label("Show weekends and holidays").click();
+    harness.run();
+    type_into(&mut harness, "Leads, Webinars, Sat 2 Jan", "2");
+    press(&mut harness, Modifiers::NONE, Key::Tab);
+    assert_eq!(leads(&harness, 2, "Webinars"), 2.0);
+
+    harness.get_by_label("Show weekends and holidays").click();
+    harness.run();
+    harness.get_by_role_and_label(Role::TextInput, "Leads, Webinars, Sat 2 Jan");
+    harness.get_by_label("Fri 1 Jan: no working day, nothing reported");
+    harness.get_by_label("Sun 3 Jan: no working day, nothing reported");
 }

@@ -21,6 +21,9 @@ use crate::plan::{Unit, YearMonth, calendar::WorkingCalendar};
 pub enum GridRow {
     /// What one source reported on one day: editable.
     Day { date: NaiveDate, source: String },
+    /// Consecutive days, `from` to `to`, shown as one thin row: days without work and without
+    /// results while the user does not ask to see them.
+    Folded { from: NaiveDate, to: NaiveDate },
     /// The sum of the days of one ISO week within the month.
     Week {
         week: u32,
@@ -32,25 +35,47 @@ pub enum GridRow {
 }
 
 /// The rows of `month`: every calendar day (leads arrive at weekends too) for each source, a
-/// week total after each Sunday and at the month's end, and the month total.
-pub fn grid_rows(month: YearMonth, sources: &[String]) -> Vec<GridRow> {
+/// week total after each Sunday and at the month's end (unless all its days are folded), and
+/// the month total. Each run of days for which `folded` holds (in the window: days without work
+/// and without results, unless the user asks to see them) is one thin `Folded` row instead, so
+/// a month's working days fit on a laptop's screen and no reported number is ever hidden.
+pub fn grid_rows(
+    month: YearMonth,
+    sources: &[String],
+    folded: impl Fn(NaiveDate) -> bool,
+) -> Vec<GridRow> {
     let mut rows = Vec::new();
     let end = month.end_exclusive();
     let mut week_from = month.first_day();
+    let mut week_has_days = false;
     let mut date = month.first_day();
     while date < end {
-        rows.extend(sources.iter().map(|source| GridRow::Day {
-            date,
-            source: source.clone(),
-        }));
-        let last_of_month = date + Duration::days(1) == end;
-        if date.weekday() == Weekday::Sun || last_of_month {
-            rows.push(GridRow::Week {
-                week: date.iso_week().week(),
-                from: week_from,
+        if !folded(date) {
+            week_has_days = true;
+            rows.extend(sources.iter().map(|source| GridRow::Day {
+                date,
+                source: source.clone(),
+            }));
+        } else if let Some(GridRow::Folded { to, .. }) = rows.last_mut() {
+            *to = date;
+        } else {
+            rows.push(GridRow::Folded {
+                from: date,
                 to: date,
             });
+        }
+        let last_of_month = date + Duration::days(1) == end;
+        if date.weekday() == Weekday::Sun || last_of_month {
+            // A week of folded days only (New Year's Day and a weekend) has nothing to add up.
+            if week_has_days {
+                rows.push(GridRow::Week {
+                    week: date.iso_week().week(),
+                    from: week_from,
+                    to: date,
+                });
+            }
             week_from = date + Duration::days(1);
+            week_has_days = false;
         }
         date += Duration::days(1);
     }
@@ -147,6 +172,9 @@ pub struct GridContext<'a> {
     /// The agreed plan's whole leads per ISO week, by the week's Monday: the goal a week's
     /// total is read against.
     pub week_goals: &'a [(NaiveDate, f64)],
+    /// Whether days without work and without results get their full rows (else one thin row
+    /// per run of them). A paste fills the rows shown.
+    pub show_closed_days: bool,
 }
 
 /// What the grid has to tell the user after a frame.
@@ -172,7 +200,14 @@ pub fn show(
     let grid_id = ui.scope_id().with("actuals grid");
     let focus_key = grid_id.with("focused cell");
     let sources = grid_sources(context.plan_sources, actuals, context.month);
-    let rows = grid_rows(context.month, &sources);
+    let folded = |date: NaiveDate| {
+        !context.show_closed_days
+            && !context.calendar.is_working_day(date)
+            && sources
+                .iter()
+                .all(|source| actuals.get(date, source).is_none())
+    };
+    let rows = grid_rows(context.month, &sources, folded);
     let day_rows: Vec<(NaiveDate, &str)> = rows
         .iter()
         .filter_map(|row| match row {
@@ -188,6 +223,11 @@ pub fn show(
 
     let text_height = ui.text_style_height(&egui::TextStyle::Body);
     let row_height = text_height + 2.0 * ui.spacing().button_padding.y + 4.0;
+    let folded_height = text_height + 4.0;
+    let heights = rows.iter().map(|row| match row {
+        GridRow::Folded { .. } => folded_height,
+        _ => row_height,
+    });
     let mut day_row_index = 0;
     let mut row_of = Vec::with_capacity(rows.len());
     for row in &rows {
@@ -239,8 +279,9 @@ pub fn show(
                 });
             }
         })
-        .body(|body| {
-            body.rows(row_height, rows.len(), |mut table_row| {
+        .body(|mut body| {
+            let view = body.ui_mut().clip_rect();
+            body.heterogeneous_rows(heights, |mut table_row| {
                 let index = table_row.index();
                 let Some(row) = rows.get(index) else {
                     return;
@@ -302,6 +343,36 @@ pub fn show(
                                 }
                             });
                         }
+                    }
+                    GridRow::Folded { from, to } => {
+                        let days = if from == to {
+                            language.day(*from)
+                        } else {
+                            format!("{} – {}", language.day(*from), language.day(*to))
+                        };
+                        let text = fill(t.grid_closed_days, &[("days", &days)]);
+                        // The text runs over the row's empty cells, which each clip their
+                        // own contents: the last cell paints it from the first cell's corner,
+                        // clipped to the table's view, and names it for screen readers.
+                        let (_, first) = table_row.col(|_| {});
+                        for _ in 2..Measure::ALL.len() + 2 {
+                            table_row.col(|_| {});
+                        }
+                        table_row.col(|ui| {
+                            let rect = egui::Rect::from_min_max(first.rect.min, ui.max_rect().max);
+                            let color = ui.visuals().weak_text_color();
+                            let font = egui::TextStyle::Body.resolve(ui.style());
+                            let galley = ui.painter().layout_no_wrap(text.clone(), font, color);
+                            let at = egui::pos2(rect.left(), rect.center().y - galley.size().y / 2.0);
+                            // A painter of the layer: the cell's own would keep its clip.
+                            let mut painter = ui.ctx().layer_painter(ui.layer_id());
+                            painter.set_clip_rect(view.intersect(rect));
+                            painter.galley(at, galley, color);
+                            ui.interact(rect, grid_id.with(("folded", *from)), egui::Sense::hover())
+                                .widget_info(|| {
+                                    egui::WidgetInfo::labeled(egui::Role::Label, true, &text)
+                                });
+                        });
                     }
                     GridRow::Week { week, from, to } => {
                         let sum = total(actuals, &sources, *from, *to);
@@ -568,7 +639,7 @@ mod tests {
     #[test]
     fn a_month_has_every_day_per_source_and_a_total_per_week() {
         let january = YearMonth::new(2027, 1).unwrap_or_else(|| unreachable!());
-        let rows = grid_rows(january, &["A".into(), "B".into()]);
+        let rows = grid_rows(january, &["A".into(), "B".into()], |_| false);
         let days = rows
             .iter()
             .filter(|r| matches!(r, GridRow::Day { .. }))
@@ -593,6 +664,49 @@ mod tests {
             ]
         );
         assert_eq!(rows.last(), Some(&GridRow::Month));
+    }
+
+    #[test]
+    fn a_run_of_folded_days_is_one_row_and_a_week_of_them_has_no_total() {
+        let january = YearMonth::new(2027, 1).unwrap_or_else(|| unreachable!());
+        let closed = |d: NaiveDate| d.weekday().number_from_monday() > 5 || d.day() == 1;
+        let rows = grid_rows(january, &["A".into()], closed);
+        let day = |d: i64| january.first_day() + Duration::days(d - 1);
+        let a_day = |d| GridRow::Day {
+            date: day(d),
+            source: "A".into(),
+        };
+        assert_eq!(
+            rows[..8],
+            [
+                GridRow::Folded {
+                    from: day(1),
+                    to: day(3)
+                },
+                a_day(4),
+                a_day(5),
+                a_day(6),
+                a_day(7),
+                a_day(8),
+                GridRow::Folded {
+                    from: day(9),
+                    to: day(10)
+                },
+                GridRow::Week {
+                    week: 1,
+                    from: day(4),
+                    to: day(10)
+                },
+            ],
+            "no total for week 53, whose days are all folded"
+        );
+        assert_eq!(
+            rows.iter()
+                .filter(|r| matches!(r, GridRow::Day { .. }))
+                .count(),
+            20,
+            "the 20 working days of January 2027 after New Year's Day"
+        );
     }
 
     #[test]

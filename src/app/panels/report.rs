@@ -27,6 +27,8 @@ pub fn forget_views(ctx: &egui::Context) {
 struct View {
     /// The month of the results grid.
     month: YearMonth,
+    /// Whether the grid shows weekends and holidays without results in full.
+    show_closed_days: bool,
 }
 
 /// Draws the tab; returns the scenario the user made from a revision, if any.
@@ -96,6 +98,7 @@ fn results(
     let view_id = ui.scope_id().with("report view");
     let mut view: View = ui.data(|d| d.get_temp(view_id)).unwrap_or_else(|| View {
         month: default_month(plan, doc, date),
+        show_closed_days: false,
     });
     section(ui, t.grid_title, t.grid_note);
     ui.horizontal(|ui| {
@@ -109,6 +112,7 @@ fn results(
             })
             .response
             .labelled_by(label.id);
+        ui.checkbox(&mut view.show_closed_days, t.grid_show_closed);
     });
     let plan_sources: Vec<String> = agreed
         .assumptions
@@ -160,6 +164,7 @@ fn results(
             calendar: &calendar,
             minimum_attempts: doc.sales_commitments.minimum_attempts,
             week_goals: &week_goals,
+            show_closed_days: view.show_closed_days,
         },
     );
     // A new record (a day and source that had none) may take the document past what a file
