@@ -39,8 +39,14 @@ impl Edit {
             (ours, theirs) => fill(
                 t.diff_was_now,
                 &[
-                    ("before", &crate::i18n::value_text(ours.as_ref(), language)),
-                    ("after", &crate::i18n::value_text(theirs.as_ref(), language)),
+                    (
+                        "before",
+                        &crate::whatif::value_text(ours.as_ref(), language),
+                    ),
+                    (
+                        "after",
+                        &crate::whatif::value_text(theirs.as_ref(), language),
+                    ),
                 ],
             ),
         };

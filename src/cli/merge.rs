@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 
 use super::{Outcome, open};
 use crate::document::{self, lock};
-use crate::i18n::{Language, fill, value_text};
+use crate::i18n::{Language, fill};
 use crate::merge::{self, MergeError, Origin, Side};
+use crate::whatif::value_text;
 
 #[derive(Debug, clap::Args)]
 pub struct MergeArgs {

@@ -5,14 +5,12 @@
 //! them in any order.
 
 mod dates;
-mod diff;
 mod en;
 mod explain;
 mod fields;
 pub mod format;
 mod nl;
 
-pub use diff::{describe_diff, describe_effects, value_text};
 pub use explain::explanation;
 pub use format::{NO_NUMBER, NumberStyle};
 

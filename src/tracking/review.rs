@@ -290,7 +290,7 @@ pub fn adopt(
 
 /// What a revision changed, field by field with the values before and after, and what that
 /// does to the leads and customers needed: the same comparison as `sla-planner diff`, so
-/// [`crate::i18n::describe_diff`] puts it in words.
+/// [`crate::whatif::describe_diff`] puts it in words.
 pub fn revision_changes(doc: &SlaDocument, revision: &Revision) -> DocumentDiff {
     let name = doc
         .scenario(revision.plan)

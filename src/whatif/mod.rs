@@ -7,6 +7,7 @@
 mod compare;
 mod confidence;
 mod diff;
+mod diff_words;
 mod exact_value;
 mod goal_seek;
 mod input;
@@ -17,6 +18,7 @@ mod sensitivity;
 pub use compare::{Column, Comparison, Difference, Monthly, Row};
 pub use confidence::{Confidence, LeadMix, MAX_LEADS, confidence};
 pub use diff::{Change, ChangeKind, DocumentDiff, ScenarioEffect, diff};
+pub use diff_words::{describe_diff, describe_effects, value_text};
 pub use exact_value::to_value as exact_value;
 pub use goal_seek::{Goal, Solution, Unreachable, solve};
 pub use input::Input;

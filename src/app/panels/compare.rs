@@ -15,10 +15,11 @@ use super::charts::{
 };
 use super::section;
 use crate::document::{ScenarioId, SlaDocument};
-use crate::i18n::{Language, NO_NUMBER, describe_effects, fill, value_text};
+use crate::i18n::{Language, NO_NUMBER, fill};
 use crate::merge::{Merged, Origin};
 use crate::plan::Unit;
 use crate::whatif::{Column, Comparison, Difference, DocumentDiff, Monthly, Row};
+use crate::whatif::{describe_effects, value_text};
 
 /// The scenarios the user left out, by id: two scenarios of one name are two boxes, and a
 /// renamed scenario stays left out. Runtime only (egui's memory).
@@ -106,8 +107,8 @@ pub fn file_changes(
     let effects = describe_effects(effects, language);
     if !effects.is_empty() {
         ui.label(RichText::new(t.whatif_effects).strong());
-        for line in effects.lines() {
-            ui.label(line.trim_start());
+        for line in effects {
+            ui.label(line);
         }
     }
     ui.separator();

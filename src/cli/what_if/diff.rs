@@ -6,7 +6,8 @@ use serde::Serialize;
 
 use super::super::{Format, Outcome, open};
 use super::to_json;
-use crate::i18n::{Language, describe_diff};
+use crate::i18n::Language;
+use crate::whatif::describe_diff;
 use crate::whatif::{self, ChangeKind};
 
 #[derive(Debug, clap::Args)]
@@ -64,7 +65,10 @@ pub fn run_diff(args: &DiffArgs, language: Language) -> Outcome {
                 .collect(),
             scenarios: &d.scenarios,
         }),
-        Format::Text => describe_diff(&d, language),
+        Format::Text => describe_diff(&d, language)
+            .into_iter()
+            .map(|line| line + "\n")
+            .collect(),
     };
     Outcome {
         stdout,

@@ -1,23 +1,23 @@
-//! A document diff in words.
+//! A document diff in words, beside the diff: lines that each output lays out its own way
+//! (the command line indents them, the Compare tab gives each a label).
 
-use std::fmt::Write as _;
+use super::{ChangeKind, DocumentDiff};
+use crate::i18n::{Language, NO_NUMBER, fill};
 
-use super::{Language, NO_NUMBER, fill};
-use crate::whatif::{ChangeKind, DocumentDiff};
-
-/// What changed between two documents, for people: a line per change and per scenario whose
-/// plan it moves ("Plan 2027: leads needed was 1,100, now 1,200 (+100)"). Words rather than an
-/// arrow, which the window's font does not have. `sla-planner diff` prints it; the Compare tab
-/// lists the changes with tick boxes (`merge::Edit`) and the effects below them.
-pub fn describe_diff(d: &DocumentDiff, language: Language) -> String {
+/// What changed between two documents, for people: a heading, an indented line per change,
+/// then a line per scenario whose plan it moves ("Plan 2027: leads needed was 1,100, now 1,200
+/// (+100)"). Words rather than an arrow, which the window's font does not have. `sla-planner
+/// diff` prints it; the Compare tab lists the changes with tick boxes (`merge::Edit`) and the
+/// effects below them.
+pub fn describe_diff(d: &DocumentDiff, language: Language) -> Vec<String> {
     let t = language.text();
     if d.is_empty() {
-        return format!("{}\n", t.whatif_equal);
+        return vec![t.whatif_equal.to_owned()];
     }
-    let mut out = format!(
-        "{}\n",
-        fill(t.whatif_changes, &[("count", &d.changes.len().to_string())])
-    );
+    let mut out = vec![fill(
+        t.whatif_changes,
+        &[("count", &d.changes.len().to_string())],
+    )];
     for change in &d.changes {
         let value = |v: Option<&serde_json::Value>| value_text(v, language);
         let what = match change.kind {
@@ -31,21 +31,26 @@ pub fn describe_diff(d: &DocumentDiff, language: Language) -> String {
             ChangeKind::Added => t.whatif_added.to_owned(),
             ChangeKind::Removed => t.whatif_removed.to_owned(),
         };
-        let _ = writeln!(out, "  {}: {what}", change.path);
+        out.push(format!("  {}: {what}", change.path));
     }
     if !d.scenarios.is_empty() {
-        let _ = writeln!(out, "\n{}", t.whatif_effects);
+        out.push(String::new());
+        out.push(t.whatif_effects.to_owned());
     }
-    out.push_str(&describe_effects(d, language));
+    out.extend(
+        describe_effects(d, language)
+            .into_iter()
+            .map(|line| format!("  {line}")),
+    );
     out
 }
 
-/// A line per scenario whose plan the changes move: "  Plan 2027: leads needed was 1,100, now
+/// A line per scenario whose plan the changes move: "Plan 2027: leads needed was 1,100, now
 /// 1,200 (+100), customers needed …".
-pub fn describe_effects(d: &DocumentDiff, language: Language) -> String {
+pub fn describe_effects(d: &DocumentDiff, language: Language) -> Vec<String> {
     let t = language.text();
     let n = language.numbers();
-    let mut out = String::new();
+    let mut out = Vec::new();
     for effect in &d.scenarios {
         let from_to = |before: Option<f64>, after: Option<f64>| {
             let show = |v: Option<f64>| v.map_or(NO_NUMBER.to_owned(), |v| n.decimal(v, 1));
@@ -63,27 +68,23 @@ pub fn describe_effects(d: &DocumentDiff, language: Language) -> String {
             );
             format!("{was_now}{change}")
         };
-        let _ = writeln!(
-            out,
-            "  {}",
-            fill(
-                t.whatif_effect_line,
-                &[
-                    ("scenario", &effect.scenario),
-                    (
-                        "leads",
-                        &from_to(effect.leads_needed_before, effect.leads_needed_after)
+        out.push(fill(
+            t.whatif_effect_line,
+            &[
+                ("scenario", &effect.scenario),
+                (
+                    "leads",
+                    &from_to(effect.leads_needed_before, effect.leads_needed_after),
+                ),
+                (
+                    "customers",
+                    &from_to(
+                        effect.customers_needed_before,
+                        effect.customers_needed_after,
                     ),
-                    (
-                        "customers",
-                        &from_to(
-                            effect.customers_needed_before,
-                            effect.customers_needed_after
-                        )
-                    ),
-                ]
-            )
-        );
+                ),
+            ],
+        ));
     }
     out
 }
