@@ -583,6 +583,8 @@ pub const TEXT: Text = Text {
     grid_month_total: "{month} total",
     grid_week_goal: "goal {leads} leads",
     grid_type_a_number: "Type a whole number of 0 or more (an amount may have cents), or leave the cell empty for none.",
+    compare_chart_description: "{series} per month of {count} scenarios.",
+    compare_chart_scenario: "{scenario}: {total} in all, most in {month} ({peak}).",
     grid_show_closed: "Show weekends and holidays",
     grid_closed_days: "{days}: no working day, nothing reported",
     paste_too_big: "The pasted block runs past the table: paste it higher up or further left.",

@@ -971,6 +971,11 @@ pub struct Text {
     /// Beside a week's total in the results grid: the agreed plan's leads for that ISO week.
     pub grid_week_goal: &'static str,
     pub grid_type_a_number: &'static str,
+    /// The text alternative of the Compare tab's monthly chart: `{series}`, `{count}` scenarios,
+    /// then one `compare_chart_scenario` per scenario.
+    pub compare_chart_description: &'static str,
+    /// One scenario in the Compare chart's text alternative.
+    pub compare_chart_scenario: &'static str,
     /// The switch above the results grid that shows the days without work in full.
     pub grid_show_closed: &'static str,
     /// A thin row of the results grid standing for non-working days without results:

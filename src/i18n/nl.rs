@@ -583,6 +583,8 @@ pub const TEXT: Text = Text {
     grid_month_total: "Totaal {month}",
     grid_week_goal: "doel {leads} leads",
     grid_type_a_number: "Typ een geheel getal van 0 of meer (een bedrag mag centen hebben), of laat de cel leeg voor geen.",
+    compare_chart_description: "{series} per maand van {count} scenario’s.",
+    compare_chart_scenario: "{scenario}: {total} in totaal, het meest in {month} ({peak}).",
     grid_show_closed: "Weekenden en feestdagen tonen",
     grid_closed_days: "{days}: geen werkdag, niets gemeld",
     paste_too_big: "Het geplakte blok loopt buiten de tabel: plak het hoger of verder naar links.",

@@ -161,3 +161,37 @@ fn the_tornado_names_its_inputs_in_full_on_hover_and_says_its_numbers() {
     );
     assert!(text.contains("Leads needed: 1,210"), "{text}");
 }
+
+/// The text alternative of the chart whose description starts with `start`.
+fn description(harness: &Harness<'_, App>, start: &str) -> String {
+    harness
+        .get_all_by_role(Role::Image)
+        .find_map(|node| {
+            node.accesskit_node()
+                .label()
+                .map(|l| l.to_string())
+                .filter(|l| l.starts_with(start))
+        })
+        .unwrap_or_else(|| panic!("no chart {start}"))
+}
+
+// Issue 16, part 3: the confidence curve and the Compare tab's monthly bars had no text
+// alternative, unlike every other chart.
+#[test]
+fn the_confidence_and_compare_charts_say_what_they_show() {
+    let mut harness = window(
+        options(|_| {}),
+        egui::vec2(1280.0, 2600.0),
+        egui::Theme::Light,
+    );
+    press(&mut harness, Modifiers::COMMAND, Key::Num4);
+    let confidence = description(&harness, "Confidence: ");
+    assert!(confidence.contains("1,100 leads"), "{confidence}");
+    assert!(confidence.contains("50 customers"), "{confidence}");
+
+    press(&mut harness, Modifiers::COMMAND, Key::Num5);
+    let compare = description(&harness, "Leads per month of 2 scenarios.");
+    assert!(compare.contains("Plan 2027: 1,"), "{compare}");
+    assert!(compare.contains("Cautious: "), "{compare}");
+    assert!(compare.contains("most in "), "{compare}");
+}

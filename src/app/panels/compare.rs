@@ -318,6 +318,12 @@ fn per_month(ui: &mut Ui, language: Language, currency: &str, comparison: &Compa
         Monthly::Budget => n.money(value, &currency),
         Monthly::Leads | Monthly::Customers => n.decimal(value, 1),
     };
+    let series_name = match series {
+        Monthly::Leads => t.leads,
+        Monthly::Customers => t.customers,
+        Monthly::Budget => t.marketing_budget,
+    };
+    let description = describe_per_month(language, series_name, &columns, &months, &show);
     let hover: Vec<(f64, String)> = months
         .iter()
         .enumerate()
@@ -365,5 +371,48 @@ fn per_month(ui: &mut Ui, language: Language, currency: &str, comparison: &Compa
             for chart in charts {
                 plot.bar_chart(chart);
             }
+        })
+        .response
+        .widget_info(|| {
+            egui::WidgetInfo::labeled(egui::accesskit::Role::Image, true, &description)
         });
+}
+
+/// The monthly chart for a screen reader: what it shows, and per scenario its total and its
+/// busiest month ("Leads per month of 2 scenarios. Plan 2027: 1,100 in all, most in March
+/// (120.0).").
+fn describe_per_month(
+    language: Language,
+    series: &str,
+    columns: &[(&Column, Vec<f64>)],
+    months: &[String],
+    show: &dyn Fn(f64) -> String,
+) -> String {
+    let t = language.text();
+    let mut parts = vec![fill(
+        t.compare_chart_description,
+        &[("series", series), ("count", &columns.len().to_string())],
+    )];
+    for (column, values) in columns {
+        let peak = values
+            .iter()
+            .enumerate()
+            .fold(None, |best: Option<(usize, f64)>, (i, &v)| match best {
+                Some((_, b)) if b >= v => best,
+                _ => Some((i, v)),
+            });
+        let Some((peak_month, peak)) = peak else {
+            continue;
+        };
+        parts.push(fill(
+            t.compare_chart_scenario,
+            &[
+                ("scenario", &column.name),
+                ("total", &show(values.iter().sum())),
+                ("month", months.get(peak_month).map_or("", String::as_str)),
+                ("peak", &show(peak)),
+            ],
+        ));
+    }
+    parts.join(" ")
 }

@@ -467,7 +467,10 @@ fn confidence(
         return;
     }
     let (c, curve) = chance_curve(ui, &scenario.assumptions, plan, level);
-    ui.label(c.sentence(language));
+    let sentence = c.sentence(language);
+    ui.label(&sentence);
+    // The chart's text alternative for a screen reader: what the curve says, in one sentence.
+    let description = format!("{}: {sentence}", t.whatif_confidence_title);
     let hover: Vec<(f64, String)> = curve
         .iter()
         .map(|[leads, chance]| {
@@ -537,5 +540,9 @@ fn confidence(
                         .color(theme::series_color(dark, 3)),
                 );
             }
+        })
+        .response
+        .widget_info(|| {
+            egui::WidgetInfo::labeled(egui::accesskit::Role::Image, true, &description)
         });
 }
