@@ -2,15 +2,19 @@
 //!
 //! Numbers flow one way: document → plan → view. Nothing outside `app` touches egui.
 
-/// The desktop app: window, panels, commands (everything egui lives here).
+/// The desktop app: window, panels, commands, dialogs, the file chooser, recovery, edit locks
+/// and the cache of the report (everything egui lives here).
 pub mod app;
-/// The command-line commands: plan, summary, check, export.
+/// The command-line commands: plan, summary, check, solve, sensitivity, diff, export, status,
+/// import and merge.
 pub mod cli;
 /// The SLA document: types, validation, RON load and atomic save, format versions.
 pub mod document;
 /// Renderers of the report: plain text, HTML, Markdown and CSV. Report in, text out.
 pub mod export;
-/// User-facing text and number formatting (English now; Dutch follows).
+/// User-facing text in English and Dutch, the reading and writing of numbers and dates, and the
+/// words of the plan (fields, problems, warnings, "How is this calculated?"). Imports only
+/// `plan`: every other type puts itself into words in its own module.
 pub mod i18n;
 /// Taking a colleague's changes: the edits between two documents (or three, with their common
 /// base) and applying the chosen ones. Egui-free.
