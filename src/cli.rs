@@ -46,18 +46,8 @@ pub struct Cli {
 pub enum Command {
     /// Step 1 without a file: the reverse funnel from four numbers.
     Plan(PlanArgs),
-    /// The plan of a document's scenario (the active one by default).
-    Summary {
-        file: PathBuf,
-        /// The scenario's name.
-        #[arg(long)]
-        scenario: Option<String>,
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
-        /// Add the chance of winning the customers needed, and the leads for this level (percent).
-        #[arg(long, value_parser = what_if::parse_level)]
-        confidence: Option<f64>,
-    },
+    /// The plan of a document's scenario (the agreed plan by default).
+    Summary(SummaryArgs),
     /// Validate a document: exit 0 when valid, 1 with every problem listed.
     Check { file: PathBuf },
     /// Goal seek: the value of one input that makes a result hit a target.
@@ -78,14 +68,35 @@ pub enum Command {
     Merge(merge::MergeArgs),
 }
 
+/// The document a command reads and the scenario it reports on: the same two arguments, with
+/// the same help, for every command about one scenario (`--scenario NAME` is resolved once,
+/// and a name two scenarios share is refused).
 #[derive(Debug, clap::Args)]
-pub struct ExportArgs {
+pub struct ScenarioArgs {
+    /// The SLA document (.sla.ron).
     pub file: PathBuf,
-    #[arg(long, value_enum)]
-    pub format: ExportFormat,
     /// The scenario's name [default: the agreed plan].
     #[arg(long)]
     pub scenario: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SummaryArgs {
+    #[command(flatten)]
+    pub document: ScenarioArgs,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Add the chance of winning the customers needed, and the leads for this level (percent).
+    #[arg(long, value_parser = what_if::parse_level)]
+    pub confidence: Option<f64>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub document: ScenarioArgs,
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
     /// CSV of the ISO weeks instead of the months.
     #[arg(long)]
     pub weeks: bool,
@@ -230,13 +241,7 @@ pub fn run(command: &Command, today: chrono::NaiveDate, lang: Option<Lang>) -> O
     let language = language(lang);
     match command {
         Command::Plan(args) => run_plan(args, today, language).safe_for_terminal(args.format),
-        Command::Summary {
-            file,
-            scenario,
-            format,
-            confidence,
-        } => run_summary(file, scenario.as_deref(), *format, *confidence, language)
-            .safe_for_terminal(*format),
+        Command::Summary(args) => run_summary(args, language).safe_for_terminal(args.format),
         Command::Check { file } => run_check(file, language).safe_for_terminal(Format::Text),
         Command::Solve(args) => what_if::run_solve(args, language).safe_for_terminal(args.format),
         Command::Sensitivity(args) => {
@@ -421,14 +426,9 @@ fn problem_list(file: &std::path::Path, problems: &[String], language: Language)
     out
 }
 
-fn run_summary(
-    file: &std::path::Path,
-    scenario: Option<&str>,
-    format: Format,
-    confidence: Option<f64>,
-    language: Language,
-) -> Outcome {
-    match planned(file, scenario, language) {
+fn run_summary(args: &SummaryArgs, language: Language) -> Outcome {
+    let (format, confidence) = (args.format, args.confidence);
+    match planned(&args.document, language) {
         Ok(found) => {
             let chance = found
                 .document
@@ -514,12 +514,9 @@ struct Planned {
 /// anything else, as the most precise answer to what the user asked), validates the document
 /// the way `check` does and plans the named scenario or the agreed plan; what `summary`,
 /// `export` and `status` share. The error is the failed outcome.
-fn planned(
-    file: &std::path::Path,
-    scenario: Option<&str>,
-    language: Language,
-) -> Result<Planned, Outcome> {
-    let loaded = open(file, language).map_err(Outcome::fail)?;
+fn planned(args: &ScenarioArgs, language: Language) -> Result<Planned, Outcome> {
+    let scenario = args.scenario.as_deref();
+    let loaded = open(&args.file, language).map_err(Outcome::fail)?;
     let named = match scenario {
         Some(_) => Some(
             choose_scenario(&loaded.document, scenario, language)
@@ -528,10 +525,10 @@ fn planned(
         ),
         None => None,
     };
-    let found = findings(&loaded, file, language);
+    let found = findings(&loaded, &args.file, language);
     let notes: String = found.notes.iter().map(|n| format!("{n}\n")).collect();
     if !found.problems.is_empty() {
-        let mut outcome = Outcome::fail(problem_list(file, &found.problems, language));
+        let mut outcome = Outcome::fail(problem_list(&args.file, &found.problems, language));
         outcome.stderr.insert_str(0, &notes);
         return Err(outcome);
     }
@@ -575,7 +572,7 @@ fn planned(
 /// `--lang` decides the language of an export; without it the document's export language, and
 /// without that the system's.
 fn run_export(args: &ExportArgs, lang: Option<Lang>) -> Outcome {
-    let found = match planned(&args.file, args.scenario.as_deref(), language(lang)) {
+    let found = match planned(&args.document, language(lang)) {
         Ok(found) => found,
         Err(outcome) => return outcome,
     };
@@ -605,17 +602,19 @@ fn run_export(args: &ExportArgs, lang: Option<Lang>) -> Outcome {
     let text = export::render(&report, format);
     let mut outcome = match &args.output {
         None => Outcome::ok(text),
-        Some(path) => match document::write_export(path, &text, Some(&args.file), args.force) {
-            Ok(()) => Outcome::ok(String::new()),
-            Err(error) => {
-                let mut message = error.describe(language);
-                if error.can_force() {
-                    message.push(' ');
-                    message.push_str(language.text().cli_export_force_hint);
+        Some(path) => {
+            match document::write_export(path, &text, Some(&args.document.file), args.force) {
+                Ok(()) => Outcome::ok(String::new()),
+                Err(error) => {
+                    let mut message = error.describe(language);
+                    if error.can_force() {
+                        message.push(' ');
+                        message.push_str(language.text().cli_export_force_hint);
+                    }
+                    Outcome::fail(format!("{message}\n"))
                 }
-                Outcome::fail(format!("{message}\n"))
             }
-        },
+        }
     };
     outcome.stderr.insert_str(0, &found.notes);
     outcome

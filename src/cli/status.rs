@@ -2,7 +2,6 @@
 //! "Status"). Text for people, JSON for scripts (the fields are documented in README.md).
 
 use std::fmt::Write as _;
-use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
@@ -13,13 +12,11 @@ use crate::tracking::{Status, status};
 
 #[derive(Debug, clap::Args)]
 pub struct StatusArgs {
-    pub file: PathBuf,
+    #[command(flatten)]
+    pub document: crate::cli::ScenarioArgs,
     /// The day to report on, as 2027-01-15 [default: today].
     #[arg(long, value_parser = parse_date)]
     pub date: Option<NaiveDate>,
-    /// The scenario's name [default: the agreed plan].
-    #[arg(long)]
-    pub scenario: Option<String>,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
 }
@@ -32,7 +29,7 @@ fn parse_date(text: &str) -> Result<NaiveDate, String> {
 
 /// Runs `status` on `args.date`, or on `today` without one.
 pub fn run_status(args: &StatusArgs, today: NaiveDate, language: Language) -> Outcome {
-    let found = match planned(&args.file, args.scenario.as_deref(), language) {
+    let found = match planned(&args.document, language) {
         Ok(found) => found,
         Err(outcome) => return outcome,
     };

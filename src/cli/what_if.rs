@@ -2,7 +2,6 @@
 //! `plan` and `summary`. Text for people, JSON for scripts (documented in README.md).
 
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
@@ -20,7 +19,8 @@ use crate::whatif::{self, Confidence, Goal, Input, Metric, Solution};
 
 #[derive(Debug, clap::Args)]
 pub struct SolveArgs {
-    pub file: PathBuf,
+    #[command(flatten)]
+    pub document: crate::cli::ScenarioArgs,
     // The help texts name the command line's words as typed, so they are attributes rather
     // than doc comments (which would want Markdown backticks).
     #[arg(
@@ -36,9 +36,6 @@ pub struct SolveArgs {
                 source_rate:NAME, source_deal_size:NAME, source_cost_per_lead:NAME."
     )]
     pub vary: String,
-    /// The scenario's name [default: the agreed plan].
-    #[arg(long)]
-    pub scenario: Option<String>,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
 }
@@ -73,12 +70,11 @@ pub(super) fn parse_level(text: &str) -> Result<f64, String> {
 
 /// The document and the named scenario (the agreed plan without a name), or the message.
 fn open_scenario(
-    file: &Path,
-    scenario: Option<&str>,
+    args: &crate::cli::ScenarioArgs,
     language: Language,
 ) -> Result<(SlaDocument, Scenario), String> {
-    let doc = open(file, language)?.document;
-    let chosen = choose_scenario(&doc, scenario, language)?.clone();
+    let doc = open(&args.file, language)?.document;
+    let chosen = choose_scenario(&doc, args.scenario.as_deref(), language)?.clone();
     Ok((doc, chosen))
 }
 
@@ -116,7 +112,7 @@ struct SolveJson {
 /// `solve`: exit 0 when the goal is reached, 1 when it cannot be (stdout says why) or on an
 /// error (stderr).
 pub fn run_solve(args: &SolveArgs, language: Language) -> Outcome {
-    let (doc, scenario) = match open_scenario(&args.file, args.scenario.as_deref(), language) {
+    let (doc, scenario) = match open_scenario(&args.document, language) {
         Ok(found) => found,
         Err(message) => return Outcome::fail(message),
     };

@@ -2,7 +2,6 @@
 //! in leads needed (the tornado chart as a table or JSON).
 
 use std::fmt::Write as _;
-use std::path::PathBuf;
 
 use serde::Serialize;
 
@@ -13,10 +12,8 @@ use crate::whatif;
 
 #[derive(Debug, clap::Args)]
 pub struct SensitivityArgs {
-    pub file: PathBuf,
-    /// The scenario's name [default: the agreed plan].
-    #[arg(long)]
-    pub scenario: Option<String>,
+    #[command(flatten)]
+    pub document: crate::cli::ScenarioArgs,
     /// How far each input moves down and up, in percent of its value.
     #[arg(long, default_value = "10", value_parser = parse_step)]
     pub step: f64,
@@ -47,7 +44,7 @@ struct SwingJson {
 }
 
 pub fn run_sensitivity(args: &SensitivityArgs, language: Language) -> Outcome {
-    let (doc, scenario) = match open_scenario(&args.file, args.scenario.as_deref(), language) {
+    let (doc, scenario) = match open_scenario(&args.document, language) {
         Ok(found) => found,
         Err(message) => return Outcome::fail(message),
     };
