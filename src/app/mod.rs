@@ -7,6 +7,7 @@
 
 mod commands;
 mod dialogs;
+mod document_memory;
 mod editor;
 mod file_chooser;
 mod files;
@@ -27,7 +28,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::document::lock::{self, Claim, EditLock};
-use crate::document::{self, SaveOptions, ScenarioId, SlaDocument};
+use crate::document::{self, SaveOptions, SlaDocument};
 use crate::i18n::{Language, fill};
 use crate::merge::{self, Merged};
 use crate::plan::holidays::Country;
@@ -344,7 +345,9 @@ pub struct App {
     edit_session: Option<egui::Id>,
     /// The report of the open document, for the tabs that show it.
     report_cache: report_cache::ReportCache,
-    generation: u64,
+    /// The window's context: replacing the document forgets what the panels kept of the old
+    /// one in its memory (`document_memory`).
+    ctx: egui::Context,
     allow_close: bool,
     title: String,
     /// Today's date, for "this month" and "next month".
@@ -427,7 +430,7 @@ impl App {
             file_dialog_wanted: None,
             close_now: false,
             edit_session: None,
-            generation: 0,
+            ctx: cc.egui_ctx.clone(),
             allow_close: false,
             title: String::new(),
             name_new_scenario: false,
@@ -476,13 +479,9 @@ impl App {
         format!("SLA Planner — {name}{dirty}")
     }
 
-    /// Shows scenario `id` in the panels; text half-typed into the previous one's fields is
-    /// dropped with it.
-    fn select(&mut self, id: ScenarioId) {
-        if id != self.editor.selected() {
-            self.editor.select(id);
-            self.generation += 1;
-        }
+    /// Shows scenario `id` in the panels (half-typed text is kept per scenario).
+    fn select(&mut self, id: document::ScenarioId) {
+        self.editor.select(id);
     }
 
     fn queue(&mut self, command: Command) {
@@ -510,7 +509,7 @@ impl App {
         self.editor.keep_selection();
         self.shown = self.editor.document.clone();
         self.edit_session = None;
-        self.generation += 1;
+        document_memory::forget_all(&self.ctx);
     }
 
     fn note_opened(&mut self) {

@@ -5,6 +5,8 @@
 use egui::text::{CCursor, CCursorRange};
 use egui::{Id, Response, RichText, Sense, TextEdit, Ui, WidgetInfo, accesskit::Role};
 
+use super::document_memory;
+use crate::document::ScenarioId;
 use crate::i18n::format::{Misread, currency_symbol};
 use crate::i18n::{Language, NumberStyle, Text, fill};
 use crate::plan::Unit;
@@ -16,9 +18,9 @@ use super::theme;
 pub struct Fields<'a> {
     pub language: Language,
     pub currency: &'a str,
-    /// Bumped when the document changes under the fields (undo, open, another scenario), so
-    /// half-typed text of the old document is dropped.
-    pub generation: u64,
+    /// The scenario the fields edit (or the agreed plan, for the document's own fields): each
+    /// keeps its own half-typed text.
+    pub scenario: ScenarioId,
     /// Read-only documents show values but take no edits.
     pub enabled: bool,
 }
@@ -104,49 +106,54 @@ pub fn misread_message<V: FieldValue>(language: Language, misread: Misread) -> S
 
 /// Text being typed into a field whose value lives in the document. It is kept while the field
 /// is edited, so half-typed or invalid text stays on screen, and dropped when the field loses
-/// focus with valid text or the document changes under it (`generation`); then the field shows
-/// the document. Invalid text stays after the field loses focus, with its message, so the user
-/// sees that it was refused.
+/// focus with valid text or the document is replaced under it (undo, open: see
+/// [`document_memory`](super::document_memory)); then the field shows the document. Invalid text
+/// stays after the field loses focus, with its message, so the user sees that it was refused.
+/// Each scenario has its own: choosing another scenario never shows one's text in the other's
+/// field.
 #[derive(Clone, Copy, Debug)]
 pub struct EditBuffer {
     id: Id,
 }
 
 impl EditBuffer {
-    pub fn new(field: Id, generation: u64) -> Self {
+    pub fn new(field: Id, scenario: ScenarioId) -> Self {
         Self {
-            id: field.with(generation),
+            id: field.with(scenario),
         }
     }
 
     /// The text being typed, if the user is editing the field.
     pub fn text(self, ui: &Ui) -> Option<String> {
-        ui.data(|d| d.get_temp::<String>(self.id))
+        document_memory::recall(ui.ctx(), self.id)
     }
 
     /// The value the field held before the user started typing: what stays in force while the
     /// typed text does not read.
     pub fn original<V: FieldValue>(self, ui: &Ui, current: V) -> V {
         let id = self.id.with("original");
-        ui.data_mut(|d| *d.get_temp_mut_or_insert_with(id, || current))
+        document_memory::recall(ui.ctx(), id).unwrap_or_else(|| {
+            document_memory::remember(ui.ctx(), id, current);
+            current
+        })
     }
 
     /// Keeps `text` after a change and forgets it once the field loses focus with `valid` text.
     /// Returns true when the edit is over.
     pub fn update(self, ui: &Ui, response: &Response, text: &str, valid: bool) -> bool {
         if response.changed() {
-            ui.data_mut(|d| d.insert_temp(self.id, text.to_owned()));
+            document_memory::remember(ui.ctx(), self.id, text.to_owned());
         }
         let over = response.lost_focus() && valid;
         if over {
-            ui.data_mut(|d| d.remove::<String>(self.id));
+            document_memory::forget::<String>(ui.ctx(), self.id);
         }
         over
     }
 
     /// Forgets the value from before the edit, once the edit is over.
     pub fn forget_original<V: FieldValue>(self, ui: &Ui) {
-        ui.data_mut(|d| d.remove::<V>(self.id.with("original")));
+        document_memory::forget::<V>(ui.ctx(), self.id.with("original"));
     }
 }
 
@@ -211,7 +218,7 @@ pub fn number_input_checked<V: FieldValue>(
     let mut message = None;
     ui.horizontal(|ui| {
         let n = fields.language.numbers();
-        let buffer = EditBuffer::new(id, fields.generation);
+        let buffer = EditBuffer::new(id, fields.scenario);
         let typed = buffer.text(ui);
         let editing = typed.is_some();
         let mut text = typed.unwrap_or_else(|| value.show(n, unit));

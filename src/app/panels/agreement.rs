@@ -227,7 +227,7 @@ fn effective_date(ui: &mut Ui, fields: &Fields<'_>, document: &mut SlaDocument) 
     let t = fields.language.text();
     let language = fields.language;
     let id = ui.scope_id().with("effective date");
-    let buffer = EditBuffer::new(id, fields.generation);
+    let buffer = EditBuffer::new(id, fields.scenario);
     let mut text = buffer.text(ui).unwrap_or_else(|| {
         document
             .effective_date

@@ -348,7 +348,7 @@ fn holidays(ui: &mut Ui, fields: &Fields<'_>, a: &mut Assumptions) {
     section(ui, t.holidays, t.holidays_note);
     let country = public_holidays(ui, fields, a);
     let id = ui.scope_id().with("holidays");
-    let buffer = EditBuffer::new(id, fields.generation);
+    let buffer = EditBuffer::new(id, fields.scenario);
     let mut text = buffer.text(ui).unwrap_or_else(|| {
         a.holidays
             .iter()

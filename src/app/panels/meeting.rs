@@ -214,7 +214,7 @@ fn other_view(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
     let fields = Fields {
         language,
         currency: &currency,
-        generation: app.generation,
+        scenario: app.editor.selected(),
         enabled: !app.editor.read_only(),
     };
     if app.tab == Tab::Sales {

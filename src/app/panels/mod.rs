@@ -91,7 +91,7 @@ fn central(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
     let fields = Fields {
         language,
         currency: &currency,
-        generation: app.generation,
+        scenario: app.editor.selected(),
         enabled: !app.editor.read_only(),
     };
     let messages = Messages { problems, language };

@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use egui::{Grid, RichText, Ui};
 
+use super::super::document_memory;
 use super::super::widgets::{Fields, header_row, number_cell};
 use super::{actuals, review, section, tracking};
 use crate::document::{Scenario, ScenarioId, SlaDocument};
@@ -125,8 +126,8 @@ fn results(
     // a note coming or going never moves the cells under the pointer: a cell that does not read
     // (while its text stays) or the outcome of the last paste (until the next, or an undo).
     let note_id = ui.scope_id().with("grid note");
-    // (text, a problem?, the generation of the document a paste's note belongs to)
-    let shown: Option<(String, bool, Option<u64>)> = ui.data(|d| d.get_temp(note_id)).flatten();
+    // (text, a problem?, the outcome of a paste?), forgotten when the document is replaced.
+    let shown: Option<(String, bool, bool)> = document_memory::recall(ui.ctx(), note_id);
     let line = ui.text_style_height(&egui::TextStyle::Body);
     let width = ui.available_width();
     ui.allocate_ui_with_layout(
@@ -175,17 +176,19 @@ fn results(
         doc.actuals = before;
         notes.paste = Some(Err(error.describe(language)));
     }
-    let paste = Some(fields.generation);
     let next = match (notes.cell, notes.paste) {
-        (Some(cell), _) => Some((cell, true, None)),
-        (None, Some(Ok(done))) => Some((done, false, paste)),
-        (None, Some(Err(refused))) => Some((refused, true, paste)),
+        (Some(cell), _) => Some((cell, true, false)),
+        (None, Some(Ok(done))) => Some((done, false, true)),
+        (None, Some(Err(refused))) => Some((refused, true, true)),
         // A cell message goes once the cell reads (or an undo restored it); a paste's stays
-        // until the document changes under the grid (an undo, another file).
-        (None, None) => shown.clone().filter(|(_, _, pasted)| *pasted == paste),
+        // until the document is replaced under the grid (an undo, another file).
+        (None, None) => shown.clone().filter(|(_, _, pasted)| *pasted),
     };
     if next != shown {
-        ui.data_mut(|d| d.insert_temp(note_id, next));
+        match next {
+            Some(note) => document_memory::remember(ui.ctx(), note_id, note),
+            None => document_memory::forget::<(String, bool, bool)>(ui.ctx(), note_id),
+        }
         ui.ctx().request_repaint();
     }
     ui.data_mut(|d| d.insert_temp(view_id, view));
