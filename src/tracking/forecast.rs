@@ -28,10 +28,12 @@
 //!
 //! **Customers: beta-binomial.** The lead-to-customer rate *p* is Beta with the plan's rate as
 //! its mean and the prior strength in leads, n₀ = β₀ × the period's planned leads per working
-//! day, updated by the cohorts that have had time to close (arrived before the current month
-//! minus the lag): Beta(n₀p̄ + s, n₀(1 − p̄) + n − s) for *n* leads and the *s* customers won
-//! from them. Customers of the period = won so far + the open cohorts' leads not yet won,
-//! each cohort beta-binomial in the rate + the leads still to come that close inside the period
+//! day, updated by the cohorts that have had time to close (those closing in the months before
+//! the current one, the sales-cycle lag applied, and the elapsed share *f* of the one closing
+//! in the current month): Beta(n₀p̄ + s, n₀(1 − p̄) + n − s) for *n* such leads and the *s*
+//! customers won in the period so far. Customers of the period = won so far + the open
+//! cohorts' leads (the rest, 1 − *f*, of this month's and those closing later) beta-binomial
+//! in the rate + the leads still to come that close inside the period
 //! (negative binomial thinned by the posterior mean rate: NB(α, q ÷ (q + p(1 − q)))), added by
 //! convolution. The open cohorts and the leads to come are treated as independent (the rate
 //! they share is not): a slightly narrower range than the joint model, stated in the README.
@@ -303,43 +305,45 @@ fn customers(
     let customers_between =
         |from: NaiveDate, to: NaiveDate| Totals::of(actuals.between(from, to)).customers;
 
-    // Closed cohorts: closing months from the first of the period up to the month before.
-    let mut cohort_leads = 0_u64;
-    let mut cohort_customers = 0_u64;
+    // Closed cohorts: closing months from the first of the period up to the month before, and
+    // of the cohort closing this month the share of the month elapsed (its customers won so
+    // far are this month's); the rest of that cohort is still open.
+    let elapsed = tracker.ideal.month_fraction(date).unwrap_or(0.0);
+    let closing_now = arrival(current).map_or(0, |m| leads_in(m, date)) as f64;
+    let mut cohort_leads = closing_now * elapsed;
     let mut close = first_month;
     while close < current {
         if let Some(arrived) = arrival(close) {
-            cohort_leads += leads_in(arrived, month_last_day(arrived));
+            cohort_leads += leads_in(arrived, month_last_day(arrived)) as f64;
         }
-        cohort_customers += customers_between(close.first_day(), month_last_day(close));
         close = close.offset(1)?;
     }
-    let cohort_customers = cohort_customers.min(cohort_leads);
+    let won = customers_between(first_month.first_day(), date);
+    let cohort_customers = (won as f64).min(cohort_leads);
     let rate = plan.lead_to_customer.clamp(0.0, 1.0);
     let prior_leads = if plan.working_days > 0 {
         prior_days * plan.leads_needed / f64::from(plan.working_days)
     } else {
         0.0
     };
-    let a = prior_leads * rate + cohort_customers as f64;
-    let b = prior_leads * (1.0 - rate) + (cohort_leads - cohort_customers) as f64;
+    let a = prior_leads * rate + cohort_customers;
+    let b = prior_leads * (1.0 - rate) + (cohort_leads - cohort_customers);
     if !positive(a + b) {
         return None;
     }
     let mean_rate = a / (a + b);
 
-    // Open cohorts: closing from this month to the last of the period; their leads so far.
-    let won = customers_between(first_month.first_day(), date);
-    let won_this_month = customers_between(current.first_day(), date);
-    let mut open_leads = 0_u64;
-    let mut close = current;
+    // Open cohorts: the rest of this month's, and those closing from next month to the last
+    // of the period, with their leads so far.
+    let mut open_leads = closing_now * (1.0 - elapsed);
+    let mut close = current.offset(1)?;
     while close <= last_month {
         if let Some(arrived) = arrival(close).filter(|m| m.first_day() <= date) {
-            open_leads += leads_in(arrived, date);
+            open_leads += leads_in(arrived, date) as f64;
         }
         close = close.offset(1)?;
     }
-    let open = Discrete::beta_binomial(open_leads.saturating_sub(won_this_month), a, b);
+    let open = Discrete::beta_binomial(whole(open_leads.round()), a, b);
 
     // Leads still to come that close inside the period: those arriving up to the last month
     // minus the lag, each converting at the posterior mean rate.
