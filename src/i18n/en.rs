@@ -856,4 +856,10 @@ pub const TEXT: Text = Text {
     chart_forecast_median: "Forecast (median)",
     chart_forecast_band50: "50% likely",
     chart_forecast_band90: "90% likely",
+    forecast_range: "{p10}–{p90} of {goal}",
+    forecast_customers: "Customers in the period",
+    forecast_won: "{won} won so far",
+    forecast_col_chance: "Chance",
+    forecast_col_range: "80% range",
+    forecast_col_flood: "Flooding the reps",
 };

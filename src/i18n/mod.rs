@@ -1248,6 +1248,12 @@ pub struct Text {
     pub chart_forecast_median: &'static str,
     pub chart_forecast_band50: &'static str,
     pub chart_forecast_band90: &'static str,
+    pub forecast_range: &'static str,
+    pub forecast_customers: &'static str,
+    pub forecast_won: &'static str,
+    pub forecast_col_chance: &'static str,
+    pub forecast_col_range: &'static str,
+    pub forecast_col_flood: &'static str,
 }
 
 #[cfg(test)]

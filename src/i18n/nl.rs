@@ -856,4 +856,10 @@ pub const TEXT: Text = Text {
     chart_forecast_median: "Prognose (mediaan)",
     chart_forecast_band50: "50% kans",
     chart_forecast_band90: "90% kans",
+    forecast_range: "{p10}–{p90} van {goal}",
+    forecast_customers: "Klanten in de periode",
+    forecast_won: "{won} tot nu toe gewonnen",
+    forecast_col_chance: "Kans",
+    forecast_col_range: "80%-bereik",
+    forecast_col_flood: "Verkopers overspoeld",
 };

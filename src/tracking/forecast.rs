@@ -48,7 +48,8 @@ use crate::plan::calendar::YearMonth;
 
 use super::actual::SourceFilter;
 use super::ideal::next_day;
-use super::status::{StatusError, Tracker};
+use super::series::Quantity;
+use super::status::{State, StatusError, Tracker};
 
 /// The 10th, 50th and 90th percentile: the range the forecast shows.
 const PERCENTILES: [f64; 3] = [0.1, 0.5, 0.9];
@@ -86,6 +87,103 @@ pub struct SpanForecast {
     /// The model's inputs, for the explanation on hover.
     #[serde(skip)]
     pub model: Model,
+}
+
+impl SpanForecast {
+    /// The forecast by the Report tab's state rules: behind while reaching the goal is less
+    /// likely than not, ahead (a miss too: it floods the sales reps) while ending above
+    /// goal × (1 + tolerance) is more likely than not, on track otherwise.
+    pub fn state(&self) -> State {
+        if self.chance_above_tolerance > 0.5 {
+            State::Ahead
+        } else if self.chance < 0.5 {
+            State::Behind
+        } else {
+            State::OnTrack
+        }
+    }
+}
+
+/// One day of the forecast's fan on the hug-the-line chart: the span's total by the end of the
+/// day, its median and the ranges it falls in with 50 % (25th–75th percentile) and 90 %
+/// (5th–95th) probability.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FanPoint {
+    pub date: NaiveDate,
+    pub median: f64,
+    pub band50: (f64, f64),
+    pub band90: (f64, f64),
+}
+
+/// The fan of the month that contains `date`, from the date to the month's last day, in
+/// `quantity`: the leads to come by day *t* are NB(α, K ÷ (K + rₜ)) with K = β₀' + e of the
+/// month's forecast and rₜ the planned leads after the date up to *t* (in lead value each
+/// counts at the scope's average lead value). Empty when the month has no forecast.
+pub fn month_fan(
+    doc: &SlaDocument,
+    scenario: ScenarioId,
+    plan: &Plan,
+    date: NaiveDate,
+    quantity: Quantity,
+    filter: &SourceFilter,
+) -> Result<Vec<FanPoint>, StatusError> {
+    let tracker = Tracker::new(doc, scenario, plan, filter)?;
+    let (first, last) = tracker.period;
+    if date < first || date > last {
+        return Err(StatusError::OutsidePeriod { date, first, last });
+    }
+    let month = YearMonth::of(date);
+    let end = month.end_exclusive().pred_opt().unwrap_or(last).min(last);
+    let Some(span) = span_forecast(
+        &tracker,
+        prior_days(doc),
+        month.first_day().max(first),
+        date,
+        end,
+    ) else {
+        return Ok(Vec::new());
+    };
+    let m = span.model;
+    let known = m.prior_leads + m.elapsed;
+    let total = |y: u64| match quantity {
+        Quantity::Leads => m.actual + y as f64,
+        Quantity::LeadValue => m.actual_value + tracker.lead_value * y as f64,
+    };
+    let mut fan = Vec::new();
+    let mut day = date;
+    while day <= end {
+        let planned = if day == date || m.remaining == 0.0 {
+            0.0
+        } else {
+            tracker.ideal.between(next_day(date), day) * tracker.share
+        };
+        let to_come = Discrete::negative_binomial(m.alpha, known / (known + planned));
+        let [p5, p25, p50, p75, p95] =
+            [0.05, 0.25, 0.5, 0.75, 0.95].map(|p| total(to_come.percentile(p)));
+        fan.push(FanPoint {
+            date: day,
+            median: p50,
+            band50: (p25, p75),
+            band90: (p5, p95),
+        });
+        let next = next_day(day);
+        if next == day {
+            break;
+        }
+        day = next;
+    }
+    Ok(fan)
+}
+
+/// The document's prior strength β₀ in working days, within 0 and [`MAX_PRIOR_DAYS`]; NaN (a
+/// hostile file) reads as 0, which `clamp` would keep.
+fn prior_days(doc: &SlaDocument) -> f64 {
+    let days = doc.tracking.prior_strength_days;
+    if days.is_nan() {
+        0.0
+    } else {
+        days.clamp(0.0, MAX_PRIOR_DAYS)
+    }
 }
 
 /// The inputs of one span's forecast.
@@ -152,12 +250,7 @@ pub fn forecast(
     let quarter_end = quarter
         .offset(3)
         .map_or(last, |next| next.first_day().pred_opt().unwrap_or(last));
-    // NaN (a hostile file) reads as 0: `clamp` would keep it.
-    let prior_days = if doc.tracking.prior_strength_days.is_nan() {
-        0.0
-    } else {
-        doc.tracking.prior_strength_days.clamp(0.0, MAX_PRIOR_DAYS)
-    };
+    let prior_days = prior_days(doc);
     let span = |start: NaiveDate, end: NaiveDate| {
         span_forecast(&tracker, prior_days, start.max(first), date, end.min(last))
     };
@@ -640,6 +733,56 @@ mod tests {
         assert_eq!(customers.won, 8);
         let without = forecast_on(&document(), day(2, 10)).customers.unwrap();
         assert!(customers.chance > without.chance);
+    }
+
+    #[test]
+    fn the_fan_starts_at_the_actuals_and_ends_at_the_months_range() {
+        let mut doc = document();
+        leads(&mut doc, day(1, 14), 18);
+        let scenario = &doc.scenarios[0];
+        let plan = compute(&scenario.assumptions, &doc.sales_commitments).unwrap();
+        let all = SourceFilter::all();
+        let fan = month_fan(&doc, scenario.id, &plan, day(1, 15), Quantity::Leads, &all).unwrap();
+        assert_eq!(fan.len(), 17, "15 to 31 January");
+        assert_eq!(fan[0].band90, (18.0, 18.0), "today is known");
+        let last = fan[16];
+        let month = forecast_on(&doc, day(1, 15)).month.unwrap();
+        assert_eq!(last.median, month.p50);
+        assert!(last.band90.0 <= month.p10 && month.p90 <= last.band90.1);
+        assert!(last.band90.0 <= last.band50.0 && last.band50.1 <= last.band90.1);
+        for pair in fan.windows(2) {
+            assert!(pair[0].median <= pair[1].median && pair[0].band90.1 <= pair[1].band90.1);
+        }
+        let value = month_fan(
+            &doc,
+            scenario.id,
+            &plan,
+            day(1, 15),
+            Quantity::LeadValue,
+            &all,
+        )
+        .unwrap();
+        assert_eq!(value[16].median, last.median * 1_250.0);
+    }
+
+    #[test]
+    fn the_state_follows_the_tabs_rules() {
+        let mut doc = document();
+        leads(&mut doc, day(1, 14), 18);
+        assert_eq!(
+            forecast_on(&doc, day(1, 15)).month.unwrap().state(),
+            State::Behind
+        );
+        leads(&mut doc, day(1, 14), 21);
+        assert_eq!(
+            forecast_on(&doc, day(1, 15)).month.unwrap().state(),
+            State::OnTrack
+        );
+        leads(&mut doc, day(1, 14), 30);
+        assert_eq!(
+            forecast_on(&doc, day(1, 15)).month.unwrap().state(),
+            State::Ahead
+        );
     }
 
     #[test]
