@@ -9,8 +9,9 @@ use crate::document::{ScenarioId, SlaDocument};
 use crate::i18n::{Language, NO_NUMBER, fill};
 use crate::plan::Plan;
 use crate::tracking::{
-    Forecast, Granularity, MonthLine, Pace, Quantity, SalesStatus, SourceFilter, Span,
-    SpanForecast, State, Status, compliance, forecast, last_day_with_data, month_line, status,
+    FanPoint, Forecast, Granularity, MonthLine, Pace, Quantity, SalesStatus, SourceFilter, Span,
+    SpanForecast, State, Status, compliance, forecast, last_day_with_data, month_fan, month_line,
+    status,
 };
 
 /// The tracking section of a report.
@@ -25,6 +26,8 @@ pub struct Tracking {
     pub text: StatusText,
     /// The hug-the-line chart of the status month, in leads.
     pub line: MonthLine,
+    /// The forecast's fan on that chart, from the date to the month's end.
+    pub fan: Vec<FanPoint>,
     /// Leads, leads contacted in time and the share contacted in time, per month so far.
     pub compliance: Chart,
 }
@@ -41,6 +44,7 @@ pub fn tracking(
     let status = status(document, id, plan, date).ok()?;
     let all = SourceFilter::all();
     let forecast = forecast(document, id, plan, date, &all).ok()?;
+    let fan = month_fan(document, id, plan, date, Quantity::Leads, &all).ok()?;
     let line = month_line(
         document,
         id,
@@ -59,6 +63,7 @@ pub fn tracking(
         status,
         forecast,
         line,
+        fan,
         compliance: compliance_chart(&months, language),
     })
 }
