@@ -1,6 +1,7 @@
 //! Goals: the status and the month's hug-the-line series of a document with three years × five
 //! sources of daily actuals fast enough to compute every frame (well under a millisecond), and
-//! loading and validating that document from RON text in under 100 ms.
+//! loading and validating that document from RON text in under 100 ms; the forecast of the
+//! month, quarter, period and customers (issue 20) under 1 ms, and the month's fan.
 
 #![allow(clippy::expect_used, reason = "a benchmark stops on a broken fixture")]
 
@@ -11,7 +12,8 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use sla_planner::document::{parse, to_ron};
 use sla_planner::plan::compute;
 use sla_planner::tracking::{
-    Granularity, Quantity, SourceFilter, compliance, month_line, period_line, status,
+    Granularity, Quantity, SourceFilter, compliance, forecast, month_fan, month_line, period_line,
+    status,
 };
 
 fn tracking(c: &mut Criterion) {
@@ -60,6 +62,18 @@ fn tracking(c: &mut Criterion) {
         b.iter(|| {
             compliance(&doc, scenario.id, &plan, Granularity::Month, date, &all)
                 .expect("in the period")
+        });
+    });
+    let f = forecast(&doc, scenario.id, &plan, date, &all).expect("in the period");
+    assert!(
+        f.month.is_some() && f.quarter.is_some() && f.period.is_some() && f.customers.is_some()
+    );
+    c.bench_function("forecast of month, quarter, period and customers", |b| {
+        b.iter(|| forecast(&doc, scenario.id, &plan, date, &all).expect("in the period"));
+    });
+    c.bench_function("forecast fan of a month", |b| {
+        b.iter(|| {
+            month_fan(&doc, scenario.id, &plan, date, Quantity::Leads, &all).expect("in the period")
         });
     });
     let text = to_ron(&doc).expect("the document serialises");

@@ -8,6 +8,9 @@ pub mod app;
 /// The command-line commands: plan, summary, check, solve, sensitivity, diff, export, status,
 /// import and merge.
 pub mod cli;
+/// Exact discrete distributions (negative binomial, beta-binomial, Poisson), their tails,
+/// percentiles and sums, for the forecast. Pure.
+pub mod distribution;
 /// The SLA document: types, validation, RON load and atomic save, format versions.
 pub mod document;
 /// Renderers of the report: plain text, HTML, Markdown and CSV. Report in, text out.

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use super::{Format, Outcome, planned};
 use crate::i18n::{Language, fill};
 use crate::report::status_text;
-use crate::tracking::{Status, status};
+use crate::tracking::{Forecast, SourceFilter, Status, forecast, status};
 
 #[derive(Debug, clap::Args)]
 pub struct StatusArgs {
@@ -35,17 +35,25 @@ pub fn run_status(args: &StatusArgs, today: NaiveDate, language: Language) -> Ou
     };
     let doc = &found.document;
     let date = args.date.unwrap_or(today);
-    let mut outcome = match status(doc, found.scenario, &found.plan, date) {
-        Ok(status) => Outcome::ok(match args.format {
+    let both = status(doc, found.scenario, &found.plan, date).and_then(|status| {
+        let forecast = forecast(doc, found.scenario, &found.plan, date, &SourceFilter::all())?;
+        Ok((status, forecast))
+    });
+    let mut outcome = match both {
+        Ok((status, forecast)) => Outcome::ok(match args.format {
             Format::Json => {
                 // Plain numbers, strings and nulls cannot fail to serialise.
-                let mut text =
-                    serde_json::to_string_pretty(&status).unwrap_or_else(|_| "{}".into());
+                let json = WithForecast {
+                    status: &status,
+                    forecast: &forecast,
+                };
+                let mut text = serde_json::to_string_pretty(&json).unwrap_or_else(|_| "{}".into());
                 text.push('\n');
                 text
             }
             Format::Text => text(
                 &status,
+                &forecast,
                 &doc.currency,
                 doc.sales_commitments.compliance_target_percent,
                 language,
@@ -57,9 +65,23 @@ pub fn run_status(args: &StatusArgs, today: NaiveDate, language: Language) -> Ou
     outcome
 }
 
+/// The JSON of `status`: the status's fields and `forecast`.
+#[derive(serde::Serialize)]
+struct WithForecast<'a> {
+    #[serde(flatten)]
+    status: &'a Status,
+    forecast: &'a Forecast,
+}
+
 /// The status in sentences, as the report's tracking section has them.
-fn text(status: &Status, currency: &str, target_percent: f64, language: Language) -> String {
-    let text = status_text(status, currency, target_percent, language);
+fn text(
+    status: &Status,
+    forecast: &Forecast,
+    currency: &str,
+    target_percent: f64,
+    language: Language,
+) -> String {
+    let text = status_text(status, forecast, currency, target_percent, language);
     let mut out = format!("{}\n", text.heading);
     for block in text.blocks {
         let _ = writeln!(out, "\n{}", block.title);

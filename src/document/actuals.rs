@@ -647,6 +647,10 @@ pub struct Tracking {
     /// How far, in percent, actual leads may be from the expected pace before a team is
     /// "behind" or "ahead" (far ahead floods the sales reps: a miss too).
     pub tolerance_percent: f64,
+    /// How much the forecast ("will we make it?") trusts the plan's pace before the actuals,
+    /// in working days of evidence (β₀ of the Gamma prior; 0 = the actuals alone). Files from
+    /// before the forecast read the default, 10.
+    pub prior_strength_days: f64,
     /// How the last CRM import was read.
     pub import: ImportMapping,
 }
@@ -655,6 +659,7 @@ impl Default for Tracking {
     fn default() -> Self {
         Self {
             tolerance_percent: 10.0,
+            prior_strength_days: 10.0,
             import: ImportMapping::default(),
         }
     }

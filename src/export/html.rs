@@ -245,8 +245,8 @@ fn tracking_section(out: &mut String, report: &Report, tracking: &Tracking) {
         out,
         "<figure>\n<figcaption>{}</figcaption>\n{}{}</figure>",
         escape(&title),
-        svg::hug_legend(&tracking.line, report.language),
-        svg::hug_line(&tracking.line, &title, report.language)
+        svg::hug_legend(&tracking.line, &tracking.fan, report.language),
+        svg::hug_line(&tracking.line, &tracking.fan, &title, report.language)
     );
     let _ = writeln!(
         out,

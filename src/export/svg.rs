@@ -8,12 +8,14 @@ use super::html::escape;
 use crate::i18n::Language;
 use crate::report::charts::axis_step;
 use crate::report::{Chart, ChartKind, Series};
-use crate::tracking::{MonthLine, State};
+use crate::tracking::{FanPoint, MonthLine, State};
 
 const WIDTH: f64 = 640.0;
 const HEIGHT: f64 = 280.0;
 const LEFT: f64 = 64.0;
 const TOP: f64 = 16.0;
+/// The forecast's median line; its bands are lighter tints of the same orange.
+const FAN: &str = "#c46a1b";
 const BOTTOM: f64 = 40.0;
 const COLOURS: [&str; 3] = ["#2458a6", "#d9822b", "#2e8b57"];
 
@@ -171,7 +173,7 @@ pub fn chart_legend(chart: &Chart) -> String {
 
 /// The legend of [`hug_line`]: the plan's line, the band, the actual line, then the colour
 /// of each state a dot has.
-pub fn hug_legend(line: &MonthLine, language: Language) -> String {
+pub fn hug_legend(line: &MonthLine, fan: &[FanPoint], language: Language) -> String {
     let t = language.text();
     let mut keys = vec![
         (t.tracking_ideal.to_owned(), "#2458a6", "line"),
@@ -186,6 +188,11 @@ pub fn hug_legend(line: &MonthLine, language: Language) -> String {
         {
             keys.push((state.name(language).to_owned(), state_colour(state), "dot"));
         }
+    }
+    if !fan.is_empty() {
+        keys.push((t.chart_forecast_median.to_owned(), FAN, "line"));
+        keys.push((t.chart_forecast_band50.to_owned(), "#e8b98a", "bar"));
+        keys.push((t.chart_forecast_band90.to_owned(), "#f4dcc4", "bar"));
     }
     legend(&keys)
 }
@@ -216,7 +223,7 @@ fn state_colour(state: State) -> &'static str {
 /// The hug-the-line chart of a month as an `<svg>` element: the tolerance band, the plan's
 /// ideal line (dashed), the actual cumulative line, and a dot per day with data coloured by
 /// its state; the days of the month along the bottom.
-pub fn hug_line(line: &MonthLine, title: &str, language: Language) -> String {
+pub fn hug_line(line: &MonthLine, fan: &[FanPoint], title: &str, language: Language) -> String {
     let n = language.numbers();
     let plot_width = WIDTH - LEFT - 16.0;
     let plot_height = HEIGHT - TOP - BOTTOM;
@@ -224,7 +231,8 @@ pub fn hug_line(line: &MonthLine, title: &str, language: Language) -> String {
     let values = line
         .days
         .iter()
-        .flat_map(|p| [p.upper, p.actual.unwrap_or(0.0)]);
+        .flat_map(|p| [p.upper, p.actual.unwrap_or(0.0)])
+        .chain(fan.iter().map(|f| f.band90.1));
     let (top, step) = axis_top(values);
     let days = line.days.len().max(2) as f64;
     let x = |i: usize| LEFT + plot_width * i as f64 / (days - 1.0);
@@ -263,6 +271,32 @@ pub fn hug_line(line: &MonthLine, title: &str, language: Language) -> String {
         out,
         "<polygon points=\"{upper} {lower}\" fill=\"#2458a6\" fill-opacity=\"0.12\" stroke=\"none\"/>"
     );
+    // The forecast's fan: each point at its day of the month (the line's days start on the 1st).
+    let at = |f: &FanPoint| chrono::Datelike::day(&f.date).saturating_sub(1) as usize;
+    for (band, colour) in [
+        (
+            (|f: &FanPoint| f.band90) as fn(&FanPoint) -> (f64, f64),
+            "#f4dcc4",
+        ),
+        (|f: &FanPoint| f.band50, "#e8b98a"),
+    ] {
+        if fan.len() > 1 {
+            let high = path(&mut fan.iter().map(|f| (at(f), band(f).1)));
+            let low = path(&mut fan.iter().rev().map(|f| (at(f), band(f).0)));
+            let _ = writeln!(
+                out,
+                "<polygon points=\"{high} {low}\" fill=\"{colour}\" fill-opacity=\"0.8\" stroke=\"none\"/>"
+            );
+        }
+    }
+    if fan.len() > 1 {
+        let median = path(&mut fan.iter().map(|f| (at(f), f.median)));
+        let _ = writeln!(
+            out,
+            "<polyline points=\"{median}\" fill=\"none\" stroke=\"{FAN}\" stroke-width=\"2\" \
+             stroke-dasharray=\"2 3\"/>"
+        );
+    }
     let ideal = path(&mut line.days.iter().map(|p| p.ideal).enumerate());
     let _ = writeln!(
         out,

@@ -16,7 +16,10 @@ mod tracking;
 pub use agreement::{ApprovalState, Section, Signature, approval, sales_promises};
 pub use cell::Cell;
 pub use charts::{Chart, ChartId, ChartKind, Series};
-pub use tracking::{StatusText, TextBlock, Tracking, status_text};
+pub use tracking::{
+    StatusText, TextBlock, Tracking, chance_percent, chance_words, forecast_line, forecast_spans,
+    status_text,
+};
 
 use crate::document::{ScenarioId, SlaDocument};
 use crate::i18n::{Language, fill};

@@ -9,8 +9,9 @@ use crate::document::{ScenarioId, SlaDocument};
 use crate::i18n::{Language, NO_NUMBER, fill};
 use crate::plan::Plan;
 use crate::tracking::{
-    Granularity, MonthLine, Pace, Quantity, SalesStatus, SourceFilter, Span, State, Status,
-    compliance, last_day_with_data, month_line, status,
+    FanPoint, Forecast, Granularity, MonthLine, Pace, Quantity, SalesStatus, SourceFilter, Span,
+    SpanForecast, State, Status, compliance, forecast, last_day_with_data, month_fan, month_line,
+    status,
 };
 
 /// The tracking section of a report.
@@ -19,10 +20,14 @@ pub struct Tracking {
     /// The last day with data (within the plan's period).
     pub date: NaiveDate,
     pub status: Status,
+    /// Will we make it? The chances of the month, quarter, period and customers on the date.
+    pub forecast: Forecast,
     /// The status in sentences (the command line's `status` prints the same).
     pub text: StatusText,
     /// The hug-the-line chart of the status month, in leads.
     pub line: MonthLine,
+    /// The forecast's fan on that chart, from the date to the month's end.
+    pub fan: Vec<FanPoint>,
     /// Leads, leads contacted in time and the share contacted in time, per month so far.
     pub compliance: Chart,
 }
@@ -38,6 +43,8 @@ pub fn tracking(
     let date = last_day_with_data(&document.actuals, plan)?;
     let status = status(document, id, plan, date).ok()?;
     let all = SourceFilter::all();
+    let forecast = forecast(document, id, plan, date, &all).ok()?;
+    let fan = month_fan(document, id, plan, date, Quantity::Leads, &all).ok()?;
     let line = month_line(
         document,
         id,
@@ -52,9 +59,11 @@ pub fn tracking(
     let target = document.sales_commitments.compliance_target_percent;
     Some(Tracking {
         date,
-        text: status_text(&status, &document.currency, target, language),
+        text: status_text(&status, &forecast, &document.currency, target, language),
         status,
+        forecast,
         line,
+        fan,
         compliance: compliance_chart(&months, language),
     })
 }
@@ -119,6 +128,7 @@ pub struct TextBlock {
 /// sales' follow-up against the compliance target (`target_percent`).
 pub fn status_text(
     status: &Status,
+    forecast: &Forecast,
     currency: &str,
     target_percent: f64,
     language: Language,
@@ -148,7 +158,120 @@ pub fn status_text(
         })
         .collect();
     blocks.push(sales_block(&status.sales, target_percent, language));
+    blocks.push(forecast_block(forecast, status.date, language));
     StatusText { heading, blocks }
+}
+
+/// The name of each span of a forecast on `date`: "January 2027", "Q1 2027", "The period".
+pub fn forecast_spans(
+    forecast: &Forecast,
+    date: NaiveDate,
+    language: Language,
+) -> [(String, Option<&SpanForecast>); 3] {
+    use chrono::Datelike as _;
+    let t = language.text();
+    let quarter = fill(
+        t.forecast_quarter,
+        &[
+            ("n", &((date.month() - 1) / 3 + 1).to_string()),
+            ("year", &date.year().to_string()),
+        ],
+    );
+    [
+        (
+            language.month(crate::plan::calendar::YearMonth::of(date)),
+            forecast.month.as_ref(),
+        ),
+        (quarter, forecast.quarter.as_ref()),
+        (t.forecast_period.to_owned(), forecast.period.as_ref()),
+    ]
+}
+
+/// A chance as a whole percentage that never rounds an open outcome to certain: "31%", "<1%",
+/// ">99%", and "0%" or "100%" only when it is so.
+pub fn chance_percent(chance: f64, language: Language) -> String {
+    let n = language.numbers();
+    if chance > 0.0 && chance < 0.005 {
+        format!("<{}", n.percent_to(1.0, 0))
+    } else if (0.995..1.0).contains(&chance) {
+        format!(">{}", n.percent_to(99.0, 0))
+    } else {
+        n.percent_to(chance * 100.0, 0)
+    }
+}
+
+/// A chance in words: very likely from 90 %, likely from 65 %, a toss-up from 35 %, unlikely
+/// from 10 %, very unlikely below.
+pub fn chance_words(chance: f64, language: Language) -> &'static str {
+    let t = language.text();
+    if chance >= 0.9 {
+        t.forecast_very_likely
+    } else if chance >= 0.65 {
+        t.forecast_likely
+    } else if chance >= 0.35 {
+        t.forecast_even
+    } else if chance >= 0.1 {
+        t.forecast_unlikely
+    } else {
+        t.forecast_very_unlikely
+    }
+}
+
+/// One line for a span's forecast (the command line's text prints one per span).
+pub fn forecast_line(name: &str, span: Option<&SpanForecast>, language: Language) -> String {
+    let t = language.text();
+    let n = language.numbers();
+    let Some(f) = span else {
+        return fill(t.forecast_none, &[("span", name)]);
+    };
+    let tolerance = 1.0 + f.model.tolerance;
+    fill(
+        t.forecast_line,
+        &[
+            ("span", name),
+            ("words", chance_words(f.chance, language)),
+            ("chance", &chance_percent(f.chance, language)),
+            ("goal", &n.count_up(f.goal)),
+            ("p10", &n.decimal(f.p10, 0)),
+            ("p50", &n.decimal(f.p50, 0)),
+            ("p90", &n.decimal(f.p90, 0)),
+            (
+                "value",
+                &f.chance_value
+                    .map_or(NO_NUMBER.to_owned(), |c| chance_percent(c, language)),
+            ),
+            ("flood", &chance_percent(f.chance_above_tolerance, language)),
+            ("ceiling", &n.decimal((f.goal * tolerance).floor(), 0)),
+        ],
+    )
+}
+
+/// "Will we make it?": one line per span, then the period's customers.
+fn forecast_block(forecast: &Forecast, date: NaiveDate, language: Language) -> TextBlock {
+    let t = language.text();
+    let n = language.numbers();
+    let mut lines: Vec<String> = forecast_spans(forecast, date, language)
+        .iter()
+        .map(|(name, span)| forecast_line(name, *span, language))
+        .collect();
+    if let Some(c) = &forecast.customers {
+        lines.push(fill(
+            t.forecast_customers_line,
+            &[
+                ("words", chance_words(c.chance, language)),
+                ("chance", &chance_percent(c.chance, language)),
+                ("goal", &n.count_up(c.goal)),
+                ("won", &c.won.to_string()),
+                ("p10", &n.decimal(c.p10, 0)),
+                ("p50", &n.decimal(c.p50, 0)),
+                ("p90", &n.decimal(c.p90, 0)),
+            ],
+        ));
+    }
+    TextBlock {
+        title: t.forecast_heading.to_owned(),
+        lines,
+    }
 }
 
 fn pace_lines(pace: &Pace, currency: &str, language: Language) -> [String; 2] {

@@ -124,12 +124,24 @@ impl LeadValues {
 
     /// Leads and lead value of the records `filter` admits.
     pub fn count(&self, records: &[SourceDay], filter: &SourceFilter) -> (f64, f64) {
+        // A document has a handful of source names: each is matched (trimmed, ignoring case)
+        // once, then found again by plain equality, so three years of records stay cheap.
+        let mut seen: Vec<(&str, f64)> = Vec::new();
         records
             .iter()
             .filter(|r| filter.admits(r))
             .fold((0.0, 0.0), |(leads, value), r| {
                 let n = f64::from(r.leads);
-                (leads + n, value + n * self.of(&r.source))
+                let worth = if let Some((_, worth)) =
+                    seen.iter().find(|(name, _)| *name == r.source.as_str())
+                {
+                    *worth
+                } else {
+                    let worth = self.of(&r.source);
+                    seen.push((&r.source, worth));
+                    worth
+                };
+                (leads + n, value + n * worth)
             })
     }
 }

@@ -146,3 +146,82 @@ fn a_date_outside_the_period_or_not_a_date_is_refused() {
     let unknown = status(&path, &["--date", "2027-01-15", "--scenario", "Nope"]);
     assert_eq!(unknown.status.code(), Some(1));
 }
+
+/// P(Y ≥ k) for Y ~ NB(α, q), summed term by term from P(0) = q^α and the ratio
+/// P(y + 1) ÷ P(y) = (y + α)(1 − q) ÷ (y + 1): independent of the engine's code.
+fn negative_binomial_at_least(alpha: f64, q: f64, k: u32) -> f64 {
+    let mut term = q.powf(alpha);
+    let mut below = 0.0;
+    for y in 0..k {
+        below += term;
+        term *= (f64::from(y) + alpha) * (1.0 - q) / (f64::from(y) + 1.0);
+    }
+    1.0 - below
+}
+
+#[test]
+fn json_has_the_forecast_of_month_quarter_period_and_customers() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = document(&dir);
+    let output = status(&path, &["--date", "2027-01-15", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let v = json(&output);
+    let f = &v["forecast"];
+    for span in ["month", "quarter", "period"] {
+        for field in [
+            "goal",
+            "chance",
+            "p10",
+            "p50",
+            "p90",
+            "chance_value",
+            "chance_above_tolerance",
+        ] {
+            assert!(f[span].get(field).is_some(), "{span}.{field}");
+        }
+        let chance = f[span]["chance"].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&chance), "{span}: {chance}");
+    }
+    assert_eq!(f["month"]["goal"], 40.0);
+    assert_eq!(f["quarter"]["goal"], 120.0);
+    assert_eq!(f["period"]["goal"], 480.0);
+    // 18 leads in 10 of 20 working days at 2 a day, prior 10 days: NB(38, 2/3) for the 22
+    // leads still needed.
+    let chance = f["month"]["chance"].as_f64().unwrap();
+    let expected = negative_binomial_at_least(38.0, 2.0 / 3.0, 22);
+    assert!(
+        (chance - expected).abs() < 1e-9,
+        "{chance} against {expected}"
+    );
+    let c = &f["customers"];
+    assert_eq!(c["goal"], 24.0);
+    assert_eq!(c["won"], 0);
+    for field in ["chance", "p10", "p50", "p90"] {
+        assert!(c.get(field).is_some(), "customers.{field}");
+    }
+}
+
+#[test]
+fn text_has_one_forecast_line_per_span_in_english_and_dutch() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = document(&dir);
+    let text = stdout(&status(&path, &["--date", "2027-01-15"]));
+    assert!(text.contains("Will we make it?"), "{text}");
+    for span in ["January 2027: ", "Q1 2027: ", "The period: "] {
+        let line = text
+            .lines()
+            .find(|l| l.trim_start().starts_with(span) && l.contains("chance to reach"))
+            .unwrap_or_else(|| panic!("{span} in {text}"));
+        assert!(line.contains("80% likely between"), "{line}");
+        assert!(line.contains("floods the sales reps"), "{line}");
+    }
+    assert!(
+        text.contains("January 2027: unlikely: 30% chance to reach 40 leads"),
+        "{text}"
+    );
+    assert!(text.contains("Customers in the period:"), "{text}");
+    let text = stdout(&status(&path, &["--date", "2027-01-15", "--lang", "nl"]));
+    assert!(text.contains("Halen we het?"), "{text}");
+    assert!(text.contains("K1 2027: "), "{text}");
+    assert!(text.contains("kans om 40 leads te halen"), "{text}");
+}

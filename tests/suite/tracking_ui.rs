@@ -488,3 +488,64 @@ fn days_without_work_and_results_fold_into_one_thin_row() {
     harness.get_by_label("Fri 1 Jan: no working day, nothing reported");
     harness.get_by_label("Sun 3 Jan: no working day, nothing reported");
 }
+
+/// Issue 20: "Where we stand" says per span how likely the goal is, in words and as a number,
+/// with its range and the chance of flooding the reps; the prior strength is a setting of the
+/// document, and the month's chart gains the forecast's fan in its legend.
+#[test]
+fn where_we_stand_says_how_likely_the_goals_are() {
+    let mut harness = example();
+    harness.state_mut().set_document(example_with_february());
+    harness.run();
+    press(&mut harness, Modifiers::COMMAND, Key::Num3);
+    type_into(&mut harness, "Status on", "12 Feb 2027");
+    press(&mut harness, Modifiers::NONE, Key::Tab);
+    harness.get_by_label("Will we make it?");
+    harness.get_by_label("Q1 2027");
+    harness.get_by_label("The period");
+    harness.get_by_label("Customers in the period");
+    harness.get_by_label("Flooding the reps");
+    harness.get_by_label("87–109 of 92");
+    harness.get_by_label("77% (likely)");
+    harness.get_by_label_contains("The chance is how often the goal would be reached");
+    harness.get_by_label_contains("Forecast (median)");
+    type_into(&mut harness, "Forecast prior strength", "0");
+    press(&mut harness, Modifiers::NONE, Key::Tab);
+    assert_eq!(harness.state().document().tracking.prior_strength_days, 0.0);
+    assert!(
+        harness.query_by_label("77% (likely)").is_none(),
+        "the actuals alone give another chance"
+    );
+}
+
+/// The forecast and its fan, light on a small laptop and dark on a larger screen, scrolled to
+/// the month's chart; looked at when they change.
+#[test]
+fn snapshots_of_the_forecast() {
+    let mut results = egui_kittest::SnapshotResults::new();
+    for (name, size, theme, scroll_to) in [
+        (
+            "report_forecast_light_1024x640",
+            egui::vec2(1024.0, 640.0),
+            egui::Theme::Light,
+            "Will we make it?",
+        ),
+        (
+            "report_forecast_dark_1280x720",
+            egui::vec2(1280.0, 720.0),
+            egui::Theme::Dark,
+            "Hug the line: February 2027",
+        ),
+    ] {
+        let mut harness = support::window(support::options(|_| {}), size, theme);
+        harness.state_mut().set_document(example_with_february());
+        harness.run();
+        press(&mut harness, Modifiers::COMMAND, Key::Num3);
+        type_into(&mut harness, "Status on", "12 Feb 2027");
+        press(&mut harness, Modifiers::NONE, Key::Tab);
+        harness.get_by_label(scroll_to).scroll_to_me();
+        harness.remove_cursor();
+        harness.run();
+        results.add(harness.try_snapshot(name));
+    }
+}

@@ -4,7 +4,7 @@
 
 use chrono::{Datelike as _, NaiveDate};
 use egui::{Color32, Grid, RichText, Ui};
-use egui_plot::{AxisHints, Bar, BarChart, HLine, Line, LineStyle, PlotPoints, Points};
+use egui_plot::{AxisHints, Bar, BarChart, HLine, Line, LineStyle, PlotPoints, Points, Polygon};
 
 use super::super::theme;
 use super::super::widgets::{FieldLabel, Fields, Note, number_field_with_note};
@@ -13,10 +13,11 @@ use super::section;
 use crate::document::{Actuals, Scenario, SlaDocument, Tracking};
 use crate::i18n::{Language, fill};
 use crate::plan::{Plan, SalesCommitments, Unit};
+use crate::report::{chance_percent, chance_words, forecast_spans};
 use crate::tracking::{
-    Granularity, LinePoint, MonthLine, Pace, Quantity, SalesStatus, SourceFilter, Span, State,
-    Status, StatusError, Won, compliance, last_day_with_data, month_line, period_line, status_for,
-    won as tracking_won,
+    FanPoint, Forecast, Granularity, LinePoint, MonthLine, Pace, Quantity, SalesStatus,
+    SourceFilter, Span, SpanForecast, State, Status, StatusError, Won, compliance, forecast,
+    last_day_with_data, month_fan, month_line, period_line, status_for, won as tracking_won,
 };
 
 /// The choices of the tracking charts, kept between frames (not in the document).
@@ -122,6 +123,9 @@ pub fn show(
         view.quantity,
         doc.tracking.tolerance_percent / 100.0,
     );
+    if let Some(forecast) = &computed.forecast {
+        forecast_panel(ui, language, forecast, status.date, view.quantity);
+    }
     sales(ui, language, doc, &status.sales);
     if let Some(figures) = &computed.won {
         won(ui, language, &doc.currency, figures);
@@ -145,6 +149,11 @@ pub fn show(
             .iter()
             .map(|p| language.long_date(p.date))
             .collect();
+        let fan: Vec<(f64, FanPoint)> = computed
+            .fan
+            .iter()
+            .map(|f| (f64::from(f.date.day()), *f))
+            .collect();
         hug_chart(
             ui,
             language,
@@ -153,6 +162,7 @@ pub fn show(
             &x,
             &names,
             &line.days,
+            &fan,
             view.quantity,
             5.0,
             |v| format!("{}", v.round()),
@@ -180,6 +190,7 @@ pub fn show(
             &x,
             &names,
             &line,
+            &[],
             view.quantity,
             if view.by == Granularity::Week {
                 4.0
@@ -218,6 +229,9 @@ struct Computed {
     period: Option<Vec<(Span, LinePoint)>>,
     compliance: Option<Vec<(Span, SalesStatus)>>,
     won: Option<Won>,
+    forecast: Option<Forecast>,
+    /// The month's forecast fan from the date to the month's end.
+    fan: Vec<FanPoint>,
 }
 
 /// Everything the figures depend on. Comparing the results is a pointer comparison unless they
@@ -281,6 +295,8 @@ fn computed(ui: &Ui, doc: &SlaDocument, agreed: &Scenario, plan: &Plan, view: &V
         .ok(),
         compliance: compliance(doc, agreed.id, plan, view.by, view.date, &filter).ok(),
         won: tracking_won(doc, plan, view.date),
+        forecast: forecast(doc, agreed.id, plan, view.date, &filter).ok(),
+        fan: month_fan(doc, agreed.id, plan, view.date, view.quantity, &filter).unwrap_or_default(),
         status,
         month,
         inputs,
@@ -353,6 +369,15 @@ fn choices(
                 &mut doc.tracking.tolerance_percent,
                 Unit::Percent,
                 note,
+            );
+            number_field_with_note(
+                ui,
+                fields,
+                FieldLabel::new("prior strength", t.forecast_prior_strength)
+                    .hint(t.forecast_prior_strength_hint),
+                &mut doc.tracking.prior_strength_days,
+                Unit::Days,
+                None,
             );
         });
 }
@@ -552,6 +577,129 @@ fn state_color(ui: &Ui, state: State) -> Color32 {
     }
 }
 
+/// Will we make it? Per span the chance in words and as a number, the 80 % range and the
+/// chance of flooding the reps, coloured by the tab's state rules; one sentence says what the
+/// chance means and hovering a span shows the model and its inputs. All figures come from
+/// `tracking::forecast`; in lead value the chance is the value goal's.
+fn forecast_panel(
+    ui: &mut Ui,
+    language: Language,
+    forecast: &Forecast,
+    date: NaiveDate,
+    quantity: Quantity,
+) {
+    let t = language.text();
+    let n = language.numbers();
+    ui.add_space(8.0);
+    ui.label(RichText::new(t.forecast_heading).strong());
+    Grid::new("status forecast")
+        .striped(true)
+        .spacing([16.0, 4.0])
+        .show(ui, |ui| {
+            ui.label("");
+            for header in [
+                t.forecast_col_chance,
+                t.forecast_col_range,
+                t.forecast_col_flood,
+            ] {
+                ui.label(RichText::new(header).strong());
+            }
+            ui.end_row();
+            for (name, span) in forecast_spans(forecast, date, language) {
+                let label = ui.label(RichText::new(&name).strong());
+                let Some(f) = span else {
+                    ui.label(fill(t.forecast_none, &[("span", &name)]));
+                    ui.end_row();
+                    continue;
+                };
+                label.on_hover_text(model_text(language, f));
+                let chance = match quantity {
+                    Quantity::Leads => f.chance,
+                    Quantity::LeadValue => f.chance_value.unwrap_or(f.chance),
+                };
+                ui.label(
+                    RichText::new(format!(
+                        "{} ({})",
+                        chance_percent(chance, language),
+                        chance_words(chance, language)
+                    ))
+                    .color(state_color(ui, f.state()))
+                    .strong(),
+                );
+                ui.label(fill(
+                    t.forecast_range,
+                    &[
+                        ("goal", &n.count_up(f.goal)),
+                        ("p10", &n.decimal(f.p10, 0)),
+                        ("p90", &n.decimal(f.p90, 0)),
+                    ],
+                ));
+                ui.label(
+                    RichText::new(chance_percent(f.chance_above_tolerance, language)).color(
+                        if f.state() == State::Ahead {
+                            state_color(ui, State::Ahead)
+                        } else {
+                            ui.visuals().text_color()
+                        },
+                    ),
+                );
+                ui.end_row();
+            }
+            if let Some(c) = &forecast.customers {
+                let label = ui.label(RichText::new(t.forecast_customers).strong());
+                label.on_hover_text(fill(
+                    t.forecast_customers_model,
+                    &[("rate", &n.share(c.rate))],
+                ));
+                let state = if c.chance < 0.5 {
+                    State::Behind
+                } else {
+                    State::OnTrack
+                };
+                ui.label(
+                    RichText::new(format!(
+                        "{} ({})",
+                        chance_percent(c.chance, language),
+                        chance_words(c.chance, language)
+                    ))
+                    .color(state_color(ui, state))
+                    .strong(),
+                );
+                ui.label(fill(
+                    t.forecast_range,
+                    &[
+                        ("goal", &n.count_up(c.goal)),
+                        ("p10", &n.decimal(c.p10, 0)),
+                        ("p90", &n.decimal(c.p90, 0)),
+                    ],
+                ));
+                ui.label(fill(t.forecast_won, &[("won", &c.won.to_string())]));
+                ui.end_row();
+            }
+        });
+    ui.label(RichText::new(t.forecast_explain).weak());
+}
+
+/// The model of a span's forecast and its inputs, for the hover text.
+fn model_text(language: Language, f: &SpanForecast) -> String {
+    let n = language.numbers();
+    let m = &f.model;
+    fill(
+        language.text().forecast_model,
+        &[
+            ("pace", &n.decimal(m.planned_per_working_day, 1)),
+            ("prior", &n.decimal(m.prior_days, 1)),
+            ("actual", &n.decimal(m.actual, 0)),
+            ("elapsed", &m.days_elapsed.to_string()),
+            ("due", &n.decimal(m.elapsed, 1)),
+            ("left", &m.days_left.to_string()),
+            ("remaining", &n.decimal(m.remaining, 1)),
+            ("alpha", &n.decimal(m.alpha, 1)),
+            ("q", &n.decimal(m.q, 3)),
+        ],
+    )
+}
+
 /// Sales' follow-up of the month's leads so far.
 fn sales(ui: &mut Ui, language: Language, doc: &SlaDocument, sales: &SalesStatus) {
     let t = language.text();
@@ -656,6 +804,7 @@ fn hug_chart(
     x: &[f64],
     names: &[String],
     points: &[LinePoint],
+    fan: &[(f64, FanPoint)],
     quantity: Quantity,
     step: f64,
     x_label: impl Fn(f64) -> String + 'static,
@@ -746,6 +895,42 @@ fn hug_chart(
         colour: band,
         mark: Mark::Dotted,
     });
+    let forecast_colour = theme::series_color(dark, 1);
+    let band90 = forecast_colour.gamma_multiply(0.18);
+    let band50 = forecast_colour.gamma_multiply(0.38);
+    if !fan.is_empty() {
+        keys.push(Key {
+            name: t.chart_forecast_median.to_owned(),
+            colour: forecast_colour,
+            mark: Mark::Line,
+        });
+        keys.push(Key {
+            name: t.chart_forecast_band50.to_owned(),
+            colour: band50,
+            mark: Mark::Bar,
+        });
+        keys.push(Key {
+            name: t.chart_forecast_band90.to_owned(),
+            colour: band90,
+            mark: Mark::Bar,
+        });
+    }
+    // Each day's slice of a band is a convex quadrilateral: egui fills only convex shapes.
+    let slices = |band: fn(&FanPoint) -> (f64, f64)| -> Vec<Vec<[f64; 2]>> {
+        fan.windows(2)
+            .filter_map(|pair| {
+                let [(x0, a), (x1, b)] = pair else {
+                    return None;
+                };
+                let (low0, high0) = band(a);
+                let (low1, high1) = band(b);
+                Some(vec![[*x0, low0], [*x1, low1], [*x1, high1], [*x0, high0]])
+            })
+            .collect()
+    };
+    let slices90 = slices(|f| f.band90);
+    let slices50 = slices(|f| f.band50);
+    let median: Vec<[f64; 2]> = fan.iter().map(|(x, f)| [*x, f.median]).collect();
     legend(ui, language, id, &keys);
     let response = still_plot(id, theme::PLOT_HEIGHT * 1.2)
         .include_y(0.0)
@@ -763,6 +948,27 @@ fn hug_chart(
         ])
         .label_formatter(hover_nearest(Along::X, hover))
         .show(ui, |plot| {
+            for (slices, colour, name) in [
+                (slices90, band90, t.chart_forecast_band90),
+                (slices50, band50, t.chart_forecast_band50),
+            ] {
+                for slice in slices {
+                    plot.polygon(
+                        Polygon::new(name, PlotPoints::from(slice))
+                            .fill_color(colour)
+                            .stroke(egui::Stroke::NONE)
+                            .allow_hover(false),
+                    );
+                }
+            }
+            if !median.is_empty() {
+                plot.line(
+                    Line::new(t.chart_forecast_median, PlotPoints::from(median))
+                        .color(forecast_colour)
+                        .style(LineStyle::dashed_dense())
+                        .allow_hover(false),
+                );
+            }
             plot.line(
                 Line::new(t.tracking_band, series(|p| p.upper))
                     .color(band)
