@@ -6,6 +6,8 @@
 pub mod app;
 /// The command-line commands: plan, summary, check, export.
 pub mod cli;
+/// Actuals straight from a CRM's REST API (HubSpot): the CSV import's records, fetched.
+pub mod crm;
 /// The SLA document: types, validation, RON load and atomic save, format versions.
 pub mod document;
 /// Renderers of the report: plain text, HTML, Markdown and CSV. Report in, text out.

@@ -649,6 +649,9 @@ pub struct Tracking {
     pub tolerance_percent: f64,
     /// How the last CRM import was read.
     pub import: ImportMapping,
+    /// The CRM the actuals are synced from, if any (older files have none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub crm: Option<super::CrmLink>,
 }
 
 impl Default for Tracking {
@@ -656,6 +659,7 @@ impl Default for Tracking {
         Self {
             tolerance_percent: 10.0,
             import: ImportMapping::default(),
+            crm: None,
         }
     }
 }
