@@ -1,6 +1,7 @@
 //! The command line: `plan` (step 1 without a file), `summary FILE`, `check FILE` and
 //! `export FILE`; the what-if commands `solve`, `sensitivity` and `diff` live in [`what_if`],
-//! the CRM import `import DOC CSV` in [`import`], the three-way `merge` in [`merge`].
+//! the CRM import `import DOC CSV` in [`import`], the CRM sync `sync DOC --crm …` in [`sync`],
+//! the three-way `merge` in [`merge`].
 //!
 //! Output goes to stdout as text for people or as JSON for scripts (documented in README.md);
 //! errors go to stderr in plain words with a non-zero exit code.
@@ -8,9 +9,11 @@
 mod import;
 mod merge;
 mod status;
+mod sync;
 mod what_if;
 
 pub use import::{ImportArgs, OrderArg};
+pub use sync::{CrmArg, SyncArgs};
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -66,6 +69,9 @@ pub enum Command {
     /// Three-way merge of two documents derived from BASE: exit 0 when clean (the merge
     /// written), 1 with the conflicts listed and nothing written, 2 on errors.
     Merge(merge::MergeArgs),
+    /// The actuals straight from the CRM (HubSpot): exit 0 when updated, 1 on a CRM or file
+    /// error (the document unchanged), 2 on a bad command line.
+    Sync(SyncArgs),
 }
 
 /// The document a command reads and the scenario it reports on: the same two arguments, with
@@ -254,6 +260,9 @@ pub fn run(command: &Command, today: chrono::NaiveDate, lang: Option<Lang>) -> O
         }
         Command::Import(args) => import::run_import(args, language).safe_for_terminal(Format::Text),
         Command::Merge(args) => merge::run_merge(args, language).safe_for_terminal(Format::Text),
+        Command::Sync(args) => {
+            sync::run_sync(args, today, language).safe_for_terminal(Format::Text)
+        }
     }
 }
 

@@ -8,6 +8,8 @@ pub mod app;
 /// The command-line commands: plan, summary, check, solve, sensitivity, diff, export, status,
 /// import and merge.
 pub mod cli;
+/// Actuals straight from a CRM's REST API (HubSpot): the CSV import's records, fetched.
+pub mod crm;
 /// Exact discrete distributions (negative binomial, beta-binomial, Poisson), their tails,
 /// percentiles and sums, for the forecast. Pure.
 pub mod distribution;

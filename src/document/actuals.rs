@@ -653,6 +653,9 @@ pub struct Tracking {
     pub prior_strength_days: f64,
     /// How the last CRM import was read.
     pub import: ImportMapping,
+    /// The CRM the actuals are synced from, if any (older files have none).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub crm: Option<super::CrmLink>,
 }
 
 impl Default for Tracking {
@@ -661,6 +664,7 @@ impl Default for Tracking {
             tolerance_percent: 10.0,
             prior_strength_days: 10.0,
             import: ImportMapping::default(),
+            crm: None,
         }
     }
 }

@@ -6,6 +6,7 @@
 //! format version opens read-only.
 
 mod actuals;
+mod crm;
 mod file;
 mod history;
 mod limits;
@@ -19,6 +20,7 @@ pub use actuals::{
     Actuals, DateOrder, ImportField, ImportMapping, Impossible, Measure, SourceDay, Totals,
     Tracking, source_key,
 };
+pub use crm::{CrmLink, LastSync, Provider};
 pub use file::{LoadError, Loaded, MAX_FILE_BYTES, NotAFile, describe_limit, load, parse};
 pub use history::History;
 pub use limits::{

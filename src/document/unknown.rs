@@ -129,7 +129,10 @@ pub(super) fn restore(text: &str, kept: &[KeptField]) -> String {
 
 /// Every field name the document's types know, for "did you mean …?".
 fn known_fields() -> Vec<&'static str> {
-    use super::{ImportMapping, Owners, Revision, Scenario, SlaDocument, SourceDay, Tracking};
+    use super::{
+        CrmLink, ImportMapping, LastSync, Owners, Revision, Scenario, SlaDocument, SourceDay,
+        Tracking,
+    };
     use crate::plan::{
         Assumptions, FunnelStage, LeadSource, Period, SalesCapacity, SalesCommitments,
     };
@@ -146,6 +149,8 @@ fn known_fields() -> Vec<&'static str> {
     names.extend(fields_of::<SourceDay>());
     names.extend(fields_of::<Tracking>());
     names.extend(fields_of::<ImportMapping>());
+    names.extend(fields_of::<CrmLink>());
+    names.extend(fields_of::<LastSync>());
     names.extend(fields_of::<Revision>());
     names.sort_unstable();
     names.dedup();

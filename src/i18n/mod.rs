@@ -1262,6 +1262,26 @@ pub struct Text {
     pub forecast_col_chance: &'static str,
     pub forecast_col_range: &'static str,
     pub forecast_col_flood: &'static str,
+    // Issue 19: actuals straight from the CRM.
+    pub crm_no_token: &'static str,
+    pub crm_no_token_store: &'static str,
+    pub crm_bad_url: &'static str,
+    pub crm_insecure: &'static str,
+    pub crm_network: &'static str,
+    pub crm_timeout: &'static str,
+    pub crm_unauthorized: &'static str,
+    pub crm_forbidden: &'static str,
+    pub crm_rate_limited: &'static str,
+    pub crm_refused: &'static str,
+    pub crm_malformed: &'static str,
+    pub crm_cancelled: &'static str,
+    pub crm_summary: &'static str,
+    pub crm_one_record: &'static str,
+    pub crm_n_records: &'static str,
+    pub crm_skipped_record: &'static str,
+    pub cli_sync_dry_run: &'static str,
+    pub cli_sync_saved: &'static str,
+    pub cli_sync_not_saved: &'static str,
 }
 
 #[cfg(test)]

@@ -14,6 +14,8 @@ mod agreement_ui;
 mod browser;
 mod charts_ui;
 mod cli;
+mod crm_fake;
+mod crm_hubspot;
 mod dutch;
 mod engine;
 mod export;

@@ -20,6 +20,7 @@
 mod columns;
 mod decode;
 mod job;
+mod lead;
 mod rows;
 mod values;
 
@@ -29,10 +30,11 @@ pub use columns::{
 };
 pub use decode::{Encoding, Evidence};
 pub use job::{Job, Progress};
+pub use lead::{Aggregate, Fields, Lead, Statuses, read_lead};
 pub use rows::{MAX_COLUMNS, MAX_FIELD_BYTES, MAX_ROW_BYTES, RowProblem};
 pub use values::{When, order_evidence, parse_amount, parse_count, parse_when, year_outside_range};
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -41,7 +43,7 @@ use std::time::SystemTime;
 use chrono::NaiveDate;
 
 use crate::document::{
-    DateOrder, ImportField, ImportMapping, MAX_YEAR, MIN_YEAR, SlaDocument, SourceDay, source_key,
+    DateOrder, ImportField, ImportMapping, MAX_YEAR, MIN_YEAR, SlaDocument, SourceDay,
 };
 use crate::i18n::{Language, fill};
 use crate::plan::{MAX_AMOUNT, ResponseClock};
@@ -1144,56 +1146,35 @@ impl Columns {
     }
 }
 
-/// Names matched by [`source_key`], kept in the spelling of the plan (or the first seen).
-#[derive(Default)]
-struct Names {
-    by_key: HashMap<String, usize>,
-    names: Vec<String>,
+/// One row of the file as the fields of a lead.
+struct RowFields<'r, 'c> {
+    record: &'r csv::StringRecord,
+    columns: &'c Columns,
+    headers: &'c [String],
 }
 
-impl Names {
-    fn new(known: &[String]) -> Self {
-        let mut names = Self::default();
-        for name in known {
-            names.index(name);
-        }
-        names
+impl<'r> Fields<'r> for RowFields<'r, '_> {
+    fn value(&self, field: ImportField) -> Option<&'r str> {
+        self.columns.get(self.record, field)
     }
 
-    fn index(&mut self, name: &str) -> usize {
-        let key = source_key(name);
-        if let Some(i) = self.by_key.get(&key) {
-            return *i;
-        }
-        self.names.push(name.trim().to_owned());
-        self.by_key.insert(key, self.names.len() - 1);
-        self.names.len() - 1
-    }
-
-    fn name(&self, index: usize) -> &str {
-        self.names.get(index).map_or("", String::as_str)
+    fn name(&self, field: ImportField) -> Option<String> {
+        self.columns
+            .index
+            .get(&field)
+            .and_then(|i| self.headers.get(*i))
+            .cloned()
     }
 }
 
-/// One row, read and checked: everything it adds, or why it is skipped.
-struct Lead<'r> {
-    created: When,
-    source: &'r str,
-    kind: StatusKind,
-    reason: &'r str,
-    first_contact: Option<When>,
-    attempts: Option<u32>,
-    closed: Option<NaiveDate>,
-    amount: f64,
-}
-
-/// Reads the mapped fields of one row.
+/// Reads one row: a row of another length than the header, or of only blanks, is skipped;
+/// the others are read as a lead.
 fn read_row<'r>(
     record: &'r csv::StringRecord,
     columns: &Columns,
     headers: &[String],
     settings: &Settings,
-    statuses: &HashMap<String, StatusKind>,
+    statuses: &Statuses,
 ) -> Result<Lead<'r>, SkipReason> {
     if record.len() != headers.len() {
         if record.iter().all(|f| f.trim().is_empty()) {
@@ -1207,106 +1188,17 @@ fn read_row<'r>(
     if record.iter().all(|f| f.trim().is_empty()) {
         return Err(SkipReason::Empty);
     }
-    let header = |field: ImportField| {
-        columns
-            .index
-            .get(&field)
-            .and_then(|i| headers.get(*i))
-            .cloned()
-            .unwrap_or_default()
+    let fields = RowFields {
+        record,
+        columns,
+        headers,
     };
-    let order = settings.date_order;
-    let date =
-        |field: ImportField| -> Result<Option<When>, SkipReason> {
-            match columns.get(record, field).filter(|v| !v.is_empty()) {
-                None => Ok(None),
-                Some(value) => parse_when(value, order).map(Some).ok_or_else(|| {
-                    match year_outside_range(value, order) {
-                        Some(year) => SkipReason::YearOutOfRange {
-                            column: header(field),
-                            value: value.to_owned(),
-                            year,
-                        },
-                        None => SkipReason::BadDate {
-                            column: header(field),
-                            value: value.to_owned(),
-                            order,
-                        },
-                    }
-                }),
-            }
-        };
-    let created = date(ImportField::Created)?.ok_or_else(|| SkipReason::NoCreated {
-        column: header(ImportField::Created),
-    })?;
-    let first_contact = date(ImportField::FirstContact)?;
-    let closed = date(ImportField::Closed)?;
-    let attempts = match columns.get(record, ImportField::Attempts) {
-        None => None,
-        Some("") => Some(0),
-        Some(value) => Some(parse_count(value).ok_or_else(|| SkipReason::BadCount {
-            column: header(ImportField::Attempts),
-            value: value.to_owned(),
-        })?),
-    };
-    let amount = match columns
-        .get(record, ImportField::Amount)
-        .filter(|v| !v.is_empty())
-    {
-        None => 0.0,
-        Some(value) => {
-            let amount = parse_amount(value).ok_or_else(|| SkipReason::BadAmount {
-                column: header(ImportField::Amount),
-                value: value.to_owned(),
-            })?;
-            if amount > MAX_AMOUNT {
-                return Err(SkipReason::AmountTooLarge {
-                    column: header(ImportField::Amount),
-                    value: value.to_owned(),
-                });
-            }
-            amount
-        }
-    };
-    let status = columns.get(record, ImportField::Status);
-    let kind = match status {
-        Some(value) => statuses
-            .get(&status_key(value))
-            .copied()
-            .unwrap_or(StatusKind::Other),
-        // Without a status column, a close date is what makes a customer.
-        None if closed.is_some() => StatusKind::Customer,
-        None => StatusKind::Other,
-    };
-    if kind == StatusKind::Customer && closed.is_none() {
-        let column = columns
-            .index
-            .get(&ImportField::Closed)
-            .and_then(|i| headers.get(*i))
-            .cloned();
-        return Err(SkipReason::NoCloseDate {
-            status: status.unwrap_or_default().to_owned(),
-            column,
-        });
-    }
-    Ok(Lead {
-        created,
-        source: columns.get(record, ImportField::Source).unwrap_or_default(),
-        kind,
-        reason: columns.get(record, ImportField::Reason).unwrap_or_default(),
-        first_contact,
-        attempts,
-        closed: closed.map(|c| c.date),
-        amount,
-    })
+    read_lead(&fields, settings, statuses, false)
 }
 
-/// Imports every row of the file: per (created day, source) the leads, accepted (customers
-/// count as accepted too), rejected with their reasons, contacted in time (first contact −
-/// created ≤ the promised hours; no first contact is not in time), contact attempts (summed)
-/// and leads that reached the promised attempts (attempts ≥ minimum); per (close day, source)
-/// the customers and their revenue. A row that cannot be read is skipped with its line and
-/// reason; the others are imported.
+/// Imports every row of the file into an [`Aggregate`] (see [`Aggregate::add`] for what a
+/// lead adds to which day). A row that cannot be read is skipped with its line and reason; the
+/// others are imported.
 pub fn import(
     text: &CsvText,
     settings: &Settings,
@@ -1315,19 +1207,8 @@ pub fn import(
     progress.start(text.len());
     let (headers, mut reader) = text.header()?;
     let columns = Columns::resolve(&headers, &settings.mapping)?;
-    let mut statuses = HashMap::new();
-    for (list, kind) in [
-        (&settings.mapping.rejected, StatusKind::Rejected),
-        (&settings.mapping.accepted, StatusKind::Accepted),
-        (&settings.mapping.customer, StatusKind::Customer),
-    ] {
-        for value in list {
-            statuses.insert(status_key(value), kind);
-        }
-    }
-    let mut sources = Names::new(&settings.plan_sources);
-    let mut reasons = Names::new(&settings.rejection_reasons);
-    let mut days: HashMap<(NaiveDate, usize), SourceDay> = HashMap::new();
+    let statuses = Statuses::new(settings);
+    let mut aggregate = Aggregate::new(settings);
     let mut result = Imported::default();
     let mut record = csv::StringRecord::new();
     let mut next_line = reader.line();
@@ -1345,65 +1226,16 @@ pub fn import(
             Some(problem) => Err(SkipReason::unreadable(problem, &headers)),
             None => read_row(&record, &columns, &headers, settings, &statuses),
         };
-        let lead = match read {
-            Ok(lead) => lead,
+        match read {
+            Ok(lead) => aggregate.add(&lead),
             Err(reason) if result.skipped.len() < MAX_LISTED_SKIPPED => {
                 result.skipped.push(Skipped {
                     line: row.line,
                     last_line: row.last_line,
                     reason,
                 });
-                continue;
             }
-            Err(_) => {
-                result.skipped_unlisted += 1;
-                continue;
-            }
-        };
-        result.imported += 1;
-        if let Some(period) = settings.period {
-            let close_day = lead.closed.filter(|_| lead.kind == StatusKind::Customer);
-            let days: Vec<NaiveDate> = std::iter::once(lead.created.date)
-                .chain(close_day)
-                .collect();
-            Outside::count(&mut result.outside, period, &days);
-        }
-        let source = sources.index(lead.source);
-        let name = sources.name(source);
-        let day = day_of(&mut days, lead.created.date, source, name);
-        day.leads += 1;
-        match lead.kind {
-            StatusKind::Accepted | StatusKind::Customer => day.accepted += 1,
-            StatusKind::Rejected => {
-                day.rejected += 1;
-                if !lead.reason.is_empty() {
-                    let reason = reasons.index(lead.reason);
-                    *day.rejected_reasons
-                        .entry(reasons.name(reason).to_owned())
-                        .or_default() += 1;
-                }
-            }
-            StatusKind::Other => {}
-        }
-        if lead.first_contact.is_some_and(|c| {
-            let (from, to) = lead.created.wall_clocks(&c);
-            settings.clock.within(
-                from,
-                to,
-                settings.first_contact_within_hours,
-                &settings.holidays,
-            )
-        }) {
-            day.contacted_in_time += 1;
-        }
-        if let Some(attempts) = lead.attempts {
-            day.contact_attempts = day.contact_attempts.saturating_add(attempts);
-            day.reached_attempts += u32::from(attempts >= settings.minimum_attempts);
-        }
-        if let (StatusKind::Customer, Some(closed)) = (lead.kind, lead.closed) {
-            let won = day_of(&mut days, closed, source, name);
-            won.customers += 1;
-            won.revenue += lead.amount;
+            Err(_) => result.skipped_unlisted += 1,
         }
     }
     result.skip_empty_lines(next_line..reader.line());
@@ -1412,22 +1244,11 @@ pub fn import(
             columns: headers.join(", "),
         });
     }
-    let mut records: Vec<SourceDay> = days.into_values().collect();
-    records.sort_by_cached_key(|r| (r.date, r.source_key()));
-    result.records = records;
+    result.imported = aggregate.imported;
+    result.outside = aggregate.outside.take();
+    result.records = aggregate.records();
     progress.set(text.len());
     Ok(result)
-}
-
-/// The record of `source` (named `name`) on `date`, created when there is none yet.
-fn day_of<'d>(
-    days: &'d mut HashMap<(NaiveDate, usize), SourceDay>,
-    date: NaiveDate,
-    source: usize,
-    name: &str,
-) -> &'d mut SourceDay {
-    days.entry((date, source))
-        .or_insert_with(|| SourceDay::new(date, name))
 }
 
 /// Puts an import into the document: per day and source, only what the file holds is replaced

@@ -1,0 +1,199 @@
+//! `sla-planner sync DOC --crm hubspot`: the document's actuals straight from the CRM, for a
+//! scheduler's nightly run. The same reader and aggregation as the app's Update from CRM
+//! (`crate::crm`), the same replace-by-day as the CSV import; the document is saved atomically
+//! and only when the whole fetch succeeded. Exit 0 when updated, 1 on a CRM or file error (the
+//! document unchanged), 2 on a bad command line (clap's own exit code).
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use chrono::{NaiveDate, Utc};
+use clap::ValueEnum;
+
+use super::{Outcome, open};
+use crate::crm::{self, CrmLink, LastSync, Provider, Request};
+use crate::document;
+use crate::i18n::{Language, fill};
+use crate::tracking::import::Progress;
+
+#[derive(Debug, clap::Args)]
+pub struct SyncArgs {
+    /// The SLA file (.sla.ron) to update; replaced atomically.
+    pub doc: PathBuf,
+    /// The CRM to read the leads from. The token comes from `SLA_PLANNER_HUBSPOT_TOKEN`, else
+    /// from the system's credential store.
+    #[arg(long, value_enum)]
+    pub crm: CrmArg,
+    /// Read the leads created from this day (YYYY-MM-DD) [default: the first day of the agreed
+    /// plan's period, else a year ago].
+    #[arg(long)]
+    pub since: Option<NaiveDate>,
+    /// Read and report, but leave DOC unchanged.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// The API's address (a proxy, a sandbox, a test): https, or http on a loopback address.
+    #[arg(long, value_parser = parse_base)]
+    pub base_url: Option<String>,
+}
+
+/// The CRMs of `--crm`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CrmArg {
+    Hubspot,
+}
+
+impl From<CrmArg> for Provider {
+    fn from(crm: CrmArg) -> Self {
+        match crm {
+            CrmArg::Hubspot => Self::HubSpot,
+        }
+    }
+}
+
+/// A bad `--base-url` is a bad command line (exit 2), said in the English of clap's messages.
+fn parse_base(text: &str) -> Result<String, String> {
+    crm::check_base(text).map_err(|e| e.describe(Provider::HubSpot, Language::English))
+}
+
+/// Fetches, reports and, unless `--dry-run`, saves. See the module's exit codes.
+pub fn run_sync(args: &SyncArgs, today: NaiveDate, language: Language) -> Outcome {
+    let t = language.text();
+    let provider = Provider::from(args.crm);
+    let doc_name = args.doc.display().to_string();
+    // Taken before reading: if the file changes after this, the save below notices.
+    let read_as = document::Fingerprint::of(&args.doc);
+    let loaded = match open(&args.doc, language) {
+        Ok(loaded) => loaded,
+        Err(message) => return Outcome::fail(message),
+    };
+    if let Some(version) = loaded.newer_version {
+        let error = document::SaveError::NewerFile {
+            path: args.doc.clone(),
+            version,
+        };
+        return Outcome::fail(format!("{}\n", error.describe(language)));
+    }
+    let mut doc = loaded.document;
+    let crm_error =
+        |error: &crm::CrmError| Outcome::fail(format!("{}\n", error.describe(provider, language)));
+    let mut link = doc
+        .tracking
+        .crm
+        .clone()
+        .filter(|l| l.provider == provider)
+        .unwrap_or_else(|| CrmLink {
+            provider,
+            mapping: provider.default_mapping(),
+            ..CrmLink::default()
+        });
+    if let Some(base) = &args.base_url {
+        link.base_url = Some(base.clone());
+    }
+    let token = match crm::token::find(provider) {
+        Ok(token) => token,
+        Err(error) => return crm_error(&error),
+    };
+    let settings = crm::settings_for(&doc, link.mapping.clone());
+    let since = args
+        .since
+        .or_else(|| settings.period.map(|(first, _)| first))
+        .unwrap_or_else(|| today - chrono::Days::new(365));
+    let request = Request {
+        provider,
+        base_url: link.base_url.as_deref(),
+        token: &token,
+        since,
+    };
+    let synced = match crm::fetch(&request, &settings, &Progress::default()) {
+        Ok(synced) => synced,
+        Err(error) => return crm_error(&error),
+    };
+    let mut stdout = synced.summary(language);
+    stdout.push('\n');
+    if let Some(outside) = &synced.outside {
+        let _ = writeln!(stdout, "{}", outside.describe(language));
+    }
+    let mut stderr = String::new();
+    for skipped in synced.skipped.iter().skip(crm::SUMMARY_NAMED) {
+        let _ = writeln!(stderr, "{}", skipped.describe(language));
+    }
+    if args.dry_run {
+        let _ = writeln!(
+            stdout,
+            "{}",
+            fill(t.cli_sync_dry_run, &[("file", &doc_name)])
+        );
+        return Outcome {
+            stdout,
+            stderr,
+            code: 0,
+        };
+    }
+    let not_saved = |mut stdout: String, stderr: String| {
+        let _ = writeln!(
+            stdout,
+            "{}",
+            fill(t.cli_sync_not_saved, &[("file", &doc_name)])
+        );
+        Outcome {
+            stdout,
+            stderr,
+            code: 1,
+        }
+    };
+    // Someone editing the file in the window keeps it: the sync would be lost when they save,
+    // or their work when it saves.
+    let _editing = match document::lock::claim(&args.doc) {
+        Ok(document::lock::Claim::Mine(lock)) => lock,
+        Ok(document::lock::Claim::Held(holder)) => {
+            let held = fill(
+                t.cli_locked,
+                &[("holder", &holder.describe(&args.doc, language))],
+            );
+            return not_saved(stdout, format!("{stderr}{held}\n"));
+        }
+        Err(error) => {
+            let error = document::SaveError::Io {
+                path: document::lock::lock_path(&args.doc),
+                source: error,
+            };
+            return not_saved(stdout, format!("{stderr}{}\n", error.describe(language)));
+        }
+    };
+    let read_version = doc.content_fingerprint();
+    crm::apply(
+        &mut doc,
+        &synced,
+        link,
+        LastSync {
+            at: Utc::now(),
+            since,
+        },
+    );
+    doc.lineage = document::Lineage {
+        id: std::mem::take(&mut doc.lineage.id),
+        base: read_version,
+    }
+    .named();
+    let options = document::SaveOptions {
+        expected: read_as,
+        ..document::SaveOptions::default()
+    };
+    if let Err(error) = document::save_with(&doc, &args.doc, options) {
+        let message = error.describe_for_command(language);
+        return not_saved(stdout, format!("{stderr}{message}\n"));
+    }
+    let _ = writeln!(
+        stdout,
+        "{}",
+        fill(
+            t.cli_sync_saved,
+            &[("file", &doc_name), ("crm", provider.name())]
+        )
+    );
+    Outcome {
+        stdout,
+        stderr,
+        code: 0,
+    }
+}
