@@ -215,7 +215,6 @@ fn tornado(
 ) {
     let language = fields.language;
     let t = language.text();
-    let n = language.numbers();
     let a = &scenario.assumptions;
     section(ui, t.whatif_sensitivity_title, t.whatif_sensitivity_note);
     Grid::new("sensitivity step").num_columns(3).show(ui, |ui| {
@@ -230,17 +229,92 @@ fn tornado(
     });
     let step = choices.step_percent / 100.0;
     let swings = whatif::sensitivity(a, commitments, step).unwrap_or_default();
-    if swings.is_empty() {
-        return;
+    if !swings.is_empty() {
+        tornado_chart(ui, fields, a, &swings, plan.leads_needed);
     }
-    let base = plan.leads_needed;
+}
+
+/// The words of the tornado: each bar's name beside it (from the top), what hovering a bar
+/// says (the input's low and high values and the leads needed with each) and the chart's
+/// description for a screen reader.
+struct TornadoWords {
+    names: Vec<String>,
+    hover: Vec<(f64, String)>,
+    description: String,
+}
+
+impl TornadoWords {
+    fn of(fields: &Fields<'_>, a: &Assumptions, swings: &[Swing]) -> Self {
+        let language = fields.language;
+        let t = language.text();
+        let leads = |v: f64| language.numbers().count_up(v);
+        let moved = |s: &Swing, value: f64| {
+            language.with_unit(value, s.input.field().unit(), fields.currency)
+        };
+        let names = swings
+            .iter()
+            .rev()
+            .map(|s| bar_label(&s.input.name(language, a)))
+            .collect();
+        let hover = swings
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                (
+                    tornado_row(swings.len(), i),
+                    format!(
+                        "{}\n{}: {}, {}: {}\n{}: {}, {}: {}",
+                        s.input.name(language, a),
+                        t.whatif_low,
+                        moved(s, s.low),
+                        t.leads_needed,
+                        leads(s.leads_needed_low),
+                        t.whatif_high,
+                        moved(s, s.high),
+                        t.leads_needed,
+                        leads(s.leads_needed_high)
+                    ),
+                )
+            })
+            .collect();
+        let description = format!(
+            "{}: {}",
+            t.whatif_sensitivity_title,
+            swings
+                .iter()
+                .map(|s| format!(
+                    "{} {}–{}",
+                    s.input.name(language, a),
+                    leads(s.leads_needed_low.min(s.leads_needed_high)),
+                    leads(s.leads_needed_low.max(s.leads_needed_high))
+                ))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        Self {
+            names,
+            hover,
+            description,
+        }
+    }
+}
+
+/// The plot row of swing `i` of `rows`: the largest swing (the first) at the top.
+fn tornado_row(rows: usize, i: usize) -> f64 {
+    rows.saturating_sub(i + 1) as f64
+}
+
+/// The tornado chart: per input a bar from the leads needed with its low value to those with
+/// its high value, around the plan's leads needed (`base`), largest swing on top.
+fn tornado_chart(ui: &mut Ui, fields: &Fields<'_>, a: &Assumptions, swings: &[Swing], base: f64) {
+    let language = fields.language;
+    let t = language.text();
+    let n = language.numbers();
     let rows = swings.len();
     let dark = ui.visuals().dark_mode;
     let (low_colour, high_colour) = (theme::series_color(dark, 0), theme::series_color(dark, 1));
     let base_colour = ui.visuals().strong_text_color();
-    let row = |i: usize| (rows - 1 - i) as f64;
-    let moved =
-        |s: &Swing, value: f64| language.with_unit(value, s.input.field().unit(), fields.currency);
+    let row = |i: usize| tornado_row(rows, i);
     let bars = |value: fn(&Swing) -> f64, colour: egui::Color32| -> Vec<Bar> {
         swings
             .iter()
@@ -261,47 +335,12 @@ fn tornado(
         .horizontal()
         .color(high_colour)
         .allow_hover(false);
-    let names: Vec<String> = swings
-        .iter()
-        .rev()
-        .map(|s| bar_label(&s.input.name(language, a)))
-        .collect();
+    let TornadoWords {
+        names,
+        hover,
+        description,
+    } = TornadoWords::of(fields, a, swings);
     let leads = |v: f64| n.count_up(v);
-    let hover: Vec<(f64, String)> = swings
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            (
-                row(i),
-                format!(
-                    "{}\n{}: {}, {}: {}\n{}: {}, {}: {}",
-                    s.input.name(language, a),
-                    t.whatif_low,
-                    moved(s, s.low),
-                    t.leads_needed,
-                    leads(s.leads_needed_low),
-                    t.whatif_high,
-                    moved(s, s.high),
-                    t.leads_needed,
-                    leads(s.leads_needed_high)
-                ),
-            )
-        })
-        .collect();
-    let description = format!(
-        "{}: {}",
-        t.whatif_sensitivity_title,
-        swings
-            .iter()
-            .map(|s| format!(
-                "{} {}–{}",
-                s.input.name(language, a),
-                leads(s.leads_needed_low.min(s.leads_needed_high)),
-                leads(s.leads_needed_low.max(s.leads_needed_high))
-            ))
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
     let (left, right) = swings.iter().fold((base, base), |(lo, hi), s| {
         (
             lo.min(s.leads_needed_low).min(s.leads_needed_high),
