@@ -182,41 +182,73 @@ pub enum Name<'a> {
     Text(&'a str),
 }
 
-/// A number input: currency symbol, right-aligned text field, unit. Out-of-range values are
-/// applied (and flagged by the caller); text that does not read leaves the value from before
-/// the edit in force. Returns `(changed, message for text that does not read)`.
-pub fn number_input<V: FieldValue>(
-    ui: &mut Ui,
-    fields: &Fields<'_>,
+/// A number input as a value: currency symbol, right-aligned text field, unit.
+///
+/// `NumberInput::new(fields, id, &mut value, unit).named(name).width(w).show(ui)` returns
+/// `(changed, message for text that does not read)`. Out-of-range values are applied (and
+/// flagged by the caller); text that does not read leaves the value from before the edit in
+/// force. With [`NumberInput::refusing`], a value that check refuses (e.g. more contacted in
+/// time than the day's leads) is treated the same: not applied, its text kept with the message.
+pub struct NumberInput<'a, V> {
+    fields: &'a Fields<'a>,
     id: Id,
-    name: Name<'_>,
-    value: &mut V,
+    name: Name<'a>,
+    value: &'a mut V,
     unit: Unit,
     width: f32,
-) -> (bool, Option<String>) {
-    number_input_checked(ui, fields, id, name, value, unit, width, |_| None)
+    refuse: Option<Box<dyn Fn(V) -> Option<String> + 'a>>,
 }
 
-/// A [`number_input`] whose value must also pass `refuse` (which returns why a value cannot
-/// be, e.g. more contacted in time than the day's leads): a refused value is treated like text
-/// that does not read — not applied, its text kept on screen with the message.
-#[expect(
-    clippy::too_many_arguments,
-    reason = "number_input's arguments and the one check"
-)]
-pub fn number_input_checked<V: FieldValue>(
-    ui: &mut Ui,
-    fields: &Fields<'_>,
-    id: Id,
-    name: Name<'_>,
-    value: &mut V,
-    unit: Unit,
-    width: f32,
-    refuse: impl Fn(V) -> Option<String>,
-) -> (bool, Option<String>) {
-    let mut changed = false;
-    let mut message = None;
-    ui.horizontal(|ui| {
+impl<'a, V: FieldValue> NumberInput<'a, V> {
+    /// An input of `value` in `unit`, kept by `id` (its half-typed text survives frames and a
+    /// change of language), named by `Name::Text("")` until [`Self::named`] and
+    /// [`theme::FIELD_WIDTH`] wide until [`Self::width`].
+    pub fn new(fields: &'a Fields<'a>, id: Id, value: &'a mut V, unit: Unit) -> Self {
+        Self {
+            fields,
+            id,
+            name: Name::Text(""),
+            value,
+            unit,
+            width: theme::FIELD_WIDTH,
+            refuse: None,
+        }
+    }
+
+    /// Its accessible name.
+    pub fn named(self, name: Name<'a>) -> Self {
+        Self { name, ..self }
+    }
+
+    pub fn width(self, width: f32) -> Self {
+        Self { width, ..self }
+    }
+
+    /// A value that `refuse` has a reason against is not applied; the reason is the message.
+    pub fn refusing(self, refuse: impl Fn(V) -> Option<String> + 'a) -> Self {
+        Self {
+            refuse: Some(Box::new(refuse)),
+            ..self
+        }
+    }
+
+    /// Draws it in a row of its own; returns `(changed, message)`.
+    pub fn show(self, ui: &mut Ui) -> (bool, Option<String>) {
+        ui.horizontal(|ui| self.draw(ui)).inner
+    }
+
+    fn draw(self, ui: &mut Ui) -> (bool, Option<String>) {
+        let Self {
+            fields,
+            id,
+            name,
+            value,
+            unit,
+            width,
+            refuse,
+        } = self;
+        let mut changed = false;
+        let mut message = None;
         let n = fields.language.numbers();
         let buffer = EditBuffer::new(id, fields.scenario);
         let typed = buffer.text(ui);
@@ -239,7 +271,10 @@ pub fn number_input_checked<V: FieldValue>(
         };
         select_all_on_focus(ui, &response, &text);
         let read = V::read(&text, n, unit);
-        let refused = read.as_ref().ok().and_then(|v| refuse(*v));
+        let refused = match (&read, &refuse) {
+            (Ok(v), Some(refuse)) => refuse(*v),
+            _ => None,
+        };
         if response.changed() {
             let original = buffer.original(ui, *value);
             let new = match read {
@@ -264,8 +299,8 @@ pub fn number_input_checked<V: FieldValue>(
         if !suffix.is_empty() {
             ui.label(suffix);
         }
-    });
-    (changed, message)
+        (changed, message)
+    }
 }
 
 /// How a form field is named: a stable key for egui (never the translated label, so half-typed
@@ -295,19 +330,6 @@ impl<'a> FieldLabel<'a> {
     }
 }
 
-/// A labelled number field as a 3-column grid row: label | input and unit | message.
-/// Returns true when `value` changed.
-pub fn number_field<V: FieldValue>(
-    ui: &mut Ui,
-    fields: &Fields<'_>,
-    label: FieldLabel<'_>,
-    value: &mut V,
-    unit: Unit,
-    problem: Option<String>,
-) -> bool {
-    number_field_with_note(ui, fields, label, value, unit, problem.map(Note::Problem))
-}
-
 /// What stands beside a field.
 #[derive(Clone, Debug)]
 pub enum Note {
@@ -320,50 +342,82 @@ pub enum Note {
     Unusual(String),
 }
 
-/// [`number_field`] with any kind of note beside it.
-pub fn number_field_with_note<V: FieldValue>(
-    ui: &mut Ui,
-    fields: &Fields<'_>,
-    label: FieldLabel<'_>,
-    value: &mut V,
+/// A labelled number field as a value, drawn as a 3-column grid row: label | input and unit |
+/// message. `NumberField::new(fields, label, &mut value, unit).note(note).show(ui)` returns
+/// true when `value` changed.
+pub struct NumberField<'a, V> {
+    fields: &'a Fields<'a>,
+    label: FieldLabel<'a>,
+    value: &'a mut V,
     unit: Unit,
     note: Option<Note>,
-) -> bool {
-    let label_response = ui.label(label.text);
-    if let Some(hint) = label.hint {
-        label_response.clone().on_hover_text(hint);
+}
+
+impl<'a, V: FieldValue> NumberField<'a, V> {
+    pub fn new(
+        fields: &'a Fields<'a>,
+        label: FieldLabel<'a>,
+        value: &'a mut V,
+        unit: Unit,
+    ) -> Self {
+        Self {
+            fields,
+            label,
+            value,
+            unit,
+            note: None,
+        }
     }
-    let id = ui.scope_id().with(label.key);
-    let (info, problem, unusual) = match note {
-        Some(Note::Info(info)) => (Some(info), None, None),
-        Some(Note::Problem(problem)) => (None, Some(problem), None),
-        Some(Note::Unusual(unusual)) => (None, None, Some(unusual)),
-        None => (None, None, None),
-    };
-    // Information goes right beside the value it is about; problems in the message column.
-    let (changed, misread) = ui
-        .horizontal(|ui| {
-            let result = number_input(
-                ui,
-                fields,
-                id,
-                Name::LabelledBy(label_response.id),
-                value,
-                unit,
-                theme::FIELD_WIDTH,
-            );
-            if let Some(info) = &info {
-                ui.label(RichText::new(info).weak());
-            }
-            result
-        })
-        .inner;
-    match (misread.or(problem), unusual) {
-        (None, Some(unusual)) => unusual_cell(ui, &unusual),
-        (message, _) => message_cell(ui, message.as_deref()),
+
+    /// What stands beside the field, if anything.
+    pub fn note(self, note: Option<Note>) -> Self {
+        Self { note, ..self }
     }
-    ui.end_row();
-    changed
+
+    /// A problem with the value, if any (red, in the message column).
+    pub fn problem(self, problem: Option<String>) -> Self {
+        self.note(problem.map(Note::Problem))
+    }
+
+    /// Draws the row; true when the value changed.
+    pub fn show(self, ui: &mut Ui) -> bool {
+        let Self {
+            fields,
+            label,
+            value,
+            unit,
+            note,
+        } = self;
+        let label_response = ui.label(label.text);
+        if let Some(hint) = label.hint {
+            label_response.clone().on_hover_text(hint);
+        }
+        let id = ui.scope_id().with(label.key);
+        let (info, problem, unusual) = match note {
+            Some(Note::Info(info)) => (Some(info), None, None),
+            Some(Note::Problem(problem)) => (None, Some(problem), None),
+            Some(Note::Unusual(unusual)) => (None, None, Some(unusual)),
+            None => (None, None, None),
+        };
+        // Information goes right beside the value it is about; problems in the message column.
+        let (changed, misread) = ui
+            .horizontal(|ui| {
+                let result = NumberInput::new(fields, id, value, unit)
+                    .named(Name::LabelledBy(label_response.id))
+                    .show(ui);
+                if let Some(info) = &info {
+                    ui.label(RichText::new(info).weak());
+                }
+                result
+            })
+            .inner;
+        match (misread.or(problem), unusual) {
+            (None, Some(unusual)) => unusual_cell(ui, &unusual),
+            (message, _) => message_cell(ui, message.as_deref()),
+        }
+        ui.end_row();
+        changed
+    }
 }
 
 /// The unit written after a field: "%", "months", "hours", "days".

@@ -10,7 +10,7 @@ use chrono::{Datelike as _, Duration, NaiveDate, Weekday};
 use egui::{Event, Id, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use super::super::widgets::{FieldValue, Fields, Name, number_input_checked};
+use super::super::widgets::{FieldValue, Fields, Name, NumberInput};
 use crate::document::{Actuals, Measure, SourceDay, Totals, source_key};
 use crate::i18n::format::Misread;
 use crate::i18n::{Language, NumberStyle, Text, fill};
@@ -569,16 +569,11 @@ fn cell(
         value,
         whole: measure.is_count(),
     };
-    let (changed, problem) = number_input_checked(
-        ui,
-        fields,
-        id,
-        Name::Text(name),
-        &mut cell,
-        unit,
-        width,
-        |c: CellValue| refuse(c.value),
-    );
+    let (changed, problem) = NumberInput::new(fields, id, &mut cell, unit)
+        .named(Name::Text(name))
+        .width(width)
+        .refusing(|c: CellValue| refuse(c.value))
+        .show(ui);
     if changed {
         set(cell.value);
     }

@@ -6,9 +6,8 @@ use egui::{Grid, RichText, TextEdit, Ui};
 
 use super::super::theme;
 use super::super::widgets::{
-    EditBuffer, FieldLabel, FieldValue, Fields, Name, Note, header_row, message_cell, name_input,
-    number_cell, number_field, number_field_with_note, number_input, radio_group, seasonality_bars,
-    unusual_cell,
+    EditBuffer, FieldLabel, FieldValue, Fields, Name, Note, NumberField, NumberInput, header_row,
+    message_cell, name_input, number_cell, radio_group, seasonality_bars, unusual_cell,
 };
 use super::{Messages, section};
 use crate::i18n::format::{Misread, currency_symbol};
@@ -85,22 +84,22 @@ fn step_one(
         })
     };
     grid("step one").show(ui, |ui| {
-        number_field_with_note(
-            ui,
+        NumberField::new(
             fields,
             FieldLabel::new("revenue_goal", t.revenue_goal).hint(t.hint_revenue_goal),
             &mut a.revenue_goal,
             Unit::Money,
-            note(Field::RevenueGoal),
-        );
-        number_field(
-            ui,
+        )
+        .note(note(Field::RevenueGoal))
+        .show(ui);
+        NumberField::new(
             fields,
             FieldLabel::new("marketing_share", t.marketing_share).hint(t.hint_marketing_share),
             &mut a.marketing_share_percent,
             Unit::Percent,
-            messages.of(Field::MarketingShare, currency),
-        );
+        )
+        .problem(messages.of(Field::MarketingShare, currency))
+        .show(ui);
         ui.label(t.rate_comes_from);
         ui.horizontal(|ui| {
             ui.add_enabled_ui(fields.enabled, |ui| {
@@ -134,15 +133,15 @@ fn step_one(
         } else {
             note(Field::AverageDealSize)
         };
-        number_field_with_note(
-            ui,
+        NumberField::new(
             &fields.enabled_if(!by_sources),
             FieldLabel::new("average_deal_size", t.average_deal_size)
                 .hint(t.hint_average_deal_size),
             &mut a.average_deal_size,
             Unit::Money,
-            deal_note,
-        );
+        )
+        .note(deal_note)
+        .show(ui);
         let single = a.conversion == Conversion::SingleRate;
         let rate_note = if single {
             note(Field::LeadToCustomerRate)
@@ -151,15 +150,15 @@ fn step_one(
                 plan.map(|p| n.fraction_as_percent(p.lead_to_customer)),
             ))
         };
-        number_field_with_note(
-            ui,
+        NumberField::new(
             &fields.enabled_if(single),
             FieldLabel::new("lead_to_customer_rate", t.lead_to_customer_rate)
                 .hint(t.hint_lead_to_customer),
             &mut a.lead_to_customer_percent,
             Unit::Percent,
-            rate_note,
-        );
+        )
+        .note(rate_note)
+        .show(ui);
     });
 }
 
@@ -168,34 +167,34 @@ fn period(ui: &mut Ui, fields: &Fields<'_>, messages: &Messages<'_>, a: &mut Ass
     let currency = fields.currency;
     section(ui, t.period_title, t.period_note);
     grid("period").show(ui, |ui| {
-        number_field(
-            ui,
+        NumberField::new(
             fields,
             FieldLabel::new("start_month", t.start_month).hint(t.hint_start_month),
             &mut a.period.start,
             Unit::Plain,
-            None,
-        );
-        if number_field(
-            ui,
+        )
+        .show(ui);
+        if NumberField::new(
             fields,
             FieldLabel::new("months", t.months),
             &mut a.period.months,
             Unit::Months,
-            messages.of(Field::Months, currency),
-        ) && !a.seasonality.is_empty()
+        )
+        .problem(messages.of(Field::Months, currency))
+        .show(ui)
+            && !a.seasonality.is_empty()
         {
             let months = a.period.months.min(crate::plan::Period::MAX_MONTHS) as usize;
             a.seasonality.resize(months, 1.0);
         }
-        number_field(
-            ui,
+        NumberField::new(
             fields,
             FieldLabel::new("sales_cycle_lag", t.sales_cycle_lag).hint(t.hint_sales_cycle_lag),
             &mut a.sales_cycle_lag_months,
             Unit::Months,
-            messages.of(Field::SalesCycleLag, currency),
-        );
+        )
+        .problem(messages.of(Field::SalesCycleLag, currency))
+        .show(ui);
     });
 }
 
@@ -233,15 +232,15 @@ fn seasonality(ui: &mut Ui, fields: &Fields<'_>, messages: &Messages<'_>, a: &mu
                     for (i, (month, weight)) in months.iter().zip(weights.iter_mut()).enumerate() {
                         let name = format!("{} › {}", t.weight, fields.language.month(*month));
                         ui.label(fields.language.month(*month));
-                        let (weight_changed, message) = number_input(
-                            ui,
+                        let (weight_changed, message) = NumberInput::new(
                             fields,
                             ui.scope_id().with(("weight", i)),
-                            Name::Text(&name),
                             weight,
                             Unit::Plain,
-                            theme::TABLE_FIELD_WIDTH,
-                        );
+                        )
+                        .named(Name::Text(&name))
+                        .width(theme::TABLE_FIELD_WIDTH)
+                        .show(ui);
                         changed |= weight_changed;
                         if misread.is_none() {
                             misread = message;
@@ -458,18 +457,18 @@ fn stages(
                     &format!("{} › {row}", t.funnel_stages),
                     &mut stage.name,
                 );
-                let (_, misread) = number_input(
-                    ui,
+                let (_, misread) = NumberInput::new(
                     fields,
                     row_id.with("rate"),
-                    Name::Text(&format!(
-                        "{} › {} › {}",
-                        t.funnel_stages, stage.name, t.rate_to_next
-                    )),
                     &mut stage.rate_to_next_percent,
                     Unit::Plain,
-                    theme::TABLE_FIELD_WIDTH,
-                );
+                )
+                .named(Name::Text(&format!(
+                    "{} › {} › {}",
+                    t.funnel_stages, stage.name, t.rate_to_next
+                )))
+                .width(theme::TABLE_FIELD_WIDTH)
+                .show(ui);
                 let volume = plan
                     .and_then(|p| p.stages.get(i))
                     .map_or(String::new(), |s| n.count_up(s.volume));
@@ -572,28 +571,20 @@ fn sources(
                         ("deal", t.average_deal_size, &mut source.average_deal_size),
                     ] {
                         let name = format!("{prefix} › {label}");
-                        let (_, message) = number_input(
-                            ui,
-                            fields,
-                            row_id.with(salt),
-                            Name::Text(&name),
-                            value,
-                            Unit::Plain,
-                            theme::TABLE_FIELD_WIDTH,
-                        );
+                        let (_, message) =
+                            NumberInput::new(fields, row_id.with(salt), value, Unit::Plain)
+                                .named(Name::Text(&name))
+                                .width(theme::TABLE_FIELD_WIDTH)
+                                .show(ui);
                         misread = misread.or(message);
                     }
                     let mut cost = source.cost_per_lead.unwrap_or(0.0);
                     let name = format!("{prefix} › {}", t.cost_per_lead);
-                    let (changed, bad) = number_input(
-                        ui,
-                        fields,
-                        row_id.with("cost"),
-                        Name::Text(&name),
-                        &mut cost,
-                        Unit::Plain,
-                        theme::TABLE_FIELD_WIDTH,
-                    );
+                    let (changed, bad) =
+                        NumberInput::new(fields, row_id.with("cost"), &mut cost, Unit::Plain)
+                            .named(Name::Text(&name))
+                            .width(theme::TABLE_FIELD_WIDTH)
+                            .show(ui);
                     if changed {
                         source.cost_per_lead = Some(cost);
                     }
@@ -694,22 +685,22 @@ fn capacity(ui: &mut Ui, fields: &Fields<'_>, messages: &Messages<'_>, a: &mut A
     }
     if let Some(capacity) = &mut a.capacity {
         grid("capacity").show(ui, |ui| {
-            number_field(
-                ui,
+            NumberField::new(
                 fields,
                 FieldLabel::new("reps", t.reps),
                 &mut capacity.reps,
                 Unit::Plain,
-                messages.of(Field::Reps, currency),
-            );
-            number_field(
-                ui,
+            )
+            .problem(messages.of(Field::Reps, currency))
+            .show(ui);
+            NumberField::new(
                 fields,
                 FieldLabel::new("leads_per_rep", t.leads_per_rep).hint(t.hint_leads_per_rep),
                 &mut capacity.leads_per_rep_per_month,
                 Unit::Plain,
-                messages.of(Field::LeadsPerRep, currency),
-            );
+            )
+            .problem(messages.of(Field::LeadsPerRep, currency))
+            .show(ui);
         });
     }
 }

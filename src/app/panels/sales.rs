@@ -3,7 +3,7 @@
 
 use egui::{Grid, RichText, Ui};
 
-use super::super::widgets::{FieldLabel, Fields, number_field};
+use super::super::widgets::{FieldLabel, Fields, NumberField};
 use super::{Messages, section};
 use chrono::{NaiveTime, Timelike as _};
 
@@ -27,49 +27,49 @@ pub fn show(
         .num_columns(3)
         .spacing([12.0, 6.0])
         .show(ui, |ui| {
-            number_field(
-                ui,
+            NumberField::new(
                 fields,
                 FieldLabel::new("first_contact_within", t.first_contact_within)
                     .hint(t.evidence_first_contact),
                 &mut c.first_contact_within_hours,
                 Unit::Hours,
-                messages.of(Field::FirstContactHours, currency),
-            );
-            number_field(
-                ui,
+            )
+            .problem(messages.of(Field::FirstContactHours, currency))
+            .show(ui);
+            NumberField::new(
                 fields,
                 FieldLabel::new("minimum_attempts", t.minimum_attempts).hint(t.evidence_attempts),
                 &mut c.minimum_attempts,
                 Unit::Plain,
-                messages.of(Field::MinimumAttempts, currency),
-            );
-            number_field(
-                ui,
+            )
+            .problem(messages.of(Field::MinimumAttempts, currency))
+            .show(ui);
+            NumberField::new(
                 fields,
                 FieldLabel::new("attempts_within", t.attempts_within)
                     .hint(t.evidence_attempts_within),
                 &mut c.attempts_within_days,
                 Unit::Days,
-                messages.of(Field::AttemptsWithinDays, currency),
-            );
-            number_field(
-                ui,
+            )
+            .problem(messages.of(Field::AttemptsWithinDays, currency))
+            .show(ui);
+            NumberField::new(
                 fields,
                 FieldLabel::new("accept_within", t.accept_within).hint(t.evidence_accept),
                 &mut c.accept_within_hours,
                 Unit::Hours,
-                messages.of(Field::AcceptWithinHours, currency),
-            );
-            number_field(
-                ui,
+            )
+            .problem(messages.of(Field::AcceptWithinHours, currency))
+            .show(ui);
+            NumberField::new(
                 fields,
                 FieldLabel::new("compliance_target", t.compliance_target)
                     .hint(t.evidence_compliance),
                 &mut c.compliance_target_percent,
                 Unit::Percent,
-                messages.of(Field::ComplianceTarget, currency),
-            );
+            )
+            .problem(messages.of(Field::ComplianceTarget, currency))
+            .show(ui);
         });
 
     clock(ui, fields, &mut c.clock);

@@ -7,7 +7,7 @@ use egui::{Color32, Grid, RichText, Ui};
 use egui_plot::{AxisHints, Bar, BarChart, HLine, Line, LineStyle, PlotPoints, Points, Polygon};
 
 use super::super::theme;
-use super::super::widgets::{FieldLabel, Fields, Note, number_field_with_note};
+use super::super::widgets::{FieldLabel, Fields, Note, NumberField};
 use super::charts::{Along, Key, Mark, hover_nearest, legend, round_marks, still_plot};
 use super::section;
 use crate::document::{Actuals, Scenario, SlaDocument, Tracking};
@@ -362,23 +362,23 @@ fn choices(
                     &[("value", &language.numbers().percent(tolerance))],
                 ))
             });
-            number_field_with_note(
-                ui,
+            NumberField::new(
                 fields,
                 FieldLabel::new("tolerance", t.tolerance).hint(t.tolerance_hint),
                 &mut doc.tracking.tolerance_percent,
                 Unit::Percent,
-                note,
-            );
-            number_field_with_note(
-                ui,
+            )
+            .note(note)
+            .show(ui);
+            NumberField::new(
                 fields,
                 FieldLabel::new("prior strength", t.forecast_prior_strength)
                     .hint(t.forecast_prior_strength_hint),
                 &mut doc.tracking.prior_strength_days,
                 Unit::Days,
-                None,
-            );
+            )
+            .note(None)
+            .show(ui);
         });
 }
 

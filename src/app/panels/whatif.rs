@@ -8,7 +8,7 @@ use egui_plot::{Bar, BarChart, HLine, Line, PlotPoints, VLine};
 
 use super::super::action::{Action, Sender};
 use super::super::theme;
-use super::super::widgets::{FieldLabel, Fields, number_field};
+use super::super::widgets::{FieldLabel, Fields, NumberField};
 use super::charts::{
     Along, Key, Mark, hover_nearest, legend, one_mark_per_bar, round_marks, shorten_to, still_plot,
 };
@@ -150,14 +150,14 @@ fn goal_form(
                 target = starting_target(choices.metric);
             }
             ui.end_row();
-            if number_field(
-                ui,
+            if NumberField::new(
                 fields,
                 FieldLabel::new("whatif_target", t.whatif_target),
                 &mut target,
                 choices.metric.unit(),
-                None,
-            ) {
+            )
+            .show(ui)
+            {
                 choices.target = Some(target);
             }
             let label = ui.label(t.whatif_vary);
@@ -248,14 +248,13 @@ fn tornado(
     let a = &scenario.assumptions;
     section(ui, t.whatif_sensitivity_title, t.whatif_sensitivity_note);
     Grid::new("sensitivity step").num_columns(3).show(ui, |ui| {
-        number_field(
-            ui,
+        NumberField::new(
             fields,
             FieldLabel::new("whatif_step", t.whatif_step),
             &mut choices.step_percent,
             Unit::Percent,
-            None,
-        );
+        )
+        .show(ui);
     });
     let step = choices.step_percent / 100.0;
     let swings = whatif::sensitivity(a, commitments, step).unwrap_or_default();
@@ -524,14 +523,13 @@ fn confidence(
     let t = language.text();
     section(ui, t.whatif_confidence_title, t.whatif_confidence_note);
     Grid::new("confidence level").num_columns(3).show(ui, |ui| {
-        number_field(
-            ui,
+        NumberField::new(
             fields,
             FieldLabel::new("whatif_level", t.whatif_level),
             &mut choices.level_percent,
             Unit::Percent,
-            None,
-        );
+        )
+        .show(ui);
     });
     let level = choices.level_percent / 100.0;
     if !(level > 0.0 && level < 1.0) {
