@@ -273,7 +273,7 @@ fn figures<'a>(out: &mut String, report: &Report, figures: impl Iterator<Item = 
         let _ = writeln!(
             out,
             "<tr><th scope=\"row\">{}</th><td class=\"n\">{}</td></tr>",
-            escape(figure.label),
+            escape(&figure.label),
             escape(&figure.value.show(report.language, &report.currency))
         );
     }

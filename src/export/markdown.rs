@@ -102,7 +102,7 @@ pub fn render(report: &Report) -> String {
 fn figures(out: &mut String, report: &Report, figures: &[Figure]) {
     for figure in figures {
         let value = figure.value.show(report.language, &report.currency);
-        let _ = writeln!(out, "- {}: **{}**", escape(figure.label), escape(&value));
+        let _ = writeln!(out, "- {}: **{}**", escape(&figure.label), escape(&value));
     }
     out.push('\n');
 }

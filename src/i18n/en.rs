@@ -886,4 +886,6 @@ pub const TEXT: Text = Text {
     cli_sync_dry_run: "Dry run: {file} is unchanged.",
     cli_sync_saved: "Updated {file} from {crm}.",
     cli_sync_not_saved: "Not saved: {file} is unchanged.",
+    // Issue 16: one report model.
+    at_most: "at most {value}",
 };

@@ -1282,6 +1282,9 @@ pub struct Text {
     pub cli_sync_dry_run: &'static str,
     pub cli_sync_saved: &'static str,
     pub cli_sync_not_saved: &'static str,
+    // Issue 16: one report model.
+    /// An upper bound: "at most 12.5×" (a return on a budget that is a lower bound).
+    pub at_most: &'static str,
 }
 
 #[cfg(test)]

@@ -886,4 +886,6 @@ pub const TEXT: Text = Text {
     cli_sync_dry_run: "Proefrun: {file} is niet gewijzigd.",
     cli_sync_saved: "{file} bijgewerkt vanuit {crm}.",
     cli_sync_not_saved: "Niet opgeslagen: {file} is ongewijzigd.",
+    // Issue 16: one report model.
+    at_most: "hoogstens {value}",
 };
