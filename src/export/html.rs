@@ -196,7 +196,7 @@ pub fn render(report: &Report) -> String {
             out,
             "<figure>\n<figcaption>{}</figcaption>\n{}{}</figure>",
             escape(chart.title),
-            svg::chart_legend(chart),
+            svg::chart_legend(chart, report.language),
             svg::chart(chart, report.language, &report.currency)
         );
     }
@@ -248,13 +248,15 @@ fn tracking_section(out: &mut String, report: &Report, tracking: &Tracking) {
         svg::hug_legend(&tracking.line, &tracking.fan, report.language),
         svg::hug_line(&tracking.line, &tracking.fan, &title, report.language)
     );
-    let _ = writeln!(
-        out,
-        "<figure>\n<figcaption>{}</figcaption>\n{}{}</figure>",
-        escape(tracking.compliance.title),
-        svg::chart_legend(&tracking.compliance),
-        svg::chart(&tracking.compliance, report.language, &report.currency)
-    );
+    for chart in &tracking.follow_up {
+        let _ = writeln!(
+            out,
+            "<figure>\n<figcaption>{}</figcaption>\n{}{}</figure>",
+            escape(chart.title),
+            svg::chart_legend(chart, report.language),
+            svg::chart(chart, report.language, &report.currency)
+        );
+    }
     out.push_str("</section>\n");
 }
 

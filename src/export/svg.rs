@@ -38,7 +38,12 @@ pub fn chart(chart: &Chart, language: Language, currency: &str) -> String {
     let plot_width = WIDTH - LEFT - right;
     let plot_height = HEIGHT - TOP - BOTTOM;
     let bottom = TOP + plot_height;
-    let (bar_top, bar_step) = axis_top(bars.iter().flat_map(|s| s.values.iter().copied()));
+    let target = chart.target.as_ref().map(|t| t.value);
+    let (bar_top, bar_step) = axis_top(
+        bars.iter()
+            .flat_map(|s| s.values.iter().copied())
+            .chain(target),
+    );
     let (line_top, line_step) = axis_top(lines.iter().flat_map(|s| s.values.iter().copied()));
     let y = |value: f64, top: f64| bottom - (value.max(0.0) / top) * plot_height;
     let slots = chart.labels.len().max(1) as f64;
@@ -84,8 +89,14 @@ pub fn chart(chart: &Chart, language: Language, currency: &str) -> String {
     let group = slot * 0.7;
     let width = group / bars.len().max(1) as f64;
     for (s, series) in bars.iter().enumerate() {
-        let colour = COLOURS[s % COLOURS.len()];
         for (i, value) in series.values.iter().enumerate() {
+            if !value.is_finite() {
+                continue;
+            }
+            let colour = series
+                .states
+                .get(i)
+                .map_or(COLOURS[s % COLOURS.len()], |state| state_colour(*state));
             let x = LEFT + slot * i as f64 + (slot - group) / 2.0 + width * s as f64;
             let top = y(*value, bar_top);
             let _ = writeln!(
@@ -95,10 +106,15 @@ pub fn chart(chart: &Chart, language: Language, currency: &str) -> String {
                 width * 0.92,
                 bottom - top,
                 escape(&format!(
-                    "{} · {}: {}",
+                    "{} · {}: {}{}",
                     chart.labels.get(i).map_or("", String::as_str),
                     series.name,
-                    series.kind.show(*value, language, currency)
+                    series.kind.show(*value, language, currency),
+                    series
+                        .notes
+                        .get(i)
+                        .filter(|note| !note.is_empty())
+                        .map_or_else(String::new, |note| format!(" ({note})"))
                 ))
             );
         }
@@ -121,6 +137,20 @@ pub fn chart(chart: &Chart, language: Language, currency: &str) -> String {
             out,
             "<polyline points=\"{}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2.5\"/>",
             points.join(" ")
+        );
+    }
+    if let Some(target) = &chart.target {
+        let at = y(target.value, bar_top);
+        let _ = writeln!(
+            out,
+            "<line x1=\"{LEFT}\" y1=\"{at:.1}\" x2=\"{:.1}\" y2=\"{at:.1}\" stroke=\"#1d2433\" \
+             stroke-width=\"2\" stroke-dasharray=\"6 4\"><title>{}</title></line>",
+            LEFT + plot_width,
+            escape(&format!(
+                "{}: {}",
+                target.name,
+                chart.show_target(language, currency)
+            ))
         );
     }
     // Category labels under the bars; a long name is shortened, its full name shown on hover.
@@ -156,18 +186,30 @@ pub fn chart(chart: &Chart, language: Language, currency: &str) -> String {
 }
 
 /// The legend of [`chart`] as an HTML list: each series' colour and name, in the colours
-/// the bars and lines are drawn with.
-pub fn chart_legend(chart: &Chart) -> String {
+/// the bars and lines are drawn with (a series coloured by state: each state it has), then
+/// the target line.
+pub fn chart_legend(chart: &Chart, language: Language) -> String {
     let bars = chart.series.iter().filter(|s| !s.line);
     let lines = chart.series.iter().filter(|s| s.line);
-    let keys: Vec<(String, &str, &str)> = bars
+    let mut keys: Vec<(String, &str, &str)> = bars
         .chain(lines)
         .enumerate()
+        .filter(|(_, series)| series.states.is_empty())
         .map(|(s, series)| {
             let mark = if series.line { "line" } else { "bar" };
             (series.name.to_owned(), COLOURS[s % COLOURS.len()], mark)
         })
         .collect();
+    keys.extend(chart.states().into_iter().map(|state| {
+        (
+            chart.state_name(state, language).to_owned(),
+            state_colour(state),
+            "bar",
+        )
+    }));
+    if let Some(target) = &chart.target {
+        keys.push((target.name.to_owned(), "#1d2433", "line"));
+    }
     legend(&keys)
 }
 

@@ -15,11 +15,11 @@ mod tracking;
 
 pub use agreement::{ApprovalState, Section, Signature, approval, sales_promises};
 pub use cell::Cell;
-pub use charts::{Chart, ChartId, ChartKind, Series};
+pub use charts::{Chart, ChartId, ChartKind, Series, Target};
 pub use tables::{MonthTargets, figures, figures_without_plan, month_targets, resources};
 pub use tracking::{
-    StatusText, TextBlock, Tracking, chance_percent, chance_words, forecast_line, forecast_spans,
-    status_text,
+    StatusText, TextBlock, Tracking, chance_percent, chance_words, follow_up, forecast_line,
+    forecast_spans, status_text,
 };
 
 use crate::document::{ScenarioId, SlaDocument};

@@ -4,10 +4,10 @@
 
 use chrono::NaiveDate;
 
-use super::charts::{Chart, ChartId, ChartKind, Series};
+use super::charts::{Chart, ChartId, ChartKind, Series, Target};
 use crate::document::{ScenarioId, SlaDocument};
 use crate::i18n::{Language, NO_NUMBER, fill};
-use crate::plan::Plan;
+use crate::plan::{Plan, SalesCommitments};
 use crate::tracking::{
     FanPoint, Forecast, Granularity, MonthLine, Pace, Quantity, SalesStatus, SourceFilter, Span,
     SpanForecast, State, Status, compliance, forecast, last_day_with_data, month_fan, month_line,
@@ -28,8 +28,9 @@ pub struct Tracking {
     pub line: MonthLine,
     /// The forecast's fan on that chart, from the date to the month's end.
     pub fan: Vec<FanPoint>,
-    /// Leads, leads contacted in time and the share contacted in time, per month so far.
-    pub compliance: Chart,
+    /// Sales' follow-up per month so far ([`follow_up`]): the share contacted in time, the
+    /// attempts per lead, the leads accepted and rejected.
+    pub follow_up: Vec<Chart>,
 }
 
 /// The tracking section of scenario `id` of `document`, on the last day with data inside
@@ -64,49 +65,112 @@ pub fn tracking(
         forecast,
         line,
         fan,
-        compliance: compliance_chart(&months, language),
+        follow_up: follow_up(&months, &document.sales_commitments, language),
     })
 }
 
-fn compliance_chart(months: &[(Span, SalesStatus)], language: Language) -> Chart {
+/// A week or month under a chart of sales' follow-up: "Jan 2027", "Feb", "wk 3".
+fn span_label(span: Span, first: bool, language: Language) -> String {
+    match span {
+        Span::Month(month) => language.month_short(month, first),
+        Span::Week { week, .. } => language.week(week),
+    }
+}
+
+/// Sales' follow-up per week or month, as every output draws it: the share of leads contacted
+/// in time against the promised share (each bar in the state `SalesStatus::state` gives it:
+/// the promise kept or not), the contact attempts per lead against the promised number, and
+/// the leads accepted and rejected, with the reasons on hover.
+pub fn follow_up(
+    spans: &[(Span, SalesStatus)],
+    commitments: &SalesCommitments,
+    language: Language,
+) -> Vec<Chart> {
     let t = language.text();
-    let labels = months
+    let labels: Vec<String> = spans
         .iter()
         .enumerate()
-        .map(|(i, (span, _))| match span {
-            Span::Month(month) => language.month_short(*month, i == 0),
-            Span::Week { week, .. } => language.week(*week),
+        .map(|(i, (span, _))| span_label(*span, i == 0, language))
+        .collect();
+    let values = |f: fn(&SalesStatus) -> Option<f64>| -> Vec<f64> {
+        spans
+            .iter()
+            .map(|(_, s)| f(s).unwrap_or(f64::NAN))
+            .collect()
+    };
+    let counts = |f: fn(&SalesStatus) -> u64| spans.iter().map(|(_, s)| f(s) as f64).collect();
+    let reasons = spans
+        .iter()
+        .map(|(_, s)| {
+            s.rejected_by_reason
+                .iter()
+                .map(|(reason, count)| format!("{reason} {count}"))
+                .collect::<Vec<_>>()
+                .join(", ")
         })
         .collect();
-    let counts = |f: fn(&SalesStatus) -> u64| months.iter().map(|(_, s)| f(s) as f64).collect();
-    Chart {
-        id: ChartId::SalesCompliance,
-        title: t.chart_compliance,
-        labels,
-        series: vec![
-            Series {
-                name: t.leads,
-                kind: ChartKind::Count,
-                values: counts(|s| s.leads),
-                line: false,
-            },
-            Series {
-                name: t.tracking_contacted_in_time,
-                kind: ChartKind::Count,
-                values: counts(|s| s.contacted_in_time),
-                line: false,
-            },
-            Series {
-                name: t.tracking_contacted_share,
-                kind: ChartKind::Share,
-                values: months
-                    .iter()
-                    .map(|(_, s)| s.contacted_share.unwrap_or(0.0))
-                    .collect(),
-                line: true,
-            },
-        ],
-    }
+    let chart = |id, title, series, target| Chart {
+        id,
+        title,
+        labels: labels.clone(),
+        series,
+        target,
+    };
+    vec![
+        chart(
+            ChartId::SalesCompliance,
+            t.compliance_chart_title,
+            vec![Series {
+                states: spans.iter().map(|(_, s)| s.state).collect(),
+                ..Series::new(
+                    t.tracking_contacted_share,
+                    ChartKind::Share,
+                    values(|s| s.contacted_share),
+                    false,
+                )
+            }],
+            Some(Target {
+                name: t.compliance_target_line,
+                value: commitments.compliance_target_percent / 100.0,
+            }),
+        ),
+        chart(
+            ChartId::Attempts,
+            t.attempts_chart_title,
+            vec![Series::new(
+                t.attempts_per_lead,
+                ChartKind::Average,
+                values(|s| s.attempts_per_lead),
+                false,
+            )],
+            Some(Target {
+                name: t.compliance_target_line,
+                value: f64::from(commitments.minimum_attempts),
+            }),
+        ),
+        chart(
+            ChartId::Acceptance,
+            t.acceptance_chart_title,
+            vec![
+                Series::new(
+                    t.measure_accepted,
+                    ChartKind::Count,
+                    counts(|s| s.accepted),
+                    false,
+                ),
+                Series {
+                    notes: reasons,
+                    ..Series::new(
+                        t.measure_rejected,
+                        ChartKind::Count,
+                        counts(|s| s.rejected),
+                        false,
+                    )
+                },
+            ],
+            None,
+        ),
+    ]
 }
 
 /// The status in sentences: a heading, then a block per span and one for sales.

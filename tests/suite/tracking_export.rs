@@ -41,16 +41,14 @@ fn without_actuals_there_is_no_tracking_section() {
 }
 
 #[test]
-fn with_actuals_the_html_has_the_status_and_two_tracking_charts() {
+fn with_actuals_the_html_has_the_status_and_four_tracking_charts() {
     let report = report(&tracked(), Language::English);
     let tracking = report.tracking.as_ref().unwrap();
     assert_eq!(tracking.date, day(2, 9), "the last day with data");
     assert_eq!(tracking.line.days.len(), 28, "February");
-    assert_eq!(
-        tracking.compliance.labels.len(),
-        2,
-        "January and February so far"
-    );
+    for chart in &tracking.follow_up {
+        assert_eq!(chart.labels.len(), 2, "January and February so far");
+    }
     let html = export::render(&report, Format::Html);
     assert!(!html.contains("<script>"), "the reason is escaped");
     assert!(html.contains("&lt;script&gt; 2"));
@@ -61,7 +59,10 @@ fn with_actuals_the_html_has_the_status_and_two_tracking_charts() {
         .collect();
     assert_eq!(sections.len(), 1);
     let svgs = sections[0].select(&Selector::parse("svg").unwrap()).count();
-    assert_eq!(svgs, 2, "hug the line and sales follow-up");
+    assert_eq!(
+        svgs, 4,
+        "hug the line; contacted in time, attempts, accepted and rejected"
+    );
     let dots = sections[0]
         .select(&Selector::parse("circle").unwrap())
         .count();

@@ -3,17 +3,17 @@
 //! figures and series are computed egui-free; this module only draws them.
 
 use chrono::{Datelike as _, NaiveDate};
-use egui::{Color32, Grid, RichText, Ui};
-use egui_plot::{AxisHints, Bar, BarChart, HLine, Line, LineStyle, PlotPoints, Points, Polygon};
+use egui::{Grid, RichText, Ui};
+use egui_plot::{AxisHints, Line, LineStyle, PlotPoints, Points, Polygon};
 
 use super::super::theme;
 use super::super::widgets::{FieldLabel, Fields, Note, number_field_with_note};
-use super::charts::{Along, Key, Mark, hover_nearest, legend, round_marks, still_plot};
+use super::charts::{self, Along, Key, Mark, hover_nearest, legend, round_marks, still_plot};
 use super::section;
 use crate::document::{Actuals, Scenario, SlaDocument, Tracking};
 use crate::i18n::{Language, fill};
 use crate::plan::{Plan, SalesCommitments, Unit};
-use crate::report::{chance_percent, chance_words, forecast_spans};
+use crate::report::{Chart, ChartId, chance_percent, chance_words, follow_up, forecast_spans};
 use crate::tracking::{
     FanPoint, Forecast, Granularity, LinePoint, MonthLine, Pace, Quantity, SalesStatus,
     SourceFilter, Span, SpanForecast, State, Status, StatusError, Won, compliance, forecast,
@@ -102,7 +102,7 @@ pub fn show(
         t.status_note,
     );
     choices(ui, fields, doc, agreed, plan, view, today);
-    let computed = computed(ui, doc, agreed, plan, view);
+    let computed = computed(ui, doc, agreed, plan, view, language);
     let status = match &computed.status {
         Ok(status) => status,
         Err(error) => {
@@ -205,15 +205,13 @@ pub fn show(
             },
         );
     }
-    if let Some(spans) = &computed.compliance {
-        ui.label(RichText::new(t.compliance_chart_title).strong());
-        compliance_chart(
-            ui,
-            language,
-            spans,
-            doc.sales_commitments.compliance_target_percent,
-        );
-        follow_up_charts(ui, language, spans, doc.sales_commitments.minimum_attempts);
+    for chart in &computed.follow_up {
+        ui.label(RichText::new(chart.title).strong());
+        let height = match chart.id {
+            ChartId::SalesCompliance => theme::PLOT_HEIGHT,
+            _ => theme::PLOT_HEIGHT * 0.8,
+        };
+        charts::draw(ui, chart, language, &doc.currency, height);
     }
 }
 
@@ -227,7 +225,8 @@ struct Computed {
     status: Result<Status, StatusError>,
     month: Option<MonthLine>,
     period: Option<Vec<(Span, LinePoint)>>,
-    compliance: Option<Vec<(Span, SalesStatus)>>,
+    /// Sales' follow-up per week or month (`report::follow_up`).
+    follow_up: Vec<Chart>,
     won: Option<Won>,
     forecast: Option<Forecast>,
     /// The month's forecast fan from the date to the month's end.
@@ -235,36 +234,54 @@ struct Computed {
 }
 
 /// Everything the figures depend on. Comparing the results is a pointer comparison unless they
-/// were edited (see `Actuals`).
+/// were edited (see `Actuals`); a frame compares the kept inputs with the document by
+/// reference ([`Inputs::same`]) and copies them only when the figures are computed again.
 #[derive(Clone, PartialEq)]
 struct Inputs {
     actuals: Actuals,
     tracking: Tracking,
     commitments: SalesCommitments,
     scenario: Scenario,
-    date: NaiveDate,
-    quantity: Quantity,
-    source: Option<String>,
-    by: Granularity,
+    view: View,
+    language: Language,
 }
 
-fn computed(ui: &Ui, doc: &SlaDocument, agreed: &Scenario, plan: &Plan, view: &View) -> Computed {
+impl Inputs {
+    fn same(&self, doc: &SlaDocument, agreed: &Scenario, view: &View, language: Language) -> bool {
+        self.actuals == doc.actuals
+            && self.tracking == doc.tracking
+            && self.commitments == doc.sales_commitments
+            && self.scenario == *agreed
+            && self.view.date == view.date
+            && self.view.quantity == view.quantity
+            && self.view.source == view.source
+            && self.view.by == view.by
+            && self.language == language
+    }
+}
+
+fn computed(
+    ui: &Ui,
+    doc: &SlaDocument,
+    agreed: &Scenario,
+    plan: &Plan,
+    view: &View,
+    language: Language,
+) -> std::sync::Arc<Computed> {
+    let id = egui::Id::unique("tracking figures");
+    if let Some(kept) = ui.data(|d| d.get_temp::<std::sync::Arc<Computed>>(id))
+        && kept.inputs.same(doc, agreed, view, language)
+    {
+        return kept;
+    }
     let inputs = Inputs {
         actuals: doc.actuals.clone(),
         tracking: doc.tracking.clone(),
         commitments: doc.sales_commitments,
         scenario: agreed.clone(),
-        date: view.date,
-        quantity: view.quantity,
-        source: view.source.clone(),
-        by: view.by,
+        view: view.clone(),
+        language,
     };
-    let id = egui::Id::unique("tracking figures");
-    if let Some(kept) = ui.data(|d| d.get_temp::<Computed>(id))
-        && kept.inputs == inputs
-    {
-        return kept;
-    }
     let filter = view
         .source
         .as_deref()
@@ -293,7 +310,9 @@ fn computed(ui: &Ui, doc: &SlaDocument, agreed: &Scenario, plan: &Plan, view: &V
             &filter,
         )
         .ok(),
-        compliance: compliance(doc, agreed.id, plan, view.by, view.date, &filter).ok(),
+        follow_up: compliance(doc, agreed.id, plan, view.by, view.date, &filter)
+            .map(|spans| follow_up(&spans, &doc.sales_commitments, language))
+            .unwrap_or_default(),
         won: tracking_won(doc, plan, view.date),
         forecast: forecast(doc, agreed.id, plan, view.date, &filter).ok(),
         fan: month_fan(doc, agreed.id, plan, view.date, view.quantity, &filter).unwrap_or_default(),
@@ -301,6 +320,7 @@ fn computed(ui: &Ui, doc: &SlaDocument, agreed: &Scenario, plan: &Plan, view: &V
         month,
         inputs,
     };
+    let computed = std::sync::Arc::new(computed);
     ui.data_mut(|d| d.insert_temp(id, computed.clone()));
     computed
 }
@@ -531,7 +551,7 @@ fn marketing(
                     if label == t.status_state {
                         ui.label(
                             RichText::new(text)
-                                .color(state_color(ui, state(pace)))
+                                .color(charts::state_colour(ui, state(pace)))
                                 .strong(),
                         );
                     } else {
@@ -549,7 +569,7 @@ fn marketing(
         State::OnTrack => t.advice_on_track,
         State::Ahead => t.advice_ahead,
     };
-    ui.label(RichText::new(advice).color(state_color(ui, month)));
+    ui.label(RichText::new(advice).color(charts::state_colour(ui, month)));
 }
 
 /// How one row of the pace table shows a pace.
@@ -566,14 +586,6 @@ fn pick_option(quantity: Quantity, leads: Option<f64>, value: Option<f64>) -> Op
     match quantity {
         Quantity::Leads => leads,
         Quantity::LeadValue => value,
-    }
-}
-
-/// Behind and far ahead in the warning colour (both are a miss), on track in green.
-fn state_color(ui: &Ui, state: State) -> Color32 {
-    match state {
-        State::OnTrack => theme::good_color(ui.visuals().dark_mode),
-        State::Behind | State::Ahead => ui.visuals().warn_fg_color,
     }
 }
 
@@ -623,7 +635,7 @@ fn forecast_panel(
                         chance_percent(chance, language),
                         chance_words(chance, language)
                     ))
-                    .color(state_color(ui, f.state()))
+                    .color(charts::state_colour(ui, f.state()))
                     .strong(),
                 );
                 ui.label(fill(
@@ -637,7 +649,7 @@ fn forecast_panel(
                 ui.label(
                     RichText::new(chance_percent(f.chance_above_tolerance, language)).color(
                         if f.state() == State::Ahead {
-                            state_color(ui, State::Ahead)
+                            charts::state_colour(ui, State::Ahead)
                         } else {
                             ui.visuals().text_color()
                         },
@@ -662,7 +674,7 @@ fn forecast_panel(
                         chance_percent(c.chance, language),
                         chance_words(c.chance, language)
                     ))
-                    .color(state_color(ui, state))
+                    .color(charts::state_colour(ui, state))
                     .strong(),
                 );
                 ui.label(fill(
@@ -725,7 +737,7 @@ fn sales(ui: &mut Ui, language: Language, doc: &SlaDocument, sales: &SalesStatus
                 ("state", sales.state.name(language)),
             ],
         ))
-        .color(state_color(ui, sales.state)),
+        .color(charts::state_colour(ui, sales.state)),
     );
     ui.label(fill(
         t.sales_attempts_line,
@@ -1045,333 +1057,6 @@ fn describe_line(
         ),
         None => t.hug_no_results.to_owned(),
     }
-}
-
-/// The rest of sales' follow-up per week or month: contact attempts per lead against the
-/// promised number, and the leads accepted and rejected (hovering a week or month lists the
-/// rejection reasons).
-fn follow_up_charts(
-    ui: &mut Ui,
-    language: Language,
-    spans: &[(Span, SalesStatus)],
-    minimum_attempts: u32,
-) {
-    let t = language.text();
-    let n = language.numbers();
-    let dark = ui.visuals().dark_mode;
-    let promise = ui.visuals().strong_text_color();
-    let promised = f64::from(minimum_attempts);
-
-    ui.label(RichText::new(t.attempts_chart_title).strong());
-    let colour = theme::series_color(dark, 0);
-    let attempts: Vec<Bar> = spans
-        .iter()
-        .enumerate()
-        .filter_map(|(i, (_, sales))| {
-            Some(
-                Bar::new(i as f64, sales.attempts_per_lead?)
-                    .width(0.7)
-                    .fill(colour),
-            )
-        })
-        .collect();
-    let description = spans
-        .iter()
-        .filter_map(|(span, sales)| {
-            Some(format!(
-                "{} {}",
-                span_label(language, *span),
-                n.decimal(sales.attempts_per_lead?, 1)
-            ))
-        })
-        .collect::<Vec<_>>()
-        .join(", ");
-    let hover = span_hover(language, spans, |sales| {
-        let attempts = sales.attempts_per_lead?;
-        Some(format!(
-            "{}: {}\n{}: {}",
-            t.attempts_per_lead,
-            n.decimal(attempts, 1),
-            t.compliance_target_line,
-            n.decimal(promised, 0)
-        ))
-    });
-    legend(
-        ui,
-        language,
-        "attempts per lead",
-        &[
-            Key {
-                name: t.attempts_per_lead.to_owned(),
-                colour,
-                mark: Mark::Bar,
-            },
-            Key {
-                name: t.compliance_target_line.to_owned(),
-                colour: promise,
-                mark: Mark::Dashed,
-            },
-        ],
-    );
-    let most = spans
-        .iter()
-        .filter_map(|(_, sales)| sales.attempts_per_lead)
-        .fold(promised, f64::max);
-    still_plot("attempts per lead", theme::PLOT_HEIGHT * 0.8)
-        .include_y(0.0)
-        .include_y(most * 1.1)
-        .y_grid_spacer(|input| round_marks(input.bounds))
-        .custom_x_axes(vec![span_axis(language, spans)])
-        .custom_y_axes(vec![
-            AxisHints::new_y().formatter(move |mark, _| n.decimal(mark.value, 0)),
-        ])
-        .label_formatter(hover_nearest(Along::X, hover))
-        .show(ui, |plot| {
-            plot.bar_chart(
-                BarChart::new(t.attempts_per_lead, attempts)
-                    .color(colour)
-                    .allow_hover(false),
-            );
-            plot.hline(
-                HLine::new(t.compliance_target_line, promised)
-                    .color(promise)
-                    .style(LineStyle::dashed_loose())
-                    .allow_hover(false),
-            );
-        })
-        .response
-        .widget_info(|| {
-            egui::WidgetInfo::labeled(
-                egui::accesskit::Role::Image,
-                true,
-                format!("{}: {description}", t.attempts_chart_title),
-            )
-        });
-
-    ui.label(RichText::new(t.acceptance_chart_title).strong());
-    let bars = |offset: f64, count: fn(&SalesStatus) -> u64, colour: Color32| -> Vec<Bar> {
-        spans
-            .iter()
-            .enumerate()
-            .map(|(i, (_, sales))| {
-                Bar::new(i as f64 + offset, count(sales) as f64)
-                    .width(0.35)
-                    .fill(colour)
-            })
-            .collect()
-    };
-    let description = spans
-        .iter()
-        .map(|(span, sales)| {
-            format!(
-                "{} {} {}, {} {}",
-                span_label(language, *span),
-                t.measure_accepted,
-                sales.accepted,
-                t.measure_rejected,
-                sales.rejected
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("; ");
-    let hover = span_hover(language, spans, |sales| {
-        let reasons: Vec<String> = sales
-            .rejected_by_reason
-            .iter()
-            .map(|(reason, count)| format!("{reason} {count}"))
-            .collect();
-        let why = if reasons.is_empty() {
-            String::new()
-        } else {
-            format!("\n{}", reasons.join(", "))
-        };
-        Some(format!(
-            "{}: {}\n{}: {}{why}",
-            t.measure_accepted, sales.accepted, t.measure_rejected, sales.rejected
-        ))
-    });
-    let (accepted, rejected) = (t.measure_accepted, t.measure_rejected);
-    let (good, warn) = (theme::good_color(dark), ui.visuals().warn_fg_color);
-    legend(
-        ui,
-        language,
-        "accepted and rejected",
-        &[
-            Key {
-                name: accepted.to_owned(),
-                colour: good,
-                mark: Mark::Bar,
-            },
-            Key {
-                name: rejected.to_owned(),
-                colour: warn,
-                mark: Mark::Bar,
-            },
-        ],
-    );
-    still_plot("accepted and rejected", theme::PLOT_HEIGHT * 0.8)
-        .include_y(0.0)
-        .y_grid_spacer(|input| round_marks(input.bounds))
-        .custom_x_axes(vec![span_axis(language, spans)])
-        .custom_y_axes(vec![
-            AxisHints::new_y().formatter(move |mark, _| n.decimal(mark.value, 0)),
-        ])
-        .label_formatter(hover_nearest(Along::X, hover))
-        .show(ui, |plot| {
-            plot.bar_chart(
-                BarChart::new(accepted, bars(-0.18, |s| s.accepted, good))
-                    .color(good)
-                    .allow_hover(false),
-            );
-            plot.bar_chart(
-                BarChart::new(rejected, bars(0.18, |s| s.rejected, warn))
-                    .color(warn)
-                    .allow_hover(false),
-            );
-        })
-        .response
-        .widget_info(|| {
-            egui::WidgetInfo::labeled(
-                egui::accesskit::Role::Image,
-                true,
-                format!("{}: {description}", t.acceptance_chart_title),
-            )
-        });
-}
-
-/// The hover texts of a chart with a bar per week or month: the span's name over the lines
-/// `values` gives for it (none for a span without data).
-fn span_hover(
-    language: Language,
-    spans: &[(Span, SalesStatus)],
-    values: impl Fn(&SalesStatus) -> Option<String>,
-) -> Vec<(f64, String)> {
-    spans
-        .iter()
-        .enumerate()
-        .filter_map(|(i, (span, sales))| {
-            Some((
-                i as f64,
-                format!("{}\n{}", span_label(language, *span), values(sales)?),
-            ))
-        })
-        .collect()
-}
-
-/// The x axis of a chart with a bar per week or month: each span's name under its bar.
-fn span_axis(language: Language, spans: &[(Span, SalesStatus)]) -> AxisHints<'static> {
-    let labels: Vec<String> = spans
-        .iter()
-        .map(|(span, _)| span_label(language, *span))
-        .collect();
-    AxisHints::new_x().formatter(move |mark, _| {
-        let i = mark.value.round();
-        if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
-            labels.get(i as usize).cloned().unwrap_or_default()
-        } else {
-            String::new()
-        }
-    })
-}
-
-/// The share of leads contacted in time per week or month, against the target: a bar in
-/// green where the promise was kept and orange where it was not, each colour a series of its
-/// own so the legend shows both.
-fn compliance_chart(
-    ui: &mut Ui,
-    language: Language,
-    spans: &[(Span, SalesStatus)],
-    target_percent: f64,
-) {
-    let t = language.text();
-    let n = language.numbers();
-    let dark = ui.visuals().dark_mode;
-    let (good, warn) = (theme::good_color(dark), ui.visuals().warn_fg_color);
-    let kept = |share: f64| share + 1e-9 >= target_percent;
-    let bars = |keep: bool, colour: Color32| -> Vec<Bar> {
-        spans
-            .iter()
-            .enumerate()
-            .filter_map(|(i, (_, sales))| {
-                let share = sales.contacted_share? * 100.0;
-                (kept(share) == keep).then(|| Bar::new(i as f64, share).width(0.7).fill(colour))
-            })
-            .collect()
-    };
-    let (kept_bars, missed_bars) = (bars(true, good), bars(false, warn));
-    let description = spans
-        .iter()
-        .filter_map(|(span, sales)| {
-            Some(format!(
-                "{} {}",
-                span_label(language, *span),
-                n.percent(sales.contacted_share? * 100.0)
-            ))
-        })
-        .collect::<Vec<_>>()
-        .join(", ");
-    let hover = span_hover(language, spans, |sales| {
-        Some(format!(
-            "{}: {}\n{}: {}",
-            t.tracking_contacted_share,
-            n.percent(sales.contacted_share? * 100.0),
-            t.compliance_target_line,
-            n.percent(target_percent)
-        ))
-    });
-    let promise = ui.visuals().strong_text_color();
-    let mut keys = Vec::new();
-    if !kept_bars.is_empty() {
-        keys.push(Key {
-            name: t.compliance_kept.to_owned(),
-            colour: good,
-            mark: Mark::Bar,
-        });
-    }
-    if !missed_bars.is_empty() {
-        keys.push(Key {
-            name: t.compliance_missed.to_owned(),
-            colour: warn,
-            mark: Mark::Bar,
-        });
-    }
-    keys.push(Key {
-        name: t.compliance_target_line.to_owned(),
-        colour: promise,
-        mark: Mark::Dashed,
-    });
-    legend(ui, language, "sales compliance", &keys);
-    let response = still_plot("sales compliance", theme::PLOT_HEIGHT)
-        .include_y(0.0)
-        .include_y(100.0)
-        .y_grid_spacer(|input| round_marks(input.bounds))
-        .custom_x_axes(vec![span_axis(language, spans)])
-        .custom_y_axes(vec![
-            AxisHints::new_y().formatter(move |mark, _| n.percent(mark.value)),
-        ])
-        .label_formatter(hover_nearest(Along::X, hover))
-        .show(ui, |plot| {
-            for (name, bars, colour) in [
-                (t.compliance_kept, kept_bars, good),
-                (t.compliance_missed, missed_bars, warn),
-            ] {
-                plot.bar_chart(BarChart::new(name, bars).color(colour).allow_hover(false));
-            }
-            plot.hline(
-                HLine::new(t.compliance_target_line, target_percent)
-                    .color(promise)
-                    .style(LineStyle::dashed_loose())
-                    .allow_hover(false),
-            );
-        })
-        .response;
-    response.widget_info(|| {
-        egui::WidgetInfo::labeled(
-            egui::accesskit::Role::Image,
-            true,
-            format!("{}: {description}", t.compliance_chart_title),
-        )
-    });
 }
 
 #[cfg(test)]
