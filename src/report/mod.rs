@@ -19,7 +19,7 @@ pub use charts::{Chart, ChartId, ChartKind, Series, Target};
 pub use tables::{MonthTargets, figures, figures_without_plan, month_targets, resources};
 pub use tracking::{
     StatusText, TextBlock, Tracking, chance_percent, chance_words, follow_up, forecast_line,
-    forecast_spans, status_text,
+    forecast_spans, sales_lines, status_text,
 };
 
 use crate::document::{ScenarioId, SlaDocument};

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use super::charts::{Chart, ChartId, ChartKind, Series, Target};
 use crate::document::{ScenarioId, SlaDocument};
 use crate::i18n::{Language, NO_NUMBER, fill};
-use crate::plan::{Plan, SalesCommitments};
+use crate::plan::{Plan, SalesCommitments, Unit};
 use crate::tracking::{
     FanPoint, Forecast, Granularity, MonthLine, Pace, Quantity, SalesStatus, SourceFilter, Span,
     SpanForecast, State, Status, compliance, forecast, last_day_with_data, month_fan, month_line,
@@ -57,10 +57,15 @@ pub fn tracking(
     )
     .ok()?;
     let months = compliance(document, id, plan, Granularity::Month, date, &all).ok()?;
-    let target = document.sales_commitments.compliance_target_percent;
     Some(Tracking {
         date,
-        text: status_text(&status, &forecast, &document.currency, target, language),
+        text: status_text(
+            &status,
+            &forecast,
+            &document.currency,
+            &document.sales_commitments,
+            language,
+        ),
         status,
         forecast,
         line,
@@ -189,12 +194,12 @@ pub struct TextBlock {
 }
 
 /// The status in sentences: each span's state with its figures in leads and lead value, then
-/// sales' follow-up against the compliance target (`target_percent`).
+/// sales' follow-up against the `commitments` ([`sales_lines`]).
 pub fn status_text(
     status: &Status,
     forecast: &Forecast,
     currency: &str,
-    target_percent: f64,
+    commitments: &SalesCommitments,
     language: Language,
 ) -> StatusText {
     let t = language.text();
@@ -221,7 +226,7 @@ pub fn status_text(
             lines: pace_lines(pace, currency, language).to_vec(),
         })
         .collect();
-    blocks.push(sales_block(&status.sales, target_percent, language));
+    blocks.push(sales_block(&status.sales, commitments, currency, language));
     blocks.push(forecast_block(forecast, status.date, language));
     StatusText { heading, blocks }
 }
@@ -385,51 +390,84 @@ fn pace_lines(pace: &Pace, currency: &str, language: Language) -> [String; 2] {
     ]
 }
 
-fn sales_block(sales: &SalesStatus, target_percent: f64, language: Language) -> TextBlock {
+/// Sales' follow-up in sentences, as the window and every output word it: contacted within the
+/// promised time against the promised share, the attempts per lead against the promised
+/// number, and the leads accepted and rejected with the reasons.
+pub fn sales_lines(
+    sales: &SalesStatus,
+    commitments: &SalesCommitments,
+    currency: &str,
+    language: Language,
+) -> [String; 3] {
     let t = language.text();
     let n = language.numbers();
-    let state = match sales.state {
-        State::Behind => t.tracking_behind,
-        State::OnTrack | State::Ahead => t.tracking_on_track,
-    };
     let share = sales
         .contacted_share
-        .map_or(NO_NUMBER.to_owned(), |s| n.share(s));
+        .map_or_else(|| NO_NUMBER.to_owned(), |s| n.percent_to(s * 100.0, 1));
     let attempts = sales
         .attempts_per_lead
-        .map_or(NO_NUMBER.to_owned(), |a| n.decimal(a, 1));
-    let mut lines = vec![
+        .map_or_else(|| NO_NUMBER.to_owned(), |a| n.decimal(a, 1));
+    let reasons: Vec<String> = sales
+        .rejected_by_reason
+        .iter()
+        .map(|(reason, count)| format!("{reason} {count}"))
+        .collect();
+    let reasons = if reasons.is_empty() {
+        NO_NUMBER.to_owned()
+    } else {
+        reasons.join(", ")
+    };
+    [
         fill(
-            t.status_contacted,
+            t.sales_contacted_line,
             &[
                 ("contacted", &sales.contacted_in_time.to_string()),
                 ("leads", &sales.leads.to_string()),
                 ("share", &share),
-                ("target", &n.percent(target_percent)),
+                ("target", &n.percent(commitments.compliance_target_percent)),
+                (
+                    "hours",
+                    &language.with_unit(
+                        commitments.first_contact_within_hours,
+                        Unit::Hours,
+                        currency,
+                    ),
+                ),
+                ("state", sales.state.name(language)),
             ],
         ),
-        fill(t.status_attempts, &[("attempts", &attempts)]),
         fill(
-            t.status_accepted_rejected,
+            t.sales_attempts_line,
+            &[
+                ("attempts", &attempts),
+                ("reached", &sales.reached_attempts.to_string()),
+                ("n", &commitments.minimum_attempts.to_string()),
+            ],
+        ),
+        fill(
+            t.sales_accepted_line,
             &[
                 ("accepted", &sales.accepted.to_string()),
                 ("rejected", &sales.rejected.to_string()),
+                ("reasons", &reasons),
             ],
         ),
-    ];
-    if !sales.rejected_by_reason.is_empty() {
-        let reasons: Vec<String> = sales
-            .rejected_by_reason
-            .iter()
-            .map(|(reason, count)| format!("{reason} {count}"))
-            .collect();
-        lines.push(fill(
-            t.status_rejected_reasons,
-            &[("reasons", &reasons.join(", "))],
-        ));
-    }
+    ]
+}
+
+fn sales_block(
+    sales: &SalesStatus,
+    commitments: &SalesCommitments,
+    currency: &str,
+    language: Language,
+) -> TextBlock {
+    let t = language.text();
+    let state = match sales.state {
+        State::Behind => t.tracking_behind,
+        State::OnTrack | State::Ahead => t.tracking_on_track,
+    };
     TextBlock {
         title: format!("{}: {state}", t.status_sales_heading),
-        lines,
+        lines: sales_lines(sales, commitments, currency, language).to_vec(),
     }
 }

@@ -13,7 +13,9 @@ use super::section;
 use crate::document::{Actuals, Scenario, SlaDocument, Tracking};
 use crate::i18n::{Language, fill};
 use crate::plan::{Plan, SalesCommitments, Unit};
-use crate::report::{Chart, ChartId, chance_percent, chance_words, follow_up, forecast_spans};
+use crate::report::{
+    Chart, ChartId, chance_percent, chance_words, follow_up, forecast_spans, sales_lines,
+};
 use crate::tracking::{
     FanPoint, Forecast, Granularity, LinePoint, MonthLine, Pace, Quantity, SalesStatus,
     SourceFilter, Span, SpanForecast, State, Status, StatusError, Won, compliance, forecast,
@@ -712,66 +714,16 @@ fn model_text(language: Language, f: &SpanForecast) -> String {
     )
 }
 
-/// Sales' follow-up of the month's leads so far.
+/// Sales' follow-up of the month's leads so far, in the report's sentences (`sales_lines`),
+/// the first in the colour of its state.
 fn sales(ui: &mut Ui, language: Language, doc: &SlaDocument, sales: &SalesStatus) {
-    let t = language.text();
-    let n = language.numbers();
-    let c = &doc.sales_commitments;
     ui.add_space(8.0);
-    ui.label(RichText::new(t.status_sales).strong());
-    let share = sales
-        .contacted_share
-        .map_or_else(|| "—".to_owned(), |s| n.percent_to(s * 100.0, 1));
-    ui.label(
-        RichText::new(fill(
-            t.sales_contacted_line,
-            &[
-                ("contacted", &sales.contacted_in_time.to_string()),
-                ("leads", &sales.leads.to_string()),
-                ("share", &share),
-                ("target", &n.percent(c.compliance_target_percent)),
-                (
-                    "hours",
-                    &language.with_unit(c.first_contact_within_hours, Unit::Hours, &doc.currency),
-                ),
-                ("state", sales.state.name(language)),
-            ],
-        ))
-        .color(charts::state_colour(ui, sales.state)),
-    );
-    ui.label(fill(
-        t.sales_attempts_line,
-        &[
-            (
-                "attempts",
-                &sales
-                    .attempts_per_lead
-                    .map_or_else(|| "—".to_owned(), |a| n.decimal(a, 1)),
-            ),
-            ("reached", &sales.reached_attempts.to_string()),
-            ("n", &c.minimum_attempts.to_string()),
-        ],
-    ));
-    let reasons: Vec<String> = sales
-        .rejected_by_reason
-        .iter()
-        .map(|(reason, count)| format!("{reason} {count}"))
-        .collect();
-    ui.label(fill(
-        t.sales_accepted_line,
-        &[
-            ("accepted", &sales.accepted.to_string()),
-            ("rejected", &sales.rejected.to_string()),
-            (
-                "reasons",
-                &if reasons.is_empty() {
-                    "—".to_owned()
-                } else {
-                    reasons.join(", ")
-                },
-            ),
-        ],
-    ));
+    ui.label(RichText::new(language.text().status_sales).strong());
+    let [contacted, attempts, accepted] =
+        sales_lines(sales, &doc.sales_commitments, &doc.currency, language);
+    ui.label(RichText::new(contacted).color(charts::state_colour(ui, sales.state)));
+    ui.label(attempts);
+    ui.label(accepted);
 }
 
 /// Customers and revenue won in the month so far against the month's plan.
