@@ -26,6 +26,8 @@ pub enum Cell {
         whole: f64,
     },
     Money(f64),
+    /// An amount in whole units, however small (a pace's lead value: €46, not €45.50).
+    Amount(f64),
     /// A rate as a fraction (0.05), shown as a percentage with up to two decimals.
     Rate(f64),
     /// A share as a fraction (0.794), shown as a percentage with one decimal.
@@ -62,6 +64,7 @@ impl Cell {
             Self::Whole(value) => value.to_string(),
             Self::Count { whole, .. } => n.decimal(*whole, 0),
             Self::Money(value) => n.money(*value, currency),
+            Self::Amount(value) => n.money_to(*value, 0, currency),
             Self::Rate(fraction) => n.fraction_as_percent(*fraction),
             Self::Share(fraction) => n.share(*fraction),
             Self::Decimal { value, decimals } => n.fixed(*value, *decimals),
@@ -121,6 +124,7 @@ impl Cell {
             Self::Whole(value) => value.to_string(),
             Self::Count { exact: value, .. }
             | Self::Money(value)
+            | Self::Amount(value)
             | Self::Rate(value)
             | Self::Share(value)
             | Self::Decimal { value, .. }

@@ -18,8 +18,9 @@ pub use cell::Cell;
 pub use charts::{Chart, ChartId, ChartKind, Series, Target};
 pub use tables::{MonthTargets, figures, figures_without_plan, month_targets, resources};
 pub use tracking::{
-    StatusText, TextBlock, Tracking, chance_percent, chance_words, follow_up, forecast_line,
-    forecast_spans, sales_lines, status_text,
+    PaceTable, StatusChoice, StatusText, StatusView, TextBlock, Tracking, chance_percent,
+    chance_words, follow_up, forecast_line, forecast_spans, pace_table, sales_lines, status_text,
+    status_view,
 };
 
 use crate::document::{ScenarioId, SlaDocument};

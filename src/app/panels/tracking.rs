@@ -14,12 +14,12 @@ use crate::document::{Actuals, Scenario, SlaDocument, Tracking};
 use crate::i18n::{Language, fill};
 use crate::plan::{Plan, SalesCommitments, Unit};
 use crate::report::{
-    Chart, ChartId, chance_percent, chance_words, follow_up, forecast_spans, sales_lines,
+    ChartId, PaceTable, StatusChoice, StatusView, chance_percent, chance_words, forecast_spans,
+    sales_lines, status_view,
 };
 use crate::tracking::{
-    FanPoint, Forecast, Granularity, LinePoint, MonthLine, Pace, Quantity, SalesStatus,
-    SourceFilter, Span, SpanForecast, State, Status, StatusError, Won, compliance, forecast,
-    last_day_with_data, month_fan, month_line, period_line, status_for, won as tracking_won,
+    FanPoint, Forecast, Granularity, LinePoint, Quantity, SalesStatus, Span, SpanForecast, State,
+    Won, last_day_with_data,
 };
 
 /// The choices of the tracking charts, kept between frames (not in the document).
@@ -104,7 +104,8 @@ pub fn show(
         t.status_note,
     );
     choices(ui, fields, doc, agreed, plan, view, today);
-    let computed = computed(ui, doc, agreed, plan, view, language);
+    let kept = computed(ui, doc, agreed, plan, view, language);
+    let computed = &kept.view;
     let status = match &computed.status {
         Ok(status) => status,
         Err(error) => {
@@ -117,14 +118,9 @@ pub fn show(
         ui.label(RichText::new(t.status_no_results).strong());
         return;
     }
-    marketing(
-        ui,
-        language,
-        &doc.currency,
-        status,
-        view.quantity,
-        doc.tracking.tolerance_percent / 100.0,
-    );
+    if let Some(pace) = &computed.pace {
+        marketing(ui, language, &doc.currency, pace);
+    }
     if let Some(forecast) = &computed.forecast {
         forecast_panel(ui, language, forecast, status.date, view.quantity);
     }
@@ -217,22 +213,12 @@ pub fn show(
     }
 }
 
-/// What the status and the charts show. Adding up three years of daily results takes about a
-/// millisecond each, too much for every frame: the figures are kept with the inputs they were
+/// What the status and the charts show (`report::status_view`), kept with the inputs it was
 /// computed from and computed again only when one of those changes (an edit of the results or
-/// the plan, another date, count, source or granularity).
-#[derive(Clone)]
+/// the plan, another date, count, source or granularity, another language).
 struct Computed {
     inputs: Inputs,
-    status: Result<Status, StatusError>,
-    month: Option<MonthLine>,
-    period: Option<Vec<(Span, LinePoint)>>,
-    /// Sales' follow-up per week or month (`report::follow_up`).
-    follow_up: Vec<Chart>,
-    won: Option<Won>,
-    forecast: Option<Forecast>,
-    /// The month's forecast fan from the date to the month's end.
-    fan: Vec<FanPoint>,
+    view: StatusView,
 }
 
 /// Everything the figures depend on. Comparing the results is a pointer comparison unless they
@@ -284,42 +270,14 @@ fn computed(
         view: view.clone(),
         language,
     };
-    let filter = view
-        .source
-        .as_deref()
-        .map_or_else(SourceFilter::all, SourceFilter::source);
-    let status = status_for(doc, agreed.id, plan, view.date, &filter);
-    let month = status.as_ref().ok().and_then(|status| {
-        month_line(
-            doc,
-            agreed.id,
-            plan,
-            status.month,
-            view.date,
-            view.quantity,
-            &filter,
-        )
-        .ok()
-    });
+    let choice = StatusChoice {
+        date: view.date,
+        quantity: view.quantity,
+        source: view.source.clone(),
+        by: view.by,
+    };
     let computed = Computed {
-        period: period_line(
-            doc,
-            agreed.id,
-            plan,
-            view.by,
-            view.date,
-            view.quantity,
-            &filter,
-        )
-        .ok(),
-        follow_up: compliance(doc, agreed.id, plan, view.by, view.date, &filter)
-            .map(|spans| follow_up(&spans, &doc.sales_commitments, language))
-            .unwrap_or_default(),
-        won: tracking_won(doc, plan, view.date),
-        forecast: forecast(doc, agreed.id, plan, view.date, &filter).ok(),
-        fan: month_fan(doc, agreed.id, plan, view.date, view.quantity, &filter).unwrap_or_default(),
-        status,
-        month,
+        view: status_view(doc, agreed.id, plan, &choice, language),
         inputs,
     };
     let computed = std::sync::Arc::new(computed);
@@ -463,132 +421,41 @@ pub fn date_row(
     ui.end_row();
 }
 
-/// The pace of the month, the week and the period to date side by side.
-fn marketing(
-    ui: &mut Ui,
-    language: Language,
-    currency: &str,
-    status: &Status,
-    quantity: Quantity,
-    tolerance: f64,
-) {
+/// The pace of the month, the week and the period to date side by side
+/// (`report::pace_table`), each span's state in its colour, and the advice for the month.
+fn marketing(ui: &mut Ui, language: Language, currency: &str, pace: &PaceTable) {
     let t = language.text();
-    // The state of the figures on screen: in lead value, the value's own pace decides.
-    let state = |p: &Pace| match quantity {
-        Quantity::Leads => p.state,
-        Quantity::LeadValue => State::of(p.actual_value, p.expected_value, tolerance),
-    };
-    let n = language.numbers();
     ui.add_space(6.0);
-    ui.label(fill(
-        t.status_working_days,
-        &[
-            ("elapsed", &status.working_days_elapsed.to_string()),
-            ("days", &status.working_days.to_string()),
-            ("left", &status.working_days_left.to_string()),
-        ],
-    ));
-    let value = |v: f64| match quantity {
-        Quantity::Leads => n.count_up(v),
-        Quantity::LeadValue => n.money_to(v, 0, currency),
-    };
-    let per_day = |v: Option<f64>| match (v, quantity) {
-        (None, _) => "—".to_owned(),
-        (Some(v), Quantity::Leads) => n.decimal(v, 1),
-        (Some(v), Quantity::LeadValue) => n.money_to(v, 0, currency),
-    };
-    let paces: [(String, &Pace); 3] = [
-        (language.month(status.month), &status.month_pace),
-        (
-            fill(
-                t.status_iso_week,
-                &[("n", &status.date.iso_week().week().to_string())],
-            ),
-            &status.week,
-        ),
-        (t.status_period_to_date.to_owned(), &status.period),
-    ];
+    ui.label(&pace.working_days);
     Grid::new("status marketing")
         .striped(true)
         .spacing([24.0, 4.0])
         .show(ui, |ui| {
-            ui.label(RichText::new(t.status_marketing).strong());
-            for (label, _) in &paces {
-                ui.label(RichText::new(label).strong());
+            for column in &pace.columns {
+                ui.label(RichText::new(column).strong());
             }
             ui.end_row();
-            let rows: [(&str, PaceCell<'_>); 6] = [
-                (t.status_goal, &|p: &Pace| {
-                    value(pick(quantity, p.goal, p.goal_value))
-                }),
-                (t.status_actual, &|p: &Pace| {
-                    value(pick(quantity, p.actual, p.actual_value))
-                }),
-                (t.status_expected, &|p: &Pace| {
-                    value(pick(quantity, p.expected, p.expected_value))
-                }),
-                (t.status_projected, &|p: &Pace| match pick_option(
-                    quantity,
-                    p.projected,
-                    p.projected_value,
-                ) {
-                    Some(v) => value(v),
-                    None => "—".to_owned(),
-                }),
-                (t.status_needed, &|p: &Pace| {
-                    per_day(pick_option(
-                        quantity,
-                        p.needed_per_working_day,
-                        p.needed_value_per_working_day,
-                    ))
-                }),
-                (t.status_state, &|p: &Pace| {
-                    state(p).name(language).to_owned()
-                }),
-            ];
-            for (label, cell) in rows {
-                ui.label(label);
-                for (_, pace) in &paces {
-                    let text = cell(pace);
-                    if label == t.status_state {
-                        ui.label(
-                            RichText::new(text)
-                                .color(charts::state_colour(ui, state(pace)))
-                                .strong(),
-                        );
-                    } else {
-                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                            ui.label(text);
-                        });
-                    }
+            for (label, cells) in &pace.rows {
+                ui.label(*label);
+                for cell in cells {
+                    let text = cell.show(language, currency);
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        ui.label(text);
+                    });
                 }
                 ui.end_row();
             }
+            ui.label(t.status_state);
+            for state in pace.states {
+                ui.label(
+                    RichText::new(state.name(language))
+                        .color(charts::state_colour(ui, state))
+                        .strong(),
+                );
+            }
+            ui.end_row();
         });
-    let month = state(&status.month_pace);
-    let advice = match month {
-        State::Behind => t.advice_behind,
-        State::OnTrack => t.advice_on_track,
-        State::Ahead => t.advice_ahead,
-    };
-    ui.label(RichText::new(advice).color(charts::state_colour(ui, month)));
-}
-
-/// How one row of the pace table shows a pace.
-type PaceCell<'a> = &'a dyn Fn(&Pace) -> String;
-
-fn pick(quantity: Quantity, leads: f64, value: f64) -> f64 {
-    match quantity {
-        Quantity::Leads => leads,
-        Quantity::LeadValue => value,
-    }
-}
-
-fn pick_option(quantity: Quantity, leads: Option<f64>, value: Option<f64>) -> Option<f64> {
-    match quantity {
-        Quantity::Leads => leads,
-        Quantity::LeadValue => value,
-    }
+    ui.label(RichText::new(pace.advice).color(charts::state_colour(ui, pace.states[0])));
 }
 
 /// Will we make it? Per span the chance in words and as a number, the 80 % range and the
