@@ -22,6 +22,8 @@ pub struct Tracking {
     /// The last day with data (within the plan's period).
     pub date: NaiveDate,
     pub status: Status,
+    /// The pace of the month, the week and the period to date, in leads.
+    pub pace: PaceTable,
     /// Will we make it? The chances of the month, quarter, period and customers on the date.
     pub forecast: Forecast,
     /// The status in sentences (the command line's `status` prints the same).
@@ -59,8 +61,10 @@ pub fn tracking(
     )
     .ok()?;
     let months = compliance(document, id, plan, Granularity::Month, date, &all).ok()?;
+    let tolerance = document.tracking.tolerance_percent / 100.0;
     Some(Tracking {
         date,
+        pace: pace_table(&status, Quantity::Leads, tolerance, language),
         text: status_text(
             &status,
             &forecast,
