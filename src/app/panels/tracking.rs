@@ -129,80 +129,7 @@ pub fn show(
         won(ui, language, &doc.currency, figures);
     }
 
-    section(
-        ui,
-        &fill(t.hug_title, &[("month", &language.month(status.month))]),
-        &fill(
-            t.hug_note,
-            &[(
-                "tolerance",
-                &language.numbers().percent(doc.tracking.tolerance_percent),
-            )],
-        ),
-    );
-    if let Some(line) = &computed.month {
-        let x: Vec<f64> = line.days.iter().map(|p| f64::from(p.date.day())).collect();
-        let names: Vec<String> = line
-            .days
-            .iter()
-            .map(|p| language.long_date(p.date))
-            .collect();
-        let fan: Vec<(f64, FanPoint)> = computed
-            .fan
-            .iter()
-            .map(|f| (f64::from(f.date.day()), *f))
-            .collect();
-        hug_chart(
-            ui,
-            language,
-            &doc.currency,
-            "hug the line: month",
-            &x,
-            &names,
-            &line.days,
-            &fan,
-            view.quantity,
-            5.0,
-            |v| format!("{}", v.round()),
-        );
-    }
-
-    ui.horizontal(|ui| {
-        ui.selectable_value(&mut view.by, Granularity::Week, t.by_week);
-        ui.selectable_value(&mut view.by, Granularity::Month, t.by_month);
-    });
-    if let Some(points) = &computed.period {
-        let labels: Vec<String> = points
-            .iter()
-            .map(|(span, _)| span_label(language, *span))
-            .collect();
-        let names = labels.clone();
-        let x: Vec<f64> = (0..points.len()).map(|i| i as f64).collect();
-        let line: Vec<LinePoint> = points.iter().map(|(_, p)| *p).collect();
-        ui.label(RichText::new(t.period_chart_title).strong());
-        hug_chart(
-            ui,
-            language,
-            &doc.currency,
-            "hug the line: period",
-            &x,
-            &names,
-            &line,
-            &[],
-            view.quantity,
-            if view.by == Granularity::Week {
-                4.0
-            } else {
-                1.0
-            },
-            move |v| {
-                labels
-                    .get(v.round().max(0.0) as usize)
-                    .cloned()
-                    .unwrap_or_default()
-            },
-        );
-    }
+    hug_charts(ui, language, doc, status.month, computed, view);
     for chart in &computed.follow_up {
         ui.label(RichText::new(chart.title).strong());
         let height = match chart.id {
@@ -283,6 +210,93 @@ fn computed(
     let computed = std::sync::Arc::new(computed);
     ui.data_mut(|d| d.insert_temp(id, computed.clone()));
     computed
+}
+
+/// The hug-the-line charts: the status month's, with the forecast's fan, and the period's by
+/// week or month (with the choice between them).
+fn hug_charts(
+    ui: &mut Ui,
+    language: Language,
+    doc: &SlaDocument,
+    month: crate::plan::YearMonth,
+    computed: &StatusView,
+    view: &mut View,
+) {
+    let t = language.text();
+    section(
+        ui,
+        &fill(t.hug_title, &[("month", &language.month(month))]),
+        &fill(
+            t.hug_note,
+            &[(
+                "tolerance",
+                &language.numbers().percent(doc.tracking.tolerance_percent),
+            )],
+        ),
+    );
+    if let Some(line) = &computed.month {
+        let x: Vec<f64> = line.days.iter().map(|p| f64::from(p.date.day())).collect();
+        let names: Vec<String> = line
+            .days
+            .iter()
+            .map(|p| language.long_date(p.date))
+            .collect();
+        let fan: Vec<(f64, FanPoint)> = computed
+            .fan
+            .iter()
+            .map(|f| (f64::from(f.date.day()), *f))
+            .collect();
+        hug_chart(
+            ui,
+            language,
+            &doc.currency,
+            "hug the line: month",
+            &x,
+            &names,
+            &line.days,
+            &fan,
+            view.quantity,
+            5.0,
+            |v| format!("{}", v.round()),
+        );
+    }
+
+    ui.horizontal(|ui| {
+        ui.selectable_value(&mut view.by, Granularity::Week, t.by_week);
+        ui.selectable_value(&mut view.by, Granularity::Month, t.by_month);
+    });
+    if let Some(points) = &computed.period {
+        let labels: Vec<String> = points
+            .iter()
+            .map(|(span, _)| span_label(language, *span))
+            .collect();
+        let names = labels.clone();
+        let x: Vec<f64> = (0..points.len()).map(|i| i as f64).collect();
+        let line: Vec<LinePoint> = points.iter().map(|(_, p)| *p).collect();
+        ui.label(RichText::new(t.period_chart_title).strong());
+        hug_chart(
+            ui,
+            language,
+            &doc.currency,
+            "hug the line: period",
+            &x,
+            &names,
+            &line,
+            &[],
+            view.quantity,
+            if view.by == Granularity::Week {
+                4.0
+            } else {
+                1.0
+            },
+            move |v| {
+                labels
+                    .get(v.round().max(0.0) as usize)
+                    .cloned()
+                    .unwrap_or_default()
+            },
+        );
+    }
 }
 
 /// The date, what is counted, which source, and the tolerance.
