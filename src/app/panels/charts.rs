@@ -111,6 +111,8 @@ pub(super) fn draw(
     let bar_kind = bars.first().map_or(ChartKind::Count, |(_, s)| s.kind);
     let left_label = match (bars.as_slice(), bar_kind) {
         ([(_, only)], _) => only.name,
+        // Accepted and rejected are both leads.
+        _ if chart.id == ChartId::Acceptance => t.leads,
         (_, ChartKind::Share) => t.axis_share,
         (_, ChartKind::Money) => t.axis_revenue,
         (_, ChartKind::Count | ChartKind::Average) => t.axis_count,
