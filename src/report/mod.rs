@@ -10,12 +10,14 @@
 mod agreement;
 mod cell;
 pub mod charts;
+mod review;
 mod tables;
 mod tracking;
 
 pub use agreement::{ApprovalState, Section, Signature, approval, sales_promises};
 pub use cell::Cell;
 pub use charts::{Chart, ChartId, ChartKind, Series, Target};
+pub use review::{ReviewRow, ReviewTable, review_table};
 pub use tables::{MonthTargets, figures, figures_without_plan, month_targets, resources};
 pub use tracking::{
     PaceTable, StatusChoice, StatusText, StatusView, TextBlock, Tracking, chance_percent,
