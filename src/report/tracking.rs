@@ -638,3 +638,53 @@ pub fn pace_table(
         states,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::SourceDay;
+    use crate::plan::YearMonth;
+
+    /// The follow-up of one month's records: `leads` leads, `in_time` of them contacted in time.
+    fn month(leads: u32, in_time: u32, target: f64) -> (Span, SalesStatus) {
+        let date = NaiveDate::from_ymd_opt(2027, 1, 4).unwrap_or_default();
+        let mut day = SourceDay::new(date, "Web");
+        day.leads = leads;
+        day.contacted_in_time = in_time;
+        (
+            Span::Month(YearMonth::of(date)),
+            SalesStatus::of(&[day], &SourceFilter::all(), target),
+        )
+    }
+
+    /// One rule decides whether a month kept the promise: the bar's state is the status's, a
+    /// share exactly at the target keeps it, and a month without leads has no bar.
+    #[test]
+    fn the_compliance_bars_have_the_states_of_the_status() {
+        let commitments = SalesCommitments {
+            compliance_target_percent: 90.0,
+            ..SalesCommitments::default()
+        };
+        let spans = [month(10, 9, 0.9), month(10, 8, 0.9), month(0, 0, 0.9)];
+        let charts = follow_up(&spans, &commitments, Language::English);
+        let compliance = &charts[0];
+        assert_eq!(compliance.id, ChartId::SalesCompliance);
+        let states: Vec<State> = spans.iter().map(|(_, s)| s.state).collect();
+        assert_eq!(compliance.series[0].states, states);
+        assert_eq!(
+            states,
+            [State::OnTrack, State::Behind, State::OnTrack],
+            "9 of 10 is the promised 90 %"
+        );
+        assert!(compliance.series[0].values[2].is_nan());
+        assert_eq!(
+            compliance.target.as_ref().map(|t| t.value),
+            Some(0.9),
+            "the promise as a share"
+        );
+        assert_eq!(
+            compliance.description(Language::English, "EUR"),
+            "Leads contacted in time. Share contacted in time: Jan 2027 90%, Jan 2027 80%; Promised: 90%"
+        );
+    }
+}
