@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 
 use super::{Format, Outcome, planned};
 use crate::i18n::{Language, fill};
+use crate::plan::SalesCommitments;
 use crate::report::status_text;
 use crate::tracking::{Forecast, SourceFilter, Status, forecast, status};
 
@@ -55,7 +56,7 @@ pub fn run_status(args: &StatusArgs, today: NaiveDate, language: Language) -> Ou
                 &status,
                 &forecast,
                 &doc.currency,
-                doc.sales_commitments.compliance_target_percent,
+                &doc.sales_commitments,
                 language,
             ),
         }),
@@ -78,10 +79,10 @@ fn text(
     status: &Status,
     forecast: &Forecast,
     currency: &str,
-    target_percent: f64,
+    commitments: &SalesCommitments,
     language: Language,
 ) -> String {
-    let text = status_text(status, forecast, currency, target_percent, language);
+    let text = status_text(status, forecast, currency, commitments, language);
     let mut out = format!("{}\n", text.heading);
     for block in text.blocks {
         let _ = writeln!(out, "\n{}", block.title);

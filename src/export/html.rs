@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 
 use super::svg;
 use crate::i18n::fill;
-use crate::report::{Cell, Figure, Report, Table, Tracking};
+use crate::report::{Cell, Figure, PaceTable, Report, Table, Tracking};
 
 const STYLE: &str = "\
 :root{color-scheme:light;--ink:#1d2433;--weak:#5a6478;--line:#d5dae3;--band:#f3f5f9;--accent:#2458a6}
@@ -196,7 +196,7 @@ pub fn render(report: &Report) -> String {
             out,
             "<figure>\n<figcaption>{}</figcaption>\n{}{}</figure>",
             escape(chart.title),
-            svg::chart_legend(chart),
+            svg::chart_legend(chart, report.language),
             svg::chart(chart, report.language, &report.currency)
         );
     }
@@ -231,6 +231,7 @@ fn tracking_section(out: &mut String, report: &Report, tracking: &Tracking) {
     );
     section_start(out, t.tracking_section, &note, true);
     let _ = writeln!(out, "<p>{}</p>", escape(&tracking.text.heading));
+    pace_table(out, report, &tracking.pace);
     for block in &tracking.text.blocks {
         let _ = writeln!(out, "<h3>{}</h3>", escape(&block.title));
         for line in &block.lines {
@@ -248,14 +249,50 @@ fn tracking_section(out: &mut String, report: &Report, tracking: &Tracking) {
         svg::hug_legend(&tracking.line, &tracking.fan, report.language),
         svg::hug_line(&tracking.line, &tracking.fan, &title, report.language)
     );
-    let _ = writeln!(
-        out,
-        "<figure>\n<figcaption>{}</figcaption>\n{}{}</figure>",
-        escape(tracking.compliance.title),
-        svg::chart_legend(&tracking.compliance),
-        svg::chart(&tracking.compliance, report.language, &report.currency)
-    );
+    for chart in &tracking.follow_up {
+        let _ = writeln!(
+            out,
+            "<figure>\n<figcaption>{}</figcaption>\n{}{}</figure>",
+            escape(chart.title),
+            svg::chart_legend(chart, report.language),
+            svg::chart(chart, report.language, &report.currency)
+        );
+    }
     out.push_str("</section>\n");
+}
+
+/// The pace of the month, the week and the period to date: a row per figure, a column per
+/// span, each span's state in the last row.
+fn pace_table(out: &mut String, report: &Report, pace: &PaceTable) {
+    let _ = writeln!(out, "<p>{}</p>", escape(&pace.working_days));
+    out.push_str("<div class=\"scroll\"><table>\n<thead><tr>");
+    for (i, column) in pace.columns.iter().enumerate() {
+        let class = if i == 0 { "" } else { " class=\"n\"" };
+        let _ = write!(out, "<th scope=\"col\"{class}>{}</th>", escape(column));
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    let t = report.language.text();
+    let states = pace
+        .states
+        .map(|s| Cell::Text(s.name(report.language).to_owned()));
+    for (label, cells) in pace
+        .rows
+        .iter()
+        .map(|(label, cells)| (*label, cells))
+        .chain(std::iter::once((t.status_state, &states)))
+    {
+        let _ = write!(out, "<tr><th scope=\"row\">{}</th>", escape(label));
+        for cell in cells {
+            let _ = write!(
+                out,
+                "<td class=\"n\">{}</td>",
+                escape(&cell.show(report.language, &report.currency))
+            );
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table></div>\n");
+    let _ = writeln!(out, "<p>{}</p>", escape(pace.advice));
 }
 
 /// Opens a section; `page` starts it on a new page when printed.
@@ -273,7 +310,7 @@ fn figures<'a>(out: &mut String, report: &Report, figures: impl Iterator<Item = 
         let _ = writeln!(
             out,
             "<tr><th scope=\"row\">{}</th><td class=\"n\">{}</td></tr>",
-            escape(figure.label),
+            escape(&figure.label),
             escape(&figure.value.show(report.language, &report.currency))
         );
     }

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::html;
-use crate::report::{Figure, Report, Table};
+use crate::report::{Figure, PaceTable, Report, Table};
 
 /// `text` safe in Markdown: the characters that start markup or end a table cell are
 /// backslash-escaped, `<` and `&` become entities (no raw HTML), new lines become spaces, and
@@ -81,6 +81,7 @@ pub fn render(report: &Report) -> String {
         // The status in the same sentences as the HTML, so both show the same counts.
         let _ = writeln!(out, "## {}\n", escape(t.tracking_section));
         let _ = writeln!(out, "{}\n", escape(&tracking.text.heading));
+        pace_table(&mut out, report, &tracking.pace);
         for block in &tracking.text.blocks {
             let _ = writeln!(out, "### {}\n", escape(&block.title));
             for line in &block.lines {
@@ -102,9 +103,35 @@ pub fn render(report: &Report) -> String {
 fn figures(out: &mut String, report: &Report, figures: &[Figure]) {
     for figure in figures {
         let value = figure.value.show(report.language, &report.currency);
-        let _ = writeln!(out, "- {}: **{}**", escape(figure.label), escape(&value));
+        let _ = writeln!(out, "- {}: **{}**", escape(&figure.label), escape(&value));
     }
     out.push('\n');
+}
+
+/// The pace of the month, the week and the period to date as a table, each span's state in
+/// the last row, then the advice.
+fn pace_table(out: &mut String, report: &Report, pace: &PaceTable) {
+    let _ = writeln!(out, "{}\n", escape(&pace.working_days));
+    let row = |cells: Vec<String>| format!("| {} |", cells.join(" | "));
+    let _ = writeln!(
+        out,
+        "{}",
+        row(pace.columns.iter().map(|c| escape(c)).collect())
+    );
+    let _ = writeln!(out, "| --- | ---: | ---: | ---: |");
+    for (label, cells) in &pace.rows {
+        let mut line = vec![escape(label)];
+        line.extend(
+            cells
+                .iter()
+                .map(|c| escape(&c.show(report.language, &report.currency))),
+        );
+        let _ = writeln!(out, "{}", row(line));
+    }
+    let mut states = vec![escape(report.language.text().status_state)];
+    states.extend(pace.states.iter().map(|s| escape(s.name(report.language))));
+    let _ = writeln!(out, "{}\n", row(states));
+    let _ = writeln!(out, "{}\n", escape(pace.advice));
 }
 
 fn table(out: &mut String, report: &Report, table: &Table) {

@@ -38,7 +38,12 @@ pub fn chart(chart: &Chart, language: Language, currency: &str) -> String {
     let plot_width = WIDTH - LEFT - right;
     let plot_height = HEIGHT - TOP - BOTTOM;
     let bottom = TOP + plot_height;
-    let (bar_top, bar_step) = axis_top(bars.iter().flat_map(|s| s.values.iter().copied()));
+    let target = chart.target.as_ref().map(|t| t.value);
+    let (bar_top, bar_step) = axis_top(
+        bars.iter()
+            .flat_map(|s| s.values.iter().copied())
+            .chain(target),
+    );
     let (line_top, line_step) = axis_top(lines.iter().flat_map(|s| s.values.iter().copied()));
     let y = |value: f64, top: f64| bottom - (value.max(0.0) / top) * plot_height;
     let slots = chart.labels.len().max(1) as f64;
@@ -80,29 +85,16 @@ pub fn chart(chart: &Chart, language: Language, currency: &str) -> String {
             tick += line_step;
         }
     }
-    // Bars, grouped per category.
-    let group = slot * 0.7;
-    let width = group / bars.len().max(1) as f64;
-    for (s, series) in bars.iter().enumerate() {
-        let colour = COLOURS[s % COLOURS.len()];
-        for (i, value) in series.values.iter().enumerate() {
-            let x = LEFT + slot * i as f64 + (slot - group) / 2.0 + width * s as f64;
-            let top = y(*value, bar_top);
-            let _ = writeln!(
-                out,
-                "<rect x=\"{x:.1}\" y=\"{top:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{colour}\">\
-                 <title>{}</title></rect>",
-                width * 0.92,
-                bottom - top,
-                escape(&format!(
-                    "{} · {}: {}",
-                    chart.labels.get(i).map_or("", String::as_str),
-                    series.name,
-                    series.kind.show(*value, language, currency)
-                ))
-            );
-        }
-    }
+    bar_rects(
+        &mut out,
+        chart,
+        &bars,
+        slot,
+        &|value| y(value, bar_top),
+        bottom,
+        language,
+        currency,
+    );
     for (s, series) in lines.iter().enumerate() {
         let colour = COLOURS[(bars.len() + s) % COLOURS.len()];
         let points: Vec<String> = series
@@ -123,8 +115,30 @@ pub fn chart(chart: &Chart, language: Language, currency: &str) -> String {
             points.join(" ")
         );
     }
-    // Category labels under the bars; a long name is shortened, its full name shown on hover.
-    for (i, name) in chart.labels.iter().enumerate() {
+    if let Some(target) = &chart.target {
+        let name = format!("{}: {}", target.name, chart.show_target(language, currency));
+        target_line(&mut out, y(target.value, bar_top), LEFT + plot_width, &name);
+    }
+    category_labels(&mut out, &chart.labels, slot, bottom);
+    out.push_str("</svg>\n");
+    out
+}
+
+/// The target as a dashed line across the plot at height `at`, named on hover.
+fn target_line(out: &mut String, at: f64, right: f64, name: &str) {
+    let _ = writeln!(
+        out,
+        "<line x1=\"{LEFT}\" y1=\"{at:.1}\" x2=\"{right:.1}\" y2=\"{at:.1}\" stroke=\"#1d2433\" \
+         stroke-width=\"2\" stroke-dasharray=\"6 4\"><title>{}</title></line>",
+        escape(name)
+    );
+}
+
+/// The category labels under the bars, each in the middle of its `slot`; a long name is
+/// shortened, its full name shown on hover.
+fn category_labels(out: &mut String, labels: &[String], slot: f64, bottom: f64) {
+    let slots = labels.len().max(1) as f64;
+    for (i, name) in labels.iter().enumerate() {
         let short: String = if name.chars().count() > 14 {
             let kept: String = name.chars().take(13).collect();
             format!("{}…", kept.trim_end())
@@ -151,23 +165,84 @@ pub fn chart(chart: &Chart, language: Language, currency: &str) -> String {
             escape(&short)
         );
     }
-    out.push_str("</svg>\n");
-    out
+}
+
+/// The bars, grouped per category (`slot` wide): each series in its colour, or in the colour
+/// of each bar's state; no bar for a value that is not a number. `y` places a value.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the geometry of one drawing, computed once by `chart`"
+)]
+fn bar_rects(
+    out: &mut String,
+    chart: &Chart,
+    bars: &[&Series],
+    slot: f64,
+    y: &dyn Fn(f64) -> f64,
+    bottom: f64,
+    language: Language,
+    currency: &str,
+) {
+    let group = slot * 0.7;
+    let width = group / bars.len().max(1) as f64;
+    for (s, series) in bars.iter().enumerate() {
+        for (i, value) in series.values.iter().enumerate() {
+            if !value.is_finite() {
+                continue;
+            }
+            let colour = series
+                .states
+                .get(i)
+                .map_or(COLOURS[s % COLOURS.len()], |state| state_colour(*state));
+            let x = LEFT + slot * i as f64 + (slot - group) / 2.0 + width * s as f64;
+            let top = y(*value);
+            let _ = writeln!(
+                out,
+                "<rect x=\"{x:.1}\" y=\"{top:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{colour}\">\
+                 <title>{}</title></rect>",
+                width * 0.92,
+                bottom - top,
+                escape(&format!(
+                    "{} · {}: {}{}",
+                    chart.labels.get(i).map_or("", String::as_str),
+                    series.name,
+                    series.kind.show(*value, language, currency),
+                    series
+                        .notes
+                        .get(i)
+                        .filter(|note| !note.is_empty())
+                        .map_or_else(String::new, |note| format!(" ({note})"))
+                ))
+            );
+        }
+    }
 }
 
 /// The legend of [`chart`] as an HTML list: each series' colour and name, in the colours
-/// the bars and lines are drawn with.
-pub fn chart_legend(chart: &Chart) -> String {
+/// the bars and lines are drawn with (a series coloured by state: each state it has), then
+/// the target line.
+pub fn chart_legend(chart: &Chart, language: Language) -> String {
     let bars = chart.series.iter().filter(|s| !s.line);
     let lines = chart.series.iter().filter(|s| s.line);
-    let keys: Vec<(String, &str, &str)> = bars
+    let mut keys: Vec<(String, &str, &str)> = bars
         .chain(lines)
         .enumerate()
+        .filter(|(_, series)| series.states.is_empty())
         .map(|(s, series)| {
             let mark = if series.line { "line" } else { "bar" };
             (series.name.to_owned(), COLOURS[s % COLOURS.len()], mark)
         })
         .collect();
+    keys.extend(chart.states().into_iter().map(|state| {
+        (
+            chart.state_name(state, language).to_owned(),
+            state_colour(state),
+            "bar",
+        )
+    }));
+    if let Some(target) = &chart.target {
+        keys.push((target.name.to_owned(), "#1d2433", "line"));
+    }
     legend(&keys)
 }
 

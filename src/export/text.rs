@@ -78,7 +78,7 @@ fn figures(out: &mut String, report: &Report, figures: &[Figure]) {
         .unwrap_or(0);
     for figure in figures {
         let value = figure.value.compact(report.language, &report.currency);
-        pad(out, figure.label, width, Align::Left);
+        pad(out, &figure.label, width, Align::Left);
         let _ = writeln!(out, "  {value}");
     }
 }

@@ -604,10 +604,6 @@ pub const TEXT: Text = Text {
     status_period_to_date: "Period to date",
     status_pace_line: "{label}: {actual} of {goal} (expected by now {expected}, projected {projected}; needed per working day: {needed})",
     status_sales_heading: "Sales follow-up this month",
-    status_contacted: "Contacted in time: {contacted} of {leads} leads ({share}; target {target})",
-    status_attempts: "Contact attempts per lead: {attempts}",
-    status_accepted_rejected: "Accepted: {accepted}; rejected: {rejected}",
-    status_rejected_reasons: "Rejected per reason: {reasons}",
     cli_bad_date: "“{text}” is not a date; write it as year-month-day, e.g. 2027-01-15",
     tracking_section: "Tracking",
     tracking_section_note: "Actuals up to {date}, the last day with data, against the agreed plan.",
@@ -886,4 +882,6 @@ pub const TEXT: Text = Text {
     cli_sync_dry_run: "Dry run: {file} is unchanged.",
     cli_sync_saved: "Updated {file} from {crm}.",
     cli_sync_not_saved: "Not saved: {file} is unchanged.",
+    // Issue 16: one report model.
+    at_most: "at most {value}",
 };

@@ -998,10 +998,6 @@ pub struct Text {
     pub status_period_to_date: &'static str,
     pub status_pace_line: &'static str,
     pub status_sales_heading: &'static str,
-    pub status_contacted: &'static str,
-    pub status_attempts: &'static str,
-    pub status_accepted_rejected: &'static str,
-    pub status_rejected_reasons: &'static str,
     pub cli_bad_date: &'static str,
     pub tracking_section: &'static str,
     pub tracking_section_note: &'static str,
@@ -1282,6 +1278,9 @@ pub struct Text {
     pub cli_sync_dry_run: &'static str,
     pub cli_sync_saved: &'static str,
     pub cli_sync_not_saved: &'static str,
+    // Issue 16: one report model.
+    /// An upper bound: "at most 12.5×" (a return on a budget that is a lower bound).
+    pub at_most: &'static str,
 }
 
 #[cfg(test)]

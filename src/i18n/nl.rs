@@ -604,10 +604,6 @@ pub const TEXT: Text = Text {
     status_period_to_date: "Periode tot nu toe",
     status_pace_line: "{label}: {actual} van {goal} (verwacht tot nu toe {expected}, prognose {projected}; nodig per werkdag: {needed})",
     status_sales_heading: "Opvolging door sales deze maand",
-    status_contacted: "Op tijd benaderd: {contacted} van {leads} leads ({share}; doel {target})",
-    status_attempts: "Contactpogingen per lead: {attempts}",
-    status_accepted_rejected: "Geaccepteerd: {accepted}; afgewezen: {rejected}",
-    status_rejected_reasons: "Afgewezen per reden: {reasons}",
     cli_bad_date: "“{text}” is geen datum; schrijf jaar-maand-dag, bijvoorbeeld 2027-01-15",
     tracking_section: "Voortgang",
     tracking_section_note: "Werkelijke cijfers tot en met {date}, de laatste dag met gegevens, afgezet tegen het afgesproken plan.",
@@ -886,4 +882,6 @@ pub const TEXT: Text = Text {
     cli_sync_dry_run: "Proefrun: {file} is niet gewijzigd.",
     cli_sync_saved: "{file} bijgewerkt vanuit {crm}.",
     cli_sync_not_saved: "Niet opgeslagen: {file} is ongewijzigd.",
+    // Issue 16: one report model.
+    at_most: "hoogstens {value}",
 };

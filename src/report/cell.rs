@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use crate::i18n::{Language, NO_NUMBER};
+use crate::i18n::{Language, NO_NUMBER, fill};
 use crate::plan::YearMonth;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -26,6 +26,8 @@ pub enum Cell {
         whole: f64,
     },
     Money(f64),
+    /// An amount in whole units, however small (a pace's lead value: €46, not €45.50).
+    Amount(f64),
     /// A rate as a fraction (0.05), shown as a percentage with up to two decimals.
     Rate(f64),
     /// A share as a fraction (0.794), shown as a percentage with one decimal.
@@ -37,6 +39,15 @@ pub enum Cell {
     },
     /// An average shown with at most one decimal: 40, 91.6.
     Average(f64),
+    /// A multiple shown with one decimal and "×": a return on spend of 12.5×.
+    Times(f64),
+    /// A lower bound: the value is this or more ("at least €8,000"), such as a budget of
+    /// sources of which some lack a cost per lead. Every renderer says so; a data file keeps
+    /// the number.
+    AtLeast(Box<Cell>),
+    /// An upper bound: the value is this or less ("at most 12.5×"), such as a return on a
+    /// budget that is itself a lower bound.
+    AtMost(Box<Cell>),
     /// No number: a month without working days, a source without a cost.
     Missing,
 }
@@ -53,10 +64,16 @@ impl Cell {
             Self::Whole(value) => value.to_string(),
             Self::Count { whole, .. } => n.decimal(*whole, 0),
             Self::Money(value) => n.money(*value, currency),
+            Self::Amount(value) => n.money_to(*value, 0, currency),
             Self::Rate(fraction) => n.fraction_as_percent(*fraction),
             Self::Share(fraction) => n.share(*fraction),
             Self::Decimal { value, decimals } => n.fixed(*value, *decimals),
             Self::Average(value) => n.decimal(*value, 1),
+            Self::Times(value) => format!("{}×", n.decimal(*value, 1)),
+            Self::AtLeast(value) => {
+                bound(language.text().at_least, &value.show(language, currency))
+            }
+            Self::AtMost(value) => bound(language.text().at_most, &value.show(language, currency)),
             Self::Missing => NO_NUMBER.to_owned(),
         }
     }
@@ -66,6 +83,12 @@ impl Cell {
     pub fn compact(&self, language: Language, currency: &str) -> String {
         match self {
             Self::Month(month) => language.month_short(*month, true),
+            Self::AtLeast(value) => {
+                bound(language.text().at_least, &value.compact(language, currency))
+            }
+            Self::AtMost(value) => {
+                bound(language.text().at_most, &value.compact(language, currency))
+            }
             other => other.show(language, currency),
         }
     }
@@ -101,12 +124,24 @@ impl Cell {
             Self::Whole(value) => value.to_string(),
             Self::Count { exact: value, .. }
             | Self::Money(value)
+            | Self::Amount(value)
             | Self::Rate(value)
             | Self::Share(value)
             | Self::Decimal { value, .. }
-            | Self::Average(value) => number(*value),
+            | Self::Average(value)
+            | Self::Times(value) => number(*value),
+            Self::AtLeast(value) | Self::AtMost(value) => value.raw(decimal),
             Self::Missing => String::new(),
         }
+    }
+}
+
+/// "at least €8,000": a bound's words around the value shown, unless there is no value.
+fn bound(words: &str, value: &str) -> String {
+    if value == NO_NUMBER {
+        value.to_owned()
+    } else {
+        fill(words, &[("value", value)])
     }
 }
 
@@ -137,5 +172,14 @@ mod tests {
             Cell::Money(f64::INFINITY).show(Language::English, "EUR"),
             "—"
         );
+        let budget = Cell::AtLeast(Box::new(Cell::Money(8000.0)));
+        assert_eq!(budget.show(Language::English, "EUR"), "at least €8,000");
+        assert_eq!(budget.compact(Language::Dutch, "EUR"), "minstens € 8.000");
+        assert_eq!(budget.raw('.'), "8000");
+        let roms = Cell::AtMost(Box::new(Cell::Times(12.5)));
+        assert_eq!(roms.show(Language::English, "EUR"), "at most 12.5×");
+        assert_eq!(roms.raw(','), "12,5");
+        let nothing = Cell::AtLeast(Box::new(Cell::Money(f64::NAN)));
+        assert_eq!(nothing.show(Language::English, "EUR"), "—");
     }
 }

@@ -4,6 +4,7 @@
 use crate::i18n::Language;
 use crate::plan::Plan;
 use crate::plan::funnel::whole_up;
+use crate::tracking::State;
 
 /// A round axis step for values up to `max`: 1, 2 or 5 × 10ⁿ, about four steps. The window's
 /// charts and the SVG export both put their ticks at multiples of it.
@@ -29,6 +30,8 @@ pub enum ChartKind {
     Money,
     /// Fractions shown as percentages.
     Share,
+    /// An average with at most one decimal (attempts per lead).
+    Average,
 }
 
 impl ChartKind {
@@ -40,6 +43,7 @@ impl ChartKind {
             Self::Count => n.decimal(value, 0),
             Self::Money => n.money(value, currency),
             Self::Share => n.share(value),
+            Self::Average => n.decimal(value, 1),
         }
     }
 }
@@ -49,8 +53,37 @@ impl ChartKind {
 pub struct Series {
     pub name: &'static str,
     pub kind: ChartKind,
+    /// One value per label; NaN where there is none (a week without leads has no share).
     pub values: Vec<f64>,
     pub line: bool,
+    /// The state of each value, which colours its bar (the promise kept or missed); empty when
+    /// the values have none.
+    pub states: Vec<State>,
+    /// What a value is made of, shown with it on hover (the reasons for the rejections);
+    /// empty, or one (possibly empty) note per value.
+    pub notes: Vec<String>,
+}
+
+impl Series {
+    /// A series of bars (or, with `line`, a line) without states.
+    pub fn new(name: &'static str, kind: ChartKind, values: Vec<f64>, line: bool) -> Self {
+        Self {
+            name,
+            kind,
+            values,
+            line,
+            states: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+}
+
+/// A level the bars are measured against (the promised share or number of attempts), drawn
+/// as a dashed line across the chart on the bars' axis.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Target {
+    pub name: &'static str,
+    pub value: f64,
 }
 
 /// Which chart it is, so a screen can pick one (meeting mode shows only the leads).
@@ -60,8 +93,12 @@ pub enum ChartId {
     CustomersPerMonth,
     Funnel,
     LeadMix,
-    /// Sales' follow-up per month (tracking).
+    /// The share of leads contacted in time per week or month, against the promise.
     SalesCompliance,
+    /// Contact attempts per lead per week or month, against the promised number.
+    Attempts,
+    /// Leads accepted and rejected by sales per week or month.
+    Acceptance,
 }
 
 /// A chart: a title, one label per category (month, stage, source) and its series. The app's
@@ -72,13 +109,17 @@ pub struct Chart {
     pub title: &'static str,
     pub labels: Vec<String>,
     pub series: Vec<Series>,
+    /// The promised level, when the chart measures against one.
+    pub target: Option<Target>,
 }
 
 impl Chart {
     /// The chart in words, for a screen reader and the exported image's accessible name:
     /// "Leads per month. Leads: Jan 2027 101, Feb 92, …".
+    /// Values that are not numbers (a week without leads) are left out; the target follows
+    /// the series: "…; Promised: 90.0%".
     pub fn description(&self, language: Language, currency: &str) -> String {
-        let series: Vec<String> = self
+        let mut series: Vec<String> = self
             .series
             .iter()
             .map(|s| {
@@ -86,12 +127,51 @@ impl Chart {
                     .labels
                     .iter()
                     .zip(&s.values)
+                    .filter(|(_, v)| v.is_finite())
                     .map(|(name, v)| format!("{name} {}", s.kind.show(*v, language, currency)))
                     .collect();
                 format!("{}: {}", s.name, values.join(", "))
             })
             .collect();
+        if let Some(target) = &self.target {
+            series.push(format!(
+                "{}: {}",
+                target.name,
+                self.show_target(language, currency)
+            ));
+        }
         format!("{}. {}", self.title, series.join("; "))
+    }
+
+    /// The target as its axis shows it: in the kind of the bars.
+    pub fn show_target(&self, language: Language, currency: &str) -> String {
+        let kind = self
+            .series
+            .iter()
+            .find(|s| !s.line)
+            .map_or(ChartKind::Count, |s| s.kind);
+        self.target
+            .as_ref()
+            .map_or_else(String::new, |t| kind.show(t.value, language, currency))
+    }
+
+    /// The name of a bar's state in the legend: the promise kept or missed on the sales
+    /// charts, else on track, behind or far ahead.
+    pub fn state_name(&self, state: State, language: Language) -> &'static str {
+        let t = language.text();
+        match (self.id, state) {
+            (ChartId::SalesCompliance | ChartId::Attempts, State::Behind) => t.compliance_missed,
+            (ChartId::SalesCompliance | ChartId::Attempts, _) => t.compliance_kept,
+            (_, state) => state.name(language),
+        }
+    }
+
+    /// The states the bars have, in the order a legend lists them.
+    pub fn states(&self) -> Vec<State> {
+        [State::OnTrack, State::Behind, State::Ahead]
+            .into_iter()
+            .filter(|state| self.series.iter().any(|s| s.states.contains(state)))
+            .collect()
     }
 }
 
@@ -112,31 +192,33 @@ pub fn charts(plan: &Plan, language: Language) -> Vec<Chart> {
             id: ChartId::LeadsPerMonth,
             title: t.chart_leads_per_month,
             labels: months.clone(),
-            series: vec![Series {
-                name: t.leads,
-                kind: ChartKind::Count,
-                values: monthly(|m| m.leads),
-                line: false,
-            }],
+            series: vec![Series::new(
+                t.leads,
+                ChartKind::Count,
+                monthly(|m| m.leads),
+                false,
+            )],
+            target: None,
         },
         Chart {
             id: ChartId::CustomersPerMonth,
             title: t.chart_customers_per_month,
             labels: months,
             series: vec![
-                Series {
-                    name: t.customers,
-                    kind: ChartKind::Count,
-                    values: monthly(|m| m.customers),
-                    line: false,
-                },
-                Series {
-                    name: t.revenue,
-                    kind: ChartKind::Money,
-                    values: plan.months.iter().map(|m| m.revenue).collect(),
-                    line: true,
-                },
+                Series::new(
+                    t.customers,
+                    ChartKind::Count,
+                    monthly(|m| m.customers),
+                    false,
+                ),
+                Series::new(
+                    t.revenue,
+                    ChartKind::Money,
+                    plan.months.iter().map(|m| m.revenue).collect(),
+                    true,
+                ),
             ],
+            target: None,
         },
     ];
     if !plan.stages.is_empty() {
@@ -149,17 +231,17 @@ pub fn charts(plan: &Plan, language: Language) -> Vec<Chart> {
                 .map(|s| s.name.clone())
                 .chain(std::iter::once(t.customers.to_owned()))
                 .collect(),
-            series: vec![Series {
-                name: t.volume,
-                kind: ChartKind::Count,
-                values: plan
-                    .stages
+            series: vec![Series::new(
+                t.volume,
+                ChartKind::Count,
+                plan.stages
                     .iter()
                     .map(|s| whole_up(s.volume))
                     .chain(std::iter::once(whole_up(plan.customers_needed)))
                     .collect(),
-                line: false,
-            }],
+                false,
+            )],
+            target: None,
         });
     }
     if !plan.sources.is_empty() {
@@ -169,23 +251,23 @@ pub fn charts(plan: &Plan, language: Language) -> Vec<Chart> {
             title: t.chart_sources,
             labels: plan.sources.iter().map(|s| s.name.clone()).collect(),
             series: vec![
-                Series {
-                    name: t.share_of_leads,
-                    kind: ChartKind::Share,
-                    values: plan.sources.iter().map(|s| s.share).collect(),
-                    line: false,
-                },
-                Series {
-                    name: t.share_of_value,
-                    kind: ChartKind::Share,
-                    values: plan
-                        .sources
+                Series::new(
+                    t.share_of_leads,
+                    ChartKind::Share,
+                    plan.sources.iter().map(|s| s.share).collect(),
+                    false,
+                ),
+                Series::new(
+                    t.share_of_value,
+                    ChartKind::Share,
+                    plan.sources
                         .iter()
                         .map(|s| if value > 0.0 { s.value / value } else { 0.0 })
                         .collect(),
-                    line: false,
-                },
+                    false,
+                ),
             ],
+            target: None,
         });
     }
     charts

@@ -10,15 +10,19 @@
 mod agreement;
 mod cell;
 pub mod charts;
+mod review;
 mod tables;
 mod tracking;
 
 pub use agreement::{ApprovalState, Section, Signature, approval, sales_promises};
 pub use cell::Cell;
-pub use charts::{Chart, ChartId, ChartKind, Series};
+pub use charts::{Chart, ChartId, ChartKind, Series, Target};
+pub use review::{ReviewRow, ReviewTable, review_table};
+pub use tables::{MonthTargets, figures, figures_without_plan, month_targets, resources};
 pub use tracking::{
-    StatusText, TextBlock, Tracking, chance_percent, chance_words, forecast_line, forecast_spans,
-    status_text,
+    PaceTable, StatusChoice, StatusText, StatusView, TextBlock, Tracking, chance_percent,
+    chance_words, follow_up, forecast_line, forecast_spans, pace_table, sales_lines, status_text,
+    status_view,
 };
 
 use crate::document::{ScenarioId, SlaDocument};
@@ -46,8 +50,37 @@ pub struct Table {
 /// A labelled value, such as "Leads needed: 1,100".
 #[derive(Clone, Debug, PartialEq)]
 pub struct Figure {
-    pub label: &'static str,
+    pub id: FigureId,
+    pub label: String,
     pub value: Cell,
+}
+
+/// Which figure it is, so a screen can choose some and explain them (the results panel shows
+/// the funnel's results and leaves out the inputs the form beside it shows).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FigureId {
+    Period,
+    RevenueGoal,
+    MarketingRevenue,
+    AverageDealSize,
+    LeadToCustomer,
+    Customers,
+    Leads,
+    LeadValue,
+    LeadsPerMonth,
+    LeadsPerWeek,
+    LeadsPerWorkingDay,
+    Budget,
+    CostPerCustomer,
+    ReturnOnSpend,
+    Capacity,
+    RepsNeeded,
+    /// The whole leads target of one month.
+    MonthLeads,
+    /// The whole customers target of one month.
+    MonthCustomers,
+    /// One month's leads per working day.
+    MonthLeadsPerWorkingDay,
 }
 
 /// Who the agreement is between and what it is called; empty without a document.
@@ -106,14 +139,14 @@ impl Report {
                 scenario: scenario.map(str::to_owned),
                 ..Heading::default()
             },
-            figures: tables::figures(plan, language),
+            figures: figures(plan, language),
             months: tables::months(plan, language),
             month_notes: tables::month_notes(plan, currency, language),
             leads_before_period: tables::leads_before_period(plan, language),
             weeks: tables::weeks(plan, language),
             stages: tables::stages(plan, language),
             sources: tables::sources(plan, language),
-            resources: tables::resources(plan, language),
+            resources: resources(plan, language),
             warnings: plan.warnings.iter().map(|w| language.warning(w)).collect(),
             charts: charts::charts(plan, language),
             agreement: Vec::new(),

@@ -1,9 +1,11 @@
 //! The report's figures, tables and notes: the one place that says which columns there are.
 
-use super::{Cell, Column, Figure, Table};
+use chrono::NaiveDate;
+
+use super::{Cell, Column, Figure, FigureId, Table};
 use crate::i18n::{Language, fill};
-use crate::plan::Plan;
 use crate::plan::funnel::whole_parts;
+use crate::plan::{MonthPlan, Plan};
 
 /// Counts as cells: each exact number with its whole target (`whole_parts`), so the targets
 /// of the months (or weeks) add up to the rounded-up total.
@@ -44,10 +46,19 @@ const fn number(label: &'static str) -> Column {
     }
 }
 
+/// A figure of the report.
+fn figure(id: FigureId, label: &str, value: Cell) -> Figure {
+    Figure {
+        id,
+        label: label.to_owned(),
+        value,
+    }
+}
+
 /// The period and the reverse funnel of step 1.
 pub fn figures(plan: &Plan, language: Language) -> Vec<Figure> {
     let t = language.text();
-    let month = |m: Option<&crate::plan::MonthPlan>| m.map(|m| language.month(m.month));
+    let month = |m: Option<&MonthPlan>| m.map(|m| language.month(m.month));
     let period = fill(
         t.period_summary,
         &[
@@ -64,27 +75,120 @@ pub fn figures(plan: &Plan, language: Language) -> Vec<Figure> {
             .fraction_as_percent(plan.lead_to_customer),
         language.basis(plan.basis)
     );
-    let figure = |label, value| Figure { label, value };
+    use FigureId as F;
     vec![
-        figure(t.period, Cell::Text(period)),
-        figure(t.revenue_goal, Cell::Money(plan.revenue)),
+        figure(F::Period, t.period, Cell::Text(period)),
+        figure(F::RevenueGoal, t.revenue_goal, Cell::Money(plan.revenue)),
         figure(
+            F::MarketingRevenue,
             t.marketing_revenue_target,
             Cell::Money(plan.marketing_revenue),
         ),
-        figure(t.average_deal_size, Cell::Money(plan.average_deal_size)),
-        figure(t.lead_to_customer_rate, Cell::Text(rate)),
-        figure(t.customers_needed, total(plan.customers_needed)),
-        figure(t.leads_needed, total(plan.leads_needed)),
-        figure(t.value_per_lead, Cell::Money(plan.lead_value)),
-        figure(t.leads_per_month, Cell::Average(plan.leads_per_month)),
-        figure(t.leads_per_week, Cell::Average(plan.leads_per_week)),
         figure(
+            F::AverageDealSize,
+            t.average_deal_size,
+            Cell::Money(plan.average_deal_size),
+        ),
+        figure(F::LeadToCustomer, t.lead_to_customer_rate, Cell::Text(rate)),
+        figure(
+            F::Customers,
+            t.customers_needed,
+            total(plan.customers_needed),
+        ),
+        figure(F::Leads, t.leads_needed, total(plan.leads_needed)),
+        figure(F::LeadValue, t.value_per_lead, Cell::Money(plan.lead_value)),
+        figure(
+            F::LeadsPerMonth,
+            t.leads_per_month,
+            Cell::Average(plan.leads_per_month),
+        ),
+        figure(
+            F::LeadsPerWeek,
+            t.leads_per_week,
+            Cell::Average(plan.leads_per_week),
+        ),
+        figure(
+            F::LeadsPerWorkingDay,
             t.leads_per_working_day,
             plan.leads_per_working_day
                 .map_or(Cell::Missing, Cell::Average),
         ),
     ]
+}
+
+/// The figures of a scenario that cannot be planned: every one of step 1's results missing,
+/// but the marketing revenue target when its own inputs are valid (`target`), in the order of
+/// [`figures`].
+pub fn figures_without_plan(target: Option<f64>, language: Language) -> Vec<Figure> {
+    let t = language.text();
+    use FigureId as F;
+    [
+        (F::MarketingRevenue, t.marketing_revenue_target),
+        (F::Customers, t.customers_needed),
+        (F::Leads, t.leads_needed),
+        (F::LeadValue, t.value_per_lead),
+        (F::LeadsPerMonth, t.leads_per_month),
+        (F::LeadsPerWeek, t.leads_per_week),
+        (F::LeadsPerWorkingDay, t.leads_per_working_day),
+    ]
+    .into_iter()
+    .map(|(id, label)| {
+        let value = match (id, target) {
+            (F::MarketingRevenue, Some(target)) => Cell::Money(target),
+            _ => Cell::Missing,
+        };
+        figure(id, label, value)
+    })
+    .collect()
+}
+
+/// One month's own targets: "Leads in March 2027: 101". A month's target differs from the
+/// period's average by its seasonality and working days.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MonthTargets {
+    /// "This month: March 2027", or "Next month: …" before the period starts.
+    pub title: String,
+    pub figures: Vec<Figure>,
+}
+
+/// The targets of the month of `date` (or the period's first, before it starts): its whole
+/// leads and customers (`Plan::whole_per_month`) and its leads per working day; `None` after
+/// the period.
+pub fn month_targets(plan: &Plan, date: NaiveDate, language: Language) -> Option<MonthTargets> {
+    let (i, current) = plan.month_for(date)?;
+    let month = plan.months.get(i)?;
+    let t = language.text();
+    let name = language.month(month.month);
+    let title = if current { t.this_month } else { t.next_month };
+    let part = |count: fn(&MonthPlan) -> f64| {
+        let exact = count(month);
+        let whole = plan.whole_per_month(count).get(i).copied().unwrap_or(0.0);
+        Cell::Count { exact, whole }
+    };
+    let month_name = [("month", name.as_str())];
+    use FigureId as F;
+    Some(MonthTargets {
+        title: fill(title, &month_name),
+        figures: vec![
+            figure(
+                F::MonthLeads,
+                &fill(t.leads_in_month, &month_name),
+                part(|m| m.leads),
+            ),
+            figure(
+                F::MonthCustomers,
+                &fill(t.customers_in_month, &month_name),
+                part(|m| m.customers),
+            ),
+            figure(
+                F::MonthLeadsPerWorkingDay,
+                &fill(t.leads_per_working_day_in_month, &month_name),
+                month
+                    .leads_per_working_day
+                    .map_or(Cell::Missing, Cell::Average),
+            ),
+        ],
+    })
 }
 
 /// The targets per month that both teams report against.
@@ -269,32 +373,66 @@ pub fn sources(plan: &Plan, language: Language) -> Option<Table> {
     })
 }
 
-/// Budget and capacity, when the scenario plans them.
+/// Budget and capacity, when the scenario plans them. When some source lacks a cost per lead
+/// the budget counts only the others: it and the cost per customer are lower bounds ("at
+/// least"), the return on spend an upper bound ("at most"), and every output says so.
 pub fn resources(plan: &Plan, language: Language) -> Vec<Figure> {
     let t = language.text();
     let n = language.numbers();
+    use FigureId as F;
     let mut figures = Vec::new();
     if let Some(budget) = &plan.budget {
-        figures.push(Figure {
-            label: t.marketing_budget,
-            value: Cell::Money(budget.total),
-        });
+        let at_least = |cell: Cell| {
+            if budget.incomplete {
+                Cell::AtLeast(Box::new(cell))
+            } else {
+                cell
+            }
+        };
+        let at_most = |cell: Cell| {
+            if budget.incomplete {
+                Cell::AtMost(Box::new(cell))
+            } else {
+                cell
+            }
+        };
+        figures.push(figure(
+            F::Budget,
+            t.marketing_budget,
+            at_least(Cell::Money(budget.total)),
+        ));
+        figures.push(figure(
+            F::CostPerCustomer,
+            t.cost_per_customer,
+            budget
+                .cost_per_customer
+                .map_or(Cell::Missing, |v| at_least(Cell::Money(v))),
+        ));
+        figures.push(figure(
+            F::ReturnOnSpend,
+            t.return_on_spend,
+            budget
+                .return_on_spend
+                .map_or(Cell::Missing, |v| at_most(Cell::Times(v))),
+        ));
     }
     if let Some(capacity) = &plan.capacity {
-        figures.push(Figure {
-            label: t.capacity_utilisation,
-            value: Cell::Text(fill(
+        figures.push(figure(
+            F::Capacity,
+            t.capacity_utilisation,
+            Cell::Text(fill(
                 t.peak_and_average,
                 &[
                     ("peak", &n.share(capacity.peak_utilisation)),
                     ("average", &n.share(capacity.average_utilisation)),
                 ],
             )),
-        });
-        figures.push(Figure {
-            label: t.reps_needed,
-            value: Cell::Whole(capacity.reps_needed),
-        });
+        ));
+        figures.push(figure(
+            F::RepsNeeded,
+            t.reps_needed,
+            Cell::Whole(capacity.reps_needed),
+        ));
     }
     figures
 }

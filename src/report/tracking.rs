@@ -4,14 +4,16 @@
 
 use chrono::NaiveDate;
 
-use super::charts::{Chart, ChartId, ChartKind, Series};
+use super::Cell;
+use super::charts::{Chart, ChartId, ChartKind, Series, Target};
 use crate::document::{ScenarioId, SlaDocument};
 use crate::i18n::{Language, NO_NUMBER, fill};
-use crate::plan::Plan;
+use crate::plan::funnel::whole_up;
+use crate::plan::{Plan, SalesCommitments, Unit};
 use crate::tracking::{
-    FanPoint, Forecast, Granularity, MonthLine, Pace, Quantity, SalesStatus, SourceFilter, Span,
-    SpanForecast, State, Status, compliance, forecast, last_day_with_data, month_fan, month_line,
-    status,
+    FanPoint, Forecast, Granularity, LinePoint, MonthLine, Pace, Quantity, SalesStatus,
+    SourceFilter, Span, SpanForecast, State, Status, StatusError, Won, compliance, forecast,
+    last_day_with_data, month_fan, month_line, period_line, status, status_for, won,
 };
 
 /// The tracking section of a report.
@@ -20,6 +22,8 @@ pub struct Tracking {
     /// The last day with data (within the plan's period).
     pub date: NaiveDate,
     pub status: Status,
+    /// The pace of the month, the week and the period to date, in leads.
+    pub pace: PaceTable,
     /// Will we make it? The chances of the month, quarter, period and customers on the date.
     pub forecast: Forecast,
     /// The status in sentences (the command line's `status` prints the same).
@@ -28,8 +32,9 @@ pub struct Tracking {
     pub line: MonthLine,
     /// The forecast's fan on that chart, from the date to the month's end.
     pub fan: Vec<FanPoint>,
-    /// Leads, leads contacted in time and the share contacted in time, per month so far.
-    pub compliance: Chart,
+    /// Sales' follow-up per month so far ([`follow_up`]): the share contacted in time, the
+    /// attempts per lead, the leads accepted and rejected.
+    pub follow_up: Vec<Chart>,
 }
 
 /// The tracking section of scenario `id` of `document`, on the last day with data inside
@@ -56,57 +61,127 @@ pub fn tracking(
     )
     .ok()?;
     let months = compliance(document, id, plan, Granularity::Month, date, &all).ok()?;
-    let target = document.sales_commitments.compliance_target_percent;
+    let tolerance = document.tracking.tolerance_percent / 100.0;
     Some(Tracking {
         date,
-        text: status_text(&status, &forecast, &document.currency, target, language),
+        pace: pace_table(&status, Quantity::Leads, tolerance, language),
+        text: status_text(
+            &status,
+            &forecast,
+            &document.currency,
+            &document.sales_commitments,
+            language,
+        ),
         status,
         forecast,
         line,
         fan,
-        compliance: compliance_chart(&months, language),
+        follow_up: follow_up(&months, &document.sales_commitments, language),
     })
 }
 
-fn compliance_chart(months: &[(Span, SalesStatus)], language: Language) -> Chart {
+/// A week or month under a chart of sales' follow-up: "Jan 2027", "Feb", "wk 3".
+fn span_label(span: Span, first: bool, language: Language) -> String {
+    match span {
+        Span::Month(month) => language.month_short(month, first),
+        Span::Week { week, .. } => language.week(week),
+    }
+}
+
+/// Sales' follow-up per week or month, as every output draws it: the share of leads contacted
+/// in time against the promised share (each bar in the state `SalesStatus::state` gives it:
+/// the promise kept or not), the contact attempts per lead against the promised number, and
+/// the leads accepted and rejected, with the reasons on hover.
+pub fn follow_up(
+    spans: &[(Span, SalesStatus)],
+    commitments: &SalesCommitments,
+    language: Language,
+) -> Vec<Chart> {
     let t = language.text();
-    let labels = months
+    let labels: Vec<String> = spans
         .iter()
         .enumerate()
-        .map(|(i, (span, _))| match span {
-            Span::Month(month) => language.month_short(*month, i == 0),
-            Span::Week { week, .. } => language.week(*week),
+        .map(|(i, (span, _))| span_label(*span, i == 0, language))
+        .collect();
+    let values = |f: fn(&SalesStatus) -> Option<f64>| -> Vec<f64> {
+        spans
+            .iter()
+            .map(|(_, s)| f(s).unwrap_or(f64::NAN))
+            .collect()
+    };
+    let counts = |f: fn(&SalesStatus) -> u64| spans.iter().map(|(_, s)| f(s) as f64).collect();
+    let reasons = spans
+        .iter()
+        .map(|(_, s)| {
+            s.rejected_by_reason
+                .iter()
+                .map(|(reason, count)| format!("{reason} {count}"))
+                .collect::<Vec<_>>()
+                .join(", ")
         })
         .collect();
-    let counts = |f: fn(&SalesStatus) -> u64| months.iter().map(|(_, s)| f(s) as f64).collect();
-    Chart {
-        id: ChartId::SalesCompliance,
-        title: t.chart_compliance,
-        labels,
-        series: vec![
-            Series {
-                name: t.leads,
-                kind: ChartKind::Count,
-                values: counts(|s| s.leads),
-                line: false,
-            },
-            Series {
-                name: t.tracking_contacted_in_time,
-                kind: ChartKind::Count,
-                values: counts(|s| s.contacted_in_time),
-                line: false,
-            },
-            Series {
-                name: t.tracking_contacted_share,
-                kind: ChartKind::Share,
-                values: months
-                    .iter()
-                    .map(|(_, s)| s.contacted_share.unwrap_or(0.0))
-                    .collect(),
-                line: true,
-            },
-        ],
-    }
+    let chart = |id, title, series, target| Chart {
+        id,
+        title,
+        labels: labels.clone(),
+        series,
+        target,
+    };
+    vec![
+        chart(
+            ChartId::SalesCompliance,
+            t.compliance_chart_title,
+            vec![Series {
+                states: spans.iter().map(|(_, s)| s.state).collect(),
+                ..Series::new(
+                    t.tracking_contacted_share,
+                    ChartKind::Share,
+                    values(|s| s.contacted_share),
+                    false,
+                )
+            }],
+            Some(Target {
+                name: t.compliance_target_line,
+                value: commitments.compliance_target_percent / 100.0,
+            }),
+        ),
+        chart(
+            ChartId::Attempts,
+            t.attempts_chart_title,
+            vec![Series::new(
+                t.attempts_per_lead,
+                ChartKind::Average,
+                values(|s| s.attempts_per_lead),
+                false,
+            )],
+            Some(Target {
+                name: t.compliance_target_line,
+                value: f64::from(commitments.minimum_attempts),
+            }),
+        ),
+        chart(
+            ChartId::Acceptance,
+            t.acceptance_chart_title,
+            vec![
+                Series::new(
+                    t.measure_accepted,
+                    ChartKind::Count,
+                    counts(|s| s.accepted),
+                    false,
+                ),
+                Series {
+                    notes: reasons,
+                    ..Series::new(
+                        t.measure_rejected,
+                        ChartKind::Count,
+                        counts(|s| s.rejected),
+                        false,
+                    )
+                },
+            ],
+            None,
+        ),
+    ]
 }
 
 /// The status in sentences: a heading, then a block per span and one for sales.
@@ -125,12 +200,12 @@ pub struct TextBlock {
 }
 
 /// The status in sentences: each span's state with its figures in leads and lead value, then
-/// sales' follow-up against the compliance target (`target_percent`).
+/// sales' follow-up against the `commitments` ([`sales_lines`]).
 pub fn status_text(
     status: &Status,
     forecast: &Forecast,
     currency: &str,
-    target_percent: f64,
+    commitments: &SalesCommitments,
     language: Language,
 ) -> StatusText {
     let t = language.text();
@@ -157,7 +232,7 @@ pub fn status_text(
             lines: pace_lines(pace, currency, language).to_vec(),
         })
         .collect();
-    blocks.push(sales_block(&status.sales, target_percent, language));
+    blocks.push(sales_block(&status.sales, commitments, currency, language));
     blocks.push(forecast_block(forecast, status.date, language));
     StatusText { heading, blocks }
 }
@@ -321,51 +396,295 @@ fn pace_lines(pace: &Pace, currency: &str, language: Language) -> [String; 2] {
     ]
 }
 
-fn sales_block(sales: &SalesStatus, target_percent: f64, language: Language) -> TextBlock {
+/// Sales' follow-up in sentences, as the window and every output word it: contacted within the
+/// promised time against the promised share, the attempts per lead against the promised
+/// number, and the leads accepted and rejected with the reasons.
+pub fn sales_lines(
+    sales: &SalesStatus,
+    commitments: &SalesCommitments,
+    currency: &str,
+    language: Language,
+) -> [String; 3] {
     let t = language.text();
     let n = language.numbers();
-    let state = match sales.state {
-        State::Behind => t.tracking_behind,
-        State::OnTrack | State::Ahead => t.tracking_on_track,
-    };
     let share = sales
         .contacted_share
-        .map_or(NO_NUMBER.to_owned(), |s| n.share(s));
+        .map_or_else(|| NO_NUMBER.to_owned(), |s| n.percent_to(s * 100.0, 1));
     let attempts = sales
         .attempts_per_lead
-        .map_or(NO_NUMBER.to_owned(), |a| n.decimal(a, 1));
-    let mut lines = vec![
+        .map_or_else(|| NO_NUMBER.to_owned(), |a| n.decimal(a, 1));
+    let reasons: Vec<String> = sales
+        .rejected_by_reason
+        .iter()
+        .map(|(reason, count)| format!("{reason} {count}"))
+        .collect();
+    let reasons = if reasons.is_empty() {
+        NO_NUMBER.to_owned()
+    } else {
+        reasons.join(", ")
+    };
+    [
         fill(
-            t.status_contacted,
+            t.sales_contacted_line,
             &[
                 ("contacted", &sales.contacted_in_time.to_string()),
                 ("leads", &sales.leads.to_string()),
                 ("share", &share),
-                ("target", &n.percent(target_percent)),
+                ("target", &n.percent(commitments.compliance_target_percent)),
+                (
+                    "hours",
+                    &language.with_unit(
+                        commitments.first_contact_within_hours,
+                        Unit::Hours,
+                        currency,
+                    ),
+                ),
+                ("state", sales.state.name(language)),
             ],
         ),
-        fill(t.status_attempts, &[("attempts", &attempts)]),
         fill(
-            t.status_accepted_rejected,
+            t.sales_attempts_line,
+            &[
+                ("attempts", &attempts),
+                ("reached", &sales.reached_attempts.to_string()),
+                ("n", &commitments.minimum_attempts.to_string()),
+            ],
+        ),
+        fill(
+            t.sales_accepted_line,
             &[
                 ("accepted", &sales.accepted.to_string()),
                 ("rejected", &sales.rejected.to_string()),
+                ("reasons", &reasons),
             ],
         ),
-    ];
-    if !sales.rejected_by_reason.is_empty() {
-        let reasons: Vec<String> = sales
-            .rejected_by_reason
-            .iter()
-            .map(|(reason, count)| format!("{reason} {count}"))
-            .collect();
-        lines.push(fill(
-            t.status_rejected_reasons,
-            &[("reasons", &reasons.join(", "))],
-        ));
-    }
+    ]
+}
+
+fn sales_block(
+    sales: &SalesStatus,
+    commitments: &SalesCommitments,
+    currency: &str,
+    language: Language,
+) -> TextBlock {
+    let t = language.text();
+    let state = match sales.state {
+        State::Behind => t.tracking_behind,
+        State::OnTrack | State::Ahead => t.tracking_on_track,
+    };
     TextBlock {
         title: format!("{}: {state}", t.status_sales_heading),
-        lines,
+        lines: sales_lines(sales, commitments, currency, language).to_vec(),
+    }
+}
+
+/// What the Report tab's status is for: the day, what is counted, which source (`None`: all)
+/// and weeks or months along the period.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StatusChoice {
+    pub date: NaiveDate,
+    pub quantity: Quantity,
+    pub source: Option<String>,
+    pub by: Granularity,
+}
+
+/// Where both teams stand for a [`StatusChoice`]: the status and its pace table, the
+/// hug-the-line series of the month and of the period, the forecast and its fan, the
+/// customers won and sales' follow-up charts. Adding up three years of daily results takes
+/// milliseconds, so a screen keeps it until the document or the choice changes.
+#[derive(Clone, Debug)]
+pub struct StatusView {
+    pub status: Result<Status, StatusError>,
+    /// The pace of the month, the week and the period to date, with the status.
+    pub pace: Option<PaceTable>,
+    pub month: Option<MonthLine>,
+    pub period: Option<Vec<(Span, LinePoint)>>,
+    /// Sales' follow-up per week or month ([`follow_up`]).
+    pub follow_up: Vec<Chart>,
+    pub won: Option<Won>,
+    pub forecast: Option<Forecast>,
+    /// The month's forecast fan from the date to the month's end.
+    pub fan: Vec<FanPoint>,
+}
+
+/// The [`StatusView`] of scenario `id` (planned as `plan`) of `doc` for `choice`.
+pub fn status_view(
+    doc: &SlaDocument,
+    id: ScenarioId,
+    plan: &Plan,
+    choice: &StatusChoice,
+    language: Language,
+) -> StatusView {
+    let filter = choice
+        .source
+        .as_deref()
+        .map_or_else(SourceFilter::all, SourceFilter::source);
+    let (date, quantity) = (choice.date, choice.quantity);
+    let status = status_for(doc, id, plan, date, &filter);
+    let month = status
+        .as_ref()
+        .ok()
+        .and_then(|status| month_line(doc, id, plan, status.month, date, quantity, &filter).ok());
+    let tolerance = doc.tracking.tolerance_percent / 100.0;
+    StatusView {
+        pace: status
+            .as_ref()
+            .ok()
+            .map(|status| pace_table(status, quantity, tolerance, language)),
+        period: period_line(doc, id, plan, choice.by, date, quantity, &filter).ok(),
+        follow_up: compliance(doc, id, plan, choice.by, date, &filter)
+            .map(|spans| follow_up(&spans, &doc.sales_commitments, language))
+            .unwrap_or_default(),
+        won: won(doc, plan, date),
+        forecast: forecast(doc, id, plan, date, &filter).ok(),
+        fan: month_fan(doc, id, plan, date, quantity, &filter).unwrap_or_default(),
+        status,
+        month,
+    }
+}
+
+/// The pace of the month, the ISO week and the period to date side by side, in leads or in
+/// lead value.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PaceTable {
+    /// "Working day 10 of 20 this month; 10 left after today."
+    pub working_days: String,
+    /// The heading over the row names, then each span's: "Marketing", "February 2027",
+    /// "Week 6", "Period to date".
+    pub columns: [String; 4],
+    /// A row name and one cell per span: goal, actual, expected by now, projected, needed per
+    /// working day.
+    pub rows: Vec<(&'static str, [Cell; 3])>,
+    /// Each span's state: in lead value, the value's own pace decides.
+    pub states: [State; 3],
+    /// What the month's state asks of marketing.
+    pub advice: &'static str,
+}
+
+/// The [`PaceTable`] of `status` in `quantity`; `tolerance` is the band around the plan's
+/// pace as a fraction (0.1 = ±10 %). Leads are whole counts rounded up, amounts whole, the
+/// leads needed per working day an average.
+pub fn pace_table(
+    status: &Status,
+    quantity: Quantity,
+    tolerance: f64,
+    language: Language,
+) -> PaceTable {
+    let t = language.text();
+    let paces = [&status.month_pace, &status.week, &status.period];
+    let leads = quantity == Quantity::Leads;
+    let amount = |leads_value: f64, value: f64| {
+        if leads {
+            Cell::Count {
+                exact: leads_value,
+                whole: whole_up(leads_value),
+            }
+        } else {
+            Cell::Amount(value)
+        }
+    };
+    let optional = |leads_value: Option<f64>, value: Option<f64>, per_day: bool| match (
+        leads,
+        leads_value,
+        value,
+    ) {
+        (true, Some(v), _) if per_day => Cell::Average(v),
+        (true, Some(v), _) => amount(v, 0.0),
+        (false, _, Some(v)) => Cell::Amount(v),
+        _ => Cell::Missing,
+    };
+    let row = |label, cell: &dyn Fn(&Pace) -> Cell| (label, paces.map(cell));
+    let rows = vec![
+        row(t.status_goal, &|p| amount(p.goal, p.goal_value)),
+        row(t.status_actual, &|p| amount(p.actual, p.actual_value)),
+        row(t.status_expected, &|p| amount(p.expected, p.expected_value)),
+        row(t.status_projected, &|p| {
+            optional(p.projected, p.projected_value, false)
+        }),
+        row(t.status_needed, &|p| {
+            optional(
+                p.needed_per_working_day,
+                p.needed_value_per_working_day,
+                true,
+            )
+        }),
+    ];
+    let states = paces.map(|p| match quantity {
+        Quantity::Leads => p.state,
+        Quantity::LeadValue => State::of(p.actual_value, p.expected_value, tolerance),
+    });
+    let week = chrono::Datelike::iso_week(&status.date).week().to_string();
+    PaceTable {
+        working_days: fill(
+            t.status_working_days,
+            &[
+                ("elapsed", &status.working_days_elapsed.to_string()),
+                ("days", &status.working_days.to_string()),
+                ("left", &status.working_days_left.to_string()),
+            ],
+        ),
+        columns: [
+            t.status_marketing.to_owned(),
+            language.month(status.month),
+            fill(t.status_iso_week, &[("n", &week)]),
+            t.status_period_to_date.to_owned(),
+        ],
+        rows,
+        advice: match states[0] {
+            State::Behind => t.advice_behind,
+            State::OnTrack => t.advice_on_track,
+            State::Ahead => t.advice_ahead,
+        },
+        states,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::SourceDay;
+    use crate::plan::YearMonth;
+
+    /// The follow-up of one month's records: `leads` leads, `in_time` of them contacted in time.
+    fn month(leads: u32, in_time: u32, target: f64) -> (Span, SalesStatus) {
+        let date = NaiveDate::from_ymd_opt(2027, 1, 4).unwrap_or_default();
+        let mut day = SourceDay::new(date, "Web");
+        day.leads = leads;
+        day.contacted_in_time = in_time;
+        (
+            Span::Month(YearMonth::of(date)),
+            SalesStatus::of(&[day], &SourceFilter::all(), target),
+        )
+    }
+
+    /// One rule decides whether a month kept the promise: the bar's state is the status's, a
+    /// share exactly at the target keeps it, and a month without leads has no bar.
+    #[test]
+    fn the_compliance_bars_have_the_states_of_the_status() {
+        let commitments = SalesCommitments {
+            compliance_target_percent: 90.0,
+            ..SalesCommitments::default()
+        };
+        let spans = [month(10, 9, 0.9), month(10, 8, 0.9), month(0, 0, 0.9)];
+        let charts = follow_up(&spans, &commitments, Language::English);
+        let compliance = &charts[0];
+        assert_eq!(compliance.id, ChartId::SalesCompliance);
+        let states: Vec<State> = spans.iter().map(|(_, s)| s.state).collect();
+        assert_eq!(compliance.series[0].states, states);
+        assert_eq!(
+            states,
+            [State::OnTrack, State::Behind, State::OnTrack],
+            "9 of 10 is the promised 90 %"
+        );
+        assert!(compliance.series[0].values[2].is_nan());
+        assert_eq!(
+            compliance.target.as_ref().map(|t| t.value),
+            Some(0.9),
+            "the promise as a share"
+        );
+        assert_eq!(
+            compliance.description(Language::English, "EUR"),
+            "Leads contacted in time. Share contacted in time: Jan 2027 90%, Jan 2027 80%; Promised: 90%"
+        );
     }
 }

@@ -121,8 +121,8 @@ fn html_shows_user_text_as_text_and_one_svg_per_chart() {
     assert!(report.tracking.is_some(), "the example has results");
     assert_eq!(
         count("svg"),
-        report.charts.len() + 2,
-        "and the tracking charts: hug the line, sales follow-up"
+        report.charts.len() + 4,
+        "and the tracking charts: hug the line, contacted in time, attempts, accepted and rejected"
     );
     let h1: String = page
         .select(&scraper::Selector::parse("h1").unwrap())

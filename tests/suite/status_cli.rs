@@ -112,7 +112,7 @@ fn text_in_english_and_dutch() {
     );
     assert!(text.contains("€22,500 of €50,000"), "{text}");
     assert!(
-        text.contains("Contacted in time: 15 of 18 leads (83.3%; target 90%)"),
+        text.contains(": 15 of 18 leads (83.3%; promised at least 90%) — Behind."),
         "{text}"
     );
     let nl = status(&path, &["--date", "2027-01-15", "--lang", "nl"]);

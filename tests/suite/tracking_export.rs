@@ -41,16 +41,14 @@ fn without_actuals_there_is_no_tracking_section() {
 }
 
 #[test]
-fn with_actuals_the_html_has_the_status_and_two_tracking_charts() {
+fn with_actuals_the_html_has_the_status_and_four_tracking_charts() {
     let report = report(&tracked(), Language::English);
     let tracking = report.tracking.as_ref().unwrap();
     assert_eq!(tracking.date, day(2, 9), "the last day with data");
     assert_eq!(tracking.line.days.len(), 28, "February");
-    assert_eq!(
-        tracking.compliance.labels.len(),
-        2,
-        "January and February so far"
-    );
+    for chart in &tracking.follow_up {
+        assert_eq!(chart.labels.len(), 2, "January and February so far");
+    }
     let html = export::render(&report, Format::Html);
     assert!(!html.contains("<script>"), "the reason is escaped");
     assert!(html.contains("&lt;script&gt; 2"));
@@ -61,7 +59,10 @@ fn with_actuals_the_html_has_the_status_and_two_tracking_charts() {
         .collect();
     assert_eq!(sections.len(), 1);
     let svgs = sections[0].select(&Selector::parse("svg").unwrap()).count();
-    assert_eq!(svgs, 2, "hug the line and sales follow-up");
+    assert_eq!(
+        svgs, 4,
+        "hug the line; contacted in time, attempts, accepted and rejected"
+    );
     let dots = sections[0]
         .select(&Selector::parse("circle").unwrap())
         .count();
@@ -103,4 +104,77 @@ fn the_exported_charts_name_their_colours_and_their_long_names() {
 
 fn report_of_dutch() -> Report {
     report(&tracked(), Language::Dutch)
+}
+
+/// The figures of the Markdown export, "- label: **value**", by label.
+fn markdown_figures(markdown: &str) -> Vec<(String, String)> {
+    markdown
+        .lines()
+        .filter_map(|line| {
+            let (label, value) = line.strip_prefix("- ")?.split_once(": **")?;
+            Some((label.to_owned(), value.strip_suffix("**")?.to_owned()))
+        })
+        .collect()
+}
+
+/// The results panel and the export render one description of the key figures: for the
+/// example with its results, and with a source without a cost per lead (a budget that is a
+/// lower bound, "at least" in both), every figure the panel shows has the export's value.
+#[test]
+fn the_window_shows_the_figures_the_export_prints() {
+    use crate::support;
+    for without_a_cost in [false, true] {
+        let mut doc = SlaDocument::example().unwrap();
+        assert!(!doc.actuals.is_empty(), "the example has results");
+        let agreed = doc.agreed().unwrap().id;
+        if without_a_cost {
+            let scenario = doc.scenarios.iter_mut().find(|s| s.id == agreed).unwrap();
+            scenario.assumptions.lead_sources[0].cost_per_lead = None;
+        }
+        let mut harness = support::example();
+        harness.state_mut().set_document(doc.clone());
+        harness.run();
+        let exported = markdown_figures(&export::render(
+            &report(&doc, Language::English),
+            Format::Markdown,
+        ));
+        let shown: Vec<(String, String)> = [
+            "Marketing revenue target",
+            "Customers needed",
+            "Leads needed",
+            "Value per lead",
+            "Leads per month (average)",
+            "Leads per week (average)",
+            "Leads per working day (average)",
+            "Lead-to-customer rate",
+            "Marketing budget",
+            "Cost per customer",
+            "Return on marketing spend",
+            "Capacity used",
+            "Reps needed (busiest month)",
+        ]
+        .iter()
+        .map(|label| ((*label).to_owned(), support::value(&harness, label)))
+        .collect();
+        for (label, value) in &shown {
+            let export = exported.iter().find(|(l, _)| l == label);
+            assert_eq!(
+                export.map(|(_, v)| v),
+                Some(value),
+                "{label} (without a cost: {without_a_cost})"
+            );
+        }
+        let budget = shown.iter().find(|(l, _)| l == "Marketing budget");
+        assert_eq!(
+            budget.is_some_and(|(_, v)| v.starts_with("at least ")),
+            without_a_cost,
+            "{budget:?}"
+        );
+        let roms = shown.iter().find(|(l, _)| l == "Return on marketing spend");
+        assert_eq!(
+            roms.is_some_and(|(_, v)| v.starts_with("at most ")),
+            without_a_cost,
+            "{roms:?}"
+        );
+    }
 }

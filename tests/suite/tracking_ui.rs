@@ -208,10 +208,10 @@ fn the_status_of_a_date_shows_the_pace_and_the_tolerance_decides_the_state() {
         .get_by_label_contains("On 12 February 2027: 50 against 46 by the plan's pace (On track)");
     harness.get_by_label("On track: hugging the line.");
     // Sales' follow-up over time: contacted in time, attempts per lead, accepted and rejected.
-    harness.get_by_label_contains("Leads contacted in time: Feb 0%");
-    harness.get_by_label_contains("Contact attempts per lead: Feb 0");
-    harness.get_by_label_contains(
-        "Leads accepted and rejected by sales: Jan 2027 Accepted 0, Rejected 0; Feb Accepted 0, Rejected 0",
+    harness.get_by_label("Leads contacted in time. Share contacted in time: Feb 0%; Promised: 90%");
+    harness.get_by_label("Contact attempts per lead. Attempts per lead: Feb 0; Promised: 6");
+    harness.get_by_label(
+        "Leads accepted and rejected by sales. Accepted: Jan 2027 0, Feb 0; Rejected: Jan 2027 0, Feb 0",
     );
     type_into(&mut harness, "On track within ±", "5");
     press(&mut harness, Modifiers::NONE, Key::Tab);

@@ -4,13 +4,16 @@
 //! or point shows its exact value; each chart tells screen readers its numbers.
 
 use egui::{Color32, Rangef, Sense, Stroke, Ui, vec2};
-use egui_plot::{AxisHints, Bar, BarChart, HoverPosition, Line, Plot, PlotPoints};
+use egui_plot::{
+    AxisHints, Bar, BarChart, HLine, HoverPosition, Line, LineStyle, Plot, PlotPoints,
+};
 
 use super::super::theme;
 use crate::i18n::Language;
 use crate::plan::Plan;
 use crate::report::charts::{axis_step, charts};
-use crate::report::{Chart, ChartId, ChartKind};
+use crate::report::{Chart, ChartId, ChartKind, Series};
+use crate::tracking::State;
 
 /// Category labels closer than this (points apart) are left out; `egui_plot`'s default for an x
 /// axis (60) hides the month names of a year on any window narrower than a projector.
@@ -34,7 +37,11 @@ pub fn show(ui: &mut Ui, language: Language, currency: &str, plan: &Plan, large:
         ui.label(egui::RichText::new(chart.title).strong());
         let height = match chart.id {
             ChartId::LeadsPerMonth | ChartId::CustomersPerMonth => height,
-            ChartId::Funnel | ChartId::LeadMix | ChartId::SalesCompliance => height * 0.8,
+            ChartId::Funnel
+            | ChartId::LeadMix
+            | ChartId::SalesCompliance
+            | ChartId::Attempts
+            | ChartId::Acceptance => height * 0.8,
         };
         draw(ui, &chart, language, currency, height);
     }
@@ -54,17 +61,23 @@ pub fn leads_per_month(ui: &mut Ui, language: Language, currency: &str, plan: &P
 /// lead mix's two shares differ clearly.
 fn colour_index(chart: ChartId, series: usize) -> usize {
     match chart {
-        ChartId::LeadsPerMonth | ChartId::Funnel | ChartId::SalesCompliance => series,
+        ChartId::LeadsPerMonth | ChartId::Funnel | ChartId::SalesCompliance | ChartId::Attempts => {
+            series
+        }
+        // Accepted in green, rejected in orange.
+        ChartId::Acceptance => [2, 1][series.min(1)],
         ChartId::CustomersPerMonth => series + 1,
         ChartId::LeadMix => series * 3,
     }
 }
 
-/// Draws one chart: its bar series side by side on the left axis, a line series on a right
-/// axis of its own (drawn on the left axis times a round factor, so both axes show round
-/// numbers), one label under each category, a legend above the plot when there is more than
-/// one series, and every series' value of the category under the pointer on hover.
-fn draw(
+/// Draws one chart: its bar series side by side on the left axis (a series with states in the
+/// colour of each bar's state), the target as a dashed line, a line series on a right axis of
+/// its own (drawn on the left axis times a round factor, so both axes show round numbers), one
+/// label under each category, a legend above the plot when there is more than one key, and
+/// every series' value of the category under the pointer on hover. Values that are not numbers
+/// (a week without leads) get no bar.
+pub(super) fn draw(
     ui: &mut Ui,
     chart: &Chart,
     language: Language,
@@ -73,125 +86,66 @@ fn draw(
 ) -> egui::Response {
     let t = language.text();
     let dark = ui.visuals().dark_mode;
-    let currency = currency.to_owned();
-    let bars: Vec<(usize, &crate::report::Series)> = chart
-        .series
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| !s.line)
-        .collect();
-    let lines: Vec<(usize, &crate::report::Series)> = chart
-        .series
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| s.line)
-        .collect();
+    let (bars, lines): (Vec<_>, Vec<_>) =
+        chart.series.iter().enumerate().partition(|(_, s)| !s.line);
     let finite_max = |values: &mut dyn Iterator<Item = f64>| {
         values.filter(|v| v.is_finite()).fold(0.0, f64::max)
     };
-    let bar_max = finite_max(&mut bars.iter().flat_map(|(_, s)| s.values.iter().copied()));
+    let target = chart.target.as_ref().map(|t| t.value);
+    let bar_max = finite_max(
+        &mut bars
+            .iter()
+            .flat_map(|(_, s)| s.values.iter().copied())
+            .chain(target),
+    );
     let line_max = finite_max(&mut lines.iter().flat_map(|(_, s)| s.values.iter().copied()));
     let scale = if lines.is_empty() {
         1.0
     } else {
         nice_scale(bar_max, line_max)
     };
-    if chart.series.len() > 1 {
-        let keys: Vec<Key> = chart
-            .series
-            .iter()
-            .enumerate()
-            .map(|(index, s)| Key {
-                name: s.name.to_owned(),
-                colour: theme::series_color(dark, colour_index(chart.id, index)),
-                mark: if s.line { Mark::Line } else { Mark::Bar },
-            })
-            .collect();
+    let keys = keys(ui, chart, language);
+    if keys.len() > 1 {
         legend(ui, language, chart.title, &keys);
     }
     let bar_kind = bars.first().map_or(ChartKind::Count, |(_, s)| s.kind);
     let left_label = match (bars.as_slice(), bar_kind) {
         ([(_, only)], _) => only.name,
+        // Accepted and rejected are both leads.
+        _ if chart.id == ChartId::Acceptance => t.leads,
         (_, ChartKind::Share) => t.axis_share,
         (_, ChartKind::Money) => t.axis_revenue,
-        (_, ChartKind::Count) => t.axis_count,
+        (_, ChartKind::Count | ChartKind::Average) => t.axis_count,
     };
-    let group = 0.7;
-    let width = group / bars.len().max(1) as f64;
-    let labels = chart.labels.clone();
-    let x_axis = AxisHints::new_x()
-        .label_spacing(CATEGORY_SPACING)
-        .formatter(move |mark, _| {
-            let i = mark.value.round();
-            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
-                labels
-                    .get(i as usize)
-                    .map_or_else(String::new, |l| two_lines(l))
-            } else {
-                String::new()
-            }
-        });
-    let mut y_axes = vec![AxisHints::new_y().label(left_label).formatter({
-        let currency = currency.clone();
-        move |mark, _| bar_kind.show(mark.value, language, &currency)
-    })];
-    if let Some((_, line)) = lines.first() {
-        let kind = line.kind;
-        let currency = currency.clone();
-        y_axes.push(
-            AxisHints::new_y()
-                .label(line.name)
-                .placement(egui_plot::HPlacement::Right)
-                .formatter(move |mark, _| kind.show(mark.value / scale, language, &currency)),
-        );
-    }
-    let hover: Vec<(f64, String)> = chart
-        .labels
-        .iter()
-        .enumerate()
-        .map(|(i, label)| {
-            let values: Vec<String> = chart
-                .series
-                .iter()
-                .filter_map(|s| {
-                    let value = s.values.get(i)?;
-                    Some(format!(
-                        "{}: {}",
-                        s.name,
-                        s.kind.show(*value, language, &currency)
-                    ))
-                })
-                .collect();
-            (i as f64, format!("{label}\n{}", values.join("\n")))
-        })
-        .collect();
+    let y_axes = y_axes(
+        left_label,
+        bar_kind,
+        lines.first().map(|(_, s)| *s),
+        scale,
+        language,
+        currency,
+    );
+    let bar_charts = bar_charts(ui, chart, &bars, language);
+    let target_line = chart.target.as_ref().map(|target| {
+        HLine::new(target.name, target.value)
+            .color(target_colour(ui))
+            .style(LineStyle::dashed_loose())
+            .allow_hover(false)
+    });
     let response = still_plot(chart.title, height)
         .include_y(0.0)
         .include_y(bar_max.max(line_max * scale) * 1.1)
         .x_grid_spacer(|input| category_marks(&input))
         .y_grid_spacer(|input| round_marks(input.bounds))
-        .custom_x_axes(vec![x_axis])
+        .custom_x_axes(vec![category_axis(chart)])
         .custom_y_axes(y_axes)
-        .label_formatter(hover_nearest(Along::X, hover))
+        .label_formatter(hover_nearest(
+            Along::X,
+            hover_texts(chart, language, currency),
+        ))
         .show(ui, |plot_ui| {
-            for (position, (index, series)) in bars.iter().enumerate() {
-                let colour = theme::series_color(dark, colour_index(chart.id, *index));
-                let offset = -group / 2.0 + width * (position as f64 + 0.5);
-                let chart_bars: Vec<Bar> = series
-                    .values
-                    .iter()
-                    .enumerate()
-                    .map(|(i, value)| {
-                        Bar::new(i as f64 + offset, *value)
-                            .width(width * 0.92)
-                            .fill(colour)
-                    })
-                    .collect();
-                plot_ui.bar_chart(
-                    BarChart::new(series.name, chart_bars)
-                        .color(colour)
-                        .allow_hover(false),
-                );
+            for bar_chart in bar_charts {
+                plot_ui.bar_chart(bar_chart);
             }
             for (index, series) in &lines {
                 let points: PlotPoints<'_> = series
@@ -207,10 +161,208 @@ fn draw(
                         .allow_hover(false),
                 );
             }
+            if let Some(target_line) = target_line {
+                plot_ui.hline(target_line);
+            }
         })
         .response;
-    describe(&response, chart, language, &currency);
+    describe(&response, chart, language, currency);
     response
+}
+
+/// The left axis in the bars' kind; a right axis for the first line series, its values
+/// divided by `scale` (the line is drawn at `scale` times its values).
+fn y_axes(
+    left_label: &'static str,
+    bar_kind: ChartKind,
+    line: Option<&Series>,
+    scale: f64,
+    language: Language,
+    currency: &str,
+) -> Vec<AxisHints<'static>> {
+    let mut axes = vec![AxisHints::new_y().label(left_label).formatter({
+        let currency = currency.to_owned();
+        move |mark, _| bar_kind.show(mark.value, language, &currency)
+    })];
+    if let Some(line) = line {
+        let kind = line.kind;
+        let currency = currency.to_owned();
+        axes.push(
+            AxisHints::new_y()
+                .label(line.name)
+                .placement(egui_plot::HPlacement::Right)
+                .formatter(move |mark, _| kind.show(mark.value / scale, language, &currency)),
+        );
+    }
+    axes
+}
+
+/// The bars of the bar series (with their index among all series) side by side in each
+/// category, 70 % of its width together.
+fn bar_charts(
+    ui: &Ui,
+    chart: &Chart,
+    bars: &[(usize, &Series)],
+    language: Language,
+) -> Vec<BarChart> {
+    let group = 0.7;
+    let width = group / bars.len().max(1) as f64;
+    bars.iter()
+        .enumerate()
+        .flat_map(|(position, (index, series))| {
+            let offset = -group / 2.0 + width * (position as f64 + 0.5);
+            bar_groups(ui, chart, *index, series, language)
+                .into_iter()
+                .map(move |(name, colour, values)| {
+                    let chart_bars: Vec<Bar> = values
+                        .into_iter()
+                        .map(|(i, value)| {
+                            Bar::new(i as f64 + offset, value)
+                                .width(width * 0.92)
+                                .fill(colour)
+                        })
+                        .collect();
+                    BarChart::new(name, chart_bars)
+                        .color(colour)
+                        .allow_hover(false)
+                })
+        })
+        .collect()
+}
+
+/// The colour of a bar in `state`: kept (on track) in green, behind and far ahead in the
+/// warning colour (both are a miss).
+pub(super) fn state_colour(ui: &Ui, state: State) -> Color32 {
+    match state {
+        State::OnTrack => theme::good_color(ui.visuals().dark_mode),
+        State::Behind | State::Ahead => ui.visuals().warn_fg_color,
+    }
+}
+
+/// The target line in the text colour, so the colours stay for the bars and their states.
+fn target_colour(ui: &Ui) -> Color32 {
+    ui.visuals().strong_text_color()
+}
+
+/// The legend's keys: each series without states in its colour, each state the bars have,
+/// then the target line.
+fn keys(ui: &Ui, chart: &Chart, language: Language) -> Vec<Key> {
+    let dark = ui.visuals().dark_mode;
+    let mut keys: Vec<Key> = chart
+        .series
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.states.is_empty())
+        .map(|(index, s)| Key {
+            name: s.name.to_owned(),
+            colour: theme::series_color(dark, colour_index(chart.id, index)),
+            mark: if s.line { Mark::Line } else { Mark::Bar },
+        })
+        .collect();
+    keys.extend(chart.states().into_iter().map(|state| Key {
+        name: chart.state_name(state, language).to_owned(),
+        colour: state_colour(ui, state),
+        mark: Mark::Bar,
+    }));
+    if let Some(target) = &chart.target {
+        keys.push(Key {
+            name: target.name.to_owned(),
+            colour: target_colour(ui),
+            mark: Mark::Dashed,
+        });
+    }
+    keys
+}
+
+/// Bars of one colour: their name in the legend, their colour, and each bar's category and
+/// value.
+type BarGroup = (&'static str, Color32, Vec<(usize, f64)>);
+
+/// The bars of one series in groups of one colour, each a bar chart of its own name (the
+/// series, or each state's name), with the category index of each bar; no bar for a value
+/// that is not a number.
+fn bar_groups(
+    ui: &Ui,
+    chart: &Chart,
+    index: usize,
+    series: &Series,
+    language: Language,
+) -> Vec<BarGroup> {
+    let finite = |keep: &dyn Fn(usize) -> bool| -> Vec<(usize, f64)> {
+        series
+            .values
+            .iter()
+            .enumerate()
+            .filter(|(i, v)| v.is_finite() && keep(*i))
+            .map(|(i, v)| (i, *v))
+            .collect()
+    };
+    if series.states.is_empty() {
+        let colour = theme::series_color(ui.visuals().dark_mode, colour_index(chart.id, index));
+        return vec![(series.name, colour, finite(&|_| true))];
+    }
+    chart
+        .states()
+        .into_iter()
+        .map(|state| {
+            (
+                chart.state_name(state, language),
+                state_colour(ui, state),
+                finite(&|i| series.states.get(i) == Some(&state)),
+            )
+        })
+        .collect()
+}
+
+/// The x axis: each category's label under its bars, in two short lines.
+fn category_axis(chart: &Chart) -> AxisHints<'static> {
+    let labels = chart.labels.clone();
+    AxisHints::new_x()
+        .label_spacing(CATEGORY_SPACING)
+        .formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
+                labels
+                    .get(i as usize)
+                    .map_or_else(String::new, |l| two_lines(l))
+            } else {
+                String::new()
+            }
+        })
+}
+
+/// The hover text of each category: its label, every series' value there with its note (the
+/// reasons for rejections), and the target.
+fn hover_texts(chart: &Chart, language: Language, currency: &str) -> Vec<(f64, String)> {
+    chart
+        .labels
+        .iter()
+        .enumerate()
+        .map(|(i, label)| {
+            let mut lines = vec![label.clone()];
+            lines.extend(chart.series.iter().filter_map(|s| {
+                let value = s.values.get(i).filter(|v| v.is_finite())?;
+                let note = s
+                    .notes
+                    .get(i)
+                    .filter(|n| !n.is_empty())
+                    .map_or_else(String::new, |n| format!("\n{n}"));
+                Some(format!(
+                    "{}: {}{note}",
+                    s.name,
+                    s.kind.show(*value, language, currency)
+                ))
+            }));
+            if let Some(target) = &chart.target {
+                lines.push(format!(
+                    "{}: {}",
+                    target.name,
+                    chart.show_target(language, currency)
+                ));
+            }
+            (i as f64, lines.join("\n"))
+        })
+        .collect()
 }
 
 /// How a legend key shows its series: a square for bars, a stroke for lines (dashed or

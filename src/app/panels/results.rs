@@ -10,7 +10,8 @@ use super::charts;
 use crate::i18n::{Language, NO_NUMBER, fill};
 use chrono::NaiveDate;
 
-use crate::plan::{MonthPlan, Plan, marketing_revenue_target};
+use crate::plan::{Plan, marketing_revenue_target};
+use crate::report::{self, Figure, FigureId};
 
 /// Draws the results panel and returns where it is.
 pub fn show(view: &View<'_>, ui: &mut Ui) -> egui::Rect {
@@ -41,8 +42,13 @@ pub fn show(view: &View<'_>, ui: &mut Ui) -> egui::Rect {
                     ui.add_space(4.0);
                     match plan {
                         Ok(plan) => {
-                            figures(ui, language, currency, plan);
-                            month_targets(ui, language, plan, view.today);
+                            let figures = [
+                                report::figures(plan, language),
+                                report::resources(plan, language),
+                            ]
+                            .concat();
+                            figure_rows(ui, language, currency, &figures);
+                            month_targets(ui, language, currency, plan, view.today);
                             explanation(ui, language, currency, plan);
                             warnings(ui, language, plan);
                             charts::show(ui, language, currency, plan, false);
@@ -50,7 +56,12 @@ pub fn show(view: &View<'_>, ui: &mut Ui) -> egui::Rect {
                         Err(problems) => {
                             let target = scenario
                                 .and_then(|s| marketing_revenue_target(&s.assumptions, problems));
-                            no_figures(ui, language, currency, target);
+                            let figures = report::figures_without_plan(target, language);
+                            for figure in &figures {
+                                let value = figure.value.show(language, currency);
+                                let strong = ROWS[..3].contains(&figure.id);
+                                result_row(ui, &figure.label, &value, strong, t.tip_no_plan);
+                            }
                             ui.add_space(6.0);
                             ui.label(RichText::new(t.fix_inputs_first).strong());
                             for problem in problems {
@@ -108,171 +119,86 @@ fn resize_grip(ui: &Ui, panel: egui::Rect) {
     }
 }
 
-/// The names of the result rows, in order; the first three are the method's headline numbers.
-fn row_names(language: Language) -> [&'static str; 7] {
+/// The rows of the results panel, in order, each with its hover text: step 1's results (the
+/// first three, the method's headline numbers, stand out), then the rate, budget and capacity.
+/// The inputs the form beside the panel shows (period, revenue goal, deal size) are left out.
+const ROWS: [FigureId; 13] = [
+    FigureId::MarketingRevenue,
+    FigureId::Customers,
+    FigureId::Leads,
+    FigureId::LeadValue,
+    FigureId::LeadsPerMonth,
+    FigureId::LeadsPerWeek,
+    FigureId::LeadsPerWorkingDay,
+    FigureId::LeadToCustomer,
+    FigureId::Budget,
+    FigureId::CostPerCustomer,
+    FigureId::ReturnOnSpend,
+    FigureId::Capacity,
+    FigureId::RepsNeeded,
+];
+
+/// What hovering a figure explains; empty for a figure that needs no explanation.
+fn tip(language: Language, id: FigureId) -> &'static str {
     let t = language.text();
-    [
-        t.marketing_revenue_target,
-        t.customers_needed,
-        t.leads_needed,
-        t.value_per_lead,
-        t.leads_per_month,
-        t.leads_per_week,
-        t.leads_per_working_day,
-    ]
+    match id {
+        FigureId::MarketingRevenue => t.tip_marketing_revenue,
+        FigureId::Customers => t.tip_customers,
+        FigureId::Leads => t.tip_leads,
+        FigureId::LeadValue => t.tip_lead_value,
+        FigureId::LeadsPerWeek => t.tip_leads_per_week,
+        FigureId::LeadsPerWorkingDay => t.tip_leads_per_working_day,
+        FigureId::Budget => t.tip_budget,
+        FigureId::ReturnOnSpend => t.tip_return_on_spend,
+        FigureId::Capacity => t.tip_capacity,
+        FigureId::MonthLeads | FigureId::MonthCustomers | FigureId::MonthLeadsPerWorkingDay => {
+            t.tip_month_target
+        }
+        _ => "",
+    }
 }
 
-fn figures(ui: &mut Ui, language: Language, currency: &str, plan: &Plan) {
+/// Draws `figures` (of the report model) as result rows in the panel's order; a budget or a
+/// capacity the scenario does not plan shows "—" with what it takes to plan one.
+fn figure_rows(ui: &mut Ui, language: Language, currency: &str, figures: &[Figure]) {
     let t = language.text();
-    let n = language.numbers();
-    let values = [
-        n.money(plan.marketing_revenue, currency),
-        n.count_up(plan.customers_needed),
-        n.count_up(plan.leads_needed),
-        n.money(plan.lead_value, currency),
-        n.decimal(plan.leads_per_month, 1),
-        n.decimal(plan.leads_per_week, 1),
-        plan.leads_per_working_day
-            .map_or(NO_NUMBER.to_owned(), |v| n.decimal(v, 1)),
-    ];
-    let tips = [
-        t.tip_marketing_revenue,
-        t.tip_customers,
-        t.tip_leads,
-        t.tip_lead_value,
-        "",
-        t.tip_leads_per_week,
-        t.tip_leads_per_working_day,
-    ];
-    for (i, (name, value)) in row_names(language).iter().zip(values).enumerate() {
-        result_row(ui, name, &value, i < 3, tips[i]);
-    }
-    ui.add_space(4.0);
-    result_row(
-        ui,
-        t.lead_to_customer_rate,
-        &format!(
-            "{} ({})",
-            n.fraction_as_percent(plan.lead_to_customer),
-            language.basis(plan.basis)
-        ),
-        false,
-        "",
-    );
-    match &plan.budget {
-        Some(budget) => {
-            let total = n.money(budget.total, currency);
-            let total = if budget.incomplete {
-                fill(t.at_least, &[("value", &total)])
-            } else {
-                total
-            };
-            result_row(ui, t.marketing_budget, &total, false, t.tip_budget);
-            let per_customer = budget
-                .cost_per_customer
-                .map_or(NO_NUMBER.to_owned(), |v| n.money(v, currency));
-            result_row(ui, t.cost_per_customer, &per_customer, false, "");
-            let roms = budget
-                .return_on_spend
-                .map_or(NO_NUMBER.to_owned(), |v| format!("{}×", n.decimal(v, 1)));
-            result_row(ui, t.return_on_spend, &roms, false, t.tip_return_on_spend);
+    for (i, id) in ROWS.iter().enumerate() {
+        if *id == FigureId::LeadToCustomer {
+            ui.add_space(4.0);
         }
-        None => {
-            result_row(ui, t.marketing_budget, NO_NUMBER, false, t.tip_no_budget);
-        }
-    }
-    match &plan.capacity {
-        Some(capacity) => {
-            result_row(
-                ui,
-                t.capacity_utilisation,
-                &fill(
-                    t.peak_and_average,
-                    &[
-                        ("peak", &n.share(capacity.peak_utilisation)),
-                        ("average", &n.share(capacity.average_utilisation)),
-                    ],
-                ),
-                false,
-                t.tip_capacity,
-            );
-            result_row(
-                ui,
-                t.reps_needed,
-                &capacity.reps_needed.to_string(),
-                false,
-                "",
-            );
-        }
-        None => {
-            result_row(
-                ui,
-                t.capacity_utilisation,
-                NO_NUMBER,
-                false,
-                t.tip_no_capacity,
-            );
+        match figures.iter().find(|f| f.id == *id) {
+            Some(figure) => {
+                let value = figure.value.show(language, currency);
+                result_row(ui, &figure.label, &value, i < 3, tip(language, *id));
+            }
+            None if *id == FigureId::Budget => {
+                result_row(ui, t.marketing_budget, NO_NUMBER, false, t.tip_no_budget);
+            }
+            None if *id == FigureId::Capacity => {
+                result_row(
+                    ui,
+                    t.capacity_utilisation,
+                    NO_NUMBER,
+                    false,
+                    t.tip_no_capacity,
+                );
+            }
+            None => {}
         }
     }
 }
 
 /// The targets of the current month (or the next, before the period starts) beside the
-/// averages above: a month's own target differs from the average by its seasonality and
-/// working days.
-fn month_targets(ui: &mut Ui, language: Language, plan: &Plan, today: NaiveDate) {
-    let Some((i, current)) = plan.month_for(today) else {
+/// averages above (`report::month_targets`).
+fn month_targets(ui: &mut Ui, language: Language, currency: &str, plan: &Plan, today: NaiveDate) {
+    let Some(month) = report::month_targets(plan, today, language) else {
         return;
     };
-    let Some(month) = plan.months.get(i) else {
-        return;
-    };
-    let t = language.text();
-    let n = language.numbers();
-    let name = language.month(month.month);
-    let title = if current { t.this_month } else { t.next_month };
     ui.add_space(4.0);
-    ui.label(RichText::new(fill(title, &[("month", &name)])).strong());
-    let part =
-        |count: fn(&MonthPlan) -> f64| plan.whole_per_month(count).get(i).copied().unwrap_or(0.0);
-    let leads = part(|m| m.leads);
-    let customers = part(|m| m.customers);
-    let month_name = [("month", name.as_str())];
-    result_row(
-        ui,
-        &fill(t.leads_in_month, &month_name),
-        &n.decimal(leads, 0),
-        false,
-        t.tip_month_target,
-    );
-    result_row(
-        ui,
-        &fill(t.customers_in_month, &month_name),
-        &n.decimal(customers, 0),
-        false,
-        t.tip_month_target,
-    );
-    let per_day = month
-        .leads_per_working_day
-        .map_or(NO_NUMBER.to_owned(), |v| n.decimal(v, 1));
-    result_row(
-        ui,
-        &fill(t.leads_per_working_day_in_month, &month_name),
-        &per_day,
-        false,
-        t.tip_month_target,
-    );
-}
-
-/// Every result as "—" for a plan that cannot be made, but the marketing revenue target when
-/// its own inputs are valid.
-fn no_figures(ui: &mut Ui, language: Language, currency: &str, target: Option<f64>) {
-    let n = language.numbers();
-    for (i, name) in row_names(language).iter().enumerate() {
-        let value = match (i, target) {
-            (0, Some(target)) => n.money(target, currency),
-            _ => NO_NUMBER.to_owned(),
-        };
-        result_row(ui, name, &value, i < 3, language.text().tip_no_plan);
+    ui.label(RichText::new(&month.title).strong());
+    for figure in &month.figures {
+        let value = figure.value.show(language, currency);
+        result_row(ui, &figure.label, &value, false, tip(language, figure.id));
     }
 }
 

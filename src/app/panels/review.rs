@@ -11,9 +11,8 @@ use super::section;
 use crate::document::{Revision, Scenario, SlaDocument};
 use crate::i18n::{Language, fill};
 use crate::plan::{Plan, Unit, compute};
-use crate::tracking::{
-    Observation, Review, adopt, review, review::MIN_CUSTOMERS, review::MIN_LEADS, revision_changes,
-};
+use crate::report::review_table;
+use crate::tracking::{Review, adopt, review, revision_changes};
 
 /// What the review section keeps between frames: the author and note of the next revision and
 /// the revision open for reading.
@@ -94,113 +93,25 @@ pub fn show(
 
 /// The table of observed against assumed.
 fn observations(ui: &mut Ui, language: Language, currency: &str, review: &Review, target: f64) {
-    let t = language.text();
-    let n = language.numbers();
-    let percent = |v: f64| n.percent_to(v, 1);
-    let money = |v: f64| n.money_to(v, 0, currency);
+    let table = review_table(review, target, language);
     Grid::new("review observations")
         .striped(true)
         .spacing([24.0, 4.0])
         .show(ui, |ui| {
-            for header in [
-                t.review_figure,
-                t.review_assumed,
-                t.review_observed,
-                t.review_based_on,
-            ] {
+            for header in table.columns {
                 ui.label(RichText::new(header).strong());
             }
             ui.end_row();
-            let row = |ui: &mut Ui,
-                       name: &str,
-                       o: &Observation,
-                       show: &dyn Fn(f64) -> String,
-                       unit: &str,
-                       minimum: u64| {
-                ui.label(name);
-                ui.label(show(o.assumed));
-                match o.observed {
-                    Some(v) => ui.label(RichText::new(show(v)).strong()),
-                    None => ui.label(
-                        RichText::new(fill(
-                            t.review_too_little,
-                            &[("minimum", &minimum.to_string()), ("unit", unit)],
-                        ))
-                        .weak(),
-                    ),
+            for row in &table.rows {
+                ui.label(&row.figure);
+                ui.label(row.assumed.show(language, currency));
+                match &row.observed {
+                    Ok(cell) => ui.label(RichText::new(cell.show(language, currency)).strong()),
+                    Err(why) => ui.label(RichText::new(why).weak()),
                 };
-                ui.label(fill(
-                    t.review_points,
-                    &[("count", &o.data_points.to_string()), ("unit", unit)],
-                ));
-                ui.end_row();
-            };
-            if review.cohort_before_data.is_some() {
-                // The cohort's leads were never recorded: "too little data" would mislead.
-                ui.label(t.lead_to_customer_rate);
-                ui.label(percent(review.lead_to_customer.assumed));
-                ui.label(RichText::new(t.review_not_measurable).weak());
-                ui.label("");
-                ui.end_row();
-            } else {
-                row(
-                    ui,
-                    t.lead_to_customer_rate,
-                    &review.lead_to_customer,
-                    &percent,
-                    t.review_unit_leads,
-                    MIN_LEADS,
-                );
-            }
-            row(
-                ui,
-                t.average_deal_size,
-                &review.average_deal_size,
-                &money,
-                t.review_unit_customers,
-                MIN_CUSTOMERS,
-            );
-            for source in &review.sources {
-                ui.label(fill(t.review_source_share, &[("source", &source.name)]));
-                ui.label(
-                    source
-                        .assumed
-                        .map_or_else(|| t.review_not_in_plan.to_owned(), percent),
-                );
-                match source.observed {
-                    Some(v) => ui.label(RichText::new(percent(v)).strong()),
-                    None => ui.label(
-                        RichText::new(fill(
-                            t.review_too_little,
-                            &[
-                                ("minimum", &MIN_LEADS.to_string()),
-                                ("unit", t.review_unit_leads),
-                            ],
-                        ))
-                        .weak(),
-                    ),
-                };
-                ui.label(fill(
-                    t.review_points,
-                    &[
-                        ("count", &source.leads.to_string()),
-                        ("unit", t.review_unit_leads),
-                    ],
-                ));
+                ui.label(&row.based_on);
                 ui.end_row();
             }
-            let compliance = Observation {
-                assumed: target,
-                ..review.contacted_in_time.clone()
-            };
-            row(
-                ui,
-                t.review_contacted,
-                &compliance,
-                &percent,
-                t.review_unit_leads,
-                MIN_LEADS,
-            );
         });
 }
 

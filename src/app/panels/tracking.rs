@@ -3,21 +3,23 @@
 //! figures and series are computed egui-free; this module only draws them.
 
 use chrono::{Datelike as _, NaiveDate};
-use egui::{Color32, Grid, RichText, Ui};
-use egui_plot::{AxisHints, Bar, BarChart, HLine, Line, LineStyle, PlotPoints, Points, Polygon};
+use egui::{Grid, RichText, Ui};
+use egui_plot::{AxisHints, Line, LineStyle, PlotPoints, Points, Polygon};
 
 use super::super::theme;
 use super::super::widgets::{FieldLabel, Fields, Note, NumberField};
-use super::charts::{Along, Key, Mark, hover_nearest, legend, round_marks, still_plot};
+use super::charts::{self, Along, Key, Mark, hover_nearest, legend, round_marks, still_plot};
 use super::section;
 use crate::document::{Actuals, Scenario, SlaDocument, Tracking};
 use crate::i18n::{Language, fill};
 use crate::plan::{Plan, SalesCommitments, Unit};
-use crate::report::{chance_percent, chance_words, forecast_spans};
+use crate::report::{
+    ChartId, PaceTable, StatusChoice, StatusView, chance_percent, chance_words, forecast_spans,
+    sales_lines, status_view,
+};
 use crate::tracking::{
-    FanPoint, Forecast, Granularity, LinePoint, MonthLine, Pace, Quantity, SalesStatus,
-    SourceFilter, Span, SpanForecast, State, Status, StatusError, Won, compliance, forecast,
-    last_day_with_data, month_fan, month_line, period_line, status_for, won as tracking_won,
+    FanPoint, Forecast, Granularity, LinePoint, Quantity, SalesStatus, Span, SpanForecast, State,
+    Won, last_day_with_data,
 };
 
 /// The choices of the tracking charts, kept between frames (not in the document).
@@ -102,7 +104,8 @@ pub fn show(
         t.status_note,
     );
     choices(ui, fields, doc, agreed, plan, view, today);
-    let computed = computed(ui, doc, agreed, plan, view);
+    let kept = computed(ui, doc, agreed, plan, view, language);
+    let computed = &kept.view;
     let status = match &computed.status {
         Ok(status) => status,
         Err(error) => {
@@ -115,14 +118,9 @@ pub fn show(
         ui.label(RichText::new(t.status_no_results).strong());
         return;
     }
-    marketing(
-        ui,
-        language,
-        &doc.currency,
-        status,
-        view.quantity,
-        doc.tracking.tolerance_percent / 100.0,
-    );
+    if let Some(pace) = &computed.pace {
+        marketing(ui, language, &doc.currency, pace);
+    }
     if let Some(forecast) = &computed.forecast {
         forecast_panel(ui, language, forecast, status.date, view.quantity);
     }
@@ -131,9 +129,103 @@ pub fn show(
         won(ui, language, &doc.currency, figures);
     }
 
+    hug_charts(ui, language, doc, status.month, computed, view);
+    for chart in &computed.follow_up {
+        ui.label(RichText::new(chart.title).strong());
+        let height = match chart.id {
+            ChartId::SalesCompliance => theme::PLOT_HEIGHT,
+            _ => theme::PLOT_HEIGHT * 0.8,
+        };
+        charts::draw(ui, chart, language, &doc.currency, height);
+    }
+}
+
+/// What the status and the charts show (`report::status_view`), kept with the inputs it was
+/// computed from and computed again only when one of those changes (an edit of the results or
+/// the plan, another date, count, source or granularity, another language).
+struct Computed {
+    inputs: Inputs,
+    view: StatusView,
+}
+
+/// Everything the figures depend on. Comparing the results is a pointer comparison unless they
+/// were edited (see `Actuals`); a frame compares the kept inputs with the document by
+/// reference ([`Inputs::same`]) and copies them only when the figures are computed again.
+#[derive(Clone, PartialEq)]
+struct Inputs {
+    actuals: Actuals,
+    tracking: Tracking,
+    commitments: SalesCommitments,
+    scenario: Scenario,
+    view: View,
+    language: Language,
+}
+
+impl Inputs {
+    fn same(&self, doc: &SlaDocument, agreed: &Scenario, view: &View, language: Language) -> bool {
+        self.actuals == doc.actuals
+            && self.tracking == doc.tracking
+            && self.commitments == doc.sales_commitments
+            && self.scenario == *agreed
+            && self.view.date == view.date
+            && self.view.quantity == view.quantity
+            && self.view.source == view.source
+            && self.view.by == view.by
+            && self.language == language
+    }
+}
+
+fn computed(
+    ui: &Ui,
+    doc: &SlaDocument,
+    agreed: &Scenario,
+    plan: &Plan,
+    view: &View,
+    language: Language,
+) -> std::sync::Arc<Computed> {
+    let id = egui::Id::unique("tracking figures");
+    if let Some(kept) = ui.data(|d| d.get_temp::<std::sync::Arc<Computed>>(id))
+        && kept.inputs.same(doc, agreed, view, language)
+    {
+        return kept;
+    }
+    let inputs = Inputs {
+        actuals: doc.actuals.clone(),
+        tracking: doc.tracking.clone(),
+        commitments: doc.sales_commitments,
+        scenario: agreed.clone(),
+        view: view.clone(),
+        language,
+    };
+    let choice = StatusChoice {
+        date: view.date,
+        quantity: view.quantity,
+        source: view.source.clone(),
+        by: view.by,
+    };
+    let computed = Computed {
+        view: status_view(doc, agreed.id, plan, &choice, language),
+        inputs,
+    };
+    let computed = std::sync::Arc::new(computed);
+    ui.data_mut(|d| d.insert_temp(id, computed.clone()));
+    computed
+}
+
+/// The hug-the-line charts: the status month's, with the forecast's fan, and the period's by
+/// week or month (with the choice between them).
+fn hug_charts(
+    ui: &mut Ui,
+    language: Language,
+    doc: &SlaDocument,
+    month: crate::plan::YearMonth,
+    computed: &StatusView,
+    view: &mut View,
+) {
+    let t = language.text();
     section(
         ui,
-        &fill(t.hug_title, &[("month", &language.month(status.month))]),
+        &fill(t.hug_title, &[("month", &language.month(month))]),
         &fill(
             t.hug_note,
             &[(
@@ -205,104 +297,6 @@ pub fn show(
             },
         );
     }
-    if let Some(spans) = &computed.compliance {
-        ui.label(RichText::new(t.compliance_chart_title).strong());
-        compliance_chart(
-            ui,
-            language,
-            spans,
-            doc.sales_commitments.compliance_target_percent,
-        );
-        follow_up_charts(ui, language, spans, doc.sales_commitments.minimum_attempts);
-    }
-}
-
-/// What the status and the charts show. Adding up three years of daily results takes about a
-/// millisecond each, too much for every frame: the figures are kept with the inputs they were
-/// computed from and computed again only when one of those changes (an edit of the results or
-/// the plan, another date, count, source or granularity).
-#[derive(Clone)]
-struct Computed {
-    inputs: Inputs,
-    status: Result<Status, StatusError>,
-    month: Option<MonthLine>,
-    period: Option<Vec<(Span, LinePoint)>>,
-    compliance: Option<Vec<(Span, SalesStatus)>>,
-    won: Option<Won>,
-    forecast: Option<Forecast>,
-    /// The month's forecast fan from the date to the month's end.
-    fan: Vec<FanPoint>,
-}
-
-/// Everything the figures depend on. Comparing the results is a pointer comparison unless they
-/// were edited (see `Actuals`).
-#[derive(Clone, PartialEq)]
-struct Inputs {
-    actuals: Actuals,
-    tracking: Tracking,
-    commitments: SalesCommitments,
-    scenario: Scenario,
-    date: NaiveDate,
-    quantity: Quantity,
-    source: Option<String>,
-    by: Granularity,
-}
-
-fn computed(ui: &Ui, doc: &SlaDocument, agreed: &Scenario, plan: &Plan, view: &View) -> Computed {
-    let inputs = Inputs {
-        actuals: doc.actuals.clone(),
-        tracking: doc.tracking.clone(),
-        commitments: doc.sales_commitments,
-        scenario: agreed.clone(),
-        date: view.date,
-        quantity: view.quantity,
-        source: view.source.clone(),
-        by: view.by,
-    };
-    let id = egui::Id::unique("tracking figures");
-    if let Some(kept) = ui.data(|d| d.get_temp::<Computed>(id))
-        && kept.inputs == inputs
-    {
-        return kept;
-    }
-    let filter = view
-        .source
-        .as_deref()
-        .map_or_else(SourceFilter::all, SourceFilter::source);
-    let status = status_for(doc, agreed.id, plan, view.date, &filter);
-    let month = status.as_ref().ok().and_then(|status| {
-        month_line(
-            doc,
-            agreed.id,
-            plan,
-            status.month,
-            view.date,
-            view.quantity,
-            &filter,
-        )
-        .ok()
-    });
-    let computed = Computed {
-        period: period_line(
-            doc,
-            agreed.id,
-            plan,
-            view.by,
-            view.date,
-            view.quantity,
-            &filter,
-        )
-        .ok(),
-        compliance: compliance(doc, agreed.id, plan, view.by, view.date, &filter).ok(),
-        won: tracking_won(doc, plan, view.date),
-        forecast: forecast(doc, agreed.id, plan, view.date, &filter).ok(),
-        fan: month_fan(doc, agreed.id, plan, view.date, view.quantity, &filter).unwrap_or_default(),
-        status,
-        month,
-        inputs,
-    };
-    ui.data_mut(|d| d.insert_temp(id, computed.clone()));
-    computed
 }
 
 /// The date, what is counted, which source, and the tolerance.
@@ -441,140 +435,41 @@ pub fn date_row(
     ui.end_row();
 }
 
-/// The pace of the month, the week and the period to date side by side.
-fn marketing(
-    ui: &mut Ui,
-    language: Language,
-    currency: &str,
-    status: &Status,
-    quantity: Quantity,
-    tolerance: f64,
-) {
+/// The pace of the month, the week and the period to date side by side
+/// (`report::pace_table`), each span's state in its colour, and the advice for the month.
+fn marketing(ui: &mut Ui, language: Language, currency: &str, pace: &PaceTable) {
     let t = language.text();
-    // The state of the figures on screen: in lead value, the value's own pace decides.
-    let state = |p: &Pace| match quantity {
-        Quantity::Leads => p.state,
-        Quantity::LeadValue => State::of(p.actual_value, p.expected_value, tolerance),
-    };
-    let n = language.numbers();
     ui.add_space(6.0);
-    ui.label(fill(
-        t.status_working_days,
-        &[
-            ("elapsed", &status.working_days_elapsed.to_string()),
-            ("days", &status.working_days.to_string()),
-            ("left", &status.working_days_left.to_string()),
-        ],
-    ));
-    let value = |v: f64| match quantity {
-        Quantity::Leads => n.count_up(v),
-        Quantity::LeadValue => n.money_to(v, 0, currency),
-    };
-    let per_day = |v: Option<f64>| match (v, quantity) {
-        (None, _) => "—".to_owned(),
-        (Some(v), Quantity::Leads) => n.decimal(v, 1),
-        (Some(v), Quantity::LeadValue) => n.money_to(v, 0, currency),
-    };
-    let paces: [(String, &Pace); 3] = [
-        (language.month(status.month), &status.month_pace),
-        (
-            fill(
-                t.status_iso_week,
-                &[("n", &status.date.iso_week().week().to_string())],
-            ),
-            &status.week,
-        ),
-        (t.status_period_to_date.to_owned(), &status.period),
-    ];
+    ui.label(&pace.working_days);
     Grid::new("status marketing")
         .striped(true)
         .spacing([24.0, 4.0])
         .show(ui, |ui| {
-            ui.label(RichText::new(t.status_marketing).strong());
-            for (label, _) in &paces {
-                ui.label(RichText::new(label).strong());
+            for column in &pace.columns {
+                ui.label(RichText::new(column).strong());
             }
             ui.end_row();
-            let rows: [(&str, PaceCell<'_>); 6] = [
-                (t.status_goal, &|p: &Pace| {
-                    value(pick(quantity, p.goal, p.goal_value))
-                }),
-                (t.status_actual, &|p: &Pace| {
-                    value(pick(quantity, p.actual, p.actual_value))
-                }),
-                (t.status_expected, &|p: &Pace| {
-                    value(pick(quantity, p.expected, p.expected_value))
-                }),
-                (t.status_projected, &|p: &Pace| match pick_option(
-                    quantity,
-                    p.projected,
-                    p.projected_value,
-                ) {
-                    Some(v) => value(v),
-                    None => "—".to_owned(),
-                }),
-                (t.status_needed, &|p: &Pace| {
-                    per_day(pick_option(
-                        quantity,
-                        p.needed_per_working_day,
-                        p.needed_value_per_working_day,
-                    ))
-                }),
-                (t.status_state, &|p: &Pace| {
-                    state(p).name(language).to_owned()
-                }),
-            ];
-            for (label, cell) in rows {
-                ui.label(label);
-                for (_, pace) in &paces {
-                    let text = cell(pace);
-                    if label == t.status_state {
-                        ui.label(
-                            RichText::new(text)
-                                .color(state_color(ui, state(pace)))
-                                .strong(),
-                        );
-                    } else {
-                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                            ui.label(text);
-                        });
-                    }
+            for (label, cells) in &pace.rows {
+                ui.label(*label);
+                for cell in cells {
+                    let text = cell.show(language, currency);
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        ui.label(text);
+                    });
                 }
                 ui.end_row();
             }
+            ui.label(t.status_state);
+            for state in pace.states {
+                ui.label(
+                    RichText::new(state.name(language))
+                        .color(charts::state_colour(ui, state))
+                        .strong(),
+                );
+            }
+            ui.end_row();
         });
-    let month = state(&status.month_pace);
-    let advice = match month {
-        State::Behind => t.advice_behind,
-        State::OnTrack => t.advice_on_track,
-        State::Ahead => t.advice_ahead,
-    };
-    ui.label(RichText::new(advice).color(state_color(ui, month)));
-}
-
-/// How one row of the pace table shows a pace.
-type PaceCell<'a> = &'a dyn Fn(&Pace) -> String;
-
-fn pick(quantity: Quantity, leads: f64, value: f64) -> f64 {
-    match quantity {
-        Quantity::Leads => leads,
-        Quantity::LeadValue => value,
-    }
-}
-
-fn pick_option(quantity: Quantity, leads: Option<f64>, value: Option<f64>) -> Option<f64> {
-    match quantity {
-        Quantity::Leads => leads,
-        Quantity::LeadValue => value,
-    }
-}
-
-/// Behind and far ahead in the warning colour (both are a miss), on track in green.
-fn state_color(ui: &Ui, state: State) -> Color32 {
-    match state {
-        State::OnTrack => theme::good_color(ui.visuals().dark_mode),
-        State::Behind | State::Ahead => ui.visuals().warn_fg_color,
-    }
+    ui.label(RichText::new(pace.advice).color(charts::state_colour(ui, pace.states[0])));
 }
 
 /// Will we make it? Per span the chance in words and as a number, the 80 % range and the
@@ -623,7 +518,7 @@ fn forecast_panel(
                         chance_percent(chance, language),
                         chance_words(chance, language)
                     ))
-                    .color(state_color(ui, f.state()))
+                    .color(charts::state_colour(ui, f.state()))
                     .strong(),
                 );
                 ui.label(fill(
@@ -637,7 +532,7 @@ fn forecast_panel(
                 ui.label(
                     RichText::new(chance_percent(f.chance_above_tolerance, language)).color(
                         if f.state() == State::Ahead {
-                            state_color(ui, State::Ahead)
+                            charts::state_colour(ui, State::Ahead)
                         } else {
                             ui.visuals().text_color()
                         },
@@ -662,7 +557,7 @@ fn forecast_panel(
                         chance_percent(c.chance, language),
                         chance_words(c.chance, language)
                     ))
-                    .color(state_color(ui, state))
+                    .color(charts::state_colour(ui, state))
                     .strong(),
                 );
                 ui.label(fill(
@@ -700,66 +595,16 @@ fn model_text(language: Language, f: &SpanForecast) -> String {
     )
 }
 
-/// Sales' follow-up of the month's leads so far.
+/// Sales' follow-up of the month's leads so far, in the report's sentences (`sales_lines`),
+/// the first in the colour of its state.
 fn sales(ui: &mut Ui, language: Language, doc: &SlaDocument, sales: &SalesStatus) {
-    let t = language.text();
-    let n = language.numbers();
-    let c = &doc.sales_commitments;
     ui.add_space(8.0);
-    ui.label(RichText::new(t.status_sales).strong());
-    let share = sales
-        .contacted_share
-        .map_or_else(|| "—".to_owned(), |s| n.percent_to(s * 100.0, 1));
-    ui.label(
-        RichText::new(fill(
-            t.sales_contacted_line,
-            &[
-                ("contacted", &sales.contacted_in_time.to_string()),
-                ("leads", &sales.leads.to_string()),
-                ("share", &share),
-                ("target", &n.percent(c.compliance_target_percent)),
-                (
-                    "hours",
-                    &language.with_unit(c.first_contact_within_hours, Unit::Hours, &doc.currency),
-                ),
-                ("state", sales.state.name(language)),
-            ],
-        ))
-        .color(state_color(ui, sales.state)),
-    );
-    ui.label(fill(
-        t.sales_attempts_line,
-        &[
-            (
-                "attempts",
-                &sales
-                    .attempts_per_lead
-                    .map_or_else(|| "—".to_owned(), |a| n.decimal(a, 1)),
-            ),
-            ("reached", &sales.reached_attempts.to_string()),
-            ("n", &c.minimum_attempts.to_string()),
-        ],
-    ));
-    let reasons: Vec<String> = sales
-        .rejected_by_reason
-        .iter()
-        .map(|(reason, count)| format!("{reason} {count}"))
-        .collect();
-    ui.label(fill(
-        t.sales_accepted_line,
-        &[
-            ("accepted", &sales.accepted.to_string()),
-            ("rejected", &sales.rejected.to_string()),
-            (
-                "reasons",
-                &if reasons.is_empty() {
-                    "—".to_owned()
-                } else {
-                    reasons.join(", ")
-                },
-            ),
-        ],
-    ));
+    ui.label(RichText::new(language.text().status_sales).strong());
+    let [contacted, attempts, accepted] =
+        sales_lines(sales, &doc.sales_commitments, &doc.currency, language);
+    ui.label(RichText::new(contacted).color(charts::state_colour(ui, sales.state)));
+    ui.label(attempts);
+    ui.label(accepted);
 }
 
 /// Customers and revenue won in the month so far against the month's plan.
@@ -1045,333 +890,6 @@ fn describe_line(
         ),
         None => t.hug_no_results.to_owned(),
     }
-}
-
-/// The rest of sales' follow-up per week or month: contact attempts per lead against the
-/// promised number, and the leads accepted and rejected (hovering a week or month lists the
-/// rejection reasons).
-fn follow_up_charts(
-    ui: &mut Ui,
-    language: Language,
-    spans: &[(Span, SalesStatus)],
-    minimum_attempts: u32,
-) {
-    let t = language.text();
-    let n = language.numbers();
-    let dark = ui.visuals().dark_mode;
-    let promise = ui.visuals().strong_text_color();
-    let promised = f64::from(minimum_attempts);
-
-    ui.label(RichText::new(t.attempts_chart_title).strong());
-    let colour = theme::series_color(dark, 0);
-    let attempts: Vec<Bar> = spans
-        .iter()
-        .enumerate()
-        .filter_map(|(i, (_, sales))| {
-            Some(
-                Bar::new(i as f64, sales.attempts_per_lead?)
-                    .width(0.7)
-                    .fill(colour),
-            )
-        })
-        .collect();
-    let description = spans
-        .iter()
-        .filter_map(|(span, sales)| {
-            Some(format!(
-                "{} {}",
-                span_label(language, *span),
-                n.decimal(sales.attempts_per_lead?, 1)
-            ))
-        })
-        .collect::<Vec<_>>()
-        .join(", ");
-    let hover = span_hover(language, spans, |sales| {
-        let attempts = sales.attempts_per_lead?;
-        Some(format!(
-            "{}: {}\n{}: {}",
-            t.attempts_per_lead,
-            n.decimal(attempts, 1),
-            t.compliance_target_line,
-            n.decimal(promised, 0)
-        ))
-    });
-    legend(
-        ui,
-        language,
-        "attempts per lead",
-        &[
-            Key {
-                name: t.attempts_per_lead.to_owned(),
-                colour,
-                mark: Mark::Bar,
-            },
-            Key {
-                name: t.compliance_target_line.to_owned(),
-                colour: promise,
-                mark: Mark::Dashed,
-            },
-        ],
-    );
-    let most = spans
-        .iter()
-        .filter_map(|(_, sales)| sales.attempts_per_lead)
-        .fold(promised, f64::max);
-    still_plot("attempts per lead", theme::PLOT_HEIGHT * 0.8)
-        .include_y(0.0)
-        .include_y(most * 1.1)
-        .y_grid_spacer(|input| round_marks(input.bounds))
-        .custom_x_axes(vec![span_axis(language, spans)])
-        .custom_y_axes(vec![
-            AxisHints::new_y().formatter(move |mark, _| n.decimal(mark.value, 0)),
-        ])
-        .label_formatter(hover_nearest(Along::X, hover))
-        .show(ui, |plot| {
-            plot.bar_chart(
-                BarChart::new(t.attempts_per_lead, attempts)
-                    .color(colour)
-                    .allow_hover(false),
-            );
-            plot.hline(
-                HLine::new(t.compliance_target_line, promised)
-                    .color(promise)
-                    .style(LineStyle::dashed_loose())
-                    .allow_hover(false),
-            );
-        })
-        .response
-        .widget_info(|| {
-            egui::WidgetInfo::labeled(
-                egui::accesskit::Role::Image,
-                true,
-                format!("{}: {description}", t.attempts_chart_title),
-            )
-        });
-
-    ui.label(RichText::new(t.acceptance_chart_title).strong());
-    let bars = |offset: f64, count: fn(&SalesStatus) -> u64, colour: Color32| -> Vec<Bar> {
-        spans
-            .iter()
-            .enumerate()
-            .map(|(i, (_, sales))| {
-                Bar::new(i as f64 + offset, count(sales) as f64)
-                    .width(0.35)
-                    .fill(colour)
-            })
-            .collect()
-    };
-    let description = spans
-        .iter()
-        .map(|(span, sales)| {
-            format!(
-                "{} {} {}, {} {}",
-                span_label(language, *span),
-                t.measure_accepted,
-                sales.accepted,
-                t.measure_rejected,
-                sales.rejected
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("; ");
-    let hover = span_hover(language, spans, |sales| {
-        let reasons: Vec<String> = sales
-            .rejected_by_reason
-            .iter()
-            .map(|(reason, count)| format!("{reason} {count}"))
-            .collect();
-        let why = if reasons.is_empty() {
-            String::new()
-        } else {
-            format!("\n{}", reasons.join(", "))
-        };
-        Some(format!(
-            "{}: {}\n{}: {}{why}",
-            t.measure_accepted, sales.accepted, t.measure_rejected, sales.rejected
-        ))
-    });
-    let (accepted, rejected) = (t.measure_accepted, t.measure_rejected);
-    let (good, warn) = (theme::good_color(dark), ui.visuals().warn_fg_color);
-    legend(
-        ui,
-        language,
-        "accepted and rejected",
-        &[
-            Key {
-                name: accepted.to_owned(),
-                colour: good,
-                mark: Mark::Bar,
-            },
-            Key {
-                name: rejected.to_owned(),
-                colour: warn,
-                mark: Mark::Bar,
-            },
-        ],
-    );
-    still_plot("accepted and rejected", theme::PLOT_HEIGHT * 0.8)
-        .include_y(0.0)
-        .y_grid_spacer(|input| round_marks(input.bounds))
-        .custom_x_axes(vec![span_axis(language, spans)])
-        .custom_y_axes(vec![
-            AxisHints::new_y().formatter(move |mark, _| n.decimal(mark.value, 0)),
-        ])
-        .label_formatter(hover_nearest(Along::X, hover))
-        .show(ui, |plot| {
-            plot.bar_chart(
-                BarChart::new(accepted, bars(-0.18, |s| s.accepted, good))
-                    .color(good)
-                    .allow_hover(false),
-            );
-            plot.bar_chart(
-                BarChart::new(rejected, bars(0.18, |s| s.rejected, warn))
-                    .color(warn)
-                    .allow_hover(false),
-            );
-        })
-        .response
-        .widget_info(|| {
-            egui::WidgetInfo::labeled(
-                egui::accesskit::Role::Image,
-                true,
-                format!("{}: {description}", t.acceptance_chart_title),
-            )
-        });
-}
-
-/// The hover texts of a chart with a bar per week or month: the span's name over the lines
-/// `values` gives for it (none for a span without data).
-fn span_hover(
-    language: Language,
-    spans: &[(Span, SalesStatus)],
-    values: impl Fn(&SalesStatus) -> Option<String>,
-) -> Vec<(f64, String)> {
-    spans
-        .iter()
-        .enumerate()
-        .filter_map(|(i, (span, sales))| {
-            Some((
-                i as f64,
-                format!("{}\n{}", span_label(language, *span), values(sales)?),
-            ))
-        })
-        .collect()
-}
-
-/// The x axis of a chart with a bar per week or month: each span's name under its bar.
-fn span_axis(language: Language, spans: &[(Span, SalesStatus)]) -> AxisHints<'static> {
-    let labels: Vec<String> = spans
-        .iter()
-        .map(|(span, _)| span_label(language, *span))
-        .collect();
-    AxisHints::new_x().formatter(move |mark, _| {
-        let i = mark.value.round();
-        if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
-            labels.get(i as usize).cloned().unwrap_or_default()
-        } else {
-            String::new()
-        }
-    })
-}
-
-/// The share of leads contacted in time per week or month, against the target: a bar in
-/// green where the promise was kept and orange where it was not, each colour a series of its
-/// own so the legend shows both.
-fn compliance_chart(
-    ui: &mut Ui,
-    language: Language,
-    spans: &[(Span, SalesStatus)],
-    target_percent: f64,
-) {
-    let t = language.text();
-    let n = language.numbers();
-    let dark = ui.visuals().dark_mode;
-    let (good, warn) = (theme::good_color(dark), ui.visuals().warn_fg_color);
-    let kept = |share: f64| share + 1e-9 >= target_percent;
-    let bars = |keep: bool, colour: Color32| -> Vec<Bar> {
-        spans
-            .iter()
-            .enumerate()
-            .filter_map(|(i, (_, sales))| {
-                let share = sales.contacted_share? * 100.0;
-                (kept(share) == keep).then(|| Bar::new(i as f64, share).width(0.7).fill(colour))
-            })
-            .collect()
-    };
-    let (kept_bars, missed_bars) = (bars(true, good), bars(false, warn));
-    let description = spans
-        .iter()
-        .filter_map(|(span, sales)| {
-            Some(format!(
-                "{} {}",
-                span_label(language, *span),
-                n.percent(sales.contacted_share? * 100.0)
-            ))
-        })
-        .collect::<Vec<_>>()
-        .join(", ");
-    let hover = span_hover(language, spans, |sales| {
-        Some(format!(
-            "{}: {}\n{}: {}",
-            t.tracking_contacted_share,
-            n.percent(sales.contacted_share? * 100.0),
-            t.compliance_target_line,
-            n.percent(target_percent)
-        ))
-    });
-    let promise = ui.visuals().strong_text_color();
-    let mut keys = Vec::new();
-    if !kept_bars.is_empty() {
-        keys.push(Key {
-            name: t.compliance_kept.to_owned(),
-            colour: good,
-            mark: Mark::Bar,
-        });
-    }
-    if !missed_bars.is_empty() {
-        keys.push(Key {
-            name: t.compliance_missed.to_owned(),
-            colour: warn,
-            mark: Mark::Bar,
-        });
-    }
-    keys.push(Key {
-        name: t.compliance_target_line.to_owned(),
-        colour: promise,
-        mark: Mark::Dashed,
-    });
-    legend(ui, language, "sales compliance", &keys);
-    let response = still_plot("sales compliance", theme::PLOT_HEIGHT)
-        .include_y(0.0)
-        .include_y(100.0)
-        .y_grid_spacer(|input| round_marks(input.bounds))
-        .custom_x_axes(vec![span_axis(language, spans)])
-        .custom_y_axes(vec![
-            AxisHints::new_y().formatter(move |mark, _| n.percent(mark.value)),
-        ])
-        .label_formatter(hover_nearest(Along::X, hover))
-        .show(ui, |plot| {
-            for (name, bars, colour) in [
-                (t.compliance_kept, kept_bars, good),
-                (t.compliance_missed, missed_bars, warn),
-            ] {
-                plot.bar_chart(BarChart::new(name, bars).color(colour).allow_hover(false));
-            }
-            plot.hline(
-                HLine::new(t.compliance_target_line, target_percent)
-                    .color(promise)
-                    .style(LineStyle::dashed_loose())
-                    .allow_hover(false),
-            );
-        })
-        .response;
-    response.widget_info(|| {
-        egui::WidgetInfo::labeled(
-            egui::accesskit::Role::Image,
-            true,
-            format!("{}: {description}", t.compliance_chart_title),
-        )
-    });
 }
 
 #[cfg(test)]
