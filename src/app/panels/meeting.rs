@@ -223,7 +223,7 @@ fn other_view(view: &mut View<'_>, ui: &mut Ui) {
             plan,
         );
     } else {
-        report::show(ui, &fields, view.doc, view.today, view.send);
+        report::show(ui, &fields, view.doc, view.today, (view.reports, view.send));
     }
 }
 

@@ -179,7 +179,7 @@ fn central(view: &mut View<'_>, ui: &mut Ui) {
             Tab::Sales => {
                 sales::show(ui, &fields, &messages, &mut doc.sales_commitments, plan);
             }
-            Tab::Report => report::show(ui, &fields, doc, today, send),
+            Tab::Report => report::show(ui, &fields, doc, today, (&mut *view.reports, send)),
             Tab::WhatIf => {
                 if let Some(scenario) = doc.scenario(selected) {
                     whatif::show(ui, &fields, &doc.sales_commitments, scenario, plan, send);

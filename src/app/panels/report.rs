@@ -7,6 +7,7 @@ use egui::{Grid, RichText, Ui};
 
 use super::super::action::Sender;
 use super::super::document_memory;
+use super::super::report_cache::ReportCache;
 use super::super::widgets::{Fields, header_row, number_cell};
 use super::{actuals, review, section, tracking};
 use crate::document::{Scenario, SlaDocument};
@@ -39,7 +40,7 @@ pub fn show(
     fields: &Fields<'_>,
     doc: &mut SlaDocument,
     today: NaiveDate,
-    send: &Sender,
+    (reports, send): (&mut ReportCache, &Sender),
 ) {
     let language = fields.language;
     let t = language.text();
@@ -70,7 +71,15 @@ pub fn show(
     let part = tracking_view.part;
     match part {
         Part::Status => {
-            tracking::show(ui, fields, doc, &agreed, &plan, &mut tracking_view, today);
+            tracking::show(
+                ui,
+                fields,
+                doc,
+                &agreed,
+                &plan,
+                (&mut tracking_view, reports),
+                today,
+            );
         }
         Part::Review => {
             Grid::new("review date")
@@ -82,7 +91,7 @@ pub fn show(
             review::show(ui, fields, doc, (&agreed, &plan), tracking_view.date, send);
         }
         Part::Results => results(ui, fields, doc, &agreed, &plan, tracking_view.date),
-        Part::Targets => targets(ui, fields, &plan, &doc.currency),
+        Part::Targets => targets(ui, reports.report(doc, agreed.id, &plan, fields.language)),
     }
     ui.data_mut(|d| d.insert_temp(tracking_id, tracking_view));
 }
@@ -229,14 +238,12 @@ fn grid_months(plan: &Plan, doc: &SlaDocument) -> Vec<YearMonth> {
 }
 
 /// The agreed targets per month and ISO week.
-fn targets(ui: &mut Ui, fields: &Fields<'_>, plan: &Plan, currency: &str) {
-    let language = fields.language;
-    let t = language.text();
-    let report = Report::of_plan(plan, None, currency, language);
+fn targets(ui: &mut Ui, report: &Report) {
+    let t = report.language.text();
     section(ui, report.months.title, report.months.note);
     // Wider than the tab on a small screen or zoomed in, the table scrolls sideways with the
     // whole tab (its scroll bar stays in view, not under the last row).
-    grid(ui, "months", &report, &report.months);
+    grid(ui, "months", report, &report.months);
     ui.add_space(4.0);
     for note in &report.month_notes {
         ui.label(RichText::new(note).weak());
@@ -250,7 +257,7 @@ fn targets(ui: &mut Ui, fields: &Fields<'_>, plan: &Plan, currency: &str) {
         t.show_weeks,
         &[("count", &report.weeks.rows.len().to_string())],
     ))
-    .show(ui, |ui| grid(ui, "weeks", &report, &report.weeks));
+    .show(ui, |ui| grid(ui, "weeks", report, &report.weeks));
 }
 
 /// A table of the report as a striped grid, numbers aligned right.

@@ -6,16 +6,17 @@ use chrono::{Datelike as _, NaiveDate};
 use egui::{Grid, RichText, Ui};
 use egui_plot::{AxisHints, Line, LineStyle, PlotPoints, Points, Polygon};
 
+use super::super::report_cache::ReportCache;
 use super::super::theme;
 use super::super::widgets::{FieldLabel, Fields, Note, NumberField};
 use super::charts::{self, Along, Key, Mark, hover_nearest, legend, round_marks, still_plot};
 use super::section;
-use crate::document::{Actuals, Scenario, SlaDocument, Tracking};
+use crate::document::{Scenario, SlaDocument};
 use crate::i18n::{Language, fill};
-use crate::plan::{Plan, SalesCommitments, Unit};
+use crate::plan::{Plan, Unit};
 use crate::report::{
     ChartId, PaceTable, StatusChoice, StatusView, chance_percent, chance_words, forecast_spans,
-    sales_lines, status_view,
+    sales_lines,
 };
 use crate::tracking::{
     FanPoint, Forecast, Granularity, LinePoint, Quantity, SalesStatus, Span, SpanForecast, State,
@@ -93,7 +94,7 @@ pub fn show(
     doc: &mut SlaDocument,
     agreed: &Scenario,
     plan: &Plan,
-    view: &mut View,
+    (view, reports): (&mut View, &mut ReportCache),
     today: NaiveDate,
 ) {
     let language = fields.language;
@@ -104,8 +105,13 @@ pub fn show(
         t.status_note,
     );
     choices(ui, fields, doc, agreed, plan, view, today);
-    let kept = computed(ui, doc, agreed, plan, view, language);
-    let computed = &kept.view;
+    let choice = StatusChoice {
+        date: view.date,
+        quantity: view.quantity,
+        source: view.source.clone(),
+        by: view.by,
+    };
+    let computed = reports.status(doc, agreed, plan, &choice, language);
     let status = match &computed.status {
         Ok(status) => status,
         Err(error) => {
@@ -138,78 +144,6 @@ pub fn show(
         };
         charts::draw(ui, chart, language, &doc.currency, height);
     }
-}
-
-/// What the status and the charts show (`report::status_view`), kept with the inputs it was
-/// computed from and computed again only when one of those changes (an edit of the results or
-/// the plan, another date, count, source or granularity, another language).
-struct Computed {
-    inputs: Inputs,
-    view: StatusView,
-}
-
-/// Everything the figures depend on. Comparing the results is a pointer comparison unless they
-/// were edited (see `Actuals`); a frame compares the kept inputs with the document by
-/// reference ([`Inputs::same`]) and copies them only when the figures are computed again.
-#[derive(Clone, PartialEq)]
-struct Inputs {
-    actuals: Actuals,
-    tracking: Tracking,
-    commitments: SalesCommitments,
-    scenario: Scenario,
-    view: View,
-    language: Language,
-}
-
-impl Inputs {
-    fn same(&self, doc: &SlaDocument, agreed: &Scenario, view: &View, language: Language) -> bool {
-        self.actuals == doc.actuals
-            && self.tracking == doc.tracking
-            && self.commitments == doc.sales_commitments
-            && self.scenario == *agreed
-            && self.view.date == view.date
-            && self.view.quantity == view.quantity
-            && self.view.source == view.source
-            && self.view.by == view.by
-            && self.language == language
-    }
-}
-
-fn computed(
-    ui: &Ui,
-    doc: &SlaDocument,
-    agreed: &Scenario,
-    plan: &Plan,
-    view: &View,
-    language: Language,
-) -> std::sync::Arc<Computed> {
-    let id = egui::Id::unique("tracking figures");
-    if let Some(kept) = ui.data(|d| d.get_temp::<std::sync::Arc<Computed>>(id))
-        && kept.inputs.same(doc, agreed, view, language)
-    {
-        return kept;
-    }
-    let inputs = Inputs {
-        actuals: doc.actuals.clone(),
-        tracking: doc.tracking.clone(),
-        commitments: doc.sales_commitments,
-        scenario: agreed.clone(),
-        view: view.clone(),
-        language,
-    };
-    let choice = StatusChoice {
-        date: view.date,
-        quantity: view.quantity,
-        source: view.source.clone(),
-        by: view.by,
-    };
-    let computed = Computed {
-        view: status_view(doc, agreed.id, plan, &choice, language),
-        inputs,
-    };
-    let computed = std::sync::Arc::new(computed);
-    ui.data_mut(|d| d.insert_temp(id, computed.clone()));
-    computed
 }
 
 /// The hug-the-line charts: the status month's, with the forecast's fan, and the period's by
@@ -895,6 +829,7 @@ fn describe_line(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::Actuals;
 
     #[test]
     fn the_status_opens_on_a_day_inside_the_period() {
