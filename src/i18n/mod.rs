@@ -1,5 +1,5 @@
 //! Every user-facing word and number goes through here, so a second language is one more
-//! [`Text`] table (Dutch follows) and no panel or command hard-codes English or a number format.
+//! [`Text`] table (English and Dutch today) and no panel or command hard-codes English or a number format.
 //!
 //! Messages with values use `{name}` placeholders, filled by [`fill`]; a translation may put
 //! them in any order.
