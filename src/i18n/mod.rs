@@ -1,5 +1,6 @@
-//! Every user-facing word and number goes through here, so a second language is one more
-//! [`Text`] table (English and Dutch today) and no panel or command hard-codes English or a number format.
+//! Every user-facing word and number goes through here, so a language is one more [`Text`]
+//! table (English and Dutch today) and no panel or command hard-codes English or a number
+//! format.
 //!
 //! Messages with values use `{name}` placeholders, filled by [`fill`]; a translation may put
 //! them in any order.
