@@ -17,7 +17,7 @@ use crate::report::{chance_percent, chance_words, forecast_spans};
 use crate::tracking::{
     FanPoint, Forecast, Granularity, LinePoint, MonthLine, Pace, Quantity, SalesStatus,
     SourceFilter, Span, SpanForecast, State, Status, StatusError, Won, compliance, forecast,
-    last_day_with_data, month_fan, month_line, period_line, status_for, won as tracking_won,
+    last_day_with_data, month_fan, month_line, period_fan, period_line, status_for, won as tracking_won,
 };
 
 /// The choices of the tracking charts, kept between frames (not in the document).
@@ -181,6 +181,11 @@ pub fn show(
         let names = labels.clone();
         let x: Vec<f64> = (0..points.len()).map(|i| i as f64).collect();
         let line: Vec<LinePoint> = points.iter().map(|(_, p)| *p).collect();
+        let fan: Vec<(f64, FanPoint)> = computed
+            .period_fan
+            .iter()
+            .map(|(i, f)| (*i as f64, *f))
+            .collect();
         ui.label(RichText::new(t.period_chart_title).strong());
         hug_chart(
             ui,
@@ -190,7 +195,7 @@ pub fn show(
             &x,
             &names,
             &line,
-            &[],
+            &fan,
             view.quantity,
             if view.by == Granularity::Week {
                 4.0
@@ -232,6 +237,8 @@ struct Computed {
     forecast: Option<Forecast>,
     /// The month's forecast fan from the date to the month's end.
     fan: Vec<FanPoint>,
+    /// The period's forecast fan, each point with its week's or month's index on the chart.
+    period_fan: Vec<(usize, FanPoint)>,
 }
 
 /// Everything the figures depend on. Comparing the results is a pointer comparison unless they
@@ -297,6 +304,16 @@ fn computed(ui: &Ui, doc: &SlaDocument, agreed: &Scenario, plan: &Plan, view: &V
         won: tracking_won(doc, plan, view.date),
         forecast: forecast(doc, agreed.id, plan, view.date, &filter).ok(),
         fan: month_fan(doc, agreed.id, plan, view.date, view.quantity, &filter).unwrap_or_default(),
+        period_fan: period_fan(
+            doc,
+            agreed.id,
+            plan,
+            view.date,
+            view.quantity,
+            &filter,
+            view.by,
+        )
+        .unwrap_or_default(),
         status,
         month,
         inputs,
