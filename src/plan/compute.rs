@@ -71,9 +71,7 @@ pub fn compute(a: &Assumptions, commitments: &SalesCommitments) -> Result<Plan, 
     add_up_exactly(&mut month_plans, totals.customers, |m| &mut m.customers);
     add_up_exactly(&mut month_plans, period_leads, |m| &mut m.leads);
     // leads × lead value = marketing revenue: the lead value to deliver is the revenue target.
-    add_up_exactly(&mut month_plans, period_value, |m| {
-        &mut m.lead_value
-    });
+    add_up_exactly(&mut month_plans, period_value, |m| &mut m.lead_value);
     for m in &mut month_plans {
         m.leads_per_working_day = per_working_day(m.leads, m.working_days);
     }

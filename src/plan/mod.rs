@@ -27,9 +27,9 @@ pub use assumptions::{
     SalesCommitments,
 };
 pub use calendar::YearMonth;
-pub use lag::{Lag, MAX_LAG_MONTHS};
 pub use clock::ResponseClock;
 pub use compute::{compute, marketing_revenue_target};
+pub use lag::{Lag, MAX_LAG_MONTHS};
 pub use plausibility::{HIGH_RATE_PERCENT, SMALL_DEAL, Unusual, unusual};
 pub use validate::{
     Field, MAX_AMOUNT, MAX_SOURCES, MAX_STAGES, MIN_RATE_PERCENT, Problem, Rule, Unit, Value,

@@ -144,7 +144,14 @@ pub fn month_fan(
         }
         day = next;
     }
-    Ok(fan(&tracker, quantity, month.first_day().max(first), date, end, &days))
+    Ok(fan(
+        &tracker,
+        quantity,
+        month.first_day().max(first),
+        date,
+        end,
+        &days,
+    ))
 }
 
 /// The fan of the whole period on its hug-the-line chart by weeks or months (`by`): by the

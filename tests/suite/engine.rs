@@ -417,7 +417,10 @@ fn a_lag_spread_over_months_plans_leads_that_close_each_months_customers() {
         "the example's seasonality can be met: {:?}",
         p.warnings
     );
-    for (got, month) in crate::support::customers_from_leads(&p).iter().zip(&p.months) {
+    for (got, month) in crate::support::customers_from_leads(&p)
+        .iter()
+        .zip(&p.months)
+    {
         close(*got, month.customers);
     }
     // December and November's leads partly close in January and February.
@@ -428,7 +431,10 @@ fn a_lag_spread_over_months_plans_leads_that_close_each_months_customers() {
         .collect();
     assert_eq!(before, ["2026-11", "2026-12"]);
     let words = sla_planner::i18n::Language::English.lag_words(&p.lag);
-    assert_eq!(words, "60% in the same month, 30% a month later, 10% 2 months later");
+    assert_eq!(
+        words,
+        "60% in the same month, 30% a month later, 10% 2 months later"
+    );
 }
 
 #[test]
@@ -442,7 +448,10 @@ fn an_older_file_reads_its_single_shift_as_before() {
     // leads needed × that month's share of the seasonality, exactly.
     let total: f64 = a.seasonality.iter().sum();
     for (i, m) in p.months.iter().enumerate().take(11) {
-        assert_eq!(m.leads, p.leads_needed * (a.seasonality[(i + 2) % 12] / total));
+        assert_eq!(
+            m.leads,
+            p.leads_needed * (a.seasonality[(i + 2) % 12] / total)
+        );
     }
     // The same shift written as a spread plans the same numbers.
     let mut spread = a.clone();
@@ -490,13 +499,25 @@ fn a_sharp_seasonal_drop_with_a_spread_lag_is_reported_and_clamped() {
     // 114.3, February's (342.9 − 45.7) ÷ 0.6 = 495.2; March gets 0.3 × 495.2 + 0.1 × 114.3 =
     // 160 leads, 8 customers.
     close(*planned, 24.0 * 0.2 / 4.2);
-    close(*expected, (0.3 * (480.0 * 3.0 / 4.2 - 0.4 * 480.0 / 4.2) / 0.6 + 0.1 * 480.0 / 4.2) * 0.05);
+    close(
+        *expected,
+        (0.3 * (480.0 * 3.0 / 4.2 - 0.4 * 480.0 / 4.2) / 0.6 + 0.1 * 480.0 / 4.2) * 0.05,
+    );
     assert_eq!(p.months[2].leads, 0.0);
     let english = sla_planner::i18n::Language::English.warning(overshoot);
-    assert!(english.starts_with("March 2027: the leads of other months already close about 8"), "{english}");
-    assert!(english.contains("No leads are planned in March 2027"), "{english}");
+    assert!(
+        english.starts_with("March 2027: the leads of other months already close about 8"),
+        "{english}"
+    );
+    assert!(
+        english.contains("No leads are planned in March 2027"),
+        "{english}"
+    );
     let dutch = sla_planner::i18n::Language::Dutch.warning(overshoot);
-    assert!(dutch.contains("In maart 2027 zijn geen leads gepland"), "{dutch}");
+    assert!(
+        dutch.contains("In maart 2027 zijn geen leads gepland"),
+        "{dutch}"
+    );
 }
 
 #[test]

@@ -226,7 +226,11 @@ fn lag_spread(ui: &mut Ui, fields: &Fields<'_>, messages: &Messages<'_>, a: &mut
             *shares = vec![0.0; months + 1];
             shares[months] = 100.0;
         } else {
-            let mean: f64 = shares.iter().enumerate().map(|(k, w)| k as f64 * w).sum::<f64>()
+            let mean: f64 = shares
+                .iter()
+                .enumerate()
+                .map(|(k, w)| k as f64 * w)
+                .sum::<f64>()
                 / shares.iter().sum::<f64>();
             if mean.is_finite() {
                 a.sales_cycle_lag_months = mean.round().clamp(0.0, MAX_LAG_MONTHS as f64) as u32;
@@ -263,7 +267,10 @@ fn lag_spread(ui: &mut Ui, fields: &Fields<'_>, messages: &Messages<'_>, a: &mut
             shares.push(0.0);
         }
         if ui
-            .add_enabled(fields.enabled && shares.len() > 1, egui::Button::new(t.lag_remove_month))
+            .add_enabled(
+                fields.enabled && shares.len() > 1,
+                egui::Button::new(t.lag_remove_month),
+            )
             .clicked()
         {
             shares.pop();
@@ -274,7 +281,10 @@ fn lag_spread(ui: &mut Ui, fields: &Fields<'_>, messages: &Messages<'_>, a: &mut
             &[("total", &language.numbers().percent(total))],
         ));
     });
-    message_cell(ui, messages.of(Field::SalesCycleLagShares, currency).as_deref());
+    message_cell(
+        ui,
+        messages.of(Field::SalesCycleLagShares, currency).as_deref(),
+    );
     ui.end_row();
 }
 

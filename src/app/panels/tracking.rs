@@ -17,7 +17,8 @@ use crate::report::{chance_percent, chance_words, forecast_spans};
 use crate::tracking::{
     FanPoint, Forecast, Granularity, LinePoint, MonthLine, Pace, Quantity, SalesStatus,
     SourceFilter, Span, SpanForecast, State, Status, StatusError, Won, compliance, forecast,
-    last_day_with_data, month_fan, month_line, period_fan, period_line, status_for, won as tracking_won,
+    last_day_with_data, month_fan, month_line, period_fan, period_line, status_for,
+    won as tracking_won,
 };
 
 /// The choices of the tracking charts, kept between frames (not in the document).
