@@ -30,8 +30,9 @@
 //! its mean and the prior strength in leads, n₀ = β₀ × the period's planned leads per working
 //! day, updated by the cohorts that have had time to close (those closing in the months before
 //! the current one, and the elapsed share *f* of the one closing in the current month, each
-//! month's leads spread over its close months by the sales-cycle lag, `Lag::closing`'s shares): Beta(n₀p̄ + s, n₀(1 − p̄) + n − s) for *n* such leads and the *s*
-//! customers won in the period so far. Customers of the period = won so far + the open
+//! month's leads spread over its close months by the sales-cycle lag's shares, as
+//! `Lag::closing` pushes them): Beta(n₀p̄ + s, n₀(1 − p̄) + n − s) for *n* such leads and the
+//! *s* customers won in the period so far. Customers of the period = won so far + the open
 //! cohorts' leads (the rest, 1 − *f*, of this month's and those closing later) beta-binomial
 //! in the rate + the leads still to come that close inside the period
 //! (negative binomial thinned by the posterior mean rate: NB(α, q ÷ (q + p(1 − q)))), added by
@@ -798,6 +799,65 @@ mod tests {
         assert_eq!(customers.won, 8);
         let without = forecast_on(&document(), day(2, 10)).customers.unwrap();
         assert!(customers.chance > without.chance);
+    }
+
+    #[test]
+    fn a_lag_spread_over_months_counts_each_share_once_it_has_had_time_to_close() {
+        // Half of a month's leads close in the same month, half a month later. On 31 January
+        // the half of January's 40 leads and the half of December's 40 planned leads (before
+        // the period, without records) that close in January have had time: 40 leads; at the
+        // end of February all of January's too: 60.
+        let mut doc = document();
+        doc.scenarios[0].assumptions.sales_cycle_lag_spread_percent = vec![50.0, 50.0];
+        doc.actuals.set(day(1, 12), "Website", Measure::Leads, 40.0);
+        doc.actuals
+            .set(day(1, 20), "Website", Measure::Customers, 8.0);
+        let n0 = 10.0 * 480.0 / 260.0;
+        let rate = |date| forecast_on(&doc, date).customers.unwrap().rate;
+        assert!(close(rate(day(1, 31)), (n0 * 0.05 + 8.0) / (n0 + 40.0), 1e-9));
+        assert!(close(rate(day(2, 28)), (n0 * 0.05 + 8.0) / (n0 + 60.0), 1e-9));
+        // The same spread as one shift of a month forecasts as the shift does.
+        let mut shift = doc.clone();
+        shift.scenarios[0].assumptions.sales_cycle_lag_spread_percent = Vec::new();
+        shift.scenarios[0].assumptions.sales_cycle_lag_months = 1;
+        doc.scenarios[0].assumptions.sales_cycle_lag_spread_percent = vec![0.0, 100.0];
+        assert_eq!(
+            forecast_on(&doc, day(3, 10)).customers,
+            forecast_on(&shift, day(3, 10)).customers
+        );
+    }
+
+    #[test]
+    fn the_period_fan_runs_from_the_date_to_the_periods_range() {
+        let mut doc = document();
+        leads(&mut doc, day(1, 14), 18);
+        let scenario = &doc.scenarios[0];
+        let plan = compute(&scenario.assumptions, &doc.sales_commitments).unwrap();
+        let all = SourceFilter::all();
+        let fan = period_fan(
+            &doc,
+            scenario.id,
+            &plan,
+            day(1, 15),
+            Quantity::Leads,
+            &all,
+            Granularity::Month,
+        )
+        .unwrap();
+        let months: Vec<usize> = fan.iter().map(|(i, _)| *i).collect();
+        assert_eq!(months, (0..12).collect::<Vec<_>>());
+        assert_eq!(fan[0].1.date, day(1, 15));
+        assert_eq!(fan[0].1.band90, (18.0, 18.0), "today is known");
+        assert_eq!(fan[1].1.date, day(2, 28));
+        let period = forecast_on(&doc, day(1, 15)).period.unwrap();
+        let last = fan[11].1;
+        assert_eq!(last.date, day(12, 31));
+        assert_eq!(last.median, period.p50);
+        assert!(last.band90.0 <= period.p10 && period.p90 <= last.band90.1);
+        for pair in fan.windows(2) {
+            assert!(pair[0].1.median <= pair[1].1.median);
+            assert!(pair[0].1.band90.1 <= pair[1].1.band90.1);
+        }
     }
 
     #[test]
