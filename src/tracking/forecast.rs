@@ -814,11 +814,21 @@ mod tests {
             .set(day(1, 20), "Website", Measure::Customers, 8.0);
         let n0 = 10.0 * 480.0 / 260.0;
         let rate = |date| forecast_on(&doc, date).customers.unwrap().rate;
-        assert!(close(rate(day(1, 31)), (n0 * 0.05 + 8.0) / (n0 + 40.0), 1e-9));
-        assert!(close(rate(day(2, 28)), (n0 * 0.05 + 8.0) / (n0 + 60.0), 1e-9));
+        assert!(close(
+            rate(day(1, 31)),
+            (n0 * 0.05 + 8.0) / (n0 + 40.0),
+            1e-9
+        ));
+        assert!(close(
+            rate(day(2, 28)),
+            (n0 * 0.05 + 8.0) / (n0 + 60.0),
+            1e-9
+        ));
         // The same spread as one shift of a month forecasts as the shift does.
         let mut shift = doc.clone();
-        shift.scenarios[0].assumptions.sales_cycle_lag_spread_percent = Vec::new();
+        shift.scenarios[0]
+            .assumptions
+            .sales_cycle_lag_spread_percent = Vec::new();
         shift.scenarios[0].assumptions.sales_cycle_lag_months = 1;
         doc.scenarios[0].assumptions.sales_cycle_lag_spread_percent = vec![0.0, 100.0];
         assert_eq!(

@@ -627,3 +627,36 @@ fn the_lag_spread_speaks_dutch() {
     harness.get_by_label("Maand toevoegen");
     harness.get_by_label("Laatste maand weghalen");
 }
+
+// Issue 20: the lag spread's fields, looked at on a small laptop and a laptop, both themes.
+#[test]
+fn snapshots_of_the_lag_spread() {
+    let mut results = egui_kittest::SnapshotResults::new();
+    for (name, size, theme) in [
+        (
+            "lag_spread_light_1024x640",
+            egui::vec2(1024.0, 640.0),
+            egui::Theme::Light,
+        ),
+        (
+            "lag_spread_dark_1280x720",
+            egui::vec2(1280.0, 720.0),
+            egui::Theme::Dark,
+        ),
+    ] {
+        let mut harness = window(options(|_| {}), size, theme);
+        scroll_and_click(&mut harness, "Spread over months");
+        type_into(&mut harness, "Same month", "60");
+        type_into(&mut harness, "1 month later", "30");
+        type_into(&mut harness, "2 months later", "10");
+        harness.get_by_label("Together 100%");
+        // The form is wider than a small laptop's window: back to its left edge.
+        harness
+            .get_by_role_and_label(Role::Label, "Sales-cycle lag")
+            .scroll_to_me();
+        harness.run();
+        harness.remove_cursor();
+        harness.run();
+        results.add(harness.try_snapshot(name));
+    }
+}
