@@ -4,7 +4,7 @@
 //!
 //! Windows, for a review on date *d* in month *M* (the scenario's sales-cycle lag: a share wₖ
 //! of a month's leads closes *k* months later, from the shortest delay *m* to the longest *K*;
-//! a single shift of *L* months is m = K = L, w_L = 1):
+//! a single shift of *L* months is m = K = L with all of it, 100 %, after *L* months):
 //!
 //! ```text
 //! close window   = the three complete months before M: M−3, M−2, M−1
