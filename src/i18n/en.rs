@@ -898,6 +898,6 @@ pub const TEXT: Text = Text {
     lag_add_month: "Add a month",
     lag_remove_month: "Remove the last month",
     lag_spread_total: "Together {total}",
-    warn_lag_overshoot: "{month}: the leads of other months already close about {expected} customers in {month}, more than the {planned} planned (a sharp seasonal drop while the sales-cycle lag is spread over months). No leads are planned in {arrival}, and {month} closes about {excess} customers more than planned.",
+    warn_lag_unmet: "{month}: with the sales-cycle lag spread over months, no lead plan without negative leads closes the {planned} customers planned (a sharp seasonal change); the nearest plan closes about {expected}, and the leads of some months are 0.",
     lead_value_note_spread: "Lead value = leads × {value}, what one lead is worth: the marketing revenue those leads will close, {when}.",
 };

@@ -367,19 +367,16 @@ impl Language {
                 t.warn_leads_after_period,
                 &[("months", &months.to_string())],
             ),
-            Warning::LagOvershoot {
-                close,
-                arrival,
+            Warning::LagUnmet {
+                month,
                 planned,
                 expected,
             } => fill(
-                t.warn_lag_overshoot,
+                t.warn_lag_unmet,
                 &[
-                    ("month", &self.month(*close)),
-                    ("arrival", &self.month(*arrival)),
+                    ("month", &self.month(*month)),
                     ("planned", &n.decimal(*planned, 1)),
                     ("expected", &n.decimal(*expected, 1)),
-                    ("excess", &n.decimal(expected - planned, 1)),
                 ],
             ),
             Warning::NoHolidays => t.warn_no_holidays.to_owned(),
@@ -1351,7 +1348,7 @@ pub struct Text {
     pub lag_add_month: &'static str,
     pub lag_remove_month: &'static str,
     pub lag_spread_total: &'static str,
-    pub warn_lag_overshoot: &'static str,
+    pub warn_lag_unmet: &'static str,
     pub lead_value_note_spread: &'static str,
 }
 

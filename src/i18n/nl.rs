@@ -898,6 +898,6 @@ pub const TEXT: Text = Text {
     lag_add_month: "Maand toevoegen",
     lag_remove_month: "Laatste maand weghalen",
     lag_spread_total: "Samen {total}",
-    warn_lag_overshoot: "{month}: de leads van andere maanden leveren in {month} al ongeveer {expected} klanten op, meer dan de {planned} geplande (een scherpe seizoensdaling terwijl de doorlooptijd verkoop over maanden is gespreid). In {arrival} zijn geen leads gepland, en {month} levert ongeveer {excess} klanten meer op dan gepland.",
+    warn_lag_unmet: "{month}: met de doorlooptijd verkoop gespreid over maanden levert geen leadplan zonder negatieve leads de {planned} geplande klanten op (een scherpe seizoenswisseling); het dichtstbijzijnde plan levert er ongeveer {expected}, en de leads van sommige maanden zijn 0.",
     lead_value_note_spread: "Leadwaarde = leads × {value}, wat één lead waard is: de marketingomzet die die leads opleveren, {when}.",
 };

@@ -28,7 +28,7 @@ pub fn compute(a: &Assumptions, commitments: &SalesCommitments) -> Result<Plan, 
     let totals = Totals::of(a);
     let mut warnings = Vec::new();
 
-    // Leads are solved through the lag (`lag.rs`): those of month i, pushed through the lag
+    // Leads are solved through the lag (`lag.rs`): those of the months, pushed through the lag
     // distribution, give every month's closes; the closes after the period belong to the next
     // one, which is assumed to repeat this plan. With a single shift, month i carries the leads
     // of close month (i + lag) mod n and the months add up to the leads needed.
@@ -102,19 +102,14 @@ pub fn compute(a: &Assumptions, commitments: &SalesCommitments) -> Result<Plan, 
             months: u32::try_from(longest.min(months.len())).unwrap_or(0),
         });
     }
-    for o in &lead_plan.overshoots {
-        let (Some(close), Some(arrival)) = (
-            a.period.start.offset(o.close),
-            a.period.start.offset(o.arrival),
-        ) else {
-            continue;
-        };
-        warnings.push(Warning::LagOvershoot {
-            close,
-            arrival,
-            planned: o.target * totals.rate,
-            expected: o.carried * totals.rate,
-        });
+    for unmet in &lead_plan.unmet {
+        if let Some(month) = a.period.start.offset(unmet.close) {
+            warnings.push(Warning::LagUnmet {
+                month,
+                planned: unmet.target * totals.rate,
+                expected: unmet.reached * totals.rate,
+            });
+        }
     }
     if a.holidays.is_empty() {
         warnings.push(Warning::NoHolidays);

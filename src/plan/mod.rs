@@ -299,12 +299,10 @@ pub enum Warning {
     /// The last months' leads close after the period; they are planned as if the next period
     /// repeats this one.
     LeadsAfterPeriod { months: u32 },
-    /// With the lag spread over months, the leads of the other months already bring more
-    /// customers to `close` than it plans (a sharp seasonal drop): no lead plan without negative
-    /// leads meets it, so no leads are planned in `arrival` and `close` ends above plan.
-    LagOvershoot {
-        close: YearMonth,
-        arrival: YearMonth,
+    /// With the lag spread over months, no lead plan without negative leads closes `month`'s
+    /// customers (a sharp seasonal drop): the plan closes `expected` instead of `planned`.
+    LagUnmet {
+        month: YearMonth,
         planned: f64,
         expected: f64,
     },

@@ -161,8 +161,8 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(1_000))]
 
     /// Plan → customers per month: the plan's leads, pushed through the lag and the rate,
-    /// close each month's customers, except the months it reports as overshooting (a drop no
-    /// lead plan without negative leads can follow), which close more.
+    /// close each month's customers, except the months it reports as unmet (a drop no lead
+    /// plan without negative leads can follow), each with what it closes instead.
     #[test]
     fn a_lag_spread_round_trips_from_leads_to_each_months_customers(a in assumptions(), spread in lag_spread()) {
         let mut a = a;
@@ -172,17 +172,14 @@ proptest! {
         prop_assert!(plan.months.iter().all(|m| m.leads >= 0.0));
         prop_assert!(plan.leads_before_period.iter().all(|m| m.leads >= 0.0 && m.arriving >= m.leads * (1.0 - 1e-12)));
         let scale = plan.months.iter().map(|m| m.customers).fold(0.0, f64::max);
-        let overshooting: Vec<YearMonth> = plan.warnings.iter().filter_map(|w| match w {
-            Warning::LagOvershoot { close, .. } => Some(*close),
+        let unmet: Vec<(YearMonth, f64)> = plan.warnings.iter().filter_map(|w| match w {
+            Warning::LagUnmet { month, expected, .. } => Some((*month, *expected)),
             _ => None,
         }).collect();
         for (got, month) in crate::support::customers_from_leads(&plan).iter().zip(&plan.months) {
             let tolerance = 1e-7 * scale.max(1e-300);
-            if overshooting.contains(&month.month) {
-                prop_assert!(*got >= month.customers - tolerance, "{} {got} < {}", month.month, month.customers);
-            } else {
-                prop_assert!((got - month.customers).abs() <= tolerance, "{} {got} ≠ {}", month.month, month.customers);
-            }
+            let want = unmet.iter().find(|(m, _)| *m == month.month).map_or(month.customers, |(_, e)| *e);
+            prop_assert!((got - want).abs() <= tolerance, "{} {got} ≠ {want}", month.month);
         }
     }
 }
