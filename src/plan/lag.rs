@@ -177,9 +177,11 @@ impl Lag {
             };
         }
         let mut leads = guess.clone();
-        // Column of the leads of arrival month a (from `first`) in the row of close month j: the
-        // share closing j − a months later.
+        // Column c holds the leads of arrival month c + first; in the row of close month j its
+        // weight is the share closing j − (c + first) months later, so only the columns j to
+        // j + K of a row are not 0.
         let weight = |j: usize, column: usize| self.share(j as i64 - (column as i64 + first));
+        let band = |j: usize| j..=j + big_k;
         let mut fixed = vec![false; guess.len()];
         let mut met = vec![true; n];
         // Each pass either meets the months left with leads ≥ 0, or fixes at least one more
@@ -191,8 +193,9 @@ impl Lag {
                 .iter()
                 .map(|&j| {
                     targets[j]
-                        - (0..guess.len())
-                            .map(|c| weight(j, c) * if free(c) { guess[c] } else { 0.0 })
+                        - band(j)
+                            .filter(|c| free(*c))
+                            .map(|c| weight(j, c) * guess[c])
                             .sum::<f64>()
                 })
                 .collect();
@@ -201,7 +204,7 @@ impl Lag {
                 .map(|&i| {
                     rows.iter()
                         .map(|&j| {
-                            (0..guess.len())
+                            (i.max(j)..=i.min(j) + big_k)
                                 .filter(|c| free(*c))
                                 .map(|c| weight(i, c) * weight(j, c))
                                 .sum()
@@ -218,30 +221,28 @@ impl Lag {
                     continue;
                 }
             };
-            for (c, lead) in leads.iter_mut().enumerate() {
-                *lead = if free(c) {
-                    guess[c]
-                        + rows
-                            .iter()
-                            .zip(&y)
-                            .map(|(&j, y)| weight(j, c) * y)
-                            .sum::<f64>()
-                } else {
-                    0.0
-                };
+            leads.clone_from(&guess);
+            for (&j, y) in rows.iter().zip(&y) {
+                for c in band(j) {
+                    leads[c] += weight(j, c) * y;
+                }
             }
-            let negative: Vec<usize> = (0..leads.len()).filter(|c| leads[*c] < 0.0).collect();
-            if negative.is_empty() {
+            let negative: Vec<usize> = (0..leads.len())
+                .filter(|c| fixed[*c] || leads[*c] < 0.0)
+                .collect();
+            for &c in &negative {
+                leads[c] = 0.0;
+            }
+            if negative.iter().all(|c| fixed[*c]) {
                 break;
             }
             for c in negative {
                 fixed[c] = true;
-                leads[c] = 0.0;
             }
         }
         let unmet = (0..n)
             .filter_map(|j| {
-                let reached: f64 = (0..leads.len()).map(|c| weight(j, c) * leads[c]).sum();
+                let reached: f64 = band(j).map(|c| weight(j, c) * leads[c]).sum();
                 let target = targets[j];
                 ((reached - target).abs() > 1e-9 * target.abs().max(1.0)).then_some(Unmet {
                     close: j as i64,
