@@ -1,7 +1,8 @@
 //! Goals: the status and the month's hug-the-line series of a document with three years × five
 //! sources of daily actuals fast enough to compute every frame (well under a millisecond), and
 //! loading and validating that document from RON text in under 100 ms; the forecast of the
-//! month, quarter, period and customers (issue 20) under 1 ms, and the month's fan.
+//! month, quarter, period and customers (issue 20) under 1 ms (also with the lag spread over
+//! months), and the month's and the period's fan.
 
 #![allow(clippy::expect_used, reason = "a benchmark stops on a broken fixture")]
 
@@ -12,8 +13,8 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use sla_planner::document::{parse, to_ron};
 use sla_planner::plan::compute;
 use sla_planner::tracking::{
-    Granularity, Quantity, SourceFilter, compliance, forecast, month_fan, month_line, period_line,
-    status,
+    Granularity, Quantity, SourceFilter, compliance, forecast, month_fan, month_line, period_fan,
+    period_line, status,
 };
 
 fn tracking(c: &mut Criterion) {
@@ -75,6 +76,29 @@ fn tracking(c: &mut Criterion) {
         b.iter(|| {
             month_fan(&doc, scenario.id, &plan, date, Quantity::Leads, &all).expect("in the period")
         });
+    });
+    c.bench_function("forecast fan of the period by week", |b| {
+        b.iter(|| {
+            period_fan(
+                &doc,
+                scenario.id,
+                &plan,
+                date,
+                Quantity::Leads,
+                &all,
+                Granularity::Week,
+            )
+            .expect("in the period")
+        });
+    });
+    let mut spread = doc.clone();
+    spread.scenarios[0]
+        .assumptions
+        .sales_cycle_lag_spread_percent = vec![60.0, 30.0, 10.0];
+    let spread_plan =
+        compute(&spread.scenarios[0].assumptions, &spread.sales_commitments).expect("a valid plan");
+    c.bench_function("forecast with the lag spread over three months", |b| {
+        b.iter(|| forecast(&spread, scenario.id, &spread_plan, date, &all).expect("in the period"));
     });
     let text = to_ron(&doc).expect("the document serialises");
     let path = std::path::Path::new("tracked.sla.ron");

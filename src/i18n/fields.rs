@@ -49,6 +49,10 @@ impl Language {
                 };
                 Some((nested(&[t.lead_sources, &key, name]), unit))
             }
+            ("sales_cycle_lag_spread_percent", "") => {
+                let delay = self.lag_delay(key.parse::<usize>().ok()?);
+                Some((nested(&[t.sales_cycle_lag, &delay]), Unit::Percent))
+            }
             ("funnel_stages", "rate_to_next_percent") => Some((
                 nested(&[t.funnel_stages, &key, t.rate_to_next]),
                 Unit::Percent,

@@ -119,7 +119,8 @@ impl Language {
             Field::SourceRate(i) => nested(&[t.lead_sources, &source(i), t.lead_to_customer_rate]),
             Field::SourceDealSize(i) => nested(&[t.lead_sources, &source(i), t.average_deal_size]),
             Field::SourceCostPerLead(i) => nested(&[t.lead_sources, &source(i), t.cost_per_lead]),
-            Field::SalesCycleLag => t.sales_cycle_lag.to_owned(),
+            Field::SalesCycleLag | Field::SalesCycleLagShares => t.sales_cycle_lag.to_owned(),
+            Field::SalesCycleLagShare(k) => nested(&[t.sales_cycle_lag, &self.lag_delay(k)]),
             Field::Reps => t.reps.to_owned(),
             Field::LeadsPerRep => t.leads_per_rep.to_owned(),
             Field::FirstContactHours => t.first_contact_within.to_owned(),
@@ -367,6 +368,18 @@ impl Language {
                 t.warn_leads_after_period,
                 &[("months", &months.to_string())],
             ),
+            Warning::LagUnmet {
+                month,
+                planned,
+                expected,
+            } => fill(
+                t.warn_lag_unmet,
+                &[
+                    ("month", &self.month(*month)),
+                    ("planned", &n.decimal(*planned, 1)),
+                    ("expected", &n.decimal(*expected, 1)),
+                ],
+            ),
             Warning::NoHolidays => t.warn_no_holidays.to_owned(),
             Warning::NoWorkingDays { month } => {
                 fill(t.warn_no_working_days, &[("month", &self.month(*month))])
@@ -379,6 +392,47 @@ impl Language {
                 fill(t.warn_few_attempts, &[("attempts", &attempts.to_string())])
             }
         }
+    }
+}
+
+impl Language {
+    /// A month of delay as the lag editor labels it: "Same month", "1 month later", "3 months
+    /// later".
+    pub fn lag_delay(self, months: usize) -> String {
+        let t = self.text();
+        match months {
+            0 => t.lag_field_same_month.to_owned(),
+            1 => t.lag_field_one_later.to_owned(),
+            k => fill(t.lag_field_later, &[("n", &k.to_string())]),
+        }
+    }
+
+    /// When leads close, in a sentence: "in the same month", "2 months later", or for a lag
+    /// spread over months its shares: "60% in the same month, 30% a month later, 10% 2 months
+    /// later".
+    pub fn lag_words(self, lag: &crate::plan::Lag) -> String {
+        let t = self.text();
+        let when = |k: usize| match k {
+            0 => t.lag_same_month.to_owned(),
+            1 => t.lag_a_month_later.to_owned(),
+            k => fill(t.lag_months_later, &[("n", &k.to_string())]),
+        };
+        if let Some(months) = lag.single() {
+            return when(months as usize);
+        }
+        let n = self.numbers();
+        lag.shares()
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| **w > 0.0)
+            .map(|(k, w)| {
+                fill(
+                    t.lag_share_when,
+                    &[("share", &n.fraction_as_percent(*w)), ("when", &when(k))],
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }
 
@@ -608,8 +662,6 @@ pub struct Text {
     pub how_calculated: &'static str,
     pub leads_before_period: &'static str,
     pub lead_value_note: &'static str,
-    pub lead_value_same_month: &'static str,
-    pub lead_value_later: &'static str,
     /// The header of a CSV column of exact counts beside the whole ones: "Leads (exact)".
     pub csv_exact_column: &'static str,
     pub counts_note: &'static str,
@@ -1282,6 +1334,22 @@ pub struct Text {
     // Issue 16: one report model.
     /// An upper bound: "at most 12.5×" (a return on a budget that is a lower bound).
     pub at_most: &'static str,
+    // Issue 20: the sales-cycle lag spread over months.
+    pub lag_same_month: &'static str,
+    pub lag_a_month_later: &'static str,
+    pub lag_months_later: &'static str,
+    pub lag_share_when: &'static str,
+    pub lag_up_to: &'static str,
+    pub lag_field_same_month: &'static str,
+    pub lag_field_one_later: &'static str,
+    pub lag_field_later: &'static str,
+    pub lag_spread: &'static str,
+    pub hint_lag_spread: &'static str,
+    pub lag_add_month: &'static str,
+    pub lag_remove_month: &'static str,
+    pub lag_spread_total: &'static str,
+    pub warn_lag_unmet: &'static str,
+    pub lead_value_note_spread: &'static str,
 }
 
 #[cfg(test)]

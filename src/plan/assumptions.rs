@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::calendar::YearMonth;
 use super::clock::ResponseClock;
 use super::holidays::{Country, OptionalDay};
+use super::lag::Lag;
 
 /// One scenario's planning assumptions (steps 1 of the method, plus period and capacity).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -36,8 +37,14 @@ pub struct Assumptions {
     /// Lead sources; with [`Conversion::LeadSources`] they set leads and customers through lead
     /// value (Roberge).
     pub lead_sources: Vec<LeadSource>,
-    /// Whole months between a lead's arrival and its close.
+    /// Whole months between a lead's arrival and its close (in force while
+    /// `sales_cycle_lag_spread_percent` is empty).
     pub sales_cycle_lag_months: u32,
+    /// The lag as a distribution: the percentage of a month's leads that closes 0, 1, 2, …
+    /// months after arrival (e.g. `[60.0, 30.0, 10.0]`). Empty (the default, left out of the
+    /// file): the single shift of `sales_cycle_lag_months`, as files before it was added read.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sales_cycle_lag_spread_percent: Vec<f64>,
     /// The sales team that follows the leads up; `None` when capacity is not planned.
     pub capacity: Option<SalesCapacity>,
 }
@@ -57,12 +64,22 @@ impl Default for Assumptions {
             holidays: Vec::new(),
             lead_sources: Vec::new(),
             sales_cycle_lag_months: 0,
+            sales_cycle_lag_spread_percent: Vec::new(),
             capacity: None,
         }
     }
 }
 
 impl Assumptions {
+    /// The sales-cycle lag in force: the spread when one is given, else the single shift.
+    pub fn lag(&self) -> Lag {
+        if self.sales_cycle_lag_spread_percent.is_empty() {
+            Lag::shift(self.sales_cycle_lag_months)
+        } else {
+            Lag::spread(&self.sales_cycle_lag_spread_percent)
+        }
+    }
+
     /// Adds `country`'s public holidays that fall in the period to the holidays (once each,
     /// in date order), the [`OptionalDay`]s only when listed in `optional`; the list stays
     /// editable.

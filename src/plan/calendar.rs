@@ -57,6 +57,12 @@ impl YearMonth {
         Some(Self { first_day })
     }
 
+    /// Whole months from `earlier` to this month (negative when `earlier` is later).
+    pub fn months_since(self, earlier: Self) -> i64 {
+        let index = |m: Self| i64::from(m.year()) * 12 + i64::from(m.month());
+        index(self) - index(earlier)
+    }
+
     /// The first day of the next month (the exclusive end of this month).
     pub fn end_exclusive(self) -> NaiveDate {
         self.offset(1).map_or(NaiveDate::MAX, Self::first_day)

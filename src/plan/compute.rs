@@ -28,21 +28,20 @@ pub fn compute(a: &Assumptions, commitments: &SalesCommitments) -> Result<Plan, 
     let totals = Totals::of(a);
     let mut warnings = Vec::new();
 
-    // Leads arriving in month i close in month i + lag. The closes after the period belong to
-    // the next one, which is assumed to repeat this plan (steady state), so month i carries the
-    // leads of close month (i + lag) mod n and the months still add up to the leads needed.
-    let lag = a.sales_cycle_lag_months as usize;
-    let leads_arriving = |i: usize| {
-        let close_month = (i + lag) % fractions.len().max(1);
-        fractions.get(close_month).map_or(0.0, |f| totals.leads * f)
-    };
+    // Leads are solved through the lag (`lag.rs`): those of the months, pushed through the lag
+    // distribution, give every month's closes; the closes after the period belong to the next
+    // one, which is assumed to repeat this plan. With a single shift, month i carries the leads
+    // of close month (i + lag) mod n and the months add up to the leads needed.
+    let lag = a.lag();
+    let targets: Vec<f64> = fractions.iter().map(|f| totals.leads * f).collect();
+    let lead_plan = lag.leads_for(&targets);
     let mut month_plans: Vec<MonthPlan> = months
         .iter()
         .zip(&fractions)
         .enumerate()
         .map(|(i, (&month, &f))| {
             let working_days = calendar.working_days_in(month);
-            let leads = leads_arriving(i);
+            let leads = lead_plan.at(i as i64);
             MonthPlan {
                 month,
                 working_days,
@@ -57,33 +56,42 @@ pub fn compute(a: &Assumptions, commitments: &SalesCommitments) -> Result<Plan, 
         })
         .collect();
 
+    // A spread lag's months add up to what the solve gives: the leads needed only where the
+    // months around the period close at the same pace (README "Sales-cycle lag").
+    let (period_leads, period_value) = if lag.single().is_some() {
+        (totals.leads, totals.marketing_revenue)
+    } else {
+        let leads: f64 = month_plans.iter().map(|m| m.leads).sum();
+        (leads, leads * totals.lead_value)
+    };
     add_up_exactly(&mut month_plans, a.revenue_goal, |m| &mut m.revenue);
     add_up_exactly(&mut month_plans, totals.marketing_revenue, |m| {
         &mut m.marketing_revenue
     });
     add_up_exactly(&mut month_plans, totals.customers, |m| &mut m.customers);
-    add_up_exactly(&mut month_plans, totals.leads, |m| &mut m.leads);
+    add_up_exactly(&mut month_plans, period_leads, |m| &mut m.leads);
     // leads × lead value = marketing revenue: the lead value to deliver is the revenue target.
-    add_up_exactly(&mut month_plans, totals.marketing_revenue, |m| {
-        &mut m.lead_value
-    });
+    add_up_exactly(&mut month_plans, period_value, |m| &mut m.lead_value);
     for m in &mut month_plans {
         m.leads_per_working_day = per_working_day(m.leads, m.working_days);
     }
 
-    let leads_before_period: Vec<LeadMonth> = fractions
-        .iter()
-        .take(lag)
-        .enumerate()
-        .filter_map(|(k, f)| {
-            let month = a.period.start.offset(k as i64 - lag as i64)?;
-            Some(LeadMonth {
+    // Months before the period whose leads partly or wholly close inside it.
+    let n = months.len() as i64;
+    let leads_before_period: Vec<LeadMonth> = (lead_plan.first..0)
+        .filter_map(|arrival| {
+            let inside = lag.share_between(-arrival, n - 1 - arrival);
+            let month = a.period.start.offset(arrival)?;
+            let arriving = lead_plan.at(arrival);
+            (inside > 0.0).then_some(LeadMonth {
                 month,
-                leads: totals.leads * f,
+                leads: arriving * inside,
+                arriving,
             })
         })
         .collect();
-    if lag > 0 {
+    let longest = lag.longest();
+    if longest > 0 {
         if let Some(first) = leads_before_period.first() {
             warnings.push(Warning::LeadsBeforePeriod {
                 leads: leads_before_period.iter().map(|m| m.leads).sum(),
@@ -91,8 +99,17 @@ pub fn compute(a: &Assumptions, commitments: &SalesCommitments) -> Result<Plan, 
             });
         }
         warnings.push(Warning::LeadsAfterPeriod {
-            months: u32::try_from(lag.min(months.len())).unwrap_or(0),
+            months: u32::try_from(longest.min(months.len())).unwrap_or(0),
         });
+    }
+    for unmet in &lead_plan.unmet {
+        if let Some(month) = a.period.start.offset(unmet.close) {
+            warnings.push(Warning::LagUnmet {
+                month,
+                planned: unmet.target * totals.rate,
+                expected: unmet.reached * totals.rate,
+            });
+        }
     }
     if a.holidays.is_empty() {
         warnings.push(Warning::NoHolidays);
@@ -128,7 +145,7 @@ pub fn compute(a: &Assumptions, commitments: &SalesCommitments) -> Result<Plan, 
         calendar_days,
         working_days,
         months: month_plans,
-        lag_months: a.sales_cycle_lag_months,
+        lag,
         leads_before_period,
         weeks,
         stages,

@@ -18,6 +18,7 @@ pub mod clock;
 mod compute;
 pub mod funnel;
 pub mod holidays;
+pub mod lag;
 mod plausibility;
 mod validate;
 
@@ -28,6 +29,7 @@ pub use assumptions::{
 pub use calendar::YearMonth;
 pub use clock::ResponseClock;
 pub use compute::{compute, marketing_revenue_target};
+pub use lag::{Lag, MAX_LAG_MONTHS};
 pub use plausibility::{HIGH_RATE_PERCENT, SMALL_DEAL, Unusual, unusual};
 pub use validate::{
     Field, MAX_AMOUNT, MAX_SOURCES, MAX_STAGES, MIN_RATE_PERCENT, Problem, Rule, Unit, Value,
@@ -96,9 +98,9 @@ pub struct Plan {
     /// lag it runs ahead of `customers`; the last `lag` months feed the next period's first
     /// closes, assuming it repeats this plan.
     pub months: Vec<MonthPlan>,
-    /// Whole months between a lead's arrival and its close (the sales-cycle lag).
+    /// The share of leads closing 0, 1, 2, … months after arrival (the sales-cycle lag).
     #[serde(skip)]
-    pub lag_months: u32,
+    pub lag: Lag,
     /// Leads that must arrive before the period starts to close inside it (sales-cycle lag).
     pub leads_before_period: Vec<LeadMonth>,
     /// ISO weeks that overlap the period; each month's figures spread over its working days.
@@ -202,7 +204,12 @@ pub struct MonthPlan {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct LeadMonth {
     pub month: YearMonth,
+    /// The leads of this month that close inside the period.
     pub leads: f64,
+    /// All leads planned to arrive this month (with a lag spread over months, some of them
+    /// close before the period).
+    #[serde(skip)]
+    pub arriving: f64,
 }
 
 /// One ISO week (or the part of it inside the period).
@@ -292,6 +299,13 @@ pub enum Warning {
     /// The last months' leads close after the period; they are planned as if the next period
     /// repeats this one.
     LeadsAfterPeriod { months: u32 },
+    /// With the lag spread over months, no lead plan without negative leads closes `month`'s
+    /// customers (a sharp seasonal drop): the plan closes `expected` instead of `planned`.
+    LagUnmet {
+        month: YearMonth,
+        planned: f64,
+        expected: f64,
+    },
     /// No holidays at all: public holidays count as working days, so daily targets are low.
     NoHolidays,
     /// A month has no working day, so no daily target.

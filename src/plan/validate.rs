@@ -41,6 +41,9 @@ pub enum Field {
     SourceDealSize(usize),
     SourceCostPerLead(usize),
     SalesCycleLag,
+    /// The lag spread over months: the list, and its share closing this many months later.
+    SalesCycleLagShares,
+    SalesCycleLagShare(usize),
     Reps,
     LeadsPerRep,
     FirstContactHours,
@@ -77,6 +80,8 @@ impl Field {
             | Self::SourceShares
             | Self::SourceShare(_)
             | Self::SourceRate(_)
+            | Self::SalesCycleLagShares
+            | Self::SalesCycleLagShare(_)
             | Self::ComplianceTarget => Unit::Percent,
             Self::Months | Self::SalesCycleLag => Unit::Months,
             Self::FirstContactHours | Self::AcceptWithinHours | Self::BusinessDayEnd => Unit::Hours,
@@ -201,7 +206,13 @@ pub fn validate_assumptions(a: &Assumptions) -> Vec<Problem> {
 
     check.whole(Field::Months, a.period.months, 1, super::Period::MAX_MONTHS);
     validate_seasonality(&mut check, a);
-    check.whole(Field::SalesCycleLag, a.sales_cycle_lag_months, 0, 24);
+    check.whole(
+        Field::SalesCycleLag,
+        a.sales_cycle_lag_months,
+        0,
+        super::MAX_LAG_MONTHS as u32,
+    );
+    validate_lag_spread(&mut check, &a.sales_cycle_lag_spread_percent);
     if let Some(capacity) = &a.capacity {
         check.whole(Field::Reps, capacity.reps, 1, 100_000);
         check.number(
@@ -234,6 +245,32 @@ fn validate_seasonality(check: &mut Checker, a: &Assumptions) {
             field: Field::SeasonalityWeights,
             value: Value::Number(0.0),
             rule: Rule::NotAllZero,
+        });
+    }
+}
+
+/// A spread lag (empty: the single shift): one share per month of delay from 0 to
+/// [`super::MAX_LAG_MONTHS`], each 0–100 %, adding up to 100 % within rounding.
+fn validate_lag_spread(check: &mut Checker, shares: &[f64]) {
+    if shares.is_empty() {
+        return;
+    }
+    check.count(
+        Field::SalesCycleLagShares,
+        shares.len(),
+        1,
+        super::MAX_LAG_MONTHS + 1,
+    );
+    for (k, share) in shares.iter().enumerate() {
+        check.percent(Field::SalesCycleLagShare(k), *share);
+    }
+    let total: f64 = shares.iter().sum();
+    let sums_to_100 = (total - 100.0).abs() <= SHARE_SUM_TOLERANCE;
+    if !sums_to_100 {
+        check.problems.push(Problem {
+            field: Field::SalesCycleLagShares,
+            value: Value::Number(total),
+            rule: Rule::SumTo(100.0),
         });
     }
 }

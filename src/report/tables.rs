@@ -234,17 +234,17 @@ pub fn months(plan: &Plan, language: Language) -> Table {
 pub fn month_notes(plan: &Plan, currency: &str, language: Language) -> Vec<String> {
     let t = language.text();
     let n = language.numbers();
-    let when = if plan.lag_months == 0 {
-        t.lead_value_same_month.to_owned()
+    let note = if plan.lag.single().is_some() {
+        t.lead_value_note
     } else {
-        fill(t.lead_value_later, &[("lag", &plan.lag_months.to_string())])
+        t.lead_value_note_spread
     };
     vec![
         fill(
-            t.lead_value_note,
+            note,
             &[
                 ("value", &n.money(plan.lead_value, currency)),
-                ("when", &when),
+                ("when", &language.lag_words(&plan.lag)),
             ],
         ),
         t.counts_note.to_owned(),

@@ -13,7 +13,7 @@ use crate::plan::{Plan, SalesCommitments, Unit};
 use crate::tracking::{
     FanPoint, Forecast, Granularity, LinePoint, MonthLine, Pace, Quantity, SalesStatus,
     SourceFilter, Span, SpanForecast, State, Status, StatusError, Won, compliance, forecast,
-    last_day_with_data, month_fan, month_line, period_line, status, status_for, won,
+    last_day_with_data, month_fan, month_line, period_fan, period_line, status, status_for, won,
 };
 
 /// The tracking section of a report.
@@ -505,6 +505,8 @@ pub struct StatusView {
     pub forecast: Option<Forecast>,
     /// The month's forecast fan from the date to the month's end.
     pub fan: Vec<FanPoint>,
+    /// The period's forecast fan, each point with its week's or month's index on the chart.
+    pub period_fan: Vec<(usize, FanPoint)>,
 }
 
 /// The [`StatusView`] of scenario `id` (planned as `plan`) of `doc` for `choice`.
@@ -538,6 +540,8 @@ pub fn status_view(
         won: won(doc, plan, date),
         forecast: forecast(doc, id, plan, date, &filter).ok(),
         fan: month_fan(doc, id, plan, date, quantity, &filter).unwrap_or_default(),
+        period_fan: period_fan(doc, id, plan, date, quantity, &filter, choice.by)
+            .unwrap_or_default(),
         status,
         month,
     }

@@ -29,9 +29,10 @@
 //! **Customers: beta-binomial.** The lead-to-customer rate *p* is Beta with the plan's rate as
 //! its mean and the prior strength in leads, n₀ = β₀ × the period's planned leads per working
 //! day, updated by the cohorts that have had time to close (those closing in the months before
-//! the current one, the sales-cycle lag applied, and the elapsed share *f* of the one closing
-//! in the current month): Beta(n₀p̄ + s, n₀(1 − p̄) + n − s) for *n* such leads and the *s*
-//! customers won in the period so far. Customers of the period = won so far + the open
+//! the current one, and the elapsed share *f* of the one closing in the current month, each
+//! month's leads spread over its close months by the sales-cycle lag's shares, as
+//! `Lag::closing` pushes them): Beta(n₀p̄ + s, n₀(1 − p̄) + n − s) for *n* such leads and the
+//! *s* customers won in the period so far. Customers of the period = won so far + the open
 //! cohorts' leads (the rest, 1 − *f*, of this month's and those closing later) beta-binomial
 //! in the rate + the leads still to come that close inside the period
 //! (negative binomial thinned by the posterior mean rate: NB(α, q ÷ (q + p(1 − q)))), added by
@@ -48,7 +49,7 @@ use crate::plan::calendar::YearMonth;
 
 use super::actual::SourceFilter;
 use super::ideal::next_day;
-use super::series::Quantity;
+use super::series::{Granularity, Quantity, spans};
 use super::status::{State, StatusError, Tracker};
 
 /// The 10th, 50th and 90th percentile: the range the forecast shows.
@@ -134,14 +135,73 @@ pub fn month_fan(
     }
     let month = YearMonth::of(date);
     let end = month.end_exclusive().pred_opt().unwrap_or(last).min(last);
-    let Some(span) = span_forecast(
+    let mut days = Vec::new();
+    let mut day = date;
+    while day <= end {
+        days.push(day);
+        let next = next_day(day);
+        if next == day {
+            break;
+        }
+        day = next;
+    }
+    Ok(fan(
         &tracker,
-        prior_days(doc),
+        quantity,
         month.first_day().max(first),
         date,
         end,
-    ) else {
-        return Ok(Vec::new());
+        &days,
+    ))
+}
+
+/// The fan of the whole period on its hug-the-line chart by weeks or months (`by`): by the
+/// rule of [`month_fan`] with the period's forecast, at the date (the chart's point of the week
+/// or month so far) and at the last day of each later week or month, each with the index of its
+/// point on that chart. Empty when the period has no forecast.
+pub fn period_fan(
+    doc: &SlaDocument,
+    scenario: ScenarioId,
+    plan: &Plan,
+    date: NaiveDate,
+    quantity: Quantity,
+    filter: &SourceFilter,
+    by: Granularity,
+) -> Result<Vec<(usize, FanPoint)>, StatusError> {
+    let tracker = Tracker::new(doc, scenario, plan, filter)?;
+    let (first, last) = tracker.period;
+    if date < first || date > last {
+        return Err(StatusError::OutsidePeriod { date, first, last });
+    }
+    let points: Vec<(usize, NaiveDate)> = spans(&tracker, by)
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, span)| {
+            let end = span.end_exclusive().pred_opt().unwrap_or(last).min(last);
+            if span.first_day() > date {
+                Some((i, end))
+            } else {
+                (end >= date).then_some((i, date))
+            }
+        })
+        .collect();
+    let days: Vec<NaiveDate> = points.iter().map(|(_, day)| *day).collect();
+    let fan = fan(&tracker, quantity, first, date, last, &days);
+    Ok(points.into_iter().map(|(i, _)| i).zip(fan).collect())
+}
+
+/// The fan on `days` (from `date` on) of the span from `start` to `end`; empty without a
+/// forecast of the span.
+fn fan(
+    tracker: &Tracker<'_>,
+    quantity: Quantity,
+    start: NaiveDate,
+    date: NaiveDate,
+    end: NaiveDate,
+    days: &[NaiveDate],
+) -> Vec<FanPoint> {
+    let Some(span) = span_forecast(tracker, prior_days(tracker.doc), start, date, end) else {
+        return Vec::new();
     };
     let m = span.model;
     let known = m.prior_leads + m.elapsed;
@@ -149,30 +209,24 @@ pub fn month_fan(
         Quantity::Leads => m.actual + y as f64,
         Quantity::LeadValue => m.actual_value + tracker.lead_value * y as f64,
     };
-    let mut fan = Vec::new();
-    let mut day = date;
-    while day <= end {
-        let planned = if day == date || m.remaining == 0.0 {
-            0.0
-        } else {
-            tracker.ideal.between(next_day(date), day) * tracker.share
-        };
-        let to_come = Discrete::negative_binomial(m.alpha, known / (known + planned));
-        let [p5, p25, p50, p75, p95] =
-            [0.05, 0.25, 0.5, 0.75, 0.95].map(|p| total(to_come.percentile(p)));
-        fan.push(FanPoint {
-            date: day,
-            median: p50,
-            band50: (p25, p75),
-            band90: (p5, p95),
-        });
-        let next = next_day(day);
-        if next == day {
-            break;
-        }
-        day = next;
-    }
-    Ok(fan)
+    days.iter()
+        .map(|&day| {
+            let planned = if day <= date || m.remaining == 0.0 {
+                0.0
+            } else {
+                tracker.ideal.between(next_day(date), day) * tracker.share
+            };
+            let to_come = Discrete::negative_binomial(m.alpha, known / (known + planned));
+            let [p5, p25, p50, p75, p95] =
+                [0.05, 0.25, 0.5, 0.75, 0.95].map(|p| total(to_come.percentile(p)));
+            FanPoint {
+                date: day,
+                median: p50,
+                band50: (p25, p75),
+                band90: (p5, p95),
+            }
+        })
+        .collect()
 }
 
 /// The document's prior strength β₀ in working days, within 0 and [`MAX_PRIOR_DAYS`]; NaN (a
@@ -377,10 +431,9 @@ fn customers(
     if !positive(goal) {
         return None;
     }
-    let lag = i64::from(plan.lag_months);
+    let lag = &plan.lag;
     let actuals = &tracker.doc.actuals;
     let current = YearMonth::of(date);
-    let arrival = |close: YearMonth| close.offset(-lag);
     let month_last_day = |m: YearMonth| m.end_exclusive().pred_opt().unwrap_or(date);
     // Leads that arrived in `month` up to `until`; before the period, a month without any
     // record counts the plan's leads before the period (they were planned, not tracked).
@@ -390,7 +443,7 @@ fn customers(
             plan.leads_before_period
                 .iter()
                 .find(|m| m.month == month)
-                .map_or(0, |m| whole(m.leads.ceil()))
+                .map_or(0, |m| whole(m.arriving.ceil()))
         } else {
             sum(records, |r| r.leads)
         }
@@ -398,18 +451,24 @@ fn customers(
     let customers_between =
         |from: NaiveDate, to: NaiveDate| sum(actuals.between(from, to), |r| r.customers);
 
-    // Closed cohorts: closing months from the first of the period up to the month before, and
-    // of the cohort closing this month the share of the month elapsed (its customers won so
-    // far are this month's); the rest of that cohort is still open.
+    // Each month's leads so far, pushed through the lag (`Lag`: a share wₖ closes k months
+    // later): the shares closing from the first month of the period up to the month before,
+    // and of the share closing this month the part of the month elapsed, have had time to
+    // close (their customers won so far are this period's); the rest up to the last month of
+    // the period is still open.
     let elapsed = tracker.ideal.month_fraction(date).unwrap_or(0.0);
-    let closing_now = arrival(current).map_or(0, |m| leads_in(m, date)) as f64;
-    let mut cohort_leads = closing_now * elapsed;
-    let mut close = first_month;
-    while close < current {
-        if let Some(arrived) = arrival(close) {
-            cohort_leads += leads_in(arrived, month_last_day(arrived)) as f64;
-        }
-        close = close.offset(1)?;
+    let (mut cohort_leads, mut open_leads) = (0.0, 0.0);
+    let mut arrived = first_month.offset(-(lag.longest() as i64))?;
+    while arrived <= current {
+        let leads = leads_in(arrived, date) as f64;
+        let now = current.months_since(arrived);
+        let closed = lag.share_between(first_month.months_since(arrived), now - 1)
+            + lag.share(now) * elapsed;
+        let open = lag.share(now) * (1.0 - elapsed)
+            + lag.share_between(now + 1, last_month.months_since(arrived));
+        cohort_leads += leads * closed;
+        open_leads += leads * open;
+        arrived = arrived.offset(1)?;
     }
     let won = customers_between(first_month.first_day(), date);
     let cohort_customers = (won as f64).min(cohort_leads);
@@ -426,30 +485,29 @@ fn customers(
     }
     let mean_rate = a / (a + b);
 
-    // Open cohorts: the rest of this month's, and those closing from next month to the last
-    // of the period, with their leads so far.
-    let mut open_leads = closing_now * (1.0 - elapsed);
-    let mut close = current.offset(1)?;
-    while close <= last_month {
-        if let Some(arrived) = arrival(close).filter(|m| m.first_day() <= date) {
-            open_leads += leads_in(arrived, date) as f64;
-        }
-        close = close.offset(1)?;
-    }
     let open = Discrete::beta_binomial(whole(open_leads.round()), a, b);
 
-    // Leads still to come that close inside the period: those arriving up to the last month
-    // minus the lag, each converting at the posterior mean rate.
-    let last_arrival_end = arrival(last_month).map(month_last_day);
-    let to_come = match last_arrival_end {
-        Some(end) if end > date => {
-            let planned = tracker.ideal.between(next_day(date), end) * tracker.share;
-            let known = leads.prior_leads + leads.elapsed;
-            let q = known / (known + planned);
-            let thinned = q / (q + mean_rate * (1.0 - q));
-            Discrete::negative_binomial(leads.alpha, thinned)
+    // Leads still to come that close inside the period: each month's planned leads after the
+    // date times the share of them the lag closes by the last month, each converting at the
+    // posterior mean rate.
+    let mut planned = 0.0;
+    let mut arriving = current;
+    while arriving <= last_month {
+        let inside = lag.share_between(0, last_month.months_since(arriving));
+        let from = next_day(date).max(arriving.first_day());
+        let to = month_last_day(arriving);
+        if inside > 0.0 && from <= to && to > date {
+            planned += tracker.ideal.between(from, to) * tracker.share * inside;
         }
-        _ => Discrete::point(0),
+        arriving = arriving.offset(1)?;
+    }
+    let to_come = if planned > 0.0 {
+        let known = leads.prior_leads + leads.elapsed;
+        let q = known / (known + planned);
+        let thinned = q / (q + mean_rate * (1.0 - q));
+        Discrete::negative_binomial(leads.alpha, thinned)
+    } else {
+        Discrete::point(0)
     };
     let more = open.plus(&to_come);
     let needed = goal - won as f64;
@@ -741,6 +799,75 @@ mod tests {
         assert_eq!(customers.won, 8);
         let without = forecast_on(&document(), day(2, 10)).customers.unwrap();
         assert!(customers.chance > without.chance);
+    }
+
+    #[test]
+    fn a_lag_spread_over_months_counts_each_share_once_it_has_had_time_to_close() {
+        // Half of a month's leads close in the same month, half a month later. On 31 January
+        // the half of January's 40 leads and the half of December's 40 planned leads (before
+        // the period, without records) that close in January have had time: 40 leads; at the
+        // end of February all of January's too: 60.
+        let mut doc = document();
+        doc.scenarios[0].assumptions.sales_cycle_lag_spread_percent = vec![50.0, 50.0];
+        doc.actuals.set(day(1, 12), "Website", Measure::Leads, 40.0);
+        doc.actuals
+            .set(day(1, 20), "Website", Measure::Customers, 8.0);
+        let n0 = 10.0 * 480.0 / 260.0;
+        let rate = |date| forecast_on(&doc, date).customers.unwrap().rate;
+        assert!(close(
+            rate(day(1, 31)),
+            (n0 * 0.05 + 8.0) / (n0 + 40.0),
+            1e-9
+        ));
+        assert!(close(
+            rate(day(2, 28)),
+            (n0 * 0.05 + 8.0) / (n0 + 60.0),
+            1e-9
+        ));
+        // The same spread as one shift of a month forecasts as the shift does.
+        let mut shift = doc.clone();
+        shift.scenarios[0]
+            .assumptions
+            .sales_cycle_lag_spread_percent = Vec::new();
+        shift.scenarios[0].assumptions.sales_cycle_lag_months = 1;
+        doc.scenarios[0].assumptions.sales_cycle_lag_spread_percent = vec![0.0, 100.0];
+        assert_eq!(
+            forecast_on(&doc, day(3, 10)).customers,
+            forecast_on(&shift, day(3, 10)).customers
+        );
+    }
+
+    #[test]
+    fn the_period_fan_runs_from_the_date_to_the_periods_range() {
+        let mut doc = document();
+        leads(&mut doc, day(1, 14), 18);
+        let scenario = &doc.scenarios[0];
+        let plan = compute(&scenario.assumptions, &doc.sales_commitments).unwrap();
+        let all = SourceFilter::all();
+        let fan = period_fan(
+            &doc,
+            scenario.id,
+            &plan,
+            day(1, 15),
+            Quantity::Leads,
+            &all,
+            Granularity::Month,
+        )
+        .unwrap();
+        let months: Vec<usize> = fan.iter().map(|(i, _)| *i).collect();
+        assert_eq!(months, (0..12).collect::<Vec<_>>());
+        assert_eq!(fan[0].1.date, day(1, 15));
+        assert_eq!(fan[0].1.band90, (18.0, 18.0), "today is known");
+        assert_eq!(fan[1].1.date, day(2, 28));
+        let period = forecast_on(&doc, day(1, 15)).period.unwrap();
+        let last = fan[11].1;
+        assert_eq!(last.date, day(12, 31));
+        assert_eq!(last.median, period.p50);
+        assert!(last.band90.0 <= period.p10 && period.p90 <= last.band90.1);
+        for pair in fan.windows(2) {
+            assert!(pair[0].1.median <= pair[1].1.median);
+            assert!(pair[0].1.band90.1 <= pair[1].1.band90.1);
+        }
     }
 
     #[test]

@@ -20,7 +20,9 @@ pub mod series;
 pub mod status;
 
 pub use actual::{LeadValues, SourceFilter, last_day_with_data};
-pub use forecast::{CustomerForecast, FanPoint, Forecast, SpanForecast, forecast, month_fan};
+pub use forecast::{
+    CustomerForecast, FanPoint, Forecast, SpanForecast, forecast, month_fan, period_fan,
+};
 pub use ideal::Ideal;
 pub use review::{Observation, Review, SourceShare, adopt, review, revision_changes};
 pub use series::{

@@ -2,13 +2,16 @@
 //! each with the number of data points behind it, and adopting the observed values as a new
 //! revision of the agreed plan.
 //!
-//! Windows, for a review on date *d* in month *M* (lag *L* = the scenario's sales-cycle lag):
+//! Windows, for a review on date *d* in month *M* (the scenario's sales-cycle lag: a share wₖ
+//! of a month's leads closes *k* months later, from the shortest delay *m* to the longest *K*;
+//! a single shift of *L* months is m = K = L with all of it, 100 %, after *L* months):
 //!
 //! ```text
 //! close window   = the three complete months before M: M−3, M−2, M−1
-//! arrival window = the same three months, L months earlier: M−3−L … M−1−L
-//! lead-to-customer rate = customers closed in the close window ÷ leads that arrived in the
-//!                         arrival window (customers close L months after their lead arrived)
+//! arrival window = the months whose leads close in it: M−3−K … M−1−m
+//! lead-to-customer rate = customers closed in the close window ÷ the leads due to close in it,
+//!                         Σ over its months j of Σₖ wₖ × leads(j − k) (the lag's one push,
+//!                         `Lag::closing`; with a single shift: the arrival window's leads)
 //! average deal size     = revenue ÷ customers, both in the close window
 //! share of a source     = its leads ÷ all leads, arrived in the close window
 //! contacted in time     = leads contacted in time ÷ leads, arrived in the close window
@@ -64,6 +67,17 @@ impl Observation {
             data_points,
         }
     }
+
+    /// [`Self::of`] over a number of data points that need not be whole (leads due to close,
+    /// a share of each month's leads with a lag spread over months); shown rounded.
+    fn over(assumed: f64, numerator: f64, data_points: f64, minimum: u64) -> Self {
+        Self {
+            assumed,
+            observed: (data_points >= minimum as f64 && data_points > 0.0)
+                .then(|| numerator / data_points),
+            data_points: data_points.round() as u64,
+        }
+    }
 }
 
 /// One lead source's observed share of the leads.
@@ -99,7 +113,7 @@ pub struct Review {
     pub contacted_in_time: Observation,
     /// When the arrival window begins before the first results: the month of the first
     /// results and the first review month whose arrival window lies wholly within them
-    /// (first results' month + 3 + lag). Until then the rate's leads were never recorded, and
+    /// (first results' month + 3 + the longest lag). Until then the rate's leads were never recorded, and
     /// "too little data" would mislead.
     pub cohort_before_data: Option<(YearMonth, YearMonth)>,
 }
@@ -114,21 +128,37 @@ pub fn review(
 ) -> Option<Review> {
     let assumptions = &doc.scenario(scenario)?.assumptions;
     let month = YearMonth::of(date);
-    let lag = i64::from(assumptions.sales_cycle_lag_months);
-    let window = |back: i64| -> Option<(YearMonth, YearMonth)> {
-        Some((month.offset(-3 - back)?, month.offset(-1 - back)?))
-    };
-    let closes = window(0)?;
-    let arrivals = window(lag)?;
+    let lag = assumptions.lag();
+    let (shortest, longest) = (lag.shortest() as i64, lag.longest() as i64);
+    let closes = (month.offset(-3)?, month.offset(-1)?);
+    let arrivals = (closes.0.offset(-longest)?, closes.1.offset(-shortest)?);
     let records = move |(from, to): (YearMonth, YearMonth)| {
         let last = to.end_exclusive().pred_opt().unwrap_or(to.first_day());
         doc.actuals.between(from.first_day(), last)
     };
     let closed = Totals::of(records(closes));
-    let arrived = Totals::of(records(arrivals));
+    // Leads per arrival month, counted from the close window's first month.
+    let arrived: Vec<f64> = (-longest..3 - shortest)
+        .map(|a| {
+            closes.0.offset(a).map_or(0.0, |m| {
+                records((m, m))
+                    .iter()
+                    .map(|r| f64::from(r.leads))
+                    .sum::<f64>()
+            })
+        })
+        .collect();
+    let arrived_in = |a: i64| {
+        usize::try_from(a + longest)
+            .ok()
+            .and_then(|i| arrived.get(i))
+            .copied()
+            .unwrap_or(0.0)
+    };
+    let due: f64 = (0..3).map(|j| lag.closing(j, arrived_in)).sum();
     let cohort_before_data = doc.actuals.span().and_then(|(first, _)| {
         let first = YearMonth::of(first);
-        (arrivals.0 < first).then(|| Some((first, first.offset(3 + lag)?)))?
+        (arrivals.0 < first).then(|| Some((first, first.offset(3 + longest)?)))?
     });
 
     Some(Review {
@@ -139,10 +169,10 @@ pub fn review(
         // Leads of the arrival window that came before the first results were never recorded,
         // while the customers they became were: the quotient would overstate the rate, so
         // there is none until the window lies within the data.
-        lead_to_customer: Observation::of(
+        lead_to_customer: Observation::over(
             plan.lead_to_customer * 100.0,
             closed.customers as f64 * 100.0,
-            arrived.leads,
+            due,
             MIN_LEADS,
         )
         .unless(cohort_before_data.is_some()),
@@ -377,6 +407,25 @@ mod tests {
         let june = review_on(&doc, day(6, 15));
         assert_eq!(june.cohort_before_data, None);
         assert!(june.lead_to_customer.observed.is_some());
+    }
+
+    #[test]
+    fn a_lag_spread_over_months_counts_the_leads_due_to_close() {
+        // Half of a month's leads close in the same month, half a month later. Leads 60, 100,
+        // 100, 140 from January to April; the close window February–April is due
+        // ½ × (100 + 100 + 140) + ½ × (60 + 100 + 100) = 300 leads, and its 15 customers are
+        // 5 % (340 arrived in the window, 260 a month earlier: 4.4 % or 5.8 %).
+        let mut doc = document();
+        for (m, n) in [(1, 60.0), (2, 100.0), (3, 100.0), (4, 140.0)] {
+            doc.actuals.set(day(m, 10), "Website", Measure::Leads, n);
+        }
+        doc.scenarios[0].assumptions.sales_cycle_lag_spread_percent = vec![50.0, 50.0];
+        let r = review_on(&doc, day(5, 15));
+        assert_eq!(r.arrivals.0.to_string(), "2027-01");
+        assert_eq!(r.arrivals.1.to_string(), "2027-04");
+        assert_eq!(r.cohort_before_data, None);
+        assert_eq!(r.lead_to_customer.data_points, 300);
+        assert!((r.lead_to_customer.observed.unwrap() - 5.0).abs() < 1e-9);
     }
 
     #[test]

@@ -138,7 +138,7 @@ pub enum Granularity {
 }
 
 /// The spans of the plan's period, in order.
-fn spans(tracker: &Tracker<'_>, by: Granularity) -> Vec<Span> {
+pub(super) fn spans(tracker: &Tracker<'_>, by: Granularity) -> Vec<Span> {
     let (first, last) = tracker.period;
     match by {
         Granularity::Month => {

@@ -397,3 +397,165 @@ fn commitments_are_carried_with_research_advice() {
     );
     assert!(p.warnings.contains(&Warning::FewAttempts { attempts: 2 }));
 }
+
+fn example() -> Assumptions {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/example.sla.ron");
+    let doc = sla_planner::document::load(&path).unwrap().document;
+    doc.scenarios[0].assumptions.clone()
+}
+
+#[test]
+fn a_lag_spread_over_months_plans_leads_that_close_each_months_customers() {
+    let mut a = example();
+    a.sales_cycle_lag_spread_percent = vec![60.0, 30.0, 10.0];
+    let p = plan(&a);
+    assert!(p.months.iter().all(|m| m.leads >= 0.0));
+    assert!(
+        !p.warnings
+            .iter()
+            .any(|w| matches!(w, Warning::LagUnmet { .. })),
+        "the example's seasonality can be met: {:?}",
+        p.warnings
+    );
+    for (got, month) in crate::support::customers_from_leads(&p)
+        .iter()
+        .zip(&p.months)
+    {
+        close(*got, month.customers);
+    }
+    // December and November's leads partly close in January and February.
+    let before: Vec<String> = p
+        .leads_before_period
+        .iter()
+        .map(|m| m.month.to_string())
+        .collect();
+    assert_eq!(before, ["2026-11", "2026-12"]);
+    let words = sla_planner::i18n::Language::English.lag_words(&p.lag);
+    assert_eq!(
+        words,
+        "60% in the same month, 30% a month later, 10% 2 months later"
+    );
+}
+
+#[test]
+fn an_older_file_reads_its_single_shift_as_before() {
+    // The example file has only `sales_cycle_lag_months: 2`, as every file before the spread.
+    let a = example();
+    assert!(a.sales_cycle_lag_spread_percent.is_empty());
+    let p = plan(&a);
+    assert_eq!(p.lag.single(), Some(2));
+    // The rule of the single shift: month i carries the leads of close month (i + 2) mod 12,
+    // leads needed × that month's share of the seasonality, exactly.
+    let total: f64 = a.seasonality.iter().sum();
+    for (i, m) in p.months.iter().enumerate().take(11) {
+        assert_eq!(
+            m.leads,
+            p.leads_needed * (a.seasonality[(i + 2) % 12] / total)
+        );
+    }
+    // The same shift written as a spread plans the same numbers.
+    let mut spread = a.clone();
+    spread.sales_cycle_lag_spread_percent = vec![0.0, 0.0, 100.0];
+    assert_eq!(plan(&spread).months, p.months);
+    assert_eq!(plan(&spread).leads_before_period, p.leads_before_period);
+    // And it is written as it was read: no spread in the file.
+    let text = ron::ser::to_string_pretty(&a, ron::ser::PrettyConfig::new()).unwrap();
+    assert!(!text.contains("sales_cycle_lag_spread_percent"), "{text}");
+}
+
+#[test]
+fn a_sharp_seasonal_drop_with_a_spread_lag_is_reported_in_words() {
+    // Closes of 1 : 3 : 0.2 at 60/30/10: the leads February needs bring March 30 % of them,
+    // far more than March's 1.1 customers, so no plan without negative leads meets all three.
+    let a = Assumptions {
+        period: Period {
+            start: month("2027-01"),
+            months: 3,
+        },
+        seasonality: vec![1.0, 3.0, 0.2],
+        sales_cycle_lag_spread_percent: vec![60.0, 30.0, 10.0],
+        ..Assumptions::default()
+    };
+    let p = plan(&a);
+    assert!(p.months.iter().all(|m| m.leads >= 0.0));
+    let unmet: Vec<&Warning> = p
+        .warnings
+        .iter()
+        .filter(|w| matches!(w, Warning::LagUnmet { .. }))
+        .collect();
+    assert!(!unmet.is_empty());
+    let reached = crate::support::customers_from_leads(&p);
+    for (i, m) in p.months.iter().enumerate() {
+        let said = unmet.iter().find_map(|w| match w {
+            Warning::LagUnmet {
+                month,
+                planned,
+                expected,
+            } if *month == m.month => Some((*planned, *expected)),
+            _ => None,
+        });
+        match said {
+            Some((planned, expected)) => {
+                close(planned, m.customers);
+                close(expected, reached[i]);
+                let english = sla_planner::i18n::Language::English.warning(unmet[0]);
+                assert!(
+                    english.contains("no lead plan without negative leads closes the"),
+                    "{english}"
+                );
+                let dutch = sla_planner::i18n::Language::Dutch.warning(unmet[0]);
+                assert!(
+                    dutch.contains("levert geen leadplan zonder negatieve leads"),
+                    "{dutch}"
+                );
+            }
+            None => close(reached[i], m.customers),
+        }
+    }
+    let Warning::LagUnmet { month, .. } = unmet[0] else {
+        unreachable!()
+    };
+    let english = sla_planner::i18n::Language::English.warning(unmet[0]);
+    let name = sla_planner::i18n::Language::English.month(*month);
+    assert!(
+        english.starts_with(&format!(
+            "{name}: with the sales-cycle lag spread over months"
+        )),
+        "{english}"
+    );
+}
+
+#[test]
+fn a_lag_spread_is_validated_with_the_field_named() {
+    let english = |shares: Vec<f64>| -> Vec<String> {
+        let a = Assumptions {
+            sales_cycle_lag_spread_percent: shares,
+            ..Assumptions::default()
+        };
+        compute(&a, &SalesCommitments::default())
+            .unwrap_err()
+            .iter()
+            .map(|p| sla_planner::i18n::Language::English.problem(p, Some(&a)))
+            .collect()
+    };
+    assert_eq!(
+        english(vec![60.0, 50.0, -10.0]),
+        ["Sales-cycle lag › 2 months later: −10% is below the minimum of 0%."]
+    );
+    assert_eq!(
+        english(vec![60.0, 30.0]),
+        ["Sales-cycle lag: the shares add up to 90%; they must add up to 100%."]
+    );
+    let mut long = vec![0.0; 26];
+    long[0] = 100.0;
+    assert_eq!(
+        english(long),
+        ["Sales-cycle lag: there are 26; allowed are 1 to 25."]
+    );
+    // Rounding: three thirds typed as 33.33 % are fine, as with lead source shares.
+    let a = Assumptions {
+        sales_cycle_lag_spread_percent: vec![33.33, 33.33, 33.34],
+        ..Assumptions::default()
+    };
+    assert!(compute(&a, &SalesCommitments::default()).is_ok());
+}

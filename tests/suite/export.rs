@@ -340,3 +340,28 @@ fn a_document_saved_and_exported_again_gives_the_same_export() {
         export::render(&example_report(Language::English), Format::Markdown)
     );
 }
+
+// Issue 20: an export says how the leads close when the lag is spread over months.
+#[test]
+fn exports_describe_a_lag_spread_over_months() {
+    let mut doc = SlaDocument::example().unwrap();
+    let agreed = doc.agreed_index().unwrap();
+    doc.scenarios[agreed]
+        .assumptions
+        .sales_cycle_lag_spread_percent = vec![60.0, 30.0, 10.0];
+    let english = export::render(&report_of(&doc, Language::English), Format::Markdown);
+    assert!(
+        english.contains(
+            "the marketing revenue those leads will close, 60% in the same month, 30% a month later, 10% 2 months later."
+        ),
+        "{english}"
+    );
+    let dutch = export::render(&report_of(&doc, Language::Dutch), Format::Html);
+    assert!(
+        dutch.contains("60% in dezelfde maand, 30% een maand later, 10% 2 maanden later"),
+        "{dutch}"
+    );
+    // The single shift as before.
+    let example = export::render(&example_report(Language::English), Format::Markdown);
+    assert!(example.contains("will close 2 months later."), "{example}");
+}

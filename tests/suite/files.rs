@@ -268,6 +268,7 @@ prop_compose! {
         numbers in proptest::array::uniform8(any::<f64>().prop_filter("finite", |v| v.is_finite())),
         months in 1..=36u32,
         lag in 0..30u32,
+        spread in proptest::collection::vec(0.0..100.0f64, 0..4),
         stages in proptest::collection::vec((any_text(), 0.0..100.0f64), 0..6),
         sources in proptest::collection::vec((any_text(), 0.0..100.0f64, proptest::option::of(0.0..1e3f64)), 0..4),
         capacity in proptest::option::of((0..50u32, 0.0..1e3f64)),
@@ -294,6 +295,7 @@ prop_compose! {
                     ..LeadSource::default()
                 }).collect(),
                 sales_cycle_lag_months: lag,
+                sales_cycle_lag_spread_percent: spread,
                 capacity: capacity.map(|(reps, per_rep)| SalesCapacity { reps, leads_per_rep_per_month: per_rep }),
             },
         }

@@ -542,3 +542,121 @@ fn snapshots_small_laptop_and_zoomed() {
         results.add(snapshot(name, options(|_| {}), size, zoom, theme, tab));
     }
 }
+
+/// Scrolls the window to the node labelled `label` and clicks it, as a user scrolls to it.
+fn scroll_and_click(harness: &mut egui_kittest::Harness<'_, sla_planner::App>, label: &str) {
+    harness.get_by_label(label).scroll_to_me();
+    harness.run();
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+// Issue 20: the sales-cycle lag spread over months, beside the single shift's field.
+#[test]
+fn the_lag_can_be_spread_over_months_in_percentages() {
+    let mut harness = example();
+    let lag = |harness: &egui_kittest::Harness<'_, sla_planner::App>| {
+        harness.state().document().scenarios[0].assumptions.clone()
+    };
+    assert_eq!(value(&harness, "Sales-cycle lag"), "2");
+    assert_eq!(harness.query_all_by_label("Same month").count(), 0);
+
+    // On: the single shift as shares, 100 % two months later; the months field is not in force.
+    scroll_and_click(&mut harness, "Spread over months");
+    assert!(is_disabled(&harness, "Sales-cycle lag"));
+    assert_eq!(value(&harness, "Same month"), "0");
+    assert_eq!(value(&harness, "1 month later"), "0");
+    assert_eq!(value(&harness, "2 months later"), "100");
+    assert_eq!(
+        lag(&harness).sales_cycle_lag_spread_percent,
+        [0.0, 0.0, 100.0]
+    );
+
+    type_into(&mut harness, "Same month", "60");
+    type_into(&mut harness, "1 month later", "30");
+    // 190 % while typing: said beside the total, in the user's words.
+    harness.get_by_label("Together 190%");
+    harness.get_by_label("⚠ the shares add up to 190%; they must add up to 100%.");
+    harness.get_by_label_contains("Sales-cycle lag: the shares add up to 190%");
+    type_into(&mut harness, "2 months later", "10");
+    harness.get_by_label("Together 100%");
+    assert_eq!(
+        lag(&harness).sales_cycle_lag_spread_percent,
+        [60.0, 30.0, 10.0]
+    );
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("they must add up to 100%")
+            .count(),
+        0
+    );
+
+    // A month more, then back to one shift: the spread's mean delay, rounded
+    // (0.3 × 1 + 0.05 × 2 + 0.05 × 3 = 0.55 → 1 month).
+    scroll_and_click(&mut harness, "Add a month");
+    type_into(&mut harness, "2 months later", "5");
+    type_into(&mut harness, "3 months later", "5");
+    assert_eq!(
+        lag(&harness).sales_cycle_lag_spread_percent,
+        [60.0, 30.0, 5.0, 5.0]
+    );
+    scroll_and_click(&mut harness, "Remove the last month");
+    assert_eq!(harness.query_all_by_label("3 months later").count(), 0);
+    harness.get_by_label("Together 95%");
+    scroll_and_click(&mut harness, "Add a month");
+    type_into(&mut harness, "3 months later", "5");
+    scroll_and_click(&mut harness, "Spread over months");
+    let a = lag(&harness);
+    assert!(a.sales_cycle_lag_spread_percent.is_empty());
+    assert_eq!(a.sales_cycle_lag_months, 1);
+    assert!(!is_disabled(&harness, "Sales-cycle lag"));
+}
+
+#[test]
+fn the_lag_spread_speaks_dutch() {
+    let mut harness = window(
+        options(|o| o.locale = Some("nl_NL.UTF-8".into())),
+        egui::vec2(1280.0, 800.0),
+        egui::Theme::Light,
+    );
+    scroll_and_click(&mut harness, "Spreiden over maanden");
+    assert_eq!(value(&harness, "Zelfde maand"), "0");
+    assert_eq!(value(&harness, "2 maanden later"), "100");
+    type_into(&mut harness, "Zelfde maand", "50");
+    harness.get_by_label("Samen 150%");
+    harness.get_by_label("Maand toevoegen");
+    harness.get_by_label("Laatste maand weghalen");
+}
+
+// Issue 20: the lag spread's fields, looked at on a small laptop and a laptop, both themes.
+#[test]
+fn snapshots_of_the_lag_spread() {
+    let mut results = egui_kittest::SnapshotResults::new();
+    for (name, size, theme) in [
+        (
+            "lag_spread_light_1024x640",
+            egui::vec2(1024.0, 640.0),
+            egui::Theme::Light,
+        ),
+        (
+            "lag_spread_dark_1280x720",
+            egui::vec2(1280.0, 720.0),
+            egui::Theme::Dark,
+        ),
+    ] {
+        let mut harness = window(options(|_| {}), size, theme);
+        scroll_and_click(&mut harness, "Spread over months");
+        type_into(&mut harness, "Same month", "60");
+        type_into(&mut harness, "1 month later", "30");
+        type_into(&mut harness, "2 months later", "10");
+        harness.get_by_label("Together 100%");
+        // The form is wider than a small laptop's window: back to its left edge.
+        harness
+            .get_by_role_and_label(Role::Label, "Sales-cycle lag")
+            .scroll_to_me();
+        harness.run();
+        harness.remove_cursor();
+        harness.run();
+        results.add(harness.try_snapshot(name));
+    }
+}

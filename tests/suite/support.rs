@@ -106,3 +106,24 @@ pub fn press(harness: &mut Harness<'_, App>, modifiers: Modifiers, key: Key) {
     harness.key_press_modifiers(modifiers, key);
     harness.run();
 }
+
+/// Each month's customers that the plan's leads bring, pushed through its sales-cycle lag and
+/// its rate: the months' leads, and before the period every lead planned to arrive.
+pub fn customers_from_leads(plan: &sla_planner::plan::Plan) -> Vec<f64> {
+    let start = plan.months[0].month;
+    let leads = |a: i64| -> f64 {
+        match usize::try_from(a) {
+            Ok(i) => plan.months.get(i).map_or(0.0, |m| m.leads),
+            Err(_) => {
+                let month = start.offset(a).unwrap();
+                plan.leads_before_period
+                    .iter()
+                    .find(|m| m.month == month)
+                    .map_or(0.0, |m| m.arriving)
+            }
+        }
+    };
+    (0..plan.months.len() as i64)
+        .map(|j| plan.lag.closing(j, leads) * plan.lead_to_customer)
+        .collect()
+}

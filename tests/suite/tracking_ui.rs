@@ -508,7 +508,13 @@ fn where_we_stand_says_how_likely_the_goals_are() {
     harness.get_by_label("87–109 of 92");
     harness.get_by_label("77% (likely)");
     harness.get_by_label_contains("The chance is how often the goal would be reached");
-    harness.get_by_label_contains("Forecast (median)");
+    // The fan on both hug-the-line charts: the month's and the period's.
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("Forecast (median)")
+            .count(),
+        2
+    );
     type_into(&mut harness, "Forecast prior strength", "0");
     press(&mut harness, Modifiers::NONE, Key::Tab);
     assert_eq!(harness.state().document().tracking.prior_strength_days, 0.0);
@@ -535,6 +541,19 @@ fn snapshots_of_the_forecast() {
             egui::vec2(1280.0, 720.0),
             egui::Theme::Dark,
             "Hug the line: February 2027",
+        ),
+        // Issue 20: the period's chart has the fan too.
+        (
+            "report_period_fan_light_1024x640",
+            egui::vec2(1024.0, 640.0),
+            egui::Theme::Light,
+            "Leads contacted in time",
+        ),
+        (
+            "report_period_fan_dark_1280x720",
+            egui::vec2(1280.0, 720.0),
+            egui::Theme::Dark,
+            "Leads contacted in time",
         ),
     ] {
         let mut harness = support::window(support::options(|_| {}), size, theme);

@@ -14,8 +14,8 @@ use crate::i18n::format::{Misread, currency_symbol};
 use crate::i18n::{Language, NO_NUMBER, NumberStyle, Text, fill};
 use crate::plan::holidays::{Country, OptionalDay};
 use crate::plan::{
-    Assumptions, Conversion, Field, FunnelStage, LeadSource, Plan, Problem, SalesCapacity, Unit,
-    Unusual, YearMonth,
+    Assumptions, Conversion, Field, FunnelStage, LeadSource, MAX_LAG_MONTHS, Plan, Problem,
+    SalesCapacity, Unit, Unusual, YearMonth,
 };
 
 impl FieldValue for YearMonth {
@@ -187,15 +187,104 @@ fn period(ui: &mut Ui, fields: &Fields<'_>, messages: &Messages<'_>, a: &mut Ass
             let months = a.period.months.min(crate::plan::Period::MAX_MONTHS) as usize;
             a.seasonality.resize(months, 1.0);
         }
+        let spread = !a.sales_cycle_lag_spread_percent.is_empty();
         NumberField::new(
-            fields,
+            &fields.enabled_if(!spread),
             FieldLabel::new("sales_cycle_lag", t.sales_cycle_lag).hint(t.hint_sales_cycle_lag),
             &mut a.sales_cycle_lag_months,
             Unit::Months,
         )
         .problem(messages.of(Field::SalesCycleLag, currency))
         .show(ui);
+        lag_spread(ui, fields, messages, a);
     });
+}
+
+/// The lag spread over months, below the single shift's field: a check box, then one
+/// percentage per month of delay with the total. Switching it on starts from the single
+/// shift (100 % after its months); switching it off keeps the spread's mean delay, rounded.
+fn lag_spread(ui: &mut Ui, fields: &Fields<'_>, messages: &Messages<'_>, a: &mut Assumptions) {
+    let language = fields.language;
+    let t = language.text();
+    let currency = fields.currency;
+    let mut spread = !a.sales_cycle_lag_spread_percent.is_empty();
+    ui.label("");
+    let toggled = ui
+        .add_enabled(
+            fields.enabled,
+            egui::Checkbox::new(&mut spread, t.lag_spread),
+        )
+        .on_hover_text(t.hint_lag_spread)
+        .changed();
+    ui.label("");
+    ui.end_row();
+    if toggled {
+        let shares = &mut a.sales_cycle_lag_spread_percent;
+        if spread {
+            let months = (a.sales_cycle_lag_months as usize).min(MAX_LAG_MONTHS);
+            *shares = vec![0.0; months + 1];
+            shares[months] = 100.0;
+        } else {
+            let mean: f64 = shares
+                .iter()
+                .enumerate()
+                .map(|(k, w)| k as f64 * w)
+                .sum::<f64>()
+                / shares.iter().sum::<f64>();
+            if mean.is_finite() {
+                a.sales_cycle_lag_months = mean.round().clamp(0.0, MAX_LAG_MONTHS as f64) as u32;
+            }
+            shares.clear();
+        }
+    }
+    if a.sales_cycle_lag_spread_percent.is_empty() {
+        return;
+    }
+    for k in 0..a.sales_cycle_lag_spread_percent.len() {
+        let key = format!("lag_share_{k}");
+        let label = language.lag_delay(k);
+        let problem = messages.of(Field::SalesCycleLagShare(k), currency);
+        NumberField::new(
+            fields,
+            FieldLabel::new(&key, &label),
+            &mut a.sales_cycle_lag_spread_percent[k],
+            Unit::Percent,
+        )
+        .problem(problem)
+        .show(ui);
+    }
+    let shares = &mut a.sales_cycle_lag_spread_percent;
+    ui.label("");
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(
+                fields.enabled && shares.len() <= MAX_LAG_MONTHS,
+                egui::Button::new(t.lag_add_month),
+            )
+            .clicked()
+        {
+            shares.push(0.0);
+        }
+        if ui
+            .add_enabled(
+                fields.enabled && shares.len() > 1,
+                egui::Button::new(t.lag_remove_month),
+            )
+            .clicked()
+        {
+            shares.pop();
+        }
+        let total: f64 = shares.iter().sum();
+        ui.label(fill(
+            t.lag_spread_total,
+            &[("total", &language.numbers().percent(total))],
+        ));
+    });
+    message_cell(
+        ui,
+        messages.of(Field::SalesCycleLagShares, currency).as_deref(),
+    );
+    ui.end_row();
 }
 
 fn seasonality(ui: &mut Ui, fields: &Fields<'_>, messages: &Messages<'_>, a: &mut Assumptions) {

@@ -68,7 +68,13 @@ pub fn show(
         if let (Some((first, measurable)), Some(agreed)) =
             (review.cohort_before_data, doc.scenario(review.scenario))
         {
-            let lag = f64::from(agreed.assumptions.sales_cycle_lag_months);
+            let lag = agreed.assumptions.lag();
+            let longest = language.with_unit(lag.longest() as f64, Unit::Months, "");
+            let lag = if lag.single().is_some() {
+                longest
+            } else {
+                fill(t.lag_up_to, &[("months", &longest)])
+            };
             ui.label(
                 RichText::new(fill(
                     t.review_cohort_before_data,
@@ -77,7 +83,7 @@ pub fn show(
                         ("to", &language.month(review.closes.1)),
                         ("arrived_from", &language.month(review.arrivals.0)),
                         ("arrived_to", &language.month(review.arrivals.1)),
-                        ("lag", &language.with_unit(lag, Unit::Months, "")),
+                        ("lag", &lag),
                         ("first", &language.month(first)),
                         ("measurable", &language.month(measurable)),
                     ],

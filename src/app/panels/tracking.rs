@@ -207,6 +207,11 @@ fn hug_charts(
         let names = labels.clone();
         let x: Vec<f64> = (0..points.len()).map(|i| i as f64).collect();
         let line: Vec<LinePoint> = points.iter().map(|(_, p)| *p).collect();
+        let fan: Vec<(f64, FanPoint)> = computed
+            .period_fan
+            .iter()
+            .map(|(i, f)| (*i as f64, *f))
+            .collect();
         ui.label(RichText::new(t.period_chart_title).strong());
         hug_chart(
             ui,
@@ -216,7 +221,7 @@ fn hug_charts(
             &x,
             &names,
             &line,
-            &[],
+            &fan,
             view.quantity,
             if view.by == Granularity::Week {
                 4.0
