@@ -13,6 +13,8 @@ pub const SERVICE: &str = "sla-planner";
 pub fn env_var(provider: Provider) -> &'static str {
     match provider {
         Provider::HubSpot => "SLA_PLANNER_HUBSPOT_TOKEN",
+        Provider::Salesforce => "SLA_PLANNER_SALESFORCE_TOKEN",
+        Provider::Pipedrive => "SLA_PLANNER_PIPEDRIVE_TOKEN",
     }
 }
 

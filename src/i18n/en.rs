@@ -886,4 +886,8 @@ pub const TEXT: Text = Text {
     cli_sync_dry_run: "Dry run: {file} is unchanged.",
     cli_sync_saved: "Updated {file} from {crm}.",
     cli_sync_not_saved: "Not saved: {file} is unchanged.",
+    // Issue 19: Salesforce and Pipedrive.
+    crm_no_instance: "{crm} needs the org's instance URL (https://…my.salesforce.com, the instance_url that comes with the token): pass --base-url, or connect in the app (File ▸ Connect to CRM…).",
+    crm_bad_field: "“{field}” is not a field name of {crm} (letters, digits and _, parts joined by .): correct the mapping.",
+    crm_denied: "{crm} refused the request (403): {message}. The token's user needs {permission}.",
 };

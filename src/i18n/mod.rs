@@ -1282,6 +1282,9 @@ pub struct Text {
     pub cli_sync_dry_run: &'static str,
     pub cli_sync_saved: &'static str,
     pub cli_sync_not_saved: &'static str,
+    pub crm_no_instance: &'static str,
+    pub crm_bad_field: &'static str,
+    pub crm_denied: &'static str,
 }
 
 #[cfg(test)]

@@ -886,4 +886,8 @@ pub const TEXT: Text = Text {
     cli_sync_dry_run: "Proefrun: {file} is niet gewijzigd.",
     cli_sync_saved: "{file} bijgewerkt vanuit {crm}.",
     cli_sync_not_saved: "Niet opgeslagen: {file} is ongewijzigd.",
+    // Issue 19: Salesforce en Pipedrive.
+    crm_no_instance: "{crm} heeft de instance-URL van de org nodig (https://…my.salesforce.com, de instance_url die bij het token hoort): geef --base-url op, of maak in de app verbinding (Bestand ▸ Verbinden met CRM…).",
+    crm_bad_field: "“{field}” is geen veldnaam van {crm} (letters, cijfers en _, delen verbonden door .): corrigeer de koppeling.",
+    crm_denied: "{crm} weigert het verzoek (403): {message}. De gebruiker van het token heeft {permission} nodig.",
 };
