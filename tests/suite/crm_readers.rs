@@ -30,7 +30,10 @@ fn since() -> NaiveDate {
 }
 
 fn object(value: Value) -> Map<String, Value> {
-    value.as_object().unwrap().clone()
+    match value {
+        Value::Object(map) => map,
+        other => panic!("not an object: {other}"),
+    }
 }
 
 /// A lead both as the CRM sends it and as a CSV export row.
