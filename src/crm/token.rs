@@ -41,3 +41,26 @@ pub fn find(provider: Provider) -> Result<String, CrmError> {
         }),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each CRM has its own variable and credential-store account, named after its key, and a
+    /// standard mapping that reads the created day.
+    #[test]
+    fn every_crm_has_its_own_token_and_mapping() {
+        for provider in Provider::ALL {
+            assert_eq!(
+                env_var(provider),
+                format!("SLA_PLANNER_{}_TOKEN", provider.key().to_uppercase())
+            );
+            let mapping = provider.default_mapping();
+            assert!(
+                mapping
+                    .columns
+                    .contains_key(&crate::document::ImportField::Created)
+            );
+        }
+    }
+}
