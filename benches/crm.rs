@@ -178,6 +178,7 @@ fn salesforce_org() -> Org {
         "Working - Contacted",
         "Closed - Converted",
     ];
+    let sources = ["Web", "Phone Inquiry", "Partner Referral", "Purchased List"];
     let mut opportunities = Vec::new();
     let leads = (0..CONTACTS)
         .map(|i| {
@@ -187,13 +188,14 @@ fn salesforce_org() -> Org {
             let converted = (i % 5 == 4).then(|| format!("006{i:015}"));
             if let Some(id) = &converted {
                 let won = (at + chrono::Days::new(20)).format("%Y-%m-%d").to_string();
-                let opportunity = json!({"Id": id, "IsWon": true, "CloseDate": won, "Amount": 12500.0});
+                let opportunity =
+                    json!({"Id": id, "IsWon": true, "CloseDate": won, "Amount": 12500.0});
                 opportunities.push(opportunity.as_object().unwrap().clone());
             }
             let fields = json!({
                 "Id": format!("00Q{i:015}"),
                 "CreatedDate": at.format("%Y-%m-%dT%H:%M:%S%.3f+0000").to_string(),
-                "LeadSource": ["Web", "Phone Inquiry", "Partner Referral", "Purchased List"][(i % 4) as usize],
+                "LeadSource": sources[(i % 4) as usize],
                 "Status": status,
                 "ConvertedOpportunityId": converted,
             });
