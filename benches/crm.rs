@@ -2,7 +2,9 @@
 //! 127.0.0.1, the one the tests use) aggregated in under 2 s plus the fake's own time. The
 //! second benchmark fetches the same 500 pages without reading them: the fake's time and
 //! the transport's, so the difference is what the sync itself costs (paging, JSON, per-lead
-//! records, aggregation). README "Performance" gives the figures.
+//! records, aggregation). The third syncs 100,000 Salesforce leads (50 pages of 2,000, a fifth
+//! converted into won opportunities asked for 200 ids a query) from the Salesforce fake.
+//! README "Performance" gives the figures.
 
 #![expect(clippy::unwrap_used, reason = "a benchmark stops on a broken fixture")]
 
@@ -20,7 +22,7 @@ use sla_planner::crm::{self, Provider, Request};
 use sla_planner::document::SlaDocument;
 use sla_planner::tracking::import::Progress;
 
-use crm_fake::{Contact, Fake};
+use crm_fake::{Contact, Fake, Item, Org};
 
 const CONTACTS: i64 = 100_000;
 
@@ -147,7 +149,68 @@ fn bench(c: &mut Criterion) {
             bytes
         });
     });
+    let fake = Fake::salesforce(salesforce_org(), usize::MAX);
+    let settings = crm::settings_for(&doc, Provider::Salesforce.default_mapping());
+    let request = Request {
+        provider: Provider::Salesforce,
+        base_url: Some(&fake.url),
+        token: "bench-token",
+        since: NaiveDate::from_ymd_opt(2027, 1, 1).unwrap(),
+    };
+    group.bench_function("sync 100,000 Salesforce leads (50 pages)", |b| {
+        b.iter(|| {
+            let synced = crm::fetch(&request, &settings, &Progress::default()).unwrap();
+            assert_eq!(synced.read, 100_000);
+            synced
+        });
+    });
     group.finish();
+}
+
+/// 100,000 leads over the first 100 days of 2027 with the standard fields, every fifth
+/// converted into an opportunity that was won.
+fn salesforce_org() -> Org {
+    let start = start_ms();
+    let statuses = [
+        "Open - Not Contacted",
+        "Working - Contacted",
+        "Closed - Not Converted",
+        "Working - Contacted",
+        "Closed - Converted",
+    ];
+    let sources = ["Web", "Phone Inquiry", "Partner Referral", "Purchased List"];
+    let mut opportunities = Vec::new();
+    let leads = (0..CONTACTS)
+        .map(|i| {
+            let created = start + i * 86_400;
+            let at = chrono::DateTime::from_timestamp_millis(created).unwrap();
+            let status = statuses[(i % 5) as usize];
+            let converted = (i % 5 == 4).then(|| format!("006{i:015}"));
+            if let Some(id) = &converted {
+                let won = (at + chrono::Days::new(20)).format("%Y-%m-%d").to_string();
+                let opportunity =
+                    json!({"Id": id, "IsWon": true, "CloseDate": won, "Amount": 12500.0});
+                opportunities.push(opportunity.as_object().unwrap().clone());
+            }
+            let fields = json!({
+                "Id": format!("00Q{i:015}"),
+                "CreatedDate": at.format("%Y-%m-%dT%H:%M:%S%.3f+0000").to_string(),
+                "LeadSource": sources[(i % 4) as usize],
+                "Status": status,
+                "ConvertedOpportunityId": converted,
+            });
+            Item {
+                created_ms: created,
+                fields: fields.as_object().unwrap().clone(),
+            }
+        })
+        .collect();
+    Org {
+        name: "Bench Inc.".into(),
+        leads,
+        opportunities,
+        batch: 2000,
+    }
 }
 
 criterion_group!(benches, bench);

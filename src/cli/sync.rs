@@ -1,8 +1,9 @@
-//! `sla-planner sync DOC --crm hubspot`: the document's actuals straight from the CRM, for a
+//! `sla-planner sync DOC --crm hubspot|salesforce|pipedrive`: the document's actuals straight from the CRM, for a
 //! scheduler's nightly run. The same reader and aggregation as the app's Update from CRM
 //! (`crate::crm`), the same replace-by-day as the CSV import; the document is saved atomically
 //! and only when the whole fetch succeeded. Exit 0 when updated, 1 on a CRM or file error (the
-//! document unchanged), 2 on a bad command line (clap's own exit code).
+//! document unchanged), 2 on a bad command line (clap's own exit code, or Salesforce without
+//! an instance URL in `--base-url` or the document).
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -20,8 +21,9 @@ use crate::tracking::import::Progress;
 pub struct SyncArgs {
     /// The SLA file (.sla.ron) to update; replaced atomically.
     pub doc: PathBuf,
-    /// The CRM to read the leads from. The token comes from `SLA_PLANNER_HUBSPOT_TOKEN`, else
-    /// from the system's credential store.
+    /// The CRM to read the leads from. The token comes from `SLA_PLANNER_HUBSPOT_TOKEN`,
+    /// `SLA_PLANNER_SALESFORCE_TOKEN` or `SLA_PLANNER_PIPEDRIVE_TOKEN`, else from the system's
+    /// credential store.
     #[arg(long, value_enum)]
     pub crm: CrmArg,
     /// Read the leads created from this day (YYYY-MM-DD) [default: the first day of the agreed
@@ -31,7 +33,8 @@ pub struct SyncArgs {
     /// Read and report, but leave DOC unchanged.
     #[arg(long)]
     pub dry_run: bool,
-    /// The API's address (a proxy, a sandbox, a test): https, or http on a loopback address.
+    /// The API's address (a proxy, a sandbox, a test; for Salesforce the org's instance URL):
+    /// https, or http on a loopback address.
     #[arg(long, value_parser = parse_base)]
     pub base_url: Option<String>,
 }
@@ -40,12 +43,16 @@ pub struct SyncArgs {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum CrmArg {
     Hubspot,
+    Salesforce,
+    Pipedrive,
 }
 
 impl From<CrmArg> for Provider {
     fn from(crm: CrmArg) -> Self {
         match crm {
             CrmArg::Hubspot => Self::HubSpot,
+            CrmArg::Salesforce => Self::Salesforce,
+            CrmArg::Pipedrive => Self::Pipedrive,
         }
     }
 }
@@ -79,6 +86,12 @@ pub fn run_sync(args: &SyncArgs, today: NaiveDate, language: Language) -> Outcom
         });
     if let Some(base) = &args.base_url {
         link.base_url = Some(base.clone());
+    }
+    if link.base_url.is_none() && provider.default_base().is_none() {
+        return Outcome {
+            code: 2,
+            ..crm_error(&crm::CrmError::NoInstance)
+        };
     }
     let token = match crm::token::find(provider) {
         Ok(token) => token,

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use super::CrmError;
+use super::{CrmError, Provider};
 use crate::tracking::import::Progress;
 
 /// The longest a request may take, from connecting to the last byte of the answer.
@@ -29,6 +29,7 @@ const FIRST_BACKOFF: Duration = Duration::from_millis(250);
 /// A client of one CRM's API: its base URL and how it is authenticated.
 pub struct Client {
     agent: ureq::Agent,
+    provider: Provider,
     base: String,
     auth: (&'static str, String),
     /// The token, only to blank it out of any text the CRM sends back.
@@ -37,8 +38,17 @@ pub struct Client {
 
 impl std::fmt::Debug for Client {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Client").field("base", &self.base).finish()
+        f.debug_struct("Client")
+            .field("provider", &self.provider)
+            .field("base", &self.base)
+            .finish()
     }
+}
+
+/// What a request sends.
+enum Method<'a> {
+    Get(&'a [(&'a str, &'a str)]),
+    Post(String),
 }
 
 /// Whether `url` may be called: `https://`, or `http://` to a loopback address. Returns the
@@ -75,9 +85,16 @@ fn is_loopback(host_port: &str) -> bool {
 }
 
 impl Client {
-    /// A client of the API at `base`, authenticated by the header `auth`.
-    pub fn new(base: &str, auth: (&'static str, String), secret: &str) -> Result<Self, CrmError> {
+    /// A client of `provider`'s API at `base`, authenticated with `token` as the provider
+    /// documents: `Authorization: Bearer` (HubSpot, Salesforce) or `x-api-token` (Pipedrive).
+    pub fn new(provider: Provider, base: &str, token: &str) -> Result<Self, CrmError> {
         let base = check_base(base)?;
+        let auth = match provider {
+            Provider::HubSpot | Provider::Salesforce => {
+                ("Authorization", format!("Bearer {token}"))
+            }
+            Provider::Pipedrive => ("x-api-token", token.to_owned()),
+        };
         let config = ureq::Agent::config_builder()
             .http_status_as_error(false)
             .https_only(!base.to_ascii_lowercase().starts_with("http://"))
@@ -87,18 +104,35 @@ impl Client {
             .build();
         Ok(Self {
             agent: config.new_agent(),
+            provider,
             base,
             auth,
-            secret: secret.to_owned(),
+            secret: token.to_owned(),
         })
     }
 
     /// `POST path` (from the base URL) with a JSON body; the answer's JSON.
     pub fn post(&self, path: &str, body: &Value, progress: &Progress) -> Result<Value, CrmError> {
-        self.send(path, &body.to_string(), progress)
+        self.send(path, &Method::Post(body.to_string()), progress)
     }
 
-    fn send(&self, path: &str, body: &str, progress: &Progress) -> Result<Value, CrmError> {
+    /// `GET path` (from the base URL) with the query parameters `query` (percent-encoded
+    /// here); the answer's JSON.
+    pub fn get(
+        &self,
+        path: &str,
+        query: &[(&str, &str)],
+        progress: &Progress,
+    ) -> Result<Value, CrmError> {
+        self.send(path, &Method::Get(query), progress)
+    }
+
+    fn send(
+        &self,
+        path: &str,
+        method: &Method<'_>,
+        progress: &Progress,
+    ) -> Result<Value, CrmError> {
         let url = format!("{}{path}", self.base);
         let mut server_tries = 0;
         let mut rate_tries = 0;
@@ -106,12 +140,21 @@ impl Client {
             if progress.is_cancelled() {
                 return Err(CrmError::Cancelled);
             }
-            let answer = self
-                .agent
-                .post(&url)
-                .header(self.auth.0, &self.auth.1)
-                .header("Content-Type", "application/json")
-                .send(body);
+            let answer = match method {
+                Method::Get(query) => self
+                    .agent
+                    .get(&url)
+                    .header(self.auth.0, &self.auth.1)
+                    .header("Accept", "application/json")
+                    .query_pairs(query.iter().copied())
+                    .call(),
+                Method::Post(body) => self
+                    .agent
+                    .post(&url)
+                    .header(self.auth.0, &self.auth.1)
+                    .header("Content-Type", "application/json")
+                    .send(body),
+            };
             let mut response = match answer {
                 Ok(response) => response,
                 Err(ureq::Error::Timeout(_)) => return Err(CrmError::Timeout),
@@ -134,7 +177,8 @@ impl Client {
                     .and_then(|v| v.to_str().ok())
                     .map(str::to_owned)
             };
-            let retry_after = header("retry-after");
+            // Pipedrive says when its window resets rather than when to retry.
+            let retry_after = header("retry-after").or_else(|| header("x-ratelimit-reset"));
             let secondly_left = header("x-hubspot-ratelimit-secondly-remaining");
             let text = response
                 .body_mut()
@@ -175,15 +219,7 @@ impl Client {
                     wait(backoff(server_tries), progress)?;
                 }
                 401 => return Err(CrmError::Unauthorized),
-                403 => {
-                    return Err(CrmError::Forbidden {
-                        scope: text
-                            .ok()
-                            .as_deref()
-                            .and_then(scope_of)
-                            .map(|s| self.redact(&s)),
-                    });
-                }
+                403 => return Err(self.forbidden(text.ok().as_deref())),
                 _ => {
                     return Err(CrmError::Refused {
                         status,
@@ -196,6 +232,30 @@ impl Client {
                     });
                 }
             }
+        }
+    }
+
+    /// A `403` in the provider's terms: HubSpot names the missing scope; Salesforce answers
+    /// `REQUEST_LIMIT_EXCEEDED` when the org's daily API requests are used up (a limit, not a
+    /// permission) and otherwise names what is not allowed; Pipedrive says it in `error`.
+    fn forbidden(&self, body: Option<&str>) -> CrmError {
+        match self.provider {
+            Provider::HubSpot => CrmError::Forbidden {
+                scope: body.and_then(scope_of).map(|s| self.redact(&s)),
+            },
+            Provider::Salesforce
+                if body.and_then(salesforce_code).as_deref() == Some("REQUEST_LIMIT_EXCEEDED") =>
+            {
+                CrmError::RateLimited {
+                    policy: Some("REQUEST_LIMIT_EXCEEDED".to_owned()),
+                }
+            }
+            Provider::Salesforce | Provider::Pipedrive => CrmError::Denied {
+                message: body
+                    .and_then(message_of)
+                    .map(|m| self.redact(&m))
+                    .unwrap_or_default(),
+            },
         }
     }
 
@@ -265,15 +325,32 @@ fn scope_of(body: &str) -> Option<String> {
     message_of(body)
 }
 
-/// The message of an error answer: HubSpot's `message`, Salesforce's `[{"message"}]`,
+/// The `errorCode` of Salesforce's error answer `[{"message": …, "errorCode": …}]`.
+fn salesforce_code(body: &str) -> Option<String> {
+    let value: Value = serde_json::from_str(body).ok()?;
+    let first = value.as_array()?.first()?;
+    first
+        .get("errorCode")
+        .and_then(Value::as_str)
+        .map(str::to_owned)
+}
+
+/// The message of an error answer: HubSpot's `message`, Salesforce's `[{"message"}]` (with
+/// its `errorCode` after it, the name Salesforce's documentation explains it under),
 /// Pipedrive's `error`.
 fn message_of(body: &str) -> Option<String> {
     let value: Value = serde_json::from_str(body).ok()?;
     let first = value.as_array().and_then(|a| a.first()).unwrap_or(&value);
-    ["message", "error"]
+    let message: String = ["message", "error"]
         .iter()
-        .find_map(|key| first.get(key).and_then(Value::as_str))
-        .map(|m| m.chars().take(300).collect())
+        .find_map(|key| first.get(key).and_then(Value::as_str))?
+        .chars()
+        .take(300)
+        .collect();
+    match first.get("errorCode").and_then(Value::as_str) {
+        Some(code) if value.is_array() => Some(format!("{message} ({code})")),
+        _ => Some(message),
+    }
 }
 
 #[cfg(test)]
@@ -310,5 +387,25 @@ mod tests {
         assert_eq!(scope_of(body).as_deref(), Some("crm.objects.contacts.read"));
         assert_eq!(backoff(1), Duration::from_millis(250));
         assert_eq!(backoff(3), Duration::from_secs(1));
+    }
+
+    #[test]
+    fn salesforce_and_pipedrive_errors_are_read() {
+        let salesforce =
+            r#"[{"message":"Session expired or invalid","errorCode":"INVALID_SESSION_ID"}]"#;
+        assert_eq!(
+            message_of(salesforce).as_deref(),
+            Some("Session expired or invalid (INVALID_SESSION_ID)")
+        );
+        assert_eq!(
+            salesforce_code(salesforce).as_deref(),
+            Some("INVALID_SESSION_ID")
+        );
+        let pipedrive = r#"{"success":false,"error":"unauthorized access","errorCode":401}"#;
+        assert_eq!(
+            message_of(pipedrive).as_deref(),
+            Some("unauthorized access")
+        );
+        assert_eq!(salesforce_code(pipedrive), None);
     }
 }

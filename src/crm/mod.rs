@@ -12,9 +12,12 @@
 
 mod http;
 pub mod hubspot;
+pub mod pipedrive;
+mod record;
+pub mod salesforce;
 pub mod token;
 
-pub use http::check_base;
+pub use http::{Client, check_base};
 
 use chrono::NaiveDate;
 
@@ -30,6 +33,8 @@ impl Provider {
     pub fn name(self) -> &'static str {
         match self {
             Self::HubSpot => "HubSpot",
+            Self::Salesforce => "Salesforce",
+            Self::Pipedrive => "Pipedrive",
         }
     }
 
@@ -37,13 +42,18 @@ impl Provider {
     pub fn key(self) -> &'static str {
         match self {
             Self::HubSpot => "hubspot",
+            Self::Salesforce => "salesforce",
+            Self::Pipedrive => "pipedrive",
         }
     }
 
-    /// The API's address when the document names none.
-    pub fn default_base(self) -> &'static str {
+    /// The API's address when the document names none. Salesforce has none: every org has
+    /// its own instance URL (the token's `instance_url`).
+    pub fn default_base(self) -> Option<&'static str> {
         match self {
-            Self::HubSpot => hubspot::DEFAULT_BASE,
+            Self::HubSpot => Some(hubspot::DEFAULT_BASE),
+            Self::Salesforce => None,
+            Self::Pipedrive => Some(pipedrive::DEFAULT_BASE),
         }
     }
 
@@ -51,6 +61,8 @@ impl Provider {
     pub fn default_mapping(self) -> ImportMapping {
         match self {
             Self::HubSpot => hubspot::default_mapping(),
+            Self::Salesforce => salesforce::default_mapping(),
+            Self::Pipedrive => pipedrive::default_mapping(),
         }
     }
 }
@@ -76,6 +88,12 @@ pub enum CrmError {
         /// Why the credential store could not be asked, when it could not.
         store: Option<String>,
     },
+    #[error("no instance URL")]
+    NoInstance,
+    #[error("not a field name: {name}")]
+    BadField { name: String },
+    #[error("refused: {message}")]
+    Denied { message: String },
     #[error("not a web address: {url}")]
     BadUrl { url: String },
     #[error("not https: {url}")]
@@ -119,6 +137,18 @@ impl CrmError {
                     ("reason", reason),
                 ],
             ),
+            Self::NoInstance => fill(t.crm_no_instance, &[("crm", name)]),
+            Self::BadField { name: field } => {
+                fill(t.crm_bad_field, &[("crm", name), ("field", field)])
+            }
+            Self::Denied { message } => fill(
+                t.crm_denied,
+                &[
+                    ("crm", name),
+                    ("message", message),
+                    ("permission", provider.read_scope()),
+                ],
+            ),
             Self::BadUrl { url } => fill(t.crm_bad_url, &[("url", url)]),
             Self::Insecure { url } => fill(t.crm_insecure, &[("url", url)]),
             Self::Network { reason } => fill(t.crm_network, &[("crm", name), ("reason", reason)]),
@@ -158,10 +188,14 @@ impl CrmError {
 }
 
 impl Provider {
-    /// The scope (permission) a token needs to read the leads.
+    /// The scope (permission) a token needs to read the leads: HubSpot's private-app scope,
+    /// Salesforce's user permission and OAuth scope, Pipedrive's OAuth scopes (an API token
+    /// carries its user's own visibility).
     pub fn read_scope(self) -> &'static str {
         match self {
             Self::HubSpot => "crm.objects.contacts.read",
+            Self::Salesforce => "API Enabled (OAuth scope api)",
+            Self::Pipedrive => "leads:read, deals:read",
         }
     }
 }
@@ -288,28 +322,32 @@ pub fn fetch(
     settings: &Settings,
     progress: &Progress,
 ) -> Result<Synced, CrmError> {
-    let base = request
-        .base_url
-        .unwrap_or_else(|| request.provider.default_base());
+    let client = client(request)?;
     let mut aggregate = Aggregate::new(settings);
     let mut synced = Synced::default();
+    let into = (&mut aggregate, &mut synced);
     match request.provider {
-        Provider::HubSpot => {
-            let auth = ("Authorization", format!("Bearer {}", request.token));
-            let client = http::Client::new(base, auth, request.token)?;
-            hubspot::read(
-                &client,
-                request.since,
-                settings,
-                progress,
-                (&mut aggregate, &mut synced),
-            )?;
+        Provider::HubSpot => hubspot::read(&client, request.since, settings, progress, into)?,
+        Provider::Salesforce => {
+            salesforce::read(&client, request.since, settings, progress, into)?;
+        }
+        Provider::Pipedrive => {
+            pipedrive::read(&client, request.since, settings, progress, into)?;
         }
     }
     synced.imported = aggregate.imported;
     synced.outside = aggregate.outside.take();
     synced.records = aggregate.records();
     Ok(synced)
+}
+
+/// A client of the request's CRM at its base URL (or the provider's own), with its token.
+pub fn client(request: &Request<'_>) -> Result<Client, CrmError> {
+    let base = request
+        .base_url
+        .or_else(|| request.provider.default_base())
+        .ok_or(CrmError::NoInstance)?;
+    Client::new(request.provider, base, request.token)
 }
 
 /// Puts a complete sync into the document: per day and source, what the CRM holds replaces

@@ -13,6 +13,8 @@ pub const SERVICE: &str = "sla-planner";
 pub fn env_var(provider: Provider) -> &'static str {
     match provider {
         Provider::HubSpot => "SLA_PLANNER_HUBSPOT_TOKEN",
+        Provider::Salesforce => "SLA_PLANNER_SALESFORCE_TOKEN",
+        Provider::Pipedrive => "SLA_PLANNER_PIPEDRIVE_TOKEN",
     }
 }
 
@@ -37,5 +39,28 @@ pub fn find(provider: Provider) -> Result<String, CrmError> {
             provider,
             store: Some(error.to_string()),
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each CRM has its own variable and credential-store account, named after its key, and a
+    /// standard mapping that reads the created day.
+    #[test]
+    fn every_crm_has_its_own_token_and_mapping() {
+        for provider in Provider::ALL {
+            assert_eq!(
+                env_var(provider),
+                format!("SLA_PLANNER_{}_TOKEN", provider.key().to_uppercase())
+            );
+            let mapping = provider.default_mapping();
+            assert!(
+                mapping
+                    .columns
+                    .contains_key(&crate::document::ImportField::Created)
+            );
+        }
     }
 }

@@ -11,6 +11,13 @@ use super::ImportMapping;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Provider {
     HubSpot,
+    Salesforce,
+    Pipedrive,
+}
+
+impl Provider {
+    /// Every CRM, in the order the app offers them.
+    pub const ALL: [Self; 3] = [Self::HubSpot, Self::Salesforce, Self::Pipedrive];
 }
 
 /// What the document remembers of its CRM, so the next sync needs no questions.

@@ -898,4 +898,8 @@ pub const TEXT: Text = Text {
     lag_spread_total: "Together {total}",
     warn_lag_unmet: "{month}: with the sales-cycle lag spread over months, no lead plan without negative leads closes the {planned} customers planned (a sharp seasonal change); the nearest plan closes about {expected}, and the leads of some months are 0.",
     lead_value_note_spread: "Lead value = leads × {value}, what one lead is worth: the marketing revenue those leads will close, {when}.",
+    // Issue 19: Salesforce and Pipedrive.
+    crm_no_instance: "{crm} needs the org's instance URL (https://…my.salesforce.com, the instance_url that comes with the token): pass --base-url, or connect in the app (File ▸ Connect to CRM…).",
+    crm_bad_field: "“{field}” is not a field name of {crm} (letters, digits and _, parts joined by .): correct the mapping.",
+    crm_denied: "{crm} refused the request (403): {message}. The token's user needs {permission}.",
 };

@@ -1350,6 +1350,9 @@ pub struct Text {
     pub lag_spread_total: &'static str,
     pub warn_lag_unmet: &'static str,
     pub lead_value_note_spread: &'static str,
+    pub crm_no_instance: &'static str,
+    pub crm_bad_field: &'static str,
+    pub crm_denied: &'static str,
 }
 
 #[cfg(test)]

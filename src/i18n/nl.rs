@@ -898,4 +898,8 @@ pub const TEXT: Text = Text {
     lag_spread_total: "Samen {total}",
     warn_lag_unmet: "{month}: met de doorlooptijd verkoop gespreid over maanden levert geen leadplan zonder negatieve leads de {planned} geplande klanten op (een scherpe seizoenswisseling); het dichtstbijzijnde plan levert er ongeveer {expected}, en de leads van sommige maanden zijn 0.",
     lead_value_note_spread: "Leadwaarde = leads × {value}, wat één lead waard is: de marketingomzet die die leads opleveren, {when}.",
+    // Issue 19: Salesforce en Pipedrive.
+    crm_no_instance: "{crm} heeft de instance-URL van de org nodig (https://…my.salesforce.com, de instance_url die bij het token hoort): geef --base-url op, of maak in de app verbinding (Bestand ▸ Verbinden met CRM…).",
+    crm_bad_field: "“{field}” is geen veldnaam van {crm} (letters, cijfers en _, delen verbonden door .): corrigeer de koppeling.",
+    crm_denied: "{crm} weigert het verzoek (403): {message}. De gebruiker van het token heeft {permission} nodig.",
 };
