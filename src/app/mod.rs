@@ -6,6 +6,7 @@
 //! charts show the new numbers in the very frame the user typed them.
 
 mod commands;
+mod crm;
 mod dialogs;
 mod document_memory;
 mod editor;
@@ -93,6 +94,9 @@ pub struct AppOptions {
     /// The user's locale ("nl-NL"); `None`: the system's. A new plan gets its country's
     /// public holidays.
     pub locale: Option<String>,
+    /// Where the CRM tokens pasted in File ▸ Connect to CRM… are kept: the system's credential
+    /// store (memory where it cannot be used); tests keep them in memory only.
+    pub tokens: crate::crm::token::Vault,
 }
 
 /// Settings that persist between runs (eframe storage). Never the document: it lives only in
@@ -365,6 +369,8 @@ pub struct App {
     meeting: Option<panels::Meeting>,
     /// The CRM import window, while it is open.
     import: Option<import::ImportDialog>,
+    /// The CRM connect and update windows, and this session's tokens.
+    crm: crm::CrmWindows,
     /// A file open read-only because someone else edits it, whose lock the user asked to be
     /// told about ("Notify me when it is free").
     watching: Option<PathBuf>,
@@ -442,6 +448,7 @@ impl App {
                 .unwrap_or_else(|| chrono::Local::now().date_naive()),
             meeting: None,
             import: None,
+            crm: crm::CrmWindows::new(options.tokens),
             watching: None,
         };
         if let Some(path) = options.file {
@@ -593,6 +600,7 @@ impl App {
         let unknown = std::mem::take(&mut loaded.unknown_fields);
         self.take_editor(Editor::opened(path, loaded, lock));
         self.opened_now(&unknown);
+        self.update_on_open();
     }
 
     /// What follows every opening: the recent list, notices, no recovery file of the last one.
@@ -1067,6 +1075,7 @@ impl eframe::App for App {
         panels::show(self, ui, &plan);
         dialogs::show(self, &ctx);
         import::show(self, &ctx);
+        crm::show(self, &ctx);
         self.file_dialogs.show(&ctx, self.language.text());
         for command in std::mem::take(&mut self.queued) {
             self.run_command(&ctx, command);

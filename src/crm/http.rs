@@ -95,10 +95,16 @@ impl Client {
 
     /// `POST path` (from the base URL) with a JSON body; the answer's JSON.
     pub fn post(&self, path: &str, body: &Value, progress: &Progress) -> Result<Value, CrmError> {
-        self.send(path, &body.to_string(), progress)
+        self.send(path, Some(&body.to_string()), progress)
     }
 
-    fn send(&self, path: &str, body: &str, progress: &Progress) -> Result<Value, CrmError> {
+    /// `GET path` (from the base URL); the answer's JSON.
+    pub fn get(&self, path: &str, progress: &Progress) -> Result<Value, CrmError> {
+        self.send(path, None, progress)
+    }
+
+    /// Sends a `POST` with `body`, or a `GET` without one.
+    fn send(&self, path: &str, body: Option<&str>, progress: &Progress) -> Result<Value, CrmError> {
         let url = format!("{}{path}", self.base);
         let mut server_tries = 0;
         let mut rate_tries = 0;
@@ -106,12 +112,19 @@ impl Client {
             if progress.is_cancelled() {
                 return Err(CrmError::Cancelled);
             }
-            let answer = self
-                .agent
-                .post(&url)
-                .header(self.auth.0, &self.auth.1)
-                .header("Content-Type", "application/json")
-                .send(body);
+            let answer = match body {
+                Some(body) => self
+                    .agent
+                    .post(&url)
+                    .header(self.auth.0, &self.auth.1)
+                    .header("Content-Type", "application/json")
+                    .send(body),
+                None => self
+                    .agent
+                    .get(&url)
+                    .header(self.auth.0, &self.auth.1)
+                    .call(),
+            };
             let mut response = match answer {
                 Ok(response) => response,
                 Err(ureq::Error::Timeout(_)) => return Err(CrmError::Timeout),

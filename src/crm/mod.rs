@@ -10,10 +10,12 @@
 //!
 //! The token is never part of the document or of any message: see [`token`].
 
+mod check;
 mod http;
 pub mod hubspot;
 pub mod token;
 
+pub use check::{Connected, check};
 pub use http::check_base;
 
 use chrono::NaiveDate;
@@ -26,6 +28,9 @@ use crate::tracking::import::{
 };
 
 impl Provider {
+    /// Every CRM the planner reads from, in the order the connect window lists them.
+    pub const ALL: [Self; 1] = [Self::HubSpot];
+
     /// The name the user knows it by.
     pub fn name(self) -> &'static str {
         match self {
@@ -47,6 +52,14 @@ impl Provider {
         }
     }
 
+    /// The status values the CRM has out of the box (HubSpot's lifecycle stages), offered in
+    /// the mapping besides those the document names.
+    pub fn statuses(self) -> &'static [&'static str] {
+        match self {
+            Self::HubSpot => &hubspot::STAGES,
+        }
+    }
+
     /// The mapping used when the document has none: the CRM's standard properties.
     pub fn default_mapping(self) -> ImportMapping {
         match self {
@@ -62,6 +75,7 @@ impl Default for CrmLink {
             base_url: None,
             mapping: Provider::HubSpot.default_mapping(),
             last_sync: None,
+            update_on_open: false,
         }
     }
 }
@@ -320,6 +334,22 @@ pub fn apply(doc: &mut SlaDocument, synced: &Synced, mut link: CrmLink, sync: La
     doc.actuals.replace_held(synced.records.clone());
     link.last_sync = Some(sync);
     doc.tracking.crm = Some(link);
+}
+
+/// The first created day an update reads: the agreed plan's first day (as `sla-planner sync`
+/// reads by default), else the range of the last sync, else a year before `today`.
+///
+/// Not the day of the last sync: the CRM is searched by the day a lead was created, and a
+/// lead created before the last sync may have been accepted or won since. Customers count on
+/// the day they closed, so reading only newer leads would replace a recent day's customers
+/// with fewer. Reading the whole range again is safe: the days it covers are replaced, so the
+/// same leads give the same actuals.
+pub fn update_since(link: &CrmLink, settings: &Settings, today: NaiveDate) -> NaiveDate {
+    settings
+        .period
+        .map(|(first, _)| first)
+        .or_else(|| link.last_sync.map(|s| s.since))
+        .unwrap_or_else(|| today - chrono::Days::new(365))
 }
 
 /// The settings of a sync into `doc`: its CRM mapping (or the provider's standard one),

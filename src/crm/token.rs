@@ -4,6 +4,8 @@
 //! under the service `sla-planner` and the CRM's key as account. The token is never written to
 //! the document, the recovery file, a log, an export or a message.
 
+use std::collections::HashMap;
+
 use super::{CrmError, Provider};
 
 /// The credential store's service name for the planner's tokens.
@@ -37,5 +39,133 @@ pub fn find(provider: Provider) -> Result<String, CrmError> {
             provider,
             store: Some(error.to_string()),
         }),
+    }
+}
+
+/// Puts `token` into the operating system's credential store as `provider`'s; the reason in
+/// words when the store cannot be used (none on this system, locked, refused).
+pub fn store(provider: Provider, token: &str) -> Result<(), String> {
+    keyring::Entry::new(SERVICE, provider.key())
+        .and_then(|entry| entry.set_password(token.trim()))
+        .map_err(|error| error.to_string())
+}
+
+/// Where the window keeps the tokens the user pastes: the system's credential store, and in
+/// memory until the app closes where that store cannot be used. Tests use a vault that never
+/// touches the store or the environment ([`Vault::session`]).
+pub struct Vault {
+    /// Whether the credential store and the environment variables are asked at all.
+    system: bool,
+    /// Tokens kept only until the app closes.
+    session: HashMap<Provider, String>,
+}
+
+impl std::fmt::Debug for Vault {
+    /// Which CRMs have a token for this session; never the tokens.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Vault")
+            .field("system", &self.system)
+            .field("session", &self.session.keys().collect::<Vec<_>>())
+            .finish()
+    }
+}
+
+impl Default for Vault {
+    fn default() -> Self {
+        Self::system()
+    }
+}
+
+/// Where [`Vault::keep`] put a token.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Kept {
+    /// In the system's credential store, for the next runs too.
+    System,
+    /// In memory until the app closes; why the store could not take it, when it was asked.
+    Session { reason: Option<String> },
+}
+
+impl Vault {
+    /// The system's credential store (and the environment variables), with memory as the
+    /// fallback.
+    pub fn system() -> Self {
+        Self {
+            system: true,
+            session: HashMap::new(),
+        }
+    }
+
+    /// Memory only: nothing outlives the app, and the system's store and the environment are
+    /// never read (tests, and users who want no token kept).
+    pub fn session() -> Self {
+        Self {
+            system: false,
+            session: HashMap::new(),
+        }
+    }
+
+    /// Keeps `provider`'s token: in the credential store when it takes it, else in memory.
+    pub fn keep(&mut self, provider: Provider, token: &str) -> Kept {
+        let token = token.trim().to_owned();
+        if !self.system {
+            self.session.insert(provider, token);
+            return Kept::Session { reason: None };
+        }
+        match store(provider, &token) {
+            Ok(()) => {
+                self.session.remove(&provider);
+                Kept::System
+            }
+            Err(reason) => {
+                self.session.insert(provider, token);
+                Kept::Session {
+                    reason: Some(reason),
+                }
+            }
+        }
+    }
+
+    /// Whether a token of `provider` is kept for this session.
+    pub fn in_session(&self, provider: Provider) -> bool {
+        self.session.contains_key(&provider)
+    }
+
+    /// How to find `provider`'s token, to be done on a worker: the credential store may take
+    /// a while to answer (or ask the user to unlock it).
+    pub fn finder(&self, provider: Provider) -> Finder {
+        Finder {
+            provider,
+            session: self.session.get(&provider).cloned(),
+            system: self.system,
+        }
+    }
+}
+
+/// A token lookup that can move to a worker thread: this session's token, else (for a system
+/// vault) [`find`].
+pub struct Finder {
+    provider: Provider,
+    session: Option<String>,
+    system: bool,
+}
+
+impl std::fmt::Debug for Finder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Finder")
+            .field("provider", &self.provider)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Finder {
+    pub fn find(self) -> Result<String, CrmError> {
+        match self.session {
+            Some(token) => Ok(token),
+            None if self.system => find(self.provider),
+            None => Err(CrmError::NoToken {
+                provider: self.provider,
+                store: None,
+            }),
+        }
     }
 }

@@ -16,6 +16,7 @@ mod charts_ui;
 mod cli;
 mod crm_fake;
 mod crm_hubspot;
+mod crm_ui;
 mod dutch;
 mod engine;
 mod export;
