@@ -1,11 +1,14 @@
 //! Exact discrete distributions of counts, for the forecast of "will we make it?"
-//! (`tracking::forecast`). No sampling: the same inputs give the same numbers.
+//! (`tracking::forecast`) and the confidence of a plan (`whatif::confidence`). No sampling:
+//! the same inputs give the same numbers.
 //!
 //! A distribution is stored as P(X = k) for k = `first`, `first` + 1, …, built outward from
 //! (near) its mode in log space from the ratio of neighbouring terms, so no factorial or power
 //! is ever formed and nothing overflows, even for counts of millions:
 //!
 //! ```text
+//! binomial Bin(n, p):          P(k) = C(n, k) · p^k · (1 − p)^(n − k)
+//!                              ln P(k+1) − ln P(k) = ln((n − k) ÷ (k + 1)) + ln(p ÷ (1 − p))
 //! negative binomial NB(α, q):  P(y) = C(y + α − 1, y) · q^α · (1 − q)^y
 //!                              ln P(y+1) − ln P(y) = ln((y + α) ÷ (y + 1)) + ln(1 − q)
 //! beta-binomial BB(n, a, b):   P(k) = C(n, k) · B(k + a, n − k + b) ÷ B(a, b)
@@ -37,6 +40,22 @@ impl Discrete {
             first: value,
             probabilities: vec![1.0],
         }
+    }
+
+    /// The binomial Bin(n, p): the customers won from `n` leads that each convert at `p`,
+    /// independently. p ≤ 0 (or NaN) is 0 for certain, p ≥ 1 is `n` for certain.
+    pub fn binomial(n: u64, p: f64) -> Self {
+        if n == 0 || !positive(p) {
+            return Self::point(0);
+        }
+        if p >= 1.0 {
+            return Self::point(n);
+        }
+        let mode = whole(((n + 1) as f64 * p).floor()).min(n);
+        let log_odds = (p / (1.0 - p)).ln();
+        Self::outward(mode, Some(n), |k| {
+            ((n - k) as f64 / (k + 1) as f64).ln() + log_odds
+        })
     }
 
     /// The negative binomial NB(α, q): the count of a Poisson process whose rate is
@@ -352,6 +371,27 @@ mod tests {
         assert_eq!(Discrete::beta_binomial(10, 0.0, 1.0), Discrete::point(0));
         assert_eq!(Discrete::beta_binomial(10, 1.0, 0.0), Discrete::point(10));
         assert_eq!(Discrete::poisson(0.0), Discrete::point(0));
+    }
+
+    #[test]
+    fn a_binomial_sums_to_one_and_has_its_mean() {
+        for (n, p) in [(1, 0.5), (20, 0.05), (480, 0.05), (1_000_000, 0.05)] {
+            let d = Discrete::binomial(n, p);
+            let total: f64 = d.probabilities.iter().sum();
+            assert!((total - 1.0).abs() < 1e-12, "{n} {p}: {total}");
+            let mean = n as f64 * p;
+            assert!(close(d.mean(), mean, 1e-9 * mean.max(1.0)), "{n} {p}");
+        }
+        assert_eq!(Discrete::binomial(10, 1.0), Discrete::point(10));
+        assert_eq!(Discrete::binomial(10, 0.0), Discrete::point(0));
+        // Bin(4, ½): 1, 4, 6, 4, 1 sixteenths.
+        let d = Discrete::binomial(4, 0.5);
+        for (k, sixteenths) in [1.0, 4.0, 6.0, 4.0, 1.0].into_iter().enumerate() {
+            assert!(
+                close(d.probability(k as u64), sixteenths / 16.0, 1e-12),
+                "{k}"
+            );
+        }
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! Every user action with a name: its label, its keyboard shortcut and nothing else. Menus,
-//! buttons and keys all dispatch a [`Command`] to `App::run_command`, so nothing is wired twice.
+//! buttons and keys all send a [`Command`] (as [`super::Action::Run`]) to the one place that
+//! handles them (`src/app/action.rs`), so nothing is wired twice. Actions that carry data (a
+//! scenario to select, a path to open) are [`super::Action`]s.
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
@@ -54,6 +56,46 @@ pub enum Command {
     CopyAgreement,
     /// File ▸ Import leads from CRM (CSV)…: the mapping window on a chosen export.
     ImportCrm,
+    /// File ▸ Connect to CRM…: the CRM, its token and the mapping of its values.
+    ConnectCrm,
+    /// Update from CRM (File menu and Report tab): the leads since the last sync, on a worker.
+    UpdateCrm,
+}
+
+/// What the app allows right now, to grey out menu items and buttons that cannot run. Read
+/// from the app once a frame, so panels can ask without reaching into the app.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Availability {
+    /// The document can be edited (not read-only).
+    pub editable: bool,
+    pub can_undo: bool,
+    pub can_redo: bool,
+    /// How many scenarios the document has.
+    pub scenarios: usize,
+    /// The selected scenario is already the agreed plan.
+    pub agreed_is_selected: bool,
+    /// Meeting mode shows a tried-out copy whose scenario still exists.
+    pub meeting_copy_to_apply: bool,
+}
+
+impl Availability {
+    /// Whether `command` can run now.
+    pub fn allows(self, command: Command) -> bool {
+        let editable = self.editable;
+        match command {
+            Command::Undo => self.can_undo,
+            Command::Redo => self.can_redo,
+            Command::Save | Command::ImportCrm | Command::UpdateCrm => editable,
+            // A document beyond the limit could not be opened again.
+            Command::AddScenario | Command::DuplicateScenario | Command::KeepMeetingCopy => {
+                editable && self.scenarios < crate::document::MAX_SCENARIOS
+            }
+            Command::DeleteScenario => editable && self.scenarios > 1,
+            Command::ApplyMeetingCopy => editable && self.meeting_copy_to_apply,
+            Command::MarkAgreed => editable && !self.agreed_is_selected,
+            _ => true,
+        }
+    }
 }
 
 const fn command(key: Key) -> KeyboardShortcut {
@@ -163,6 +205,8 @@ impl Command {
             },
             Self::CopyAgreement => t.cmd_copy_agreement,
             Self::ImportCrm => t.menu_import_crm,
+            Self::ConnectCrm => t.menu_connect_crm,
+            Self::UpdateCrm => t.menu_update_crm,
         }
     }
 

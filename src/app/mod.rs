@@ -1,11 +1,14 @@
 //! Everything egui: the window, its panels and the commands they dispatch.
 //!
 //! Each frame: read keys and file-dialog answers → compute the plan of the selected scenario →
-//! draw the panels (which edit the document and queue [`Command`]s) → run the commands → if the
-//! document changed, record an undo step and redo the pass (`request_discard`), so results and
-//! charts show the new numbers in the very frame the user typed them.
+//! draw the panels from a [`panels::View`] of the app (they edit the document and send
+//! [`action::Action`]s) → handle the actions (`action.rs`, the one place) → if the document
+//! changed, record an undo step and redo the pass (`request_discard`), so results and charts
+//! show the new numbers in the very frame the user typed them.
 
+mod action;
 mod commands;
+mod compared;
 mod crm;
 mod dialogs;
 mod document_memory;
@@ -22,7 +25,6 @@ mod theme;
 mod typing;
 mod widgets;
 
-use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -31,12 +33,12 @@ use serde::{Deserialize, Serialize};
 use crate::document::lock::{self, Claim, EditLock};
 use crate::document::{self, SaveOptions, SlaDocument};
 use crate::i18n::{Language, fill};
-use crate::merge::{self, Merged};
+use crate::merge;
 use crate::plan::holidays::Country;
 use crate::plan::{Plan, Problem, compute};
-use crate::whatif::DocumentDiff;
 
 pub use commands::Command;
+use compared::Compared;
 use dialogs::Dialog;
 use editor::{Editor, Origin};
 use files::{DialogAnswer, FileDialogs};
@@ -192,106 +194,6 @@ impl Notice {
     }
 }
 
-/// A document to compare the open one with, and its file name.
-#[derive(Debug)]
-struct Compared {
-    name: String,
-    document: SlaDocument,
-    /// The version both were derived from, when the open copy has it: the comparison is then
-    /// three-way.
-    base: Option<SlaDocument>,
-    /// The differences, with the open document they were computed for: the Compare tab is
-    /// drawn every frame, and comparing the documents is far cheaper than diffing them.
-    diff: Option<(SlaDocument, DocumentDiff, Vec<Merged>)>,
-    /// The changes the user ticked to take, by label.
-    ticked: BTreeSet<String>,
-}
-
-impl Compared {
-    /// The comparison of `open` with `document`; with a base, what only the other side changed
-    /// starts ticked.
-    fn new(
-        name: String,
-        document: SlaDocument,
-        base: Option<SlaDocument>,
-        open: &SlaDocument,
-    ) -> Self {
-        let mut compared = Self {
-            name,
-            document,
-            base,
-            diff: None,
-            ticked: BTreeSet::new(),
-        };
-        let (_, edits) = compared.diff(open);
-        let ticked = edits
-            .iter()
-            .filter(|m| m.origin == merge::Origin::Theirs)
-            .map(|m| m.edit.label.clone())
-            .collect();
-        compared.ticked = ticked;
-        compared
-    }
-
-    /// The differences between `open` and the compared file (what they do to the plans, and
-    /// each change to take), computed again only when the open document changed since the
-    /// last time.
-    fn diff(&mut self, open: &SlaDocument) -> (&DocumentDiff, &[Merged]) {
-        if !matches!(&self.diff, Some((seen, ..)) if seen == open) {
-            self.diff = None;
-        }
-        let (document, base) = (&self.document, &self.base);
-        let (_, diff, edits) = self.diff.get_or_insert_with(|| {
-            let edits = match base {
-                Some(base) => merge::three_way(base, open, document),
-                None => merge::two_way(open, document),
-            };
-            (open.clone(), crate::whatif::diff(open, document), edits)
-        });
-        (diff, edits)
-    }
-
-    /// The file's changes with their tick boxes, above the scenarios side by side.
-    fn show(
-        &mut self,
-        ui: &mut egui::Ui,
-        language: Language,
-        open: &SlaDocument,
-    ) -> Option<panels::compare::FileAction> {
-        let name = self.name.clone();
-        let three_way = self.base.is_some();
-        let mut ticked = std::mem::take(&mut self.ticked);
-        let (diff, edits) = self.diff(open);
-        let action = panels::compare::file_changes(
-            ui,
-            language,
-            &name,
-            (edits, three_way),
-            diff,
-            &mut ticked,
-        );
-        self.ticked = ticked;
-        action
-    }
-
-    /// Takes the ticked changes into `open`, as one change of the document (one undo step);
-    /// the comparison then shows what is still different. Returns how many were taken, or why
-    /// none could be.
-    fn take(&mut self, open: &mut SlaDocument) -> Result<usize, merge::ApplyError> {
-        let ticked = std::mem::take(&mut self.ticked);
-        let (_, edits) = self.diff(open);
-        let chosen: Vec<&merge::Edit> = edits
-            .iter()
-            .filter(|m| m.origin != merge::Origin::Ours && ticked.contains(&m.edit.label))
-            .map(|m| &m.edit)
-            .collect();
-        let merged = merge::apply(open, &chosen)?;
-        let count = chosen.len();
-        *open = merged;
-        Ok(count)
-    }
-}
-
 /// The file dialogs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum FileDialogKind {
@@ -335,8 +237,8 @@ pub struct App {
     notice: Option<Notice>,
     file_dialogs: FileDialogs,
     recovery: RecoveryFile,
-    /// Commands queued by menus, buttons and keys during the frame.
-    queued: Vec<Command>,
+    /// What menus, buttons, panels and keys asked for during the frame.
+    channel: action::Channel,
     /// What to do after the Save as… dialog has saved.
     after_save: Option<Pending>,
     /// A file dialog to open at the end of the frame (a native one needs the window handle).
@@ -431,7 +333,7 @@ impl App {
             notice: None,
             file_dialogs,
             recovery,
-            queued: Vec::new(),
+            channel: action::Channel::default(),
             after_save: None,
             file_dialog_wanted: None,
             close_now: false,
@@ -489,10 +391,6 @@ impl App {
     /// Shows scenario `id` in the panels (half-typed text is kept per scenario).
     fn select(&mut self, id: document::ScenarioId) {
         self.editor.select(id);
-    }
-
-    fn queue(&mut self, command: Command) {
-        self.queued.push(command);
     }
 
     /// The plan of the scenario being edited, or the inputs that prevent it.
@@ -657,108 +555,6 @@ impl App {
         }
     }
 
-    /// Runs one command.
-    fn run_command(&mut self, ctx: &egui::Context, command: Command) {
-        let t = self.language.text();
-        let selected = self.editor.selected();
-        let doc = &mut self.editor.document;
-        match command {
-            Command::New => self.request(Pending::New),
-            Command::Open => self.request(Pending::Open),
-            Command::Save => self.save(None),
-            Command::SaveAs => {
-                self.after_save = None;
-                self.file_dialog_wanted = Some(FileDialogKind::SaveAs);
-            }
-            Command::Quit => self.request(Pending::Quit),
-            Command::Undo => {
-                if self.editor.undo() {
-                    self.document_replaced();
-                }
-            }
-            Command::Redo => {
-                if self.editor.redo() {
-                    self.document_replaced();
-                }
-            }
-            Command::AddScenario => {
-                let new = doc.add_scenario(t.new_scenario_name, selected);
-                self.select(new);
-                self.name_new_scenario = true;
-            }
-            Command::DuplicateScenario => {
-                if let Some(copy) = doc.duplicate_scenario(selected, t.copy_suffix) {
-                    self.select(copy);
-                    self.name_new_scenario = true;
-                }
-            }
-            Command::DeleteScenario => {
-                if let Some(heir) = doc.delete_scenario(selected) {
-                    self.select(heir);
-                }
-            }
-            Command::MarkAgreed => {
-                if doc.scenario(selected).is_some() {
-                    doc.set_agreed(selected);
-                }
-            }
-            Command::Theme(theme) => self.set_theme(ctx, theme),
-            Command::ZoomIn => egui::gui_zoom::zoom_in(ctx),
-            Command::ZoomOut => egui::gui_zoom::zoom_out(ctx),
-            Command::ZoomReset => ctx.set_zoom_factor(1.0),
-            Command::Language(language) => self.set_language(language),
-            Command::Show(tab) => self.tab = tab,
-            Command::OpenMenu => self.menu_by_keyboard = true,
-            Command::ToggleResults => self.settings.results_hidden ^= true,
-            Command::CompareWithFile => self.file_dialog_wanted = Some(FileDialogKind::CompareWith),
-            Command::About => self.dialog = Some(Dialog::About),
-            Command::Method => self.dialog = Some(Dialog::Method),
-            Command::Export(format) => {
-                self.file_dialog_wanted = Some(FileDialogKind::Export(format));
-            }
-            Command::ImportCrm => self.file_dialog_wanted = Some(FileDialogKind::ImportCsv),
-            Command::CopyAgreement => match self.report() {
-                Ok(report) => {
-                    ctx.copy_text(crate::export::text::agreement(&report));
-                    self.notice = Notice::done(t.agreement_copied.to_owned());
-                }
-                Err(message) => self.notice = Notice::problem(message),
-            },
-            Command::MeetingMode => match &mut self.meeting {
-                None => {
-                    self.meeting = panels::Meeting::of(doc, selected);
-                    let full = self.meeting.is_some();
-                    ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(full));
-                }
-                Some(meeting) if meeting.tried(doc) => meeting.leaving = true,
-                Some(_) => self.leave_meeting(ctx),
-            },
-            Command::KeepMeetingCopy => {
-                if let Some(meeting) = self.meeting.take() {
-                    let name = format!("{} {}", meeting.name, t.copy_suffix);
-                    let kept = doc.add_scenario_with(&name, meeting.assumptions);
-                    self.select(kept);
-                    self.meeting = panels::Meeting::of(&self.editor.document, kept);
-                    if meeting.leaving {
-                        self.leave_meeting(ctx);
-                    }
-                }
-            }
-            Command::ApplyMeetingCopy => {
-                if let Some(meeting) = &self.meeting
-                    && let Some(scenario) = doc.scenario_mut(meeting.source)
-                {
-                    scenario.assumptions = meeting.assumptions.clone();
-                    let leaving = meeting.leaving;
-                    if leaving {
-                        self.leave_meeting(ctx);
-                    }
-                }
-            }
-            Command::DiscardMeetingCopy => self.leave_meeting(ctx),
-        }
-    }
-
     /// Back to the tabs; a tried-out copy not kept or applied by now is dropped.
     fn leave_meeting(&mut self, ctx: &egui::Context) {
         self.meeting = None;
@@ -824,32 +620,6 @@ impl App {
         ctx.set_theme(theme.preference());
     }
 
-    /// Whether a command can run now (greys out menu items and buttons).
-    fn enabled(&self, command: Command) -> bool {
-        let editable = !self.editor.read_only();
-        match command {
-            Command::Undo => self.editor.can_undo(),
-            Command::Redo => self.editor.can_redo(),
-            Command::Save | Command::ImportCrm => editable,
-            // A document beyond the limit could not be opened again.
-            Command::AddScenario | Command::DuplicateScenario | Command::KeepMeetingCopy => {
-                editable && self.editor.document.scenarios.len() < document::MAX_SCENARIOS
-            }
-            Command::DeleteScenario => editable && self.editor.document.scenarios.len() > 1,
-            Command::ApplyMeetingCopy => {
-                editable
-                    && self.meeting.as_ref().is_some_and(|meeting| {
-                        self.editor.document.scenario(meeting.source).is_some()
-                            && meeting.tried(&self.editor.document)
-                    })
-            }
-            Command::MarkAgreed => {
-                editable && self.editor.document.agreed_plan != self.editor.selected()
-            }
-            _ => true,
-        }
-    }
-
     /// Keys, dropped files, dialog answers and the close button: everything that arrives from
     /// outside the panels.
     fn handle_input(&mut self, ctx: &egui::Context) {
@@ -861,7 +631,7 @@ impl App {
         for &(shortcut, command) in shortcuts {
             if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
                 if self.enabled(command) {
-                    self.queue(command);
+                    self.channel.sender.run(command);
                 } else if command == Command::Save {
                     self.explain_read_only();
                 }
@@ -1019,6 +789,40 @@ impl App {
         };
     }
 
+    /// What the panels see of the app this frame (see [`panels::View`]).
+    fn view<'a>(&'a mut self, plan: &'a Result<Plan, Vec<Problem>>) -> panels::View<'a> {
+        let availability = self.availability();
+        let selected = self.editor.selected();
+        let read_only = self.editor.read_only();
+        let editor = &mut self.editor;
+        panels::View {
+            doc: &mut editor.document,
+            selected,
+            plan,
+            file: panels::FileState {
+                path: editor.path.as_deref(),
+                origin: editor.origin,
+                newer_version: editor.newer_version.is_some(),
+                locked_by: editor.locked_by.as_ref(),
+                read_only,
+            },
+            language: self.language,
+            today: self.today,
+            tab: self.tab,
+            settings: &self.settings,
+            availability,
+            notice: self.notice.as_ref(),
+            layout: &mut self.layout,
+            meeting: self.meeting.as_mut(),
+            compared: self.compared.as_mut(),
+            reports: &mut self.report_cache,
+            fresh_document: &mut self.fresh_document,
+            name_new_scenario: &mut self.name_new_scenario,
+            menu_by_keyboard: &mut self.menu_by_keyboard,
+            send: &self.channel.sender,
+        }
+    }
+
     /// After the panels: an undo step for what changed, the same-frame redraw, the recovery
     /// file and the title.
     fn after_panels(&mut self, ctx: &egui::Context) {
@@ -1072,14 +876,12 @@ impl eframe::App for App {
         self.handle_input(&ctx);
         self.watch_lock(&ctx);
         let plan = self.plan();
-        panels::show(self, ui, &plan);
+        panels::show(&mut self.view(&plan), ui);
         dialogs::show(self, &ctx);
         import::show(self, &ctx);
         crm::show(self, &ctx);
         self.file_dialogs.show(&ctx, self.language.text());
-        for command in std::mem::take(&mut self.queued) {
-            self.run_command(&ctx, command);
-        }
+        self.handle_actions(&ctx);
         self.open_file_dialog(&ctx, frame);
         self.after_panels(&ctx);
     }

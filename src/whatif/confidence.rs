@@ -6,16 +6,13 @@
 //! n leads are X ~ Binomial(n, rate); with lead sources X is the sum of one binomial per
 //! source (n split by share into whole leads that add up to n, by largest remainder:
 //! [`funnel::largest_remainder`]). The chance is
-//! `P(X ≥ ⌈customers needed⌉)`, computed exactly (no sampling): each binomial's probabilities
-//! in log space relative to its mode, the sources combined by convolution.
+//! `P(X ≥ ⌈customers needed⌉)`, computed exactly (no sampling) with the distributions of
+//! [`crate::distribution`]: each binomial in log space relative to its mode, the sources
+//! combined by convolution.
 
+use crate::distribution::{Discrete, whole};
 use crate::i18n::{Language, fill};
 use crate::plan::{Assumptions, Plan, funnel};
-
-/// Terms smaller than e⁻⁵⁰ (2·10⁻²²) times a distribution's largest term are left out. Even
-/// over 10⁷ such terms that is below 10⁻¹⁴ of probability: invisible in a percentage, and it
-/// keeps the work proportional to the spread (√n) instead of n.
-const NEGLIGIBLE_LOG: f64 = -50.0;
 
 /// The search for the leads needed stops here; the chance is computed up to this many leads.
 pub const MAX_LEADS: u64 = 10_000_000;
@@ -67,9 +64,9 @@ impl LeadMix {
             .split(leads)
             .into_iter()
             .zip(&self.parts)
-            .map(|(n, (_, rate))| Distribution::binomial(n, *rate))
+            .map(|(n, (_, rate))| Discrete::binomial(n, *rate))
             .reduce(|x, y| x.plus(&y))
-            .unwrap_or_else(Distribution::nothing);
+            .unwrap_or_else(|| Discrete::point(0));
         Some(won.at_least(customers))
     }
 
@@ -195,122 +192,6 @@ impl Confidence {
     }
 }
 
-/// A non-negative whole number as a count; saturates far beyond [`MAX_LEADS`].
-fn whole(value: f64) -> u64 {
-    if value.is_finite() && value > 0.0 {
-        value.min(u64::MAX as f64) as u64
-    } else {
-        0
-    }
-}
-
-/// P(X = k) for k = `first`, `first` + 1, …; terms beyond the stored ones are negligible.
-#[derive(Clone, Debug, PartialEq)]
-struct Distribution {
-    first: u64,
-    probabilities: Vec<f64>,
-}
-
-impl Distribution {
-    /// X = 0 for certain.
-    fn nothing() -> Self {
-        Self {
-            first: 0,
-            probabilities: vec![1.0],
-        }
-    }
-
-    /// Binomial(n, p). Outward from the mode ⌊(n + 1)·p⌋ in log space:
-    /// `ln P(k+1) − ln P(k) = ln((n − k) ÷ (k + 1)) + ln(p ÷ (1 − p))`, starting from
-    /// ln P(mode) = 0, so every term is at most 1 and nothing overflows; dividing by the sum
-    /// then gives the probabilities without computing a single factorial.
-    fn binomial(n: u64, p: f64) -> Self {
-        if n == 0 || p <= 0.0 {
-            return Self::nothing();
-        }
-        if p >= 1.0 {
-            return Self {
-                first: n,
-                probabilities: vec![1.0],
-            };
-        }
-        let mode = whole(((n + 1) as f64 * p).floor()).min(n);
-        let log_odds = (p / (1.0 - p)).ln();
-        let mut above = Vec::new();
-        let mut log = 0.0;
-        for k in mode..n {
-            log += ((n - k) as f64 / (k + 1) as f64).ln() + log_odds;
-            if log < NEGLIGIBLE_LOG {
-                break;
-            }
-            above.push(log.exp());
-        }
-        let mut below = Vec::new();
-        log = 0.0;
-        for k in (1..=mode).rev() {
-            log += (k as f64 / (n - k + 1) as f64).ln() - log_odds;
-            if log < NEGLIGIBLE_LOG {
-                break;
-            }
-            below.push(log.exp());
-        }
-        let first = mode - below.len() as u64;
-        let mut probabilities: Vec<f64> = below.into_iter().rev().collect();
-        probabilities.push(1.0);
-        probabilities.extend(above);
-        let total: f64 = probabilities.iter().sum();
-        for p in &mut probabilities {
-            *p /= total;
-        }
-        Self {
-            first,
-            probabilities,
-        }
-    }
-
-    /// The distribution of X + Y for independent X and Y: P(X + Y = k) = Σᵢ P(X = i)·P(Y = k − i).
-    fn plus(&self, other: &Self) -> Self {
-        let mut probabilities = vec![0.0; self.probabilities.len() + other.probabilities.len() - 1];
-        for (i, x) in self.probabilities.iter().enumerate() {
-            for (j, y) in other.probabilities.iter().enumerate() {
-                probabilities[i + j] += x * y;
-            }
-        }
-        Self {
-            first: self.first + other.first,
-            probabilities,
-        }
-        .trimmed()
-    }
-
-    /// Without the negligible terms at both ends, so repeated sums stay as small as the spread.
-    fn trimmed(mut self) -> Self {
-        let largest = self.probabilities.iter().copied().fold(0.0, f64::max);
-        let floor = largest * NEGLIGIBLE_LOG.exp();
-        let start = self
-            .probabilities
-            .iter()
-            .position(|p| *p >= floor)
-            .unwrap_or(0);
-        let end = self
-            .probabilities
-            .iter()
-            .rposition(|p| *p >= floor)
-            .map_or(self.probabilities.len(), |i| i + 1);
-        self.probabilities.truncate(end);
-        self.probabilities.drain(..start);
-        self.first += start as u64;
-        self
-    }
-
-    /// P(X ≥ k).
-    fn at_least(&self, k: u64) -> f64 {
-        let skip = usize::try_from(k.saturating_sub(self.first)).unwrap_or(usize::MAX);
-        let tail: f64 = self.probabilities.iter().skip(skip).sum();
-        tail.clamp(0.0, 1.0)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -321,15 +202,6 @@ mod tests {
         assert_eq!(LeadMix::single(1.0).chance(9, 10), Some(0.0));
         assert_eq!(LeadMix::single(0.5).chance(0, 0), Some(1.0));
         assert_eq!(LeadMix::single(0.5).leads_for(0, 0.9), Some(0));
-    }
-
-    #[test]
-    fn a_binomial_sums_to_one() {
-        for (n, p) in [(1, 0.5), (20, 0.05), (480, 0.05), (1_000_000, 0.05)] {
-            let d = Distribution::binomial(n, p);
-            let total: f64 = d.probabilities.iter().sum();
-            assert!((total - 1.0).abs() < 1e-12, "{n} {p}: {total}");
-        }
     }
 
     #[test]

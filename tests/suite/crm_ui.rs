@@ -93,7 +93,9 @@ fn click(harness: &mut Harness<'static, App>, label: &str) {
 
 /// Opens File ▸ Connect to CRM… and fills in the token and the fake's address.
 fn connect(harness: &mut Harness<'static, App>, fake: &Fake) {
-    harness.state_mut().connect_crm();
+    harness.get_by_label("File").click();
+    harness.run_steps(2);
+    harness.get_by_label("Connect to CRM…").click();
     harness.run_steps(3);
     type_into(harness, Role::PasswordInput, "Access token", TOKEN);
     click(harness, "Advanced");
@@ -268,12 +270,16 @@ fn a_completed_update_is_one_undo_step_and_the_sync_is_remembered() {
     crm::apply(&mut expected, &synced, link.clone(), sync);
     assert_eq!(doc, expected);
     click(&mut harness, "Close");
+    // The Report tab says when and from where.
+    support::press(&mut harness, Modifiers::COMMAND, Key::Num3);
+    harness.get_by_label_contains("Last synced from HubSpot on ");
     support::press(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_eq!(
         harness.state().document(),
         &before,
         "one undo takes the whole update back"
     );
+    harness.get_by_label("Connected to HubSpot; not updated yet.");
 }
 
 #[test]

@@ -235,7 +235,7 @@ impl ConnectDialog {
         ui.separator();
         // What the window's other rows leave of the screen's height, so the window fits
         // without scrolling and the mapping shows as much as it can.
-        let height = (ui.ctx().content_rect().height() - 360.0).max(160.0);
+        let height = (ui.ctx().content_rect().height() - 300.0).max(160.0);
         ScrollArea::vertical()
             .id_salt("crm mapping")
             .max_height(height)

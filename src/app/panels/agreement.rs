@@ -8,38 +8,40 @@ use egui::{Grid, RichText, TextEdit, Ui};
 
 use super::report::grid;
 use super::section;
+use crate::app::Command;
+use crate::app::action::Sender;
 use crate::app::report_cache::ReportCache;
 use crate::app::theme;
 use crate::app::widgets::{EditBuffer, Fields, message_cell};
-use crate::document::{Approval, ReportFrequency, ReviewCadence, ScenarioId, SlaDocument};
+use crate::document::{Approval, ReportFrequency, ReviewCadence, SlaDocument};
 use crate::i18n::{Language, fill};
 use crate::plan::{Plan, Problem};
 use crate::report::{ApprovalState, Report, approval};
 
-/// Draws the tab; true when "Copy agreement as text" was clicked.
+/// Draws the tab of the scenario the fields edit.
 pub fn show(
     ui: &mut Ui,
     fields: &Fields<'_>,
     document: &mut SlaDocument,
-    selected: ScenarioId,
-    plan: &Result<Plan, Vec<Problem>>,
-    today: NaiveDate,
-    reports: &mut ReportCache,
-) -> bool {
+    (plan, today): (&Result<Plan, Vec<Problem>>, NaiveDate),
+    (reports, send): (&mut ReportCache, &Sender),
+) {
     let t = fields.language.text();
     details(ui, fields, document);
     approvals(ui, fields, document, today);
     let Ok(plan) = plan else {
         ui.add_space(8.0);
         ui.label(t.fix_inputs_first);
-        return false;
+        return;
     };
-    let report = reports.report(document, selected, plan, fields.language);
+    let report = reports.report(document, fields.scenario, plan, fields.language);
     section(ui, &report.title(), t.agreement_tab_note);
     if let Some(subtitle) = report.subtitle() {
         ui.label(subtitle);
     }
-    let copy = ui.button(t.cmd_copy_agreement).clicked();
+    if ui.button(t.cmd_copy_agreement).clicked() {
+        send.run(Command::CopyAgreement);
+    }
     for part in &report.agreement {
         section(ui, &part.heading, "");
         for paragraph in &part.paragraphs {
@@ -58,7 +60,6 @@ pub fn show(
         }
     }
     signatures(ui, report);
-    copy
 }
 
 /// The signature blocks as on paper: the party, then name, role, date and signature, with an

@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use egui::{Button, Grid, Id, RichText, Ui};
 use egui_plot::{Bar, BarChart};
 
+use super::super::action::{Action, Sender};
 use super::super::theme;
 use super::super::widgets::{Fields, header_row, number_cell};
 use super::charts::{
@@ -25,14 +26,6 @@ use crate::whatif::{describe_effects, value_text};
 /// renamed scenario stays left out. Runtime only (egui's memory).
 type LeftOut = BTreeSet<ScenarioId>;
 
-/// What the user did with the changes of a compared file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FileAction {
-    /// Take the ticked changes into the open document.
-    Apply,
-    Stop,
-}
-
 /// What changed between the open document and another file (File ▸ Compare with file…): every
 /// change with a tick box (`ticked` holds the labels of the ticked ones), Take all, Take none
 /// and Apply, and what the changes do to leads and customers needed. With a common base
@@ -44,10 +37,9 @@ pub fn file_changes(
     name: &str,
     (edits, three_way): (&[Merged], bool),
     effects: &DocumentDiff,
-    ticked: &mut BTreeSet<String>,
-) -> Option<FileAction> {
+    (ticked, send): (&mut BTreeSet<String>, &Sender),
+) {
     let t = language.text();
-    let mut action = None;
     section(ui, &fill(t.compared_with, &[("file", name)]), "");
     let listed: Vec<&Merged> = edits.iter().filter(|m| m.origin != Origin::Ours).collect();
     if three_way {
@@ -97,11 +89,11 @@ pub fn file_changes(
             }
             let any = listed.iter().any(|m| ticked.contains(&m.edit.label));
             if ui.add_enabled(any, Button::new(t.take_apply)).clicked() {
-                action = Some(FileAction::Apply);
+                send.send(Action::TakeCompared);
             }
         }
         if ui.button(t.stop_comparing).clicked() {
-            action = Some(FileAction::Stop);
+            send.send(Action::StopComparing);
         }
     });
     let effects = describe_effects(effects, language);
@@ -112,7 +104,6 @@ pub fn file_changes(
         }
     }
     ui.separator();
-    action
 }
 
 pub fn show(ui: &mut Ui, fields: &Fields<'_>, doc: &SlaDocument) {

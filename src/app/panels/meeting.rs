@@ -15,9 +15,9 @@ use egui::{
     Slider, TextStyle, Ui, WidgetInfo, accesskit::Role,
 };
 
-use super::super::widgets::{Fields, result_row};
-use super::super::{App, Command, Tab, theme};
-use super::{Messages, charts, command_button, report, sales};
+use super::super::widgets::result_row;
+use super::super::{Command, Tab, theme};
+use super::{Messages, View, charts, report, sales};
 use crate::document::{ScenarioId, SlaDocument};
 use crate::i18n::{Language, fill};
 use crate::plan::{Assumptions, Plan, Problem, compute};
@@ -97,17 +97,17 @@ impl Scale {
     }
 }
 
-/// Draws the meeting screen in place of the normal layout; `plan` is the selected scenario's
-/// as stored (the Sales and Report views show the plan, not the copy).
-pub fn show(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
-    let Some(meeting) = &mut app.meeting else {
+/// Draws the meeting screen in place of the normal layout; the Sales and Report views show the
+/// selected scenario's plan as stored, not the copy.
+pub fn show(view: &mut View<'_>, ui: &mut Ui) {
+    let Some(meeting) = view.meeting.as_deref_mut() else {
         return;
     };
     if ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
         if meeting.leaving {
             meeting.leaving = false;
         } else {
-            app.queue(Command::MeetingMode);
+            view.send.run(Command::MeetingMode);
         }
     }
     let scale = Scale::of(ui);
@@ -115,26 +115,26 @@ pub fn show(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
         scale.apply(ui);
         // Ctrl+2 and Ctrl+3 bring the Sales and Report views up in large type; Ctrl+1 (or any
         // other tab) the sliders.
-        if matches!(app.tab, Tab::Sales | Tab::Report) {
-            ui.label(RichText::new(app.language.text().whatif_meeting_leave).weak());
+        if matches!(view.tab, Tab::Sales | Tab::Report) {
+            ui.label(RichText::new(view.language.text().whatif_meeting_leave).weak());
             ScrollArea::vertical()
                 .auto_shrink([false, false])
-                .show(ui, |ui| other_view(app, ui, plan));
+                .show(ui, |ui| other_view(view, ui));
         } else {
-            sliders_view(app, ui, scale);
+            sliders_view(view, ui, scale);
         }
-        if app.meeting.as_ref().is_some_and(|m| m.leaving) {
-            leave_question(app, ui, scale);
+        if view.meeting.as_ref().is_some_and(|m| m.leaving) {
+            leave_question(view, ui, scale);
         }
     });
 }
 
 /// The copy's sliders and results, and the one big chart.
-fn sliders_view(app: &mut App, ui: &mut Ui, scale: Scale) {
-    let language = app.language;
+fn sliders_view(view: &mut View<'_>, ui: &mut Ui, scale: Scale) {
+    let language = view.language;
     let t = language.text();
-    let currency = app.editor.document.currency.clone();
-    let Some(name) = app.meeting.as_ref().map(|m| m.name.clone()) else {
+    let currency = view.doc.currency.clone();
+    let Some(name) = view.meeting.as_ref().map(|m| m.name.clone()) else {
         return;
     };
     ui.heading(RichText::new(fill(t.meeting_trying_copy, &[("name", &name)])).strong());
@@ -149,7 +149,7 @@ fn sliders_view(app: &mut App, ui: &mut Ui, scale: Scale) {
     let mut plan = Err(Vec::new());
     ui.columns(2, |columns| {
         if let [left, right] = columns {
-            if let Some(meeting) = &mut app.meeting {
+            if let Some(meeting) = view.meeting.as_deref_mut() {
                 inputs(
                     left,
                     language,
@@ -158,12 +158,12 @@ fn sliders_view(app: &mut App, ui: &mut Ui, scale: Scale) {
                     &mut meeting.assumptions,
                 );
                 // After the sliders, so the results follow them in the same frame.
-                plan = compute(&meeting.assumptions, &app.editor.document.sales_commitments);
+                plan = compute(&meeting.assumptions, &view.doc.sales_commitments);
             }
             left.add_space(theme::SECTION_SPACE);
             left.horizontal_wrapped(|ui| {
-                command_button(app, ui, Command::KeepMeetingCopy);
-                command_button(app, ui, Command::ApplyMeetingCopy);
+                view.command_button(ui, Command::KeepMeetingCopy);
+                view.command_button(ui, Command::ApplyMeetingCopy);
             });
             results(right, scale, language, &currency, &plan);
         }
@@ -178,9 +178,9 @@ fn sliders_view(app: &mut App, ui: &mut Ui, scale: Scale) {
 
 /// Asked on leaving with a copy that is neither kept nor applied: in front of a room an
 /// accidental Esc must not throw away what the meeting just worked out.
-fn leave_question(app: &mut App, ui: &Ui, scale: Scale) {
-    let t = app.language.text();
-    let name = app
+fn leave_question(view: &mut View<'_>, ui: &Ui, scale: Scale) {
+    let t = view.language.text();
+    let name = view
         .meeting
         .as_ref()
         .map(|m| m.name.clone())
@@ -193,41 +193,37 @@ fn leave_question(app: &mut App, ui: &Ui, scale: Scale) {
         ui.label(fill(t.meeting_leave_body, &[("name", &name)]));
         ui.add_space(theme::SECTION_SPACE);
         ui.horizontal_wrapped(|ui| {
-            command_button(app, ui, Command::KeepMeetingCopy);
-            command_button(app, ui, Command::ApplyMeetingCopy);
-            command_button(app, ui, Command::DiscardMeetingCopy);
+            view.command_button(ui, Command::KeepMeetingCopy);
+            view.command_button(ui, Command::ApplyMeetingCopy);
+            view.command_button(ui, Command::DiscardMeetingCopy);
             stay = ui.button(t.meeting_stay).clicked();
         });
     });
     if (stay || modal.should_close())
-        && let Some(meeting) = &mut app.meeting
+        && let Some(meeting) = view.meeting.as_deref_mut()
     {
         meeting.leaving = false;
     }
 }
 
 /// The Sales or Report tab, in the meeting's large type.
-fn other_view(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) {
-    let language = app.language;
-    let currency = app.editor.document.currency.clone();
+fn other_view(view: &mut View<'_>, ui: &mut Ui) {
+    let language = view.language;
+    let plan = view.plan;
+    let currency = view.doc.currency.clone();
     let problems = plan.as_ref().err().map_or(&[][..], Vec::as_slice);
-    let fields = Fields {
-        language,
-        currency: &currency,
-        scenario: app.editor.selected(),
-        enabled: !app.editor.read_only(),
-    };
-    if app.tab == Tab::Sales {
+    let fields = view.fields(&currency);
+    if view.tab == Tab::Sales {
         let messages = Messages::new(problems, language);
         sales::show(
             ui,
             &fields,
             &messages,
-            &mut app.editor.document.sales_commitments,
+            &mut view.doc.sales_commitments,
             plan,
         );
-    } else if let Some(id) = report::show(ui, &fields, &mut app.editor.document, app.today) {
-        app.select(id);
+    } else {
+        report::show(ui, &fields, view.doc, view.today, view.send);
     }
 }
 

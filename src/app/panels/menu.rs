@@ -2,16 +2,18 @@
 
 use egui::{MenuBar, Panel, Ui};
 
-use super::super::{App, Command, Pending, ThemeChoice};
+use super::super::action::Action;
+use super::super::{Command, ThemeChoice};
+use super::View;
 use crate::i18n::Language;
 
 /// Draws the menu bar and returns where it is.
-pub fn show(app: &mut App, ui: &mut Ui) -> egui::Rect {
-    let t = app.language.text();
+pub fn show(view: &mut View<'_>, ui: &mut Ui) -> egui::Rect {
+    let t = view.language.text();
     Panel::top("menu")
         .show(ui, |ui| {
             MenuBar::new().ui(ui, |ui| {
-                let by_keyboard = std::mem::take(&mut app.menu_by_keyboard);
+                let by_keyboard = std::mem::take(view.menu_by_keyboard);
                 if by_keyboard {
                     // The popup of the File button, whose id is the next one: opened before
                     // the button is drawn, so the menu shows (and kept open) in this pass.
@@ -19,59 +21,56 @@ pub fn show(app: &mut App, ui: &mut Ui) -> egui::Rect {
                     egui::Popup::open_id(ui.ctx(), popup);
                 }
                 ui.menu_button(t.menu_file, |ui| {
-                    let new = item(app, ui, Command::New);
+                    let new = item(view, ui, Command::New);
                     if by_keyboard {
                         new.request_focus();
                     }
-                    item(app, ui, Command::Open);
+                    item(view, ui, Command::Open);
                     ui.menu_button(t.menu_open_recent, |ui| {
-                        if app.settings.recent.is_empty() {
+                        if view.settings.recent.is_empty() {
                             ui.label(t.no_recent_files);
                         }
-                        let mut chosen = None;
-                        for path in &app.settings.recent {
+                        for path in &view.settings.recent {
                             if ui.button(path.display().to_string()).clicked() {
-                                chosen = Some(path.clone());
+                                view.send.send(Action::OpenPath(path.clone()));
                             }
-                        }
-                        if let Some(path) = chosen {
-                            app.request(Pending::OpenPath(path));
                         }
                     });
                     ui.separator();
-                    item(app, ui, Command::Save);
-                    item(app, ui, Command::SaveAs);
+                    item(view, ui, Command::Save);
+                    item(view, ui, Command::SaveAs);
                     ui.separator();
                     ui.menu_button(t.menu_export, |ui| {
                         for command in Command::EXPORTS {
-                            item(app, ui, command);
+                            item(view, ui, command);
                         }
                     });
-                    item(app, ui, Command::CopyAgreement);
-                    item(app, ui, Command::CompareWithFile);
-                    item(app, ui, Command::ImportCrm);
+                    item(view, ui, Command::CopyAgreement);
+                    item(view, ui, Command::CompareWithFile);
+                    item(view, ui, Command::ImportCrm);
+                    item(view, ui, Command::ConnectCrm);
+                    item(view, ui, Command::UpdateCrm);
                     ui.separator();
-                    let mut builtin = app.settings.builtin_file_chooser;
+                    let mut builtin = view.settings.builtin_file_chooser;
                     if ui.checkbox(&mut builtin, t.builtin_file_chooser).changed() {
-                        app.settings.builtin_file_chooser = builtin;
-                        app.file_dialogs.set_builtin(builtin);
+                        view.send.send(Action::UseBuiltinFileChooser(builtin));
                     }
                     ui.separator();
-                    item(app, ui, Command::Quit);
+                    item(view, ui, Command::Quit);
                 });
 
                 ui.menu_button(t.menu_edit, |ui| {
-                    item(app, ui, Command::Undo);
-                    item(app, ui, Command::Redo);
+                    item(view, ui, Command::Undo);
+                    item(view, ui, Command::Redo);
                 });
                 ui.menu_button(t.menu_view, |ui| {
                     for theme in [ThemeChoice::System, ThemeChoice::Light, ThemeChoice::Dark] {
                         let command = Command::Theme(theme);
                         if ui
-                            .radio(app.settings.theme == theme, command.label(t))
+                            .radio(view.settings.theme == theme, command.label(t))
                             .clicked()
                         {
-                            app.queue(command);
+                            view.send.run(command);
                         }
                     }
                     ui.separator();
@@ -79,24 +78,24 @@ pub fn show(app: &mut App, ui: &mut Ui) -> egui::Rect {
                         for choice in [None, Some(Language::English), Some(Language::Dutch)] {
                             let command = Command::Language(choice);
                             if ui
-                                .radio(app.settings.language == choice, command.label(t))
+                                .radio(view.settings.language == choice, command.label(t))
                                 .clicked()
                             {
-                                app.queue(command);
+                                view.send.run(command);
                             }
                         }
                     });
                     ui.separator();
-                    item(app, ui, Command::ZoomIn);
-                    item(app, ui, Command::ZoomOut);
-                    item(app, ui, Command::ZoomReset);
+                    item(view, ui, Command::ZoomIn);
+                    item(view, ui, Command::ZoomOut);
+                    item(view, ui, Command::ZoomReset);
                     ui.separator();
-                    item(app, ui, Command::ToggleResults);
-                    item(app, ui, Command::MeetingMode);
+                    item(view, ui, Command::ToggleResults);
+                    item(view, ui, Command::MeetingMode);
                 });
                 ui.menu_button(t.menu_help, |ui| {
-                    item(app, ui, Command::Method);
-                    item(app, ui, Command::About);
+                    item(view, ui, Command::Method);
+                    item(view, ui, Command::About);
                 });
             });
         })
@@ -105,15 +104,15 @@ pub fn show(app: &mut App, ui: &mut Ui) -> egui::Rect {
 }
 
 /// A menu item for a command, with its shortcut, greyed out when it cannot run.
-fn item(app: &mut App, ui: &mut Ui, command: Command) -> egui::Response {
-    let t = app.language.text();
+fn item(view: &View<'_>, ui: &mut Ui, command: Command) -> egui::Response {
+    let t = view.language.text();
     let mut button = egui::Button::new(command.label(t));
     if let Some(shortcut) = command.shortcut() {
         button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
     }
-    let response = ui.add_enabled(app.enabled(command), button);
+    let response = ui.add_enabled(view.availability.allows(command), button);
     if response.clicked() {
-        app.queue(command);
+        view.send.run(command);
     }
     response
 }

@@ -5,10 +5,12 @@
 use chrono::NaiveDate;
 use egui::{Grid, RichText, Ui};
 
+use super::super::Command;
+use super::super::action::Sender;
 use super::super::document_memory;
 use super::super::widgets::{Fields, header_row, number_cell};
 use super::{actuals, review, section, tracking};
-use crate::document::{Scenario, ScenarioId, SlaDocument};
+use crate::document::{Scenario, SlaDocument};
 use crate::i18n::fill;
 use crate::plan::{Plan, YearMonth, calendar::WorkingCalendar, compute};
 use crate::report::{Report, Table};
@@ -32,21 +34,25 @@ struct View {
     show_closed_days: bool,
 }
 
-/// Draws the tab; returns the scenario the user made from a revision, if any.
+/// Draws the tab; a scenario made from a revision is sent to the app to be added.
 pub fn show(
     ui: &mut Ui,
     fields: &Fields<'_>,
     doc: &mut SlaDocument,
     today: NaiveDate,
-) -> Option<ScenarioId> {
+    send: &Sender,
+) {
     let language = fields.language;
     let t = language.text();
     section(ui, t.report_title, "");
-    let agreed = doc.agreed().cloned()?;
+    let Some(agreed) = doc.agreed().cloned() else {
+        return;
+    };
     ui.label(fill(t.tracking_against, &[("name", &agreed.name)]));
+    crm_line(ui, fields, doc, send);
     let Ok(plan) = compute(&agreed.assumptions, &doc.sales_commitments) else {
         ui.label(t.fix_inputs_first);
-        return None;
+        return;
     };
     let tracking_id = ui.scope_id().with("tracking view");
     let mut tracking_view: tracking::View = ui
@@ -64,7 +70,6 @@ pub fn show(
     });
     ui.separator();
     let part = tracking_view.part;
-    let mut new_scenario = None;
     match part {
         Part::Status => {
             tracking::show(ui, fields, doc, &agreed, &plan, &mut tracking_view, today);
@@ -76,13 +81,34 @@ pub fn show(
                 .show(ui, |ui| {
                     tracking::date_row(ui, fields, doc, &plan, &mut tracking_view, today);
                 });
-            new_scenario = review::show(ui, fields, doc, &agreed, &plan, tracking_view.date);
+            review::show(ui, fields, doc, (&agreed, &plan), tracking_view.date, send);
         }
         Part::Results => results(ui, fields, doc, &agreed, &plan, tracking_view.date),
         Part::Targets => targets(ui, fields, &plan, &doc.currency),
     }
     ui.data_mut(|d| d.insert_temp(tracking_id, tracking_view));
-    new_scenario
+}
+
+/// Where the actuals come from: when they were last synced from the CRM, with Update from
+/// CRM; without a CRM, that one can be connected.
+fn crm_line(ui: &mut Ui, fields: &Fields<'_>, doc: &SlaDocument, send: &Sender) {
+    let t = fields.language.text();
+    ui.horizontal_wrapped(|ui| {
+        let command = match super::super::crm::last_synced(doc, fields.language) {
+            Some(synced) => {
+                ui.label(synced);
+                Command::UpdateCrm
+            }
+            None => {
+                ui.label(RichText::new(t.crm_not_connected).weak());
+                Command::ConnectCrm
+            }
+        };
+        let button = egui::Button::new(command.label(t));
+        if ui.add_enabled(fields.enabled, button).clicked() {
+            send.run(command);
+        }
+    });
 }
 
 /// The results grid of one month, with its month choice.

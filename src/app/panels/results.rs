@@ -3,23 +3,25 @@
 
 use egui::{CollapsingHeader, Panel, RichText, ScrollArea, Ui};
 
+use super::super::theme;
 use super::super::widgets::result_row;
-use super::super::{App, theme};
+use super::View;
 use super::charts;
 use crate::i18n::{Language, NO_NUMBER, fill};
 use chrono::NaiveDate;
 
-use crate::plan::{MonthPlan, Plan, Problem, marketing_revenue_target};
+use crate::plan::{MonthPlan, Plan, marketing_revenue_target};
 
 /// Draws the results panel and returns where it is.
-pub fn show(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) -> egui::Rect {
-    let language = app.language;
+pub fn show(view: &View<'_>, ui: &mut Ui) -> egui::Rect {
+    let language = view.language;
     let t = language.text();
-    let doc = &app.editor.document;
+    let plan = view.plan;
+    let doc = &*view.doc;
     let currency = doc.currency.as_str();
-    let scenario = app.editor.selected_scenario();
-    if app.settings.results_hidden {
-        return folded(app, ui);
+    let scenario = doc.scenario(view.selected);
+    if view.settings.results_hidden {
+        return folded(view, ui);
     }
     // Between 30 % and 60 % of the window and at first 35 % (at most 240 points wide at its
     // narrowest), so the form keeps room on a small screen or zoomed in.
@@ -40,7 +42,7 @@ pub fn show(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) -> eg
                     match plan {
                         Ok(plan) => {
                             figures(ui, language, currency, plan);
-                            month_targets(ui, language, plan, app.today);
+                            month_targets(ui, language, plan, view.today);
                             explanation(ui, language, currency, plan);
                             warnings(ui, language, plan);
                             charts::show(ui, language, currency, plan, false);
@@ -71,8 +73,8 @@ pub fn show(app: &mut App, ui: &mut Ui, plan: &Result<Plan, Vec<Problem>>) -> eg
 }
 
 /// The results folded away: a narrow strip with the button that shows them again.
-fn folded(app: &mut App, ui: &mut Ui) -> egui::Rect {
-    let t = app.language.text();
+fn folded(view: &View<'_>, ui: &mut Ui) -> egui::Rect {
+    let t = view.language.text();
     let command = super::super::Command::ToggleResults;
     Panel::right("results folded")
         .resizable(false)
@@ -89,7 +91,7 @@ fn folded(app: &mut App, ui: &mut Ui) -> egui::Rect {
                 egui::WidgetInfo::labeled(egui::Role::Button, true, command.label(t))
             });
             if button.on_hover_text(&tip).clicked() {
-                app.queue(command);
+                view.send.run(command);
             }
         })
         .response

@@ -5,9 +5,10 @@
 use chrono::NaiveDate;
 use egui::{Grid, RichText, Ui};
 
+use super::super::action::{Action, Sender};
 use super::super::widgets::Fields;
 use super::section;
-use crate::document::{Revision, Scenario, ScenarioId, SlaDocument};
+use crate::document::{Revision, Scenario, SlaDocument};
 use crate::i18n::{Language, fill};
 use crate::plan::{Plan, Unit, compute};
 use crate::tracking::{
@@ -29,10 +30,10 @@ pub fn show(
     ui: &mut Ui,
     fields: &Fields<'_>,
     doc: &mut SlaDocument,
-    agreed: &Scenario,
-    plan: &Plan,
+    (agreed, plan): (&Scenario, &Plan),
     date: NaiveDate,
-) -> Option<ScenarioId> {
+    send: &Sender,
+) {
     let language = fields.language;
     let t = language.text();
     let id = ui.scope_id().with("review draft");
@@ -87,9 +88,8 @@ pub fn show(
         }
         adopt_form(ui, fields, doc, &review, date, &mut draft);
     }
-    let copy = history(ui, fields, doc, &mut draft);
+    history(ui, fields, doc, &mut draft, send);
     ui.data_mut(|d| d.insert_temp(id, draft));
-    copy
 }
 
 /// The table of observed against assumed.
@@ -256,13 +256,8 @@ fn adopt_form(
 }
 
 /// The revisions, newest first, each with what it changed; one can be opened read-only.
-/// Returns the scenario made from one ("Copy into a new scenario"), to be edited next.
-fn history(
-    ui: &mut Ui,
-    fields: &Fields<'_>,
-    doc: &mut SlaDocument,
-    draft: &mut Draft,
-) -> Option<ScenarioId> {
+/// "Copy into a new scenario" sends the revision's inputs to be added and edited next.
+fn history(ui: &mut Ui, fields: &Fields<'_>, doc: &SlaDocument, draft: &mut Draft, send: &Sender) {
     let language = fields.language;
     let t = language.text();
     section(
@@ -325,7 +320,12 @@ fn history(
             draft.open = None;
         }
     }
-    copy.map(|(name, assumptions)| doc.add_scenario_with(&name, assumptions))
+    if let Some((name, assumptions)) = copy {
+        send.send(Action::AddScenario {
+            name,
+            assumptions: Box::new(assumptions),
+        });
+    }
 }
 
 /// What a revision changed, a line per assumption named as the form names it ("Average deal

@@ -3,14 +3,15 @@
 
 use egui::{Panel, RichText, TextEdit, Ui};
 
+use super::super::action::Action;
 use super::super::widgets::select_all_now;
-use super::super::{App, Command, theme};
-use super::command_button;
+use super::super::{Command, theme};
+use super::View;
 use crate::i18n::fill;
 
 /// Draws the scenario list and returns where it is.
-pub fn show(app: &mut App, ui: &mut Ui) -> egui::Rect {
-    let t = app.language.text();
+pub fn show(view: &mut View<'_>, ui: &mut Ui) -> egui::Rect {
+    let t = view.language.text();
     // Narrower on a small screen or when zoomed in, so the form keeps room.
     let width = ui.available_width();
     let max = (width * 0.25).clamp(110.0, 320.0);
@@ -21,8 +22,7 @@ pub fn show(app: &mut App, ui: &mut Ui) -> egui::Rect {
             ui.add_space(6.0);
             ui.heading(t.scenarios);
             ui.add_space(4.0);
-            let doc = &app.editor.document;
-            let mut select = None;
+            let doc = &*view.doc;
             for scenario in &doc.scenarios {
                 let agreed = doc.agreed_plan == scenario.id;
                 let name = if scenario.name.trim().is_empty() {
@@ -38,20 +38,17 @@ pub fn show(app: &mut App, ui: &mut Ui) -> egui::Rect {
                 if agreed {
                     text = text.strong();
                 }
-                let mut response = ui.selectable_label(app.editor.selected() == scenario.id, text);
+                let mut response = ui.selectable_label(view.selected == scenario.id, text);
                 if agreed {
                     response = response.on_hover_text(t.agreed_plan_tip);
                 }
                 if response.clicked() {
-                    select = Some(scenario.id);
+                    view.send.send(Action::Select(scenario.id));
                 }
-            }
-            if let Some(id) = select {
-                app.select(id);
             }
             ui.add_space(8.0);
             ui.separator();
-            rename(app, ui);
+            rename(view, ui);
             ui.add_space(4.0);
             for command in [
                 Command::AddScenario,
@@ -59,7 +56,7 @@ pub fn show(app: &mut App, ui: &mut Ui) -> egui::Rect {
                 Command::DeleteScenario,
                 Command::MarkAgreed,
             ] {
-                command_button(app, ui, command);
+                view.command_button(ui, command);
             }
         })
         .response
@@ -67,11 +64,11 @@ pub fn show(app: &mut App, ui: &mut Ui) -> egui::Rect {
 }
 
 /// The name of the selected scenario, editable in place.
-fn rename(app: &mut App, ui: &mut Ui) {
-    let t = app.language.text();
-    let enabled = !app.editor.read_only();
-    let selected = app.editor.selected();
-    let doc = &mut app.editor.document;
+fn rename(view: &mut View<'_>, ui: &mut Ui) {
+    let t = view.language.text();
+    let enabled = !view.file.read_only;
+    let selected = view.selected;
+    let doc = &mut *view.doc;
     let duplicate = doc
         .scenario(selected)
         .is_some_and(|s| doc.scenarios_named(&s.name).len() > 1);
@@ -86,7 +83,7 @@ fn rename(app: &mut App, ui: &mut Ui) {
         )
         .labelled_by(label.id);
     // A scenario just added or duplicated is named first: the name field takes the focus.
-    if std::mem::take(&mut app.name_new_scenario) {
+    if std::mem::take(view.name_new_scenario) {
         response.request_focus();
         select_all_now(ui, &response, &scenario.name);
     }

@@ -6,6 +6,7 @@
 use egui::{ComboBox, Grid, Id, RichText, Ui};
 use egui_plot::{Bar, BarChart, HLine, Line, PlotPoints, VLine};
 
+use super::super::action::{Action, Sender};
 use super::super::theme;
 use super::super::widgets::{FieldLabel, Fields, number_field};
 use super::charts::{
@@ -47,27 +48,34 @@ impl Default for Choices {
     }
 }
 
-/// Draws the tab for `scenario`; returns a new scenario when the user saves a goal seek.
+/// Draws the tab for `scenario`; saving a goal seek sends its answer as a new scenario.
 pub fn show(
     ui: &mut Ui,
     fields: &Fields<'_>,
     commitments: &SalesCommitments,
     scenario: &Scenario,
     plan: &Result<Plan, Vec<Problem>>,
-) -> Option<(String, Assumptions)> {
+    send: &Sender,
+) {
     let t = fields.language.text();
     let Ok(plan) = plan else {
         section(ui, t.whatif_goal_seek_title, t.whatif_goal_seek_note);
         ui.label(t.fix_inputs_first);
-        return None;
+        return;
     };
     let id = Id::unique("what-if choices");
     let mut choices: Choices = ui.data(|d| d.get_temp(id)).unwrap_or_default();
-    let saved = goal_seek(ui, fields, commitments, scenario, plan, &mut choices);
+    if let Some((name, assumptions)) =
+        goal_seek(ui, fields, commitments, scenario, plan, &mut choices)
+    {
+        send.send(Action::AddScenario {
+            name,
+            assumptions: Box::new(assumptions),
+        });
+    }
     tornado(ui, fields, commitments, scenario, plan, &mut choices);
     confidence(ui, fields, scenario, plan, &mut choices);
     ui.data_mut(|d| d.insert_temp(id, choices));
-    saved
 }
 
 fn goal_seek(
