@@ -867,7 +867,7 @@ pub const TEXT: Text = Text {
     forecast_col_range: "80% range",
     forecast_col_flood: "Flooding the reps",
     // Issue 19: actuals straight from the CRM.
-    crm_no_token: "No {crm} token: set {variable}, or connect to {crm} in the app (File ▸ Connect to CRM…) so the token is kept in the system's credential store.",
+    crm_no_token: "No {crm} token: set {variable}, or connect to {crm} in the app (File > Connect to CRM…) so the token is kept in the system's credential store.",
     crm_no_token_store: "No {crm} token: {variable} is not set and the system's credential store cannot be read ({reason}).",
     crm_bad_url: "“{url}” is not a web address of a CRM's API (https://…).",
     crm_insecure: "“{url}” is not https: the token would travel unencrypted. Only a loopback address (127.0.0.1, localhost) may use http.",
@@ -918,5 +918,4 @@ pub const TEXT: Text = Text {
     crm_updated: "Updated from {crm}.",
     crm_last_synced: "Last synced from {crm} on {date} {time}.",
     crm_never_synced: "Connected to {crm}; not updated yet.",
-    crm_not_connected: "Actuals can come straight from HubSpot and other CRMs.",
 };

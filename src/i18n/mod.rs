@@ -1314,7 +1314,6 @@ pub struct Text {
     pub crm_updated: &'static str,
     pub crm_last_synced: &'static str,
     pub crm_never_synced: &'static str,
-    pub crm_not_connected: &'static str,
 }
 
 #[cfg(test)]

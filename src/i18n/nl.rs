@@ -867,7 +867,7 @@ pub const TEXT: Text = Text {
     forecast_col_range: "80%-bereik",
     forecast_col_flood: "Verkopers overspoeld",
     // Issue 19: actuals straight from the CRM.
-    crm_no_token: "Geen {crm}-token: zet {variable}, of maak in de app verbinding met {crm} (Bestand ▸ Verbinden met CRM…) zodat het token in de sleutelbos van het systeem bewaard wordt.",
+    crm_no_token: "Geen {crm}-token: zet {variable}, of maak in de app verbinding met {crm} (Bestand > Verbinden met CRM…) zodat het token in de sleutelbos van het systeem bewaard wordt.",
     crm_no_token_store: "Geen {crm}-token: {variable} is niet gezet en de sleutelbos van het systeem kan niet gelezen worden ({reason}).",
     crm_bad_url: "“{url}” is geen webadres van de API van een CRM (https://…).",
     crm_insecure: "“{url}” is geen https: het token zou onversleuteld over het net gaan. Alleen een loopback-adres (127.0.0.1, localhost) mag http gebruiken.",
@@ -918,5 +918,4 @@ pub const TEXT: Text = Text {
     crm_updated: "Bijgewerkt uit {crm}.",
     crm_last_synced: "Laatst bijgewerkt uit {crm} op {date} {time}.",
     crm_never_synced: "Verbonden met {crm}; nog niet bijgewerkt.",
-    crm_not_connected: "Resultaten kunnen rechtstreeks uit HubSpot en andere CRM's komen.",
 };

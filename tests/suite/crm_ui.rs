@@ -355,3 +355,56 @@ fn snapshots_of_the_connect_window() {
         results.add(harness.try_snapshot(name));
     }
 }
+
+/// A file linked to the fake HubSpot that asks to be updated when opened.
+fn linked_file(fake: &Fake) -> std::path::PathBuf {
+    let mut doc = SlaDocument::example().unwrap();
+    doc.tracking.crm = Some(crm::CrmLink {
+        base_url: Some(fake.url.clone()),
+        update_on_open: true,
+        ..crm::CrmLink::default()
+    });
+    let file = support::folder().join("linked.sla.ron");
+    sla_planner::document::save(&doc, &file).unwrap();
+    file
+}
+
+#[test]
+fn a_file_that_asks_for_it_is_updated_when_opened() {
+    let fake = Fake::hubspot(contacts(30), 10);
+    let file = linked_file(&fake);
+    let mut tokens = Vault::session();
+    tokens.keep(Provider::HubSpot, TOKEN);
+    let mut harness = support::window(
+        support::options(|o| {
+            o.tokens = tokens;
+            o.file = Some(file.clone());
+        }),
+        egui::vec2(1280.0, 800.0),
+        egui::Theme::Dark,
+    );
+    wait_for(&mut harness, "leads read");
+    harness.get_by_label("30 leads read, 27 days updated, 0 records skipped.");
+    assert!(harness.state().is_dirty(), "updated, not yet saved");
+}
+
+#[test]
+fn without_a_token_the_update_says_how_to_give_one_and_changes_nothing() {
+    let fake = Fake::hubspot(contacts(3), 10);
+    let file = linked_file(&fake);
+    let mut harness = support::window(
+        support::options(|o| {
+            o.tokens = Vault::session();
+            o.file = Some(file.clone());
+        }),
+        egui::vec2(1280.0, 800.0),
+        egui::Theme::Dark,
+    );
+    wait_for(&mut harness, "No HubSpot token");
+    harness.get_by_label_contains("connect to HubSpot in the app (File > Connect to CRM…)");
+    assert!(!harness.state().is_dirty());
+    assert!(
+        fake.received().is_empty(),
+        "nothing was asked without a token"
+    );
+}

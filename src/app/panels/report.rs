@@ -89,22 +89,16 @@ pub fn show(
     ui.data_mut(|d| d.insert_temp(tracking_id, tracking_view));
 }
 
-/// Where the actuals come from: when they were last synced from the CRM, with Update from
-/// CRM; without a CRM, that one can be connected.
+/// Where the actuals come from, for a document linked to a CRM: when they were last synced,
+/// with Update from CRM. (Without a link, File ▸ Connect to CRM… is the way in.)
 fn crm_line(ui: &mut Ui, fields: &Fields<'_>, doc: &SlaDocument, send: &Sender) {
-    let t = fields.language.text();
+    let Some(synced) = super::super::crm::last_synced(doc, fields.language) else {
+        return;
+    };
     ui.horizontal_wrapped(|ui| {
-        let command = match super::super::crm::last_synced(doc, fields.language) {
-            Some(synced) => {
-                ui.label(synced);
-                Command::UpdateCrm
-            }
-            None => {
-                ui.label(RichText::new(t.crm_not_connected).weak());
-                Command::ConnectCrm
-            }
-        };
-        let button = egui::Button::new(command.label(t));
+        ui.label(synced);
+        let command = Command::UpdateCrm;
+        let button = egui::Button::new(command.label(fields.language.text()));
         if ui.add_enabled(fields.enabled, button).clicked() {
             send.run(command);
         }
