@@ -405,6 +405,7 @@ impl App {
     /// Another document in the window (New, Open, restored work): its editor, shown from the top.
     fn take_editor(&mut self, editor: Editor) {
         self.editor = editor;
+        self.crm.close();
         self.document_replaced();
         self.fresh_document = true;
     }

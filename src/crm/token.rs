@@ -125,11 +125,6 @@ impl Vault {
         }
     }
 
-    /// Whether a token of `provider` is kept for this session.
-    pub fn in_session(&self, provider: Provider) -> bool {
-        self.session.contains_key(&provider)
-    }
-
     /// How to find `provider`'s token, to be done on a worker: the credential store may take
     /// a while to answer (or ask the user to unlock it).
     pub fn finder(&self, provider: Provider) -> Finder {
@@ -167,5 +162,34 @@ impl Finder {
                 store: None,
             }),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_session_vault_keeps_tokens_in_memory_only() {
+        let mut vault = Vault::session();
+        assert_eq!(
+            vault.finder(Provider::HubSpot).find(),
+            Err(CrmError::NoToken {
+                provider: Provider::HubSpot,
+                store: None,
+            })
+        );
+        assert_eq!(
+            vault.keep(Provider::HubSpot, " pat-1 \n"),
+            Kept::Session { reason: None }
+        );
+        assert_eq!(
+            vault.finder(Provider::HubSpot).find().as_deref(),
+            Ok("pat-1")
+        );
+        assert!(
+            !format!("{vault:?}").contains("pat-1"),
+            "Debug names no token"
+        );
     }
 }

@@ -408,3 +408,29 @@ fn without_a_token_the_update_says_how_to_give_one_and_changes_nothing() {
         "nothing was asked without a token"
     );
 }
+
+#[test]
+fn an_update_never_lands_in_another_document() {
+    let fake = Fake::hubspot(contacts(30), 10);
+    let file = linked_file(&fake);
+    let mut tokens = Vault::session();
+    tokens.keep(Provider::HubSpot, TOKEN);
+    // HubSpot asks to wait: the update opened with the file is still reading.
+    fake.script(Reply::new(429, "{}").with_header("Retry-After", "1"));
+    let mut harness = support::window(
+        support::options(|o| {
+            o.tokens = tokens;
+            o.file = Some(file.clone());
+        }),
+        egui::vec2(1280.0, 800.0),
+        egui::Theme::Dark,
+    );
+    wait_for(&mut harness, "Reading the leads");
+    support::press(&mut harness, Modifiers::COMMAND, Key::N);
+    let new = harness.state().document().clone();
+    assert!(new.tracking.crm.is_none());
+    std::thread::sleep(Duration::from_millis(1500));
+    harness.run_steps(5);
+    assert!(harness.query_by_label_contains("leads read").is_none());
+    assert_eq!(harness.state().document(), &new);
+}

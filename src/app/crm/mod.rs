@@ -33,6 +33,17 @@ impl CrmWindows {
     }
 }
 
+impl CrmWindows {
+    /// Another document replaced the open one (New, Open, restored work): a running update
+    /// stops and both windows close, so nothing read for one document lands in another.
+    pub fn close(&mut self) {
+        if let Some(update) = self.update.take() {
+            update.cancel();
+        }
+        self.connect = None;
+    }
+}
+
 impl App {
     /// File ▸ Connect to CRM…: the connect window on the document's link.
     pub fn connect_crm(&mut self) {
