@@ -10,6 +10,7 @@ mod import;
 mod merge;
 mod status;
 mod sync;
+mod update;
 mod what_if;
 
 pub use import::{ImportArgs, OrderArg};

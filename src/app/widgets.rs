@@ -463,9 +463,6 @@ pub fn seasonality_bars(
     numbers: NumberStyle,
     enabled: bool,
 ) -> bool {
-    const MAX_WEIGHT: f64 = 2.0;
-    const STEP: f64 = 0.1;
-    const PER_PIXEL: f64 = 0.01;
     let mut changed = false;
     let count = weights.len().max(1) as f32;
     let spacing = ui.spacing().item_spacing.x;
@@ -492,76 +489,10 @@ pub fn seasonality_bars(
                     sense,
                 );
                 let (share_rect, rect) = rect.split_top_bottom_at_y(rect.top() + share_height);
-                let start_id = response.id.with("drag start");
-                if response.drag_started() {
-                    ui.data_mut(|d| d.insert_temp(start_id, *weight));
-                }
-                if response.dragged()
-                    && let (Some(origin), Some(pointer)) = (
-                        ui.input(|i| i.pointer.press_origin()),
-                        response.interact_pointer_pos(),
-                    )
-                {
-                    let start = ui.data(|d| d.get_temp::<f64>(start_id)).unwrap_or(*weight);
-                    let fine = ui.input(|i| i.modifiers.shift);
-                    let (per_pixel, scale) = if fine {
-                        (PER_PIXEL / 10.0, 1000.0)
-                    } else {
-                        (PER_PIXEL, 100.0)
-                    };
-                    let moved = f64::from(origin.y - pointer.y) * per_pixel;
-                    let new = ((start + moved) * scale).round() / scale;
-                    let new = new.clamp(0.0, MAX_WEIGHT);
-                    if new.to_bits() != weight.to_bits() {
-                        *weight = new;
-                        changed = true;
-                    }
-                }
-                if response.has_focus() {
-                    // Arrow keys change the weight instead of moving the focus away.
-                    ui.memory_mut(|m| {
-                        m.set_focus_lock_filter(
-                            response.id,
-                            egui::EventFilter {
-                                vertical_arrows: true,
-                                ..Default::default()
-                            },
-                        );
-                    });
-                    let (up, down) = ui.input(|i| {
-                        (
-                            i.key_pressed(egui::Key::ArrowUp),
-                            i.key_pressed(egui::Key::ArrowDown),
-                        )
-                    });
-                    if up || down {
-                        let delta = if up { STEP } else { -STEP };
-                        *weight = ((*weight + delta) * 10.0)
-                            .round()
-                            .clamp(0.0, 10.0 * MAX_WEIGHT)
-                            / 10.0;
-                        changed = true;
-                    }
-                }
+                changed |= drag_weight(ui, &response, weight);
+                changed |= step_weight(ui, &response, weight);
                 active |= response.dragged() || response.has_focus();
-                let painter = ui.painter();
-                let visuals = ui.visuals();
-                painter.rect_filled(rect, 2.0, visuals.extreme_bg_color);
-                painter.rect_stroke(
-                    rect,
-                    2.0,
-                    visuals.widgets.noninteractive.bg_stroke,
-                    egui::StrokeKind::Inside,
-                );
-                let fraction = (*weight / MAX_WEIGHT).clamp(0.0, 1.0) as f32;
-                let mut bar = rect;
-                bar.set_top(rect.bottom() - rect.height() * fraction);
-                let color = if response.hovered() || response.has_focus() || response.dragged() {
-                    visuals.selection.bg_fill
-                } else {
-                    theme::series_color(visuals.dark_mode, 0)
-                };
-                painter.rect_filled(bar, 2.0, color);
+                paint_weight_bar(ui, rect, *weight, &response);
                 let share = shares.get(i).copied().unwrap_or(0.0);
                 share_rects.push(share_rect);
                 let name = accessible_names.get(i).map_or("", String::as_str);
@@ -594,6 +525,97 @@ pub fn seasonality_bars(
         }
     }
     changed
+}
+
+/// The largest seasonality weight a bar shows (and a drag or key sets).
+const MAX_WEIGHT: f64 = 2.0;
+
+/// Drags a seasonality bar: 0.01 per pixel (0.001 with Shift) from the weight the drag
+/// started at, rounded to that step. Returns true when the weight changed.
+fn drag_weight(ui: &Ui, response: &Response, weight: &mut f64) -> bool {
+    const PER_PIXEL: f64 = 0.01;
+    let start_id = response.id.with("drag start");
+    if response.drag_started() {
+        ui.data_mut(|d| d.insert_temp(start_id, *weight));
+    }
+    let (Some(origin), Some(pointer)) = (
+        ui.input(|i| i.pointer.press_origin()),
+        response.interact_pointer_pos(),
+    ) else {
+        return false;
+    };
+    if !response.dragged() {
+        return false;
+    }
+    let start = ui.data(|d| d.get_temp::<f64>(start_id)).unwrap_or(*weight);
+    let fine = ui.input(|i| i.modifiers.shift);
+    let (per_pixel, scale) = if fine {
+        (PER_PIXEL / 10.0, 1000.0)
+    } else {
+        (PER_PIXEL, 100.0)
+    };
+    let moved = f64::from(origin.y - pointer.y) * per_pixel;
+    let new = (((start + moved) * scale).round() / scale).clamp(0.0, MAX_WEIGHT);
+    let changed = new.to_bits() != weight.to_bits();
+    *weight = new;
+    changed
+}
+
+/// ↑/↓ on a focused seasonality bar: steps of 0.1, and the focus stays on the bar. Returns
+/// true when the weight changed.
+fn step_weight(ui: &Ui, response: &Response, weight: &mut f64) -> bool {
+    const STEP: f64 = 0.1;
+    if !response.has_focus() {
+        return false;
+    }
+    // Arrow keys change the weight instead of moving the focus away.
+    ui.memory_mut(|m| {
+        m.set_focus_lock_filter(
+            response.id,
+            egui::EventFilter {
+                vertical_arrows: true,
+                ..Default::default()
+            },
+        );
+    });
+    let (up, down) = ui.input(|i| {
+        (
+            i.key_pressed(egui::Key::ArrowUp),
+            i.key_pressed(egui::Key::ArrowDown),
+        )
+    });
+    if !(up || down) {
+        return false;
+    }
+    let delta = if up { STEP } else { -STEP };
+    *weight = ((*weight + delta) * 10.0)
+        .round()
+        .clamp(0.0, 10.0 * MAX_WEIGHT)
+        / 10.0;
+    true
+}
+
+/// A seasonality bar: its frame, and the weight's part of it filled (highlighted while
+/// hovered, focused or dragged).
+fn paint_weight_bar(ui: &Ui, rect: egui::Rect, weight: f64, response: &Response) {
+    let painter = ui.painter();
+    let visuals = ui.visuals();
+    painter.rect_filled(rect, 2.0, visuals.extreme_bg_color);
+    painter.rect_stroke(
+        rect,
+        2.0,
+        visuals.widgets.noninteractive.bg_stroke,
+        egui::StrokeKind::Inside,
+    );
+    let fraction = (weight / MAX_WEIGHT).clamp(0.0, 1.0) as f32;
+    let mut bar = rect;
+    bar.set_top(rect.bottom() - rect.height() * fraction);
+    let color = if response.hovered() || response.has_focus() || response.dragged() {
+        visuals.selection.bg_fill
+    } else {
+        theme::series_color(visuals.dark_mode, 0)
+    };
+    painter.rect_filled(bar, 2.0, color);
 }
 
 /// A number in a table cell, right-aligned so that digits line up.

@@ -7,10 +7,11 @@ use std::path::PathBuf;
 
 use clap::ValueEnum;
 
-use super::{Outcome, open};
-use crate::document::{self, DateOrder, ImportField};
+use super::Outcome;
+use super::update::Update;
+use crate::document::{DateOrder, ImportField, ImportMapping};
 use crate::i18n::{Language, fill};
-use crate::tracking::import::{self, CsvText, ImportError, Progress, Settings};
+use crate::tracking::import::{self, CsvText, ImportError, Imported, Preview, Progress, Settings};
 
 #[derive(Debug, clap::Args)]
 pub struct ImportArgs {
@@ -74,46 +75,86 @@ fn parse_map(text: &str) -> Result<(ImportField, String), String> {
     Ok((field, column.trim().to_owned()))
 }
 
+/// The mapping of this import: the remembered one with `--map` over it, completed from the
+/// file, and the date order (`--date-order`, else the file's dates, else the remembered one:
+/// then `true`, to say so).
+fn settle(
+    args: &ImportArgs,
+    remembered: &ImportMapping,
+    preview: &Preview,
+) -> Result<(ImportMapping, DateOrder, bool), ImportError> {
+    let mut remembered = remembered.clone();
+    remembered.columns.extend(args.map.iter().cloned());
+    let mut mapping = preview.suggested_mapping(&remembered);
+    // An explicit column stays even when the file lacks it: the import then says so.
+    mapping.columns.extend(args.map.iter().cloned());
+    let evidence = preview.date_evidence(&mapping);
+    let explicit = args.date_order.map(DateOrder::from);
+    let order = evidence.resolve(explicit, remembered.date_order)?;
+    // Neither the data nor --date-order settled it: the order came from the last import.
+    let from_memory = evidence.settled().is_none() && explicit != Some(order);
+    mapping.date_order = Some(order);
+    Ok((mapping, order, from_memory))
+}
+
+/// Why the import stopped (exit 1), with a hint at the option that settles it.
+fn explain(error: &ImportError, csv_name: &str, language: Language) -> Outcome {
+    let t = language.text();
+    let mut text = error.describe(csv_name, language);
+    let hint = match error {
+        ImportError::NoCreatedColumn { .. } => Some(fill(
+            t.cli_import_map_hint,
+            &[("field", ImportField::Created.key())],
+        )),
+        ImportError::ColumnNotInFile { field, .. } => {
+            Some(fill(t.cli_import_map_hint, &[("field", field.key())]))
+        }
+        ImportError::AmbiguousDates { .. } => Some(t.cli_import_order_hint.to_owned()),
+        _ => None,
+    };
+    if let Some(hint) = hint {
+        text.push(' ');
+        text.push_str(&hint);
+    }
+    text.push('\n');
+    Outcome::fail(text)
+}
+
+/// What goes to standard error besides a failure: how the file's text was read, each skipped
+/// row with its line and reason, and how many more were skipped.
+fn notes(text: &CsvText, imported: &Imported, csv_name: &str, language: Language) -> String {
+    let mut stderr = String::new();
+    if let Some(note) = text.note(csv_name, language) {
+        let _ = writeln!(stderr, "{note}");
+    }
+    for skipped in &imported.skipped {
+        let _ = writeln!(stderr, "{csv_name}: {}", skipped.describe(language));
+    }
+    if imported.skipped_unlisted > 0 {
+        let more = language
+            .numbers()
+            .decimal(imported.skipped_unlisted as f64, 0);
+        let _ = writeln!(
+            stderr,
+            "{}",
+            fill(language.text().import_more_skipped, &[("count", &more)])
+        );
+    }
+    stderr
+}
+
 /// Reads the export, imports it and, unless `--dry-run`, saves the document. Exit 0 when rows
 /// were imported; 1 when none could be, or a file cannot be read or written.
 pub fn run_import(args: &ImportArgs, language: Language) -> Outcome {
     let t = language.text();
     let doc_name = args.doc.display().to_string();
     let csv_name = args.csv.display().to_string();
-    // Taken before reading: if the file changes after this, the save below notices.
-    let read_as = document::Fingerprint::of(&args.doc);
-    let loaded = match open(&args.doc, language) {
-        Ok(loaded) => loaded,
+    let mut update = match Update::open(&args.doc, language) {
+        Ok(update) => update,
         Err(message) => return Outcome::fail(message),
     };
-    if let Some(version) = loaded.newer_version {
-        let error = document::SaveError::NewerFile {
-            path: args.doc.clone(),
-            version,
-        };
-        return Outcome::fail(format!("{}\n", error.describe(language)));
-    }
-    let mut doc = loaded.document;
-    let explain = |error: &ImportError| {
-        let mut text = error.describe(&csv_name, language);
-        let hint = match error {
-            ImportError::NoCreatedColumn { .. } => Some(fill(
-                t.cli_import_map_hint,
-                &[("field", ImportField::Created.key())],
-            )),
-            ImportError::ColumnNotInFile { field, .. } => {
-                Some(fill(t.cli_import_map_hint, &[("field", field.key())]))
-            }
-            ImportError::AmbiguousDates { .. } => Some(t.cli_import_order_hint.to_owned()),
-            _ => None,
-        };
-        if let Some(hint) = hint {
-            text.push(' ');
-            text.push_str(&hint);
-        }
-        text.push('\n');
-        Outcome::fail(text)
-    };
+    let doc = &mut update.doc;
+    let explain = |error: &ImportError| explain(error, &csv_name, language);
     let progress = Progress::default();
     let read = CsvText::read(&args.csv).and_then(|text| {
         let preview = import::analyse(&text, &progress)?;
@@ -123,21 +164,11 @@ pub fn run_import(args: &ImportArgs, language: Language) -> Outcome {
         Ok(read) => read,
         Err(error) => return explain(&error),
     };
-    let mut remembered = doc.tracking.import.clone();
-    remembered.columns.extend(args.map.iter().cloned());
-    let mut mapping = preview.suggested_mapping(&remembered);
-    // An explicit column stays even when the file lacks it: the import then says so.
-    mapping.columns.extend(args.map.iter().cloned());
-    let evidence = preview.date_evidence(&mapping);
-    let explicit = args.date_order.map(DateOrder::from);
-    let order = match evidence.resolve(explicit, remembered.date_order) {
-        Ok(order) => order,
+    let (mapping, order, from_memory) = match settle(args, &doc.tracking.import, &preview) {
+        Ok(settled) => settled,
         Err(error) => return explain(&error),
     };
-    // Neither the data nor --date-order settled it: the order came from the last import.
-    let from_memory = evidence.settled().is_none() && explicit != Some(order);
-    mapping.date_order = Some(order);
-    let settings = Settings::for_document(&doc, mapping.clone(), order);
+    let settings = Settings::for_document(doc, mapping.clone(), order);
     let imported = match import::import(&text, &settings, &progress) {
         Ok(imported) => imported,
         Err(error) => return explain(&error),
@@ -155,23 +186,7 @@ pub fn run_import(args: &ImportArgs, language: Language) -> Outcome {
     if let Some(outside) = &imported.outside {
         let _ = writeln!(stdout, "{}", outside.describe(language));
     }
-    let mut stderr = String::new();
-    if let Some(note) = text.note(&csv_name, language) {
-        let _ = writeln!(stderr, "{note}");
-    }
-    for skipped in &imported.skipped {
-        let _ = writeln!(stderr, "{csv_name}: {}", skipped.describe(language));
-    }
-    if imported.skipped_unlisted > 0 {
-        let more = language
-            .numbers()
-            .decimal(imported.skipped_unlisted as f64, 0);
-        let _ = writeln!(
-            stderr,
-            "{}",
-            fill(t.import_more_skipped, &[("count", &more)])
-        );
-    }
+    let mut stderr = notes(&text, &imported, &csv_name, language);
     if imported.imported == 0 {
         let _ = writeln!(
             stderr,
@@ -196,60 +211,9 @@ pub fn run_import(args: &ImportArgs, language: Language) -> Outcome {
             code: 0,
         };
     }
-    // Someone editing the file in the window, here or on another computer, keeps it: the
-    // import would be lost when they save, or their work when it saves.
-    let _editing = match document::lock::claim(&args.doc) {
-        Ok(document::lock::Claim::Mine(lock)) => lock,
-        Ok(document::lock::Claim::Held(holder)) => {
-            let _ = writeln!(
-                stderr,
-                "{}",
-                fill(
-                    t.cli_locked,
-                    &[("holder", &holder.describe(&args.doc, language))]
-                )
-            );
-            let _ = writeln!(
-                stdout,
-                "{}",
-                fill(t.cli_import_not_saved, &[("file", &doc_name)])
-            );
-            return Outcome {
-                stdout,
-                stderr,
-                code: 1,
-            };
-        }
-        Err(error) => {
-            let error = document::SaveError::Io {
-                path: document::lock::lock_path(&args.doc),
-                source: error,
-            };
-            return Outcome {
-                stdout,
-                stderr: format!("{stderr}{}\n", error.describe(language)),
-                code: 1,
-            };
-        }
-    };
     let replaced = imported.replaced(language);
-    let read_version = doc.content_fingerprint();
-    import::apply(&mut doc, &imported, mapping);
-    // A changed file is derived from the version read; an unchanged one stays as it was, so
-    // importing a file twice writes the same bytes.
-    if doc.content_fingerprint() != read_version {
-        doc.lineage = document::Lineage {
-            id: std::mem::take(&mut doc.lineage.id),
-            base: read_version,
-        }
-        .named();
-    }
-    let options = document::SaveOptions {
-        expected: read_as,
-        ..document::SaveOptions::default()
-    };
-    if let Err(error) = document::save_with(&doc, &args.doc, options) {
-        let _ = writeln!(stderr, "{}", error.describe_for_command(language));
+    import::apply(doc, &imported, mapping);
+    if let Err(message) = update.save(language) {
         let _ = writeln!(
             stdout,
             "{}",
@@ -257,7 +221,7 @@ pub fn run_import(args: &ImportArgs, language: Language) -> Outcome {
         );
         return Outcome {
             stdout,
-            stderr,
+            stderr: stderr + &message,
             code: 1,
         };
     }

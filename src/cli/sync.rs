@@ -10,9 +10,9 @@ use std::path::PathBuf;
 use chrono::{NaiveDate, Utc};
 use clap::ValueEnum;
 
-use super::{Outcome, open};
+use super::Outcome;
+use super::update::Update;
 use crate::crm::{self, CrmLink, LastSync, Provider, Request};
-use crate::document;
 use crate::i18n::{Language, fill};
 use crate::tracking::import::Progress;
 
@@ -60,20 +60,11 @@ pub fn run_sync(args: &SyncArgs, today: NaiveDate, language: Language) -> Outcom
     let t = language.text();
     let provider = Provider::from(args.crm);
     let doc_name = args.doc.display().to_string();
-    // Taken before reading: if the file changes after this, the save below notices.
-    let read_as = document::Fingerprint::of(&args.doc);
-    let loaded = match open(&args.doc, language) {
-        Ok(loaded) => loaded,
+    let mut update = match Update::open(&args.doc, language) {
+        Ok(update) => update,
         Err(message) => return Outcome::fail(message),
     };
-    if let Some(version) = loaded.newer_version {
-        let error = document::SaveError::NewerFile {
-            path: args.doc.clone(),
-            version,
-        };
-        return Outcome::fail(format!("{}\n", error.describe(language)));
-    }
-    let mut doc = loaded.document;
+    let doc = &mut update.doc;
     let crm_error =
         |error: &crm::CrmError| Outcome::fail(format!("{}\n", error.describe(provider, language)));
     let mut link = doc
@@ -93,7 +84,7 @@ pub fn run_sync(args: &SyncArgs, today: NaiveDate, language: Language) -> Outcom
         Ok(token) => token,
         Err(error) => return crm_error(&error),
     };
-    let settings = crm::settings_for(&doc, link.mapping.clone());
+    let settings = crm::settings_for(doc, link.mapping.clone());
     let since = args
         .since
         .or_else(|| settings.period.map(|(first, _)| first))
@@ -141,28 +132,8 @@ pub fn run_sync(args: &SyncArgs, today: NaiveDate, language: Language) -> Outcom
             code: 1,
         }
     };
-    // Someone editing the file in the window keeps it: the sync would be lost when they save,
-    // or their work when it saves.
-    let _editing = match document::lock::claim(&args.doc) {
-        Ok(document::lock::Claim::Mine(lock)) => lock,
-        Ok(document::lock::Claim::Held(holder)) => {
-            let held = fill(
-                t.cli_locked,
-                &[("holder", &holder.describe(&args.doc, language))],
-            );
-            return not_saved(stdout, format!("{stderr}{held}\n"));
-        }
-        Err(error) => {
-            let error = document::SaveError::Io {
-                path: document::lock::lock_path(&args.doc),
-                source: error,
-            };
-            return not_saved(stdout, format!("{stderr}{}\n", error.describe(language)));
-        }
-    };
-    let read_version = doc.content_fingerprint();
     crm::apply(
-        &mut doc,
+        doc,
         &synced,
         link,
         LastSync {
@@ -170,18 +141,8 @@ pub fn run_sync(args: &SyncArgs, today: NaiveDate, language: Language) -> Outcom
             since,
         },
     );
-    doc.lineage = document::Lineage {
-        id: std::mem::take(&mut doc.lineage.id),
-        base: read_version,
-    }
-    .named();
-    let options = document::SaveOptions {
-        expected: read_as,
-        ..document::SaveOptions::default()
-    };
-    if let Err(error) = document::save_with(&doc, &args.doc, options) {
-        let message = error.describe_for_command(language);
-        return not_saved(stdout, format!("{stderr}{message}\n"));
+    if let Err(message) = update.save(language) {
+        return not_saved(stdout, stderr + &message);
     }
     let _ = writeln!(
         stdout,

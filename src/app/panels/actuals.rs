@@ -199,15 +199,7 @@ pub fn show(
     let n = language.numbers();
     let grid_id = ui.scope_id().with("actuals grid");
     let focus_key = grid_id.with("focused cell");
-    let sources = grid_sources(context.plan_sources, actuals, context.month);
-    let folded = |date: NaiveDate| {
-        !context.show_closed_days
-            && !context.calendar.is_working_day(date)
-            && sources
-                .iter()
-                .all(|source| actuals.get(date, source).is_none())
-    };
-    let rows = grid_rows(context.month, &sources, folded);
+    let (sources, rows) = month_rows(actuals, &context);
     let day_rows: Vec<(NaiveDate, &str)> = rows
         .iter()
         .filter_map(|row| match row {
@@ -221,39 +213,19 @@ pub fn show(
         paste: paste(ui, fields, actuals, &day_rows, focus_key, context),
     };
 
-    let text_height = ui.text_style_height(&egui::TextStyle::Body);
-    let row_height = text_height + 2.0 * ui.spacing().button_padding.y + 4.0;
-    let folded_height = text_height + 4.0;
-    let heights = rows.iter().map(|row| match row {
-        GridRow::Folded { .. } => folded_height,
-        _ => row_height,
-    });
-    let mut day_row_index = 0;
-    let mut row_of = Vec::with_capacity(rows.len());
-    for row in &rows {
-        row_of.push(day_row_index);
-        if matches!(row, GridRow::Day { .. }) {
-            day_row_index += 1;
-        }
-    }
+    let (row_height, heights) = row_heights(ui, &rows);
+    let row_of = day_row_numbers(&rows);
     let headers: Vec<String> = Measure::ALL
         .iter()
         .map(|&m| measure_name(language, m, context.minimum_attempts))
         .collect();
-    // A header wraps between words, never inside one ("Geaccepteer-d"): each column is at
-    // least as wide as its longest word.
-    let widths: Vec<f32> = headers
-        .iter()
-        .zip(Measure::ALL)
-        .map(|(name, measure)| {
-            let least = if measure == Measure::Revenue {
-                120.0
-            } else {
-                76.0
-            };
-            longest_word(ui, name).max(least)
-        })
-        .collect();
+    let widths = column_widths(ui, &headers);
+    let cells = Cells {
+        fields,
+        grid_id,
+        headers: &headers,
+        context: &context,
+    };
     let mut focused = None;
     let mut table = TableBuilder::new(ui)
         .id_salt(grid_id)
@@ -266,22 +238,10 @@ pub fn show(
         table = table.column(Column::exact(width));
     }
     table
-        .header(row_height + 12.0, |mut header| {
-            header.col(|ui| {
-                ui.strong(t.grid_day);
-            });
-            header.col(|ui| {
-                ui.strong(t.grid_source);
-            });
-            for name in &headers {
-                header.col(|ui| {
-                    ui.add(egui::Label::new(RichText::new(name).strong()).wrap());
-                });
-            }
-        })
+        .header(row_height + 12.0, |header| header_row(header, t, &headers))
         .body(|mut body| {
             let view = body.ui_mut().clip_rect();
-            body.heterogeneous_rows(heights, |mut table_row| {
+            body.heterogeneous_rows(heights.into_iter(), |mut table_row| {
                 let index = table_row.index();
                 let Some(row) = rows.get(index) else {
                     return;
@@ -290,101 +250,22 @@ pub fn show(
                     GridRow::Day { date, source } => {
                         let first_of_day = index == 0
                             || !matches!(rows.get(index - 1), Some(GridRow::Day { date: d, .. }) if d == date);
-                        let working = context.calendar.is_working_day(*date);
-                        table_row.col(|ui| {
-                            if first_of_day {
-                                let text = RichText::new(language.day(*date));
-                                ui.label(if working { text } else { text.weak() });
-                            }
-                        });
-                        let label = source_label(language, source, context.plan_sources);
-                        table_row.col(|ui| {
-                            ui.label(&label);
-                        });
-                        let record = actuals.get(*date, source).cloned();
-                        for (column, &measure) in Measure::ALL.iter().enumerate() {
-                            table_row.col(|ui| {
-                                let id = grid_id.with((*date, source_key(source), measure));
-                                let name = fill(
-                                    t.grid_cell_name,
-                                    &[
-                                        ("measure", &headers[column]),
-                                        ("source", &label),
-                                        ("day", &language.day(*date)),
-                                    ],
-                                );
-                                let value = record.as_ref().map_or(0.0, |r| r.get(measure));
-                                let refuse = |v: f64| {
-                                    let mut changed = record
-                                        .clone()
-                                        .unwrap_or_else(|| SourceDay::new(*date, source));
-                                    changed.set(measure, v);
-                                    let problem = changed.impossible()?;
-                                    let column = Measure::ALL
-                                        .iter()
-                                        .position(|&m| m == problem.measure())
-                                        .and_then(|i| headers.get(i))
-                                        .map_or("", String::as_str);
-                                    Some(problem.describe(language, column))
-                                };
-                                if let Some(problem) =
-                                    cell(ui, fields, id, &name, measure, value, refuse, |v| {
-                                        actuals.set(*date, source, measure, v);
-                                    })
-                                {
-                                    notes.cell = Some(format!("{name}: {problem}"));
-                                }
-                                if ui.memory(|m| m.has_focus(id)) {
-                                    focused = Some(FocusedCell {
-                                        id,
-                                        row: row_of[index],
-                                        column,
-                                    });
-                                }
-                            });
+                        let row = DayRow {
+                            date: *date,
+                            source,
+                            first_of_day,
+                            number: row_of[index],
+                        };
+                        if let Some(cell) = cells.day_row(&mut table_row, actuals, &row, &mut notes) {
+                            focused = Some(cell);
                         }
                     }
                     GridRow::Folded { from, to } => {
-                        let days = if from == to {
-                            language.day(*from)
-                        } else {
-                            format!("{} – {}", language.day(*from), language.day(*to))
-                        };
-                        let text = fill(t.grid_closed_days, &[("days", &days)]);
-                        // The text runs over the row's empty cells, which each clip their
-                        // own contents: the last cell paints it from the first cell's corner,
-                        // clipped to the table's view, and names it for screen readers.
-                        let (_, first) = table_row.col(|_| {});
-                        for _ in 2..Measure::ALL.len() + 2 {
-                            table_row.col(|_| {});
-                        }
-                        table_row.col(|ui| {
-                            let rect = egui::Rect::from_min_max(first.rect.min, ui.max_rect().max);
-                            let color = ui.visuals().weak_text_color();
-                            let font = egui::TextStyle::Body.resolve(ui.style());
-                            let galley = ui.painter().layout_no_wrap(text.clone(), font, color);
-                            let at = egui::pos2(rect.left(), rect.center().y - galley.size().y / 2.0);
-                            // A painter of the layer: the cell's own would keep its clip.
-                            let mut painter = ui.ctx().layer_painter(ui.layer_id());
-                            painter.set_clip_rect(view.intersect(rect));
-                            painter.galley(at, galley, color);
-                            ui.interact(rect, grid_id.with(("folded", *from)), egui::Sense::hover())
-                                .widget_info(|| {
-                                    egui::WidgetInfo::labeled(egui::Role::Label, true, &text)
-                                });
-                        });
+                        folded_row(&mut table_row, language, (*from, *to), grid_id, view);
                     }
                     GridRow::Week { week, from, to } => {
                         let sum = total(actuals, &sources, *from, *to);
-                        let monday =
-                            *from - Duration::days(i64::from(from.weekday().num_days_from_monday()));
-                        let goal = context
-                            .week_goals
-                            .iter()
-                            .find(|(starts, _)| *starts == monday)
-                            .map(|(_, leads)| {
-                                fill(t.grid_week_goal, &[("leads", &n.decimal(*leads, 0))])
-                            });
+                        let goal = week_goal(language, context.week_goals, *from);
                         total_row(&mut table_row, &language.week(*week), goal, &sum, n, true);
                     }
                     GridRow::Month => {
@@ -403,6 +284,223 @@ pub fn show(
         ui.data_mut(|d| d.insert_temp(focus_key, focused));
     }
     notes
+}
+
+/// What the cells of one month's grid share.
+struct Cells<'a> {
+    fields: &'a Fields<'a>,
+    grid_id: Id,
+    /// The measures' column headers, in the order of [`Measure::ALL`].
+    headers: &'a [String],
+    context: &'a GridContext<'a>,
+}
+
+/// One row of a day and source.
+struct DayRow<'a> {
+    date: NaiveDate,
+    source: &'a str,
+    /// The day's first row shows the day.
+    first_of_day: bool,
+    /// Its number among the day rows (where a paste into it starts).
+    number: usize,
+}
+
+impl Cells<'_> {
+    /// A day and source: the day (on its first row), the source, and a cell per measure that
+    /// edits `actuals`; a refused value's message goes to `notes`. Returns the cell that has
+    /// the keyboard focus, if one of this row's has.
+    fn day_row(
+        &self,
+        table_row: &mut egui_extras::TableRow<'_, '_>,
+        actuals: &mut Actuals,
+        row: &DayRow<'_>,
+        notes: &mut GridNotes,
+    ) -> Option<FocusedCell> {
+        let language = self.fields.language;
+        let t = language.text();
+        let (date, source) = (row.date, row.source);
+        let working = self.context.calendar.is_working_day(date);
+        table_row.col(|ui| {
+            if row.first_of_day {
+                let text = RichText::new(language.day(date));
+                ui.label(if working { text } else { text.weak() });
+            }
+        });
+        let label = source_label(language, source, self.context.plan_sources);
+        table_row.col(|ui| {
+            ui.label(&label);
+        });
+        let record = actuals.get(date, source).cloned();
+        let mut focused = None;
+        for (column, &measure) in Measure::ALL.iter().enumerate() {
+            table_row.col(|ui| {
+                let id = self.grid_id.with((date, source_key(source), measure));
+                let name = fill(
+                    t.grid_cell_name,
+                    &[
+                        ("measure", &self.headers[column]),
+                        ("source", &label),
+                        ("day", &language.day(date)),
+                    ],
+                );
+                let value = record.as_ref().map_or(0.0, |r| r.get(measure));
+                let refuse = |v: f64| {
+                    let mut changed = record
+                        .clone()
+                        .unwrap_or_else(|| SourceDay::new(date, source));
+                    changed.set(measure, v);
+                    let problem = changed.impossible()?;
+                    let column = Measure::ALL
+                        .iter()
+                        .position(|&m| m == problem.measure())
+                        .and_then(|i| self.headers.get(i))
+                        .map_or("", String::as_str);
+                    Some(problem.describe(language, column))
+                };
+                if let Some(problem) =
+                    cell(ui, self.fields, id, &name, measure, value, refuse, |v| {
+                        actuals.set(date, source, measure, v);
+                    })
+                {
+                    notes.cell = Some(format!("{name}: {problem}"));
+                }
+                if ui.memory(|m| m.has_focus(id)) {
+                    focused = Some(FocusedCell {
+                        id,
+                        row: row.number,
+                        column,
+                    });
+                }
+            });
+        }
+        focused
+    }
+}
+
+/// The header: day, source, then each measure (wrapping between words).
+fn header_row(mut header: egui_extras::TableRow<'_, '_>, t: &Text, headers: &[String]) {
+    header.col(|ui| {
+        ui.strong(t.grid_day);
+    });
+    header.col(|ui| {
+        ui.strong(t.grid_source);
+    });
+    for name in headers {
+        header.col(|ui| {
+            ui.add(egui::Label::new(RichText::new(name).strong()).wrap());
+        });
+    }
+}
+
+/// The sources of the month's grid and its rows: a day without work and without results
+/// folds into its neighbours' thin row unless closed days are shown.
+fn month_rows(actuals: &Actuals, context: &GridContext<'_>) -> (Vec<String>, Vec<GridRow>) {
+    let sources = grid_sources(context.plan_sources, actuals, context.month);
+    let folded = |date: NaiveDate| {
+        !context.show_closed_days
+            && !context.calendar.is_working_day(date)
+            && sources
+                .iter()
+                .all(|source| actuals.get(date, source).is_none())
+    };
+    let rows = grid_rows(context.month, &sources, folded);
+    (sources, rows)
+}
+
+/// The height of a row with inputs, and of each row of the grid: a folded run of days is thin.
+fn row_heights(ui: &Ui, rows: &[GridRow]) -> (f32, Vec<f32>) {
+    let text_height = ui.text_style_height(&egui::TextStyle::Body);
+    let row_height = text_height + 2.0 * ui.spacing().button_padding.y + 4.0;
+    let heights = rows
+        .iter()
+        .map(|row| match row {
+            GridRow::Folded { .. } => text_height + 4.0,
+            _ => row_height,
+        })
+        .collect();
+    (row_height, heights)
+}
+
+/// The width of each measure's column: a header wraps between words, never inside one
+/// ("Geaccepteer-d"), so each column is at least as wide as its longest word.
+fn column_widths(ui: &Ui, headers: &[String]) -> Vec<f32> {
+    headers
+        .iter()
+        .zip(Measure::ALL)
+        .map(|(name, measure)| {
+            let least = if measure == Measure::Revenue {
+                120.0
+            } else {
+                76.0
+            };
+            longest_word(ui, name).max(least)
+        })
+        .collect()
+}
+
+/// For each row of the grid, the number of day rows above it: a focused cell's row among the
+/// day rows, where a paste starts.
+fn day_row_numbers(rows: &[GridRow]) -> Vec<usize> {
+    let mut day_rows = 0;
+    rows.iter()
+        .map(|row| {
+            let above = day_rows;
+            if matches!(row, GridRow::Day { .. }) {
+                day_rows += 1;
+            }
+            above
+        })
+        .collect()
+}
+
+/// The goal of the ISO week that `day` falls in, as its total row says it ("goal 12 leads").
+fn week_goal(language: Language, goals: &[(NaiveDate, f64)], day: NaiveDate) -> Option<String> {
+    let monday = day - Duration::days(i64::from(day.weekday().num_days_from_monday()));
+    goals
+        .iter()
+        .find(|(starts, _)| *starts == monday)
+        .map(|(_, leads)| {
+            fill(
+                language.text().grid_week_goal,
+                &[("leads", &language.numbers().decimal(*leads, 0))],
+            )
+        })
+}
+
+/// One thin row for a run of days without work and without results ("Sat 2 Jan – Sun 3 Jan:
+/// no working day, nothing reported"). The text runs over the row's empty cells, which each
+/// clip their own contents: the last cell paints it from the first cell's corner, clipped to
+/// the table's `view`, and names it for screen readers.
+fn folded_row(
+    table_row: &mut egui_extras::TableRow<'_, '_>,
+    language: Language,
+    (from, to): (NaiveDate, NaiveDate),
+    grid_id: Id,
+    view: egui::Rect,
+) {
+    let days = if from == to {
+        language.day(from)
+    } else {
+        format!("{} – {}", language.day(from), language.day(to))
+    };
+    let text = fill(language.text().grid_closed_days, &[("days", &days)]);
+    let (_, first) = table_row.col(|_| {});
+    for _ in 2..Measure::ALL.len() + 2 {
+        table_row.col(|_| {});
+    }
+    table_row.col(|ui| {
+        let rect = egui::Rect::from_min_max(first.rect.min, ui.max_rect().max);
+        let color = ui.visuals().weak_text_color();
+        let font = egui::TextStyle::Body.resolve(ui.style());
+        let galley = ui.painter().layout_no_wrap(text.clone(), font, color);
+        let at = egui::pos2(rect.left(), rect.center().y - galley.size().y / 2.0);
+        // A painter of the layer: the cell's own would keep its clip.
+        let mut painter = ui.ctx().layer_painter(ui.layer_id());
+        painter.set_clip_rect(view.intersect(rect));
+        painter.galley(at, galley, color);
+        ui.interact(rect, grid_id.with(("folded", from)), egui::Sense::hover())
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &text));
+    });
 }
 
 /// A cell's number: a count of leads or customers, or an amount of revenue. Zero shows as an

@@ -271,28 +271,8 @@ fn per_month(ui: &mut Ui, language: Language, currency: &str, comparison: &Compa
         .iter()
         .filter_map(|c| Some((c, series.of(c.plan.as_ref()?)?)))
         .collect();
-    let count = columns.len().max(1) as f64;
-    let width = 0.8 / count;
     let dark = ui.visuals().dark_mode;
-    let charts: Vec<BarChart> = columns
-        .iter()
-        .enumerate()
-        .map(|(k, (column, values))| {
-            let offset = (k as f64 - (count - 1.0) / 2.0) * width;
-            let bars = values
-                .iter()
-                .enumerate()
-                .map(|(i, v)| {
-                    Bar::new(i as f64 + offset, *v)
-                        .width(width * 0.95)
-                        .fill(theme::series_color(dark, k))
-                })
-                .collect();
-            BarChart::new(column.name.clone(), bars)
-                .color(theme::series_color(dark, k))
-                .allow_hover(false)
-        })
-        .collect();
+    let charts = side_by_side(&columns, dark);
     let months: Vec<String> = columns
         .first()
         .and_then(|(c, _)| c.plan.as_ref())
@@ -315,19 +295,7 @@ fn per_month(ui: &mut Ui, language: Language, currency: &str, comparison: &Compa
         Monthly::Budget => t.marketing_budget,
     };
     let description = describe_per_month(language, series_name, &columns, &months, &show);
-    let hover: Vec<(f64, String)> = months
-        .iter()
-        .enumerate()
-        .map(|(i, month)| {
-            let values: Vec<String> = columns
-                .iter()
-                .filter_map(|(column, values)| {
-                    Some(format!("{}: {}", column.name, show(*values.get(i)?)))
-                })
-                .collect();
-            (i as f64, format!("{month}\n{}", values.join("\n")))
-        })
-        .collect();
+    let hover = month_hover(&columns, &months, &show);
     let keys: Vec<Key> = columns
         .iter()
         .enumerate()
@@ -367,6 +335,52 @@ fn per_month(ui: &mut Ui, language: Language, currency: &str, comparison: &Compa
         .widget_info(|| {
             egui::WidgetInfo::labeled(egui::accesskit::Role::Image, true, &description)
         });
+}
+
+/// One bar chart per scenario, its bars side by side with the others' within each month.
+fn side_by_side(columns: &[(&Column, Vec<f64>)], dark: bool) -> Vec<BarChart> {
+    let count = columns.len().max(1) as f64;
+    let width = 0.8 / count;
+    columns
+        .iter()
+        .enumerate()
+        .map(|(k, (column, values))| {
+            let offset = (k as f64 - (count - 1.0) / 2.0) * width;
+            let bars = values
+                .iter()
+                .enumerate()
+                .map(|(i, v)| {
+                    Bar::new(i as f64 + offset, *v)
+                        .width(width * 0.95)
+                        .fill(theme::series_color(dark, k))
+                })
+                .collect();
+            BarChart::new(column.name.clone(), bars)
+                .color(theme::series_color(dark, k))
+                .allow_hover(false)
+        })
+        .collect()
+}
+
+/// What hovering a month says: the month, then each scenario's value.
+fn month_hover(
+    columns: &[(&Column, Vec<f64>)],
+    months: &[String],
+    show: &dyn Fn(f64) -> String,
+) -> Vec<(f64, String)> {
+    months
+        .iter()
+        .enumerate()
+        .map(|(i, month)| {
+            let values: Vec<String> = columns
+                .iter()
+                .filter_map(|(column, values)| {
+                    Some(format!("{}: {}", column.name, show(*values.get(i)?)))
+                })
+                .collect();
+            (i as f64, format!("{month}\n{}", values.join("\n")))
+        })
+        .collect()
 }
 
 /// The monthly chart for a screen reader: what it shows, and per scenario its total and its

@@ -19,7 +19,7 @@ use super::super::widgets::result_row;
 use super::super::{Command, Tab, theme};
 use super::{Messages, View, charts, report, sales};
 use crate::document::{ScenarioId, SlaDocument};
-use crate::i18n::{Language, fill};
+use crate::i18n::{Language, Text, fill};
 use crate::plan::{Assumptions, Plan, Problem, compute};
 
 /// What meeting mode is trying out: a copy of one scenario's inputs.
@@ -369,28 +369,7 @@ fn inputs(
         format: &percent,
         read: &read,
     };
-    // The slider takes what the names and the widest number leave of the column, so nothing
-    // runs into the results on a small screen.
-    let font = TextStyle::Body.resolve(ui.style());
-    let width = |text: String| {
-        ui.painter()
-            .layout_no_wrap(text, font.clone(), egui::Color32::PLACEHOLDER)
-            .size()
-            .x
-    };
-    let names = [
-        t.revenue_goal,
-        t.marketing_share,
-        t.average_deal_size,
-        t.lead_to_customer_rate,
-    ]
-    .into_iter()
-    .chain(a.lead_sources.iter().map(|s| s.name.as_str()));
-    let name_width = names.map(|name| width(name.to_owned())).fold(0.0, f32::max);
-    let number_width = width(money(ranges.revenue_goal)) + 2.0 * ui.spacing().button_padding.x;
-    let spacing = 3.0 * ui.spacing().item_spacing.x;
-    ui.spacing_mut().slider_width =
-        (ui.available_width() - name_width - number_width - spacing).max(font.size * 4.0);
+    fit_sliders(ui, t, a, &money(ranges.revenue_goal));
     egui::Grid::new("meeting inputs")
         .num_columns(3)
         .show(ui, |ui| {
@@ -441,18 +420,47 @@ fn inputs(
                     format: &count,
                     read: &read,
                 };
-                let mut value = f64::from(capacity.reps);
-                input_row(ui, &reps, &mut value);
-                // The slider's range keeps it a small whole number.
-                #[expect(
-                    clippy::cast_possible_truncation,
-                    clippy::cast_sign_loss,
-                    reason = "between 1 and twice the reps"
-                )]
-                let whole = value.round() as u32;
-                capacity.reps = whole;
+                whole_input_row(ui, &reps, &mut capacity.reps);
             }
         });
+}
+
+/// [`input_row`] for a whole number (the reps): the slider's range keeps it small.
+fn whole_input_row(ui: &mut Ui, input: &Input<'_>, value: &mut u32) {
+    let mut edited = f64::from(*value);
+    input_row(ui, input, &mut edited);
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        reason = "the slider's range is 1 to twice the reps"
+    )]
+    let whole = edited.round().max(0.0) as u32;
+    *value = whole;
+}
+
+/// Sets the sliders' width: what the names and the widest number (`widest`) leave of the
+/// column, so nothing runs into the results on a small screen.
+fn fit_sliders(ui: &mut Ui, t: &Text, a: &Assumptions, widest: &str) {
+    let font = TextStyle::Body.resolve(ui.style());
+    let width = |text: &str| {
+        ui.painter()
+            .layout_no_wrap(text.to_owned(), font.clone(), egui::Color32::PLACEHOLDER)
+            .size()
+            .x
+    };
+    let names = [
+        t.revenue_goal,
+        t.marketing_share,
+        t.average_deal_size,
+        t.lead_to_customer_rate,
+    ]
+    .into_iter()
+    .chain(a.lead_sources.iter().map(|s| s.name.as_str()));
+    let name_width = names.map(width).fold(0.0, f32::max);
+    let number_width = width(widest) + 2.0 * ui.spacing().button_padding.x;
+    let spacing = 3.0 * ui.spacing().item_spacing.x;
+    ui.spacing_mut().slider_width =
+        (ui.available_width() - name_width - number_width - spacing).max(font.size * 4.0);
 }
 
 /// A key result as the room should see it: the number at the key-figure size, its name under

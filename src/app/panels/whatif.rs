@@ -14,9 +14,9 @@ use super::charts::{
 };
 use super::section;
 use crate::document::Scenario;
-use crate::i18n::fill;
+use crate::i18n::{Language, fill};
 use crate::plan::{Assumptions, Plan, Problem, RowId, SalesCommitments, Unit};
-use crate::whatif::{self, Goal, Input, LeadMix, Metric, Solution, Swing};
+use crate::whatif::{self, Confidence, Goal, Input, LeadMix, Metric, Solution, Swing};
 
 /// Points on the confidence curve: enough for a smooth line, few enough for every frame.
 const CURVE_POINTS: u64 = 60;
@@ -107,7 +107,27 @@ fn goal_seek(
     if !inputs.contains(&choices.input) {
         choices.input = Input::MarketingShare;
     }
-    // The target starts at the current value, to one decimal: a round number to edit.
+    let target = goal_form(ui, fields, (plan, a), (&metrics, &inputs), choices);
+    choices.input_row = choices.input.row(a);
+    let goal = Goal {
+        metric: choices.metric,
+        target,
+    };
+    let solution = whatif::solve(a, commitments, choices.input, goal).ok()?;
+    answer(ui, fields, scenario, &solution, (choices.input, goal))
+}
+
+/// The goal seek's question: which result, its target (starting at the current value, to one
+/// decimal: a round number to edit) and which input to vary. Returns the target.
+fn goal_form(
+    ui: &mut Ui,
+    fields: &Fields<'_>,
+    (plan, a): (&Plan, &Assumptions),
+    (metrics, inputs): (&[Metric], &[Input]),
+    choices: &mut Choices,
+) -> f64 {
+    let language = fields.language;
+    let t = language.text();
     let starting_target = |metric: Metric| (metric.of(plan).unwrap_or(0.0) * 10.0).round() / 10.0;
     let mut target = choices.target.unwrap_or(starting_target(choices.metric));
     Grid::new("goal seek")
@@ -119,7 +139,7 @@ fn goal_seek(
             ComboBox::from_id_salt("goal seek metric")
                 .selected_text(choices.metric.name(language))
                 .show_ui(ui, |ui| {
-                    for metric in &metrics {
+                    for metric in metrics {
                         ui.selectable_value(&mut choices.metric, *metric, metric.name(language));
                     }
                 })
@@ -144,7 +164,7 @@ fn goal_seek(
             ComboBox::from_id_salt("goal seek input")
                 .selected_text(choices.input.name(language, a))
                 .show_ui(ui, |ui| {
-                    for input in &inputs {
+                    for input in inputs {
                         ui.selectable_value(&mut choices.input, *input, input.name(language, a));
                     }
                 })
@@ -152,26 +172,36 @@ fn goal_seek(
                 .labelled_by(label.id);
             ui.end_row();
         });
-    choices.input_row = choices.input.row(a);
-    let goal = Goal {
-        metric: choices.metric,
-        target,
-    };
-    let solution = whatif::solve(a, commitments, choices.input, goal).ok()?;
-    let unit = choices.input.field().unit();
+    target
+}
+
+/// The goal seek's answer ("Average deal size €31,250 (now €25,000) gives …") with the button
+/// that saves it as a scenario, or why the goal cannot be reached. Returns the scenario to
+/// add (its name and inputs) when the button was clicked.
+fn answer(
+    ui: &mut Ui,
+    fields: &Fields<'_>,
+    scenario: &Scenario,
+    solution: &Solution,
+    (input, goal): (Input, Goal),
+) -> Option<(String, Assumptions)> {
+    let language = fields.language;
+    let t = language.text();
+    let a = &scenario.assumptions;
+    let unit = input.field().unit();
     let show = |v: f64| language.with_unit(v, unit, fields.currency);
-    match &solution {
+    match solution {
         Solution::Reached {
             value,
             achieved,
             assumptions,
         } => {
-            let now = choices.input.value(a).map(show).unwrap_or_default();
+            let now = input.value(a).map(show).unwrap_or_default();
             ui.label(
                 RichText::new(fill(
                     t.whatif_answer,
                     &[
-                        ("input", &choices.input.name(language, a)),
+                        ("input", &input.name(language, a)),
                         ("value", &show(*value)),
                         ("now", &now),
                         (
@@ -195,7 +225,7 @@ fn goal_seek(
             }
         }
         Solution::Unreachable(why) => {
-            let reason = why.describe(language, choices.input, goal, a, fields.currency);
+            let reason = why.describe(language, input, goal, a, fields.currency);
             ui.label(RichText::new(format!("⚠ {reason}")).color(ui.visuals().warn_fg_color));
         }
     }
@@ -215,7 +245,6 @@ fn tornado(
 ) {
     let language = fields.language;
     let t = language.text();
-    let n = language.numbers();
     let a = &scenario.assumptions;
     section(ui, t.whatif_sensitivity_title, t.whatif_sensitivity_note);
     Grid::new("sensitivity step").num_columns(3).show(ui, |ui| {
@@ -230,17 +259,92 @@ fn tornado(
     });
     let step = choices.step_percent / 100.0;
     let swings = whatif::sensitivity(a, commitments, step).unwrap_or_default();
-    if swings.is_empty() {
-        return;
+    if !swings.is_empty() {
+        tornado_chart(ui, fields, a, &swings, plan.leads_needed);
     }
-    let base = plan.leads_needed;
+}
+
+/// The words of the tornado: each bar's name beside it (from the top), what hovering a bar
+/// says (the input's low and high values and the leads needed with each) and the chart's
+/// description for a screen reader.
+struct TornadoWords {
+    names: Vec<String>,
+    hover: Vec<(f64, String)>,
+    description: String,
+}
+
+impl TornadoWords {
+    fn of(fields: &Fields<'_>, a: &Assumptions, swings: &[Swing]) -> Self {
+        let language = fields.language;
+        let t = language.text();
+        let leads = |v: f64| language.numbers().count_up(v);
+        let moved = |s: &Swing, value: f64| {
+            language.with_unit(value, s.input.field().unit(), fields.currency)
+        };
+        let names = swings
+            .iter()
+            .rev()
+            .map(|s| bar_label(&s.input.name(language, a)))
+            .collect();
+        let hover = swings
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                (
+                    tornado_row(swings.len(), i),
+                    format!(
+                        "{}\n{}: {}, {}: {}\n{}: {}, {}: {}",
+                        s.input.name(language, a),
+                        t.whatif_low,
+                        moved(s, s.low),
+                        t.leads_needed,
+                        leads(s.leads_needed_low),
+                        t.whatif_high,
+                        moved(s, s.high),
+                        t.leads_needed,
+                        leads(s.leads_needed_high)
+                    ),
+                )
+            })
+            .collect();
+        let description = format!(
+            "{}: {}",
+            t.whatif_sensitivity_title,
+            swings
+                .iter()
+                .map(|s| format!(
+                    "{} {}–{}",
+                    s.input.name(language, a),
+                    leads(s.leads_needed_low.min(s.leads_needed_high)),
+                    leads(s.leads_needed_low.max(s.leads_needed_high))
+                ))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        Self {
+            names,
+            hover,
+            description,
+        }
+    }
+}
+
+/// The plot row of swing `i` of `rows`: the largest swing (the first) at the top.
+fn tornado_row(rows: usize, i: usize) -> f64 {
+    rows.saturating_sub(i + 1) as f64
+}
+
+/// The tornado chart: per input a bar from the leads needed with its low value to those with
+/// its high value, around the plan's leads needed (`base`), largest swing on top.
+fn tornado_chart(ui: &mut Ui, fields: &Fields<'_>, a: &Assumptions, swings: &[Swing], base: f64) {
+    let language = fields.language;
+    let t = language.text();
+    let n = language.numbers();
     let rows = swings.len();
     let dark = ui.visuals().dark_mode;
     let (low_colour, high_colour) = (theme::series_color(dark, 0), theme::series_color(dark, 1));
     let base_colour = ui.visuals().strong_text_color();
-    let row = |i: usize| (rows - 1 - i) as f64;
-    let moved =
-        |s: &Swing, value: f64| language.with_unit(value, s.input.field().unit(), fields.currency);
+    let row = |i: usize| tornado_row(rows, i);
     let bars = |value: fn(&Swing) -> f64, colour: egui::Color32| -> Vec<Bar> {
         swings
             .iter()
@@ -261,47 +365,12 @@ fn tornado(
         .horizontal()
         .color(high_colour)
         .allow_hover(false);
-    let names: Vec<String> = swings
-        .iter()
-        .rev()
-        .map(|s| bar_label(&s.input.name(language, a)))
-        .collect();
+    let TornadoWords {
+        names,
+        hover,
+        description,
+    } = TornadoWords::of(fields, a, swings);
     let leads = |v: f64| n.count_up(v);
-    let hover: Vec<(f64, String)> = swings
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            (
-                row(i),
-                format!(
-                    "{}\n{}: {}, {}: {}\n{}: {}, {}: {}",
-                    s.input.name(language, a),
-                    t.whatif_low,
-                    moved(s, s.low),
-                    t.leads_needed,
-                    leads(s.leads_needed_low),
-                    t.whatif_high,
-                    moved(s, s.high),
-                    t.leads_needed,
-                    leads(s.leads_needed_high)
-                ),
-            )
-        })
-        .collect();
-    let description = format!(
-        "{}: {}",
-        t.whatif_sensitivity_title,
-        swings
-            .iter()
-            .map(|s| format!(
-                "{} {}–{}",
-                s.input.name(language, a),
-                leads(s.leads_needed_low.min(s.leads_needed_high)),
-                leads(s.leads_needed_low.max(s.leads_needed_high))
-            ))
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
     let (left, right) = swings.iter().fold((base, base), |(lo, hi), s| {
         (
             lo.min(s.leads_needed_low).min(s.leads_needed_high),
@@ -425,13 +494,8 @@ fn bar_label(name: &str) -> String {
 /// The confidence and its curve for `a` at `level`. The curve sums a binomial at 61 lead
 /// counts, several milliseconds, too much for every frame: both are kept with the inputs they
 /// were computed from until one changes.
-fn chance_curve(
-    ui: &Ui,
-    a: &Assumptions,
-    plan: &Plan,
-    level: f64,
-) -> (whatif::Confidence, Vec<[f64; 2]>) {
-    type Kept = (Assumptions, u64, whatif::Confidence, Vec<[f64; 2]>);
+fn chance_curve(ui: &Ui, a: &Assumptions, plan: &Plan, level: f64) -> (Confidence, Vec<[f64; 2]>) {
+    type Kept = (Assumptions, u64, Confidence, Vec<[f64; 2]>);
     let id = Id::unique("what-if chance curve");
     if let Some((kept, bits, c, curve)) = ui.data(|d| d.get_temp::<Kept>(id))
         && kept == *a
@@ -458,7 +522,6 @@ fn confidence(
 ) {
     let language = fields.language;
     let t = language.text();
-    let n = language.numbers();
     section(ui, t.whatif_confidence_title, t.whatif_confidence_note);
     Grid::new("confidence level").num_columns(3).show(ui, |ui| {
         number_field(
@@ -479,6 +542,21 @@ fn confidence(
     ui.label(&sentence);
     // The chart's text alternative for a screen reader: what the curve says, in one sentence.
     let description = format!("{}: {sentence}", t.whatif_confidence_title);
+    confidence_chart(ui, language, &c, curve, &description);
+}
+
+/// The chance of winning the customers needed against the number of leads, with the level
+/// asked for, the plan's leads and the leads that reach the level.
+fn confidence_chart(
+    ui: &mut Ui,
+    language: Language,
+    c: &Confidence,
+    curve: Vec<[f64; 2]>,
+    description: &str,
+) {
+    let t = language.text();
+    let n = language.numbers();
+    let level = c.level;
     let hover: Vec<(f64, String)> = curve
         .iter()
         .map(|[leads, chance]| {
@@ -550,7 +628,5 @@ fn confidence(
             }
         })
         .response
-        .widget_info(|| {
-            egui::WidgetInfo::labeled(egui::accesskit::Role::Image, true, &description)
-        });
+        .widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Image, true, description));
 }
