@@ -168,6 +168,59 @@ impl ConnectDialog {
         vault: &Vault,
     ) -> Outcome {
         let t = language.text();
+        self.connection_ui(ui, language, doc);
+        ui.horizontal_wrapped(|ui| {
+            let asking = matches!(self.test, Test::Asking { .. });
+            if ui
+                .add_enabled(!asking, egui::Button::new(t.crm_test))
+                .clicked()
+            {
+                let kept = vault.finder(self.provider);
+                self.start_test(ui.ctx(), doc, kept, today);
+            }
+            self.test_ui(ui, language);
+        });
+        ui.separator();
+        // What the window's other rows leave of the screen's height, so the window fits
+        // without scrolling and the mapping shows as much as it can.
+        let height = (ui.ctx().content_rect().height() - 300.0).max(160.0);
+        ScrollArea::vertical()
+            .id_salt("crm mapping")
+            .max_height(height)
+            .auto_shrink([false, true])
+            .show(ui, |ui| {
+                ui.heading(t.crm_properties_heading);
+                properties_ui(ui, &mut self.mapping, language);
+                ui.add_space(8.0);
+                ui.heading(t.crm_statuses_heading);
+                self.statuses_ui(ui, language);
+            });
+        ui.separator();
+        ui.checkbox(&mut self.update_on_open, t.crm_update_on_open);
+        if let Some(message) = &self.message {
+            ui.colored_label(ui.visuals().warn_fg_color, message);
+        }
+        if !editable {
+            ui.label(t.crm_read_only);
+        }
+        let mut outcome = Outcome::Keep;
+        ui.horizontal(|ui| {
+            if ui
+                .add_enabled(editable, egui::Button::new(t.crm_save))
+                .clicked()
+            {
+                outcome = self.save(doc, language);
+            }
+            if ui.button(t.cancel).clicked() {
+                outcome = Outcome::Close;
+            }
+        });
+        outcome
+    }
+
+    /// The CRM, the token with where to find it, and the API's address under Advanced.
+    fn connection_ui(&mut self, ui: &mut Ui, language: Language, doc: &SlaDocument) {
+        let t = language.text();
         Grid::new("crm connect")
             .num_columns(2)
             .spacing([12.0, 6.0])
@@ -221,53 +274,6 @@ impl ConnectDialog {
                     .small(),
                 );
             });
-        ui.horizontal_wrapped(|ui| {
-            let asking = matches!(self.test, Test::Asking { .. });
-            if ui
-                .add_enabled(!asking, egui::Button::new(t.crm_test))
-                .clicked()
-            {
-                let kept = vault.finder(self.provider);
-                self.start_test(ui.ctx(), doc, kept, today);
-            }
-            self.test_ui(ui, language);
-        });
-        ui.separator();
-        // What the window's other rows leave of the screen's height, so the window fits
-        // without scrolling and the mapping shows as much as it can.
-        let height = (ui.ctx().content_rect().height() - 300.0).max(160.0);
-        ScrollArea::vertical()
-            .id_salt("crm mapping")
-            .max_height(height)
-            .auto_shrink([false, true])
-            .show(ui, |ui| {
-                ui.heading(t.crm_properties_heading);
-                properties_ui(ui, &mut self.mapping, language);
-                ui.add_space(8.0);
-                ui.heading(t.crm_statuses_heading);
-                self.statuses_ui(ui, language);
-            });
-        ui.separator();
-        ui.checkbox(&mut self.update_on_open, t.crm_update_on_open);
-        if let Some(message) = &self.message {
-            ui.colored_label(ui.visuals().warn_fg_color, message);
-        }
-        if !editable {
-            ui.label(t.crm_read_only);
-        }
-        let mut outcome = Outcome::Keep;
-        ui.horizontal(|ui| {
-            if ui
-                .add_enabled(editable, egui::Button::new(t.crm_save))
-                .clicked()
-            {
-                outcome = self.save(doc, language);
-            }
-            if ui.button(t.cancel).clicked() {
-                outcome = Outcome::Close;
-            }
-        });
-        outcome
     }
 
     /// Another CRM: its own mapping (the document's, if it is linked to that one) and address.
