@@ -347,8 +347,8 @@ impl FileChooser {
         outcome
     }
 
-    fn browse(&mut self, ui: &mut egui::Ui, t: &Text) -> Outcome {
-        let mut outcome = Outcome::Open;
+    /// The folder shown: Up, and its path to type into.
+    fn folder_row(&mut self, ui: &mut egui::Ui, t: &Text) {
         ui.horizontal(|ui| {
             let label = ui.label(t.chooser_folder);
             if ui
@@ -369,6 +369,10 @@ impl FileChooser {
                 self.go(self.folder.join(typed));
             }
         });
+    }
+
+    /// New folder…, and the name of the folder being made.
+    fn new_folder_row(&mut self, ui: &mut egui::Ui, t: &Text) {
         let opened = self.new_folder.is_none() && ui.button(t.chooser_new_folder).clicked();
         if opened {
             self.new_folder = Some(String::new());
@@ -396,17 +400,11 @@ impl FileChooser {
                 }
             }
         }
-        ui.label(
-            RichText::new(fill(
-                t.chooser_showing,
-                &[
-                    ("filter", &self.request.filter),
-                    ("extension", &self.request.extension),
-                ],
-            ))
-            .small()
-            .weak(),
-        );
+    }
+
+    /// The folder's entries: a click on a file takes its name, on a folder opens it. Returns
+    /// the folder clicked, if any, and whether a file was double-clicked (chosen at once).
+    fn listing(&mut self, ui: &mut egui::Ui, t: &Text) -> (Option<String>, bool) {
         let mut chosen_folder = None;
         let mut double_clicked = false;
         // The list takes what the window leaves after the fields and buttons around it.
@@ -456,6 +454,25 @@ impl FileChooser {
                     }
                 });
         });
+        (chosen_folder, double_clicked)
+    }
+
+    fn browse(&mut self, ui: &mut egui::Ui, t: &Text) -> Outcome {
+        let mut outcome = Outcome::Open;
+        self.folder_row(ui, t);
+        self.new_folder_row(ui, t);
+        ui.label(
+            RichText::new(fill(
+                t.chooser_showing,
+                &[
+                    ("filter", &self.request.filter),
+                    ("extension", &self.request.extension),
+                ],
+            ))
+            .small()
+            .weak(),
+        );
+        let (chosen_folder, double_clicked) = self.listing(ui, t);
         if let Some(name) = chosen_folder {
             self.go(self.folder.join(name));
         }
