@@ -104,24 +104,27 @@ impl Vault {
         }
     }
 
-    /// Keeps `provider`'s token: in the credential store when it takes it, else in memory.
-    pub fn keep(&mut self, provider: Provider, token: &str) -> Kept {
+    /// Keeps `provider`'s token in memory at once (an update started now finds it) and, for a
+    /// system vault, returns the work that puts it into the credential store: to be run on a
+    /// worker, as the store may take a while or ask the user to unlock it. Its answer goes
+    /// to [`Vault::stored`].
+    pub fn keep(&mut self, provider: Provider, token: &str) -> Option<Storing> {
         let token = token.trim().to_owned();
-        if !self.system {
-            self.session.insert(provider, token);
-            return Kept::Session { reason: None };
-        }
-        match store(provider, &token) {
+        self.session.insert(provider, token.clone());
+        self.system.then_some(Storing { provider, token })
+    }
+
+    /// What the credential store said to [`Storing::run`]: once it holds the token, the copy
+    /// in memory goes; else the copy stays until the app closes, and the reason is told.
+    pub fn stored(&mut self, provider: Provider, answer: Result<(), String>) -> Kept {
+        match answer {
             Ok(()) => {
                 self.session.remove(&provider);
                 Kept::System
             }
-            Err(reason) => {
-                self.session.insert(provider, token);
-                Kept::Session {
-                    reason: Some(reason),
-                }
-            }
+            Err(reason) => Kept::Session {
+                reason: Some(reason),
+            },
         }
     }
 
@@ -133,6 +136,27 @@ impl Vault {
             session: self.session.get(&provider).cloned(),
             system: self.system,
         }
+    }
+}
+
+/// A token on its way to the credential store, for a worker thread.
+pub struct Storing {
+    provider: Provider,
+    token: String,
+}
+
+impl std::fmt::Debug for Storing {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Storing")
+            .field("provider", &self.provider)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Storing {
+    /// Puts the token into the credential store ([`store`]); the provider and the answer.
+    pub fn run(self) -> (Provider, Result<(), String>) {
+        (self.provider, store(self.provider, &self.token))
     }
 }
 
@@ -179,9 +203,9 @@ mod tests {
                 store: None,
             })
         );
-        assert_eq!(
-            vault.keep(Provider::HubSpot, " pat-1 \n"),
-            Kept::Session { reason: None }
+        assert!(
+            vault.keep(Provider::HubSpot, " pat-1 \n").is_none(),
+            "nothing for the credential store"
         );
         assert_eq!(
             vault.finder(Provider::HubSpot).find().as_deref(),
@@ -191,5 +215,25 @@ mod tests {
             !format!("{vault:?}").contains("pat-1"),
             "Debug names no token"
         );
+    }
+
+    /// The answer of the credential store decides where the token stays (the store itself
+    /// is never asked here).
+    #[test]
+    fn the_token_stays_in_memory_only_where_the_store_refused_it() {
+        let mut vault = Vault::session();
+        let _ = vault.keep(Provider::HubSpot, "pat-2");
+        assert_eq!(
+            vault.stored(Provider::HubSpot, Err("no Secret Service".into())),
+            Kept::Session {
+                reason: Some("no Secret Service".into())
+            }
+        );
+        assert_eq!(
+            vault.finder(Provider::HubSpot).find().as_deref(),
+            Ok("pat-2")
+        );
+        assert_eq!(vault.stored(Provider::HubSpot, Ok(())), Kept::System);
+        assert!(vault.session.is_empty(), "the store holds it now");
     }
 }

@@ -10,10 +10,12 @@ mod update;
 use chrono::Utc;
 
 use super::{App, Notice};
+use crate::crm::Provider;
 use crate::crm::token::{Kept, Vault};
 use crate::crm::{self, LastSync};
 use crate::document::SlaDocument;
 use crate::i18n::{Language, fill};
+use crate::tracking::import::Job;
 
 /// The CRM windows, while open, and the tokens of this session.
 #[derive(Debug, Default)]
@@ -21,6 +23,8 @@ pub struct CrmWindows {
     vault: Vault,
     connect: Option<connect::ConnectDialog>,
     update: Option<update::UpdateWindow>,
+    /// A pasted token on its way to the credential store.
+    storing: Option<Job<(Provider, Result<(), String>)>>,
 }
 
 impl CrmWindows {
@@ -29,6 +33,7 @@ impl CrmWindows {
             vault,
             connect: None,
             update: None,
+            storing: None,
         }
     }
 }
@@ -114,6 +119,34 @@ pub fn last_synced(doc: &SlaDocument, language: Language) -> Option<String> {
 pub fn show(app: &mut App, ctx: &egui::Context) {
     show_connect(app, ctx);
     show_update(app, ctx);
+    token_stored(app);
+}
+
+/// Once the credential store answered: where the token is now.
+fn token_stored(app: &mut App) {
+    let Some(answer) = app.crm.storing.as_ref().and_then(Job::poll) else {
+        return;
+    };
+    app.crm.storing = None;
+    let (provider, answer) = answer.unwrap_or_else(|()| (Provider::ALL[0], Err(String::new())));
+    let kept = app.crm.vault.stored(provider, answer);
+    app.notice = kept_notice(provider, &kept, app.language);
+}
+
+/// Where the token of `provider` is kept, in words.
+fn kept_notice(provider: Provider, kept: &Kept, language: Language) -> Option<Notice> {
+    let t = language.text();
+    let crm = provider.name();
+    match kept {
+        Kept::System => Notice::done(fill(t.crm_kept_system, &[("crm", crm)])),
+        Kept::Session {
+            reason: Some(reason),
+        } => Notice::problem(fill(
+            t.crm_kept_session,
+            &[("crm", crm), ("reason", reason)],
+        )),
+        Kept::Session { reason: None } => Notice::done(fill(t.crm_kept_memory, &[("crm", crm)])),
+    }
 }
 
 fn show_connect(app: &mut App, ctx: &egui::Context) {
@@ -155,20 +188,28 @@ fn show_connect(app: &mut App, ctx: &egui::Context) {
             }
             app.editor.document = candidate;
             app.crm.connect = None;
-            let crm = provider.name();
-            app.notice = match token.map(|token| app.crm.vault.keep(provider, &token)) {
-                Some(Kept::System) => Notice::done(fill(t.crm_kept_system, &[("crm", crm)])),
-                Some(Kept::Session {
-                    reason: Some(reason),
-                }) => Notice::problem(fill(
-                    t.crm_kept_session,
-                    &[("crm", crm), ("reason", &reason)],
-                )),
-                Some(Kept::Session { reason: None }) => {
-                    Notice::done(fill(t.crm_kept_memory, &[("crm", crm)]))
+            app.notice = Notice::done(fill(t.crm_saved, &[("crm", provider.name())]));
+            if let Some(token) = token {
+                match app.crm.vault.keep(provider, &token) {
+                    Some(storing) => {
+                        let repaint = ctx.clone();
+                        match Job::spawn(
+                            move |_: &crate::tracking::import::Progress| storing.run(),
+                            move || repaint.request_repaint(),
+                        ) {
+                            Ok(job) => app.crm.storing = Some(job),
+                            Err(error) => {
+                                let kept = app.crm.vault.stored(provider, Err(error.to_string()));
+                                app.notice = kept_notice(provider, &kept, language);
+                            }
+                        }
+                    }
+                    None => {
+                        let kept = Kept::Session { reason: None };
+                        app.notice = kept_notice(provider, &kept, language);
+                    }
                 }
-                None => Notice::done(fill(t.crm_saved, &[("crm", crm)])),
-            };
+            }
         }
     }
 }
