@@ -170,6 +170,8 @@ impl App {
                 self.file_dialog_wanted = Some(FileDialogKind::Export(format));
             }
             Command::ImportCrm => self.file_dialog_wanted = Some(FileDialogKind::ImportCsv),
+            Command::ConnectCrm => self.connect_crm(),
+            Command::UpdateCrm => self.update_from_crm(),
             Command::CopyAgreement => match self.report() {
                 Ok(report) => {
                     ctx.copy_text(crate::export::text::agreement(&report));

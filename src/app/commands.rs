@@ -56,6 +56,10 @@ pub enum Command {
     CopyAgreement,
     /// File ▸ Import leads from CRM (CSV)…: the mapping window on a chosen export.
     ImportCrm,
+    /// File ▸ Connect to CRM…: the CRM, its token and the mapping of its values.
+    ConnectCrm,
+    /// Update from CRM (File menu and Report tab): the leads since the last sync, on a worker.
+    UpdateCrm,
 }
 
 /// What the app allows right now, to grey out menu items and buttons that cannot run. Read
@@ -81,7 +85,7 @@ impl Availability {
         match command {
             Command::Undo => self.can_undo,
             Command::Redo => self.can_redo,
-            Command::Save | Command::ImportCrm => editable,
+            Command::Save | Command::ImportCrm | Command::UpdateCrm => editable,
             // A document beyond the limit could not be opened again.
             Command::AddScenario | Command::DuplicateScenario | Command::KeepMeetingCopy => {
                 editable && self.scenarios < crate::document::MAX_SCENARIOS
@@ -201,6 +205,8 @@ impl Command {
             },
             Self::CopyAgreement => t.cmd_copy_agreement,
             Self::ImportCrm => t.menu_import_crm,
+            Self::ConnectCrm => t.menu_connect_crm,
+            Self::UpdateCrm => t.menu_update_crm,
         }
     }
 

@@ -74,7 +74,7 @@ impl ImportDialog {
     }
 }
 
-fn spawn<T: Send + 'static>(
+pub(super) fn spawn<T: Send + 'static>(
     ctx: &egui::Context,
     work: impl FnOnce(&import::Progress) -> T + Send + 'static,
 ) -> Result<Job<T>, String> {
@@ -241,7 +241,7 @@ impl ImportDialog {
 
 /// A progress bar with Cancel; `Some(())` when Cancel was clicked. Keeps the frames coming
 /// while the worker runs (it also asks for a repaint each percent).
-fn progress<T: Send + 'static>(ui: &mut Ui, job: &Job<T>, cancel: &str) -> Option<()> {
+pub(super) fn progress<T: Send + 'static>(ui: &mut Ui, job: &Job<T>, cancel: &str) -> Option<()> {
     ui.add(egui::ProgressBar::new(job.progress().fraction()).show_percentage());
     ui.ctx()
         .request_repaint_after(std::time::Duration::from_millis(100));
@@ -410,7 +410,7 @@ fn columns_ui(ui: &mut Ui, mapping: &mut ImportMapping, preview: &Preview, langu
 }
 
 /// The name of a status kind on screen.
-fn kind_label(kind: StatusKind, language: Language) -> &'static str {
+pub(super) fn kind_label(kind: StatusKind, language: Language) -> &'static str {
     let t = language.text();
     match kind {
         StatusKind::Accepted => t.import_status_accepted,

@@ -9,6 +9,7 @@
 mod action;
 mod commands;
 mod compared;
+mod crm;
 mod dialogs;
 mod document_memory;
 mod editor;
@@ -95,6 +96,9 @@ pub struct AppOptions {
     /// The user's locale ("nl-NL"); `None`: the system's. A new plan gets its country's
     /// public holidays.
     pub locale: Option<String>,
+    /// Where the CRM tokens pasted in File ▸ Connect to CRM… are kept: the system's credential
+    /// store (memory where it cannot be used); tests keep them in memory only.
+    pub tokens: crate::crm::token::Vault,
 }
 
 /// Settings that persist between runs (eframe storage). Never the document: it lives only in
@@ -267,6 +271,8 @@ pub struct App {
     meeting: Option<panels::Meeting>,
     /// The CRM import window, while it is open.
     import: Option<import::ImportDialog>,
+    /// The CRM connect and update windows, and this session's tokens.
+    crm: crm::CrmWindows,
     /// A file open read-only because someone else edits it, whose lock the user asked to be
     /// told about ("Notify me when it is free").
     watching: Option<PathBuf>,
@@ -344,6 +350,7 @@ impl App {
                 .unwrap_or_else(|| chrono::Local::now().date_naive()),
             meeting: None,
             import: None,
+            crm: crm::CrmWindows::new(options.tokens),
             watching: None,
         };
         if let Some(path) = options.file {
@@ -398,6 +405,7 @@ impl App {
     /// Another document in the window (New, Open, restored work): its editor, shown from the top.
     fn take_editor(&mut self, editor: Editor) {
         self.editor = editor;
+        self.crm.close();
         self.document_replaced();
         self.fresh_document = true;
     }
@@ -491,6 +499,7 @@ impl App {
         let unknown = std::mem::take(&mut loaded.unknown_fields);
         self.take_editor(Editor::opened(path, loaded, lock));
         self.opened_now(&unknown);
+        self.update_on_open();
     }
 
     /// What follows every opening: the recent list, notices, no recovery file of the last one.
@@ -871,6 +880,7 @@ impl eframe::App for App {
         panels::show(&mut self.view(&plan), ui);
         dialogs::show(self, &ctx);
         import::show(self, &ctx);
+        crm::show(self, &ctx);
         self.file_dialogs.show(&ctx, self.language.text());
         self.handle_actions(&ctx);
         self.open_file_dialog(&ctx, frame);

@@ -35,7 +35,7 @@ const FIRST_CONTACT: &str = "hs_sa_first_engagement_date";
 const FIRST_CONTACT_FALLBACK: &str = "hs_first_outreach_date";
 /// HubSpot's standard lifecycle stages (internal values), given their suggested meaning in
 /// the standard mapping.
-const STAGES: [&str; 8] = [
+pub const STAGES: [&str; 8] = [
     "subscriber",
     "lead",
     "marketingqualifiedlead",

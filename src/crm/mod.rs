@@ -10,6 +10,7 @@
 //!
 //! The token is never part of the document or of any message: see [`token`].
 
+mod check;
 mod http;
 pub mod hubspot;
 pub mod pipedrive;
@@ -17,6 +18,7 @@ mod record;
 pub mod salesforce;
 pub mod token;
 
+pub use check::{Connected, check};
 pub use http::{Client, check_base};
 
 use chrono::NaiveDate;
@@ -29,6 +31,8 @@ use crate::tracking::import::{
 };
 
 impl Provider {
+    /// Every CRM the planner reads from, in the order the connect window lists them.
+
     /// The name the user knows it by.
     pub fn name(self) -> &'static str {
         match self {
@@ -57,6 +61,16 @@ impl Provider {
         }
     }
 
+    /// The status values the CRM has out of the box (HubSpot's lifecycle stages), offered in
+    /// the mapping besides those the document names.
+    pub fn statuses(self) -> &'static [&'static str] {
+        match self {
+            Self::HubSpot => &hubspot::STAGES,
+            Self::Salesforce => &salesforce::STATUSES,
+            Self::Pipedrive => &pipedrive::STATUSES,
+        }
+    }
+
     /// The mapping used when the document has none: the CRM's standard properties.
     pub fn default_mapping(self) -> ImportMapping {
         match self {
@@ -74,6 +88,7 @@ impl Default for CrmLink {
             base_url: None,
             mapping: Provider::HubSpot.default_mapping(),
             last_sync: None,
+            update_on_open: false,
         }
     }
 }
@@ -358,6 +373,22 @@ pub fn apply(doc: &mut SlaDocument, synced: &Synced, mut link: CrmLink, sync: La
     doc.actuals.replace_held(synced.records.clone());
     link.last_sync = Some(sync);
     doc.tracking.crm = Some(link);
+}
+
+/// The first created day an update reads: the agreed plan's first day (as `sla-planner sync`
+/// reads by default), else the range of the last sync, else a year before `today`.
+///
+/// Not the day of the last sync: the CRM is searched by the day a lead was created, and a
+/// lead created before the last sync may have been accepted or won since. Customers count on
+/// the day they closed, so reading only newer leads would replace a recent day's customers
+/// with fewer. Reading the whole range again is safe: the days it covers are replaced, so the
+/// same leads give the same actuals.
+pub fn update_since(link: &CrmLink, settings: &Settings, today: NaiveDate) -> NaiveDate {
+    settings
+        .period
+        .map(|(first, _)| first)
+        .or_else(|| link.last_sync.map(|s| s.since))
+        .unwrap_or_else(|| today - chrono::Days::new(365))
 }
 
 /// The settings of a sync into `doc`: its CRM mapping (or the provider's standard one),

@@ -34,6 +34,8 @@ pub const DEALS: &str = "/api/v2/deals";
 pub const ME: &str = "/api/v1/users/me";
 /// Leads or deals a page: the most Pipedrive gives.
 pub const PAGE_SIZE: u64 = 500;
+/// The statuses a lead or deal has out of the box, offered in the connect dialog's mapping.
+pub const STATUSES: [&str; 3] = ["open", "won", "lost"];
 
 /// Pipedrive's standard fields: created `add_time`, source `origin`, status `status`, close day
 /// `won_time`, revenue `value`, rejection reason `lost_reason`; `open` deals accepted, `won`

@@ -38,7 +38,7 @@ pub const OPPORTUNITY: &str = "ConvertedOpportunity.";
 /// Salesforce's 16,384-byte limit.
 pub const OPPORTUNITY_BATCH: usize = 200;
 /// The standard lead statuses (the `Status` picklist of a new org).
-const STATUSES: [&str; 4] = [
+pub const STATUSES: [&str; 4] = [
     "Open - Not Contacted",
     "Working - Contacted",
     "Closed - Converted",

@@ -34,6 +34,9 @@ pub struct CrmLink {
     /// When the last sync that was applied ran, and from which day it read leads.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_sync: Option<LastSync>,
+    /// Update the actuals from the CRM each time the app opens this file.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub update_on_open: bool,
 }
 
 /// When a sync ran and what it covered.

@@ -182,8 +182,26 @@ fn read_request(reader: &mut BufReader<std::net::TcpStream>) -> Option<Received>
     })
 }
 
-/// The search endpoint over `contacts` (sorted by creation), as documented.
+/// The portal the fake's account details name.
+pub const PORTAL_ID: u64 = 62515;
+
+/// The search endpoint over `contacts` (sorted by creation), as documented, and the account
+/// details (`GET /account-info/v3/details`) with the fields every portal has.
 fn search(contacts: &[Contact], request: &Received) -> Reply {
+    if request.method == "GET" && request.path == "/account-info/v3/details" {
+        let details = json!({
+            "portalId": PORTAL_ID,
+            "accountType": "STANDARD",
+            "timeZone": "Europe/Amsterdam",
+            "companyCurrency": "EUR",
+            "additionalCurrencies": [],
+            "utcOffset": "+01:00",
+            "utcOffsetMilliseconds": 3_600_000,
+            "uiDomain": "app-eu1.hubspot.com",
+            "dataHostingLocation": "eu1",
+        });
+        return Reply::new(200, &details.to_string());
+    }
     if request.method != "POST" || request.path != "/crm/v3/objects/contacts/search" {
         return Reply::new(404, r#"{"status":"error","message":"not found"}"#);
     }

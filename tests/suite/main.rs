@@ -17,6 +17,7 @@ mod cli;
 mod crm_fake;
 mod crm_hubspot;
 mod crm_readers;
+mod crm_ui;
 mod dutch;
 mod engine;
 mod export;

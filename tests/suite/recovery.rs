@@ -31,6 +31,7 @@ fn window(recovery: &Path, file: Option<PathBuf>) -> Harness<'static, App> {
                     // As the other UI tests: before the example's period, English on screen.
                     today: Some(support::today()),
                     locale: Some("en_NL.UTF-8".into()),
+                    ..AppOptions::default()
                 },
             )
         });

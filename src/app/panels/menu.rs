@@ -48,6 +48,8 @@ pub fn show(view: &mut View<'_>, ui: &mut Ui) -> egui::Rect {
                     item(view, ui, Command::CopyAgreement);
                     item(view, ui, Command::CompareWithFile);
                     item(view, ui, Command::ImportCrm);
+                    item(view, ui, Command::ConnectCrm);
+                    item(view, ui, Command::UpdateCrm);
                     ui.separator();
                     let mut builtin = view.settings.builtin_file_chooser;
                     if ui.checkbox(&mut builtin, t.builtin_file_chooser).changed() {

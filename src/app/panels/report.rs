@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use egui::{Grid, RichText, Ui};
 
+use super::super::Command;
 use super::super::action::Sender;
 use super::super::document_memory;
 use super::super::report_cache::ReportCache;
@@ -49,6 +50,7 @@ pub fn show(
         return;
     };
     ui.label(fill(t.tracking_against, &[("name", &agreed.name)]));
+    crm_line(ui, fields, doc, send);
     let Ok(plan) = compute(&agreed.assumptions, &doc.sales_commitments) else {
         ui.label(t.fix_inputs_first);
         return;
@@ -94,6 +96,22 @@ pub fn show(
         Part::Targets => targets(ui, reports.report(doc, agreed.id, &plan, fields.language)),
     }
     ui.data_mut(|d| d.insert_temp(tracking_id, tracking_view));
+}
+
+/// Where the actuals come from, for a document linked to a CRM: when they were last synced,
+/// with Update from CRM. (Without a link, File ▸ Connect to CRM… is the way in.)
+fn crm_line(ui: &mut Ui, fields: &Fields<'_>, doc: &SlaDocument, send: &Sender) {
+    let Some(synced) = super::super::crm::last_synced(doc, fields.language) else {
+        return;
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.label(synced);
+        let command = Command::UpdateCrm;
+        let button = egui::Button::new(command.label(fields.language.text()));
+        if ui.add_enabled(fields.enabled, button).clicked() {
+            send.run(command);
+        }
+    });
 }
 
 /// The results grid of one month, with its month choice.
