@@ -31,8 +31,6 @@ use crate::tracking::import::{
 };
 
 impl Provider {
-    /// Every CRM the planner reads from, in the order the connect window lists them.
-
     /// The name the user knows it by.
     pub fn name(self) -> &'static str {
         match self {
