@@ -19,7 +19,7 @@ use super::http::Client;
 use super::{CrmError, Synced};
 use crate::document::{ImportField, ImportMapping};
 use crate::tracking::import::{
-    Aggregate, Fields, Progress, Settings, Statuses, read_lead, set_status_kind, suggest_status,
+    Aggregate, Fields, Progress, Settings, Statuses, read_lead, suggest_status,
 };
 
 /// HubSpot's API.
@@ -51,8 +51,8 @@ pub const STAGES: [&str; 8] = [
 /// `num_contacted_notes`, status `lifecyclestage` with the customer stage date as close date,
 /// revenue `recent_deal_amount`; the stages mean what the CSV import suggests for them.
 pub fn default_mapping() -> ImportMapping {
-    let mut mapping = ImportMapping {
-        columns: [
+    super::standard_mapping(
+        &[
             (ImportField::Created, "createdate"),
             (ImportField::Source, "hs_analytics_source"),
             (ImportField::FirstContact, FIRST_CONTACT),
@@ -60,16 +60,9 @@ pub fn default_mapping() -> ImportMapping {
             (ImportField::Status, "lifecyclestage"),
             (ImportField::Closed, "hs_lifecyclestage_customer_date"),
             (ImportField::Amount, "recent_deal_amount"),
-        ]
-        .into_iter()
-        .map(|(field, property)| (field, property.to_owned()))
-        .collect(),
-        ..ImportMapping::default()
-    };
-    for stage in STAGES {
-        set_status_kind(&mut mapping, stage, suggest_status(stage));
-    }
-    mapping
+        ],
+        STAGES.map(|stage| (stage, suggest_status(stage))),
+    )
 }
 
 /// The properties to ask for: the mapped ones, `createdate` and the first-contact fallback.

@@ -24,10 +24,11 @@ pub use http::{Client, check_base};
 use chrono::NaiveDate;
 
 pub use crate::document::{CrmLink, LastSync, Provider};
-use crate::document::{ImportMapping, SlaDocument, SourceDay};
+use crate::document::{ImportField, ImportMapping, SlaDocument, SourceDay};
 use crate::i18n::{Language, fill};
 use crate::tracking::import::{
-    Aggregate, MAX_LISTED_SKIPPED, Outside, Progress, Settings, SkipReason,
+    Aggregate, MAX_LISTED_SKIPPED, Outside, Progress, Settings, SkipReason, StatusKind,
+    set_status_kind,
 };
 
 impl Provider {
@@ -387,6 +388,25 @@ pub fn update_since(link: &CrmLink, settings: &Settings, today: NaiveDate) -> Na
         .map(|(first, _)| first)
         .or_else(|| link.last_sync.map(|s| s.since))
         .unwrap_or_else(|| today - chrono::Days::new(365))
+}
+
+/// A CRM's standard mapping: the property or field that holds each of `columns`, and what
+/// each of its standard `statuses` means.
+fn standard_mapping(
+    columns: &[(ImportField, &str)],
+    statuses: impl IntoIterator<Item = (&'static str, StatusKind)>,
+) -> ImportMapping {
+    let mut mapping = ImportMapping {
+        columns: columns
+            .iter()
+            .map(|(field, name)| (*field, (*name).to_owned()))
+            .collect(),
+        ..ImportMapping::default()
+    };
+    for (status, kind) in statuses {
+        set_status_kind(&mut mapping, status, kind);
+    }
+    mapping
 }
 
 /// The settings of a sync into `doc`: its CRM mapping (or the provider's standard one),

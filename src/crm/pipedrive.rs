@@ -21,7 +21,7 @@ use super::record::{Record, text_of};
 use super::{CrmError, Synced};
 use crate::document::{DateOrder, ImportField, ImportMapping};
 use crate::tracking::import::{
-    Aggregate, Progress, Settings, StatusKind, Statuses, parse_when, read_lead, set_status_kind,
+    Aggregate, Progress, Settings, StatusKind, Statuses, parse_when, read_lead,
 };
 
 /// Pipedrive's API (a company domain, `https://acme.pipedrive.com`, serves it too).
@@ -36,33 +36,29 @@ pub const ME: &str = "/api/v1/users/me";
 pub const PAGE_SIZE: u64 = 500;
 /// The statuses a lead or deal has out of the box, offered in the connect dialog's mapping.
 pub const STATUSES: [&str; 3] = ["open", "won", "lost"];
+/// What each of [`STATUSES`] means: an open deal is accepted, a won one a customer, a lost one
+/// rejected.
+const MEANINGS: [StatusKind; 3] = [
+    StatusKind::Accepted,
+    StatusKind::Customer,
+    StatusKind::Rejected,
+];
 
 /// Pipedrive's standard fields: created `add_time`, source `origin`, status `status`, close day
 /// `won_time`, revenue `value`, rejection reason `lost_reason`; `open` deals accepted, `won`
 /// customers, `lost` rejected.
 pub fn default_mapping() -> ImportMapping {
-    let mut mapping = ImportMapping {
-        columns: [
+    super::standard_mapping(
+        &[
             (ImportField::Created, "add_time"),
             (ImportField::Source, "origin"),
             (ImportField::Status, "status"),
             (ImportField::Closed, "won_time"),
             (ImportField::Amount, "value"),
             (ImportField::Reason, "lost_reason"),
-        ]
-        .into_iter()
-        .map(|(field, name)| (field, name.to_owned()))
-        .collect(),
-        ..ImportMapping::default()
-    };
-    for (status, kind) in [
-        ("open", StatusKind::Accepted),
-        ("won", StatusKind::Customer),
-        ("lost", StatusKind::Rejected),
-    ] {
-        set_status_kind(&mut mapping, status, kind);
-    }
-    mapping
+        ],
+        STATUSES.into_iter().zip(MEANINGS),
+    )
 }
 
 fn malformed(reason: &str) -> CrmError {

@@ -24,9 +24,7 @@ use super::http::Client;
 use super::record::{Record, text_of};
 use super::{CrmError, Synced};
 use crate::document::{ImportField, ImportMapping};
-use crate::tracking::import::{
-    Aggregate, Progress, Settings, Statuses, read_lead, set_status_kind, suggest_status,
-};
+use crate::tracking::import::{Aggregate, Progress, Settings, Statuses, read_lead, suggest_status};
 
 /// The REST API version asked for (Winter '25); every org of the last years serves it.
 pub const API_VERSION: &str = "v62.0";
@@ -51,23 +49,16 @@ pub const STATUSES: [&str; 4] = [
 /// (working and converted accepted, closed-not-converted rejected). Salesforce keeps no
 /// standard first-contact time or attempt count on a lead: map custom fields for those.
 pub fn default_mapping() -> ImportMapping {
-    let mut mapping = ImportMapping {
-        columns: [
+    super::standard_mapping(
+        &[
             (ImportField::Created, "CreatedDate"),
             (ImportField::Source, "LeadSource"),
             (ImportField::Status, "Status"),
             (ImportField::Closed, "ConvertedOpportunity.CloseDate"),
             (ImportField::Amount, "ConvertedOpportunity.Amount"),
-        ]
-        .into_iter()
-        .map(|(field, name)| (field, name.to_owned()))
-        .collect(),
-        ..ImportMapping::default()
-    };
-    for status in STATUSES {
-        set_status_kind(&mut mapping, status, suggest_status(status));
-    }
-    mapping
+        ],
+        STATUSES.map(|status| (status, suggest_status(status))),
+    )
 }
 
 /// `name` if SOQL may name it as a field: letters, digits and `_`, parts joined by `.` (a
