@@ -1,10 +1,11 @@
 //! Dates as people write them: "1 Jan 2027" in English (a month name leaves no doubt which
 //! number is the day), "1-1-2027" in Dutch (day, month, year). Files and data exports keep ISO
-//! dates (2027-01-01), which both languages also accept when typed.
+//! dates (2027-01-01), which both languages also accept when typed. Months, days and weeks as
+//! tables and sentences name them ("January 2027", "Mon 4 Jan", "week 3") are here too.
 
 use chrono::{Datelike, NaiveDate};
 
-use super::Language;
+use super::{Language, fill};
 use crate::plan::calendar::{MAX_YEAR, MIN_YEAR};
 
 impl Language {
@@ -30,6 +31,65 @@ impl Language {
             .iter()
             .find_map(|format| NaiveDate::parse_from_str(text, format).ok())
             .filter(|date| (MIN_YEAR..=MAX_YEAR).contains(&date.year()))
+    }
+
+    /// A month by name: "January 2027".
+    pub fn month(self, month: crate::plan::YearMonth) -> String {
+        let t = self.text();
+        let name = t.month_names[(month.month() as usize + 11) % 12];
+        fill(
+            t.month_and_year,
+            &[("month", name), ("year", &month.year().to_string())],
+        )
+    }
+
+    /// A month's short name under a chart bar: "Feb"; with the year where one starts (January,
+    /// or the first bar): "Jan 2027".
+    pub fn month_short(self, month: crate::plan::YearMonth, with_year: bool) -> String {
+        let t = self.text();
+        let name = t.month_short_names[(month.month() as usize + 11) % 12];
+        if with_year || month.month() == 1 {
+            fill(
+                t.month_and_year,
+                &[("month", name), ("year", &month.year().to_string())],
+            )
+        } else {
+            name.to_owned()
+        }
+    }
+
+    /// A day in a table: "Mon 4 Jan" / "ma 4 jan".
+    pub fn day(self, date: NaiveDate) -> String {
+        let t = self.text();
+        fill(
+            t.day_format,
+            &[
+                (
+                    "weekday",
+                    t.weekday_short_names[date.weekday().num_days_from_monday() as usize],
+                ),
+                ("day", &date.day().to_string()),
+                ("month", t.month_short_names[date.month0() as usize]),
+            ],
+        )
+    }
+
+    /// A date in a sentence: "4 January 2027" / "4 januari 2027".
+    pub fn long_date(self, date: NaiveDate) -> String {
+        let t = self.text();
+        fill(
+            t.long_date_format,
+            &[
+                ("day", &date.day().to_string()),
+                ("month", t.month_names[date.month0() as usize]),
+                ("year", &date.year().to_string()),
+            ],
+        )
+    }
+
+    /// An ISO week: "week 3".
+    pub fn week(self, week: u32) -> String {
+        fill(self.text().week_number, &[("n", &week.to_string())])
     }
 }
 
