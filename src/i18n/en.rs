@@ -861,7 +861,7 @@ pub const TEXT: Text = Text {
     forecast_col_range: "80% range",
     forecast_col_flood: "Flooding the reps",
     // Issue 19: actuals straight from the CRM.
-    crm_no_token: "No {crm} token: set {variable}, or connect to {crm} in the app (File > Connect to CRM…) so the token is kept in the system's credential store.",
+    crm_no_token: "No {crm} token: set {variable}, or connect to {crm} in the app (File › Connect to CRM…) so the token is kept in the system's credential store.",
     crm_no_token_store: "No {crm} token: {variable} is not set and the system's credential store cannot be read ({reason}).",
     crm_bad_url: "“{url}” is not a web address of a CRM's API (https://…).",
     crm_insecure: "“{url}” is not https: the token would travel unencrypted. Only a loopback address (127.0.0.1, localhost) may use http.",
@@ -899,7 +899,7 @@ pub const TEXT: Text = Text {
     warn_lag_unmet: "{month}: with the sales-cycle lag spread over months, no lead plan without negative leads closes the {planned} customers planned (a sharp seasonal change); the nearest plan closes about {expected}, and the leads of some months are 0.",
     lead_value_note_spread: "Lead value = leads × {value}, what one lead is worth: the marketing revenue those leads will close, {when}.",
     // Issue 19: Salesforce and Pipedrive.
-    crm_no_instance: "{crm} needs the org's instance URL (https://…my.salesforce.com, the instance_url that comes with the token): pass --base-url, or connect in the app (File ▸ Connect to CRM…).",
+    crm_no_instance: "{crm} needs the org's instance URL (https://…my.salesforce.com, the instance_url that comes with the token): pass --base-url, or connect in the app (File › Connect to CRM…).",
     crm_bad_field: "“{field}” is not a field name of {crm} (letters, digits and _, parts joined by .): correct the mapping.",
     crm_denied: "{crm} refused the request (403): {message}. The token's user needs {permission}.",
     // Issue 19: the CRM connection in the window.

@@ -89,8 +89,8 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
 mod tests {
     use super::*;
     use crate::plan::{
-        Assumptions, Conversion, Field, LeadSource, SalesCapacity, SalesCommitments, validate_assumptions,
-        validate_commitments,
+        Assumptions, Conversion, Field, LeadSource, SalesCapacity, SalesCommitments,
+        validate_assumptions, validate_commitments,
     };
 
     #[test]

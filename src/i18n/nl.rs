@@ -861,8 +861,8 @@ pub const TEXT: Text = Text {
     forecast_col_range: "80%-bereik",
     forecast_col_flood: "Verkopers overspoeld",
     // Issue 19: actuals straight from the CRM.
-    crm_no_token: "Geen {crm}-token: zet {variable}, of maak in de app verbinding met {crm} (Bestand > Verbinden met CRM…) zodat het token in de sleutelbos van het systeem bewaard wordt.",
-    crm_no_token_store: "Geen {crm}-token: {variable} is niet gezet en de sleutelbos van het systeem kan niet gelezen worden ({reason}).",
+    crm_no_token: "Geen {crm}-token: zet {variable}, of maak in de app verbinding met {crm} (Bestand › Verbinden met CRM…) zodat het token in de wachtwoordkluis van het systeem bewaard wordt.",
+    crm_no_token_store: "Geen {crm}-token: {variable} is niet gezet en de wachtwoordkluis van het systeem kan niet gelezen worden ({reason}).",
     crm_bad_url: "“{url}” is geen webadres van de API van een CRM (https://…).",
     crm_insecure: "“{url}” is geen https: het token zou onversleuteld over het net gaan. Alleen een loopback-adres (127.0.0.1, localhost) mag http gebruiken.",
     crm_network: "{crm} is niet bereikbaar: {reason}",
@@ -899,7 +899,7 @@ pub const TEXT: Text = Text {
     warn_lag_unmet: "{month}: met de doorlooptijd verkoop gespreid over maanden levert geen leadplan zonder negatieve leads de {planned} geplande klanten op (een scherpe seizoenswisseling); het dichtstbijzijnde plan levert er ongeveer {expected}, en de leads van sommige maanden zijn 0.",
     lead_value_note_spread: "Leadwaarde = leads × {value}, wat één lead waard is: de marketingomzet die die leads opleveren, {when}.",
     // Issue 19: Salesforce en Pipedrive.
-    crm_no_instance: "{crm} heeft de instance-URL van de org nodig (https://…my.salesforce.com, de instance_url die bij het token hoort): geef --base-url op, of maak in de app verbinding (Bestand ▸ Verbinden met CRM…).",
+    crm_no_instance: "{crm} heeft de instance-URL van de org nodig (https://…my.salesforce.com, de instance_url die bij het token hoort): geef --base-url op, of maak in de app verbinding (Bestand › Verbinden met CRM…).",
     crm_bad_field: "“{field}” is geen veldnaam van {crm} (letters, cijfers en _, delen verbonden door .): corrigeer de koppeling.",
     crm_denied: "{crm} weigert het verzoek (403): {message}. De gebruiker van het token heeft {permission} nodig.",
     // Issue 19: the CRM connection in the window.

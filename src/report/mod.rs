@@ -10,6 +10,7 @@
 mod agreement;
 mod cell;
 pub mod charts;
+mod compare;
 mod review;
 mod tables;
 mod tracking;
@@ -17,6 +18,10 @@ mod tracking;
 pub use agreement::{ApprovalState, Section, Signature, approval, sales_promises};
 pub use cell::Cell;
 pub use charts::{Chart, ChartId, ChartKind, Series, Target};
+pub use compare::{
+    CompareCell, CompareRow, CompareTable, MonthlyBars, compare_table, monthly_bars, series_name,
+    show_value,
+};
 pub use review::{ReviewRow, ReviewTable, review_table};
 pub use tables::{MonthTargets, figures, figures_without_plan, month_targets, resources};
 pub use tracking::{

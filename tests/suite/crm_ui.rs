@@ -401,7 +401,7 @@ fn without_a_token_the_update_says_how_to_give_one_and_changes_nothing() {
         egui::Theme::Dark,
     );
     wait_for(&mut harness, "No HubSpot token");
-    harness.get_by_label_contains("connect to HubSpot in the app (File > Connect to CRM…)");
+    harness.get_by_label_contains("connect to HubSpot in the app (File › Connect to CRM…)");
     assert!(!harness.state().is_dirty());
     assert!(
         fake.received().is_empty(),

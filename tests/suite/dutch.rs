@@ -115,3 +115,36 @@ fn snapshots_of_each_tab_in_dutch() {
         results.add(harness.try_snapshot(name));
     }
 }
+
+/// Every character of every string of both languages can be drawn by the window's fonts:
+/// egui panics on a glyph its fonts lack ("▸" once reached a CRM message this way), and a
+/// release build would show a box. The strings are read from the tables' source, between the
+/// first and last quote of each line; a string only the command line prints may use what a
+/// terminal shows.
+#[test]
+fn every_character_of_both_languages_has_a_glyph() {
+    let ctx = egui::Context::default();
+    // The font atlas is not drawn here: its first upload is dropped on purpose.
+    ctx.run_ui(egui::RawInput::default(), |_| {})
+        .textures_delta
+        .clear();
+    let font = egui::FontId::proportional(14.0);
+    let terminal_only = ["whatif_low_high:"];
+    for (language, table) in [
+        ("English", include_str!("../../src/i18n/en.rs")),
+        ("Dutch", include_str!("../../src/i18n/nl.rs")),
+    ] {
+        let missing: std::collections::BTreeSet<char> = table
+            .lines()
+            .filter(|line| {
+                !terminal_only
+                    .iter()
+                    .any(|name| line.trim().starts_with(name))
+            })
+            .filter_map(|line| Some(&line[line.find('"')? + 1..line.rfind('"')?]))
+            .flat_map(str::chars)
+            .filter(|c| !ctx.fonts_mut(|fonts| fonts.has_glyph(&font, *c)))
+            .collect();
+        assert!(missing.is_empty(), "{language}: no glyph for {missing:?}");
+    }
+}
