@@ -14,6 +14,7 @@ mod compare;
 mod review;
 mod tables;
 mod tracking;
+mod whatif;
 
 pub use agreement::{ApprovalState, Section, Signature, approval, sales_promises};
 pub use cell::Cell;
@@ -29,6 +30,7 @@ pub use tracking::{
     chance_words, follow_up, forecast_line, forecast_spans, pace_table, sales_lines, status_text,
     status_view,
 };
+pub use whatif::{ConfidenceChart, Tornado, TornadoRow, confidence_chart, tornado};
 
 use crate::document::{ScenarioId, SlaDocument};
 use crate::i18n::{Language, fill};

@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::super::{Format, Outcome, parse_percent};
 use super::{open_scenario, problems_text, to_json};
 use crate::i18n::{Language, NO_NUMBER, fill};
-use crate::whatif;
+use crate::{report, whatif};
 
 #[derive(Debug, clap::Args)]
 pub struct SensitivityArgs {
@@ -79,16 +79,15 @@ pub fn run_sensitivity(args: &SensitivityArgs, language: Language) -> Outcome {
             let money =
                 |v: Option<f64>| v.map_or(NO_NUMBER.to_owned(), |v| n.money(v, &doc.currency));
             let range = |low: String, high: String| format!("{low} → {high}");
+            // The input and its two values as the window's tornado words them.
+            let tornado = report::tornado(&swings, a, &doc.currency, language);
             let table: Vec<[String; 5]> = swings
                 .iter()
-                .map(|s| {
-                    let unit = s.input.field().unit();
+                .zip(tornado.rows)
+                .map(|(s, row)| {
                     [
-                        s.input.name(language, a),
-                        range(
-                            language.with_unit(s.low, unit, &doc.currency),
-                            language.with_unit(s.high, unit, &doc.currency),
-                        ),
+                        row.name,
+                        range(row.low, row.high),
                         range(
                             n.decimal(s.leads_needed_low, 1),
                             n.decimal(s.leads_needed_high, 1),
