@@ -11,6 +11,7 @@ mod agreement;
 mod cell;
 pub mod charts;
 mod compare;
+mod meeting;
 mod review;
 mod tables;
 mod tracking;
@@ -23,6 +24,7 @@ pub use compare::{
     CompareCell, CompareRow, CompareTable, MonthlyBars, compare_table, monthly_bars, series_name,
     show_value,
 };
+pub use meeting::{MeetingFigures, meeting_figures};
 pub use review::{ReviewRow, ReviewTable, review_table};
 pub use tables::{MonthTargets, figures, figures_without_plan, month_targets, resources};
 pub use tracking::{
@@ -88,6 +90,8 @@ pub enum FigureId {
     MonthCustomers,
     /// One month's leads per working day.
     MonthLeadsPerWorkingDay,
+    /// The busiest month's utilisation of the sales reps alone (meeting mode).
+    PeakUtilisation,
 }
 
 /// Who the agreement is between and what it is called; empty without a document.

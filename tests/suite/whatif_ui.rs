@@ -470,3 +470,24 @@ fn closing_the_window_in_meeting_mode_asks_about_the_copy() {
         "the copy kept"
     );
 }
+
+/// Meeting mode words the budget as the results panel and every export do: with a source
+/// that has no cost per lead, the budget counts only the others, so it is "at least" that.
+#[test]
+fn meeting_mode_says_at_least_for_a_budget_without_every_cost() {
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("no cost.sla.ron");
+    let mut document = sla_planner::document::SlaDocument::example().unwrap();
+    document.scenarios[0].assumptions.lead_sources[0].cost_per_lead = None;
+    sla_planner::document::save(&document, &path).unwrap();
+    let mut harness = window(
+        options(|o| o.file = Some(path)),
+        egui::vec2(1280.0, 800.0),
+        egui::Theme::Dark,
+    );
+    harness.key_press(Key::F11);
+    harness.run();
+    // €1,440,000 ÷ €1,310 a lead = 1,099.24 leads; webinars 30 % of them × €45 + whitepapers
+    // 50 % × €20 = €14,839.69 + €10,992.37 = €25,832; the demo requests have no cost.
+    assert_eq!(result(&harness, "Marketing budget"), "at least €25,832");
+}

@@ -21,6 +21,7 @@ use super::{Messages, View, charts, report, sales};
 use crate::document::{ScenarioId, SlaDocument};
 use crate::i18n::{Language, Text, fill};
 use crate::plan::{Assumptions, Plan, Problem, compute};
+use crate::report::FigureId;
 
 /// What meeting mode is trying out: a copy of one scenario's inputs.
 #[derive(Clone, Debug)]
@@ -501,7 +502,6 @@ fn results(
     plan: &Result<Plan, Vec<Problem>>,
 ) {
     let t = language.text();
-    let n = language.numbers();
     let plan = match plan {
         Ok(plan) => plan,
         Err(problems) => {
@@ -513,54 +513,32 @@ fn results(
             return;
         }
     };
+    let figures = crate::report::meeting_figures(plan, language);
     ui.horizontal(|ui| {
-        key_figure(
-            ui,
-            scale,
-            t.customers_needed,
-            &n.count_up(plan.customers_needed),
-        );
-        ui.add_space(scale.body * 2.0);
-        key_figure(ui, scale, t.leads_needed, &n.count_up(plan.leads_needed));
+        for (i, figure) in figures.key.iter().enumerate() {
+            if i > 0 {
+                ui.add_space(scale.body * 2.0);
+            }
+            key_figure(
+                ui,
+                scale,
+                &figure.label,
+                &figure.value.show(language, currency),
+            );
+        }
     });
     ui.add_space(theme::SECTION_SPACE);
-    let per_day = plan
-        .leads_per_working_day
-        .map_or_else(|| crate::i18n::NO_NUMBER.to_owned(), |v| n.decimal(v, 1));
-    result_row(
-        ui,
-        t.leads_per_month,
-        &n.decimal(plan.leads_per_month, 1),
-        false,
-        "",
-    );
-    result_row(ui, t.leads_per_working_day, &per_day, false, "");
-    if let Some(capacity) = &plan.capacity {
-        let value = n.share(capacity.peak_utilisation);
-        if capacity.peak_utilisation > 1.0 {
+    for figure in &figures.rows {
+        let value = figure.value.show(language, currency);
+        if figure.id == FigureId::PeakUtilisation && figures.over_capacity {
             // A miss: in the error colour, with the warning below saying what to do.
             ui.scope(|ui| {
                 ui.visuals_mut().override_text_color = Some(ui.visuals().error_fg_color);
-                result_row(
-                    ui,
-                    t.whatif_peak_utilisation,
-                    &format!("⚠ {value}"),
-                    false,
-                    "",
-                );
+                result_row(ui, &figure.label, &format!("⚠ {value}"), false, "");
             });
         } else {
-            result_row(ui, t.whatif_peak_utilisation, &value, false, "");
+            result_row(ui, &figure.label, &value, false, "");
         }
-    }
-    if let Some(budget) = &plan.budget {
-        result_row(
-            ui,
-            t.marketing_budget,
-            &n.money(budget.total, currency),
-            false,
-            "",
-        );
     }
     for warning in &plan.warnings {
         ui.colored_label(
