@@ -327,6 +327,8 @@ pub struct Text {
     // Warnings.
     pub warn_over_capacity: &'static str,
     pub warn_leads_before_period: &'static str,
+    /// The lag of one month: "the last month", without a count.
+    pub warn_leads_after_last_month: &'static str,
     pub warn_leads_after_period: &'static str,
     pub warn_no_working_days: &'static str,
     pub warn_no_holidays: &'static str,

@@ -234,6 +234,7 @@ impl Language {
                 t.warn_leads_before_period,
                 &[("leads", &n.count_up(*leads)), ("from", &self.month(*from))],
             ),
+            Warning::LeadsAfterPeriod { months: 1 } => t.warn_leads_after_last_month.to_owned(),
             Warning::LeadsAfterPeriod { months } => fill(
                 t.warn_leads_after_period,
                 &[("months", &months.to_string())],
@@ -310,4 +311,35 @@ fn join_months(language: Language, months: &[crate::plan::YearMonth]) -> String 
         .map(|m| language.month(*m))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_month_of_lag_is_the_last_month_and_more_are_counted() {
+        let one = Warning::LeadsAfterPeriod { months: 1 };
+        let two = Warning::LeadsAfterPeriod { months: 2 };
+        assert!(
+            Language::English
+                .warning(&one)
+                .starts_with("Leads of the last month close")
+        );
+        assert!(
+            Language::English
+                .warning(&two)
+                .starts_with("Leads of the last 2 months close")
+        );
+        assert!(
+            Language::Dutch
+                .warning(&one)
+                .starts_with("Leads van de laatste maand worden")
+        );
+        assert!(
+            Language::Dutch
+                .warning(&two)
+                .starts_with("Leads van de laatste 2 maanden worden")
+        );
+    }
 }
