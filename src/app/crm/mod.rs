@@ -163,6 +163,9 @@ fn show_connect(app: &mut App, ctx: &egui::Context) {
         .open(&mut open)
         .collapsible(false)
         .default_width(620.0)
+        // Tall enough from its first frame for the mapping and the buttons below it: a window
+        // grows to its content only on the next frame, which without input never comes.
+        .default_height((ctx.content_rect().height() * 0.9).min(760.0))
         .max_height(ctx.content_rect().height() * 0.9)
         .show(ctx, |ui| {
             outcome = dialog.ui(
