@@ -222,7 +222,8 @@ pub fn render(report: &Report) -> String {
     out
 }
 
-/// Step 3: the status in sentences, the hug-the-line chart of its month and sales' follow-up.
+/// Step 3: the status in sentences, the hug-the-line chart of its month, sales' follow-up and
+/// the monthly review.
 fn tracking_section(out: &mut String, report: &Report, tracking: &Tracking) {
     let t = report.language.text();
     let note = fill(
@@ -238,16 +239,19 @@ fn tracking_section(out: &mut String, report: &Report, tracking: &Tracking) {
             let _ = writeln!(out, "<p>{}</p>", escape(line));
         }
     }
+    if let Some(won) = &tracking.won {
+        let _ = writeln!(out, "<p>{}</p>", escape(won));
+    }
     let title = fill(
         t.chart_hug_line,
-        &[("month", &report.language.month(tracking.line.month))],
+        &[("month", &report.language.month(tracking.status.month))],
     );
     let _ = writeln!(
         out,
         "<figure>\n<figcaption>{}</figcaption>\n{}{}</figure>",
         escape(&title),
-        svg::hug_legend(&tracking.line, &tracking.fan, report.language),
-        svg::hug_line(&tracking.line, &tracking.fan, &title, report.language)
+        svg::hug_legend(&tracking.hug, report.language),
+        svg::hug_line(&tracking.hug, &title)
     );
     for chart in &tracking.follow_up {
         let _ = writeln!(
@@ -257,6 +261,11 @@ fn tracking_section(out: &mut String, report: &Report, tracking: &Tracking) {
             svg::chart_legend(chart, report.language),
             svg::chart(chart, report.language, &report.currency)
         );
+    }
+    if let Some(review) = &tracking.review {
+        let _ = writeln!(out, "<h3>{}</h3>", escape(&review.title));
+        let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(&review.note));
+        table(out, report, &review.table());
     }
     out.push_str("</section>\n");
 }

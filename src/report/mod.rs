@@ -10,6 +10,8 @@
 mod agreement;
 mod cell;
 pub mod charts;
+mod forecast;
+mod hug;
 mod review;
 mod tables;
 mod tracking;
@@ -17,12 +19,15 @@ mod tracking;
 pub use agreement::{ApprovalState, Section, Signature, approval, sales_promises};
 pub use cell::Cell;
 pub use charts::{Chart, ChartId, ChartKind, Series, Target};
-pub use review::{ReviewRow, ReviewTable, review_table};
-pub use tables::{MonthTargets, figures, figures_without_plan, month_targets, resources};
+pub use review::{ReviewRow, ReviewTable, review_table, revision_lines, revision_name};
+pub use tables::{
+    MonthTargets, figures, figures_without_plan, month_targets, resources, week_goals,
+};
+pub use forecast::{ForecastRow, ForecastTable, forecast_table};
+pub use hug::{Axis, HugChart, HugFan, HugPoint, Values};
 pub use tracking::{
-    PaceTable, StatusChoice, StatusText, StatusView, TextBlock, Tracking, chance_percent,
-    chance_words, follow_up, forecast_line, forecast_spans, pace_table, sales_lines, status_text,
-    status_view,
+    PaceTable, StatusChoice, StatusText, StatusView, TextBlock, Tracking, follow_up, pace_table,
+    sales_lines, status_text, status_view,
 };
 
 use crate::document::{ScenarioId, SlaDocument};
