@@ -266,6 +266,9 @@ fn tracking_section(out: &mut String, report: &Report, tracking: &Tracking) {
         let _ = writeln!(out, "<h3>{}</h3>", escape(&review.title));
         let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(&review.note));
         table(out, report, &review.table());
+        if let Some(cohort) = &review.cohort {
+            let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(cohort));
+        }
     }
     out.push_str("</section>\n");
 }

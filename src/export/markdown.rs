@@ -155,6 +155,9 @@ fn tracking_tables(out: &mut String, report: &Report, tracking: &Tracking) {
         let _ = writeln!(out, "### {}\n", escape(&review.title));
         let _ = writeln!(out, "_{}_\n", escape(&review.note));
         rows(out, report, &review.table());
+        if let Some(cohort) = &review.cohort {
+            let _ = writeln!(out, "{}\n", escape(cohort));
+        }
     }
 }
 

@@ -19,12 +19,12 @@ mod tracking;
 pub use agreement::{ApprovalState, Section, Signature, approval, sales_promises};
 pub use cell::Cell;
 pub use charts::{Chart, ChartId, ChartKind, Series, Target};
+pub use forecast::{ForecastRow, ForecastTable, forecast_table};
+pub use hug::{Axis, HugChart, HugFan, HugPoint, Values};
 pub use review::{ReviewRow, ReviewTable, review_table, revision_lines, revision_name};
 pub use tables::{
     MonthTargets, figures, figures_without_plan, month_targets, resources, week_goals,
 };
-pub use forecast::{ForecastRow, ForecastTable, forecast_table};
-pub use hug::{Axis, HugChart, HugFan, HugPoint, Values};
 pub use tracking::{
     PaceTable, StatusChoice, StatusText, StatusView, TextBlock, Tracking, follow_up, pace_table,
     sales_lines, status_text, status_view,

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use super::{Cell, Column, Table};
 use crate::document::{Revision, SlaDocument};
 use crate::i18n::{Language, fill};
-use crate::plan::{YearMonth, compute};
+use crate::plan::{Unit, YearMonth, compute};
 use crate::tracking::review::{MIN_CUSTOMERS, MIN_LEADS};
 use crate::tracking::{Observation, Review, revision_changes};
 
@@ -33,6 +33,9 @@ pub struct ReviewTable {
     pub note: String,
     pub columns: [&'static str; 4],
     pub rows: Vec<ReviewRow>,
+    /// Why the lead-to-customer rate is not measurable yet, under the table: its cohort
+    /// arrived before the first results.
+    pub cohort: Option<String>,
 }
 
 impl ReviewTable {
@@ -67,17 +70,18 @@ impl ReviewTable {
     }
 }
 
-/// The table of `review` on `date`: the lead-to-customer rate (not measurable while its cohort arrived
+/// The table of `review` on `date` against the promises of `doc`: the lead-to-customer rate (not measurable while its cohort arrived
 /// before the first results), the average deal size, each source's share of the leads and the
 /// share contacted in time against `target_percent`. Percentages are shares with one decimal,
 /// amounts whole.
 pub fn review_table(
+    doc: &SlaDocument,
     review: &Review,
     date: NaiveDate,
-    target_percent: f64,
     language: Language,
 ) -> ReviewTable {
     let t = language.text();
+    let target_percent = doc.sales_commitments.compliance_target_percent;
     let percent = |v: f64| Cell::Share(v / 100.0);
     let too_little = |minimum: u64, unit: &str| {
         fill(
@@ -176,7 +180,35 @@ pub fn review_table(
             t.review_based_on,
         ],
         rows,
+        cohort: cohort_note(doc, review, language),
     }
+}
+
+/// Why the lead-to-customer rate cannot be measured yet: the leads of the customers closed in
+/// the review's months arrived (one sales cycle earlier) before the first results.
+fn cohort_note(doc: &SlaDocument, review: &Review, language: Language) -> Option<String> {
+    let t = language.text();
+    let (first, measurable) = review.cohort_before_data?;
+    let lag = doc.scenario(review.scenario)?.assumptions.lag();
+    let longest = language.with_unit(lag.longest() as f64, Unit::Months, "");
+    let lag = if lag.single().is_some() {
+        longest
+    } else {
+        fill(t.lag_up_to, &[("months", &longest)])
+    };
+    let month = |m| language.month(m);
+    Some(fill(
+        t.review_cohort_before_data,
+        &[
+            ("from", &month(review.closes.0)),
+            ("to", &month(review.closes.1)),
+            ("arrived_from", &month(review.arrivals.0)),
+            ("arrived_to", &month(review.arrivals.1)),
+            ("lag", &lag),
+            ("first", &month(first)),
+            ("measurable", &month(measurable)),
+        ],
+    ))
 }
 
 /// What a revision changed, a line per assumption named as the form names it ("Average deal

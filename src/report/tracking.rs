@@ -69,11 +69,10 @@ pub fn tracking(
     .ok()?;
     let months = compliance(document, id, plan, Granularity::Month, date, &all).ok()?;
     let tolerance = document.tracking.tolerance_percent / 100.0;
-    let target = document.sales_commitments.compliance_target_percent;
     Some(Tracking {
         won: won(document, plan, date).map(|won| won_line(&won, &document.currency, language)),
         review: review(document, id, plan, date)
-            .map(|review| review_table(&review, date, target, language)),
+            .map(|review| review_table(document, &review, date, language)),
         date,
         pace: pace_table(&status, Quantity::Leads, tolerance, language),
         text: status_text(

@@ -10,7 +10,7 @@ use super::super::widgets::Fields;
 use super::section;
 use crate::document::{Revision, Scenario, SlaDocument};
 use crate::i18n::{Language, fill};
-use crate::plan::{Plan, Unit, compute};
+use crate::plan::{Plan, compute};
 use crate::report::{ReviewTable, review_table, revision_lines, revision_name};
 use crate::tracking::{Review, adopt, review};
 
@@ -34,39 +34,14 @@ pub fn show(
     send: &Sender,
 ) {
     let language = fields.language;
-    let t = language.text();
     let id = ui.scope_id().with("review draft");
     let mut draft: Draft = ui.data(|d| d.get_temp(id)).unwrap_or_default();
     if let Some(review) = review(doc, agreed.id, plan, date) {
-        let target = doc.sales_commitments.compliance_target_percent;
-        let table = review_table(&review, date, target, language);
+        let table = review_table(doc, &review, date, language);
         section(ui, &table.title, &table.note);
         observations(ui, language, &doc.currency, &table);
-        if let (Some((first, measurable)), Some(agreed)) =
-            (review.cohort_before_data, doc.scenario(review.scenario))
-        {
-            let lag = agreed.assumptions.lag();
-            let longest = language.with_unit(lag.longest() as f64, Unit::Months, "");
-            let lag = if lag.single().is_some() {
-                longest
-            } else {
-                fill(t.lag_up_to, &[("months", &longest)])
-            };
-            ui.label(
-                RichText::new(fill(
-                    t.review_cohort_before_data,
-                    &[
-                        ("from", &language.month(review.closes.0)),
-                        ("to", &language.month(review.closes.1)),
-                        ("arrived_from", &language.month(review.arrivals.0)),
-                        ("arrived_to", &language.month(review.arrivals.1)),
-                        ("lag", &lag),
-                        ("first", &language.month(first)),
-                        ("measurable", &language.month(measurable)),
-                    ],
-                ))
-                .weak(),
-            );
+        if let Some(cohort) = &table.cohort {
+            ui.label(RichText::new(cohort).weak());
         }
         adopt_form(ui, fields, doc, &review, date, &mut draft);
     }
