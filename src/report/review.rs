@@ -154,25 +154,10 @@ pub fn review_table(
         t.review_unit_leads,
         MIN_LEADS,
     ));
-    let month = |m| language.month(m);
+    let (title, note) = heading(review, date, language);
     ReviewTable {
-        title: fill(
-            t.review_title,
-            &[
-                ("month", &month(YearMonth::of(date))),
-                ("from", &month(review.closes.0)),
-                ("to", &month(review.closes.1)),
-            ],
-        ),
-        note: fill(
-            t.review_note,
-            &[
-                ("from", &month(review.closes.0)),
-                ("to", &month(review.closes.1)),
-                ("arrived_from", &month(review.arrivals.0)),
-                ("arrived_to", &month(review.arrivals.1)),
-            ],
-        ),
+        title,
+        note,
         columns: [
             t.review_figure,
             t.review_assumed,
@@ -182,6 +167,32 @@ pub fn review_table(
         rows,
         cohort: cohort_note(doc, review, language),
     }
+}
+
+/// The review's title and what it compares: the closes of the three months before `date`'s
+/// against the leads that arrived a sales cycle earlier.
+fn heading(review: &Review, date: NaiveDate, language: Language) -> (String, String) {
+    let t = language.text();
+    let month = |m| language.month(m);
+    (
+        fill(
+            t.review_title,
+            &[
+                ("month", &month(YearMonth::of(date))),
+                ("from", &month(review.closes.0)),
+                ("to", &month(review.closes.1)),
+            ],
+        ),
+        fill(
+            t.review_note,
+            &[
+                ("from", &month(review.closes.0)),
+                ("to", &month(review.closes.1)),
+                ("arrived_from", &month(review.arrivals.0)),
+                ("arrived_to", &month(review.arrivals.1)),
+            ],
+        ),
+    )
 }
 
 /// Why the lead-to-customer rate cannot be measured yet: the leads of the customers closed in

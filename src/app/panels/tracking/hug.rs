@@ -145,17 +145,14 @@ fn hug_chart(ui: &mut Ui, language: Language, id: &str, chart: &HugChart) {
     });
 }
 
-/// The fan, the band, the ideal line, the actual line and the dots, back to front.
-fn hug_plot(
+/// The forecast's fan: its 90 % and 50 % bands in slices and its median.
+fn fan_plot(
     plot: &mut egui_plot::PlotUi<'_>,
     language: Language,
     chart: &HugChart,
     colours: &HugColours,
 ) {
     let t = language.text();
-    let series = |f: fn(&HugPoint) -> f64| -> PlotPoints<'static> {
-        chart.points.iter().map(|p| [p.x, f(p)]).collect()
-    };
     // Each day's slice of a band is a convex quadrilateral: egui fills only convex shapes.
     let slices = |band: fn(&HugFan) -> (f64, f64)| -> Vec<Vec<[f64; 2]>> {
         chart
@@ -201,6 +198,20 @@ fn hug_plot(
                 .allow_hover(false),
         );
     }
+}
+
+/// The fan, the band, the ideal line, the actual line and the dots, back to front.
+fn hug_plot(
+    plot: &mut egui_plot::PlotUi<'_>,
+    language: Language,
+    chart: &HugChart,
+    colours: &HugColours,
+) {
+    let t = language.text();
+    let series = |f: fn(&HugPoint) -> f64| -> PlotPoints<'static> {
+        chart.points.iter().map(|p| [p.x, f(p)]).collect()
+    };
+    fan_plot(plot, language, chart, colours);
     for (f, name, colour, style) in [
         (
             (|p| p.upper) as fn(&HugPoint) -> f64,
