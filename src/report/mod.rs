@@ -13,6 +13,7 @@ pub mod charts;
 mod forecast;
 mod hug;
 mod review;
+mod status;
 mod tables;
 mod tracking;
 
@@ -22,13 +23,11 @@ pub use charts::{Chart, ChartId, ChartKind, Series, Target};
 pub use forecast::{ForecastRow, ForecastTable, forecast_table};
 pub use hug::{Axis, HugChart, HugFan, HugPoint, Values};
 pub use review::{ReviewRow, ReviewTable, review_table, revision_lines, revision_name};
+pub use status::{PaceTable, StatusChoice, StatusView, pace_table, status_view};
 pub use tables::{
     MonthTargets, figures, figures_without_plan, month_targets, resources, week_goals,
 };
-pub use tracking::{
-    PaceTable, StatusChoice, StatusText, StatusView, TextBlock, Tracking, follow_up, pace_table,
-    sales_lines, status_text, status_view,
-};
+pub use tracking::{StatusText, TextBlock, Tracking, follow_up, sales_lines, status_text};
 
 use crate::document::{ScenarioId, SlaDocument};
 use crate::i18n::{Language, fill};
