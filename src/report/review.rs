@@ -295,3 +295,44 @@ pub fn revision_name(doc: &SlaDocument, revision: &Revision, language: Language)
         ],
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A revision that raised the deal size by a fifth: its line names the field as the form
+    /// does, with both amounts, then the leads and customers the plan needed before and after.
+    #[test]
+    fn a_revision_says_what_it_changed_and_what_that_did() {
+        let doc = SlaDocument::default();
+        let scenario = &doc.scenarios[0];
+        let before = scenario.assumptions.clone();
+        let mut after = before.clone();
+        after.average_deal_size = before.average_deal_size * 1.2;
+        let revision = Revision {
+            date: NaiveDate::from_ymd_opt(2027, 3, 4),
+            author: "Sam".to_owned(),
+            note: String::new(),
+            plan: scenario.id,
+            before: before.clone(),
+            after: after.clone(),
+        };
+        let lines = revision_lines(&doc, &revision, Language::English);
+        assert_eq!(lines.len(), 3, "{lines:?}");
+        assert_eq!(lines[0], "Average deal size: was €25,000, now €30,000");
+        let planned = |a| compute(a, &doc.sales_commitments).unwrap_or_else(|_| unreachable!());
+        let n = Language::English.numbers();
+        assert_eq!(
+            lines[1],
+            format!(
+                "Leads needed: was {}, now {}",
+                n.count_up(planned(&before).leads_needed),
+                n.count_up(planned(&after).leads_needed)
+            )
+        );
+        assert_eq!(
+            revision_name(&doc, &revision, Language::English),
+            format!("{} as agreed until 4 March 2027", scenario.name)
+        );
+    }
+}
