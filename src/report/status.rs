@@ -29,9 +29,9 @@ pub struct StatusChoice {
     pub by: Granularity,
 }
 
-/// Where both teams stand for a [`StatusChoice`]: the status and its pace table, the
-/// hug-the-line series of the month and of the period, the forecast and its fan, the
-/// customers won and sales' follow-up charts. Adding up three years of daily results takes
+/// Where both teams stand for a [`StatusChoice`], in words ready to show: the status and its
+/// pace table, the hug-the-line charts of the month and of the period with the forecast's
+/// fans, the forecast table, the customers won and sales' follow-up charts. Adding up three years of daily results takes
 /// milliseconds, so a screen keeps it until the document or the choice changes.
 #[derive(Clone, Debug)]
 pub struct StatusView {
@@ -44,8 +44,9 @@ pub struct StatusView {
     pub period: Option<HugChart>,
     /// Sales' follow-up per week or month ([`follow_up`]).
     pub follow_up: Vec<Chart>,
-    /// "Won this month so far: …" ([`won_line`]).
+    /// "Won this month so far: …", as the export says it (`tracking::won_line`).
     pub won: Option<String>,
+    /// Will we make it? In the chosen quantity.
     pub forecast: Option<ForecastTable>,
 }
 
