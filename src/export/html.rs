@@ -64,7 +64,8 @@ body{font-size:10pt}
 main{max-width:none;padding:0}
 section{margin-top:1.5rem}
 section.page{break-before:page;margin-top:0}
-h2,h3,figure{break-after:avoid;break-inside:avoid}
+h2,h3{break-after:avoid}
+h2,h3,figure,.review{break-inside:avoid}
 .scroll{overflow:visible}
 table{font-size:8.5pt;width:100%}
 th,td{padding:.15rem .35rem}
@@ -222,7 +223,8 @@ pub fn render(report: &Report) -> String {
     out
 }
 
-/// Step 3: the status in sentences, the hug-the-line chart of its month and sales' follow-up.
+/// Step 3: the status in sentences, the hug-the-line chart of its month, sales' follow-up and
+/// the monthly review.
 fn tracking_section(out: &mut String, report: &Report, tracking: &Tracking) {
     let t = report.language.text();
     let note = fill(
@@ -238,16 +240,19 @@ fn tracking_section(out: &mut String, report: &Report, tracking: &Tracking) {
             let _ = writeln!(out, "<p>{}</p>", escape(line));
         }
     }
+    if let Some(won) = &tracking.won {
+        let _ = writeln!(out, "<p>{}</p>", escape(won));
+    }
     let title = fill(
         t.chart_hug_line,
-        &[("month", &report.language.month(tracking.line.month))],
+        &[("month", &report.language.month(tracking.status.month))],
     );
     let _ = writeln!(
         out,
         "<figure>\n<figcaption>{}</figcaption>\n{}{}</figure>",
         escape(&title),
-        svg::hug_legend(&tracking.line, &tracking.fan, report.language),
-        svg::hug_line(&tracking.line, &tracking.fan, &title, report.language)
+        svg::hug_legend(&tracking.hug, report.language),
+        svg::hug_line(&tracking.hug, &title)
     );
     for chart in &tracking.follow_up {
         let _ = writeln!(
@@ -257,6 +262,17 @@ fn tracking_section(out: &mut String, report: &Report, tracking: &Tracking) {
             svg::chart_legend(chart, report.language),
             svg::chart(chart, report.language, &report.currency)
         );
+    }
+    if let Some(review) = &tracking.review {
+        // One block on paper: the cohort sentence explains the table's "see below".
+        out.push_str("<div class=\"review\">\n");
+        let _ = writeln!(out, "<h3>{}</h3>", escape(&review.title));
+        let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(&review.note));
+        table(out, report, &review.table());
+        if let Some(cohort) = &review.cohort {
+            let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(cohort));
+        }
+        out.push_str("</div>\n");
     }
     out.push_str("</section>\n");
 }

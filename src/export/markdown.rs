@@ -1,10 +1,12 @@
 //! The report as Markdown for a wiki or a mail: headings, pipe tables (numbers right-aligned),
-//! notes, the tracking status in sentences and warnings. User text is escaped so it cannot break a table or start markup.
+//! notes, the tracking status in sentences with its hug-the-line chart and review as tables,
+//! and warnings. User text is escaped so it cannot break a table or start markup.
 
 use std::fmt::Write as _;
 
 use super::html;
-use crate::report::{Figure, PaceTable, Report, Table};
+use crate::i18n::fill;
+use crate::report::{Figure, PaceTable, Report, Table, Tracking};
 
 /// `text` safe in Markdown: the characters that start markup or end a table cell are
 /// backslash-escaped, `<` and `&` become entities (no raw HTML), new lines become spaces, and
@@ -89,6 +91,10 @@ pub fn render(report: &Report) -> String {
             }
             out.push('\n');
         }
+        if let Some(won) = &tracking.won {
+            let _ = writeln!(out, "{}\n", escape(won));
+        }
+        tracking_tables(&mut out, report, tracking);
     }
     if !report.warnings.is_empty() {
         let _ = writeln!(out, "## {}\n", escape(t.warnings));
@@ -134,11 +140,37 @@ fn pace_table(out: &mut String, report: &Report, pace: &PaceTable) {
     let _ = writeln!(out, "{}\n", escape(pace.advice));
 }
 
+/// The hug-the-line chart of the status month as a table of its days so far, then the
+/// monthly review.
+fn tracking_tables(out: &mut String, report: &Report, tracking: &Tracking) {
+    let t = report.language.text();
+    let title = fill(
+        t.chart_hug_line,
+        &[("month", &report.language.month(tracking.status.month))],
+    );
+    let _ = writeln!(out, "### {}\n", escape(&title));
+    let _ = writeln!(out, "{}\n", escape(&tracking.hug.description));
+    rows(out, report, &tracking.hug.table());
+    if let Some(review) = &tracking.review {
+        let _ = writeln!(out, "### {}\n", escape(&review.title));
+        let _ = writeln!(out, "_{}_\n", escape(&review.note));
+        rows(out, report, &review.table());
+        if let Some(cohort) = &review.cohort {
+            let _ = writeln!(out, "{}\n", escape(cohort));
+        }
+    }
+}
+
 fn table(out: &mut String, report: &Report, table: &Table) {
     let _ = writeln!(out, "## {}\n", escape(table.title));
     if !table.note.is_empty() {
         let _ = writeln!(out, "_{}_\n", escape(table.note));
     }
+    rows(out, report, table);
+}
+
+/// A table's heading row and rows, numbers right-aligned.
+fn rows(out: &mut String, report: &Report, table: &Table) {
     let row = |cells: Vec<String>| format!("| {} |", cells.join(" | "));
     let _ = writeln!(
         out,

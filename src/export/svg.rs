@@ -8,7 +8,8 @@ use super::html::escape;
 use crate::i18n::Language;
 use crate::report::charts::axis_step;
 use crate::report::{Chart, ChartKind, Series};
-use crate::tracking::{FanPoint, MonthLine, State};
+use crate::report::{HugChart, HugFan};
+use crate::tracking::State;
 
 const WIDTH: f64 = 640.0;
 const HEIGHT: f64 = 280.0;
@@ -247,24 +248,18 @@ pub fn chart_legend(chart: &Chart, language: Language) -> String {
 }
 
 /// The legend of [`hug_line`]: the plan's line, the band, the actual line, then the colour
-/// of each state a dot has.
-pub fn hug_legend(line: &MonthLine, fan: &[FanPoint], language: Language) -> String {
+/// of each state a dot has, then the forecast's fan.
+pub fn hug_legend(chart: &HugChart, language: Language) -> String {
     let t = language.text();
     let mut keys = vec![
         (t.tracking_ideal.to_owned(), "#2458a6", "line"),
         (t.tracking_band.to_owned(), "#c8d5ea", "bar"),
         (t.tracking_actual.to_owned(), "#1d2433", "line"),
     ];
-    for state in [State::OnTrack, State::Behind, State::Ahead] {
-        if line
-            .days
-            .iter()
-            .any(|p| p.actual.is_some() && p.state == Some(state))
-        {
-            keys.push((state.name(language).to_owned(), state_colour(state), "dot"));
-        }
+    for state in &chart.states {
+        keys.push((state.name(language).to_owned(), state_colour(*state), "dot"));
     }
-    if !fan.is_empty() {
+    if !chart.fan.is_empty() {
         keys.push((t.chart_forecast_median.to_owned(), FAN, "line"));
         keys.push((t.chart_forecast_band50.to_owned(), "#e8b98a", "bar"));
         keys.push((t.chart_forecast_band90.to_owned(), "#f4dcc4", "bar"));
@@ -295,128 +290,106 @@ fn state_colour(state: State) -> &'static str {
     }
 }
 
-/// The hug-the-line chart of a month as an `<svg>` element: the tolerance band, the plan's
-/// ideal line (dashed), the actual cumulative line, and a dot per day with data coloured by
-/// its state; the days of the month along the bottom.
-pub fn hug_line(line: &MonthLine, fan: &[FanPoint], title: &str, language: Language) -> String {
-    let n = language.numbers();
-    let plot_width = WIDTH - LEFT - 16.0;
-    let plot_height = HEIGHT - TOP - BOTTOM;
-    let bottom = TOP + plot_height;
-    let values = line
-        .days
-        .iter()
-        .flat_map(|p| [p.upper, p.actual.unwrap_or(0.0)])
-        .chain(fan.iter().map(|f| f.band90.1));
-    let (top, step) = axis_top(values);
-    let days = line.days.len().max(2) as f64;
-    let x = |i: usize| LEFT + plot_width * i as f64 / (days - 1.0);
-    let y = |value: f64| bottom - (value.max(0.0) / top) * plot_height;
-    let path = |points: &mut dyn Iterator<Item = (usize, f64)>| {
+/// Where a hug-the-line chart's values go in the drawing: the points spread evenly over the
+/// plot's width from the first one's position, values up to the axis' top.
+struct HugFrame {
+    plot_width: f64,
+    bottom: f64,
+    /// The axis' top and its step.
+    top: f64,
+    step: f64,
+    /// The first point's position, and the number of gaps between the points.
+    first: f64,
+    gaps: f64,
+}
+
+impl HugFrame {
+    fn of(chart: &HugChart) -> Self {
+        let plot_height = HEIGHT - TOP - BOTTOM;
+        let values = chart
+            .points
+            .iter()
+            .flat_map(|p| [p.upper, p.actual.unwrap_or(0.0)])
+            .chain(chart.fan.iter().map(|f| f.band90.1));
+        let (top, step) = axis_top(values);
+        Self {
+            plot_width: WIDTH - LEFT - 16.0,
+            bottom: TOP + plot_height,
+            top,
+            step,
+            first: chart.points.first().map_or(0.0, |p| p.x),
+            gaps: chart.points.len().max(2) as f64 - 1.0,
+        }
+    }
+
+    fn x(&self, x: f64) -> f64 {
+        LEFT + self.plot_width * (x - self.first) / self.gaps
+    }
+
+    fn y(&self, value: f64) -> f64 {
+        self.bottom - (value.max(0.0) / self.top) * (HEIGHT - TOP - BOTTOM)
+    }
+
+    /// The points as an SVG `points` list.
+    fn path(&self, points: impl Iterator<Item = (f64, f64)>) -> String {
         points
-            .map(|(i, v)| format!("{:.1},{:.1}", x(i), y(v)))
+            .map(|(x, v)| format!("{:.1},{:.1}", self.x(x), self.y(v)))
             .collect::<Vec<_>>()
             .join(" ")
-    };
+    }
+}
+
+/// A hug-the-line chart of the report (`report::HugChart`) as an `<svg>` element: the
+/// tolerance band, the forecast's fan, the plan's ideal line (dashed), the actual running
+/// total, and a dot per point with data coloured by its state, its hover lines as its title;
+/// every seventh point named along the bottom, and the last.
+pub fn hug_line(chart: &HugChart, title: &str) -> String {
+    let frame = HugFrame::of(chart);
     let mut out = String::new();
     let _ = write!(
         out,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" role=\"img\" \
          aria-label=\"{}\">\n<title>{}</title>\n",
-        escape(&hug_description(line, title, language)),
+        escape(&format!("{title}. {}", chart.description)),
         escape(title)
     );
     let mut tick = 0.0;
-    while tick <= top + step * 1e-9 {
-        let at = y(tick);
+    while tick <= frame.top + frame.step * 1e-9 {
+        let at = frame.y(tick);
         let _ = writeln!(
             out,
             "<line x1=\"{LEFT}\" y1=\"{at:.1}\" x2=\"{:.1}\" y2=\"{at:.1}\" stroke=\"#d5dae3\"/>\
              <text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>",
-            LEFT + plot_width,
+            LEFT + frame.plot_width,
             LEFT - 6.0,
             at + 4.0,
-            escape(&n.decimal(tick, 0))
+            escape(&chart.values.axis(tick))
         );
-        tick += step;
+        tick += frame.step;
     }
-    let upper = path(&mut line.days.iter().map(|p| p.upper).enumerate());
-    let lower = path(&mut line.days.iter().map(|p| p.lower).enumerate().rev());
+    let upper = frame.path(chart.points.iter().map(|p| (p.x, p.upper)));
+    let lower = frame.path(chart.points.iter().rev().map(|p| (p.x, p.lower)));
     let _ = writeln!(
         out,
         "<polygon points=\"{upper} {lower}\" fill=\"#2458a6\" fill-opacity=\"0.12\" stroke=\"none\"/>"
     );
-    // The forecast's fan: each point at its day of the month (the line's days start on the 1st).
-    let at = |f: &FanPoint| chrono::Datelike::day(&f.date).saturating_sub(1) as usize;
-    for (band, colour) in [
-        (
-            (|f: &FanPoint| f.band90) as fn(&FanPoint) -> (f64, f64),
-            "#f4dcc4",
-        ),
-        (|f: &FanPoint| f.band50, "#e8b98a"),
-    ] {
-        if fan.len() > 1 {
-            let high = path(&mut fan.iter().map(|f| (at(f), band(f).1)));
-            let low = path(&mut fan.iter().rev().map(|f| (at(f), band(f).0)));
-            let _ = writeln!(
-                out,
-                "<polygon points=\"{high} {low}\" fill=\"{colour}\" fill-opacity=\"0.8\" stroke=\"none\"/>"
-            );
-        }
-    }
-    if fan.len() > 1 {
-        let median = path(&mut fan.iter().map(|f| (at(f), f.median)));
-        let _ = writeln!(
-            out,
-            "<polyline points=\"{median}\" fill=\"none\" stroke=\"{FAN}\" stroke-width=\"2\" \
-             stroke-dasharray=\"2 3\"/>"
-        );
-    }
-    let ideal = path(&mut line.days.iter().map(|p| p.ideal).enumerate());
+    hug_fan(&mut out, &frame, &chart.fan);
+    let ideal = frame.path(chart.points.iter().map(|p| (p.x, p.ideal)));
     let _ = writeln!(
         out,
         "<polyline points=\"{ideal}\" fill=\"none\" stroke=\"#2458a6\" stroke-width=\"2\" \
          stroke-dasharray=\"6 4\"/>"
     );
-    let actual = path(
-        &mut line
-            .days
-            .iter()
-            .enumerate()
-            .filter_map(|(i, p)| p.actual.map(|a| (i, a))),
-    );
-    if !actual.is_empty() {
-        let _ = writeln!(
-            out,
-            "<polyline points=\"{actual}\" fill=\"none\" stroke=\"#1d2433\" stroke-width=\"2.5\"/>"
-        );
-    }
-    for (i, point) in line.days.iter().enumerate() {
-        if let (Some(actual), Some(state)) = (point.actual, point.state) {
+    hug_actual(&mut out, &frame, chart);
+    let last = chart.points.len().saturating_sub(1);
+    for (i, point) in chart.points.iter().enumerate() {
+        if i % 7 == 0 || i == last {
             let _ = writeln!(
                 out,
-                "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"3.5\" fill=\"{}\"><title>{}</title></circle>",
-                x(i),
-                y(actual),
-                state_colour(state),
-                escape(&format!(
-                    "{}: {} / {} ({})",
-                    point.date,
-                    n.decimal(actual, 0),
-                    n.count_up(point.ideal),
-                    state.describe(language)
-                ))
-            );
-        }
-    }
-    for (i, point) in line.days.iter().enumerate() {
-        let day = chrono::Datelike::day(&point.date);
-        if day == 1 || day % 7 == 1 || i + 1 == line.days.len() {
-            let _ = writeln!(
-                out,
-                "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{day}</text>",
-                x(i),
-                bottom + 18.0
+                "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text>",
+                frame.x(point.x),
+                frame.bottom + 18.0,
+                escape(&chart.axis.label(point.x))
             );
         }
     }
@@ -424,30 +397,60 @@ pub fn hug_line(line: &MonthLine, fan: &[FanPoint], title: &str, language: Langu
     out
 }
 
-/// The hug-the-line chart in words: the goal, and each day with data against the line.
-fn hug_description(line: &MonthLine, title: &str, language: Language) -> String {
-    let t = language.text();
-    let n = language.numbers();
-    let days: Vec<String> = line
-        .days
-        .iter()
-        .filter_map(|p| {
-            let actual = p.actual?;
-            Some(format!(
-                "{} {} / {}",
-                chrono::Datelike::day(&p.date),
-                n.decimal(actual, 0),
-                n.count_up(p.ideal)
-            ))
-        })
-        .collect();
-    format!(
-        "{title}. {}: {}. {}: {}",
-        t.tracking_ideal,
-        n.count_up(line.goal),
-        t.tracking_actual,
-        days.join(", ")
-    )
+/// The forecast's fan: its 90 % and 50 % bands and its median (dotted), when it has more
+/// than one point.
+fn hug_fan(out: &mut String, frame: &HugFrame, fan: &[HugFan]) {
+    if fan.len() < 2 {
+        return;
+    }
+    for (band, colour) in [
+        (
+            (|f: &HugFan| f.band90) as fn(&HugFan) -> (f64, f64),
+            "#f4dcc4",
+        ),
+        (|f: &HugFan| f.band50, "#e8b98a"),
+    ] {
+        let high = frame.path(fan.iter().map(|f| (f.x, band(f).1)));
+        let low = frame.path(fan.iter().rev().map(|f| (f.x, band(f).0)));
+        let _ = writeln!(
+            out,
+            "<polygon points=\"{high} {low}\" fill=\"{colour}\" fill-opacity=\"0.8\" stroke=\"none\"/>"
+        );
+    }
+    let median = frame.path(fan.iter().map(|f| (f.x, f.median)));
+    let _ = writeln!(
+        out,
+        "<polyline points=\"{median}\" fill=\"none\" stroke=\"{FAN}\" stroke-width=\"2\" \
+         stroke-dasharray=\"2 3\"/>"
+    );
+}
+
+/// The actual running total and a dot per point with data in the colour of its state.
+fn hug_actual(out: &mut String, frame: &HugFrame, chart: &HugChart) {
+    let actual = frame.path(
+        chart
+            .points
+            .iter()
+            .filter_map(|p| p.actual.map(|a| (p.x, a))),
+    );
+    if !actual.is_empty() {
+        let _ = writeln!(
+            out,
+            "<polyline points=\"{actual}\" fill=\"none\" stroke=\"#1d2433\" stroke-width=\"2.5\"/>"
+        );
+    }
+    for point in &chart.points {
+        if let (Some(actual), Some(state)) = (point.actual, point.state) {
+            let _ = writeln!(
+                out,
+                "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"3.5\" fill=\"{}\"><title>{}</title></circle>",
+                frame.x(point.x),
+                frame.y(actual),
+                state_colour(state),
+                escape(&point.hover(chart.values.language).join("\n"))
+            );
+        }
+    }
 }
 
 #[cfg(test)]

@@ -11,8 +11,11 @@ mod agreement;
 mod cell;
 pub mod charts;
 mod compare;
+mod forecast;
+mod hug;
 mod meeting;
 mod review;
+mod status;
 mod tables;
 mod tracking;
 mod whatif;
@@ -24,14 +27,15 @@ pub use compare::{
     CompareCell, CompareRow, CompareTable, MonthlyBars, compare_table, monthly_bars, series_name,
     show_value,
 };
+pub use forecast::{ForecastRow, ForecastTable, forecast_table};
+pub use hug::{Axis, HugChart, HugFan, HugPoint, Values};
 pub use meeting::{MeetingFigures, meeting_figures};
-pub use review::{ReviewRow, ReviewTable, review_table};
-pub use tables::{MonthTargets, figures, figures_without_plan, month_targets, resources};
-pub use tracking::{
-    PaceTable, StatusChoice, StatusText, StatusView, TextBlock, Tracking, chance_percent,
-    chance_words, follow_up, forecast_line, forecast_spans, pace_table, sales_lines, status_text,
-    status_view,
+pub use review::{ReviewRow, ReviewTable, review_table, revision_lines, revision_name};
+pub use status::{PaceTable, StatusChoice, StatusView, pace_table, status_view};
+pub use tables::{
+    MonthTargets, figures, figures_without_plan, month_targets, resources, week_goals,
 };
+pub use tracking::{StatusText, TextBlock, Tracking, follow_up, sales_lines, status_text};
 pub use whatif::{ConfidenceChart, Tornado, TornadoRow, confidence_chart, tornado};
 
 use crate::document::{ScenarioId, SlaDocument};

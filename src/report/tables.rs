@@ -269,6 +269,18 @@ pub fn leads_before_period(plan: &Plan, language: Language) -> Option<String> {
     ))
 }
 
+/// The whole leads goal of each ISO week by its Monday, as the week table counts it (the
+/// rounded-up running total minus the one before): the results grid shows it beside each
+/// week's total.
+pub fn week_goals(plan: &Plan) -> Vec<(NaiveDate, f64)> {
+    let leads: Vec<f64> = plan.weeks.iter().map(|w| w.leads).collect();
+    plan.weeks
+        .iter()
+        .map(|w| w.starts)
+        .zip(whole_parts(&leads))
+        .collect()
+}
+
 /// The targets per ISO week: each month's figures spread over its working days.
 pub fn weeks(plan: &Plan, language: Language) -> Table {
     let t = language.text();

@@ -1,19 +1,21 @@
 //! The tracking part of the report (step 3), when the document has actuals: the status on the
-//! last day with data, the hug-the-line chart of its month and the sales follow-up per month.
+//! last day with data, the hug-the-line chart of its month, the sales follow-up per month and
+//! the monthly review.
 //! The date is the data's, not the clock's, so an export of the same file is the same every day.
 
 use chrono::NaiveDate;
 
-use super::Cell;
 use super::charts::{Chart, ChartId, ChartKind, Series, Target};
+use super::forecast::forecast_block;
+use super::hug::{HugChart, month_chart};
+use super::review::{ReviewTable, review_table};
+use super::status::{PaceTable, pace_table};
 use crate::document::{ScenarioId, SlaDocument};
 use crate::i18n::{Language, NO_NUMBER, fill};
-use crate::plan::funnel::whole_up;
 use crate::plan::{Plan, SalesCommitments, Unit};
 use crate::tracking::{
-    FanPoint, Forecast, Granularity, LinePoint, MonthLine, Pace, Quantity, SalesStatus,
-    SourceFilter, Span, SpanForecast, State, Status, StatusError, Won, compliance, forecast,
-    last_day_with_data, month_fan, month_line, period_fan, period_line, status, status_for, won,
+    Forecast, Granularity, Pace, Quantity, SalesStatus, SourceFilter, Span, State, Status, Won,
+    compliance, forecast, last_day_with_data, month_fan, month_line, review, status, won,
 };
 
 /// The tracking section of a report.
@@ -28,13 +30,16 @@ pub struct Tracking {
     pub forecast: Forecast,
     /// The status in sentences (the command line's `status` prints the same).
     pub text: StatusText,
-    /// The hug-the-line chart of the status month, in leads.
-    pub line: MonthLine,
-    /// The forecast's fan on that chart, from the date to the month's end.
-    pub fan: Vec<FanPoint>,
+    /// The hug-the-line chart of the status month in leads, with the forecast's fan from the
+    /// date to the month's end.
+    pub hug: HugChart,
     /// Sales' follow-up per month so far ([`follow_up`]): the share contacted in time, the
     /// attempts per lead, the leads accepted and rejected.
     pub follow_up: Vec<Chart>,
+    /// The monthly review of the date's month, as the Report tab's Review shows it.
+    pub review: Option<ReviewTable>,
+    /// "Won this month so far: …", as the Report tab says it.
+    pub won: Option<String>,
 }
 
 /// The tracking section of scenario `id` of `document`, on the last day with data inside
@@ -63,6 +68,9 @@ pub fn tracking(
     let months = compliance(document, id, plan, Granularity::Month, date, &all).ok()?;
     let tolerance = document.tracking.tolerance_percent / 100.0;
     Some(Tracking {
+        won: won(document, plan, date).map(|won| won_line(&won, &document.currency, language)),
+        review: review(document, id, plan, date)
+            .map(|review| review_table(document, &review, date, language)),
         date,
         pace: pace_table(&status, Quantity::Leads, tolerance, language),
         text: status_text(
@@ -72,10 +80,9 @@ pub fn tracking(
             &document.sales_commitments,
             language,
         ),
+        hug: month_chart(&line, &fan, Quantity::Leads, &document.currency, language),
         status,
         forecast,
-        line,
-        fan,
         follow_up: follow_up(&months, &document.sales_commitments, language),
     })
 }
@@ -237,118 +244,6 @@ pub fn status_text(
     StatusText { heading, blocks }
 }
 
-/// The name of each span of a forecast on `date`: "January 2027", "Q1 2027", "The period".
-pub fn forecast_spans(
-    forecast: &Forecast,
-    date: NaiveDate,
-    language: Language,
-) -> [(String, Option<&SpanForecast>); 3] {
-    use chrono::Datelike as _;
-    let t = language.text();
-    let quarter = fill(
-        t.forecast_quarter,
-        &[
-            ("n", &((date.month() - 1) / 3 + 1).to_string()),
-            ("year", &date.year().to_string()),
-        ],
-    );
-    [
-        (
-            language.month(crate::plan::calendar::YearMonth::of(date)),
-            forecast.month.as_ref(),
-        ),
-        (quarter, forecast.quarter.as_ref()),
-        (t.forecast_period.to_owned(), forecast.period.as_ref()),
-    ]
-}
-
-/// A chance as a whole percentage that never rounds an open outcome to certain: "31%", "<1%",
-/// ">99%", and "0%" or "100%" only when it is so.
-pub fn chance_percent(chance: f64, language: Language) -> String {
-    let n = language.numbers();
-    if chance > 0.0 && chance < 0.005 {
-        format!("<{}", n.percent_to(1.0, 0))
-    } else if (0.995..1.0).contains(&chance) {
-        format!(">{}", n.percent_to(99.0, 0))
-    } else {
-        n.percent_to(chance * 100.0, 0)
-    }
-}
-
-/// A chance in words: very likely from 90 %, likely from 65 %, a toss-up from 35 %, unlikely
-/// from 10 %, very unlikely below.
-pub fn chance_words(chance: f64, language: Language) -> &'static str {
-    let t = language.text();
-    if chance >= 0.9 {
-        t.forecast_very_likely
-    } else if chance >= 0.65 {
-        t.forecast_likely
-    } else if chance >= 0.35 {
-        t.forecast_even
-    } else if chance >= 0.1 {
-        t.forecast_unlikely
-    } else {
-        t.forecast_very_unlikely
-    }
-}
-
-/// One line for a span's forecast (the command line's text prints one per span).
-pub fn forecast_line(name: &str, span: Option<&SpanForecast>, language: Language) -> String {
-    let t = language.text();
-    let n = language.numbers();
-    let Some(f) = span else {
-        return fill(t.forecast_none, &[("span", name)]);
-    };
-    let tolerance = 1.0 + f.model.tolerance;
-    fill(
-        t.forecast_line,
-        &[
-            ("span", name),
-            ("words", chance_words(f.chance, language)),
-            ("chance", &chance_percent(f.chance, language)),
-            ("goal", &n.count_up(f.goal)),
-            ("p10", &n.decimal(f.p10, 0)),
-            ("p50", &n.decimal(f.p50, 0)),
-            ("p90", &n.decimal(f.p90, 0)),
-            (
-                "value",
-                &f.chance_value
-                    .map_or(NO_NUMBER.to_owned(), |c| chance_percent(c, language)),
-            ),
-            ("flood", &chance_percent(f.chance_above_tolerance, language)),
-            ("ceiling", &n.decimal((f.goal * tolerance).floor(), 0)),
-        ],
-    )
-}
-
-/// "Will we make it?": one line per span, then the period's customers.
-fn forecast_block(forecast: &Forecast, date: NaiveDate, language: Language) -> TextBlock {
-    let t = language.text();
-    let n = language.numbers();
-    let mut lines: Vec<String> = forecast_spans(forecast, date, language)
-        .iter()
-        .map(|(name, span)| forecast_line(name, *span, language))
-        .collect();
-    if let Some(c) = &forecast.customers {
-        lines.push(fill(
-            t.forecast_customers_line,
-            &[
-                ("words", chance_words(c.chance, language)),
-                ("chance", &chance_percent(c.chance, language)),
-                ("goal", &n.count_up(c.goal)),
-                ("won", &c.won.to_string()),
-                ("p10", &n.decimal(c.p10, 0)),
-                ("p50", &n.decimal(c.p50, 0)),
-                ("p90", &n.decimal(c.p90, 0)),
-            ],
-        ));
-    }
-    TextBlock {
-        title: t.forecast_heading.to_owned(),
-        lines,
-    }
-}
-
 fn pace_lines(pace: &Pace, currency: &str, language: Language) -> [String; 2] {
     let t = language.text();
     let n = language.numbers();
@@ -478,169 +373,22 @@ fn sales_block(
     }
 }
 
-/// What the Report tab's status is for: the day, what is counted, which source (`None`: all)
-/// and weeks or months along the period.
-#[derive(Clone, Debug, PartialEq)]
-pub struct StatusChoice {
-    pub date: NaiveDate,
-    pub quantity: Quantity,
-    pub source: Option<String>,
-    pub by: Granularity,
-}
-
-/// Where both teams stand for a [`StatusChoice`]: the status and its pace table, the
-/// hug-the-line series of the month and of the period, the forecast and its fan, the
-/// customers won and sales' follow-up charts. Adding up three years of daily results takes
-/// milliseconds, so a screen keeps it until the document or the choice changes.
-#[derive(Clone, Debug)]
-pub struct StatusView {
-    pub status: Result<Status, StatusError>,
-    /// The pace of the month, the week and the period to date, with the status.
-    pub pace: Option<PaceTable>,
-    pub month: Option<MonthLine>,
-    pub period: Option<Vec<(Span, LinePoint)>>,
-    /// Sales' follow-up per week or month ([`follow_up`]).
-    pub follow_up: Vec<Chart>,
-    pub won: Option<Won>,
-    pub forecast: Option<Forecast>,
-    /// The month's forecast fan from the date to the month's end.
-    pub fan: Vec<FanPoint>,
-    /// The period's forecast fan, each point with its week's or month's index on the chart.
-    pub period_fan: Vec<(usize, FanPoint)>,
-}
-
-/// The [`StatusView`] of scenario `id` (planned as `plan`) of `doc` for `choice`.
-pub fn status_view(
-    doc: &SlaDocument,
-    id: ScenarioId,
-    plan: &Plan,
-    choice: &StatusChoice,
-    language: Language,
-) -> StatusView {
-    let filter = choice
-        .source
-        .as_deref()
-        .map_or_else(SourceFilter::all, SourceFilter::source);
-    let (date, quantity) = (choice.date, choice.quantity);
-    let status = status_for(doc, id, plan, date, &filter);
-    let month = status
-        .as_ref()
-        .ok()
-        .and_then(|status| month_line(doc, id, plan, status.month, date, quantity, &filter).ok());
-    let tolerance = doc.tracking.tolerance_percent / 100.0;
-    StatusView {
-        pace: status
-            .as_ref()
-            .ok()
-            .map(|status| pace_table(status, quantity, tolerance, language)),
-        period: period_line(doc, id, plan, choice.by, date, quantity, &filter).ok(),
-        follow_up: compliance(doc, id, plan, choice.by, date, &filter)
-            .map(|spans| follow_up(&spans, &doc.sales_commitments, language))
-            .unwrap_or_default(),
-        won: won(doc, plan, date),
-        forecast: forecast(doc, id, plan, date, &filter).ok(),
-        fan: month_fan(doc, id, plan, date, quantity, &filter).unwrap_or_default(),
-        period_fan: period_fan(doc, id, plan, date, quantity, &filter, choice.by)
-            .unwrap_or_default(),
-        status,
-        month,
-    }
-}
-
-/// The pace of the month, the ISO week and the period to date side by side, in leads or in
-/// lead value.
-#[derive(Clone, Debug, PartialEq)]
-pub struct PaceTable {
-    /// "Working day 10 of 20 this month; 10 left after today."
-    pub working_days: String,
-    /// The heading over the row names, then each span's: "Marketing", "February 2027",
-    /// "Week 6", "Period to date".
-    pub columns: [String; 4],
-    /// A row name and one cell per span: goal, actual, expected by now, projected, needed per
-    /// working day.
-    pub rows: Vec<(&'static str, [Cell; 3])>,
-    /// Each span's state: in lead value, the value's own pace decides.
-    pub states: [State; 3],
-    /// What the month's state asks of marketing.
-    pub advice: &'static str,
-}
-
-/// The [`PaceTable`] of `status` in `quantity`; `tolerance` is the band around the plan's
-/// pace as a fraction (0.1 = ±10 %). Leads are whole counts rounded up, amounts whole, the
-/// leads needed per working day an average.
-pub fn pace_table(
-    status: &Status,
-    quantity: Quantity,
-    tolerance: f64,
-    language: Language,
-) -> PaceTable {
-    let t = language.text();
-    let paces = [&status.month_pace, &status.week, &status.period];
-    let leads = quantity == Quantity::Leads;
-    let amount = |leads_value: f64, value: f64| {
-        if leads {
-            Cell::Count {
-                exact: leads_value,
-                whole: whole_up(leads_value),
-            }
-        } else {
-            Cell::Amount(value)
-        }
-    };
-    let optional = |leads_value: Option<f64>, value: Option<f64>, per_day: bool| match (
-        leads,
-        leads_value,
-        value,
-    ) {
-        (true, Some(v), _) if per_day => Cell::Average(v),
-        (true, Some(v), _) => amount(v, 0.0),
-        (false, _, Some(v)) => Cell::Amount(v),
-        _ => Cell::Missing,
-    };
-    let row = |label, cell: &dyn Fn(&Pace) -> Cell| (label, paces.map(cell));
-    let rows = vec![
-        row(t.status_goal, &|p| amount(p.goal, p.goal_value)),
-        row(t.status_actual, &|p| amount(p.actual, p.actual_value)),
-        row(t.status_expected, &|p| amount(p.expected, p.expected_value)),
-        row(t.status_projected, &|p| {
-            optional(p.projected, p.projected_value, false)
-        }),
-        row(t.status_needed, &|p| {
-            optional(
-                p.needed_per_working_day,
-                p.needed_value_per_working_day,
-                true,
-            )
-        }),
-    ];
-    let states = paces.map(|p| match quantity {
-        Quantity::Leads => p.state,
-        Quantity::LeadValue => State::of(p.actual_value, p.expected_value, tolerance),
-    });
-    let week = chrono::Datelike::iso_week(&status.date).week().to_string();
-    PaceTable {
-        working_days: fill(
-            t.status_working_days,
-            &[
-                ("elapsed", &status.working_days_elapsed.to_string()),
-                ("days", &status.working_days.to_string()),
-                ("left", &status.working_days_left.to_string()),
-            ],
-        ),
-        columns: [
-            t.status_marketing.to_owned(),
-            language.month(status.month),
-            fill(t.status_iso_week, &[("n", &week)]),
-            t.status_period_to_date.to_owned(),
+/// Customers and revenue won in the month so far against the month's plan: "Won this month so
+/// far: 3 customers of the 5 planned, €75,000 of €125,000 marketing revenue."
+pub(super) fn won_line(won: &Won, currency: &str, language: Language) -> String {
+    let n = language.numbers();
+    fill(
+        language.text().status_won,
+        &[
+            ("customers", &won.customers.to_string()),
+            ("planned", &n.count_up(won.planned_customers)),
+            ("revenue", &n.money_to(won.revenue, 0, currency)),
+            (
+                "planned_revenue",
+                &n.money_to(won.planned_revenue, 0, currency),
+            ),
         ],
-        rows,
-        advice: match states[0] {
-            State::Behind => t.advice_behind,
-            State::OnTrack => t.advice_on_track,
-            State::Ahead => t.advice_ahead,
-        },
-        states,
-    }
+    )
 }
 
 #[cfg(test)]

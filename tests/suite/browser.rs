@@ -58,8 +58,10 @@ fn the_html_export_prints_to_a4_with_the_key_numbers() {
     ] {
         assert!(text.contains(key), "missing “{key}” in the PDF:\n{text}");
     }
+    // The agreement, the months, 53 ISO weeks and step 3 (five charts, each kept whole, and the
+    // monthly review as one block) print on 11 pages of A4.
     let pages = text.matches('\u{c}').count();
-    assert!((3..=10).contains(&pages), "{pages} pages");
+    assert!((3..=12).contains(&pages), "{pages} pages");
 }
 
 /// The example's HTML in Chromium, in a frame `width` pixels wide (a headless window is at

@@ -45,7 +45,7 @@ fn with_actuals_the_html_has_the_status_and_four_tracking_charts() {
     let report = report(&tracked(), Language::English);
     let tracking = report.tracking.as_ref().unwrap();
     assert_eq!(tracking.date, day(2, 9), "the last day with data");
-    assert_eq!(tracking.line.days.len(), 28, "February");
+    assert_eq!(tracking.hug.points.len(), 28, "February");
     for chart in &tracking.follow_up {
         assert_eq!(chart.labels.len(), 2, "January and February so far");
     }
@@ -177,4 +177,76 @@ fn the_window_shows_the_figures_the_export_prints() {
             "{roms:?}"
         );
     }
+}
+
+/// The Report tab and the export render one forecast, one "won so far" and one hug-the-line
+/// chart (issue 16): on the example's last day with results, every chance and 80 % range
+/// the window shows is in the export's line for its span, the won sentence is the same, and
+/// the month chart's description for screen readers is the one the export prints over its
+/// table of days.
+#[test]
+fn the_window_shows_the_forecast_and_chart_the_export_prints() {
+    use crate::support;
+    use egui::accesskit::Role;
+    use egui_kittest::kittest::Queryable as _;
+    let doc = SlaDocument::example().unwrap();
+    let report = report(&doc, Language::English);
+    let tracking = report.tracking.as_ref().unwrap();
+    let markdown = export::render(&report, Format::Markdown);
+    let mut harness = support::example();
+    harness.state_mut().set_document(doc.clone());
+    harness.run();
+    support::press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Num3);
+    let scenario = doc.agreed().unwrap();
+    let plan = compute(&scenario.assumptions, &doc.sales_commitments).unwrap();
+    let choice = sla_planner::report::StatusChoice {
+        date: tracking.date,
+        quantity: sla_planner::tracking::Quantity::Leads,
+        source: None,
+        by: sla_planner::tracking::Granularity::Month,
+    };
+    let view =
+        sla_planner::report::status_view(&doc, scenario.id, &plan, &choice, Language::English);
+    let table = view.forecast.as_ref().unwrap();
+    assert_eq!(table.rows.len(), 4, "month, quarter, period, customers");
+    for row in &table.rows {
+        harness.get_by_label(&row.chance);
+        harness.get_by_label(&row.range);
+        assert!(
+            markdown.contains(&format!("- {}", row.line)),
+            "{}",
+            row.line
+        );
+        let percent = row.chance.split(' ').next().unwrap();
+        assert!(
+            row.line.contains(&format!("{percent} chance")),
+            "{}",
+            row.line
+        );
+    }
+    let won = view.won.as_ref().unwrap();
+    harness.get_by_label(won);
+    assert_eq!(tracking.won.as_ref(), Some(won));
+    assert!(markdown.contains(won.as_str()));
+    let month = view.month.as_ref().unwrap();
+    assert_eq!(month.description, tracking.hug.description);
+    harness.get_by_role_and_label(Role::Image, &month.description);
+    assert!(markdown.contains(&tracking.hug.description));
+    let last = month
+        .points
+        .iter()
+        .rev()
+        .find(|p| p.actual.is_some())
+        .unwrap();
+    let hover = last.hover(Language::English);
+    assert!(
+        markdown.contains(&format!(
+            "| {} | {} | {} | {} |",
+            hover[0],
+            last.actual_text.as_ref().unwrap(),
+            last.ideal_text,
+            last.band_text
+        )),
+        "{hover:?}"
+    );
 }

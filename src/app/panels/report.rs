@@ -14,7 +14,7 @@ use super::{actuals, review, section, tracking};
 use crate::document::{Scenario, SlaDocument};
 use crate::i18n::fill;
 use crate::plan::{Plan, YearMonth, calendar::WorkingCalendar, compute};
-use crate::report::{Report, Table};
+use crate::report::{Report, Table, week_goals};
 use tracking::Part;
 
 /// Forgets the Report tab's choices (the status date, the grid's month, the part shown): they
@@ -157,32 +157,8 @@ fn results(
     let note_id = ui.scope_id().with("grid note");
     // (text, a problem?, the outcome of a paste?), forgotten when the document is replaced.
     let shown: Option<(String, bool, bool)> = document_memory::recall(ui.ctx(), note_id);
-    let line = ui.text_style_height(&egui::TextStyle::Body);
-    let width = ui.available_width();
-    ui.allocate_ui_with_layout(
-        egui::vec2(width, line),
-        egui::Layout::left_to_right(egui::Align::Center),
-        |ui| {
-            ui.set_min_size(egui::vec2(width, line));
-            if let Some((text, problem, _)) = &shown {
-                let text = RichText::new(text.as_str());
-                let text = if *problem {
-                    text.color(ui.visuals().warn_fg_color)
-                } else {
-                    text
-                };
-                ui.add(egui::Label::new(text).truncate());
-            }
-        },
-    );
-    let week_goals: Vec<(NaiveDate, f64)> = plan
-        .weeks
-        .iter()
-        .map(|w| w.starts)
-        .zip(crate::plan::funnel::whole_parts(
-            &plan.weeks.iter().map(|w| w.leads).collect::<Vec<_>>(),
-        ))
-        .collect();
+    note_line(ui, shown.as_ref());
+    let week_goals = week_goals(plan);
     let before = doc.actuals.clone();
     let mut notes = actuals::show(
         ui,
@@ -221,6 +197,29 @@ fn results(
         ui.ctx().request_repaint();
     }
     ui.data_mut(|d| d.insert_temp(view_id, view));
+}
+
+/// The grid's status line, one line high whether or not it has a note (a problem in the
+/// warning colour), so a note never moves the cells.
+fn note_line(ui: &mut Ui, shown: Option<&(String, bool, bool)>) {
+    let line = ui.text_style_height(&egui::TextStyle::Body);
+    let width = ui.available_width();
+    ui.allocate_ui_with_layout(
+        egui::vec2(width, line),
+        egui::Layout::left_to_right(egui::Align::Center),
+        |ui| {
+            ui.set_min_size(egui::vec2(width, line));
+            if let Some((text, problem, _)) = shown {
+                let text = RichText::new(text.as_str());
+                let text = if *problem {
+                    text.color(ui.visuals().warn_fg_color)
+                } else {
+                    text
+                };
+                ui.add(egui::Label::new(text).truncate());
+            }
+        },
+    );
 }
 
 /// The month the grid opens on: the status date's, if the plan covers it; else the last month

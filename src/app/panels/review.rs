@@ -10,9 +10,9 @@ use super::super::widgets::Fields;
 use super::section;
 use crate::document::{Revision, Scenario, SlaDocument};
 use crate::i18n::{Language, fill};
-use crate::plan::{Plan, Unit, compute};
-use crate::report::review_table;
-use crate::tracking::{Review, adopt, review, revision_changes};
+use crate::plan::{Plan, compute};
+use crate::report::{ReviewTable, review_table, revision_lines, revision_name};
+use crate::tracking::{Review, adopt, review};
 
 /// What the review section keeps between frames: the author and note of the next revision and
 /// the revision open for reading.
@@ -34,62 +34,14 @@ pub fn show(
     send: &Sender,
 ) {
     let language = fields.language;
-    let t = language.text();
     let id = ui.scope_id().with("review draft");
     let mut draft: Draft = ui.data(|d| d.get_temp(id)).unwrap_or_default();
     if let Some(review) = review(doc, agreed.id, plan, date) {
-        section(
-            ui,
-            &fill(
-                t.review_title,
-                &[
-                    ("month", &language.month(crate::plan::YearMonth::of(date))),
-                    ("from", &language.month(review.closes.0)),
-                    ("to", &language.month(review.closes.1)),
-                ],
-            ),
-            &fill(
-                t.review_note,
-                &[
-                    ("from", &language.month(review.closes.0)),
-                    ("to", &language.month(review.closes.1)),
-                    ("arrived_from", &language.month(review.arrivals.0)),
-                    ("arrived_to", &language.month(review.arrivals.1)),
-                ],
-            ),
-        );
-        observations(
-            ui,
-            language,
-            &doc.currency,
-            &review,
-            doc.sales_commitments.compliance_target_percent,
-        );
-        if let (Some((first, measurable)), Some(agreed)) =
-            (review.cohort_before_data, doc.scenario(review.scenario))
-        {
-            let lag = agreed.assumptions.lag();
-            let longest = language.with_unit(lag.longest() as f64, Unit::Months, "");
-            let lag = if lag.single().is_some() {
-                longest
-            } else {
-                fill(t.lag_up_to, &[("months", &longest)])
-            };
-            ui.label(
-                RichText::new(fill(
-                    t.review_cohort_before_data,
-                    &[
-                        ("from", &language.month(review.closes.0)),
-                        ("to", &language.month(review.closes.1)),
-                        ("arrived_from", &language.month(review.arrivals.0)),
-                        ("arrived_to", &language.month(review.arrivals.1)),
-                        ("lag", &lag),
-                        ("first", &language.month(first)),
-                        ("measurable", &language.month(measurable)),
-                    ],
-                ))
-                .weak(),
-            );
+        let table = review_table(doc, &review, date, language);
+        section(ui, &table.title, &table.note);
+        observations(ui, language, &doc.currency, &table);
+        if let Some(cohort) = &table.cohort {
+            ui.label(RichText::new(cohort).weak());
         }
         adopt_form(ui, fields, doc, &review, date, &mut draft);
     }
@@ -98,8 +50,7 @@ pub fn show(
 }
 
 /// The table of observed against assumed.
-fn observations(ui: &mut Ui, language: Language, currency: &str, review: &Review, target: f64) {
-    let table = review_table(review, target, language);
+fn observations(ui: &mut Ui, language: Language, currency: &str, table: &ReviewTable) {
     Grid::new("review observations")
         .striped(true)
         .spacing([24.0, 4.0])
@@ -243,80 +194,6 @@ fn history(ui: &mut Ui, fields: &Fields<'_>, doc: &SlaDocument, draft: &mut Draf
             assumptions: Box::new(assumptions),
         });
     }
-}
-
-/// What a revision changed, a line per assumption named as the form names it ("Average deal
-/// size: was €25,000, now €30,000"), then what that did to the leads and customers needed.
-fn revision_lines(doc: &SlaDocument, revision: &Revision, language: Language) -> Vec<String> {
-    let t = language.text();
-    let n = language.numbers();
-    let diff = revision_changes(doc, revision);
-    let mut lines: Vec<String> = diff
-        .changes
-        .iter()
-        .map(|change| {
-            let path = change
-                .path
-                .split_once(".assumptions.")
-                .map_or(change.path.as_str(), |(_, field)| field);
-            let named = language.assumption_field(path);
-            let value = |v: Option<&serde_json::Value>| match (v, &named) {
-                (Some(serde_json::Value::Number(number)), Some((_, unit))) => number
-                    .as_f64()
-                    .map_or_else(String::new, |v| language.with_unit(v, *unit, &doc.currency)),
-                (Some(serde_json::Value::Number(number)), None) => number
-                    .as_f64()
-                    .map_or_else(String::new, |v| n.decimal(v, 2)),
-                (Some(serde_json::Value::String(text)), _) => text.clone(),
-                (Some(other), _) => other.to_string(),
-                (None, _) => t.whatif_none.to_owned(),
-            };
-            let field = named.as_ref().map_or(path, |(name, _)| name.as_str());
-            let was_now = fill(
-                t.diff_was_now,
-                &[
-                    ("before", &value(change.before.as_ref())),
-                    ("after", &value(change.after.as_ref())),
-                ],
-            );
-            format!("{field}: {was_now}")
-        })
-        .collect();
-    let planned = |a| compute(a, &doc.sales_commitments).ok();
-    if let (Some(before), Some(after)) = (planned(&revision.before), planned(&revision.after)) {
-        for (label, was, now) in [
-            (t.leads_needed, before.leads_needed, after.leads_needed),
-            (
-                t.customers_needed,
-                before.customers_needed,
-                after.customers_needed,
-            ),
-        ] {
-            let was_now = fill(
-                t.diff_was_now,
-                &[("before", &n.count_up(was)), ("after", &n.count_up(now))],
-            );
-            lines.push(format!("{label}: {was_now}"));
-        }
-    }
-    lines
-}
-
-/// "Plan 2027 as agreed until 4 March 2027".
-fn revision_name(doc: &SlaDocument, revision: &Revision, language: Language) -> String {
-    let name = doc.scenario(revision.plan).map_or("", |s| s.name.as_str());
-    fill(
-        language.text().history_as_agreed,
-        &[
-            ("name", name),
-            (
-                "date",
-                &revision
-                    .date
-                    .map_or_else(String::new, |d| language.long_date(d)),
-            ),
-        ],
-    )
 }
 
 /// What was agreed before a revision, and what it planned: nothing here can be edited.
