@@ -226,7 +226,7 @@ impl Language {
                 t.warn_over_capacity,
                 &[
                     ("months", &join_months(self, months)),
-                    ("peak", &n.fraction_as_percent(*peak_utilisation)),
+                    ("peak", &n.share(*peak_utilisation)),
                     ("reps", &reps_needed.to_string()),
                 ],
             ),

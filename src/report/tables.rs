@@ -270,14 +270,21 @@ pub fn leads_before_period(plan: &Plan, language: Language) -> Option<String> {
 }
 
 /// The whole leads goal of each ISO week by its Monday, as the week table counts it (the
-/// rounded-up running total minus the one before): the results grid shows it beside each
-/// week's total.
-pub fn week_goals(plan: &Plan) -> Vec<(NaiveDate, f64)> {
+/// rounded-up running total minus the one before), in the words the results grid shows beside
+/// each week's total ("goal 23 leads").
+pub fn week_goals(plan: &Plan, language: Language) -> Vec<(NaiveDate, String)> {
     let leads: Vec<f64> = plan.weeks.iter().map(|w| w.leads).collect();
     plan.weeks
         .iter()
         .map(|w| w.starts)
         .zip(whole_parts(&leads))
+        .map(|(monday, leads)| {
+            let goal = fill(
+                language.text().grid_week_goal,
+                &[("leads", &language.numbers().decimal(leads, 0))],
+            );
+            (monday, goal)
+        })
         .collect()
 }
 
@@ -447,4 +454,30 @@ pub fn resources(plan: &Plan, language: Language) -> Vec<Figure> {
         ));
     }
     figures
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::SlaDocument;
+    use crate::plan::compute;
+
+    #[test]
+    fn week_goals_are_the_week_table_s_whole_leads_in_words() {
+        let doc = SlaDocument::example().unwrap();
+        let a = &doc.agreed().unwrap().assumptions;
+        let plan = compute(a, &doc.sales_commitments).unwrap();
+        let goals = week_goals(&plan, Language::English);
+        let table = weeks(&plan, Language::English);
+        assert_eq!(goals.len(), table.rows.len());
+        // Week 1 of 2027 starts on Monday 4 January; the week table gives it 26 leads.
+        let monday = NaiveDate::from_ymd_opt(2027, 1, 4).unwrap();
+        assert_eq!(goals[0], (monday, "goal 26 leads".to_owned()));
+        let leads_column = table.columns.len() - 1;
+        assert_eq!(
+            table.rows[0][leads_column].show(Language::English, "EUR"),
+            "26"
+        );
+        assert_eq!(week_goals(&plan, Language::Dutch)[0].1, "doel 26 leads");
+    }
 }

@@ -171,7 +171,7 @@ pub struct GridContext<'a> {
     pub minimum_attempts: u32,
     /// The agreed plan's whole leads per ISO week, by the week's Monday: the goal a week's
     /// total is read against.
-    pub week_goals: &'a [(NaiveDate, f64)],
+    pub week_goals: &'a [(NaiveDate, String)],
     /// Whether days without work and without results get their full rows (else one thin row
     /// per run of them). A paste fills the rows shown.
     pub show_closed_days: bool,
@@ -265,7 +265,7 @@ pub fn show(
                     }
                     GridRow::Week { week, from, to } => {
                         let sum = total(actuals, &sources, *from, *to);
-                        let goal = week_goal(language, context.week_goals, *from);
+                        let goal = week_goal(context.week_goals, *from);
                         total_row(&mut table_row, &language.week(*week), goal, &sum, n, true);
                     }
                     GridRow::Month => {
@@ -453,18 +453,13 @@ fn day_row_numbers(rows: &[GridRow]) -> Vec<usize> {
         .collect()
 }
 
-/// The goal of the ISO week that `day` falls in, as its total row says it ("goal 12 leads").
-fn week_goal(language: Language, goals: &[(NaiveDate, f64)], day: NaiveDate) -> Option<String> {
+/// The goal of the ISO week that `day` falls in, as its total row says it (`report::week_goals`).
+fn week_goal(goals: &[(NaiveDate, String)], day: NaiveDate) -> Option<String> {
     let monday = day - Duration::days(i64::from(day.weekday().num_days_from_monday()));
     goals
         .iter()
         .find(|(starts, _)| *starts == monday)
-        .map(|(_, leads)| {
-            fill(
-                language.text().grid_week_goal,
-                &[("leads", &language.numbers().decimal(*leads, 0))],
-            )
-        })
+        .map(|(_, goal)| goal.clone())
 }
 
 /// One thin row for a run of days without work and without results ("Sat 2 Jan – Sun 3 Jan:

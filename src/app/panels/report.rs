@@ -158,7 +158,7 @@ fn results(
     // (text, a problem?, the outcome of a paste?), forgotten when the document is replaced.
     let shown: Option<(String, bool, bool)> = document_memory::recall(ui.ctx(), note_id);
     note_line(ui, shown.as_ref());
-    let week_goals = week_goals(plan);
+    let week_goals = week_goals(plan, language);
     let before = doc.actuals.clone();
     let mut notes = actuals::show(
         ui,
