@@ -110,7 +110,8 @@ impl App {
         }
     }
 
-    /// Runs one command.
+    /// Runs one command: every command is routed here, and those that take more than a few
+    /// lines to a function of their own below.
     pub(super) fn run_command(&mut self, ctx: &egui::Context, command: Command) {
         let t = self.language.text();
         let selected = self.editor.selected();
@@ -172,45 +173,69 @@ impl App {
             Command::ImportCrm => self.file_dialog_wanted = Some(FileDialogKind::ImportCsv),
             Command::ConnectCrm => self.connect_crm(),
             Command::UpdateCrm => self.update_from_crm(),
-            Command::CopyAgreement => match self.report() {
-                Ok(report) => {
-                    ctx.copy_text(crate::export::text::agreement(&report));
-                    self.notice = Notice::done(t.agreement_copied.to_owned());
-                }
-                Err(message) => self.notice = Notice::problem(message),
-            },
-            Command::MeetingMode => match &mut self.meeting {
-                None => {
-                    self.meeting = panels::Meeting::of(doc, selected);
-                    let full = self.meeting.is_some();
-                    ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(full));
-                }
-                Some(meeting) if meeting.tried(doc) => meeting.leaving = true,
-                Some(_) => self.leave_meeting(ctx),
-            },
-            Command::KeepMeetingCopy => {
-                if let Some(meeting) = self.meeting.take() {
-                    let name = format!("{} {}", meeting.name, t.copy_suffix);
-                    let kept = doc.add_scenario_with(&name, meeting.assumptions);
-                    self.select(kept);
-                    self.meeting = panels::Meeting::of(&self.editor.document, kept);
-                    if meeting.leaving {
-                        self.leave_meeting(ctx);
-                    }
-                }
-            }
-            Command::ApplyMeetingCopy => {
-                if let Some(meeting) = &self.meeting
-                    && let Some(scenario) = doc.scenario_mut(meeting.source)
-                {
-                    scenario.assumptions = meeting.assumptions.clone();
-                    let leaving = meeting.leaving;
-                    if leaving {
-                        self.leave_meeting(ctx);
-                    }
-                }
-            }
+            Command::CopyAgreement => self.copy_agreement(ctx),
+            Command::MeetingMode => self.toggle_meeting_mode(ctx),
+            Command::KeepMeetingCopy => self.keep_meeting_copy(ctx),
+            Command::ApplyMeetingCopy => self.apply_meeting_copy(ctx),
             Command::DiscardMeetingCopy => self.leave_meeting(ctx),
+        }
+    }
+
+    /// The agreement as text on the clipboard, or why there is none (the plan has problems).
+    fn copy_agreement(&mut self, ctx: &egui::Context) {
+        let t = self.language.text();
+        match self.report() {
+            Ok(report) => {
+                ctx.copy_text(crate::export::text::agreement(&report));
+                self.notice = Notice::done(t.agreement_copied.to_owned());
+            }
+            Err(message) => self.notice = Notice::problem(message),
+        }
+    }
+
+    /// Into meeting mode, full screen, on a copy of the selected scenario; out of it, asking
+    /// first when the copy was tried out.
+    fn toggle_meeting_mode(&mut self, ctx: &egui::Context) {
+        let doc = &self.editor.document;
+        match &mut self.meeting {
+            None => {
+                self.meeting = panels::Meeting::of(doc, self.editor.selected());
+                let full = self.meeting.is_some();
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(full));
+            }
+            Some(meeting) if meeting.tried(doc) => meeting.leaving = true,
+            Some(_) => self.leave_meeting(ctx),
+        }
+    }
+
+    /// The tried-out copy as a scenario of its own, selected; meeting mode goes on with it,
+    /// unless the user was leaving.
+    fn keep_meeting_copy(&mut self, ctx: &egui::Context) {
+        let t = self.language.text();
+        if let Some(meeting) = self.meeting.take() {
+            let name = format!("{} {}", meeting.name, t.copy_suffix);
+            let kept = self
+                .editor
+                .document
+                .add_scenario_with(&name, meeting.assumptions);
+            self.select(kept);
+            self.meeting = panels::Meeting::of(&self.editor.document, kept);
+            if meeting.leaving {
+                self.leave_meeting(ctx);
+            }
+        }
+    }
+
+    /// The tried-out copy's inputs into the scenario it was copied from.
+    fn apply_meeting_copy(&mut self, ctx: &egui::Context) {
+        if let Some(meeting) = &self.meeting
+            && let Some(scenario) = self.editor.document.scenario_mut(meeting.source)
+        {
+            scenario.assumptions = meeting.assumptions.clone();
+            let leaving = meeting.leaving;
+            if leaving {
+                self.leave_meeting(ctx);
+            }
         }
     }
 

@@ -14,6 +14,7 @@ use clap::ValueEnum;
 use super::Outcome;
 use super::update::Update;
 use crate::crm::{self, CrmLink, LastSync, Provider, Request};
+use crate::document::SlaDocument;
 use crate::i18n::{Language, fill};
 use crate::tracking::import::Progress;
 
@@ -71,22 +72,9 @@ pub fn run_sync(args: &SyncArgs, today: NaiveDate, language: Language) -> Outcom
         Ok(update) => update,
         Err(message) => return Outcome::fail(message),
     };
-    let doc = &mut update.doc;
     let crm_error =
         |error: &crm::CrmError| Outcome::fail(format!("{}\n", error.describe(provider, language)));
-    let mut link = doc
-        .tracking
-        .crm
-        .clone()
-        .filter(|l| l.provider == provider)
-        .unwrap_or_else(|| CrmLink {
-            provider,
-            mapping: provider.default_mapping(),
-            ..CrmLink::default()
-        });
-    if let Some(base) = &args.base_url {
-        link.base_url = Some(base.clone());
-    }
+    let link = link_for(&update.doc, provider, args.base_url.as_deref());
     if link.base_url.is_none() && provider.default_base().is_none() {
         return Outcome {
             code: 2,
@@ -97,7 +85,7 @@ pub fn run_sync(args: &SyncArgs, today: NaiveDate, language: Language) -> Outcom
         Ok(token) => token,
         Err(error) => return crm_error(&error),
     };
-    let settings = crm::settings_for(doc, link.mapping.clone());
+    let settings = crm::settings_for(&update.doc, link.mapping.clone());
     let since = args
         .since
         .or_else(|| settings.period.map(|(first, _)| first))
@@ -112,15 +100,7 @@ pub fn run_sync(args: &SyncArgs, today: NaiveDate, language: Language) -> Outcom
         Ok(synced) => synced,
         Err(error) => return crm_error(&error),
     };
-    let mut stdout = synced.summary(language);
-    stdout.push('\n');
-    if let Some(outside) = &synced.outside {
-        let _ = writeln!(stdout, "{}", outside.describe(language));
-    }
-    let mut stderr = String::new();
-    for skipped in synced.skipped.iter().skip(crm::SUMMARY_NAMED) {
-        let _ = writeln!(stderr, "{}", skipped.describe(language));
-    }
+    let (mut stdout, mut stderr) = report(&synced, language);
     if args.dry_run {
         let _ = writeln!(
             stdout,
@@ -133,41 +113,62 @@ pub fn run_sync(args: &SyncArgs, today: NaiveDate, language: Language) -> Outcom
             code: 0,
         };
     }
-    let not_saved = |mut stdout: String, stderr: String| {
-        let _ = writeln!(
-            stdout,
-            "{}",
-            fill(t.cli_sync_not_saved, &[("file", &doc_name)])
-        );
-        Outcome {
-            stdout,
-            stderr,
-            code: 1,
+    let sync = LastSync {
+        at: Utc::now(),
+        since,
+    };
+    crm::apply(&mut update.doc, &synced, link, sync);
+    let (last_line, code) = match update.save(language) {
+        Ok(()) => (
+            fill(
+                t.cli_sync_saved,
+                &[("file", &doc_name), ("crm", provider.name())],
+            ),
+            0,
+        ),
+        Err(message) => {
+            stderr += &message;
+            (fill(t.cli_sync_not_saved, &[("file", &doc_name)]), 1)
         }
     };
-    crm::apply(
-        doc,
-        &synced,
-        link,
-        LastSync {
-            at: Utc::now(),
-            since,
-        },
-    );
-    if let Err(message) = update.save(language) {
-        return not_saved(stdout, stderr + &message);
-    }
-    let _ = writeln!(
-        stdout,
-        "{}",
-        fill(
-            t.cli_sync_saved,
-            &[("file", &doc_name), ("crm", provider.name())]
-        )
-    );
+    let _ = writeln!(stdout, "{last_line}");
     Outcome {
         stdout,
         stderr,
-        code: 0,
+        code,
     }
+}
+
+/// The document's link to `provider` (its mapping and last sync), else a new one with the
+/// provider's default mapping; `--base-url`, when given, in place of the link's address.
+fn link_for(doc: &SlaDocument, provider: Provider, base_url: Option<&str>) -> CrmLink {
+    let mut link = doc
+        .tracking
+        .crm
+        .clone()
+        .filter(|l| l.provider == provider)
+        .unwrap_or_else(|| CrmLink {
+            provider,
+            mapping: provider.default_mapping(),
+            ..CrmLink::default()
+        });
+    if let Some(base) = base_url {
+        link.base_url = Some(base.to_owned());
+    }
+    link
+}
+
+/// What the fetch read: the summary and the leads outside the period for standard output, the
+/// skipped leads the summary does not name for standard error.
+fn report(synced: &crm::Synced, language: Language) -> (String, String) {
+    let mut stdout = synced.summary(language);
+    stdout.push('\n');
+    if let Some(outside) = &synced.outside {
+        let _ = writeln!(stdout, "{}", outside.describe(language));
+    }
+    let mut stderr = String::new();
+    for skipped in synced.skipped.iter().skip(crm::SUMMARY_NAMED) {
+        let _ = writeln!(stderr, "{}", skipped.describe(language));
+    }
+    (stdout, stderr)
 }

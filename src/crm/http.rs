@@ -140,23 +140,8 @@ impl Client {
             if progress.is_cancelled() {
                 return Err(CrmError::Cancelled);
             }
-            let answer = match method {
-                Method::Get(query) => self
-                    .agent
-                    .get(&url)
-                    .header(self.auth.0, &self.auth.1)
-                    .header("Accept", "application/json")
-                    .query_pairs(query.iter().copied())
-                    .call(),
-                Method::Post(body) => self
-                    .agent
-                    .post(&url)
-                    .header(self.auth.0, &self.auth.1)
-                    .header("Content-Type", "application/json")
-                    .send(body),
-            };
-            let mut response = match answer {
-                Ok(response) => response,
+            let answer = match self.call(&url, method) {
+                Ok(response) => Answer::read(response),
                 Err(ureq::Error::Timeout(_)) => return Err(CrmError::Timeout),
                 Err(_) if server_tries < SERVER_RETRIES => {
                     server_tries += 1;
@@ -169,63 +154,28 @@ impl Client {
                     });
                 }
             };
-            let status = response.status().as_u16();
-            let header = |name: &str| {
-                response
-                    .headers()
-                    .get(name)
-                    .and_then(|v| v.to_str().ok())
-                    .map(str::to_owned)
-            };
-            // Pipedrive says when its window resets rather than when to retry.
-            let retry_after = header("retry-after").or_else(|| header("x-ratelimit-reset"));
-            let secondly_left = header("x-hubspot-ratelimit-secondly-remaining");
-            let text = response
-                .body_mut()
-                .with_config()
-                .limit(MAX_BODY)
-                .read_to_string();
-            match status {
-                200..=299 => {
-                    let text = text.map_err(|e| CrmError::Malformed {
-                        reason: self.redact(&e.to_string()),
-                    })?;
-                    let value = serde_json::from_str(&text).map_err(|e| CrmError::Malformed {
-                        reason: e.to_string(),
-                    })?;
-                    // HubSpot says when this second's allowance is used up: wait it out
-                    // rather than earn a 429.
-                    if secondly_left.as_deref().map(str::trim) == Some("0") {
-                        wait(Duration::from_secs(1), progress)?;
-                    }
-                    return Ok(value);
-                }
+            match answer.status {
+                200..=299 => return self.json(answer, progress),
                 429 if rate_tries < RATE_RETRIES => {
                     rate_tries += 1;
-                    let asked = retry_after
-                        .as_deref()
-                        .and_then(|v| v.trim().parse::<f64>().ok())
-                        .filter(|s| s.is_finite() && *s >= 0.0)
-                        .map(Duration::from_secs_f64);
-                    let pause = asked.unwrap_or_else(|| backoff(rate_tries));
+                    let pause = answer.asked_wait().unwrap_or_else(|| backoff(rate_tries));
                     if pause > MAX_WAIT {
-                        return Err(self.rate_limited(text.ok().as_deref()));
+                        return Err(self.rate_limited(answer.body()));
                     }
                     wait(pause, progress)?;
                 }
-                429 => return Err(self.rate_limited(text.ok().as_deref())),
+                429 => return Err(self.rate_limited(answer.body())),
                 500..=599 if server_tries < SERVER_RETRIES => {
                     server_tries += 1;
                     wait(backoff(server_tries), progress)?;
                 }
                 401 => return Err(CrmError::Unauthorized),
-                403 => return Err(self.forbidden(text.ok().as_deref())),
-                _ => {
+                403 => return Err(self.forbidden(answer.body())),
+                status => {
                     return Err(CrmError::Refused {
                         status,
-                        message: text
-                            .ok()
-                            .as_deref()
+                        message: answer
+                            .body()
                             .and_then(message_of)
                             .map(|m| self.redact(&m))
                             .unwrap_or_default(),
@@ -233,6 +183,44 @@ impl Client {
                 }
             }
         }
+    }
+
+    /// One request with the provider's auth header: a GET asking for JSON, or a POST of JSON.
+    fn call(
+        &self,
+        url: &str,
+        method: &Method<'_>,
+    ) -> Result<ureq::http::Response<ureq::Body>, ureq::Error> {
+        match method {
+            Method::Get(query) => self
+                .agent
+                .get(url)
+                .header(self.auth.0, &self.auth.1)
+                .header("Accept", "application/json")
+                .query_pairs(query.iter().copied())
+                .call(),
+            Method::Post(body) => self
+                .agent
+                .post(url)
+                .header(self.auth.0, &self.auth.1)
+                .header("Content-Type", "application/json")
+                .send(body),
+        }
+    }
+
+    /// A `2xx` answer's JSON. When HubSpot says this second's allowance is used up, it is
+    /// waited out here rather than earning a `429` with the next request.
+    fn json(&self, answer: Answer, progress: &Progress) -> Result<Value, CrmError> {
+        let text = answer.text.map_err(|e| CrmError::Malformed {
+            reason: self.redact(&e.to_string()),
+        })?;
+        let value = serde_json::from_str(&text).map_err(|e| CrmError::Malformed {
+            reason: e.to_string(),
+        })?;
+        if answer.secondly_left.as_deref().map(str::trim) == Some("0") {
+            wait(Duration::from_secs(1), progress)?;
+        }
+        Ok(value)
     }
 
     /// A `403` in the provider's terms: HubSpot names the missing scope; Salesforce answers
@@ -279,6 +267,57 @@ impl Client {
         } else {
             text.replace(&self.secret, "…")
         }
+    }
+}
+
+/// An answer as read: its status, the headers the retries go by and its body (at most
+/// [`MAX_BODY`]).
+struct Answer {
+    status: u16,
+    /// `Retry-After`, else Pipedrive's `X-RateLimit-Reset`: Pipedrive says when its window
+    /// resets rather than when to retry.
+    retry_after: Option<String>,
+    /// HubSpot's requests left in this second.
+    secondly_left: Option<String>,
+    text: Result<String, ureq::Error>,
+}
+
+impl Answer {
+    fn read(mut response: ureq::http::Response<ureq::Body>) -> Self {
+        let header = |name: &str| {
+            response
+                .headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        };
+        let retry_after = header("retry-after").or_else(|| header("x-ratelimit-reset"));
+        let secondly_left = header("x-hubspot-ratelimit-secondly-remaining");
+        let text = response
+            .body_mut()
+            .with_config()
+            .limit(MAX_BODY)
+            .read_to_string();
+        Self {
+            status: response.status().as_u16(),
+            retry_after,
+            secondly_left,
+            text,
+        }
+    }
+
+    /// The body, if it could be read.
+    fn body(&self) -> Option<&str> {
+        self.text.as_deref().ok()
+    }
+
+    /// The wait the answer asks for, in (fractional) seconds.
+    fn asked_wait(&self) -> Option<Duration> {
+        self.retry_after
+            .as_deref()
+            .and_then(|v| v.trim().parse::<f64>().ok())
+            .filter(|s| s.is_finite() && *s >= 0.0)
+            .map(Duration::from_secs_f64)
     }
 }
 

@@ -7,6 +7,7 @@
 
 use super::assumptions::{Assumptions, Conversion, SalesCommitments};
 use super::calendar::{WorkingCalendar, YearMonth, iso_week_start};
+use super::lag::{Lag, LeadPlan};
 use super::validate::{validate_assumptions, validate_commitments};
 use super::{
     Basis, Budget, CapacityPlan, Field, LeadMonth, MonthPlan, Plan, Problem, SourcePlan, StagePlan,
@@ -26,7 +27,6 @@ pub fn compute(a: &Assumptions, commitments: &SalesCommitments) -> Result<Plan, 
     let calendar = WorkingCalendar::new(&a.holidays);
     let fractions = month_fractions(&a.seasonality, months.len());
     let totals = Totals::of(a);
-    let mut warnings = Vec::new();
 
     // Leads are solved through the lag (`lag.rs`): those of the months, pushed through the lag
     // distribution, give every month's closes; the closes after the period belong to the next
@@ -35,95 +35,16 @@ pub fn compute(a: &Assumptions, commitments: &SalesCommitments) -> Result<Plan, 
     let lag = a.lag();
     let targets: Vec<f64> = fractions.iter().map(|f| totals.leads * f).collect();
     let lead_plan = lag.leads_for(&targets);
-    let mut month_plans: Vec<MonthPlan> = months
-        .iter()
-        .zip(&fractions)
-        .enumerate()
-        .map(|(i, (&month, &f))| {
-            let working_days = calendar.working_days_in(month);
-            let leads = lead_plan.at(i as i64);
-            MonthPlan {
-                month,
-                working_days,
-                revenue: a.revenue_goal * f,
-                marketing_revenue: totals.marketing_revenue * f,
-                customers: totals.customers * f,
-                leads,
-                lead_value: leads * totals.lead_value,
-                leads_per_working_day: per_working_day(leads, working_days),
-                utilisation: None,
-            }
-        })
-        .collect();
-
-    // A spread lag's months add up to what the solve gives: the leads needed only where the
-    // months around the period close at the same pace (README "Sales-cycle lag").
-    let (period_leads, period_value) = if lag.single().is_some() {
-        (totals.leads, totals.marketing_revenue)
-    } else {
-        let leads: f64 = month_plans.iter().map(|m| m.leads).sum();
-        (leads, leads * totals.lead_value)
-    };
-    add_up_exactly(&mut month_plans, a.revenue_goal, |m| &mut m.revenue);
-    add_up_exactly(&mut month_plans, totals.marketing_revenue, |m| {
-        &mut m.marketing_revenue
-    });
-    add_up_exactly(&mut month_plans, totals.customers, |m| &mut m.customers);
-    add_up_exactly(&mut month_plans, period_leads, |m| &mut m.leads);
-    // leads × lead value = marketing revenue: the lead value to deliver is the revenue target.
-    add_up_exactly(&mut month_plans, period_value, |m| &mut m.lead_value);
-    for m in &mut month_plans {
-        m.leads_per_working_day = per_working_day(m.leads, m.working_days);
-    }
-
-    // Months before the period whose leads partly or wholly close inside it.
-    let n = months.len() as i64;
-    let leads_before_period: Vec<LeadMonth> = (lead_plan.first..0)
-        .filter_map(|arrival| {
-            let inside = lag.share_between(-arrival, n - 1 - arrival);
-            let month = a.period.start.offset(arrival)?;
-            let arriving = lead_plan.at(arrival);
-            (inside > 0.0).then_some(LeadMonth {
-                month,
-                leads: arriving * inside,
-                arriving,
-            })
-        })
-        .collect();
-    let longest = lag.longest();
-    if longest > 0 {
-        if let Some(first) = leads_before_period.first() {
-            warnings.push(Warning::LeadsBeforePeriod {
-                leads: leads_before_period.iter().map(|m| m.leads).sum(),
-                from: first.month,
-            });
-        }
-        warnings.push(Warning::LeadsAfterPeriod {
-            months: u32::try_from(longest.min(months.len())).unwrap_or(0),
-        });
-    }
-    for unmet in &lead_plan.unmet {
-        if let Some(month) = a.period.start.offset(unmet.close) {
-            warnings.push(Warning::LagUnmet {
-                month,
-                planned: unmet.target * totals.rate,
-                expected: unmet.reached * totals.rate,
-            });
-        }
-    }
-    if a.holidays.is_empty() {
-        warnings.push(Warning::NoHolidays);
-    }
-    for m in month_plans.iter().filter(|m| m.working_days == 0) {
-        warnings.push(Warning::NoWorkingDays { month: m.month });
-    }
+    let mut month_plans = month_plans(a, &totals, &calendar, (&months, &fractions), &lead_plan);
+    add_up_months(&mut month_plans, a.revenue_goal, &totals, &lag);
+    let period = (a.period.start, months.len());
+    let leads_before_period = leads_before_period(&lag, &lead_plan, period);
+    let mut warnings = lag_warnings(&lag, &lead_plan, &leads_before_period, period, totals.rate);
+    warnings.extend(calendar_warnings(a, &month_plans));
 
     let calendar_days: u32 = months.iter().map(|m| m.days()).sum();
     let working_days: u32 = month_plans.iter().map(|m| m.working_days).sum();
-    let mut weeks = weeks(&month_plans, &calendar);
-    add_up_exactly(&mut weeks, a.revenue_goal, |w| &mut w.revenue);
-    add_up_exactly(&mut weeks, totals.customers, |w| &mut w.customers);
-    add_up_exactly(&mut weeks, totals.leads, |w| &mut w.leads);
+    let weeks = week_plans(a.revenue_goal, &totals, &month_plans, &calendar);
     let stages = stages(a, &totals, &month_plans);
     let sources = sources(a, &totals, &month_plans);
     let budget = budget(a, &totals, &sources);
@@ -156,6 +77,130 @@ pub fn compute(a: &Assumptions, commitments: &SalesCommitments) -> Result<Plan, 
         commitments: *commitments,
         warnings,
     })
+}
+
+/// Each month's share `f` of the totals (revenue × f, customers × f, …) and the leads arriving
+/// in it by the lag's solve; the lead value to deliver is leads × the lead value.
+fn month_plans(
+    a: &Assumptions,
+    totals: &Totals,
+    calendar: &WorkingCalendar,
+    (months, fractions): (&[YearMonth], &[f64]),
+    lead_plan: &LeadPlan,
+) -> Vec<MonthPlan> {
+    months
+        .iter()
+        .zip(fractions)
+        .enumerate()
+        .map(|(i, (&month, &f))| {
+            let working_days = calendar.working_days_in(month);
+            let leads = lead_plan.at(i as i64);
+            MonthPlan {
+                month,
+                working_days,
+                revenue: a.revenue_goal * f,
+                marketing_revenue: totals.marketing_revenue * f,
+                customers: totals.customers * f,
+                leads,
+                lead_value: leads * totals.lead_value,
+                leads_per_working_day: per_working_day(leads, working_days),
+                utilisation: None,
+            }
+        })
+        .collect()
+}
+
+/// The months' columns made to add up exactly to the period's totals. A spread lag's months
+/// add up to what the solve gives: the leads needed only where the months around the period
+/// close at the same pace (README "Sales-cycle lag").
+fn add_up_months(month_plans: &mut [MonthPlan], revenue_goal: f64, totals: &Totals, lag: &Lag) {
+    let (period_leads, period_value) = if lag.single().is_some() {
+        (totals.leads, totals.marketing_revenue)
+    } else {
+        let leads: f64 = month_plans.iter().map(|m| m.leads).sum();
+        (leads, leads * totals.lead_value)
+    };
+    add_up_exactly(month_plans, revenue_goal, |m| &mut m.revenue);
+    add_up_exactly(month_plans, totals.marketing_revenue, |m| {
+        &mut m.marketing_revenue
+    });
+    add_up_exactly(month_plans, totals.customers, |m| &mut m.customers);
+    add_up_exactly(month_plans, period_leads, |m| &mut m.leads);
+    // leads × lead value = marketing revenue: the lead value to deliver is the revenue target.
+    add_up_exactly(month_plans, period_value, |m| &mut m.lead_value);
+    for m in month_plans {
+        m.leads_per_working_day = per_working_day(m.leads, m.working_days);
+    }
+}
+
+/// Months before the period (its first month and length) whose leads partly or wholly close
+/// inside it: of the leads arriving `k` months before an `n`-month period, the share closing
+/// from `k` to `k + n − 1` months later.
+fn leads_before_period(
+    lag: &Lag,
+    lead_plan: &LeadPlan,
+    (start, months): (YearMonth, usize),
+) -> Vec<LeadMonth> {
+    let n = months as i64;
+    (lead_plan.first..0)
+        .filter_map(|arrival| {
+            let inside = lag.share_between(-arrival, n - 1 - arrival);
+            let month = start.offset(arrival)?;
+            let arriving = lead_plan.at(arrival);
+            (inside > 0.0).then_some(LeadMonth {
+                month,
+                leads: arriving * inside,
+                arriving,
+            })
+        })
+        .collect()
+}
+
+/// What the lag means for the period (its first month and length): leads needed before it,
+/// closes after it, and the months no plan without negative leads meets (their target and
+/// reach in customers: leads × `rate`).
+fn lag_warnings(
+    lag: &Lag,
+    lead_plan: &LeadPlan,
+    leads_before_period: &[LeadMonth],
+    (start, months): (YearMonth, usize),
+    rate: f64,
+) -> Vec<Warning> {
+    let mut warnings = Vec::new();
+    let longest = lag.longest();
+    if longest > 0 {
+        if let Some(first) = leads_before_period.first() {
+            warnings.push(Warning::LeadsBeforePeriod {
+                leads: leads_before_period.iter().map(|m| m.leads).sum(),
+                from: first.month,
+            });
+        }
+        warnings.push(Warning::LeadsAfterPeriod {
+            months: u32::try_from(longest.min(months)).unwrap_or(0),
+        });
+    }
+    for unmet in &lead_plan.unmet {
+        if let Some(month) = start.offset(unmet.close) {
+            warnings.push(Warning::LagUnmet {
+                month,
+                planned: unmet.target * rate,
+                expected: unmet.reached * rate,
+            });
+        }
+    }
+    warnings
+}
+
+/// A plan without public holidays, and months without a working day.
+fn calendar_warnings(a: &Assumptions, month_plans: &[MonthPlan]) -> Vec<Warning> {
+    let mut warnings = Vec::new();
+    if a.holidays.is_empty() {
+        warnings.push(Warning::NoHolidays);
+    }
+    for m in month_plans.iter().filter(|m| m.working_days == 0) {
+        warnings.push(Warning::NoWorkingDays { month: m.month });
+    }
+    warnings
 }
 
 /// One column of the months or weeks made to add up, in order, to exactly its period total
@@ -259,6 +304,20 @@ fn month_fractions(weights: &[f64], months: usize) -> Vec<f64> {
 
 fn per_working_day(count: f64, working_days: u32) -> Option<f64> {
     (working_days > 0).then(|| count / f64::from(working_days))
+}
+
+/// The ISO weeks of the months, each column adding up exactly to its period total.
+fn week_plans(
+    revenue_goal: f64,
+    totals: &Totals,
+    month_plans: &[MonthPlan],
+    calendar: &WorkingCalendar,
+) -> Vec<WeekPlan> {
+    let mut weeks = weeks(month_plans, calendar);
+    add_up_exactly(&mut weeks, revenue_goal, |w| &mut w.revenue);
+    add_up_exactly(&mut weeks, totals.customers, |w| &mut w.customers);
+    add_up_exactly(&mut weeks, totals.leads, |w| &mut w.leads);
+    weeks
 }
 
 /// Spreads each month's figures over the ISO weeks it touches, in proportion to working days

@@ -29,6 +29,8 @@
 //! months are set to 0 and the rest solved again; a month that then cannot be met at all is
 //! reported with what it closes instead ([`Unmet`]).
 
+use std::ops::RangeInclusive;
+
 use serde::Serialize;
 
 /// At most this many months from a lead's arrival to its close.
@@ -157,62 +159,76 @@ impl Lag {
     /// leads), by the solve of the module documentation. The plan covers arrival months from
     /// `−longest` to the period's last month.
     pub fn leads_for(&self, targets: &[f64]) -> LeadPlan {
+        let band = Band {
+            lag: self,
+            first: -(self.longest() as i64),
+            big_k: self.longest(),
+        };
+        let guess = self.guess(targets, band.first);
+        if self.single().is_some() {
+            return LeadPlan {
+                first: band.first,
+                leads: guess,
+                unmet: Vec::new(),
+            };
+        }
+        let leads = band.nearest_without_negatives(targets, &guess);
+        let unmet = band.unmet(targets, &leads);
+        LeadPlan {
+            first: band.first,
+            leads,
+            unmet,
+        }
+    }
+
+    /// The plain guess `guess(a) = target(a + d)` for the arrival months `a` from `first` to
+    /// the period's last, `d` the mean delay; past the period's end the targets start over (the
+    /// next period repeats this one).
+    fn guess(&self, targets: &[f64], first: i64) -> Vec<f64> {
         let n = targets.len();
-        let big_k = self.longest();
-        let first = -(big_k as i64);
         let delay = self.mean_delay();
-        let guess: Vec<f64> = (first..n as i64)
+        (first..n as i64)
             .map(|a| {
                 targets
                     .get((a + delay).rem_euclid(n.max(1) as i64) as usize)
                     .copied()
                     .unwrap_or(0.0)
             })
-            .collect();
-        if self.single().is_some() {
-            return LeadPlan {
-                first,
-                leads: guess,
-                unmet: Vec::new(),
-            };
-        }
-        let mut leads = guess.clone();
-        // Column c holds the leads of arrival month c + first; in the row of close month j its
-        // weight is the share closing j − (c + first) months later, so only the columns j to
-        // j + K of a row are not 0.
-        let weight = |j: usize, column: usize| self.share(j as i64 - (column as i64 + first));
-        let band = |j: usize| j..=j + big_k;
+            .collect()
+    }
+}
+
+/// The matrix W of the solve: column c holds the leads of arrival month c + `first`; in the
+/// row of close month j its weight is the share closing j − (c + `first`) months later, so only
+/// the columns j to j + K (`big_k`, the longest delay) of a row are not 0.
+struct Band<'a> {
+    lag: &'a Lag,
+    first: i64,
+    big_k: usize,
+}
+
+impl Band<'_> {
+    fn weight(&self, j: usize, column: usize) -> f64 {
+        self.lag.share(j as i64 - (column as i64 + self.first))
+    }
+
+    /// The columns of row `j` that are not 0.
+    fn columns(&self, j: usize) -> RangeInclusive<usize> {
+        j..=j + self.big_k
+    }
+
+    /// The exact plan nearest to `guess`, `leads = guess + Wᵀy`, with the months whose leads
+    /// would be negative fixed at 0 and the months that then cannot be met left out.
+    fn nearest_without_negatives(&self, targets: &[f64], guess: &[f64]) -> Vec<f64> {
+        let n = targets.len();
+        let mut leads = guess.to_vec();
         let mut fixed = vec![false; guess.len()];
         let mut met = vec![true; n];
         // Each pass either meets the months left with leads ≥ 0, or fixes at least one more
         // month's leads at 0 or gives up one more month: at most one pass for each.
         for _ in 0..=guess.len() + n {
-            let free = |column: usize| !fixed[column];
             let rows: Vec<usize> = (0..n).filter(|j| met[*j]).collect();
-            let residual: Vec<f64> = rows
-                .iter()
-                .map(|&j| {
-                    targets[j]
-                        - band(j)
-                            .filter(|c| free(*c))
-                            .map(|c| weight(j, c) * guess[c])
-                            .sum::<f64>()
-                })
-                .collect();
-            let gram: Vec<Vec<f64>> = rows
-                .iter()
-                .map(|&i| {
-                    rows.iter()
-                        .map(|&j| {
-                            (i.max(j)..=i.min(j) + big_k)
-                                .filter(|c| free(*c))
-                                .map(|c| weight(i, c) * weight(j, c))
-                                .sum()
-                        })
-                        .collect()
-                })
-                .collect();
-            let y = match cholesky_solve(&gram, &residual) {
+            let y = match self.correction(targets, guess, &rows, &fixed) {
                 Ok(y) => y,
                 Err(row) => {
                     // This month's leads are all fixed at 0 (or only move with others'): it
@@ -221,10 +237,10 @@ impl Lag {
                     continue;
                 }
             };
-            leads.clone_from(&guess);
+            leads.copy_from_slice(guess);
             for (&j, y) in rows.iter().zip(&y) {
-                for c in band(j) {
-                    leads[c] += weight(j, c) * y;
+                for c in self.columns(j) {
+                    leads[c] += self.weight(j, c) * y;
                 }
             }
             let negative: Vec<usize> = (0..leads.len())
@@ -240,9 +256,53 @@ impl Lag {
                 fixed[c] = true;
             }
         }
-        let unmet = (0..n)
+        leads
+    }
+
+    /// One pass's `y` from `(W Wᵀ) y = target − W guess`, over the months still to be met
+    /// (`rows`) and the columns not fixed at 0: `(W Wᵀ)ᵢⱼ = Σ_c W_ic × W_jc` over the columns
+    /// both rows share. `Err(i)`: the month of `rows[i]` depends on the ones before it.
+    fn correction(
+        &self,
+        targets: &[f64],
+        guess: &[f64],
+        rows: &[usize],
+        fixed: &[bool],
+    ) -> Result<Vec<f64>, usize> {
+        let free = |column: usize| !fixed[column];
+        let residual: Vec<f64> = rows
+            .iter()
+            .map(|&j| {
+                targets[j]
+                    - self
+                        .columns(j)
+                        .filter(|c| free(*c))
+                        .map(|c| self.weight(j, c) * guess[c])
+                        .sum::<f64>()
+            })
+            .collect();
+        let gram: Vec<Vec<f64>> = rows
+            .iter()
+            .map(|&i| {
+                rows.iter()
+                    .map(|&j| {
+                        (i.max(j)..=i.min(j) + self.big_k)
+                            .filter(|c| free(*c))
+                            .map(|c| self.weight(i, c) * self.weight(j, c))
+                            .sum()
+                    })
+                    .collect()
+            })
+            .collect();
+        cholesky_solve(&gram, &residual)
+    }
+
+    /// The months whose closes of `leads` miss their target (beyond rounding), with what they
+    /// close instead.
+    fn unmet(&self, targets: &[f64], leads: &[f64]) -> Vec<Unmet> {
+        (0..targets.len())
             .filter_map(|j| {
-                let reached: f64 = band(j).map(|c| weight(j, c) * leads[c]).sum();
+                let reached: f64 = self.columns(j).map(|c| self.weight(j, c) * leads[c]).sum();
                 let target = targets[j];
                 ((reached - target).abs() > 1e-9 * target.abs().max(1.0)).then_some(Unmet {
                     close: j as i64,
@@ -250,12 +310,7 @@ impl Lag {
                     reached,
                 })
             })
-            .collect();
-        LeadPlan {
-            first,
-            leads,
-            unmet,
-        }
+            .collect()
     }
 }
 

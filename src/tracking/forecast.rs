@@ -44,8 +44,8 @@ use serde::Serialize;
 
 use crate::distribution::{Discrete, positive, whole};
 use crate::document::{ScenarioId, SlaDocument, SourceDay};
-use crate::plan::Plan;
 use crate::plan::calendar::YearMonth;
+use crate::plan::{Lag, Plan};
 
 use super::actual::SourceFilter;
 use super::ideal::next_day;
@@ -427,51 +427,16 @@ fn customers(
     leads: &Model,
 ) -> Option<CustomerForecast> {
     let goal: f64 = plan.months.iter().map(|m| m.customers).sum();
-    let (first_month, last_month) = (plan.months.first()?.month, plan.months.last()?.month);
+    let months = (plan.months.first()?.month, plan.months.last()?.month);
     if !positive(goal) {
         return None;
     }
-    let lag = &plan.lag;
-    let actuals = &tracker.doc.actuals;
-    let current = YearMonth::of(date);
-    let month_last_day = |m: YearMonth| m.end_exclusive().pred_opt().unwrap_or(date);
-    // Leads that arrived in `month` up to `until`; before the period, a month without any
-    // record counts the plan's leads before the period (they were planned, not tracked).
-    let leads_in = |month: YearMonth, until: NaiveDate| -> u64 {
-        let records = actuals.between(month.first_day(), until.min(month_last_day(month)));
-        if month < first_month && records.is_empty() {
-            plan.leads_before_period
-                .iter()
-                .find(|m| m.month == month)
-                .map_or(0, |m| whole(m.arriving.ceil()))
-        } else {
-            sum(records, |r| r.leads)
-        }
-    };
-    let customers_between =
-        |from: NaiveDate, to: NaiveDate| sum(actuals.between(from, to), |r| r.customers);
-
-    // Each month's leads so far, pushed through the lag (`Lag`: a share wₖ closes k months
-    // later): the shares closing from the first month of the period up to the month before,
-    // and of the share closing this month the part of the month elapsed, have had time to
-    // close (their customers won so far are this period's); the rest up to the last month of
-    // the period is still open.
-    let elapsed = tracker.ideal.month_fraction(date).unwrap_or(0.0);
-    let (mut cohort_leads, mut open_leads) = (0.0, 0.0);
-    let mut arrived = first_month.offset(-(lag.longest() as i64))?;
-    while arrived <= current {
-        let leads = leads_in(arrived, date) as f64;
-        let now = current.months_since(arrived);
-        let closed = lag.share_between(first_month.months_since(arrived), now - 1)
-            + lag.share(now) * elapsed;
-        let open = lag.share(now) * (1.0 - elapsed)
-            + lag.share_between(now + 1, last_month.months_since(arrived));
-        cohort_leads += leads * closed;
-        open_leads += leads * open;
-        arrived = arrived.offset(1)?;
-    }
-    let won = customers_between(first_month.first_day(), date);
-    let cohort_customers = (won as f64).min(cohort_leads);
+    let cohorts = Cohorts::of(tracker, plan, months, date)?;
+    let won = sum(
+        tracker.doc.actuals.between(months.0.first_day(), date),
+        |r| r.customers,
+    );
+    let cohort_customers = (won as f64).min(cohorts.closed);
     let rate = plan.lead_to_customer.clamp(0.0, 1.0);
     let prior_leads = if plan.working_days > 0 {
         prior_days * plan.leads_needed / f64::from(plan.working_days)
@@ -479,28 +444,16 @@ fn customers(
         0.0
     };
     let a = prior_leads * rate + cohort_customers;
-    let b = prior_leads * (1.0 - rate) + (cohort_leads - cohort_customers);
+    let b = prior_leads * (1.0 - rate) + (cohorts.closed - cohort_customers);
     if !positive(a + b) {
         return None;
     }
     let mean_rate = a / (a + b);
 
-    let open = Discrete::beta_binomial(whole(open_leads.round()), a, b);
-
-    // Leads still to come that close inside the period: each month's planned leads after the
-    // date times the share of them the lag closes by the last month, each converting at the
-    // posterior mean rate.
-    let mut planned = 0.0;
-    let mut arriving = current;
-    while arriving <= last_month {
-        let inside = lag.share_between(0, last_month.months_since(arriving));
-        let from = next_day(date).max(arriving.first_day());
-        let to = month_last_day(arriving);
-        if inside > 0.0 && from <= to && to > date {
-            planned += tracker.ideal.between(from, to) * tracker.share * inside;
-        }
-        arriving = arriving.offset(1)?;
-    }
+    let open = Discrete::beta_binomial(whole(cohorts.open.round()), a, b);
+    // The leads still to come that close inside the period, each converting at the posterior
+    // mean rate.
+    let planned = planned_to_close(tracker, &plan.lag, months.1, date)?;
     let to_come = if planned > 0.0 {
         let known = leads.prior_leads + leads.elapsed;
         let q = known / (known + planned);
@@ -526,6 +479,100 @@ fn customers(
         p90,
         rate: mean_rate,
     })
+}
+
+/// The leads so far, split by the lag into the shares that have had time to close and those
+/// still open (see the module documentation).
+struct Cohorts {
+    /// Leads whose close falls from the period's first month up to the date.
+    closed: f64,
+    /// Leads whose close falls after the date, up to the period's last month.
+    open: f64,
+}
+
+impl Cohorts {
+    /// Each month's leads so far, pushed through the lag (`Lag`: a share wₖ closes k months
+    /// later): the shares closing from the first month of the period (`first`) up to the month
+    /// before, and of the share closing this month the part of the month elapsed, have had time
+    /// to close (their customers won so far are this period's); the rest up to the last month
+    /// of the period (`last`) is still open.
+    fn of(
+        tracker: &Tracker<'_>,
+        plan: &Plan,
+        (first, last): (YearMonth, YearMonth),
+        date: NaiveDate,
+    ) -> Option<Self> {
+        let lag = &plan.lag;
+        let current = YearMonth::of(date);
+        let elapsed = tracker.ideal.month_fraction(date).unwrap_or(0.0);
+        let mut cohorts = Self {
+            closed: 0.0,
+            open: 0.0,
+        };
+        let mut arrived = first.offset(-(lag.longest() as i64))?;
+        while arrived <= current {
+            let leads = leads_in(tracker, plan, (arrived, first), date) as f64;
+            let now = current.months_since(arrived);
+            let closed =
+                lag.share_between(first.months_since(arrived), now - 1) + lag.share(now) * elapsed;
+            let open = lag.share(now) * (1.0 - elapsed)
+                + lag.share_between(now + 1, last.months_since(arrived));
+            cohorts.closed += leads * closed;
+            cohorts.open += leads * open;
+            arrived = arrived.offset(1)?;
+        }
+        Some(cohorts)
+    }
+}
+
+/// Leads that arrived in `month` up to `until`; before the period (its first month `first`), a
+/// month without any record counts the plan's leads before the period (they were planned, not
+/// tracked).
+fn leads_in(
+    tracker: &Tracker<'_>,
+    plan: &Plan,
+    (month, first): (YearMonth, YearMonth),
+    until: NaiveDate,
+) -> u64 {
+    let records = tracker
+        .doc
+        .actuals
+        .between(month.first_day(), until.min(last_day(month, until)));
+    if month < first && records.is_empty() {
+        plan.leads_before_period
+            .iter()
+            .find(|m| m.month == month)
+            .map_or(0, |m| whole(m.arriving.ceil()))
+    } else {
+        sum(records, |r| r.leads)
+    }
+}
+
+/// Leads still to come that close inside the period (ending in month `last`): each month's
+/// planned leads after `date` times the share of them the lag closes by the last month.
+fn planned_to_close(
+    tracker: &Tracker<'_>,
+    lag: &Lag,
+    last: YearMonth,
+    date: NaiveDate,
+) -> Option<f64> {
+    let mut planned = 0.0;
+    let mut arriving = YearMonth::of(date);
+    while arriving <= last {
+        let inside = lag.share_between(0, last.months_since(arriving));
+        let from = next_day(date).max(arriving.first_day());
+        let to = last_day(arriving, date);
+        if inside > 0.0 && from <= to && to > date {
+            planned += tracker.ideal.between(from, to) * tracker.share * inside;
+        }
+        arriving = arriving.offset(1)?;
+    }
+    Some(planned)
+}
+
+/// The last day of `month`; `fallback` for the last month chrono can hold.
+fn last_day(month: YearMonth, fallback: NaiveDate) -> NaiveDate {
+    month.end_exclusive().pred_opt().unwrap_or(fallback)
 }
 
 /// The sum of one count over `records`, saturating (without `Totals`' per-reason map, which

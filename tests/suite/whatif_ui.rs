@@ -55,6 +55,37 @@ fn an_unreachable_goal_says_why() {
     assert!(harness.query_by_label("Save as new scenario").is_none());
 }
 
+/// The goal seek's answer and the tornado are kept between frames, and computed again when an
+/// input they depend on changes: typed on the Marketing tab, then undone.
+#[test]
+fn the_goal_seek_and_the_tornado_follow_an_edit_and_its_undo() {
+    let mut harness = app();
+    harness.get_by_label("4 What-if").click();
+    harness.run();
+    type_into(&mut harness, "Target", "100");
+    let answer = "Marketing share of revenue: 65.5% (now 60%) gives 100.";
+    // The share moved 10 % down and up: 1,099.2 leads × 0.9 and × 1.1.
+    let swing = "Marketing share of revenue 990–1,210";
+    harness.get_by_label_contains(answer);
+    harness.get_by_label_contains(swing);
+
+    harness.get_by_label("1 Marketing").click();
+    harness.run();
+    type_into(&mut harness, "Revenue goal", "3000000");
+    harness.get_by_label("4 What-if").click();
+    harness.run();
+    // A quarter more revenue: 100 leads a month need 65.5 % × 2.4 ÷ 3 = 52.4 %, and the plan's
+    // 1,374 leads move to 1,236.6 and 1,511.4.
+    harness.get_by_label_contains("Marketing share of revenue: 52.4% (now 60%) gives 100.");
+    harness.get_by_label_contains("Marketing share of revenue 1,237–1,512");
+    assert!(harness.query_by_label_contains(swing).is_none());
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    harness.get_by_label_contains(answer);
+    harness.get_by_label_contains(swing);
+}
+
 #[test]
 fn snapshot_what_if_tab() {
     // Tall enough for the confidence chart below the tornado.

@@ -112,113 +112,138 @@ fn details(ui: &mut Ui, fields: &Fields<'_>, document: &mut SlaDocument) {
         .num_columns(2)
         .spacing([12.0, 6.0])
         .show(ui, |ui| {
-            for (label, value) in [
-                (t.document_title, &mut document.title),
-                (t.document_company, &mut document.company),
-                (t.owner_marketing, &mut document.owners.marketing),
-                (t.owner_sales, &mut document.owners.sales),
-            ] {
-                let label = ui.label(label);
-                ui.add_enabled(
-                    fields.enabled,
-                    TextEdit::singleline(value).desired_width(320.0),
-                )
-                .labelled_by(label.id);
-                ui.end_row();
-            }
+            parties(ui, fields, document);
             effective_date(ui, fields, document);
-            ui.label(t.review_cadence);
-            ui.add_enabled_ui(fields.enabled, |ui| {
-                ui.horizontal(|ui| {
-                    for (cadence, label) in [
-                        (ReviewCadence::Weekly, t.cadence_weekly),
-                        (ReviewCadence::Monthly, t.cadence_monthly),
-                        (ReviewCadence::Quarterly, t.cadence_quarterly),
-                    ] {
-                        ui.radio_value(&mut document.review_cadence, cadence, label);
-                    }
-                });
-            });
-            ui.end_row();
-            ui.label(t.progress_reports);
-            ui.add_enabled_ui(fields.enabled, |ui| {
-                ui.horizontal(|ui| {
-                    for (frequency, label) in [
-                        (ReportFrequency::Daily, t.report_daily),
-                        (ReportFrequency::Weekly, t.report_weekly),
-                        (ReportFrequency::Monthly, t.report_monthly),
-                    ] {
-                        ui.radio_value(&mut document.progress_reports, frequency, label);
-                    }
-                });
-            });
-            ui.end_row();
-            let label = ui.label(t.report_to);
-            ui.add_enabled(
-                fields.enabled,
-                TextEdit::singleline(&mut document.report_to)
-                    .hint_text(t.report_to_hint)
-                    .desired_width(320.0),
-            )
-            .labelled_by(label.id);
-            ui.end_row();
-            ui.label(t.export_language);
-            ui.add_enabled_ui(fields.enabled, |ui| {
-                ui.horizontal(|ui| {
-                    ui.radio_value(
-                        &mut document.export_language,
-                        None,
-                        t.export_language_reader,
-                    );
-                    for language in Language::ALL {
-                        ui.radio_value(
-                            &mut document.export_language,
-                            Some(language),
-                            language.name(),
-                        );
-                    }
-                });
-            });
-            ui.end_row();
-            let label = ui.label(t.mql_definition);
-            ui.add_enabled(
-                fields.enabled,
-                TextEdit::multiline(&mut document.mql_definition)
-                    .desired_rows(2)
-                    .desired_width(320.0),
-            )
-            .labelled_by(label.id);
-            ui.end_row();
-            // One reason a line; empty lines stay while typing (a new line starts empty).
-            let mut reasons = document.rejection_reasons.join("\n");
-            let label = ui.label(t.rejection_reasons);
-            let edited = ui
-                .add_enabled(
-                    fields.enabled,
-                    TextEdit::multiline(&mut reasons)
-                        .desired_rows(3)
-                        .desired_width(320.0),
-                )
-                .labelled_by(label.id)
-                .changed();
-            if edited {
-                document.rejection_reasons = if reasons.is_empty() {
-                    Vec::new()
-                } else {
-                    reasons.split('\n').map(str::to_owned).collect()
-                };
-            }
-            ui.end_row();
-            let label = ui.label(t.agreement_notes_heading);
-            ui.add_enabled(
-                fields.enabled,
-                TextEdit::multiline(&mut document.notes)
-                    .desired_rows(3)
-                    .desired_width(320.0),
-            )
-            .labelled_by(label.id);
-            ui.end_row();
+            rhythm(ui, fields, document);
+            export_language(ui, fields, document);
+            terms(ui, fields, document);
         });
+}
+
+/// Grid rows: the title, the company and who owns the agreement in marketing and in sales.
+fn parties(ui: &mut Ui, fields: &Fields<'_>, document: &mut SlaDocument) {
+    let t = fields.language.text();
+    for (label, value) in [
+        (t.document_title, &mut document.title),
+        (t.document_company, &mut document.company),
+        (t.owner_marketing, &mut document.owners.marketing),
+        (t.owner_sales, &mut document.owners.sales),
+    ] {
+        let label = ui.label(label);
+        ui.add_enabled(
+            fields.enabled,
+            TextEdit::singleline(value).desired_width(320.0),
+        )
+        .labelled_by(label.id);
+        ui.end_row();
+    }
+}
+
+/// Grid rows: how often the plan is reviewed, how often progress is reported and to whom.
+fn rhythm(ui: &mut Ui, fields: &Fields<'_>, document: &mut SlaDocument) {
+    let t = fields.language.text();
+    ui.label(t.review_cadence);
+    ui.add_enabled_ui(fields.enabled, |ui| {
+        ui.horizontal(|ui| {
+            for (cadence, label) in [
+                (ReviewCadence::Weekly, t.cadence_weekly),
+                (ReviewCadence::Monthly, t.cadence_monthly),
+                (ReviewCadence::Quarterly, t.cadence_quarterly),
+            ] {
+                ui.radio_value(&mut document.review_cadence, cadence, label);
+            }
+        });
+    });
+    ui.end_row();
+    ui.label(t.progress_reports);
+    ui.add_enabled_ui(fields.enabled, |ui| {
+        ui.horizontal(|ui| {
+            for (frequency, label) in [
+                (ReportFrequency::Daily, t.report_daily),
+                (ReportFrequency::Weekly, t.report_weekly),
+                (ReportFrequency::Monthly, t.report_monthly),
+            ] {
+                ui.radio_value(&mut document.progress_reports, frequency, label);
+            }
+        });
+    });
+    ui.end_row();
+    let label = ui.label(t.report_to);
+    ui.add_enabled(
+        fields.enabled,
+        TextEdit::singleline(&mut document.report_to)
+            .hint_text(t.report_to_hint)
+            .desired_width(320.0),
+    )
+    .labelled_by(label.id);
+    ui.end_row();
+}
+
+/// A grid row: the language of exports, the reader's own or a fixed one.
+fn export_language(ui: &mut Ui, fields: &Fields<'_>, document: &mut SlaDocument) {
+    let t = fields.language.text();
+    ui.label(t.export_language);
+    ui.add_enabled_ui(fields.enabled, |ui| {
+        ui.horizontal(|ui| {
+            ui.radio_value(
+                &mut document.export_language,
+                None,
+                t.export_language_reader,
+            );
+            for language in Language::ALL {
+                ui.radio_value(
+                    &mut document.export_language,
+                    Some(language),
+                    language.name(),
+                );
+            }
+        });
+    });
+    ui.end_row();
+}
+
+/// Grid rows: what counts as a marketing-qualified lead, the reasons sales may reject one, and
+/// the notes.
+fn terms(ui: &mut Ui, fields: &Fields<'_>, document: &mut SlaDocument) {
+    let t = fields.language.text();
+    let label = ui.label(t.mql_definition);
+    ui.add_enabled(
+        fields.enabled,
+        TextEdit::multiline(&mut document.mql_definition)
+            .desired_rows(2)
+            .desired_width(320.0),
+    )
+    .labelled_by(label.id);
+    ui.end_row();
+    // One reason a line; empty lines stay while typing (a new line starts empty).
+    let mut reasons = document.rejection_reasons.join("\n");
+    let label = ui.label(t.rejection_reasons);
+    let edited = ui
+        .add_enabled(
+            fields.enabled,
+            TextEdit::multiline(&mut reasons)
+                .desired_rows(3)
+                .desired_width(320.0),
+        )
+        .labelled_by(label.id)
+        .changed();
+    if edited {
+        document.rejection_reasons = if reasons.is_empty() {
+            Vec::new()
+        } else {
+            reasons.split('\n').map(str::to_owned).collect()
+        };
+    }
+    ui.end_row();
+    let label = ui.label(t.agreement_notes_heading);
+    ui.add_enabled(
+        fields.enabled,
+        TextEdit::multiline(&mut document.notes)
+            .desired_rows(3)
+            .desired_width(320.0),
+    )
+    .labelled_by(label.id);
+    ui.end_row();
 }
 
 /// The date the agreement takes effect, typed as the user writes dates ("1 Jan 2027",

@@ -604,9 +604,7 @@ fn sources(
     plan: Option<&Plan>,
 ) {
     let t = fields.language.text();
-    let n = fields.language.numbers();
     let currency = fields.currency;
-    let symbol = currency_symbol(currency).unwrap_or(currency);
     let in_force = a.conversion == Conversion::LeadSources;
     let fields = &fields.enabled_if(in_force);
     let note = if in_force {
@@ -615,6 +613,12 @@ fn sources(
         t.sources_note_unused
     };
     section(ui, t.lead_sources, note);
+    let table = SourcesTable {
+        fields,
+        messages,
+        unusual,
+        plan,
+    };
     let mut remove = None;
     if !a.lead_sources.is_empty() {
         // Wider than the tab on small screens: it scrolls sideways with the whole tab.
@@ -623,95 +627,10 @@ fn sources(
             .spacing([8.0, 6.0])
             .striped(true)
             .show(ui, |ui| {
-                header_row(
-                    ui,
-                    &[
-                        t.source,
-                        &format!("{} (%)", t.share),
-                        &format!("{} (%)", t.column_rate),
-                        &format!("{} ({symbol})", t.column_deal_size),
-                        &format!("{} ({symbol})", t.cost_per_lead),
-                        t.value_per_lead,
-                        t.leads,
-                        "",
-                    ],
-                );
+                table.header(ui);
                 for (i, source) in a.lead_sources.iter_mut().enumerate() {
-                    // By id: a refused text stays with its source when a row above is removed.
-                    let row_id = ui.scope_id().with(("source", source.id));
-                    let row = fill(t.numbered_source, &[("n", &(i + 1).to_string())]);
-                    name_input(
-                        ui,
-                        fields,
-                        row_id,
-                        &format!("{} › {row}", t.lead_sources),
-                        &mut source.name,
-                    );
-                    let prefix = format!("{} › {}", t.lead_sources, source.name);
-                    let mut misread = None;
-                    // The header carries the unit, so the cells stay narrow.
-                    for (salt, label, value) in [
-                        ("share", t.share, &mut source.share_percent),
-                        (
-                            "rate",
-                            t.lead_to_customer_rate,
-                            &mut source.lead_to_customer_percent,
-                        ),
-                        ("deal", t.average_deal_size, &mut source.average_deal_size),
-                    ] {
-                        let name = format!("{prefix} › {label}");
-                        let (_, message) =
-                            NumberInput::new(fields, row_id.with(salt), value, Unit::Plain)
-                                .named(Name::Text(&name))
-                                .width(theme::TABLE_FIELD_WIDTH)
-                                .show(ui);
-                        misread = misread.or(message);
-                    }
-                    let mut cost = source.cost_per_lead.unwrap_or(0.0);
-                    let name = format!("{prefix} › {}", t.cost_per_lead);
-                    let (changed, bad) =
-                        NumberInput::new(fields, row_id.with("cost"), &mut cost, Unit::Plain)
-                            .named(Name::Text(&name))
-                            .width(theme::TABLE_FIELD_WIDTH)
-                            .show(ui);
-                    if changed {
-                        source.cost_per_lead = Some(cost);
-                    }
-                    misread = misread.or(bad);
-                    let part = plan.and_then(|p| p.sources.get(i));
-                    number_cell(
-                        ui,
-                        &part.map_or(String::new(), |s| n.money(s.lead_value, currency)),
-                    );
-                    let leads = plan.and_then(|p| p.whole_source_leads().get(i).copied());
-                    number_cell(ui, &leads.map_or(String::new(), |l| n.decimal(l, 0)));
-                    if ui
-                        .add_enabled(fields.enabled, egui::Button::new("🗑"))
-                        .on_hover_text(t.remove_source)
-                        .clicked()
-                    {
+                    if table.row(ui, i, source) {
                         remove = Some(source.id);
-                    }
-                    ui.end_row();
-                    let problem = messages.problems.iter().find(|p| {
-                        matches!(p.field, Field::SourceShare(j) | Field::SourceRate(j)
-                        | Field::SourceDealSize(j) | Field::SourceCostPerLead(j) if j == i)
-                    });
-                    if misread.is_some() || problem.is_some() {
-                        ui.label("");
-                        let message = misread.unwrap_or_else(|| {
-                            problem.map_or(String::new(), |p| {
-                                messages.language.problem_in(p, None, currency)
-                            })
-                        });
-                        message_cell(ui, Some(&message));
-                        ui.end_row();
-                    } else if let Some((_, why)) = unusual.iter().find(|(field, _)| {
-                        matches!(field, Field::SourceRate(j) | Field::SourceDealSize(j) if *j == i)
-                    }) {
-                        ui.label("");
-                        unusual_cell(ui, &messages.language.unusual(*why, currency));
-                        ui.end_row();
                     }
                 }
             });
@@ -719,6 +638,149 @@ fn sources(
     if let Some(id) = remove {
         a.lead_sources.retain(|s| s.id != id);
     }
+    add_source(ui, fields, a);
+    if let Some(message) = messages
+        .of(Field::LeadSources, currency)
+        .or_else(|| messages.of(Field::SourceShares, currency))
+    {
+        message_cell(ui, Some(&message));
+    }
+}
+
+/// The lead sources' table: per source its name and inputs, its lead value and leads from the
+/// plan, a remove button, and below the row what is wrong or unusual in it.
+struct SourcesTable<'a> {
+    fields: &'a Fields<'a>,
+    messages: &'a Messages<'a>,
+    unusual: &'a [(Field, Unusual)],
+    plan: Option<&'a Plan>,
+}
+
+impl SourcesTable<'_> {
+    /// The column names; the header carries the units, so the cells stay narrow.
+    fn header(&self, ui: &mut Ui) {
+        let t = self.fields.language.text();
+        let currency = self.fields.currency;
+        let symbol = currency_symbol(currency).unwrap_or(currency);
+        header_row(
+            ui,
+            &[
+                t.source,
+                &format!("{} (%)", t.share),
+                &format!("{} (%)", t.column_rate),
+                &format!("{} ({symbol})", t.column_deal_size),
+                &format!("{} ({symbol})", t.cost_per_lead),
+                t.value_per_lead,
+                t.leads,
+                "",
+            ],
+        );
+    }
+
+    /// Source `i`'s row, and its message row when it needs one. Returns whether its remove
+    /// button was clicked.
+    fn row(&self, ui: &mut Ui, i: usize, source: &mut LeadSource) -> bool {
+        let t = self.fields.language.text();
+        let n = self.fields.language.numbers();
+        // By id: a refused text stays with its source when a row above is removed.
+        let row_id = ui.scope_id().with(("source", source.id));
+        let row = fill(t.numbered_source, &[("n", &(i + 1).to_string())]);
+        name_input(
+            ui,
+            self.fields,
+            row_id,
+            &format!("{} › {row}", t.lead_sources),
+            &mut source.name,
+        );
+        let misread = self.inputs(ui, row_id, source);
+        let part = self.plan.and_then(|p| p.sources.get(i));
+        number_cell(
+            ui,
+            &part.map_or(String::new(), |s| {
+                n.money(s.lead_value, self.fields.currency)
+            }),
+        );
+        let leads = self
+            .plan
+            .and_then(|p| p.whole_source_leads().get(i).copied());
+        number_cell(ui, &leads.map_or(String::new(), |l| n.decimal(l, 0)));
+        let removed = ui
+            .add_enabled(self.fields.enabled, egui::Button::new("🗑"))
+            .on_hover_text(t.remove_source)
+            .clicked();
+        ui.end_row();
+        self.message_row(ui, i, misread);
+        removed
+    }
+
+    /// The source's share, rate, deal size and cost per lead; returns the message of a text
+    /// that does not read as a number.
+    fn inputs(&self, ui: &mut Ui, row_id: egui::Id, source: &mut LeadSource) -> Option<String> {
+        let t = self.fields.language.text();
+        let fields = self.fields;
+        let prefix = format!("{} › {}", t.lead_sources, source.name);
+        let mut misread = None;
+        for (salt, label, value) in [
+            ("share", t.share, &mut source.share_percent),
+            (
+                "rate",
+                t.lead_to_customer_rate,
+                &mut source.lead_to_customer_percent,
+            ),
+            ("deal", t.average_deal_size, &mut source.average_deal_size),
+        ] {
+            let name = format!("{prefix} › {label}");
+            let (_, message) = NumberInput::new(fields, row_id.with(salt), value, Unit::Plain)
+                .named(Name::Text(&name))
+                .width(theme::TABLE_FIELD_WIDTH)
+                .show(ui);
+            misread = misread.or(message);
+        }
+        let mut cost = source.cost_per_lead.unwrap_or(0.0);
+        let name = format!("{prefix} › {}", t.cost_per_lead);
+        let (changed, bad) = NumberInput::new(fields, row_id.with("cost"), &mut cost, Unit::Plain)
+            .named(Name::Text(&name))
+            .width(theme::TABLE_FIELD_WIDTH)
+            .show(ui);
+        if changed {
+            source.cost_per_lead = Some(cost);
+        }
+        misread.or(bad)
+    }
+
+    /// Below source `i`'s row: a text that does not read or a problem of its fields, else an
+    /// unusual rate or deal size; nothing when all is well.
+    fn message_row(&self, ui: &mut Ui, i: usize, misread: Option<String>) {
+        let messages = self.messages;
+        let currency = self.fields.currency;
+        let problem = messages.problems.iter().find(|p| {
+            matches!(p.field, Field::SourceShare(j) | Field::SourceRate(j)
+            | Field::SourceDealSize(j) | Field::SourceCostPerLead(j) if j == i)
+        });
+        if misread.is_some() || problem.is_some() {
+            ui.label("");
+            let message = misread.unwrap_or_else(|| {
+                problem.map_or(String::new(), |p| {
+                    messages.language.problem_in(p, None, currency)
+                })
+            });
+            message_cell(ui, Some(&message));
+            ui.end_row();
+        } else if let Some((_, why)) = self.unusual.iter().find(|(field, _)| {
+            matches!(field, Field::SourceRate(j) | Field::SourceDealSize(j) if *j == i)
+        }) {
+            ui.label("");
+            unusual_cell(ui, &messages.language.unusual(*why, currency));
+            ui.end_row();
+        }
+    }
+}
+
+/// Add source (a new source has the single rate's rate and deal size; the first takes the
+/// whole share) and the total of the shares.
+fn add_source(ui: &mut Ui, fields: &Fields<'_>, a: &mut Assumptions) {
+    let t = fields.language.text();
+    let n = fields.language.numbers();
     ui.horizontal(|ui| {
         if ui
             .add_enabled(
@@ -750,12 +812,6 @@ fn sources(
             ui.label(fill(t.shares_total, &[("total", &n.percent(total))]));
         }
     });
-    if let Some(message) = messages
-        .of(Field::LeadSources, currency)
-        .or_else(|| messages.of(Field::SourceShares, currency))
-    {
-        message_cell(ui, Some(&message));
-    }
 }
 
 fn capacity(ui: &mut Ui, fields: &Fields<'_>, messages: &Messages<'_>, a: &mut Assumptions) {

@@ -113,7 +113,14 @@ fn goal_seek(
         metric: choices.metric,
         target,
     };
-    let solution = whatif::solve(a, commitments, choices.input, goal).ok()?;
+    // Solving plans the scenario several times: kept until the inputs or the question change.
+    let question = (choices.input, goal.metric, goal.target.to_bits());
+    let solution = kept(
+        ui,
+        Id::unique("what-if goal seek"),
+        (a.clone(), *commitments, question),
+        |(a, commitments, (input, _, _))| whatif::solve(a, commitments, *input, goal).ok(),
+    )?;
     answer(ui, fields, scenario, &solution, (choices.input, goal))
 }
 
@@ -257,7 +264,13 @@ fn tornado(
         .show(ui);
     });
     let step = choices.step_percent / 100.0;
-    let swings = whatif::sensitivity(a, commitments, step).unwrap_or_default();
+    // Two plans per input: kept until the inputs or the step change.
+    let swings = kept(
+        ui,
+        Id::unique("what-if sensitivity"),
+        (a.clone(), *commitments, step.to_bits()),
+        |(a, commitments, _)| whatif::sensitivity(a, commitments, step).unwrap_or_default(),
+    );
     if !swings.is_empty() {
         tornado_chart(ui, fields, a, &swings, plan.leads_needed);
     }
@@ -343,33 +356,25 @@ fn tornado_chart(ui: &mut Ui, fields: &Fields<'_>, a: &Assumptions, swings: &[Sw
     let dark = ui.visuals().dark_mode;
     let (low_colour, high_colour) = (theme::series_color(dark, 0), theme::series_color(dark, 1));
     let base_colour = ui.visuals().strong_text_color();
-    let row = |i: usize| tornado_row(rows, i);
-    let bars = |value: fn(&Swing) -> f64, colour: egui::Color32| -> Vec<Bar> {
-        swings
-            .iter()
-            .enumerate()
-            .map(|(i, s)| {
-                Bar::new(row(i), value(s) - base)
-                    .base_offset(base)
-                    .width(0.7)
-                    .fill(colour)
-            })
-            .collect()
-    };
-    let low = BarChart::new(t.whatif_low, bars(|s| s.leads_needed_low, low_colour))
-        .horizontal()
-        .color(low_colour)
-        .allow_hover(false);
-    let high = BarChart::new(t.whatif_high, bars(|s| s.leads_needed_high, high_colour))
-        .horizontal()
-        .color(high_colour)
-        .allow_hover(false);
+    let low = BarChart::new(
+        t.whatif_low,
+        swing_bars(swings, base, |s| s.leads_needed_low, low_colour),
+    )
+    .horizontal()
+    .color(low_colour)
+    .allow_hover(false);
+    let high = BarChart::new(
+        t.whatif_high,
+        swing_bars(swings, base, |s| s.leads_needed_high, high_colour),
+    )
+    .horizontal()
+    .color(high_colour)
+    .allow_hover(false);
     let TornadoWords {
         names,
         hover,
         description,
     } = TornadoWords::of(fields, a, swings);
-    let leads = |v: f64| n.count_up(v);
     let (left, right) = swings.iter().fold((base, base), |(lo, hi), s| {
         (
             lo.min(s.leads_needed_low).min(s.leads_needed_high),
@@ -378,35 +383,8 @@ fn tornado_chart(ui: &mut Ui, fields: &Fields<'_>, a: &Assumptions, swings: &[Sw
     });
     // Room on both sides for the numbers at the bars' ends.
     let margin = (right - left).max(1.0) * 0.15;
-    let ends: Vec<(f64, f64)> = swings
-        .iter()
-        .enumerate()
-        .flat_map(|(i, s)| [(row(i), s.leads_needed_low), (row(i), s.leads_needed_high)])
-        // An input that moves nothing has no bar to end.
-        .filter(|(_, value)| (value - base).abs() >= 0.5)
-        .collect();
-    legend(
-        ui,
-        language,
-        "tornado",
-        &[
-            Key {
-                name: t.whatif_low.to_owned(),
-                colour: low_colour,
-                mark: Mark::Bar,
-            },
-            Key {
-                name: t.whatif_high.to_owned(),
-                colour: high_colour,
-                mark: Mark::Bar,
-            },
-            Key {
-                name: t.leads_needed.to_owned(),
-                colour: base_colour,
-                mark: Mark::Line,
-            },
-        ],
-    );
+    let ends = BarEnds::of(swings, base, margin);
+    tornado_legend(ui, language, [low_colour, high_colour, base_colour]);
     let two_lines = names.iter().any(|name| name.contains('\n'));
     let height = 40.0 + if two_lines { 40.0 } else { 24.0 } * rows as f32;
     still_plot("tornado", height)
@@ -432,29 +410,108 @@ fn tornado_chart(ui: &mut Ui, fields: &Fields<'_>, a: &Assumptions, swings: &[Sw
                     .color(base_colour)
                     .allow_hover(false),
             );
-            for (y, value) in ends {
-                // The number outside the bar's end: left of a bar that ends left of the plan.
-                let anchor = if value < base {
-                    egui::Align2::RIGHT_CENTER
-                } else {
-                    egui::Align2::LEFT_CENTER
-                };
-                let x = value + if value < base { -1.0 } else { 1.0 } * margin * 0.05;
-                plot.text(
-                    egui_plot::Text::new(
-                        "",
-                        egui_plot::PlotPoint::new(x, y),
-                        RichText::new(leads(value)).text_style(egui::TextStyle::Body),
-                    )
-                    .anchor(anchor)
-                    .allow_hover(false),
-                );
-            }
+            ends.show(plot, language);
         })
         .response
         .widget_info(|| {
             egui::WidgetInfo::labeled(egui::accesskit::Role::Image, true, &description)
         });
+}
+
+/// One bar per swing, in `colour`, from the plan's leads needed (`base`) to the leads needed
+/// with `value`, in the swing's row.
+fn swing_bars(
+    swings: &[Swing],
+    base: f64,
+    value: fn(&Swing) -> f64,
+    colour: egui::Color32,
+) -> Vec<Bar> {
+    swings
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            Bar::new(tornado_row(swings.len(), i), value(s) - base)
+                .base_offset(base)
+                .width(0.7)
+                .fill(colour)
+        })
+        .collect()
+}
+
+/// The tornado's key: the low and the high bars and the line of the plan's leads needed, in
+/// those `colours`.
+fn tornado_legend(ui: &mut Ui, language: Language, colours: [egui::Color32; 3]) {
+    let t = language.text();
+    let [low, high, base] = colours;
+    legend(
+        ui,
+        language,
+        "tornado",
+        &[
+            Key {
+                name: t.whatif_low.to_owned(),
+                colour: low,
+                mark: Mark::Bar,
+            },
+            Key {
+                name: t.whatif_high.to_owned(),
+                colour: high,
+                mark: Mark::Bar,
+            },
+            Key {
+                name: t.leads_needed.to_owned(),
+                colour: base,
+                mark: Mark::Line,
+            },
+        ],
+    );
+}
+
+/// The leads needed written at the end of each bar, outside it: left of a bar that ends left
+/// of the plan's leads (`base`), right of one that ends right of it, `margin` × 0.05 away.
+struct BarEnds {
+    /// Each end's row and leads needed.
+    ends: Vec<(f64, f64)>,
+    base: f64,
+    margin: f64,
+}
+
+impl BarEnds {
+    fn of(swings: &[Swing], base: f64, margin: f64) -> Self {
+        let ends = swings
+            .iter()
+            .enumerate()
+            .flat_map(|(i, s)| {
+                let row = tornado_row(swings.len(), i);
+                [(row, s.leads_needed_low), (row, s.leads_needed_high)]
+            })
+            // An input that moves nothing has no bar to end.
+            .filter(|(_, value)| (value - base).abs() >= 0.5)
+            .collect();
+        Self { ends, base, margin }
+    }
+
+    fn show(self, plot: &mut egui_plot::PlotUi<'_>, language: Language) {
+        let n = language.numbers();
+        let base = self.base;
+        for (y, value) in self.ends {
+            let anchor = if value < base {
+                egui::Align2::RIGHT_CENTER
+            } else {
+                egui::Align2::LEFT_CENTER
+            };
+            let x = value + if value < base { -1.0 } else { 1.0 } * self.margin * 0.05;
+            plot.text(
+                egui_plot::Text::new(
+                    "",
+                    egui_plot::PlotPoint::new(x, y),
+                    RichText::new(n.count_up(value)).text_style(egui::TextStyle::Body),
+                )
+                .anchor(anchor)
+                .allow_hover(false),
+            );
+        }
+    }
 }
 
 /// A bar's name as it fits beside the bars, on at most two lines: the last two parts of a
@@ -494,20 +551,40 @@ fn bar_label(name: &str) -> String {
 /// counts, several milliseconds, too much for every frame: both are kept with the inputs they
 /// were computed from until one changes.
 fn chance_curve(ui: &Ui, a: &Assumptions, plan: &Plan, level: f64) -> (Confidence, Vec<[f64; 2]>) {
-    type Kept = (Assumptions, u64, Confidence, Vec<[f64; 2]>);
-    let id = Id::unique("what-if chance curve");
-    if let Some((kept, bits, c, curve)) = ui.data(|d| d.get_temp::<Kept>(id))
-        && kept == *a
-        && bits == level.to_bits()
-    {
-        return (c, curve);
-    }
-    let c = whatif::confidence(a, plan, level);
-    let curve = c.curve(&LeadMix::of(a, plan), CURVE_POINTS);
-    ui.data_mut(|d| {
-        d.insert_temp::<Kept>(id, (a.clone(), level.to_bits(), c.clone(), curve.clone()))
+    kept(
+        ui,
+        Id::unique("what-if chance curve"),
+        (a.clone(), level.to_bits()),
+        |(a, _)| {
+            let c = whatif::confidence(a, plan, level);
+            let curve = c.curve(&LeadMix::of(a, plan), CURVE_POINTS);
+            (c, curve)
+        },
+    )
+}
+
+/// What `compute` makes of `key`, kept in egui's memory under `id` with the key and computed
+/// again only when the key differs from the kept one. The key holds every input of the
+/// result (the scenario's inputs, the sales commitments, the user's choices), so any edit —
+/// typed on another tab, undone, a scenario switched to — computes it again, and an idle
+/// frame does not.
+fn kept<K, V>(ui: &Ui, id: Id, key: K, compute: impl FnOnce(&K) -> V) -> V
+where
+    K: PartialEq + Clone + Send + Sync + 'static,
+    V: Clone + Send + Sync + 'static,
+{
+    let hit = ui.data_mut(|d| {
+        d.get_temp_mut_or_default::<Option<(K, V)>>(id)
+            .as_ref()
+            .filter(|(kept, _)| *kept == key)
+            .map(|(_, value)| value.clone())
     });
-    (c, curve)
+    if let Some(value) = hit {
+        return value;
+    }
+    let value = compute(&key);
+    ui.data_mut(|d| d.insert_temp(id, Some((key, value.clone()))));
+    value
 }
 
 /// The chance of at least the customers needed against the number of leads, with the plan's
