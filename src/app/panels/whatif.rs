@@ -1,7 +1,8 @@
 //! Tab 4, what-if for the planning meeting: goal seek ("what marketing share gives 100 leads a
 //! month?") with "Save as new scenario", the tornado chart of the sensitivity, and the chance
 //! that the planned leads bring in the customers needed. Every number comes from
-//! `crate::whatif`; this file only draws it.
+//! `crate::whatif`, the charts' words from `crate::report::tornado` and `confidence_chart`; this
+//! file only draws them.
 
 use egui::{ComboBox, Grid, Id, RichText, Ui};
 use egui_plot::{Bar, BarChart, HLine, Line, PlotPoints, VLine};
@@ -16,6 +17,7 @@ use super::section;
 use crate::document::Scenario;
 use crate::i18n::{Language, fill};
 use crate::plan::{Assumptions, Plan, Problem, RowId, SalesCommitments, Unit};
+use crate::report::{self, ConfidenceChart};
 use crate::whatif::{self, Confidence, Goal, Input, LeadMix, Metric, Solution, Swing};
 
 /// Points on the confidence curve: enough for a smooth line, few enough for every frame.
@@ -276,71 +278,6 @@ fn tornado(
     }
 }
 
-/// The words of the tornado: each bar's name beside it (from the top), what hovering a bar
-/// says (the input's low and high values and the leads needed with each) and the chart's
-/// description for a screen reader.
-struct TornadoWords {
-    names: Vec<String>,
-    hover: Vec<(f64, String)>,
-    description: String,
-}
-
-impl TornadoWords {
-    fn of(fields: &Fields<'_>, a: &Assumptions, swings: &[Swing]) -> Self {
-        let language = fields.language;
-        let t = language.text();
-        let leads = |v: f64| language.numbers().count_up(v);
-        let moved = |s: &Swing, value: f64| {
-            language.with_unit(value, s.input.field().unit(), fields.currency)
-        };
-        let names = swings
-            .iter()
-            .rev()
-            .map(|s| bar_label(&s.input.name(language, a)))
-            .collect();
-        let hover = swings
-            .iter()
-            .enumerate()
-            .map(|(i, s)| {
-                (
-                    tornado_row(swings.len(), i),
-                    format!(
-                        "{}\n{}: {}, {}: {}\n{}: {}, {}: {}",
-                        s.input.name(language, a),
-                        t.whatif_low,
-                        moved(s, s.low),
-                        t.leads_needed,
-                        leads(s.leads_needed_low),
-                        t.whatif_high,
-                        moved(s, s.high),
-                        t.leads_needed,
-                        leads(s.leads_needed_high)
-                    ),
-                )
-            })
-            .collect();
-        let description = format!(
-            "{}: {}",
-            t.whatif_sensitivity_title,
-            swings
-                .iter()
-                .map(|s| format!(
-                    "{} {}–{}",
-                    s.input.name(language, a),
-                    leads(s.leads_needed_low.min(s.leads_needed_high)),
-                    leads(s.leads_needed_low.max(s.leads_needed_high))
-                ))
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
-        Self {
-            names,
-            hover,
-            description,
-        }
-    }
-}
-
 /// The plot row of swing `i` of `rows`: the largest swing (the first) at the top.
 fn tornado_row(rows: usize, i: usize) -> f64 {
     rows.saturating_sub(i + 1) as f64
@@ -370,11 +307,21 @@ fn tornado_chart(ui: &mut Ui, fields: &Fields<'_>, a: &Assumptions, swings: &[Sw
     .horizontal()
     .color(high_colour)
     .allow_hover(false);
-    let TornadoWords {
-        names,
-        hover,
-        description,
-    } = TornadoWords::of(fields, a, swings);
+    let words = report::tornado(swings, a, fields.currency, language);
+    // Each bar's name beside it, from the top, fitted to the axis.
+    let names: Vec<String> = words
+        .rows
+        .iter()
+        .rev()
+        .map(|r| bar_label(&r.name))
+        .collect();
+    let hover: Vec<(f64, String)> = words
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (tornado_row(rows, i), r.hover.clone()))
+        .collect();
+    let description = words.description;
     let (left, right) = swings.iter().fold((base, base), |(lo, hi), s| {
         (
             lo.min(s.leads_needed_low).min(s.leads_needed_high),
@@ -613,40 +560,23 @@ fn confidence(
         return;
     }
     let (c, curve) = chance_curve(ui, &scenario.assumptions, plan, level);
-    let sentence = c.sentence(language);
-    ui.label(&sentence);
-    // The chart's text alternative for a screen reader: what the curve says, in one sentence.
-    let description = format!("{}: {sentence}", t.whatif_confidence_title);
-    confidence_chart(ui, language, &c, curve, &description);
+    let chart = report::confidence_chart(&c, curve, language);
+    ui.label(&chart.sentence);
+    confidence_chart(ui, language, &c, chart);
 }
 
 /// The chance of winning the customers needed against the number of leads, with the level
 /// asked for, the plan's leads and the leads that reach the level.
-fn confidence_chart(
-    ui: &mut Ui,
-    language: Language,
-    c: &Confidence,
-    curve: Vec<[f64; 2]>,
-    description: &str,
-) {
+fn confidence_chart(ui: &mut Ui, language: Language, c: &Confidence, chart: ConfidenceChart) {
     let t = language.text();
     let n = language.numbers();
     let level = c.level;
-    let hover: Vec<(f64, String)> = curve
-        .iter()
-        .map(|[leads, chance]| {
-            (
-                *leads,
-                format!(
-                    "{}: {}\n{}: {}",
-                    t.leads,
-                    n.decimal(*leads, 0),
-                    t.whatif_chance,
-                    n.percent(*chance)
-                ),
-            )
-        })
-        .collect();
+    let ConfidenceChart {
+        curve,
+        hover,
+        description,
+        ..
+    } = chart;
     let points = PlotPoints::from(curve);
     let dark = ui.visuals().dark_mode;
     let mut keys = vec![
@@ -703,5 +633,7 @@ fn confidence_chart(
             }
         })
         .response
-        .widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Image, true, description));
+        .widget_info(|| {
+            egui::WidgetInfo::labeled(egui::accesskit::Role::Image, true, &description)
+        });
 }
